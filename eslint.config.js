@@ -1,0 +1,144 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'util',
+  'worker_threads',
+  'dns',
+];
+
+/** The import rules of docs/architecture.md, one layer at a time. */
+const layerRules = [
+  {
+    // shared: pure TypeScript, imports nothing of ours outside shared, no Node, no Electron.
+    files: ['src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'src/shared is pure: no Node modules.' },
+            { group: ['electron', 'electron/*'], message: 'src/shared must not import electron.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports nothing of ours outside src/shared.',
+            },
+            { group: ['react', 'react-dom', 'zustand'], message: 'src/shared has no UI code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'The renderer runs in a sandboxed page: no Node modules.',
+            },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer must not import electron; use window.api from the preload.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '!**/preload/index.d'],
+              message:
+                'The renderer must not import main or preload code; talk to the core over the protocol.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The core: everything in src/main except the shell.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**', 'src/main/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Only src/main/electron may import electron: the core must run headless.',
+            },
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'The core must not import renderer or preload code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'The preload imports only src/shared and electron.',
+            },
+            { group: nodeBuiltins, message: 'A sandboxed preload has no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'reports/**',
+      'test-results/**',
+      'playwright-report/**',
+      'content/**',
+      'tests/fixtures/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}', 'tests/unit/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  ...layerRules,
+);

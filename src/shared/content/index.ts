@@ -1,0 +1,4 @@
+export * from './text';
+export * from './fields';
+export * from './schema';
+export * from './snapshot';

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { localizedText, languageCode } from './text';
+import {
+  hexColour,
+  isoDate,
+  itemId,
+  localDateTime,
+  mediaPath,
+  seconds,
+  timeZone,
+  webUrl,
+} from './fields';
+
+const link = z.strictObject({ label: localizedText, url: webUrl });
+
+/** Fields every item file has. `id` defaults to the file name without its extension. */
+const itemBase = {
+  id: itemId,
+  /** Hides names and faces in safe mode (rallies). */
+  sensitive: z.boolean().default(false),
+};
+
+export const caseSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('case'),
+  name: localizedText,
+  photo: z
+    .strictObject({
+      file: mediaPath,
+      /** The person or their family agreed to this photo being shown. Without it, it is never shown. */
+      consent: z.boolean(),
+      alt: localizedText.optional(),
+      credit: localizedText.optional(),
+    })
+    .optional(),
+  /** Age as stated on `asOf`. */
+  age: z.number().int().positive().max(130).optional(),
+  arrested: isoDate,
+  charge: localizedText,
+  status: localizedText,
+  /** When the facts were last checked, e.g. "September 2023". */
+  asOf: localizedText,
+  summary: localizedText,
+  body: localizedText.optional(),
+  links: z.array(link).default([]),
+});
+
+/** One lyric line: the original and its translations, keyed by language. */
+export const lyricLine = z
+  .record(languageCode, z.string())
+  .refine((line) => Object.keys(line).length > 0, 'a lyric line needs at least the original text');
+
+export const songSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('song'),
+  title: localizedText,
+  artist: localizedText,
+  /** The language the song is sung in: the "original" line of each pair. */
+  language: languageCode,
+  video: webUrl.optional(),
+  description: localizedText.optional(),
+  /** Who wrote the words and the translations, and their licence. */
+  credits: localizedText.optional(),
+  sections: z
+    .array(
+      z.strictObject({
+        label: localizedText.optional(),
+        lines: z.array(lyricLine).min(1, 'a section needs at least one line'),
+      }),
+    )
+    .default([]),
+});
+
+export const drawingSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('drawing'),
+  image: mediaPath,
+  title: localizedText.optional(),
+  artist: localizedText,
+  place: localizedText.optional(),
+  /** When it was made: a year, or a date. */
+  made: z.union([z.string(), z.number().int()]).optional(),
+  caption: localizedText.optional(),
+  /** The artist (or their family) agreed to this drawing being shown. */
+  consent: z.boolean(),
+  licence: z.string().min(1),
+  alt: localizedText.optional(),
+});
+
+export const actionSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('action'),
+  type: z.enum(['petition', 'site', 'donation', 'letter']).default('site'),
+  title: localizedText,
+  url: webUrl,
+  /** The link as printed under the QR code, for people who cannot scan. Defaults to the URL. */
+  shortUrl: z.string().optional(),
+  callToAction: localizedText,
+  /** Add the pack's campaign tag to this link. Off by default: many sites drop unknown queries. */
+  tagLink: z.boolean().default(false),
+});
+
+export const eventSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('event'),
+  title: localizedText,
+  /** Local start, `2023-10-01T19:30`, or a date alone for an all-day event. */
+  start: localDateTime,
+  end: localDateTime.optional(),
+  timeZone,
+  venue: localizedText.optional(),
+  address: z.string().optional(),
+  url: webUrl.optional(),
+  description: localizedText.optional(),
+});
+
+export const statementSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('statement'),
+  title: localizedText.optional(),
+  text: localizedText,
+  author: localizedText.optional(),
+});
+
+const playlistEntry = z.union([
+  itemId,
+  z.strictObject({
+    item: itemId,
+    duration: seconds.optional(),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+  }),
+]);
+
+export const playlistSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('playlist'),
+  title: localizedText,
+  shuffle: z.boolean().default(false),
+  /** Seconds per item when an entry gives none; otherwise the default for the item's kind. */
+  duration: seconds.optional(),
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+  /** What to do with an event that is over: show it marked "past", or drop it. */
+  pastEvents: z.enum(['show', 'drop']).default('show'),
+  items: z.array(playlistEntry).min(1, 'a playlist needs at least one item'),
+});
+
+/** The kinds an item file may declare, in the order the docs list them. */
+export const itemSchemas = {
+  case: caseSchema,
+  song: songSchema,
+  drawing: drawingSchema,
+  action: actionSchema,
+  event: eventSchema,
+  statement: statementSchema,
+  playlist: playlistSchema,
+} as const;
+
+export type ItemKind = keyof typeof itemSchemas;
+export const itemKinds = Object.keys(itemSchemas) as ItemKind[];
+
+export type CaseItem = z.infer<typeof caseSchema>;
+export type SongItem = z.infer<typeof songSchema>;
+export type DrawingItem = z.infer<typeof drawingSchema>;
+export type ActionItem = z.infer<typeof actionSchema>;
+export type EventItem = z.infer<typeof eventSchema>;
+export type StatementItem = z.infer<typeof statementSchema>;
+export type PlaylistItem = z.infer<typeof playlistSchema>;
+export type PlaylistEntry = z.infer<typeof playlistEntry>;
+export type ContentItem =
+  | CaseItem
+  | SongItem
+  | DrawingItem
+  | ActionItem
+  | EventItem
+  | StatementItem
+  | PlaylistItem;
+/** Items that can be on screen (everything but playlists). */
+export type ShowItem = Exclude<ContentItem, PlaylistItem>;
+
+export const packSchema = z.strictObject({
+  title: localizedText,
+  /** The languages the pack is written in; the first is the original unless `defaultLanguage` says. */
+  languages: z.array(languageCode).min(1, 'list at least one language'),
+  defaultLanguage: languageCode,
+  theme: z
+    .strictObject({
+      background: hexColour.default('#111111'),
+      foreground: hexColour.default('#ffffff'),
+      accent: hexColour.default('#e10600'),
+    })
+    .prefault({}),
+  /** Query parameters added to links marked `tagLink`, so campaigns can count scans. */
+  campaignTag: z
+    .strictObject({
+      source: z.string().min(1),
+      medium: z.string().min(1).optional(),
+      campaign: z.string().min(1).optional(),
+    })
+    .optional(),
+  /** The playlist the show starts with. */
+  defaultPlaylist: itemId.optional(),
+  /** The neutral slide shown in safe mode. */
+  safeSlide: itemId.optional(),
+  display: z
+    .strictObject({
+      /** Show one language, or cycle through several, one per slide. */
+      languages: z.array(languageCode).min(1).optional(),
+      cycleLanguages: z.boolean().default(false),
+    })
+    .prefault({}),
+});
+export type Pack = z.infer<typeof packSchema>;

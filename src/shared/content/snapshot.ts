@@ -1,0 +1,29 @@
+import type { ContentItem, Pack } from './schema';
+
+/** One problem with the content, always naming the file (relative to the pack folder). */
+export interface ContentError {
+  file: string;
+  /** 1-based line, where the parser or the field's position gives one. */
+  line?: number;
+  /** The field path, e.g. `sections.0.lines.2`, or '' for the whole file. */
+  field: string;
+  message: string;
+}
+
+/** `cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"` */
+export function formatContentError(error: ContentError): string {
+  const where = error.line ? `${error.file}:${error.line}` : error.file;
+  return error.field ? `${where} ${error.field}: ${error.message}` : `${where}: ${error.message}`;
+}
+
+/** An item as loaded, with the file it came from (for error reports and the watcher). */
+export type LoadedItem = ContentItem & { source: string };
+
+/** What the core sends to every view: the whole pack, ready to render. */
+export interface ContentSnapshot {
+  pack: Pack;
+  items: LoadedItem[];
+  errors: ContentError[];
+  /** Increases with every reload, so views can tell a new snapshot from a repeat. */
+  revision: number;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** A language code such as `en`, `ru`, `fr` or `pt-BR`. */
+export const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'expected a language code like "en" or "ru"');
+export type LanguageCode = z.infer<typeof languageCode>;
+
+/**
+ * Every human-readable field is either one string (same in every language) or a map from
+ * language to string: `{ ru: …, en: …, fr: … }`.
+ */
+export const localizedText = z.union(
+  [z.string().min(1, 'must not be empty'), z.record(languageCode, z.string().min(1, 'must not be empty'))],
+  { error: 'expected text, or a map of language to text like { en: …, ru: … }' },
+);
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/**
+ * Picks the text for `language`, falling back to `fallback` and then to any language, so a
+ * missing translation shows the original instead of an empty slide.
+ */
+export function pickText(
+  text: LocalizedText | undefined,
+  language: string,
+  fallback?: string,
+): string | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text === 'string') return text;
+  return text[language] ?? (fallback ? text[fallback] : undefined) ?? Object.values(text)[0];
+}
+
+/** The languages a text is written in; an undefined list means "the same in every language". */
+export function textLanguages(text: LocalizedText | undefined): string[] | undefined {
+  if (text === undefined || typeof text === 'string') return undefined;
+  return Object.keys(text);
+}
