@@ -18,6 +18,7 @@ export default defineConfig({
             'tests/unit/main/**/*.test.ts',
             'tests/unit/shared/**/*.test.ts',
             'tests/unit/scripts/**/*.test.ts',
+            'tests/unit/config/**/*.test.ts',
           ],
         },
       },

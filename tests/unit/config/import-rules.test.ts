@@ -1,0 +1,66 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// Lints made-up source text as if it lived at `filePath`, so the layer rules in
+// eslint.config.js are tested without writing bad files into src/.
+async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
+  const eslint = new ESLint();
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('import rules between layers', () => {
+  it('refuses node:fs in the renderer', async () => {
+    const messages = await restrictedImportMessages(
+      'src/renderer/views/display/bad.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    );
+    expect(messages.join('\n')).toMatch(/no Node modules/);
+  });
+
+  it('refuses electron in the core', async () => {
+    const messages = await restrictedImportMessages(
+      'src/main/show/bad.ts',
+      "import { app } from 'electron';\nexport const x = app;\n",
+    );
+    expect(messages.join('\n')).toMatch(/Only src\/main\/electron may import electron/);
+  });
+
+  it('refuses main code in the renderer', async () => {
+    const messages = await restrictedImportMessages(
+      'src/renderer/stores/bad.ts',
+      "import { x } from '../../main/core';\nexport const y = x;\n",
+    );
+    expect(messages.join('\n')).toMatch(/must not import main/);
+  });
+
+  it('keeps shared free of Node and of our other layers', async () => {
+    const node = await restrictedImportMessages(
+      'src/shared/content/bad.ts',
+      "import path from 'node:path';\nexport const x = path;\n",
+    );
+    expect(node.join('\n')).toMatch(/src\/shared is pure/);
+    const main = await restrictedImportMessages(
+      'src/shared/content/bad2.ts',
+      "import { x } from '../../main/core';\nexport const y = x;\n",
+    );
+    expect(main.join('\n')).toMatch(/imports nothing of ours/);
+  });
+
+  it('allows electron in the shell and shared code in the renderer', async () => {
+    expect(
+      await restrictedImportMessages(
+        'src/main/electron/ok.ts',
+        "import { app } from 'electron';\nexport const x = app;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await restrictedImportMessages(
+        'src/renderer/stores/ok.ts',
+        "import { pickText } from '../../shared/content/text';\nexport const x = pickText;\n",
+      ),
+    ).toEqual([]);
+  });
+});
