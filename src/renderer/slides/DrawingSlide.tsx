@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import type { DrawingItem } from '../../shared/content';
+import { type SlideContext, mediaUrl, text } from './context';
+
+export function DrawingSlide({ item, ctx }: { item: DrawingItem; ctx: SlideContext }) {
+  const [failed, setFailed] = useState(false);
+  // Without the artist's consent the drawing is never shown, whatever the playlist says.
+  if (!item.consent) return null;
+
+  const title = text(ctx, item.title);
+  const credit = [text(ctx, item.artist), text(ctx, item.place), item.made?.toString()]
+    .filter(Boolean)
+    .join(', ');
+  const caption = text(ctx, item.caption);
+
+  return (
+    <article className="slide slide-drawing">
+      {failed ? null : (
+        <img
+          className="drawing-image"
+          src={mediaUrl(item.image)}
+          alt={text(ctx, item.alt) ?? title ?? ''}
+          onError={() => setFailed(true)}
+        />
+      )}
+      <footer className="drawing-credit">
+        {title ? <span className="drawing-title">{title}</span> : null}
+        <span className="drawing-artist">{credit}</span>
+        {caption ? <span className="drawing-caption">{caption}</span> : null}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,43 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { CaseSlide } from '../../../../src/renderer/slides/CaseSlide';
+import { caseItem, slideContext } from '../fixtures';
+
+describe('CaseSlide', () => {
+  it('shows the name, the facts and the days behind bars', () => {
+    render(<CaseSlide item={caseItem} ctx={slideContext()} />);
+    expect(screen.getByRole('heading', { name: 'Boris Kagarlitsky' })).toBeInTheDocument();
+    expect(screen.getByText('July 25, 2023')).toBeInTheDocument();
+    expect(screen.getByText(/justifying terrorism/)).toBeInTheDocument();
+    expect(screen.getByText('Incarcerated after his arrest in Moscow')).toBeInTheDocument();
+    expect(screen.getByText(/September 2023/)).toBeInTheDocument();
+    expect(screen.getByText('A prominent Russian socialist thinker.')).toBeInTheDocument();
+    // 25 Jul to 10 Oct 2023, the arrest day counted: 7 + 31 + 30 + 10.
+    expect(screen.getByTestId('days-behind-bars')).toHaveTextContent('78days behind bars');
+  });
+
+  it('puts the first link in a high-correction QR code', () => {
+    const { container } = render(<CaseSlide item={caseItem} ctx={slideContext()} />);
+    const qr = container.querySelector('svg[data-qr-value]');
+    expect(qr?.getAttribute('data-qr-value')).toBe('https://freeboris.info/');
+    expect(screen.getByText('The campaign', { selector: 'figcaption' })).toBeInTheDocument();
+  });
+
+  it('speaks the chosen language, falling back to the default', () => {
+    render(<CaseSlide item={caseItem} ctx={slideContext({ language: 'ru' })} />);
+    expect(screen.getByRole('heading', { name: 'Борис Кагарлицкий' })).toBeInTheDocument();
+    expect(screen.getByText('Incarcerated after his arrest in Moscow')).toBeInTheDocument();
+    expect(screen.getByTestId('days-behind-bars')).toHaveTextContent('78дней за решёткой');
+  });
+
+  it('hides the counter when the clock is before the arrest', () => {
+    render(<CaseSlide item={caseItem} ctx={slideContext({ nowMs: Date.UTC(2020, 0, 1) })} />);
+    expect(screen.queryByTestId('days-behind-bars')).toBeNull();
+  });
+
+  it('never shows a photo without consent', () => {
+    const withPhoto = { ...caseItem, photo: { file: 'media/boris.jpg', consent: false } };
+    const { container } = render(<CaseSlide item={withPhoto} ctx={slideContext()} />);
+    expect(container.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,44 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { EventSlide } from '../../../../src/renderer/slides/EventSlide';
+import { eventItem, slideContext } from '../fixtures';
+
+describe('EventSlide', () => {
+  it('shows the title, the date and time in the event zone, the venue and the address', () => {
+    render(<EventSlide item={eventItem} ctx={slideContext({ nowMs: Date.UTC(2023, 8, 28) })} />);
+    expect(
+      screen.getByRole('heading', { name: 'Concert in solidarity with Azat Miftakhov' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Sunday, October 1, 2023')).toBeInTheDocument();
+    expect(screen.getByText(/07:30\sPM/)).toBeInTheDocument();
+    expect(screen.getByText('Au Soleil de la Butte')).toBeInTheDocument();
+    expect(screen.getByText('32 Rue Muller, Paris')).toBeInTheDocument();
+    expect(screen.getByText('in 3 days')).toBeInTheDocument();
+  });
+
+  it('says today on the day, before and after the start', () => {
+    const { rerender } = render(
+      <EventSlide item={eventItem} ctx={slideContext({ nowMs: Date.UTC(2023, 9, 1, 6) })} />,
+    );
+    expect(screen.getByText('Today')).toBeInTheDocument();
+    rerender(
+      <EventSlide item={eventItem} ctx={slideContext({ nowMs: Date.UTC(2023, 9, 1, 19) })} />,
+    );
+    expect(screen.getByText('Today')).toBeInTheDocument();
+  });
+
+  it('marks a past event', () => {
+    render(<EventSlide item={eventItem} ctx={slideContext()} />);
+    expect(screen.getByText('Past')).toHaveAttribute('data-status', 'past');
+  });
+
+  it('says tomorrow the day before, in French too', () => {
+    render(
+      <EventSlide
+        item={eventItem}
+        ctx={slideContext({ nowMs: Date.UTC(2023, 8, 30, 10), language: 'fr' })}
+      />,
+    );
+    expect(screen.getByText('Demain')).toBeInTheDocument();
+  });
+});
