@@ -213,6 +213,39 @@ describe('built-in content pack: format', () => {
   });
 });
 
+describe('docs/content-format.md', () => {
+  const docs = readFileSync(resolve(packDir, '../docs/content-format.md'), 'utf8');
+  const blocks = [...docs.matchAll(/^```(yaml|markdown)\n([\s\S]*?)^```$/gm)].map(
+    ([, lang, text]) => ({ lang: lang!, text: text! }),
+  );
+
+  it('has complete examples that match the schemas', () => {
+    let checked = 0;
+    for (const { lang, text } of blocks) {
+      let data: Record<string, unknown>;
+      if (lang === 'markdown') {
+        const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+        expect(m, 'a Markdown example has front matter').not.toBeNull();
+        data = parse(m![1]!) as Record<string, unknown>;
+        data[data.kind === 'case' ? 'body' : 'text'] = m![2]!.trim();
+      } else {
+        data = parse(text) as Record<string, unknown>;
+      }
+      const schema =
+        'kind' in data
+          ? itemSchemas[data.kind as ItemKind]
+          : 'languages' in data
+            ? packSchema
+            : null;
+      if (!schema) continue; // a fragment, e.g. one field
+      const result = schema.safeParse(data);
+      expect(result.error?.issues ?? [], text.slice(0, 80)).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(9); // the pack and every kind
+  });
+});
+
 describe('built-in content pack: references', () => {
   const playlists = [...items.values()].filter((i) => i.kind === 'playlist');
   const entryIds = (id: string): string[] =>
