@@ -1,0 +1,602 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  itemKinds,
+  itemSchemas,
+  packSchema,
+  type ContentError,
+  type ItemKind,
+  type LoadedItem,
+  type Pack,
+  type PlaylistEntry,
+} from '../../shared/content';
+import { describeValue, humanErrorMap, issuesToErrors } from './issues';
+import { checkImage, imageExtensions } from './media';
+import { isInside, resolveInsidePack, splitPackPath } from './paths';
+import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } from './source';
+import type { PackLoadResult } from './types';
+
+export const PACK_FILE = 'pack.yaml';
+/** Everything under this top-level folder is media; the walk never reads it as items. */
+export const MEDIA_DIR = 'media';
+const ITEM_EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
+const PARALLEL_FILES = 16;
+
+/** One item file after its own checks, before the checks that need the other files. */
+export interface FileResult {
+  /** Relative to the pack, `/`-separated. */
+  file: string;
+  item?: LoadedItem;
+  /** The id the file claims, even when it is broken: a playlist naming it is then not reported too. */
+  id?: string;
+  errors: ContentError[];
+  lines: LineMap;
+  /** Media paths the file names, valid or not, normalised like `media/boris.jpg`. */
+  media: string[];
+}
+
+export interface PackFileResult {
+  pack: Pack | null;
+  errors: ContentError[];
+  lines: LineMap;
+}
+
+/** A pack folder read file by file: the input of `assemblePack`. */
+export interface PackRead {
+  packFile: PackFileResult;
+  files: FileResult[];
+  /** Files that are neither item files nor under media/: fine only when an item uses them. */
+  others: string[];
+  /** Problems of the folder itself (unreadable folders, links leading out). */
+  errors: ContentError[];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareErrors(a: ContentError, b: ContentError): number {
+  return (
+    compareText(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    compareText(a.field, b.field) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorAt(
+  file: string,
+  lines: LineMap,
+  path: readonly PropertyKey[],
+  message: string,
+): ContentError {
+  const error: ContentError = { file, field: path.map(String).join('.'), message };
+  const line = lines.lineOf(path);
+  if (line !== undefined) error.line = line;
+  return error;
+}
+
+/** Names that are never content: editor leftovers, OS litter, and the docs people keep beside it. */
+function isIgnoredName(name: string, isFile: boolean): boolean {
+  if (name.startsWith('.') || name === 'node_modules') return true;
+  if (!isFile) return false;
+  return (
+    name.endsWith('~') ||
+    /^(thumbs\.db|desktop\.ini)$/i.test(name) ||
+    /^(readme|licen[cs]e|copying)(\.(md|txt))?$/i.test(name)
+  );
+}
+
+async function walk(
+  packDir: string,
+): Promise<{ items: string[]; others: string[]; errors: ContentError[] }> {
+  const items: string[] = [];
+  const others: string[] = [];
+  const errors: ContentError[] = [];
+  const realRoot = await realpath(packDir);
+  const visited = new Set<string>();
+
+  const visitDir = async (abs: string, rel: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      const real = await realpath(abs);
+      // A link to a parent folder would otherwise walk forever.
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = await readdir(abs, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
+      errors.push({ file: rel || '.', field: '', message: `the folder cannot be read (${code})` });
+      return;
+    }
+    entries.sort((a, b) => compareText(a.name, b.name));
+    for (const entry of entries) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = path.join(abs, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const real = await realpath(childAbs);
+          const info = await stat(real);
+          isDir = info.isDirectory();
+          isFile = info.isFile();
+          if (!isInside(realRoot, real)) {
+            if (!isIgnoredName(entry.name, isFile)) {
+              errors.push({
+                file: childRel,
+                field: '',
+                message: `is a link to a ${isDir ? 'folder' : 'file'} outside the pack folder; it was skipped`,
+              });
+            }
+            continue;
+          }
+        } catch {
+          if (!isIgnoredName(entry.name, true)) {
+            errors.push({ file: childRel, field: '', message: 'is a broken link; it was skipped' });
+          }
+          continue;
+        }
+      }
+      if (isIgnoredName(entry.name, isFile)) continue;
+      if (isDir) {
+        if (childRel !== MEDIA_DIR) await visitDir(childAbs, childRel);
+      } else if (isFile && childRel !== PACK_FILE) {
+        const ext = path.extname(entry.name).toLowerCase();
+        (ITEM_EXTENSIONS.has(ext) ? items : others).push(childRel);
+      }
+    }
+  };
+
+  await visitDir(packDir, '');
+  return { items, others, errors };
+}
+
+async function mapLimited<T, R>(
+  values: readonly T[],
+  limit: number,
+  fn: (value: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(values.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < values.length) {
+      const index = next++;
+      results[index] = await fn(values[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
+  return results;
+}
+
+function suggestedId(stem: string): string {
+  const slug = stem
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'my-item';
+}
+
+function normalisedMedia(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const split = splitPackPath(value);
+  return split.ok ? split.segments.join('/') : undefined;
+}
+
+/** Checks a media field: inside the pack, present, and really the image its name says. */
+async function checkMedia(packDir: string, relPath: string): Promise<string | undefined> {
+  const resolved = await resolveInsidePack(packDir, relPath);
+  if (!resolved.ok) return resolved.error;
+  const shown = normalisedMedia(relPath) ?? relPath;
+  const image = await checkImage(resolved.path, shown);
+  return image.ok ? undefined : image.error;
+}
+
+/** The checks of one item file that need nothing but the file (and its media). */
+async function interpretItem(
+  packDir: string,
+  file: string,
+  parsed: ParsedSource,
+  result: FileResult,
+): Promise<void> {
+  const data = parsed.data;
+  if (data === null || data === undefined) {
+    result.errors.push({
+      file,
+      field: '',
+      message: 'the file is empty; an item needs at least "kind:" and its fields',
+    });
+    return;
+  }
+  if (!isRecord(data)) {
+    result.errors.push({
+      file,
+      line: parsed.lines.lineOf([]) ?? 1,
+      field: '',
+      message: `expected fields like "kind: case" at the top level, got ${describeValue(data)}`,
+    });
+    return;
+  }
+
+  const fields: Record<string, unknown> = { ...data };
+  const stem = path.posix.basename(file, path.posix.extname(file));
+  result.id = typeof fields.id === 'string' ? fields.id : stem;
+  const photo = fields.photo;
+  for (const ref of [isRecord(photo) ? photo.file : undefined, fields.image]) {
+    const media = normalisedMedia(ref);
+    if (media) result.media.push(media);
+  }
+
+  const kind = fields.kind;
+  if (kind === undefined || kind === null) {
+    result.errors.push(
+      errorAt(file, parsed.lines, ['kind'], `missing; expected one of ${itemKinds.join(', ')}`),
+    );
+    return;
+  }
+  if (typeof kind !== 'string' || !Object.hasOwn(itemSchemas, kind)) {
+    result.errors.push(
+      errorAt(
+        file,
+        parsed.lines,
+        ['kind'],
+        `unknown kind ${describeValue(kind)}; expected one of ${itemKinds.join(', ')}`,
+      ),
+    );
+    return;
+  }
+  const itemKind = kind as ItemKind;
+
+  let lines = parsed.lines;
+  const body = parsed.body;
+  if (body && body.text !== '') {
+    const bodyField = itemKind === 'case' ? 'body' : itemKind === 'statement' ? 'text' : undefined;
+    if (!bodyField) {
+      result.errors.push({
+        file,
+        line: body.line,
+        field: '',
+        message: `${/^[aeiou]/.test(itemKind) ? 'an' : 'a'} ${itemKind} has no text below the front matter; move the text into a field above the closing --- line`,
+      });
+    } else if (bodyField in fields) {
+      result.errors.push({
+        file,
+        line: body.line,
+        field: bodyField,
+        message: `is written both in the front matter and below it; keep one`,
+      });
+    } else {
+      fields[bodyField] = body.text;
+      const frontMatter = parsed.lines;
+      lines = {
+        lineOf: (p) => (p[0] === bodyField ? body.line : frontMatter.lineOf(p)),
+      };
+    }
+  }
+
+  const idFromName = !('id' in fields);
+  if (idFromName) fields.id = stem;
+
+  const schema = itemSchemas[itemKind];
+  const parsedItem = schema.safeParse(fields, { reportInput: true, error: humanErrorMap });
+  if (!parsedItem.success) {
+    result.errors.push(
+      ...issuesToErrors(parsedItem.error.issues, {
+        file,
+        lines,
+        schema,
+        override: (field) =>
+          field === 'id' && idFromName
+            ? `the file name "${stem}" cannot be used as an id (only lower-case letters, digits and dashes); add a line like "id: ${suggestedId(stem)}"`
+            : undefined,
+      }),
+    );
+  }
+  if (result.errors.length > 0 || !parsedItem.success) return;
+
+  const item = { ...parsedItem.data, source: file } as LoadedItem;
+  const mediaFields: [string[], string][] = [];
+  if (item.kind === 'case' && item.photo) mediaFields.push([['photo', 'file'], item.photo.file]);
+  if (item.kind === 'drawing') mediaFields.push([['image'], item.image]);
+  for (const [fieldPath, relPath] of mediaFields) {
+    const problem = await checkMedia(packDir, relPath);
+    if (problem) result.errors.push(errorAt(file, lines, fieldPath, problem));
+  }
+  if (result.errors.length === 0) result.item = item;
+}
+
+async function loadItemFile(packDir: string, file: string): Promise<FileResult> {
+  // Until the file says otherwise, it claims the id of its name.
+  const id = path.posix.basename(file, path.posix.extname(file));
+  const result: FileResult = { file, id, errors: [], lines: noLines, media: [] };
+  try {
+    const resolved = await resolveInsidePack(packDir, file);
+    if (!resolved.ok) {
+      result.errors.push({ file, field: '', message: resolved.error });
+      return result;
+    }
+    const text = await readFile(resolved.path, 'utf8');
+    const parsed =
+      path.extname(file).toLowerCase() === '.md'
+        ? parseMarkdown(text, file)
+        : parseYaml(text, file);
+    result.lines = parsed.lines;
+    if (parsed.errors.length > 0) {
+      result.errors.push(...parsed.errors);
+      return result;
+    }
+    await interpretItem(packDir, file, parsed, result);
+  } catch (error) {
+    delete result.item;
+    result.errors.push({ file, field: '', message: `could not be loaded: ${messageOf(error)}` });
+  }
+  return result;
+}
+
+async function loadPackFile(packDir: string): Promise<PackFileResult> {
+  const file = PACK_FILE;
+  try {
+    try {
+      await stat(path.join(packDir, file));
+    } catch {
+      return {
+        pack: null,
+        lines: noLines,
+        errors: [
+          {
+            file,
+            field: '',
+            message: 'missing; every pack needs a pack.yaml with its title and languages',
+          },
+        ],
+      };
+    }
+    const resolved = await resolveInsidePack(packDir, file);
+    if (!resolved.ok) {
+      return { pack: null, lines: noLines, errors: [{ file, field: '', message: resolved.error }] };
+    }
+    const parsed = parseYaml(await readFile(resolved.path, 'utf8'), file);
+    if (parsed.errors.length > 0) return { pack: null, lines: parsed.lines, errors: parsed.errors };
+    if (!isRecord(parsed.data)) {
+      return {
+        pack: null,
+        lines: parsed.lines,
+        errors: [
+          {
+            file,
+            field: '',
+            message:
+              parsed.data === null || parsed.data === undefined
+                ? 'the file is empty; it needs at least title, languages and defaultLanguage'
+                : `expected fields like "title: …" at the top level, got ${describeValue(parsed.data)}`,
+          },
+        ],
+      };
+    }
+    const result = packSchema.safeParse(parsed.data, { reportInput: true, error: humanErrorMap });
+    if (!result.success) {
+      return {
+        pack: null,
+        lines: parsed.lines,
+        errors: issuesToErrors(result.error.issues, {
+          file,
+          lines: parsed.lines,
+          schema: packSchema,
+        }),
+      };
+    }
+    return { pack: result.data, lines: parsed.lines, errors: [] };
+  } catch (error) {
+    return {
+      pack: null,
+      lines: noLines,
+      errors: [{ file, field: '', message: `could not be loaded: ${messageOf(error)}` }],
+    };
+  }
+}
+
+/** Reads every file of the pack and runs the checks that need only that file. */
+export async function readPack(packDir: string): Promise<PackRead> {
+  try {
+    const info = await stat(packDir).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      return {
+        packFile: { pack: null, lines: noLines, errors: [] },
+        files: [],
+        others: [],
+        errors: [{ file: '.', field: '', message: `the pack folder ${packDir} does not exist` }],
+      };
+    }
+    const [packFile, walked] = await Promise.all([loadPackFile(packDir), walk(packDir)]);
+    const files = await mapLimited(walked.items, PARALLEL_FILES, (file) =>
+      loadItemFile(packDir, file),
+    );
+    return { packFile, files, others: walked.others, errors: walked.errors };
+  } catch (error) {
+    return {
+      packFile: { pack: null, lines: noLines, errors: [] },
+      files: [],
+      others: [],
+      errors: [{ file: '.', field: '', message: `the pack could not be read: ${messageOf(error)}` }],
+    };
+  }
+}
+
+function entryId(entry: PlaylistEntry): string {
+  return typeof entry === 'string' ? entry : entry.item;
+}
+
+/**
+ * The checks across files: duplicate ids, playlist entries and the pack's references, and files
+ * nobody uses. `items` is the per-file item for each source: normally the file's own, but the
+ * store passes the last good version for a file that is broken now.
+ */
+export function assemblePack(read: PackRead, items: ReadonlyMap<string, LoadedItem>): PackLoadResult {
+  const errors: ContentError[] = [...read.errors, ...read.packFile.errors];
+  const linesOf = new Map(read.files.map((f) => [f.file, f.lines]));
+  const lines = (source: string): LineMap => linesOf.get(source) ?? noLines;
+  for (const file of read.files) errors.push(...file.errors);
+
+  const byId = new Map<string, LoadedItem>();
+  const sorted = [...items.values()].sort((a, b) => compareText(a.source, b.source));
+  for (const item of sorted) {
+    const first = byId.get(item.id);
+    if (first) {
+      errors.push(
+        errorAt(
+          item.source,
+          lines(item.source),
+          ['id'],
+          `duplicate id "${item.id}"; already used by ${first.source}`,
+        ),
+      );
+    } else {
+      byId.set(item.id, item);
+    }
+  }
+  // Ids of files that are broken: a playlist naming one is not the author's mistake to report
+  // twice; the broken file already has its error.
+  const brokenIds = new Set(
+    read.files.filter((f) => f.id !== undefined && !byId.has(f.id)).map((f) => f.id!),
+  );
+
+  const result: LoadedItem[] = [];
+  for (const item of byId.values()) {
+    if (item.kind !== 'playlist') {
+      result.push(item);
+      continue;
+    }
+    const kept: PlaylistEntry[] = [];
+    item.items.forEach((entry, index) => {
+      const id = entryId(entry);
+      const target = byId.get(id);
+      if (target?.kind === 'playlist') {
+        errors.push(
+          errorAt(
+            item.source,
+            lines(item.source),
+            ['items', index],
+            `"${id}" is a playlist; a playlist can only list slides, not other playlists`,
+          ),
+        );
+      } else if (!target) {
+        if (!brokenIds.has(id)) {
+          errors.push(
+            errorAt(item.source, lines(item.source), ['items', index], `no item with id "${id}"`),
+          );
+        }
+      } else {
+        kept.push(entry);
+      }
+    });
+    if (kept.length > 0) {
+      // Only entries that exist go to the show, so views never meet a dangling id.
+      result.push(kept.length === item.items.length ? item : { ...item, items: kept });
+    } else {
+      errors.push(
+        errorAt(
+          item.source,
+          lines(item.source),
+          ['items'],
+          'none of the listed items can be shown, so the playlist is left out',
+        ),
+      );
+    }
+  }
+
+  const pack = read.packFile.pack;
+  if (pack) {
+    const packLines = read.packFile.lines;
+    if (pack.defaultPlaylist !== undefined && !brokenIds.has(pack.defaultPlaylist)) {
+      const target = byId.get(pack.defaultPlaylist);
+      if (!target) {
+        errors.push(
+          errorAt(
+            PACK_FILE,
+            packLines,
+            ['defaultPlaylist'],
+            `no playlist with id "${pack.defaultPlaylist}"`,
+          ),
+        );
+      } else if (target.kind !== 'playlist') {
+        errors.push(
+          errorAt(
+            PACK_FILE,
+            packLines,
+            ['defaultPlaylist'],
+            `"${target.id}" is a ${target.kind}, not a playlist`,
+          ),
+        );
+      }
+    }
+    if (pack.safeSlide !== undefined && !brokenIds.has(pack.safeSlide)) {
+      const target = byId.get(pack.safeSlide);
+      if (!target) {
+        errors.push(
+          errorAt(PACK_FILE, packLines, ['safeSlide'], `no item with id "${pack.safeSlide}"`),
+        );
+      } else if (target.kind === 'playlist') {
+        errors.push(
+          errorAt(
+            PACK_FILE,
+            packLines,
+            ['safeSlide'],
+            `"${target.id}" is a playlist; the safe slide must be a single slide`,
+          ),
+        );
+      }
+    }
+  }
+
+  const usedMedia = new Set(read.files.flatMap((f) => f.media));
+  for (const other of read.others) {
+    if (usedMedia.has(other)) continue;
+    const ext = path.posix.extname(other).toLowerCase();
+    errors.push({
+      file: other,
+      field: '',
+      message: Object.hasOwn(imageExtensions, ext)
+        ? 'is not used by any item; put images in media/ (item files are .yaml, .yml or .md)'
+        : `unsupported file type ${ext || '(no extension)'}; item files are .yaml, .yml or .md`,
+    });
+  }
+
+  result.sort((a, b) => compareText(a.source, b.source) || compareText(a.id, b.id));
+  errors.sort(compareErrors);
+  return { pack, items: result, errors };
+}
+
+/** The items each file produced on its own, keyed by file. */
+export function ownItems(read: PackRead): Map<string, LoadedItem> {
+  const items = new Map<string, LoadedItem>();
+  for (const file of read.files) if (file.item) items.set(file.file, file.item);
+  return items;
+}
+
+/**
+ * Reads a pack folder once. Never throws: every problem, including an unexpected exception,
+ * becomes an error naming the file; items with errors are left out, everything else loads.
+ */
+export async function loadPack(packDir: string): Promise<PackLoadResult> {
+  try {
+    const read = await readPack(packDir);
+    return assemblePack(read, ownItems(read));
+  } catch (error) {
+    return {
+      pack: null,
+      items: [],
+      errors: [{ file: '.', field: '', message: `the pack could not be loaded: ${messageOf(error)}` }],
+    };
+  }
+}

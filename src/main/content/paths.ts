@@ -1,0 +1,101 @@
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export type ResolveResult = { ok: true; path: string } | { ok: false; error: string };
+
+/** True when `child` is `root` itself or lies somewhere below it. Both must be absolute. */
+export function isInside(root: string, child: string): boolean {
+  const rel = path.relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Normalises a pack-relative path as authors write it (Windows authors type backslashes) and
+ * refuses anything that could name a file outside the pack. Returns the `/`-separated segments.
+ */
+export function splitPackPath(relPath: string): { ok: true; segments: string[] } | { ok: false; error: string } {
+  if (typeof relPath !== 'string' || relPath.trim() === '') {
+    return { ok: false, error: 'the path is empty' };
+  }
+  if (relPath.includes('\0')) {
+    return { ok: false, error: 'the path contains a NUL byte' };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(relPath)) {
+    return {
+      ok: false,
+      error: `"${relPath}" is a web link; save the file into the pack folder and give its path, like media/photo.jpg`,
+    };
+  }
+  if (path.posix.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath)) {
+    return {
+      ok: false,
+      error: `"${relPath}" is an absolute path; write it relative to the pack folder, like media/photo.jpg`,
+    };
+  }
+  const segments = relPath
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) {
+    return {
+      ok: false,
+      error: `"${relPath}" uses .. to leave the folder; media must be inside the pack folder`,
+    };
+  }
+  // Hidden files (.git, .env, editor swap files) are never content, and the HTTP server serves
+  // whatever passes this check.
+  if (segments.some((s) => s.startsWith('.'))) {
+    return { ok: false, error: `"${relPath}" names a hidden file or folder` };
+  }
+  if (segments.length === 0) {
+    return { ok: false, error: 'the path is empty' };
+  }
+  return { ok: true, segments };
+}
+
+/**
+ * The one check for "is this a file inside the pack?", used by the loader for media fields and
+ * by the HTTP server for media requests. Symlinks are allowed only when their target (and every
+ * parent folder's target) stays inside the pack's real path. Resolves to the file's real path,
+ * so callers open exactly the file that was checked.
+ */
+export async function resolveInsidePack(packDir: string, relPath: string): Promise<ResolveResult> {
+  const split = splitPackPath(relPath);
+  if (!split.ok) return split;
+  const shown = split.segments.join('/');
+
+  let realPack: string;
+  try {
+    realPack = await realpath(packDir);
+  } catch {
+    return { ok: false, error: 'the pack folder cannot be read' };
+  }
+  const joined = path.resolve(packDir, ...split.segments);
+  if (!isInside(path.resolve(packDir), joined)) {
+    return { ok: false, error: `"${relPath}" is outside the pack folder` };
+  }
+
+  let realTarget: string;
+  try {
+    realTarget = await realpath(joined);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return { ok: false, error: `file not found: ${shown}` };
+    }
+    if (code === 'ELOOP') return { ok: false, error: `${shown} is a link that loops` };
+    return { ok: false, error: `${shown} cannot be read (${code ?? 'unknown error'})` };
+  }
+  if (!isInside(realPack, realTarget)) {
+    return { ok: false, error: `${shown} is a link to a file outside the pack folder` };
+  }
+
+  try {
+    const info = await stat(realTarget);
+    if (info.isDirectory()) return { ok: false, error: `${shown} is a folder, not a file` };
+    if (!info.isFile()) return { ok: false, error: `${shown} is not a regular file` };
+  } catch {
+    return { ok: false, error: `${shown} cannot be read` };
+  }
+  return { ok: true, path: realTarget };
+}

@@ -1,0 +1,213 @@
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type YAMLError,
+  type Node as YamlNode,
+} from 'yaml';
+import type { ContentError } from '../../shared/content';
+
+/** Low, because no content file needs many aliases and an alias bomb must fail fast. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Finds the line an author wrote a field on, so every error can point at it. */
+export interface LineMap {
+  /**
+   * The 1-based line of the node at `path`: a map entry's key line, a list item's line; for a
+   * path that does not exist, the line of the deepest part that does.
+   */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export const noLines: LineMap = { lineOf: () => undefined };
+
+export interface ParsedSource {
+  /** The parsed value, or undefined when the text could not be parsed. */
+  data: unknown;
+  lines: LineMap;
+  errors: ContentError[];
+  /** For Markdown: the text below the front matter, trimmed, and the line it starts on. */
+  body?: { text: string; line: number };
+}
+
+// yaml's messages are written for programmers; these are the ones volunteers hit most.
+const friendlierYamlMessages: [RegExp, string][] = [
+  [/^Map keys must be unique/, 'the same field is written twice'],
+  [/^Tabs are not allowed as indentation/, 'tabs cannot be used to indent; use spaces'],
+  [/^Missing closing "quote/, 'a "quoted text" is not closed'],
+  [/^Missing closing 'quote/, "a 'quoted text' is not closed"],
+  [
+    /^Source contains multiple documents/,
+    'the file contains several documents (a second --- line); put one item per file',
+  ],
+  [
+    /^Nested mappings are not allowed in compact mappings/,
+    'a value contains ": " or ends with ":"; put the text in quotes, or check the indentation',
+  ],
+  [/must be sufficiently indented and end with a \]/, 'a [list is not closed with ]'],
+  [/must be sufficiently indented and end with a \}/, 'a {map is not closed with }'],
+  [/^Implicit keys need to be on a single line/, 'a field name must be on one line; check the indentation and quotes'],
+];
+
+function friendlyYamlMessage(message: string): string {
+  for (const [pattern, replacement] of friendlierYamlMessages) {
+    if (pattern.test(message)) return replacement;
+  }
+  return message;
+}
+
+class YamlLineMap implements LineMap {
+  constructor(
+    private readonly doc: Document,
+    private readonly counter: LineCounter,
+    private readonly lineOffset: number,
+  ) {}
+
+  private line(offset: number | undefined): number | undefined {
+    if (offset === undefined) return undefined;
+    return this.counter.linePos(offset).line + this.lineOffset;
+  }
+
+  private resolve(node: unknown): unknown {
+    // An alias points at its anchor; depth-limit in case of a (malformed) cycle.
+    let current = node;
+    for (let i = 0; i < 10 && isAlias(current); i++) current = current.resolve(this.doc);
+    return current;
+  }
+
+  lineOf(path: readonly PropertyKey[]): number | undefined {
+    let node = this.resolve(this.doc.contents);
+    let line = this.line((node as YamlNode | null)?.range?.[0]);
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment),
+        );
+        if (!pair) break;
+        line = this.line((pair.key as YamlNode | null)?.range?.[0]) ?? line;
+        node = this.resolve(pair.value);
+      } else if (isSeq(node)) {
+        const item = node.items[Number(segment)];
+        if (item === undefined) break;
+        line = this.line((item as YamlNode | null)?.range?.[0]) ?? line;
+        node = this.resolve(item);
+      } else {
+        break;
+      }
+    }
+    return line;
+  }
+}
+
+/**
+ * yaml reports an unclosed quote where the file ends; the author needs the line where the
+ * quote was opened.
+ */
+function unclosedQuoteStart(doc: Document, error: YAMLError): number | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined;
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if (
+        range &&
+        (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') &&
+        range[0] <= error.pos[0] &&
+        error.pos[0] <= range[2]
+      ) {
+        start = range[0];
+      }
+    },
+  });
+  return start;
+}
+
+/**
+ * Parses YAML with the core schema (dates stay strings: a date has no time zone) and a small
+ * alias budget. `lineOffset` shifts line numbers for front matter inside a Markdown file.
+ */
+export function parseYaml(text: string, file: string, lineOffset = 0): ParsedSource {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: counter,
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const lines = new YamlLineMap(doc, counter, lineOffset);
+  const first = doc.errors[0];
+  if (first) {
+    const { line, col } = counter.linePos(unclosedQuoteStart(doc, first) ?? first.pos[0]);
+    return {
+      data: undefined,
+      lines,
+      errors: [
+        {
+          file,
+          line: line + lineOffset,
+          field: '',
+          message: `not valid YAML: ${friendlyYamlMessage(first.message)} (column ${col})`,
+        },
+      ],
+    };
+  }
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), lines, errors: [] };
+  } catch (error) {
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? 'too many aliases (*name); the file looks like an "alias bomb" and was not read'
+        : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { data: undefined, lines, errors: [{ file, field: '', message }] };
+  }
+}
+
+/**
+ * A Markdown item: YAML front matter between `---` lines, then the text. The text is returned
+ * separately so the loader decides which field it fills.
+ */
+export function parseMarkdown(text: string, file: string): ParsedSource {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = source.split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') {
+    return {
+      data: undefined,
+      lines: noLines,
+      errors: [
+        {
+          file,
+          line: 1,
+          field: '',
+          message:
+            'a .md item must start with front matter: a --- line, fields like "kind: case", and another --- line',
+        },
+      ],
+    };
+  }
+  const close = lines.findIndex((l, i) => i > 0 && (l.trimEnd() === '---' || l.trimEnd() === '...'));
+  if (close < 0) {
+    return {
+      data: undefined,
+      lines: noLines,
+      errors: [
+        {
+          file,
+          line: 1,
+          field: '',
+          message: 'the front matter starts with --- but has no closing --- line',
+        },
+      ],
+    };
+  }
+  const parsed = parseYaml(lines.slice(1, close).join('\n'), file, 1);
+  // The body starts at the first non-blank line after the closing ---.
+  let bodyStart = close + 1;
+  while (bodyStart < lines.length && lines[bodyStart]!.trim() === '') bodyStart++;
+  const body = lines.slice(close + 1).join('\n').trim();
+  return { ...parsed, body: { text: body, line: bodyStart + 1 } };
+}

@@ -1,0 +1,160 @@
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
+import { assemblePack, readPack } from './load-pack';
+import type { ContentStore, PackLoadResult, Unsubscribe } from './types';
+
+export interface ContentStoreOptions {
+  /** Reload when files change. Off by default: `validate` and tests read once. */
+  watch?: boolean;
+  /** Quiet time after the last change before reloading; editors write in bursts. */
+  debounceMs?: number;
+  /** Where reload failures and listener exceptions go; console.error by default. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Shown until a pack.yaml has loaded once, so the screens have a title and a language. */
+export const fallbackPack: Pack = packSchema.parse({
+  title: 'Solidarity Screens',
+  languages: ['en'],
+  defaultLanguage: 'en',
+});
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+/**
+ * Opens a pack folder as the show's content. The first load happens before this resolves; with
+ * `watch`, later edits are merged so that a file saved broken keeps its last good item on screen
+ * while its error is listed, and a deleted file's items go away.
+ */
+export async function openContentStore(
+  packDir: string,
+  options: ContentStoreOptions = {},
+): Promise<ContentStore> {
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const listeners = new Set<(snapshot: ContentSnapshot) => void>();
+
+  let lastGoodPack: Pack | null = null;
+  /** The last version of each file that loaded cleanly. */
+  let lastGood = new Map<string, LoadedItem>();
+  let current: ContentSnapshot = { pack: fallbackPack, items: [], errors: [], revision: 0 };
+  let closed = false;
+
+  const reload = async (): Promise<void> => {
+    const read = await readPack(packDir);
+    const present = new Set(read.files.map((f) => f.file));
+    const merged = new Map<string, LoadedItem>();
+    for (const file of read.files) {
+      if (file.item) {
+        merged.set(file.file, file.item);
+      } else {
+        const previous = lastGood.get(file.file);
+        if (previous) merged.set(file.file, previous);
+      }
+    }
+    // Files that are gone take their items with them; files that are broken keep theirs.
+    lastGood = new Map([...merged].filter(([file]) => present.has(file)));
+    const result: PackLoadResult = assemblePack(read, merged);
+    if (result.pack) lastGoodPack = result.pack;
+    const next: ContentSnapshot = {
+      pack: lastGoodPack ?? fallbackPack,
+      items: result.items,
+      errors: result.errors,
+      revision: current.revision + 1,
+    };
+    // Saving a file without changing it should not make every view re-render.
+    const same =
+      current.revision > 0 &&
+      JSON.stringify([current.pack, current.items, current.errors]) ===
+        JSON.stringify([next.pack, next.items, next.errors]);
+    if (same) return;
+    current = next;
+    if (closed) return;
+    for (const listener of [...listeners]) {
+      try {
+        listener(current);
+      } catch (error) {
+        log('content: a snapshot listener failed', error);
+      }
+    }
+  };
+
+  const safeReload = async (): Promise<void> => {
+    try {
+      await reload();
+    } catch (error) {
+      log(`content: reloading ${packDir} failed; keeping the previous content`, error);
+    }
+  };
+
+  await safeReload();
+
+  let watcher: FSWatcher | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  // One reload at a time; changes during a reload cause exactly one more afterwards.
+  const runReload = (): void => {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = safeReload().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        runReload();
+      }
+    });
+  };
+
+  const schedule = (): void => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      runReload();
+    }, debounceMs);
+  };
+
+  if (options.watch) {
+    const root = path.resolve(packDir);
+    watcher = watch(root, {
+      ignoreInitial: true,
+      // Same rule as the loader's walk: hidden files and node_modules are never content.
+      ignored: (file: string) => {
+        const rel = path.relative(root, file);
+        if (rel === '' || rel.startsWith('..')) return false;
+        return rel
+          .split(path.sep)
+          .some((segment) => segment.startsWith('.') || segment === 'node_modules');
+      },
+    });
+    // Every change counts, media included: a photo replaced by a broken one must be caught.
+    watcher.on('all', schedule);
+    watcher.on('error', (error) => log('content: the file watcher reported an error', error));
+    await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
+  }
+
+  return {
+    packDir,
+    snapshot: () => current,
+    subscribe(listener): Unsubscribe {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async close(): Promise<void> {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      listeners.clear();
+      await watcher?.close();
+      await running;
+    },
+  };
+}

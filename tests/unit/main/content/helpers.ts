@@ -1,0 +1,39 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const fixturesDir = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+export const goodPack = path.join(fixturesDir, 'packs/good');
+export const brokenPack = path.join(fixturesDir, 'packs/broken');
+
+/** A fresh temporary folder; the returned cleanup removes it. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'solidarity-content-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A writable copy of a fixture pack in a temporary folder. */
+export async function copyPack(
+  source: string,
+): Promise<{ dir: string; pack: string; cleanup: () => Promise<void> }> {
+  const temp = await tempDir();
+  const pack = path.join(temp.dir, 'pack');
+  await cp(source, pack, { recursive: true });
+  return { ...temp, pack };
+}
+
+/** Polls until `check` returns a truthy value; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  check: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
