@@ -2,3 +2,4 @@ export * from './roles';
 export * from './show-state';
 export * from './commands';
 export * from './messages';
+export * from './close-codes';
