@@ -1,0 +1,5 @@
+export { startServer, MAX_PAYLOAD_BYTES } from './server';
+export type { ServerOptions, RunningServer } from './server';
+export { views, viewUrls, viewUrl, baseUrl, printedRoles } from './views';
+export type { View } from './views';
+export { mediaTypes } from './media';

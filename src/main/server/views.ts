@@ -1,0 +1,62 @@
+import type { Role } from '../../shared/protocol';
+
+export interface View {
+  role: Role;
+  /** The page path; the page connects with this role's token. */
+  path: string;
+  title: string;
+  purpose: string;
+}
+
+/** Every page the core serves. The renderer's routes use the same paths. */
+export const views: readonly View[] = [
+  {
+    role: 'display',
+    path: '/display',
+    title: 'Display',
+    purpose: 'the venue screen, full screen or kiosk',
+  },
+  {
+    role: 'operator',
+    path: '/operator',
+    title: 'Operator',
+    purpose: 'the console that runs the show',
+  },
+  {
+    role: 'overlay',
+    path: '/overlay',
+    title: 'Overlay',
+    purpose: 'an OBS browser source for the livestream',
+  },
+  {
+    role: 'remote',
+    path: '/remote',
+    title: 'Remote',
+    purpose: 'a phone remote on the venue network',
+  },
+];
+
+/** The views printed when the server starts; the phone remote is opt-in and not printed. */
+export const printedRoles: readonly Role[] = ['display', 'operator', 'overlay'];
+
+/** `http://127.0.0.1:8080` for a host and port; IPv6 addresses get their brackets. */
+export function baseUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+export function viewUrl(base: string, view: View, token?: string): string {
+  return token === undefined
+    ? `${base}${view.path}`
+    : `${base}${view.path}?token=${encodeURIComponent(token)}`;
+}
+
+/** The views for `roles`, each with its URL carrying the role's token. */
+export function viewUrls(
+  base: string,
+  tokens: Record<Role, string>,
+  roles: readonly Role[] = printedRoles,
+): { view: View; url: string }[] {
+  return views
+    .filter((v) => roles.includes(v.role))
+    .map((view) => ({ view, url: viewUrl(base, view, tokens[view.role]) }));
+}

@@ -1,0 +1,164 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import type { ContentStore } from '../../../../src/main/content/types';
+import type { ContentSnapshot } from '../../../../src/shared/content';
+import type { ServerMessage } from '../../../../src/shared/protocol';
+
+/** The ContentStore interface over a snapshot the test can swap. */
+export class FakeStore implements ContentStore {
+  private listeners = new Set<(s: ContentSnapshot) => void>();
+  constructor(
+    readonly packDir: string,
+    private current: ContentSnapshot,
+  ) {}
+  snapshot(): ContentSnapshot {
+    return this.current;
+  }
+  subscribe(listener: (s: ContentSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  replace(next: ContentSnapshot): void {
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+  }
+  async close(): Promise<void> {
+    this.listeners.clear();
+  }
+}
+
+/** A 1×1 PNG. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/**
+ * root/
+ *   outside.png          must never be served
+ *   pack/media/photo.png, logo.svg, notes.txt, escape.png -> ../../outside.png
+ *   renderer/index.html, renderer/assets/app.js
+ */
+export function makeFixture(): {
+  root: string;
+  packDir: string;
+  rendererDir: string;
+  cleanup: () => void;
+} {
+  const root = mkdtempSync(path.join(tmpdir(), 'ss-server-'));
+  const packDir = path.join(root, 'pack');
+  const rendererDir = path.join(root, 'renderer');
+  mkdirSync(path.join(packDir, 'media'), { recursive: true });
+  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(path.join(root, 'outside.png'), PNG);
+  writeFileSync(path.join(packDir, 'media', 'photo.png'), PNG);
+  writeFileSync(
+    path.join(packDir, 'media', 'logo.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  );
+  writeFileSync(path.join(packDir, 'media', 'notes.txt'), 'not media');
+  writeFileSync(path.join(packDir, 'media', 'font.woff2'), 'wOF2');
+  symlinkSync(path.join(root, 'outside.png'), path.join(packDir, 'media', 'escape.png'));
+  writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
+  );
+  writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
+  return {
+    root,
+    packDir,
+    rendererDir,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A GET with the path sent exactly as given: fetch would normalise `..` away. */
+export function get(
+  port: number,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: rawPath, method: 'GET', headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A ws client that queues what it receives, so tests can await messages in order. */
+export class TestClient {
+  readonly ws: WebSocket;
+  private queue: ServerMessage[] = [];
+  private waiters: ((m: ServerMessage) => void)[] = [];
+  readonly closed: Promise<{ code: number; reason: string }>;
+  readonly opened: Promise<void>;
+
+  constructor(url: string, options: WebSocket.ClientOptions = {}) {
+    this.ws = new WebSocket(url, options);
+    this.ws.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as ServerMessage;
+      const waiter = this.waiters.shift();
+      if (waiter) waiter(message);
+      else this.queue.push(message);
+    });
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('error', reject);
+    });
+    this.closed = new Promise((resolve) =>
+      this.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+  }
+
+  next(timeoutMs = 2_000): Promise<ServerMessage> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no message within timeout')), timeoutMs);
+      this.waiters.push((m) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+    });
+  }
+
+  /** Skips messages until one of `type` arrives. */
+  async nextOf<T extends ServerMessage['type']>(
+    type: T,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
+    for (;;) {
+      const message = await this.next();
+      if (message.type === type) return message as Extract<ServerMessage, { type: T }>;
+    }
+  }
+
+  send(value: unknown): void {
+    this.ws.send(typeof value === 'string' ? value : JSON.stringify(value));
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}

@@ -1,0 +1,333 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../../../src/main/server/server';
+import { ShowEngine } from '../../../../src/main/show/engine';
+import {
+  CLOSE_FORBIDDEN_ORIGIN,
+  CLOSE_UNAUTHORIZED,
+  type Role,
+} from '../../../../src/shared/protocol';
+import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
+import { FakeStore, PNG, TestClient, get, makeFixture } from './helpers';
+
+let fixture: ReturnType<typeof makeFixture>;
+let store: FakeStore;
+let engine: ShowEngine;
+let server: RunningServer;
+const clients: TestClient[] = [];
+
+const content = () =>
+  snapshot([caseItem('a'), drawing('b'), statement('c'), playlist('main', ['a', 'b', 'c'])]);
+
+function connect(role: string, token: string | undefined, origin?: string): TestClient {
+  const query = new URLSearchParams({ role, ...(token === undefined ? {} : { token }) });
+  const client = new TestClient(
+    `ws://127.0.0.1:${server.port}/ws?${query}`,
+    origin ? { origin } : {},
+  );
+  clients.push(client);
+  return client;
+}
+
+async function connected(role: Role): Promise<TestClient> {
+  const client = connect(role, server.tokens[role]);
+  await client.nextOf('show');
+  return client;
+}
+
+beforeEach(async () => {
+  fixture = makeFixture();
+  store = new FakeStore(fixture.packDir, content());
+  engine = new ShowEngine(store.snapshot());
+  server = await startServer({ store, engine, rendererDir: fixture.rendererDir, port: 0 });
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.ws.terminate();
+  await server.close();
+  engine.stop();
+  fixture.cleanup();
+});
+
+describe('startServer', () => {
+  it('listens on 127.0.0.1 with a random token per role', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect(server.port).toBeGreaterThan(0);
+    const tokens = Object.values(server.tokens);
+    expect(tokens).toHaveLength(4);
+    expect(new Set(tokens).size).toBe(4);
+    for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('keeps tokens it is given', async () => {
+    const other = await startServer({
+      store,
+      engine,
+      rendererDir: fixture.rendererDir,
+      port: 0,
+      tokens: { display: 'display-token-0123456789' },
+    });
+    expect(other.tokens.display).toBe('display-token-0123456789');
+    await other.close();
+  });
+});
+
+describe('WebSocket', () => {
+  it("refuses a missing, wrong or other role's token, and an unknown role", async () => {
+    const cases = [
+      connect('display', undefined),
+      connect('display', 'wrong'),
+      connect('display', server.tokens.operator),
+      connect('operator', server.tokens.display),
+      connect('admin', server.tokens.operator),
+    ];
+    const closes = await Promise.all(cases.map((c) => c.closed));
+    for (const close of closes) expect(close.code).toBe(CLOSE_UNAUTHORIZED);
+    expect(closes[0]!.reason).toBe('missing token for the display role');
+    expect(closes[1]!.reason).toBe('wrong token for the display role');
+  });
+
+  it('refuses a page from a foreign origin, accepts its own origin', async () => {
+    const foreign = connect('display', server.tokens.display, 'http://evil.example');
+    expect((await foreign.closed).code).toBe(CLOSE_FORBIDDEN_ORIGIN);
+    const rebound = connect('display', server.tokens.display, `http://evil.example:${server.port}`);
+    expect((await rebound.closed).code).toBe(CLOSE_FORBIDDEN_ORIGIN);
+    for (const origin of [`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`]) {
+      const own = connect('display', server.tokens.display, origin);
+      expect((await own.next()).type).toBe('welcome');
+    }
+  });
+
+  it('greets with welcome, content and show, in that order', async () => {
+    const client = connect('display', server.tokens.display);
+    const welcome = await client.next();
+    expect(welcome).toMatchObject({ type: 'welcome', protocol: 1, role: 'display' });
+    expect(welcome.type === 'welcome' && welcome.clientId.length).toBeGreaterThan(0);
+    const contentMessage = await client.next();
+    expect(contentMessage.type).toBe('content');
+    expect(
+      contentMessage.type === 'content' && contentMessage.content.items.map((i) => i.id),
+    ).toEqual(['a', 'b', 'c', 'main']);
+    const show = await client.next();
+    expect(show).toMatchObject({ type: 'show', show: { playlistId: 'main', itemId: 'a' } });
+  });
+
+  it('runs an operator command and shows the result to every client', async () => {
+    const display = await connected('display');
+    const operator = await connected('operator');
+    operator.send({ type: 'command', requestId: 'r1', command: { name: 'next' } });
+    expect((await display.nextOf('show')).show.itemId).toBe('b');
+    expect(await operator.nextOf('result')).toEqual({ type: 'result', requestId: 'r1', ok: true });
+    expect(engine.state().itemId).toBe('b');
+  });
+
+  it('refuses a command the role may not send', async () => {
+    const display = await connected('display');
+    display.send({ type: 'command', requestId: 'r2', command: { name: 'next' } });
+    expect(await display.next()).toEqual({
+      type: 'result',
+      requestId: 'r2',
+      ok: false,
+      error: 'the display role may not send next',
+    });
+    const remote = await connected('remote');
+    remote.send({ type: 'command', requestId: 'r3', command: { name: 'goTo', itemId: 'c' } });
+    expect(await remote.next()).toMatchObject({
+      ok: false,
+      error: 'the remote role may not send goTo',
+    });
+    expect(engine.state().itemId).toBe('a');
+  });
+
+  it("passes on the engine's refusals", async () => {
+    const operator = await connected('operator');
+    operator.send({
+      type: 'command',
+      requestId: 'r4',
+      command: { name: 'goTo', itemId: 'nobody' },
+    });
+    expect(await operator.next()).toEqual({
+      type: 'result',
+      requestId: 'r4',
+      ok: false,
+      error: 'no item with id "nobody"',
+    });
+  });
+
+  it('answers bad messages with ok:false and stays connected', async () => {
+    const operator = await connected('operator');
+    operator.send('{not json');
+    expect(await operator.next()).toEqual({
+      type: 'result',
+      requestId: '',
+      ok: false,
+      error: 'the message is not valid JSON',
+    });
+    operator.send({ type: 'hello', requestId: 'x1' });
+    expect(await operator.next()).toEqual({
+      type: 'result',
+      requestId: 'x1',
+      ok: false,
+      error: 'unknown message type "hello"; expected "command"',
+    });
+    operator.send({ type: 'command', requestId: 'x2', command: { name: 'explode' } });
+    expect(await operator.next()).toMatchObject({
+      requestId: 'x2',
+      ok: false,
+      error: expect.stringMatching(/^unknown command "explode"; expected one of next, previous/),
+    });
+    operator.send({ type: 'command', requestId: 'x3', command: { name: 'goTo' } });
+    expect(await operator.next()).toMatchObject({
+      requestId: 'x3',
+      ok: false,
+      error: expect.stringContaining('invalid goTo command: command.itemId'),
+    });
+    operator.send([1, 2]);
+    expect(await operator.next()).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('JSON object'),
+    });
+    operator.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await operator.next()).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('binary'),
+    });
+
+    operator.send({ type: 'command', requestId: 'ok', command: { name: 'next' } });
+    expect(await operator.nextOf('result')).toEqual({ type: 'result', requestId: 'ok', ok: true });
+  });
+
+  it('closes a connection that sends more than 64 KiB at once', async () => {
+    const operator = await connected('operator');
+    operator.send('x'.repeat(65 * 1024));
+    expect((await operator.closed).code).toBe(1009);
+  });
+
+  it('broadcasts new content and the show that follows it', async () => {
+    const display = await connected('display');
+    const next = snapshot([caseItem('a'), statement('z'), playlist('main', ['z', 'a'])], {}, 2);
+    store.replace(next);
+    engine.setContent(next);
+    const contentMessage = await display.next();
+    expect(contentMessage.type === 'content' && contentMessage.content.revision).toBe(2);
+    const show = await display.next();
+    expect(show.type === 'show' && show.show.order).toEqual(['z', 'a']);
+  });
+
+  it('closes clients when the server closes', async () => {
+    const display = await connected('display');
+    await server.close();
+    expect((await display.closed).code).toBe(1001);
+  });
+});
+
+describe('HTTP', () => {
+  it('serves a pack image with its type', async () => {
+    const res = await get(server.port, '/media/media/photo.png');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.from(res.body, 'latin1').length).toBeGreaterThan(0);
+    expect(Number(res.headers['content-length'])).toBe(PNG.length);
+    expect((await get(server.port, '/media/media/font.woff2')).headers['content-type']).toBe(
+      'font/woff2',
+    );
+  });
+
+  it('sandboxes SVG', async () => {
+    const res = await get(server.port, '/media/media/logo.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/svg+xml');
+    expect(res.headers['content-security-policy']).toMatch(/(^|;\s*)sandbox(;|$)/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each([
+    '/media/../package.json',
+    '/media/../outside.png',
+    '/media/%2e%2e/outside.png',
+    '/media/media/%2e%2e/%2e%2e/outside.png',
+    '/media/..%2foutside.png',
+    '/media/..%5coutside.png',
+    `/media/${encodeURIComponent('/etc/passwd')}`,
+    '/media//etc/hostname.png',
+    `/media/${encodeURIComponent(`${process.cwd()}/resources/x.png`)}`,
+    '/media/media/escape.png',
+    '/media/media/notes.txt',
+    '/media/media/missing.png',
+    '/media/media',
+    '/media/',
+  ])('refuses %s with a bare 404', async (rawPath) => {
+    const res = await get(server.port, rawPath);
+    expect(res.status).toBe(404);
+    expect(res.body).toBe('Not found\n');
+    expect(res.body).not.toContain(fixture.root);
+  });
+
+  it('serves the app for every view with the security headers', async () => {
+    for (const p of [
+      '/display',
+      '/operator',
+      '/overlay',
+      '/overlay/lower-third',
+      '/remote',
+      '/display/',
+    ]) {
+      const res = await get(server.port, p);
+      expect(res.status, p).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.body).toContain('<div id="root">');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
+      expect(csp).toContain("img-src 'self' data: blob:");
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('does not echo a strange Host header into the CSP', async () => {
+    const res = await get(server.port, '/display', { Host: "x; script-src 'unsafe-inline'" });
+    expect(String(res.headers['content-security-policy'])).not.toContain('x; script-src');
+    expect(String(res.headers['content-security-policy'])).toContain(
+      `ws://127.0.0.1:${server.port}`,
+    );
+  });
+
+  it('serves assets but no directory listing', async () => {
+    const asset = await get(server.port, '/assets/app.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    expect((await get(server.port, '/assets/')).status).toBe(404);
+    expect((await get(server.port, '/assets/../index.html')).status).toBe(404);
+    expect((await get(server.port, '/nothing-here')).status).toBe(404);
+  });
+
+  it('lists the views with token links at / for this machine only', async () => {
+    const local = await get(server.port, '/', { Host: `127.0.0.1:${server.port}` });
+    expect(local.status).toBe(200);
+    expect(local.headers['content-security-policy']).toBeDefined();
+    for (const role of ['display', 'operator', 'overlay', 'remote'] as const) {
+      expect(local.body).toContain(`/${role}?token=${server.tokens[role]}`);
+    }
+    const byName = await get(server.port, '/', { Host: `localhost:${server.port}` });
+    expect(byName.body).toContain(server.tokens.display);
+
+    // A DNS-rebinding page reaches us from loopback, but under its own host name.
+    const rebound = await get(server.port, '/', { Host: `evil.example:${server.port}` });
+    expect(rebound.status).toBe(200);
+    expect(rebound.body).toContain('href="/display"');
+    for (const token of Object.values(server.tokens)) expect(rebound.body).not.toContain(token);
+  });
+});
+
+describe('without a built renderer', () => {
+  it('says how to build it', async () => {
+    const bare = await startServer({ store, engine, rendererDir: `${fixture.root}/nope`, port: 0 });
+    const res = await get(bare.port, '/display');
+    expect(res.status).toBe(503);
+    expect(res.body).toContain('npm run build');
+    expect((await get(bare.port, '/assets/app.js')).status).toBe(404);
+    await bare.close();
+  });
+});
