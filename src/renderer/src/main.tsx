@@ -1,0 +1,32 @@
+import { StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+// Bundled fonts: a venue often has no internet, and a remote font would leak who is watching.
+import '@fontsource/oswald/500.css';
+import '@fontsource/oswald/700.css';
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/400-italic.css';
+import '@fontsource/inter/600.css';
+import { connect } from '../transport/socket';
+import { connectionProblem } from '../stores';
+import { App } from './App';
+import { matchRoute } from './routes';
+import './base.css';
+
+const route = matchRoute(location.pathname);
+if (route) {
+  document.title = `Solidarity Screens · ${route.role}`;
+  if (!connect(location)) {
+    connectionProblem('This link has no access token. Copy the full link the core printed.');
+  }
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <Suspense fallback={<div className="loading" />}>
+        <App route={route} />
+      </Suspense>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,48 @@
+import type { ContentSnapshot, LoadedItem, Pack, ShowItem } from '../../../shared/content';
+import type { ShowState } from '../../../shared/protocol';
+
+export type Screen =
+  | { kind: 'connecting' }
+  | { kind: 'blackout' }
+  | { kind: 'slide'; item: ShowItem & { source?: string } }
+  /**
+   * Nothing that may be shown: `showTitle` is false in safe mode, where even the pack's
+   * title may name the people it is about.
+   */
+  | { kind: 'neutral'; showTitle: boolean };
+
+function showable(item: LoadedItem | undefined): item is LoadedItem & ShowItem {
+  if (!item || item.kind === 'playlist') return false;
+  // Defence in depth: the core should never put these on air, but a drawing without
+  // consent must not reach the screen even if it does.
+  if (item.kind === 'drawing' && !item.consent) return false;
+  return true;
+}
+
+/** What the display shows, from what the core says is on air. Pure, so the rules are testable. */
+export function chooseScreen(content: ContentSnapshot | null, show: ShowState | null): Screen {
+  if (!content || !show) return { kind: 'connecting' };
+  if (show.blackout) return { kind: 'blackout' };
+
+  const byId = (id: string | null | undefined) =>
+    id ? content.items.find((item) => item.id === id) : undefined;
+  const onAir = byId(show.itemId);
+
+  if (show.safeMode) {
+    if (showable(onAir) && !onAir.sensitive) return { kind: 'slide', item: onAir };
+    const safe = byId(content.pack.safeSlide);
+    if (showable(safe) && !safe.sensitive) return { kind: 'slide', item: safe };
+    return { kind: 'neutral', showTitle: false };
+  }
+
+  if (showable(onAir)) return { kind: 'slide', item: onAir };
+  return { kind: 'neutral', showTitle: true };
+}
+
+/**
+ * The language the display speaks. For now the pack's default; this is where
+ * `display.languages` and `cycleLanguages` (one language per slide) will be honoured.
+ */
+export function displayLanguage(pack: Pack, _show: ShowState | null): string {
+  return pack.defaultLanguage;
+}

@@ -1,0 +1,258 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  backoffDelay,
+  createSocketClient,
+  socketTarget,
+  type SocketLike,
+} from '../../../../src/renderer/transport/socket';
+import {
+  createConnectionStore,
+  createContentStore,
+  createShowStore,
+  type Stores,
+} from '../../../../src/renderer/stores';
+import { showState, snapshot } from '../fixtures';
+
+/** Stands in for the browser's WebSocket: records what is sent, lets the test play the core. */
+class FakeSocket implements SocketLike {
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: string[] = [];
+  closed: { code?: number; reason?: string } | null = null;
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close(code?: number, reason?: string) {
+    this.closed = { code, reason };
+    this.readyState = 3;
+  }
+  // --- the core's side ---
+  open() {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+  receive(data: unknown) {
+    const text = typeof data === 'string' ? data : JSON.stringify(data);
+    this.onmessage?.(new MessageEvent('message', { data: text }));
+  }
+  drop(reason = '', code = 1006) {
+    this.readyState = 3;
+    this.onclose?.({ code, reason } as CloseEvent);
+  }
+  welcome(role = 'display') {
+    this.open();
+    this.receive({ type: 'welcome', protocol: 1, role, clientId: 'c1' });
+  }
+}
+
+const latest = () => FakeSocket.all[FakeSocket.all.length - 1] as FakeSocket;
+
+function freshStores(): Stores {
+  return {
+    content: createContentStore(),
+    show: createShowStore(),
+    connection: createConnectionStore(),
+  };
+}
+
+describe('socket client', () => {
+  let stores: Stores;
+  let warn: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+    stores = freshStores();
+    warn = vi.fn<(...args: unknown[]) => void>();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function start(options: Partial<Parameters<typeof createSocketClient>[0]> = {}) {
+    const client = createSocketClient({
+      url: 'ws://127.0.0.1:1234/ws?role=display&token=t',
+      role: 'display',
+      stores,
+      createSocket: (url) => new FakeSocket(url),
+      random: () => 0.5,
+      warn,
+      ...options,
+    });
+    client.start();
+    return client;
+  }
+
+  it('pushes welcome, content and show into the stores', () => {
+    start();
+    expect(stores.connection.getState().status).toBe('connecting');
+    latest().welcome();
+    expect(stores.connection.getState()).toMatchObject({ status: 'open', clientId: 'c1' });
+    latest().receive({ type: 'content', content: snapshot() });
+    latest().receive({ type: 'show', show: showState() });
+    expect(stores.content.getState().snapshot?.pack.defaultLanguage).toBe('en');
+    expect(stores.show.getState().show?.itemId).toBe('boris-kagarlitsky');
+  });
+
+  it('drops invalid messages with a warning and keeps the last good state', () => {
+    start();
+    latest().welcome();
+    latest().receive({ type: 'show', show: showState() });
+    latest().receive('not json');
+    latest().receive({ type: 'show', show: { ...showState(), itemId: 42 } });
+    latest().receive({ type: 'teleport' });
+    latest().receive({ type: 'show', show: showState(), extra: true });
+    expect(warn).toHaveBeenCalledTimes(4);
+    expect(stores.show.getState().show?.itemId).toBe('boris-kagarlitsky');
+    expect(stores.connection.getState().status).toBe('open');
+  });
+
+  it('reconnects with growing, capped delays and keeps the content', () => {
+    start({ backoffBaseMs: 100, backoffMaxMs: 400 });
+    latest().welcome();
+    latest().receive({ type: 'content', content: snapshot() });
+    latest().drop('server restarting');
+    expect(stores.connection.getState()).toMatchObject({
+      status: 'reconnecting',
+      lastCloseReason: 'server restarting',
+    });
+    expect(stores.content.getState().snapshot).not.toBeNull();
+
+    // random() = 0.5 → three quarters of the ceiling: 75, 150, 300, 300 (capped at 400).
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const before = FakeSocket.all.length;
+      let waited = 0;
+      while (FakeSocket.all.length === before) {
+        vi.advanceTimersByTime(1);
+        waited += 1;
+      }
+      delays.push(waited);
+      latest().drop();
+    }
+    expect(delays).toEqual([75, 150, 300, 300]);
+
+    // A welcome resets the backoff.
+    vi.advanceTimersByTime(400);
+    latest().welcome();
+    latest().drop();
+    expect(FakeSocket.all.length).toBe(6);
+    vi.advanceTimersByTime(75);
+    expect(FakeSocket.all.length).toBe(7);
+  });
+
+  it('retries slowly, showing why, when the core refuses the token', () => {
+    start({ refusedRetryMs: 30_000 });
+    latest().drop('wrong token for the display role', 4001);
+    expect(stores.connection.getState().lastCloseReason).toBe('wrong token for the display role');
+    vi.advanceTimersByTime(29_999);
+    expect(FakeSocket.all).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it('gives up on an attempt that never gets a welcome', () => {
+    start({ handshakeTimeoutMs: 1000 });
+    latest().open();
+    vi.advanceTimersByTime(1000);
+    expect(latest().closed?.code).toBe(4000);
+    expect(stores.connection.getState().status).toBe('reconnecting');
+  });
+
+  it('matches command results by requestId', async () => {
+    const client = start();
+    latest().welcome();
+    const first = client.sendCommand({ name: 'next' });
+    const second = client.sendCommand({ name: 'blackout', on: true });
+    const [a, b] = latest().sent.map((s) => JSON.parse(s));
+    expect(a).toMatchObject({ type: 'command', command: { name: 'next' } });
+    latest().receive({ type: 'result', requestId: b.requestId, ok: false, error: 'not allowed' });
+    latest().receive({ type: 'result', requestId: a.requestId, ok: true });
+    await expect(first).resolves.toEqual({ ok: true });
+    await expect(second).resolves.toEqual({ ok: false, error: 'not allowed' });
+  });
+
+  it('times out a command the core never answers', async () => {
+    const client = start({ commandTimeoutMs: 500 });
+    latest().welcome();
+    const result = client.sendCommand({ name: 'next' });
+    vi.advanceTimersByTime(500);
+    await expect(result).resolves.toMatchObject({ ok: false, error: expect.stringMatching(/500/) });
+  });
+
+  it('settles pending commands when the connection drops, and refuses while down', async () => {
+    const client = start();
+    latest().welcome();
+    const pending = client.sendCommand({ name: 'next' });
+    latest().drop();
+    await expect(pending).resolves.toMatchObject({ ok: false });
+    await expect(client.sendCommand({ name: 'next' })).resolves.toEqual({
+      ok: false,
+      error: 'not connected to the core',
+    });
+  });
+
+  it('refuses an invalid command without sending it', async () => {
+    const client = start();
+    latest().welcome();
+    await expect(client.sendCommand({ name: 'goTo', itemId: '' })).resolves.toMatchObject({
+      ok: false,
+    });
+    expect(latest().sent).toHaveLength(0);
+  });
+
+  it('stops for good', () => {
+    const client = start();
+    latest().welcome();
+    client.stop();
+    expect(latest().closed?.code).toBe(1000);
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(stores.connection.getState().status).toBe('idle');
+  });
+});
+
+describe('backoffDelay', () => {
+  it('grows exponentially to the cap, jittered within the upper half', () => {
+    expect(backoffDelay(0, () => 0)).toBe(250);
+    expect(backoffDelay(0, () => 1)).toBe(500);
+    expect(backoffDelay(3, () => 0)).toBe(2000);
+    expect(backoffDelay(30, () => 0.999)).toBeLessThanOrEqual(10_000);
+    expect(backoffDelay(30, () => 0)).toBe(5_000);
+  });
+});
+
+describe('socketTarget', () => {
+  it('takes the role from the route and the token from the query', () => {
+    expect(
+      socketTarget({
+        protocol: 'http:',
+        host: '127.0.0.1:8080',
+        pathname: '/display',
+        search: '?token=a b&x=1',
+      }),
+    ).toEqual({
+      role: 'display',
+      token: 'a b',
+      url: 'ws://127.0.0.1:8080/ws?role=display&token=a+b',
+    });
+    expect(
+      socketTarget({ protocol: 'https:', host: 'h', pathname: '/remote/', search: '?token=t' })
+        ?.url,
+    ).toBe('wss://h/ws?role=remote&token=t');
+  });
+
+  it('has no target without a token or off the routes', () => {
+    const base = { protocol: 'http:', host: 'h' };
+    expect(socketTarget({ ...base, pathname: '/display', search: '' })).toBeNull();
+    expect(socketTarget({ ...base, pathname: '/admin', search: '?token=t' })).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseScreen,
+  displayLanguage,
+} from '../../../../../src/renderer/views/display/choose-screen';
+import { caseItem, drawingItem, pack, safeStatement, showState, snapshot } from '../../fixtures';
+
+const slideId = (screen: ReturnType<typeof chooseScreen>) =>
+  screen.kind === 'slide' ? screen.item.id : screen.kind;
+
+describe('chooseScreen', () => {
+  it('waits for both content and show', () => {
+    expect(chooseScreen(null, showState()).kind).toBe('connecting');
+    expect(chooseScreen(snapshot(), null).kind).toBe('connecting');
+  });
+
+  it('picks the item on air', () => {
+    expect(slideId(chooseScreen(snapshot(), showState()))).toBe('boris-kagarlitsky');
+  });
+
+  it('puts blackout above everything, safe mode included', () => {
+    expect(chooseScreen(snapshot(), showState({ blackout: true, safeMode: true })).kind).toBe(
+      'blackout',
+    );
+  });
+
+  it('swaps a sensitive item for the safe slide, or for nothing at all', () => {
+    const safe = showState({ safeMode: true });
+    expect(slideId(chooseScreen(snapshot(), safe))).toBe('safe-statement');
+    // No safe slide in the pack: a neutral screen without even the pack title.
+    expect(chooseScreen(snapshot([caseItem]), safe)).toEqual({ kind: 'neutral', showTitle: false });
+    // A safe slide that is itself sensitive is not safe.
+    const sensitiveSafe = { ...safeStatement, sensitive: true };
+    expect(chooseScreen(snapshot([caseItem, sensitiveSafe]), safe).kind).toBe('neutral');
+  });
+
+  it('never shows a drawing without consent, or a missing item', () => {
+    const noConsent = { ...drawingItem, consent: false };
+    expect(chooseScreen(snapshot([noConsent]), showState({ itemId: 'raised-fist' }))).toEqual({
+      kind: 'neutral',
+      showTitle: true,
+    });
+    expect(chooseScreen(snapshot(), showState({ itemId: 'gone' })).kind).toBe('neutral');
+    expect(chooseScreen(snapshot(), showState({ itemId: 'main' })).kind).toBe('neutral');
+  });
+});
+
+describe('displayLanguage', () => {
+  it("uses the pack's default language for now", () => {
+    expect(displayLanguage(pack, showState())).toBe('en');
+    expect(displayLanguage({ ...pack, defaultLanguage: 'ru' }, null)).toBe('ru');
+  });
+});
