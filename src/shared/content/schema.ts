@@ -55,8 +55,8 @@ export const songSchema = z.strictObject({
   kind: z.literal('song'),
   title: localizedText,
   artist: localizedText,
-  /** The language the song is sung in: the "original" line of each pair. */
-  language: languageCode,
+  /** The language the song is sung in: the "original" line of each pair. Needed with lyrics. */
+  language: languageCode.optional(),
   video: webUrl.optional(),
   description: localizedText.optional(),
   /** Who wrote the words and the translations, and their licence. */
@@ -69,6 +69,14 @@ export const songSchema = z.strictObject({
       }),
     )
     .default([]),
+}).superRefine((song, ctx) => {
+  if (song.sections.length > 0 && !song.language) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['language'],
+      message: 'missing; say which language the lyrics are sung in, e.g. language: ru',
+    });
+  }
 });
 
 export const drawingSchema = z.strictObject({

@@ -18,7 +18,7 @@ export const PROTOCOL_VERSION = 1;
 const source = { source: z.string() };
 export const loadedItemSchema = z.discriminatedUnion('kind', [
   caseSchema.extend(source),
-  songSchema.extend(source),
+  songSchema.safeExtend(source),
   drawingSchema.extend(source),
   actionSchema.extend(source),
   eventSchema.extend(source),
