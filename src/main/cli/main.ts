@@ -1,0 +1,64 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runValidate } from '../content/validate-command';
+import { USAGE, parseCli } from './args';
+import { runServe, type CliIo } from './serve';
+
+export interface MainContext extends CliIo {
+  cwd: string;
+  /** `import.meta.url` of the entry file, to find the built renderer next to it. */
+  entryUrl: string;
+  /** Resolves on Ctrl+C / SIGTERM; called only once `serve` is up. */
+  waitForStop: () => Promise<unknown>;
+}
+
+/**
+ * Built, the entry is `out/main/cli.js` and the views are `out/renderer`. Run from source
+ * (`node --import tsx src/main/cli.ts`), the views are still the built ones in `out/renderer`.
+ */
+export function defaultRendererDir(entryUrl: string): string {
+  const here = path.dirname(fileURLToPath(entryUrl));
+  const built = path.basename(here) === 'main' && path.basename(path.dirname(here)) === 'out';
+  return built ? path.resolve(here, '../renderer') : path.resolve(here, '../../out/renderer');
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The whole CLI, minus the process: returns the exit code. */
+export async function main(argv: readonly string[], context: MainContext): Promise<number> {
+  const parsed = parseCli(argv, context.cwd);
+  switch (parsed.command) {
+    case 'help':
+      context.out(USAGE.trimEnd());
+      return 0;
+    case 'error':
+      context.err(`${parsed.message}\nRun with --help to see the commands and options.`);
+      return 2;
+    case 'validate':
+    case 'serve':
+      if (!(await isFolder(parsed.contentDir))) {
+        context.err(
+          `Content folder not found: ${parsed.contentDir}\nPass the pack folder with --content DIR.`,
+        );
+        return 1;
+      }
+  }
+  if (parsed.command === 'validate') return runValidate(parsed.contentDir, context.out);
+  return runServe(
+    {
+      contentDir: parsed.contentDir,
+      port: parsed.port,
+      host: parsed.host,
+      rendererDir: parsed.rendererDir ?? defaultRendererDir(context.entryUrl),
+      waitForStop: context.waitForStop,
+    },
+    context,
+  );
+}
