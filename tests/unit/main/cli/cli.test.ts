@@ -112,6 +112,15 @@ describe('cli (spawned)', () => {
     expect(run.stderr()).toContain('--help');
   });
 
+  it('validate exits 0 for a clean pack and 1 for a broken one', async () => {
+    const good = cli(['validate', '--content', goodPack]);
+    expect(await good.code).toBe(0);
+    expect(good.stdout()).toContain('no problems');
+    const broken = cli(['validate', '--content', path.join(repo, 'tests/fixtures/packs/broken')]);
+    expect(await broken.code).toBe(1);
+    expect(broken.stdout()).toMatch(/\d+ problems/);
+  });
+
   it('a missing content folder exits 1 with a clear message', async () => {
     const run = cli(['serve', '--port', '0', '--content', 'no/such/folder']);
     expect(await run.code).toBe(1);

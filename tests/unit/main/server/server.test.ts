@@ -276,6 +276,9 @@ describe('HTTP', () => {
       expect(res.status, p).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.body).toContain('<div id="root">');
+      // Relative asset links would break under /overlay/lower-third.
+      expect(res.body).toContain('src="/assets/app.js"');
+      expect(res.body).toContain('href="/assets/app.css"');
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
