@@ -15,11 +15,11 @@ export const imageExtensions: Record<string, ImageType> = {
 };
 
 const typeNames: Record<ImageType, string> = {
-  png: 'PNG',
-  jpg: 'JPEG',
-  gif: 'GIF',
-  webp: 'WebP',
-  svg: 'SVG',
+  png: 'a PNG',
+  jpg: 'a JPEG',
+  gif: 'a GIF',
+  webp: 'a WebP',
+  svg: 'an SVG',
 };
 
 const typeExtension: Record<ImageType, string> = {
@@ -122,7 +122,13 @@ function svgRootOffset(text: string): number | undefined {
       if (end < 0) return undefined;
       i = end + 3;
     } else if (/^<!DOCTYPE/i.test(text.slice(i, i + 9))) {
-      const end = text.indexOf('>', i);
+      // An internal subset `[ … ]` holds declarations with their own `>`.
+      const bracket = text.indexOf('[', i);
+      let end = text.indexOf('>', i);
+      if (bracket >= 0 && bracket < end) {
+        const close = text.indexOf(']', bracket);
+        end = close < 0 ? -1 : text.indexOf('>', close);
+      }
       if (end < 0) return undefined;
       i = end + 1;
     } else {
@@ -242,12 +248,12 @@ export async function checkImage(file: string, shown: string): Promise<ImageChec
 
   const actual = sniffImageType(parts.head);
   if (actual === undefined) {
-    return { ok: false, error: `${shown} is not a ${typeNames[claimed]} image (not an image at all)` };
+    return { ok: false, error: `${shown} is not ${typeNames[claimed]} image (not an image at all)` };
   }
   if (actual !== claimed) {
     return {
       ok: false,
-      error: `${shown} is not a ${typeNames[claimed]} image: it is a ${typeNames[actual]}; rename it to ${typeExtension[actual]}`,
+      error: `${shown} is not ${typeNames[claimed]} image: it is ${typeNames[actual]}; rename it to ${typeExtension[actual]}`,
     };
   }
 

@@ -7,7 +7,7 @@ import type { ContentStore, PackLoadResult, Unsubscribe } from './types';
 export interface ContentStoreOptions {
   /** Reload when files change. Off by default: `validate` and tests read once. */
   watch?: boolean;
-  /** Quiet time after the last change before reloading; editors write in bursts. */
+  /** Quiet time after the last change before reloading; editors write in bursts. At least 75. */
   debounceMs?: number;
   /** Where reload failures and listener exceptions go; console.error by default. */
   log?: (message: string, error?: unknown) => void;
@@ -21,6 +21,7 @@ export const fallbackPack: Pack = packSchema.parse({
 });
 
 const DEFAULT_DEBOUNCE_MS = 150;
+const MIN_DEBOUNCE_MS = 75;
 
 /**
  * Opens a pack folder as the show's content. The first load happens before this resolves; with
@@ -32,7 +33,9 @@ export async function openContentStore(
   options: ContentStoreOptions = {},
 ): Promise<ContentStore> {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  // chokidar drops (does not delay) a second change to the same file within 50 ms of the first,
+  // so the reload must start later than that to read the second write.
+  const debounceMs = Math.max(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, MIN_DEBOUNCE_MS);
   const listeners = new Set<(snapshot: ContentSnapshot) => void>();
 
   let lastGoodPack: Pack | null = null;

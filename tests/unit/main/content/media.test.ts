@@ -1,0 +1,171 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkImage } from '../../../../src/main/content';
+import { fixturesDir, tempDir } from './helpers';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterAll(() => cleanup());
+
+const sample = (name: string) => readFile(path.join(fixturesDir, 'images', name));
+
+function png(width: number, height: number): Buffer {
+  const image = new PNG({ width, height });
+  image.data.fill(128);
+  return PNG.sync.write(image);
+}
+
+/** Writes `bytes` as `name` in the temp folder and checks it as the author would name it. */
+async function check(name: string, bytes: Buffer | string) {
+  const file = path.join(dir, name);
+  await writeFile(file, bytes);
+  return checkImage(file, `media/${name}`);
+}
+
+const TRUNCATED = 'the image is truncated or cannot be decoded';
+
+describe('checkImage', () => {
+  it('accepts real images and reports their size', async () => {
+    expect(await check('ok.png', png(7, 5))).toEqual({
+      ok: true,
+      info: { type: 'png', width: 7, height: 5 },
+    });
+    expect(await check('ok.jpg', await sample('sample.jpg'))).toEqual({
+      ok: true,
+      info: { type: 'jpg', width: 5, height: 3 },
+    });
+    expect((await check('ok.jpeg', await sample('sample.jpg'))).ok).toBe(true);
+    expect(await check('ok.gif', await sample('sample.gif'))).toEqual({
+      ok: true,
+      info: { type: 'gif', width: 5, height: 3 },
+    });
+    expect(await check('ok.webp', await sample('sample.webp'))).toEqual({
+      ok: true,
+      info: { type: 'webp', width: 5, height: 3 },
+    });
+    expect((await check('UPPER.PNG', png(2, 2))).ok).toBe(true);
+  });
+
+  it('refuses an extension that lies', async () => {
+    expect(await check('photo.png', await sample('sample.jpg'))).toEqual({
+      ok: false,
+      error: 'media/photo.png is not a PNG image: it is a JPEG; rename it to .jpg',
+    });
+    expect(await check('photo.jpg', png(2, 2))).toEqual({
+      ok: false,
+      error: 'media/photo.jpg is not a JPEG image: it is a PNG; rename it to .png',
+    });
+    expect(await check('photo.gif', 'hello')).toEqual({
+      ok: false,
+      error: 'media/photo.gif is not a GIF image (not an image at all)',
+    });
+    expect(await check('empty.png', '')).toEqual({ ok: false, error: 'media/empty.png is empty' });
+  });
+
+  it('refuses types a browser slide cannot rely on', async () => {
+    expect(await check('scan.bmp', 'BM')).toEqual({
+      ok: false,
+      error: 'media/scan.bmp: unsupported image type .bmp; use .png, .jpg, .jpeg, .webp, .gif or .svg',
+    });
+  });
+
+  it('finds truncated PNG, JPEG, GIF and WebP files', async () => {
+    const full = png(16, 16);
+    expect(await check('cut.png', full.subarray(0, full.length - 12))).toEqual({
+      ok: false,
+      error: `media/cut.png: ${TRUNCATED}`,
+    });
+    const jpg = await sample('sample.jpg');
+    expect(await check('cut.jpg', jpg.subarray(0, jpg.length - 20))).toEqual({
+      ok: false,
+      error: `media/cut.jpg: ${TRUNCATED}`,
+    });
+    expect(await check('head-only.jpg', jpg.subarray(0, 30))).toEqual({
+      ok: false,
+      error: `media/head-only.jpg: ${TRUNCATED}`,
+    });
+    const gif = await sample('sample.gif');
+    expect((await check('cut.gif', gif.subarray(0, gif.length - 3))).ok).toBe(false);
+    const webp = await sample('sample.webp');
+    expect((await check('cut.webp', webp.subarray(0, webp.length - 10))).ok).toBe(false);
+  });
+
+  it('accepts data appended after the end, as phones write (motion photos)', async () => {
+    const extra = Buffer.alloc(20_000, 0x42);
+    expect((await check('motion.jpg', Buffer.concat([await sample('sample.jpg'), extra]))).ok).toBe(
+      true,
+    );
+    expect((await check('trailer.png', Buffer.concat([png(3, 3), extra]))).ok).toBe(true);
+  });
+
+  it('reads a JPEG whose size sits behind large metadata', async () => {
+    const jpg = await sample('sample.jpg');
+    // Six APP15 segments of 64 KiB push the frame header past the first read.
+    const segment = Buffer.alloc(65_535 + 2, 0);
+    segment[0] = 0xff;
+    segment[1] = 0xef;
+    segment.writeUInt16BE(65_535, 2);
+    const big = Buffer.concat([jpg.subarray(0, 2), ...Array(6).fill(segment), jpg.subarray(2)]);
+    expect(await check('big.jpg', big)).toEqual({
+      ok: true,
+      info: { type: 'jpg', width: 5, height: 3 },
+    });
+  });
+
+  describe('SVG', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect/></svg>';
+
+    it('accepts an svg root after a declaration, comments and a doctype', async () => {
+      expect(await check('plain.svg', svg)).toEqual({
+        ok: true,
+        info: { type: 'svg', width: 20, height: 10 },
+      });
+      const decorated = `\ufeff<?xml version="1.0"?>\n<!-- made by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n${svg}\n<!-- end -->\n`;
+      expect((await check('decorated.svg', decorated)).ok).toBe(true);
+      expect(await check('self-closing.svg', '<svg viewBox="0 0 4 2"/>')).toEqual({
+        ok: true,
+        info: { type: 'svg', width: 4, height: 2 },
+      });
+      expect(await check('no-size.svg', '<svg><g/></svg>')).toEqual({
+        ok: true,
+        info: { type: 'svg' },
+      });
+    });
+
+    it('refuses what is not an svg, is cut off, or carries scripts or entities', async () => {
+      expect(await check('page.svg', '<html><body>hi</body></html>')).toEqual({
+        ok: false,
+        error: 'media/page.svg is not an SVG image (not an image at all)',
+      });
+      expect(await check('cut.svg', svg.slice(0, -8))).toEqual({
+        ok: false,
+        error: `media/cut.svg: ${TRUNCATED}`,
+      });
+      expect(
+        await check('script.svg', '<svg><script>alert(1)</script></svg>'),
+      ).toEqual({ ok: false, error: 'media/script.svg: the SVG contains a script, which is not allowed' });
+      expect(
+        await check(
+          'entity.svg',
+          '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY lol "lol">]><svg>&lol;</svg>',
+        ),
+      ).toEqual({
+        ok: false,
+        error: 'media/entity.svg: the SVG declares XML entities, which are not allowed',
+      });
+    });
+  });
+
+  it('reports an unreadable file instead of throwing', async () => {
+    expect(await checkImage(path.join(dir, 'missing.png'), 'media/missing.png')).toEqual({
+      ok: false,
+      error: 'media/missing.png cannot be read (ENOENT)',
+    });
+  });
+});

@@ -1,0 +1,230 @@
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ContentSnapshot } from '../../../../src/shared/content';
+import { fallbackPack, openContentStore, type ContentStore } from '../../../../src/main/content';
+import { brokenPack, copyPack, goodPack, waitFor } from './helpers';
+
+const open: ContentStore[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+async function watchedCopy(source = goodPack) {
+  const copy = await copyPack(source);
+  cleanups.push(copy.cleanup);
+  const logged: string[] = [];
+  const store = await openContentStore(copy.pack, {
+    watch: true,
+    debounceMs: 30,
+    log: (message) => logged.push(message),
+  });
+  open.push(store);
+  const seen: ContentSnapshot[] = [];
+  store.subscribe((snapshot) => seen.push(snapshot));
+  return { store, pack: copy.pack, seen, logged };
+}
+
+function titleOf(snapshot: ContentSnapshot, id: string): unknown {
+  const item = snapshot.items.find((i) => i.id === id);
+  return item && 'title' in item ? item.title : undefined;
+}
+
+const vigil = (title: string) =>
+  `kind: event\ntitle: ${title}\nstart: 2023-10-01T19:30\ntimeZone: Europe/Paris\n`;
+
+describe('openContentStore without watching', () => {
+  it('loads once and serves the snapshot', async () => {
+    const store = await openContentStore(goodPack);
+    open.push(store);
+    const snapshot = store.snapshot();
+    expect(snapshot.revision).toBe(1);
+    expect(snapshot.errors).toEqual([]);
+    expect(snapshot.items).toHaveLength(7);
+    expect(snapshot.pack.defaultPlaylist).toBe('main');
+    expect(store.packDir).toBe(goodPack);
+  });
+
+  it('falls back to a default pack when pack.yaml has never loaded', async () => {
+    const copy = await copyPack(goodPack);
+    cleanups.push(copy.cleanup);
+    await unlink(path.join(copy.pack, 'pack.yaml'));
+    const store = await openContentStore(copy.pack);
+    open.push(store);
+    const snapshot = store.snapshot();
+    expect(snapshot.pack).toEqual(fallbackPack);
+    expect(snapshot.pack.title).toBe('Solidarity Screens');
+    expect(snapshot.errors[0]).toMatchObject({ file: 'pack.yaml', field: '' });
+    expect(snapshot.items).toHaveLength(7);
+  });
+
+  it('serves the good items of a broken pack with its errors', async () => {
+    const store = await openContentStore(brokenPack);
+    open.push(store);
+    expect(store.snapshot().items.map((i) => i.id)).toContain('good-case');
+    expect(store.snapshot().errors.length).toBeGreaterThan(15);
+  });
+});
+
+describe('openContentStore with watching', { timeout: 20_000 }, () => {
+  it('picks up a valid edit with a higher revision', async () => {
+    const { store, pack, seen } = await watchedCopy();
+    const before = store.snapshot().revision;
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('Evening vigil'));
+    const next = await waitFor(
+      () => seen.find((s) => titleOf(s, 'vigil') === 'Evening vigil'),
+      'the edited title',
+    );
+    expect(next.revision).toBeGreaterThan(before);
+    expect(next.errors).toEqual([]);
+    expect(store.snapshot()).toBe(seen.at(-1));
+  });
+
+  it('keeps the last good item while a file is broken, then clears the error when fixed', async () => {
+    const { store, pack } = await watchedCopy();
+    const file = path.join(pack, 'events/vigil.yaml');
+
+    await writeFile(file, vigil('Evening vigil'));
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Evening vigil', 'the first edit');
+
+    await writeFile(file, vigil('Broken vigil').replace('Europe/Paris', 'Mars/Olympus'));
+    const broken = await waitFor(
+      () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
+      'the error',
+    );
+    expect(broken.errors).toEqual([
+      {
+        file: 'events/vigil.yaml',
+        line: 4,
+        field: 'timeZone',
+        message: 'expected a time zone like Europe/Paris, got "Mars/Olympus"',
+      },
+    ]);
+    // The show keeps the last good version on screen.
+    expect(titleOf(broken, 'vigil')).toBe('Evening vigil');
+    expect(broken.items).toHaveLength(7);
+
+    await writeFile(file, vigil('Fixed vigil'));
+    const fixed = await waitFor(
+      () => (titleOf(store.snapshot(), 'vigil') === 'Fixed vigil' ? store.snapshot() : undefined),
+      'the fix',
+    );
+    expect(fixed.errors).toEqual([]);
+    expect(fixed.revision).toBeGreaterThan(broken.revision);
+  });
+
+  it('keeps the last good item through a YAML syntax error too', async () => {
+    const { store, pack } = await watchedCopy();
+    await writeFile(path.join(pack, 'events/vigil.yaml'), 'kind: event\ntitle: "unclosed\n');
+    const broken = await waitFor(
+      () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
+      'the syntax error',
+    );
+    expect(broken.errors[0]).toMatchObject({ file: 'events/vigil.yaml', line: 2 });
+    expect(titleOf(broken, 'vigil')).toBe('Vigil');
+  });
+
+  it('removes the items of a deleted file', async () => {
+    const { store, pack } = await watchedCopy();
+    await unlink(path.join(pack, 'drawings/ship.yaml'));
+    const after = await waitFor(
+      () => (store.snapshot().items.some((i) => i.id === 'ship') ? undefined : store.snapshot()),
+      'the deletion',
+    );
+    // The playlist now names a missing item: that is reported on the playlist.
+    expect(after.errors).toEqual([
+      { file: 'playlists/main.yaml', line: 7, field: 'items.2', message: 'no item with id "ship"' },
+    ]);
+  });
+
+  it('forgets a deleted broken file instead of keeping its old item', async () => {
+    const { store, pack } = await watchedCopy();
+    const file = path.join(pack, 'events/vigil.yaml');
+    await writeFile(file, 'kind: event\n');
+    await waitFor(() => store.snapshot().errors.length > 0, 'the error');
+    await rm(file);
+    await waitFor(
+      () => !store.snapshot().items.some((i) => i.id === 'vigil'),
+      'the item to go',
+    );
+  });
+
+  it('adds a new file', async () => {
+    const { store, pack, seen } = await watchedCopy();
+    await writeFile(
+      path.join(pack, 'statements/new-one.md'),
+      '---\nkind: statement\n---\nA new statement.\n',
+    );
+    const next = await waitFor(
+      () => seen.find((s) => s.items.some((i) => i.id === 'new-one')),
+      'the new item',
+    );
+    const added = next.items.find((i) => i.id === 'new-one');
+    expect(added).toMatchObject({ kind: 'statement', text: 'A new statement.', source: 'statements/new-one.md' });
+    expect(store.snapshot().errors).toEqual([]);
+  });
+
+  it('keeps the last good pack.yaml while it is broken', async () => {
+    const { store, pack } = await watchedCopy();
+    await writeFile(path.join(pack, 'pack.yaml'), 'title: [oops\n');
+    const broken = await waitFor(
+      () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
+      'the pack error',
+    );
+    expect(broken.errors[0]?.file).toBe('pack.yaml');
+    expect(broken.pack.title).toEqual({ en: 'Free Them All', ru: 'Свободу всем' });
+  });
+
+  it('notices a photo replaced by a broken one', async () => {
+    const { store, pack } = await watchedCopy();
+    await writeFile(path.join(pack, 'media/ship.png'), 'not a png any more');
+    const broken = await waitFor(
+      () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
+      'the media error',
+    );
+    expect(broken.errors).toEqual([
+      {
+        file: 'drawings/ship.yaml',
+        line: 2,
+        field: 'image',
+        message: 'media/ship.png is not a PNG image (not an image at all)',
+      },
+    ]);
+    expect(broken.items.some((i) => i.id === 'ship')).toBe(true);
+  });
+
+  it('does not bump the revision when a file is saved unchanged', async () => {
+    const { store, pack, seen } = await watchedCopy();
+    const file = path.join(pack, 'events/vigil.yaml');
+    await writeFile(file, await readFile(file));
+    // Then a real change, so we know the unchanged save has been processed before it.
+    await writeFile(path.join(pack, 'drawings/ship.yaml'), (await readFile(path.join(pack, 'drawings/ship.yaml'), 'utf8')).replace('A ship', 'A boat'));
+    await waitFor(() => titleOf(store.snapshot(), 'ship') === 'A boat', 'the real change');
+    expect(seen.every((s) => titleOf(s, 'ship') === 'A boat')).toBe(true);
+  });
+
+  it('survives a throwing subscriber and logs it', async () => {
+    const { store, pack, logged } = await watchedCopy();
+    store.subscribe(() => {
+      throw new Error('listener bug');
+    });
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('After the bug'));
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'After the bug', 'the edit');
+    await waitFor(() => logged.includes('content: a snapshot listener failed'), 'the log line');
+  });
+
+  it('stops notifying after unsubscribe and after close', async () => {
+    const { store, pack, seen } = await watchedCopy();
+    const other: ContentSnapshot[] = [];
+    const unsubscribe = store.subscribe((s) => other.push(s));
+    unsubscribe();
+    await store.close();
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('Too late'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen).toEqual([]);
+    expect(other).toEqual([]);
+  });
+});
