@@ -14,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          launch: resolve(__dirname, 'src/main/launch.ts'),
         },
       },
     },
@@ -29,6 +30,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // Every view is served by the core's server (never from disk), and views live at nested
+    // paths such as /overlay/lower-third: asset links must be absolute.
+    base: '/',
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -41,20 +41,10 @@ ${items}
 export const RENDERER_MISSING =
   'The renderer is not built, so there is no page to show.\nRun `npm run build` (or `npm run serve`, which builds first) and reload.\n';
 
-/**
- * The build links assets relatively (`./assets/…`) so Electron can also load the page from
- * disk. Served at `/overlay/lower-third` or `/display/`, a relative link would point into a
- * folder that does not exist; the page's CSP (`base-uri 'none'`) rules out a <base> tag, so
- * the links are made absolute here.
- */
-export function absoluteAssetLinks(html: string): string {
-  return html.replace(/(\s(?:src|href)=["'])\.\//g, '$1/');
-}
-
 /** The single-page app's index.html, read per request so a rebuild shows up without a restart. */
 export async function readRendererIndex(rendererDir: string): Promise<string | null> {
   try {
-    return absoluteAssetLinks(await readFile(path.join(rendererDir, 'index.html'), 'utf8'));
+    return await readFile(path.join(rendererDir, 'index.html'), 'utf8');
   } catch {
     return null;
   }

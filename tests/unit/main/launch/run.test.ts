@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import { launch, type LaunchDeps } from '../../../../src/main/launch/run';
+import type { Core } from '../../../../src/main/core';
+
+function fakeCore(): Core {
+  return {
+    server: {
+      url: 'http://127.0.0.1:9000',
+      port: 9000,
+      host: '127.0.0.1',
+      tokens: { display: 'd-token', operator: 'o', overlay: 'v', remote: 'r' },
+      close: async () => {},
+    },
+    store: {
+      packDir: '/pack',
+      snapshot: () => ({ pack: {} as never, items: [], errors: [], revision: 1 }),
+      subscribe: () => () => {},
+      close: async () => {},
+    },
+    engine: {} as never,
+    stop: vi.fn(async () => {}),
+  } as unknown as Core;
+}
+
+function deps(overrides: Partial<LaunchDeps>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const spawned: { command: string; args: string[] }[] = [];
+  const core = fakeCore();
+  const all: LaunchDeps = {
+    findElectron: () => ({ ok: false, reason: 'the Electron binary was never downloaded' }),
+    findBrowser: () => '/usr/bin/chromium',
+    graphical: () => true,
+    spawnProcess: (command, args) => {
+      spawned.push({ command, args });
+      return { on: (_event, cb) => cb(0) };
+    },
+    startCore: vi.fn(async () => core),
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    waitForStop: async () => undefined,
+    ...overrides,
+  };
+  return { all, out, err, spawned, core };
+}
+
+const options = {
+  appRoot: '/app',
+  contentDir: '/app/content',
+  port: 8080,
+  noBrowser: false,
+  passThroughArgs: ['--port', '8080'],
+};
+
+describe('launch', () => {
+  it('runs the Electron app when its binary is installed, and starts no core itself', async () => {
+    const d = deps({ findElectron: () => ({ ok: true, path: '/el/electron' }) });
+    expect(await launch(options, d.all)).toBe(0);
+    expect(d.spawned).toEqual([{ command: '/el/electron', args: ['/app', '--port', '8080'] }]);
+    expect(d.all.startCore).not.toHaveBeenCalled();
+  });
+
+  it('without Electron, explains once, serves headless and opens a kiosk browser', async () => {
+    const d = deps({});
+    expect(await launch(options, d.all)).toBe(0);
+    expect(d.err.join('\n')).toMatch(/Electron desktop app is not available.*never downloaded/);
+    expect(d.out[0]).toBe('Solidarity Screens is serving /pack');
+    const [browser] = d.spawned;
+    expect(browser?.command).toBe('/usr/bin/chromium');
+    expect(browser?.args).toContain('--app=http://127.0.0.1:9000/display?token=d-token');
+    expect(d.core.stop).toHaveBeenCalled();
+  });
+
+  it('prints the display URL when there is no browser or no screen', async () => {
+    for (const override of [{ findBrowser: () => undefined }, { graphical: () => false }]) {
+      const d = deps(override);
+      await launch(options, d.all);
+      expect(d.spawned).toEqual([]);
+      expect(d.out.at(-1)).toBe(
+        'No kiosk browser was opened. Open this address in a browser: http://127.0.0.1:9000/display?token=d-token',
+      );
+    }
+  });
+
+  it('exits 1 with the reason when the core cannot start', async () => {
+    const d = deps({
+      startCore: async () => {
+        throw new Error('listen EADDRINUSE');
+      },
+    });
+    expect(await launch(options, d.all)).toBe(1);
+    expect(d.err.at(-1)).toBe('Could not start the show: listen EADDRINUSE');
+  });
+});
