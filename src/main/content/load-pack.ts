@@ -18,6 +18,8 @@ import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } fr
 import type { PackLoadResult } from './types';
 
 export const PACK_FILE = 'pack.yaml';
+/** Not read, but not an item either: it gets a hint to rename it. */
+const MISNAMED_PACK_FILE = 'pack.yml';
 /** Everything under this top-level folder is media; the walk never reads it as items. */
 export const MEDIA_DIR = 'media';
 const ITEM_EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
@@ -50,6 +52,8 @@ export interface PackRead {
   others: string[];
   /** Problems of the folder itself (unreadable folders, links leading out). */
   errors: ContentError[];
+  /** False when the pack folder itself is missing or unreadable (unplugged stick, checkout). */
+  readable: boolean;
 }
 
 function messageOf(error: unknown): string {
@@ -67,6 +71,10 @@ export function compareErrors(a: ContentError, b: ContentError): number {
     compareText(a.field, b.field) ||
     compareText(a.message, b.message)
   );
+}
+
+function withArticle(kind: string): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -150,7 +158,7 @@ async function walk(
       if (isIgnoredName(entry.name, isFile)) continue;
       if (isDir) {
         if (childRel !== MEDIA_DIR) await visitDir(childAbs, childRel);
-      } else if (isFile && childRel !== PACK_FILE) {
+      } else if (isFile && childRel !== PACK_FILE && childRel !== MISNAMED_PACK_FILE) {
         const ext = path.extname(entry.name).toLowerCase();
         (ITEM_EXTENSIONS.has(ext) ? items : others).push(childRel);
       }
@@ -267,7 +275,7 @@ async function interpretItem(
         file,
         line: body.line,
         field: '',
-        message: `${/^[aeiou]/.test(itemKind) ? 'an' : 'a'} ${itemKind} has no text below the front matter; move the text into a field above the closing --- line`,
+        message: `${withArticle(itemKind)} has no text below the front matter; move the text into a field above the closing --- line`,
       });
     } else if (bodyField in fields) {
       result.errors.push({
@@ -306,6 +314,12 @@ async function interpretItem(
   if (result.errors.length > 0 || !parsedItem.success) return;
 
   const item = { ...parsedItem.data, source: file } as LoadedItem;
+  // Views build media URLs from these paths: give them one spelling (`media/x.png`), whatever
+  // separators the author typed.
+  if (item.kind === 'case' && item.photo) {
+    item.photo = { ...item.photo, file: normalisedMedia(item.photo.file) ?? item.photo.file };
+  }
+  if (item.kind === 'drawing') item.image = normalisedMedia(item.image) ?? item.image;
   const mediaFields: [string[], string][] = [];
   if (item.kind === 'case' && item.photo) mediaFields.push([['photo', 'file'], item.photo.file]);
   if (item.kind === 'drawing') mediaFields.push([['image'], item.image]);
@@ -350,6 +364,10 @@ async function loadPackFile(packDir: string): Promise<PackFileResult> {
     try {
       await stat(path.join(packDir, file));
     } catch {
+      const misnamed = await stat(path.join(packDir, MISNAMED_PACK_FILE)).then(
+        () => true,
+        () => false,
+      );
       return {
         pack: null,
         lines: noLines,
@@ -357,7 +375,9 @@ async function loadPackFile(packDir: string): Promise<PackFileResult> {
           {
             file,
             field: '',
-            message: 'missing; every pack needs a pack.yaml with its title and languages',
+            message: misnamed
+              ? 'missing; rename pack.yml to pack.yaml'
+              : 'missing; every pack needs a pack.yaml with its title and languages',
           },
         ],
       };
@@ -416,19 +436,27 @@ export async function readPack(packDir: string): Promise<PackRead> {
         files: [],
         others: [],
         errors: [{ file: '.', field: '', message: `the pack folder ${packDir} does not exist` }],
+        readable: false,
       };
     }
     const [packFile, walked] = await Promise.all([loadPackFile(packDir), walk(packDir)]);
     const files = await mapLimited(walked.items, PARALLEL_FILES, (file) =>
       loadItemFile(packDir, file),
     );
-    return { packFile, files, others: walked.others, errors: walked.errors };
+    return {
+      packFile,
+      files,
+      others: walked.others,
+      errors: walked.errors,
+      readable: !walked.errors.some((e) => e.file === '.'),
+    };
   } catch (error) {
     return {
       packFile: { pack: null, lines: noLines, errors: [] },
       files: [],
       others: [],
       errors: [{ file: '.', field: '', message: `the pack could not be read: ${messageOf(error)}` }],
+      readable: false,
     };
   }
 }
@@ -518,6 +546,16 @@ export function assemblePack(read: PackRead, items: ReadonlyMap<string, LoadedIt
   const pack = read.packFile.pack;
   if (pack) {
     const packLines = read.packFile.lines;
+    if (!pack.languages.includes(pack.defaultLanguage)) {
+      errors.push(
+        errorAt(
+          PACK_FILE,
+          packLines,
+          ['defaultLanguage'],
+          `"${pack.defaultLanguage}" is not one of the pack's languages (${pack.languages.join(', ')})`,
+        ),
+      );
+    }
     if (pack.defaultPlaylist !== undefined && !brokenIds.has(pack.defaultPlaylist)) {
       const target = byId.get(pack.defaultPlaylist);
       if (!target) {
@@ -535,7 +573,7 @@ export function assemblePack(read: PackRead, items: ReadonlyMap<string, LoadedIt
             PACK_FILE,
             packLines,
             ['defaultPlaylist'],
-            `"${target.id}" is a ${target.kind}, not a playlist`,
+            `"${target.id}" is ${withArticle(target.kind)}, not a playlist`,
           ),
         );
       }

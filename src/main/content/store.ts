@@ -46,18 +46,19 @@ export async function openContentStore(
 
   const reload = async (): Promise<void> => {
     const read = await readPack(packDir);
-    const present = new Set(read.files.map((f) => f.file));
-    const merged = new Map<string, LoadedItem>();
-    for (const file of read.files) {
-      if (file.item) {
-        merged.set(file.file, file.item);
-      } else {
-        const previous = lastGood.get(file.file);
-        if (previous) merged.set(file.file, previous);
+    let merged = new Map<string, LoadedItem>();
+    if (!read.readable) {
+      // The whole folder is gone for a moment (stick unplugged, branch checkout): keep showing
+      // what was there rather than blanking every screen.
+      merged = new Map(lastGood);
+    } else {
+      // Files that are gone take their items with them; files that are broken keep theirs.
+      for (const file of read.files) {
+        const item = file.item ?? lastGood.get(file.file);
+        if (item) merged.set(file.file, item);
       }
     }
-    // Files that are gone take their items with them; files that are broken keep theirs.
-    lastGood = new Map([...merged].filter(([file]) => present.has(file)));
+    lastGood = merged;
     const result: PackLoadResult = assemblePack(read, merged);
     if (result.pack) lastGoodPack = result.pack;
     const next: ContentSnapshot = {
@@ -90,8 +91,6 @@ export async function openContentStore(
       log(`content: reloading ${packDir} failed; keeping the previous content`, error);
     }
   };
-
-  await safeReload();
 
   let watcher: FSWatcher | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -139,8 +138,12 @@ export async function openContentStore(
     // Every change counts, media included: a photo replaced by a broken one must be caught.
     watcher.on('all', schedule);
     watcher.on('error', (error) => log('content: the file watcher reported an error', error));
+    // Watch first, load second: an edit made while the first load runs is not lost.
     await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
   }
+
+  runReload();
+  await running;
 
   return {
     packDir,

@@ -1,4 +1,4 @@
-import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentSnapshot } from '../../../../src/shared/content';
@@ -150,6 +150,20 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       () => !store.snapshot().items.some((i) => i.id === 'vigil'),
       'the item to go',
     );
+  });
+
+  it('keeps showing the last content when the whole folder disappears', async () => {
+    const { store, pack } = await watchedCopy();
+    await rename(pack, `${pack}-away`);
+    const gone = await waitFor(
+      () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
+      'the folder error',
+    );
+    expect(gone.errors).toEqual([
+      { file: '.', field: '', message: `the pack folder ${pack} does not exist` },
+    ]);
+    expect(gone.items).toHaveLength(7);
+    expect(gone.pack.defaultPlaylist).toBe('main');
   });
 
   it('adds a new file', async () => {
