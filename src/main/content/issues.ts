@@ -69,7 +69,9 @@ export const humanErrorMap: z.core.$ZodErrorMap = (raw: RawIssue) => {
         return Number(min) <= 1 ? 'must not be empty' : `must be at least ${min} characters long`;
       }
       if (raw.origin === 'array' || raw.origin === 'set') {
-        return Number(min) <= 1 ? 'needs at least one entry' : `needs at least ${plural(min, 'entry', 'entries')}`;
+        return Number(min) <= 1
+          ? 'needs at least one entry'
+          : `needs at least ${plural(min, 'entry', 'entries')}`;
       }
       return raw.inclusive ? `must be at least ${min}` : `must be more than ${min}`;
     }
@@ -83,9 +85,7 @@ export const humanErrorMap: z.core.$ZodErrorMap = (raw: RawIssue) => {
     }
     case 'invalid_value': {
       const values = raw.values.map((v) => String(v));
-      return values.length === 1
-        ? `expected ${values[0]}`
-        : `expected one of ${values.join(', ')}`;
+      return values.length === 1 ? `expected ${values[0]}` : `expected one of ${values.join(', ')}`;
     }
     case 'invalid_format':
       return 'is not in the expected format';
@@ -119,7 +119,13 @@ function withInput(issue: Issue, message: string): string {
   let result = message;
   if (!/, got /.test(message)) {
     // "got a map" helps when a single value was expected, not when a map's content is wrong.
-    if (issue.code === 'invalid_union' || (scalar && issue.code !== 'too_small' && issue.code !== 'too_big' && issue.code !== 'invalid_type')) {
+    if (
+      issue.code === 'invalid_union' ||
+      (scalar &&
+        issue.code !== 'too_small' &&
+        issue.code !== 'too_big' &&
+        issue.code !== 'invalid_type')
+    ) {
       result = `${message}, got ${describeValue(input)}`;
     }
   }
@@ -144,11 +150,7 @@ function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const above = row[j]!;
-      row[j] = Math.min(
-        row[j]! + 1,
-        row[j - 1]! + 1,
-        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
       diagonal = above;
     }
   }
@@ -160,7 +162,9 @@ function closest(key: string, known: readonly string[]): string | undefined {
   let bestDistance = Infinity;
   for (const candidate of known) {
     const d =
-      candidate.toLowerCase() === key.toLowerCase() ? 0 : distance(key.toLowerCase(), candidate.toLowerCase());
+      candidate.toLowerCase() === key.toLowerCase()
+        ? 0
+        : distance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -258,7 +262,12 @@ export function issuesToErrors(issues: readonly Issue[], context: IssueContext):
 
   const visit = (issue: Issue, prefix: readonly PropertyKey[], depth: number): void => {
     const path = [...prefix, ...issue.path];
-    if (depth < 10 && issue.code === 'invalid_union' && 'input' in issue && issue.errors.length > 0) {
+    if (
+      depth < 10 &&
+      issue.code === 'invalid_union' &&
+      'input' in issue &&
+      issue.errors.length > 0
+    ) {
       // The branches that got past the type check are the ones the author was aiming for.
       const fitting = issue.errors.filter(
         (branch) => !branch.some((b) => b.code === 'invalid_type' && b.path.length === 0),

@@ -30,7 +30,7 @@ export interface FileResult {
   /** Relative to the pack, `/`-separated. */
   file: string;
   item?: LoadedItem;
-  /** The id the file claims, even when it is broken: a playlist naming it is then not reported too. */
+  /** The id the file claims, even when broken, so a playlist naming it is not reported too. */
   id?: string;
   errors: ContentError[];
   lines: LineMap;
@@ -93,7 +93,7 @@ function errorAt(
   return error;
 }
 
-/** Names that are never content: editor leftovers, OS litter, and the docs people keep beside it. */
+/** Never content: editor leftovers, OS litter, and the docs people keep beside a pack. */
 function isIgnoredName(name: string, isFile: boolean): boolean {
   if (name.startsWith('.') || name === 'node_modules') return true;
   if (!isFile) return false;
@@ -455,7 +455,9 @@ export async function readPack(packDir: string): Promise<PackRead> {
       packFile: { pack: null, lines: noLines, errors: [] },
       files: [],
       others: [],
-      errors: [{ file: '.', field: '', message: `the pack could not be read: ${messageOf(error)}` }],
+      errors: [
+        { file: '.', field: '', message: `the pack could not be read: ${messageOf(error)}` },
+      ],
       readable: false,
     };
   }
@@ -470,7 +472,10 @@ function entryId(entry: PlaylistEntry): string {
  * nobody uses. `items` is the per-file item for each source: normally the file's own, but the
  * store passes the last good version for a file that is broken now.
  */
-export function assemblePack(read: PackRead, items: ReadonlyMap<string, LoadedItem>): PackLoadResult {
+export function assemblePack(
+  read: PackRead,
+  items: ReadonlyMap<string, LoadedItem>,
+): PackLoadResult {
   const errors: ContentError[] = [...read.errors, ...read.packFile.errors];
   const linesOf = new Map(read.files.map((f) => [f.file, f.lines]));
   const lines = (source: string): LineMap => linesOf.get(source) ?? noLines;
@@ -634,7 +639,9 @@ export async function loadPack(packDir: string): Promise<PackLoadResult> {
     return {
       pack: null,
       items: [],
-      errors: [{ file: '.', field: '', message: `the pack could not be loaded: ${messageOf(error)}` }],
+      errors: [
+        { file: '.', field: '', message: `the pack could not be loaded: ${messageOf(error)}` },
+      ],
     };
   }
 }

@@ -248,7 +248,10 @@ export async function checkImage(file: string, shown: string): Promise<ImageChec
 
   const actual = sniffImageType(parts.head);
   if (actual === undefined) {
-    return { ok: false, error: `${shown} is not ${typeNames[claimed]} image (not an image at all)` };
+    return {
+      ok: false,
+      error: `${shown} is not ${typeNames[claimed]} image (not an image at all)`,
+    };
   }
   if (actual !== claimed) {
     return {

@@ -13,7 +13,9 @@ export function isInside(root: string, child: string): boolean {
  * Normalises a pack-relative path as authors write it (Windows authors type backslashes) and
  * refuses anything that could name a file outside the pack. Returns the `/`-separated segments.
  */
-export function splitPackPath(relPath: string): { ok: true; segments: string[] } | { ok: false; error: string } {
+export function splitPackPath(
+  relPath: string,
+): { ok: true; segments: string[] } | { ok: false; error: string } {
   if (typeof relPath !== 'string' || relPath.trim() === '') {
     return { ok: false, error: 'the path is empty' };
   }
@@ -26,7 +28,11 @@ export function splitPackPath(relPath: string): { ok: true; segments: string[] }
       error: `"${relPath}" is a web link; save the file into the pack folder and give its path, like media/photo.jpg`,
     };
   }
-  if (path.posix.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath)) {
+  if (
+    path.posix.isAbsolute(relPath) ||
+    path.win32.isAbsolute(relPath) ||
+    /^[a-zA-Z]:/.test(relPath)
+  ) {
     return {
       ok: false,
       error: `"${relPath}" is an absolute path; write it relative to the pack folder, like media/photo.jpg`,

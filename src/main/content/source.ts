@@ -51,7 +51,10 @@ const friendlierYamlMessages: [RegExp, string][] = [
   ],
   [/must be sufficiently indented and end with a \]/, 'a [list is not closed with ]'],
   [/must be sufficiently indented and end with a \}/, 'a {map is not closed with }'],
-  [/^Implicit keys need to be on a single line/, 'a field name must be on one line; check the indentation and quotes'],
+  [
+    /^Implicit keys need to be on a single line/,
+    'a field name must be on one line; check the indentation and quotes',
+  ],
 ];
 
 function friendlyYamlMessage(message: string): string {
@@ -189,7 +192,9 @@ export function parseMarkdown(text: string, file: string): ParsedSource {
       ],
     };
   }
-  const close = lines.findIndex((l, i) => i > 0 && (l.trimEnd() === '---' || l.trimEnd() === '...'));
+  const close = lines.findIndex(
+    (l, i) => i > 0 && (l.trimEnd() === '---' || l.trimEnd() === '...'),
+  );
   if (close < 0) {
     return {
       data: undefined,
@@ -208,6 +213,9 @@ export function parseMarkdown(text: string, file: string): ParsedSource {
   // The body starts at the first non-blank line after the closing ---.
   let bodyStart = close + 1;
   while (bodyStart < lines.length && lines[bodyStart]!.trim() === '') bodyStart++;
-  const body = lines.slice(close + 1).join('\n').trim();
+  const body = lines
+    .slice(close + 1)
+    .join('\n')
+    .trim();
   return { ...parsed, body: { text: body, line: bodyStart + 1 } };
 }

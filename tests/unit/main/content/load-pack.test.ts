@@ -338,9 +338,7 @@ describe('loadPack on the broken pack', () => {
   it('sorts errors by file, then line', async () => {
     const { errors } = await loaded;
     const keys = errors.map((e: ContentError) => [e.file, e.line ?? 0] as const);
-    const sorted = [...keys].sort((a, b) =>
-      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1],
-    );
+    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
     expect(keys).toEqual(sorted);
   });
 });

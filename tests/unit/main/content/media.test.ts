@@ -71,7 +71,8 @@ describe('checkImage', () => {
   it('refuses types a browser slide cannot rely on', async () => {
     expect(await check('scan.bmp', 'BM')).toEqual({
       ok: false,
-      error: 'media/scan.bmp: unsupported image type .bmp; use .png, .jpg, .jpeg, .webp, .gif or .svg',
+      error:
+        'media/scan.bmp: unsupported image type .bmp; use .png, .jpg, .jpeg, .webp, .gif or .svg',
     });
   });
 
@@ -147,9 +148,10 @@ describe('checkImage', () => {
         ok: false,
         error: `media/cut.svg: ${TRUNCATED}`,
       });
-      expect(
-        await check('script.svg', '<svg><script>alert(1)</script></svg>'),
-      ).toEqual({ ok: false, error: 'media/script.svg: the SVG contains a script, which is not allowed' });
+      expect(await check('script.svg', '<svg><script>alert(1)</script></svg>')).toEqual({
+        ok: false,
+        error: 'media/script.svg: the SVG contains a script, which is not allowed',
+      });
       expect(
         await check(
           'entity.svg',

@@ -42,7 +42,9 @@ describe('pack.yaml checks', () => {
 
   it('reports a default playlist that is not a playlist, and a playlist as safe slide', async () => {
     await edit('pack.yaml', (t) =>
-      t.replace('defaultPlaylist: main', 'defaultPlaylist: vigil').replace('safeSlide: solidarity', 'safeSlide: main'),
+      t
+        .replace('defaultPlaylist: main', 'defaultPlaylist: vigil')
+        .replace('safeSlide: solidarity', 'safeSlide: main'),
     );
     expect((await loadPack(pack)).errors).toEqual([
       {
@@ -70,7 +72,9 @@ describe('pack.yaml checks', () => {
 
 describe('item details', () => {
   it('stores media paths with / whatever the author typed', async () => {
-    await edit('drawings/ship.yaml', (t) => t.replace('image: media/ship.png', 'image: .\\media\\ship.png'));
+    await edit('drawings/ship.yaml', (t) =>
+      t.replace('image: media/ship.png', 'image: .\\media\\ship.png'),
+    );
     const { items, errors } = await loadPack(pack);
     expect(errors).toEqual([]);
     const ship = items.find((i) => i.id === 'ship');
@@ -82,12 +86,19 @@ describe('item details', () => {
     const { items, errors } = await loadPack(pack);
     expect(items.map((i) => i.id)).toContain('evening-vigil');
     expect(errors).toEqual([
-      { file: 'playlists/main.yaml', line: 9, field: 'items.4', message: 'no item with id "vigil"' },
+      {
+        file: 'playlists/main.yaml',
+        line: 9,
+        field: 'items.4',
+        message: 'no item with id "vigil"',
+      },
     ]);
   });
 
   it('refuses a body given both in front matter and below it', async () => {
-    await edit('statements/solidarity.md', (t) => t.replace('kind: statement', 'kind: statement\ntext: Above'));
+    await edit('statements/solidarity.md', (t) =>
+      t.replace('kind: statement', 'kind: statement\ntext: Above'),
+    );
     const { errors } = await loadPack(pack);
     expect(errors).toEqual([
       {
@@ -116,14 +127,23 @@ describe('item details', () => {
   });
 
   it('accepts a photo outside media/ that an item uses, and flags an unused one', async () => {
-    await writeFile(path.join(pack, 'cases/anna.png'), await readFile(path.join(pack, 'media/anna.png')));
-    await writeFile(path.join(pack, 'cases/unused.png'), await readFile(path.join(pack, 'media/anna.png')));
-    await edit('cases/anna-example.md', (t) => t.replace('file: media/anna.png', 'file: cases/anna.png'));
+    await writeFile(
+      path.join(pack, 'cases/anna.png'),
+      await readFile(path.join(pack, 'media/anna.png')),
+    );
+    await writeFile(
+      path.join(pack, 'cases/unused.png'),
+      await readFile(path.join(pack, 'media/anna.png')),
+    );
+    await edit('cases/anna-example.md', (t) =>
+      t.replace('file: media/anna.png', 'file: cases/anna.png'),
+    );
     expect((await loadPack(pack)).errors).toEqual([
       {
         file: 'cases/unused.png',
         field: '',
-        message: 'is not used by any item; put images in media/ (item files are .yaml, .yml or .md)',
+        message:
+          'is not used by any item; put images in media/ (item files are .yaml, .yml or .md)',
       },
     ]);
   });

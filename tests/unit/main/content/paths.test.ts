@@ -154,7 +154,10 @@ describe('the loader and links', () => {
   it('refuses a case photo that is a symlink to a file outside', async () => {
     await symlink(path.join(root, 'outside.png'), path.join(pack, 'media/anna-link.png'));
     const md = path.join(pack, 'cases/anna-example.md');
-    await writeFile(md, (await readFile(md, 'utf8')).replace('media/anna.png', 'media/anna-link.png'));
+    await writeFile(
+      md,
+      (await readFile(md, 'utf8')).replace('media/anna.png', 'media/anna-link.png'),
+    );
     const result = await loadPack(pack);
     expect(result.errors).toEqual([
       {

@@ -146,10 +146,7 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     await writeFile(file, 'kind: event\n');
     await waitFor(() => store.snapshot().errors.length > 0, 'the error');
     await rm(file);
-    await waitFor(
-      () => !store.snapshot().items.some((i) => i.id === 'vigil'),
-      'the item to go',
-    );
+    await waitFor(() => !store.snapshot().items.some((i) => i.id === 'vigil'), 'the item to go');
   });
 
   it('keeps showing the last content when the whole folder disappears', async () => {
@@ -177,7 +174,11 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       'the new item',
     );
     const added = next.items.find((i) => i.id === 'new-one');
-    expect(added).toMatchObject({ kind: 'statement', text: 'A new statement.', source: 'statements/new-one.md' });
+    expect(added).toMatchObject({
+      kind: 'statement',
+      text: 'A new statement.',
+      source: 'statements/new-one.md',
+    });
     expect(store.snapshot().errors).toEqual([]);
   });
 
@@ -215,7 +216,10 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     const file = path.join(pack, 'events/vigil.yaml');
     await writeFile(file, await readFile(file));
     // Then a real change, so we know the unchanged save has been processed before it.
-    await writeFile(path.join(pack, 'drawings/ship.yaml'), (await readFile(path.join(pack, 'drawings/ship.yaml'), 'utf8')).replace('A ship', 'A boat'));
+    await writeFile(
+      path.join(pack, 'drawings/ship.yaml'),
+      (await readFile(path.join(pack, 'drawings/ship.yaml'), 'utf8')).replace('A ship', 'A boat'),
+    );
     await waitFor(() => titleOf(store.snapshot(), 'ship') === 'A boat', 'the real change');
     expect(seen.every((s) => titleOf(s, 'ship') === 'A boat')).toBe(true);
   });

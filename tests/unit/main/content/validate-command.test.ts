@@ -18,9 +18,13 @@ describe('runValidate', () => {
   it('exits 1 on the broken pack and prints every problem, formatted', async () => {
     const { code, lines } = await run(`${brokenPack}/`);
     expect(code).toBe(1);
-    expect(lines).toContain('cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"');
+    expect(lines).toContain(
+      'cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"',
+    );
     expect(lines).toContain('playlists/main.yaml:7 items.3: no item with id "nobody"');
-    expect(lines).toContain('cases/boris.txt: unsupported file type .txt; item files are .yaml, .yml or .md');
+    expect(lines).toContain(
+      'cases/boris.txt: unsupported file type .txt; item files are .yaml, .yml or .md',
+    );
     expect(lines.at(-1)).toBe(`${brokenPack}/: 8 items, ${lines.length - 1} problems`);
   });
 
