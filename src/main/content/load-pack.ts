@@ -12,7 +12,7 @@ import {
   type PlaylistEntry,
 } from '../../shared/content';
 import { describeValue, humanErrorMap, issuesToErrors } from './issues';
-import { checkImage, imageExtensions } from './media';
+import { checkImage, imageExtensions, type ImageCheck } from './media';
 import { isInside, resolveInsidePack, splitPackPath } from './paths';
 import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } from './source';
 import type { PackLoadResult } from './types';
@@ -202,12 +202,23 @@ function normalisedMedia(value: unknown): string | undefined {
   return split.ok ? split.segments.join('/') : undefined;
 }
 
+const imageChecks = new Map<string, ImageCheck>();
+const MAX_CACHED_IMAGE_CHECKS = 10_000;
+
 /** Checks a media field: inside the pack, present, and really the image its name says. */
 async function checkMedia(packDir: string, relPath: string): Promise<string | undefined> {
   const resolved = await resolveInsidePack(packDir, relPath);
   if (!resolved.ok) return resolved.error;
   const shown = normalisedMedia(relPath) ?? relPath;
-  const image = await checkImage(resolved.path, shown);
+  // The watcher reloads the whole pack on every save; only images that changed are read again.
+  const info = await stat(resolved.path);
+  const key = `${resolved.path}\0${shown}\0${info.size}\0${info.mtimeMs}\0${info.ino}`;
+  let image = imageChecks.get(key);
+  if (!image) {
+    image = await checkImage(resolved.path, shown);
+    if (imageChecks.size >= MAX_CACHED_IMAGE_CHECKS) imageChecks.clear();
+    imageChecks.set(key, image);
+  }
   return image.ok ? undefined : image.error;
 }
 

@@ -30,9 +30,9 @@ const typeExtension: Record<ImageType, string> = {
   svg: '.svg',
 };
 
-// Enough for the headers of every format we accept; JPEG's SOF can sit behind large EXIF or
-// ICC segments, which is why a JPEG gets a second, full read when the head is not enough.
-const HEAD_BYTES = 256 * 1024;
+// Enough for the headers of every format we accept, and for a JPEG's frame header behind a
+// full-size (64 KiB) EXIF segment; larger metadata costs a JPEG one full read.
+const HEAD_BYTES = 128 * 1024;
 const TAIL_BYTES = 4096;
 const SVG_WHOLE_BYTES = 2 * 1024 * 1024;
 const MAX_FULL_READ = 64 * 1024 * 1024;
