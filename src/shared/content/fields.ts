@@ -24,9 +24,12 @@ export const isoDate = z
 
 /** A local date and time `YYYY-MM-DDTHH:MM`, read in the item's own time zone. */
 export const localDateTime = z
-  .string({ error: (iss) => `expected a date and time like 2023-10-01T19:30, got ${shown(iss.input)}` })
+  .string({
+    error: (iss) => `expected a date and time like 2023-10-01T19:30, got ${shown(iss.input)}`,
+  })
   .refine((v) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(v) && isRealDate(v.slice(0, 10)), {
-    error: (iss) => `expected a date like 2023-09-16 or a date and time like 2023-10-01T19:30, got ${shown(iss.input)}`,
+    error: (iss) =>
+      `expected a date like 2023-09-16 or a date and time like 2023-10-01T19:30, got ${shown(iss.input)}`,
   });
 
 /** An IANA time zone name such as `Europe/Paris`. */

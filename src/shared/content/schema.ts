@@ -50,34 +50,36 @@ export const lyricLine = z
   .record(languageCode, z.string())
   .refine((line) => Object.keys(line).length > 0, 'a lyric line needs at least the original text');
 
-export const songSchema = z.strictObject({
-  ...itemBase,
-  kind: z.literal('song'),
-  title: localizedText,
-  artist: localizedText,
-  /** The language the song is sung in: the "original" line of each pair. Needed with lyrics. */
-  language: languageCode.optional(),
-  video: webUrl.optional(),
-  description: localizedText.optional(),
-  /** Who wrote the words and the translations, and their licence. */
-  credits: localizedText.optional(),
-  sections: z
-    .array(
-      z.strictObject({
-        label: localizedText.optional(),
-        lines: z.array(lyricLine).min(1, 'a section needs at least one line'),
-      }),
-    )
-    .default([]),
-}).superRefine((song, ctx) => {
-  if (song.sections.length > 0 && !song.language) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['language'],
-      message: 'missing; say which language the lyrics are sung in, e.g. language: ru',
-    });
-  }
-});
+export const songSchema = z
+  .strictObject({
+    ...itemBase,
+    kind: z.literal('song'),
+    title: localizedText,
+    artist: localizedText,
+    /** The language the song is sung in: the "original" line of each pair. Needed with lyrics. */
+    language: languageCode.optional(),
+    video: webUrl.optional(),
+    description: localizedText.optional(),
+    /** Who wrote the words and the translations, and their licence. */
+    credits: localizedText.optional(),
+    sections: z
+      .array(
+        z.strictObject({
+          label: localizedText.optional(),
+          lines: z.array(lyricLine).min(1, 'a section needs at least one line'),
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((song, ctx) => {
+    if (song.sections.length > 0 && !song.language) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['language'],
+        message: 'missing; say which language the lyrics are sung in, e.g. language: ru',
+      });
+    }
+  });
 
 export const drawingSchema = z.strictObject({
   ...itemBase,
@@ -177,13 +179,7 @@ export type StatementItem = z.infer<typeof statementSchema>;
 export type PlaylistItem = z.infer<typeof playlistSchema>;
 export type PlaylistEntry = z.infer<typeof playlistEntry>;
 export type ContentItem =
-  | CaseItem
-  | SongItem
-  | DrawingItem
-  | ActionItem
-  | EventItem
-  | StatementItem
-  | PlaylistItem;
+  CaseItem | SongItem | DrawingItem | ActionItem | EventItem | StatementItem | PlaylistItem;
 /** Items that can be on screen (everything but playlists). */
 export type ShowItem = Exclude<ContentItem, PlaylistItem>;
 

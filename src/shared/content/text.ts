@@ -11,7 +11,10 @@ export type LanguageCode = z.infer<typeof languageCode>;
  * language to string: `{ ru: …, en: …, fr: … }`.
  */
 export const localizedText = z.union(
-  [z.string().min(1, 'must not be empty'), z.record(languageCode, z.string().min(1, 'must not be empty'))],
+  [
+    z.string().min(1, 'must not be empty'),
+    z.record(languageCode, z.string().min(1, 'must not be empty')),
+  ],
   { error: 'expected text, or a map of language to text like { en: …, ru: … }' },
 );
 export type LocalizedText = z.infer<typeof localizedText>;
