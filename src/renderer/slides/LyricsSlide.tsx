@@ -37,7 +37,9 @@ export function LyricsSlide({ item, ctx, section = 0 }: LyricsSlideProps) {
 
   // The original is what the room sings; the translation, when the screen speaks another
   // language, is there to understand it.
-  const translationLanguage = ctx.language !== item.language ? ctx.language : null;
+  // The schema requires `language` with lyrics; the fallback only keeps the types honest.
+  const sung = item.language ?? Object.keys(stanza.lines[0] ?? {})[0] ?? ctx.language;
+  const translationLanguage = ctx.language !== sung ? ctx.language : null;
   const withTranslation =
     translationLanguage !== null && stanza.lines.some((line) => line[translationLanguage]);
   // Crude fit until the auto-fit issue: shrink lines so the stanza fills at most ~72% of
@@ -53,11 +55,11 @@ export function LyricsSlide({ item, ctx, section = 0 }: LyricsSlideProps) {
       </header>
       <ol className="lyrics-lines">
         {stanza.lines.map((line, index) => {
-          const original = line[item.language] ?? Object.values(line)[0];
+          const original = line[sung] ?? Object.values(line)[0];
           const translation = translationLanguage ? line[translationLanguage] : undefined;
           return (
             <li key={index} className="lyric">
-              <span className="lyric-original" lang={item.language}>
+              <span className="lyric-original" lang={sung}>
                 {original}
               </span>
               {translation && translation !== original ? (

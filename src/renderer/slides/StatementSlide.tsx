@@ -5,7 +5,7 @@ export function StatementSlide({ item, ctx }: { item: StatementItem; ctx: SlideC
   const body = text(ctx, item.text) ?? '';
   const author = text(ctx, item.author);
   // Long statements get smaller type until the auto-fit issue lands.
-  const size = body.length > 400 ? 'long' : body.length > 160 ? 'medium' : 'short';
+  const size = body.length > 280 ? 'long' : body.length > 160 ? 'medium' : 'short';
   return (
     <article className={`slide slide-statement statement-${size}`}>
       {item.title ? <h1 className="statement-title">{text(ctx, item.title)}</h1> : null}

@@ -120,7 +120,7 @@ export function formatEventWhen(
   const startMs = zonedTimeToInstant(start.date, start.time, event.timeZone);
   const dateFormat = safeFormat(language, { ...DATE_PARTS, timeZone: event.timeZone });
   const timeFormat = safeFormat(language, {
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
     timeZone: event.timeZone,
     timeZoneName: 'short',

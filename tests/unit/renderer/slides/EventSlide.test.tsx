@@ -10,7 +10,7 @@ describe('EventSlide', () => {
       screen.getByRole('heading', { name: 'Concert in solidarity with Azat Miftakhov' }),
     ).toBeInTheDocument();
     expect(screen.getByText('Sunday, October 1, 2023')).toBeInTheDocument();
-    expect(screen.getByText(/07:30\sPM/)).toBeInTheDocument();
+    expect(screen.getByText(/7:30\sPM/)).toBeInTheDocument();
     expect(screen.getByText('Au Soleil de la Butte')).toBeInTheDocument();
     expect(screen.getByText('32 Rue Muller, Paris')).toBeInTheDocument();
     expect(screen.getByText('in 3 days')).toBeInTheDocument();
