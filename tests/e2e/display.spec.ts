@@ -21,10 +21,17 @@ test('the display shows the first case of the main playlist, from this machine o
   page,
 }) => {
   const offHost: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
+  const sockets: string[] = [];
+  const check = (address: string) => {
+    const url = new URL(address);
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (!LOOPBACK.has(url.hostname)) offHost.push(request.url());
+    if (!LOOPBACK.has(url.hostname)) offHost.push(address);
+  };
+  page.on('request', (request) => check(request.url()));
+  // Playwright reports WebSockets apart from requests.
+  page.on('websocket', (socket) => {
+    sockets.push(socket.url());
+    check(socket.url());
   });
   const consoleProblems: string[] = [];
   page.on('console', (message) => {
@@ -57,6 +64,7 @@ test('the display shows the first case of the main playlist, from this machine o
   const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   expect(code?.data).toBe('https://freeboris.info/');
 
+  expect(sockets).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/ws\?role=display&/)]);
   expect(offHost).toEqual([]);
   expect(consoleProblems).toEqual([]);
 });
