@@ -23,6 +23,6 @@ const core = await startCore({
   watch: true,
 });
 
-const [display] = viewUrls(core.server.url, core.server.tokens, ['display']);
+const [display] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
 if (!display) throw new Error('the display view is missing from the view table');
 startShell({ displayUrl: display.url, onQuit: () => core.stop() });

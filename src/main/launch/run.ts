@@ -82,7 +82,7 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   }
   for (const line of banner(core)) deps.out(line);
 
-  const [display] = viewUrls(core.server.url, core.server.tokens, ['display']);
+  const [display] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
   const browser = options.noBrowser ? undefined : deps.findBrowser();
   if (display && browser && deps.graphical()) {
     const profile = mkdtempSync(path.join(tmpdir(), 'solidarity-kiosk-'));

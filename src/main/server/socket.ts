@@ -9,7 +9,7 @@ import {
   SOCKET_PATH,
   clientMessageSchema,
   commandSchema,
-  mayRun,
+  refusal,
   role as roleSchema,
   type Command,
   type Role,
@@ -184,11 +184,9 @@ export function registerSocket(app: FastifyInstance, options: SocketHubOptions):
       return;
     }
     const { requestId, command } = parsed.data;
-    if (!mayRun(client.role, command.name)) {
-      reply(client, requestId, {
-        ok: false,
-        error: `the ${client.role} role may not send ${command.name}`,
-      });
+    const refused = refusal(client.role, command);
+    if (refused) {
+      reply(client, requestId, { ok: false, error: refused });
       return;
     }
     let result: CommandResult;

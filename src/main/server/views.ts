@@ -17,6 +17,12 @@ export const views: readonly View[] = [
     purpose: 'the venue screen, full screen or kiosk',
   },
   {
+    role: 'kiosk',
+    path: '/kiosk',
+    title: 'Kiosk display',
+    purpose: "this machine's own screen: a display whose keyboard runs the show",
+  },
+  {
     role: 'operator',
     path: '/operator',
     title: 'Operator',
@@ -37,7 +43,7 @@ export const views: readonly View[] = [
 ];
 
 /** The views printed when the server starts; the phone remote is opt-in and not printed. */
-export const printedRoles: readonly Role[] = ['display', 'operator', 'overlay'];
+export const printedRoles: readonly Role[] = ['display', 'kiosk', 'operator', 'overlay'];
 
 /** `http://127.0.0.1:8080` for a host and port; IPv6 addresses get their brackets. */
 export function baseUrl(host: string, port: number): string {

@@ -58,6 +58,8 @@ export class ShowEngine {
   private paused = false;
   /** Only meaningful while paused. */
   private remainingMs = 0;
+  /** Starts at -1 so the first item on air is transition 0. */
+  private sequence = -1;
   private blackout = false;
   private safeMode = false;
   private timer: unknown = null;
@@ -78,6 +80,7 @@ export class ShowEngine {
     const current = this.current();
     return {
       playlistId: this.playlistId,
+      sequence: this.sequence,
       order: this.order.map((p) => p.itemId),
       position: current ? this.position : 0,
       itemId: current?.itemId ?? null,
@@ -272,6 +275,7 @@ export class ShowEngine {
 
   private putOnAir(position: number): void {
     this.position = position;
+    this.sequence += 1;
     this.startedAt = this.clock.now();
     this.remainingMs = this.current()?.durationMs ?? 0;
     this.schedule();

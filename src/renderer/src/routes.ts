@@ -19,6 +19,14 @@ export const routes: readonly Route[] = [
     ),
   },
   {
+    // The same display, started by the app on this machine: its keyboard sends the kiosk keys.
+    path: '/kiosk',
+    role: 'kiosk',
+    View: lazy(() =>
+      import('../views/display/DisplayView').then((m) => ({ default: m.DisplayView })),
+    ),
+  },
+  {
     path: '/operator',
     role: 'operator',
     View: lazy(() =>

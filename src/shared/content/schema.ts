@@ -36,6 +36,8 @@ export const caseSchema = z.strictObject({
   /** Age as stated on `asOf`. */
   age: z.number().int().positive().max(130).optional(),
   arrested: isoDate,
+  /** Set when the person is free again: the days-behind-bars count stops on this date. */
+  released: isoDate.optional(),
   charge: localizedText,
   status: localizedText,
   /** When the facts were last checked, e.g. "September 2023". */
@@ -212,6 +214,16 @@ export const packSchema = z.strictObject({
       /** Show one language, or cycle through several, one per slide. */
       languages: z.array(languageCode).min(1).optional(),
       cycleLanguages: z.boolean().default(false),
+      /**
+       * Merch-table mode: a tap opens a browsable view of the cases and actions; after
+       * `idleSeconds` without a touch the screen returns to the loop.
+       */
+      merchTable: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          idleSeconds: z.number().int().min(5).max(3600).default(60),
+        })
+        .optional(),
     })
     .prefault({}),
 });

@@ -30,10 +30,28 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'safeMode',
   ],
   remote: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
+  kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
   display: [],
   overlay: [],
 };
 
-export function mayRun(role: Role, name: CommandName): boolean {
-  return commandPermissions[role].includes(name);
+/**
+ * Safe mode protects people at a rally: anyone with a keyboard or a remote may switch it on,
+ * but it "stays that way until an operator turns it off".
+ */
+const operatorOnly = (command: Command): boolean => command.name === 'safeMode' && !command.on;
+
+/** Why `role` may not send `command`, or null when it may. */
+export function refusal(role: Role, command: Command): string | null {
+  if (!commandPermissions[role].includes(command.name)) {
+    return `the ${role} role may not send ${command.name}`;
+  }
+  if (role !== 'operator' && operatorOnly(command)) {
+    return 'only the operator can turn safe mode off';
+  }
+  return null;
+}
+
+export function mayRun(role: Role, command: Command): boolean {
+  return refusal(role, command) === null;
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** Who a connected client is. Each role has its own token and its own commands. */
-export const role = z.enum(['display', 'operator', 'overlay', 'remote']);
+/**
+ * Who a connected client is. Each role has its own token and its own commands.
+ * `kiosk` is a display that the app itself started on this machine (the Electron window, or
+ * the Chromium kiosk `npm start` opens): it shows the same as `display`, and its keyboard may
+ * also send the kiosk keys. A `display` from anywhere else only shows.
+ */
+export const role = z.enum(['display', 'kiosk', 'operator', 'overlay', 'remote']);
 export type Role = z.infer<typeof role>;
 export const roles = role.options;

@@ -3,6 +3,11 @@ import { z } from 'zod';
 /** What is on air. The core owns it; every view only renders it. */
 export const showStateSchema = z.strictObject({
   playlistId: z.string().nullable(),
+  /**
+   * Counts every change of the item on air since the core started. Views derive per-slide
+   * choices from it (which language a cycling display shows), so every screen agrees.
+   */
+  sequence: z.number().int().nonnegative(),
   /** Item ids in the order they play in this pass (shuffled or not, out-of-date ones dropped). */
   order: z.array(z.string()),
   /** Index into `order` of the item on air. */

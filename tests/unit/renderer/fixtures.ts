@@ -140,6 +140,7 @@ export const allItems = [
 export function showState(overrides: Partial<ShowState> = {}): ShowState {
   return {
     playlistId: 'main',
+    sequence: 0,
     order: ['boris-kagarlitsky', 'free-boris-site'],
     position: 0,
     itemId: 'boris-kagarlitsky',

@@ -8,7 +8,7 @@ function fakeCore(): Core {
       url: 'http://127.0.0.1:9000',
       port: 9000,
       host: '127.0.0.1',
-      tokens: { display: 'd-token', operator: 'o', overlay: 'v', remote: 'r' },
+      tokens: { display: 'd', kiosk: 'k-token', operator: 'o', overlay: 'v', remote: 'r' },
       close: async () => {},
     },
     store: {
@@ -67,7 +67,7 @@ describe('launch', () => {
     expect(d.out[0]).toBe('Solidarity Screens is serving /pack');
     const [browser] = d.spawned;
     expect(browser?.command).toBe('/usr/bin/chromium');
-    expect(browser?.args).toContain('--app=http://127.0.0.1:9000/display?token=d-token');
+    expect(browser?.args).toContain('--app=http://127.0.0.1:9000/kiosk?token=k-token');
     expect(d.core.stop).toHaveBeenCalled();
   });
 
@@ -77,7 +77,7 @@ describe('launch', () => {
       await launch(options, d.all);
       expect(d.spawned).toEqual([]);
       expect(d.out.at(-1)).toBe(
-        'No kiosk browser was opened. Open this address in a browser: http://127.0.0.1:9000/display?token=d-token',
+        'No kiosk browser was opened. Open this address in a browser: http://127.0.0.1:9000/kiosk?token=k-token',
       );
     }
   });

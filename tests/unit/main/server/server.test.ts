@@ -53,8 +53,8 @@ describe('startServer', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect(server.port).toBeGreaterThan(0);
     const tokens = Object.values(server.tokens);
-    expect(tokens).toHaveLength(4);
-    expect(new Set(tokens).size).toBe(4);
+    expect(tokens).toHaveLength(5);
+    expect(new Set(tokens).size).toBe(5);
     for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
