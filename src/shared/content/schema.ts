@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { localizedText, languageCode } from './text';
+import { alignCues, parseLrc } from '../lyrics/lrc';
+import { originalLines } from '../lyrics/lines';
 import {
   hexColour,
   isoDate,
@@ -72,6 +74,11 @@ export const songSchema = z
         }),
       )
       .default([]),
+    /**
+     * Timed lyrics: the text of an LRC file (`[00:12.00]line`). Each lyric line takes the time
+     * of its matching LRC line, so the show can follow the song from a start cue.
+     */
+    lrc: z.string().optional(),
   })
   .superRefine((song, ctx) => {
     if (song.sections.length > 0 && !song.language) {
@@ -79,6 +86,24 @@ export const songSchema = z
         code: 'custom',
         path: ['language'],
         message: 'missing; say which language the lyrics are sung in, e.g. language: ru',
+      });
+    }
+    if (song.lrc === undefined) return;
+    const { cues } = parseLrc(song.lrc);
+    if (cues.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lrc'],
+        message: 'no timed lines found; expected LRC lines like [00:12.00]Вставай, проклятьем…',
+      });
+      return;
+    }
+    const missing = alignCues(originalLines(song), cues).filter((t) => t === null).length;
+    if (missing > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lrc'],
+        message: `${missing} of the song's lyric lines have no LRC time; give every line a [mm:ss.xx] tag`,
       });
     }
   });

@@ -1,0 +1,2 @@
+export * from './lrc';
+export * from './lines';
