@@ -1,5 +1,5 @@
 import type { ContentSnapshot, LoadedItem, PlaylistItem, ShowItem } from '../../shared/content';
-import { eventIsOver, inWindow, localDay } from './dates';
+import { eventEndsAt, eventIsOver, inWindow, localDay, nextLocalMidnight } from './dates';
 import { durationMs } from './durations';
 
 /** One slot in a pass: which item, for how long. */
@@ -50,7 +50,8 @@ export function startingPlaylist(snapshot: ContentSnapshot, at: number): string 
 /**
  * One pass of `playlistId` at `at`. With a null playlist, every show item plays in file order,
  * so a pack without playlists still shows something. Items that are missing, out of their
- * date window or (with `pastEvents: drop`) events that have started are skipped.
+ * date window or (with `pastEvents: drop`) events that are over are skipped. With
+ * `pastEvents: show` an event that is over keeps its place, and its slide says it is past.
  */
 export function playOrder(
   snapshot: ContentSnapshot,
@@ -89,6 +90,37 @@ export function playOrder(
   return playlist.shuffle
     ? shuffle(planned, options.random ?? Math.random, options.after ?? null)
     : planned;
+}
+
+/**
+ * The next instant after `at` when `playOrder` for this playlist could give a different answer
+ * without any content change: an event ending in a playlist that drops past events, or
+ * midnight when some date window (the playlist's, an entry's, or another playlist that could
+ * take over) may open or close. Null when the order does not depend on the time at all.
+ */
+export function nextOrderChange(
+  snapshot: ContentSnapshot,
+  playlistId: string | null,
+  at: number,
+): number | null {
+  let next: number | null = null;
+  const consider = (instant: number | null): void => {
+    if (instant !== null && instant > at && (next === null || instant < next)) next = instant;
+  };
+  const all = playlists(snapshot);
+  const playlist = all.find((p) => p.id === playlistId);
+  const windows =
+    all.some((p) => p.from !== undefined || p.until !== undefined) ||
+    (playlist?.items.some((e) => typeof e !== 'string' && (e.from ?? e.until) !== undefined) ??
+      false);
+  if (windows) consider(nextLocalMidnight(at));
+  if (playlist?.pastEvents === 'drop') {
+    for (const entry of playlist.items) {
+      const item = findShowItem(snapshot, typeof entry === 'string' ? entry : entry.item);
+      if (item?.kind === 'event') consider(eventEndsAt(item));
+    }
+  }
+  return next;
 }
 
 /** Whether `pool` can be laid out with no two equal ids side by side, the first not `last`. */

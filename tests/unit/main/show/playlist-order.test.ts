@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  nextOrderChange,
   playOrder,
   shuffle,
   startingPlaylist,
   type PlannedItem,
 } from '../../../../src/main/show/playlist-order';
-import { eventIsOver, localDay, zonedEpoch } from '../../../../src/main/show/dates';
+import { eventIsOver, localDay, nextLocalMidnight } from '../../../../src/main/show/dates';
 import { defaultSeconds } from '../../../../src/main/show/durations';
 import {
   action,
@@ -110,25 +111,22 @@ describe('playOrder', () => {
     expect(startingPlaylist(snapshot(items), june15)).toBeNull();
   });
 
-  it('drops events that have started with pastEvents: drop, keeps them with show', () => {
+  it('drops events that are over with pastEvents: drop, keeps them with show', () => {
     const items = [
-      event('past', '2024-06-15T10:00'),
+      event('ended', '2024-06-15T10:00', { end: '2024-06-15T11:00' }),
+      event('started', '2024-06-15T10:00'),
       event('soon', '2024-06-15T20:00'),
       event('today', '2024-06-15'),
       event('yesterday', '2024-06-14'),
       action('act'),
     ];
+    const entries = ['ended', 'started', 'soon', 'today', 'yesterday', 'act'];
     const at = Date.UTC(2024, 5, 15, 12, 0);
-    const dropping = snapshot([
-      ...items,
-      playlist('p', ['past', 'soon', 'today', 'yesterday', 'act'], { pastEvents: 'drop' }),
-    ]);
-    expect(ids(playOrder(dropping, 'p', at))).toEqual(['soon', 'today', 'act']);
-    const showing = snapshot([
-      ...items,
-      playlist('p', ['past', 'soon', 'today', 'yesterday', 'act']),
-    ]);
-    expect(ids(playOrder(showing, 'p', at))).toEqual(['past', 'soon', 'today', 'yesterday', 'act']);
+    const dropping = snapshot([...items, playlist('p', entries, { pastEvents: 'drop' })]);
+    // "started" has no end: it runs to the end of its day, as its slide says ("today").
+    expect(ids(playOrder(dropping, 'p', at))).toEqual(['started', 'soon', 'today', 'act']);
+    const showing = snapshot([...items, playlist('p', entries)]);
+    expect(ids(playOrder(showing, 'p', at))).toEqual(entries);
   });
 
   it('skips items that no longer exist and entries that name a playlist', () => {
@@ -196,18 +194,61 @@ describe('dates', () => {
     expect(localDay(june15)).toBe('2024-06-15');
   });
 
-  it('converts wall-clock times in a zone, across daylight saving', () => {
-    expect(zonedEpoch('Europe/Paris', 2024, 6, 15, 10, 0)).toBe(Date.UTC(2024, 5, 15, 8, 0));
-    expect(zonedEpoch('Europe/Paris', 2024, 1, 15, 10, 0)).toBe(Date.UTC(2024, 0, 15, 9, 0));
-    expect(zonedEpoch('America/New_York', 2024, 1, 15, 19, 30)).toBe(Date.UTC(2024, 0, 16, 0, 30));
+  it('finds the next local midnight', () => {
+    expect(nextLocalMidnight(june15)).toBe(new Date(2024, 5, 16).getTime());
+    expect(nextLocalMidnight(new Date(2024, 5, 15).getTime())).toBe(
+      new Date(2024, 5, 16).getTime(),
+    );
   });
 
-  it('counts an event as over once it starts, an all-day one once its day ends', () => {
+  it('counts an event as over at its end, or once its last day ends (the slide’s rule)', () => {
     const timed = { start: '2024-06-15T10:00', timeZone: 'Europe/Paris' };
-    expect(eventIsOver(timed, Date.UTC(2024, 5, 15, 7, 59))).toBe(false);
-    expect(eventIsOver(timed, Date.UTC(2024, 5, 15, 8, 0))).toBe(true);
+    expect(eventIsOver(timed, Date.UTC(2024, 5, 15, 8, 0))).toBe(false);
+    expect(eventIsOver(timed, Date.UTC(2024, 5, 15, 21, 59))).toBe(false);
+    expect(eventIsOver(timed, Date.UTC(2024, 5, 15, 22, 0))).toBe(true);
+    const withEnd = { ...timed, end: '2024-06-15T12:00' };
+    expect(eventIsOver(withEnd, Date.UTC(2024, 5, 15, 9, 59))).toBe(false);
+    expect(eventIsOver(withEnd, Date.UTC(2024, 5, 15, 10, 0))).toBe(true);
     const allDay = { start: '2024-06-15', timeZone: 'UTC' };
     expect(eventIsOver(allDay, Date.UTC(2024, 5, 15, 23, 59))).toBe(false);
     expect(eventIsOver(allDay, Date.UTC(2024, 5, 16, 0, 0))).toBe(true);
+  });
+});
+
+describe('nextOrderChange', () => {
+  it('is the next end of an event in a playlist that drops them', () => {
+    const snap = snapshot([
+      event('early', '2024-06-15T10:00', { end: '2024-06-15T13:00' }),
+      event('late', '2024-06-15T18:00', { end: '2024-06-15T19:00' }),
+      event('done', '2024-06-14'),
+      action('act'),
+      playlist('p', ['early', 'late', 'done', 'act'], { pastEvents: 'drop' }),
+      playlist('q', ['early', 'late', 'act']),
+    ]);
+    const at = Date.UTC(2024, 5, 15, 12, 0);
+    expect(nextOrderChange(snap, 'p', at)).toBe(Date.UTC(2024, 5, 15, 13, 0));
+    expect(nextOrderChange(snap, 'p', Date.UTC(2024, 5, 15, 13, 0))).toBe(
+      Date.UTC(2024, 5, 15, 19, 0),
+    );
+    // With pastEvents: show the order never changes by itself.
+    expect(nextOrderChange(snap, 'q', at)).toBeNull();
+  });
+
+  it('is the next midnight when a date window can open or close', () => {
+    const withEntryWindow = snapshot([
+      caseItem('a'),
+      caseItem('b'),
+      playlist('p', ['a', { item: 'b', from: '2024-06-20' }]),
+    ]);
+    expect(nextOrderChange(withEntryWindow, 'p', june15)).toBe(new Date(2024, 5, 16).getTime());
+    const otherPlaylistStarts = snapshot([
+      caseItem('a'),
+      playlist('p', ['a']),
+      playlist('xmas', ['a'], { from: '2024-12-24' }),
+    ]);
+    expect(nextOrderChange(otherPlaylistStarts, 'p', june15)).toBe(new Date(2024, 5, 16).getTime());
+    expect(
+      nextOrderChange(snapshot([caseItem('a'), playlist('p', ['a'])]), 'p', june15),
+    ).toBeNull();
   });
 });

@@ -1,0 +1,13 @@
+export {
+  addDays,
+  calendarDate,
+  calendarDaysBetween,
+  dayNumber,
+  inDateWindow,
+  zonedTimeToInstant,
+} from './calendar';
+export { eventEndsAt, eventIsOver, eventStatus, parseLocal } from './event-times';
+export type { EventStatus, EventTimes, LocalDateTime } from './event-times';
+export { daysBehindBars } from './days-behind-bars';
+export { tagLink } from './links';
+export type { CampaignTag } from './links';
