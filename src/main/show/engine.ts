@@ -2,6 +2,7 @@ import type { ContentSnapshot } from '../../shared/content';
 import type { Command, ShowState } from '../../shared/protocol';
 import {
   findShowItem,
+  nextOrderChange,
   playlistIsRunning,
   playlists,
   playOrder,
@@ -25,10 +26,23 @@ export const systemClock: Clock = {
 
 export type CommandResult = { ok: true } | { ok: false; error: string };
 
+/** What must survive a restart: enough to put the same slide back up, in the same mode. */
+export type ShowPosition = Pick<
+  ShowState,
+  'playlistId' | 'itemId' | 'position' | 'paused' | 'remainingMs' | 'blackout' | 'safeMode'
+>;
+
+export function positionOf(state: ShowState): ShowPosition {
+  const { playlistId, itemId, position, paused, remainingMs, blackout, safeMode } = state;
+  return { playlistId, itemId, position, paused, remainingMs, blackout, safeMode };
+}
+
 export interface ShowEngineOptions {
   clock?: Clock;
   /** [0, 1); used for shuffled playlists. */
   random?: () => number;
+  /** Where the last run stopped (or crashed): start there instead of at the top. */
+  resume?: ShowPosition | null;
 }
 
 export type ShowListener = (state: ShowState) => void;
@@ -38,6 +52,14 @@ export type ShowListener = (state: ShowState) => void;
  * midnight. Looking again once a minute is cheap and lets an empty screen recover by itself.
  */
 const IDLE_RECHECK_MS = 60_000;
+
+/**
+ * The longest the engine waits for an event end or a midnight before looking again. Timers run
+ * on a monotonic clock but the dates are wall-clock: a Pi without a battery clock boots in the
+ * past and jumps forward when it finds the network, and a bounded wait limits how stale a
+ * computed deadline can get.
+ */
+const MAX_ORDER_WAIT_MS = 10 * 60_000;
 
 const ok: CommandResult = { ok: true };
 const fail = (error: string): CommandResult => ({ ok: false, error });
@@ -63,6 +85,8 @@ export class ShowEngine {
   private blackout = false;
   private safeMode = false;
   private timer: unknown = null;
+  /** Fires when the time alone changes the order: an event ends, a date window turns. */
+  private orderTimer: unknown = null;
   private stopped = false;
   private readonly listeners = new Set<ShowListener>();
 
@@ -71,9 +95,24 @@ export class ShowEngine {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.startedAt = this.clock.now();
-    this.playlistId = startingPlaylist(content, this.startedAt);
+    const resume = options.resume ?? null;
+    if (resume) {
+      // Restored first, so the first order is already the safe one: a crash during a rally
+      // must not put a name or a face back on screen, not even for one slide.
+      this.safeMode = resume.safeMode;
+      this.blackout = resume.blackout;
+      this.paused = resume.paused;
+    }
+    this.playlistId = this.resumablePlaylist(resume?.playlistId ?? null);
     this.order = this.buildOrder(null);
-    this.putOnAir(0);
+    const index =
+      resume && resume.playlistId === this.playlistId ? resumeIndex(this.order, resume) : 0;
+    this.putOnAir(index);
+    const current = this.current();
+    if (resume && this.paused && current?.itemId === resume.itemId && resume.remainingMs !== null) {
+      this.remainingMs = Math.min(current.durationMs, Math.max(0, resume.remainingMs));
+    }
+    this.scheduleOrderCheck();
   }
 
   state(): ShowState {
@@ -103,7 +142,10 @@ export class ShowEngine {
   execute(command: Command): CommandResult {
     if (this.stopped) return fail('the show has stopped');
     const result = this.perform(command);
-    if (result.ok) this.emit();
+    if (result.ok) {
+      this.scheduleOrderCheck();
+      this.emit();
+    }
     return result;
   }
 
@@ -116,13 +158,24 @@ export class ShowEngine {
       this.playlistId = startingPlaylist(content, now);
     }
     this.replaceOrder(this.buildOrder(this.current()?.itemId ?? null));
+    this.scheduleOrderCheck();
     this.emit();
   }
 
   stop(): void {
     this.stopped = true;
     this.clearTimer();
+    this.clearOrderTimer();
     this.listeners.clear();
+  }
+
+  /** The saved playlist if it still exists and runs today, else the one a fresh start picks. */
+  private resumablePlaylist(saved: string | null): string | null {
+    const now = this.clock.now();
+    const playlist = playlists(this.content).find((p) => p.id === saved);
+    return playlist && playlistIsRunning(playlist, now)
+      ? playlist.id
+      : startingPlaylist(this.content, now);
   }
 
   private perform(command: Command): CommandResult {
@@ -150,6 +203,11 @@ export class ShowEngine {
       case 'setPlaylist':
         return this.setPlaylist(command.playlistId);
       case 'blackout':
+        // A flag over a show that keeps running: the timers go on underneath. Blackout is the
+        // "cut the screen now" key (a speaker on stage, a problem in the room), not "hold this
+        // slide"; that is pause. Keeping time means every screen still agrees on what is on
+        // air, the phone and the operator console keep showing where the loop is, and lifting
+        // the blackout shows what would be up by now instead of a slide from minutes ago.
         this.blackout = command.on;
         return ok;
       case 'safeMode':
@@ -263,6 +321,11 @@ export class ShowEngine {
       this.putOnAir(this.position + 1);
       return;
     }
+    this.newPass();
+    this.scheduleOrderCheck();
+  }
+
+  private newPass(): void {
     // A new pass: the day may have changed since the last one.
     const now = this.clock.now();
     const playlist = playlists(this.content).find((p) => p.id === this.playlistId);
@@ -271,6 +334,51 @@ export class ShowEngine {
     }
     this.order = this.buildOrder(this.current()?.itemId ?? null);
     this.putOnAir(0);
+  }
+
+  /**
+   * The time alone changed the order: an event in a dropping playlist ended, or a day began.
+   * Recompute now rather than at the end of the pass, so a rally that is over leaves the loop
+   * when it ends, even if it is on air at that moment.
+   */
+  private onOrderTime(): void {
+    this.orderTimer = null;
+    const before = this.changeKey();
+    const now = this.clock.now();
+    const playlist = playlists(this.content).find((p) => p.id === this.playlistId);
+    if (!playlist || !playlistIsRunning(playlist, now)) {
+      const next = startingPlaylist(this.content, now);
+      if (next !== this.playlistId) {
+        this.newPass();
+        this.scheduleOrderCheck();
+        this.emit();
+        return;
+      }
+    }
+    this.replaceOrder(this.buildOrder(this.current()?.itemId ?? null));
+    this.scheduleOrderCheck();
+    if (this.changeKey() !== before) this.emit();
+  }
+
+  private changeKey(): string {
+    return JSON.stringify([this.playlistId, this.sequence, this.order, this.position]);
+  }
+
+  private scheduleOrderCheck(): void {
+    this.clearOrderTimer();
+    if (this.stopped) return;
+    const now = this.clock.now();
+    const at = nextOrderChange(this.content, this.playlistId, now);
+    if (at === null) return;
+    this.orderTimer = this.clock.setTimeout(
+      () => this.onOrderTime(),
+      Math.min(MAX_ORDER_WAIT_MS, Math.max(0, at - now)),
+    );
+  }
+
+  private clearOrderTimer(): void {
+    if (this.orderTimer !== null) this.clock.clearTimeout(this.orderTimer);
+    this.orderTimer = null;
   }
 
   private putOnAir(position: number): void {
@@ -371,6 +479,19 @@ export class ShowEngine {
       }
     }
   }
+}
+
+/**
+ * Where to pick up a saved show in a freshly built order: the saved item (its showing nearest
+ * the saved slot, if it is listed twice); if it is gone, whatever now holds its slot, which is
+ * the item that followed it; past the end, the top.
+ */
+function resumeIndex(order: readonly PlannedItem[], saved: ShowPosition): number {
+  if (saved.itemId !== null) {
+    const found = nearestIndex(order, saved.itemId, saved.position);
+    if (found >= 0) return found;
+  }
+  return saved.position < order.length ? saved.position : 0;
 }
 
 function nearestIndex(order: readonly PlannedItem[], itemId: string, near: number): number {

@@ -1,5 +1,12 @@
-export { ShowEngine, systemClock } from './engine';
-export type { Clock, CommandResult, ShowEngineOptions, ShowListener } from './engine';
-export { playOrder, shuffle, startingPlaylist, playlists, findShowItem } from './playlist-order';
+export { ShowEngine, positionOf, systemClock } from './engine';
+export type { Clock, CommandResult, ShowEngineOptions, ShowListener, ShowPosition } from './engine';
+export {
+  playOrder,
+  shuffle,
+  startingPlaylist,
+  playlists,
+  findShowItem,
+  nextOrderChange,
+} from './playlist-order';
 export type { PlannedItem, OrderOptions } from './playlist-order';
 export { defaultSeconds, durationMs } from './durations';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ShowEngine } from '../../../../src/main/show/engine';
+import { ShowEngine, positionOf, type ShowPosition } from '../../../../src/main/show/engine';
 import type { ShowState } from '../../../../src/shared/protocol';
 import { showStateSchema } from '../../../../src/shared/protocol';
 import {
   action,
   caseItem,
   drawing,
+  event,
   localNoon,
   playlist,
   seeded,
@@ -183,15 +184,48 @@ describe('ShowEngine', () => {
     });
   });
 
-  it('blackout is a flag; the show keeps its time underneath', () => {
+  it('blackout is a flag that does not stop the timers: the show goes on underneath', () => {
     const { clock, engine, states } = basicShow();
     engine.execute({ name: 'blackout', on: true });
-    expect(engine.state().blackout).toBe(true);
+    expect(engine.state()).toMatchObject({ blackout: true, itemId: 'a', startedAt: start });
     expect(states.at(-1)?.blackout).toBe(true);
     clock.advance(20_000);
     expect(engine.state()).toMatchObject({ itemId: 'b', blackout: true });
+    clock.advance(12_000 + 5_000);
     engine.execute({ name: 'blackout', on: false });
-    expect(engine.state().blackout).toBe(false);
+    // Lifting it shows what is on air now, 5 s into c, not the slide that was up before.
+    expect(engine.state()).toMatchObject({
+      blackout: false,
+      itemId: 'c',
+      startedAt: start + 32_000,
+      paused: false,
+    });
+  });
+
+  it('counts every item change in sequence, and nothing else', () => {
+    const { clock, engine, content } = basicShow();
+    const seq = () => engine.state().sequence;
+    expect(seq()).toBe(0);
+    clock.advance(20_000); // timer: a → b
+    expect(seq()).toBe(1);
+    engine.execute({ name: 'next' });
+    expect(seq()).toBe(2);
+    engine.execute({ name: 'previous' });
+    expect(seq()).toBe(3);
+    engine.execute({ name: 'goTo', itemId: 'c' });
+    expect(seq()).toBe(4);
+    engine.execute({ name: 'setPlaylist', playlistId: 'second' });
+    expect(seq()).toBe(5);
+    // Same item on air: not a transition.
+    engine.execute({ name: 'blackout', on: true });
+    engine.execute({ name: 'pause' });
+    engine.execute({ name: 'resume' });
+    engine.setContent({ ...content, revision: 2 });
+    expect(seq()).toBe(5);
+    clock.advance(15_000); // c → b in "second"
+    expect(seq()).toBe(6);
+    clock.advance(12_000); // a new pass
+    expect(engine.state()).toMatchObject({ itemId: 'c', sequence: 7 });
   });
 
   it('safe mode puts the safe slide on air and hides sensitive items until it is off', () => {
@@ -228,6 +262,37 @@ describe('ShowEngine', () => {
     expect([...seen].sort()).toEqual(['anna', 'calm']);
     engine.execute({ name: 'safeMode', on: false });
     expect(engine.state()).toMatchObject({ safeMode: false, order: ['boris', 'anna', 'pic'] });
+  });
+
+  it('safe mode goes up at once, mid-slide, and off returns to the normal order', () => {
+    const clock = new FakeClock(start);
+    const content = snapshot(
+      [
+        caseItem('boris', { sensitive: true }),
+        caseItem('anna'),
+        statement('calm'),
+        playlist('main', ['anna', 'boris']),
+      ],
+      { safeSlide: 'calm' },
+    );
+    const engine = new ShowEngine(content, { clock });
+    clock.advance(20_000 + 3_000); // boris, 3 s in
+    const before = engine.state().sequence;
+    engine.execute({ name: 'safeMode', on: true });
+    expect(engine.state()).toMatchObject({
+      itemId: 'calm',
+      startedAt: start + 23_000,
+      sequence: before + 1,
+      order: ['calm', 'anna'],
+    });
+    engine.execute({ name: 'safeMode', on: false });
+    expect(engine.state()).toMatchObject({ safeMode: false, order: ['anna', 'boris'] });
+    const seen = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      clock.advance(20_000);
+      seen.add(engine.state().itemId!);
+    }
+    expect([...seen].sort()).toEqual(['anna', 'boris']);
   });
 
   it('safe mode without a safe slide moves off a sensitive item', () => {
@@ -325,6 +390,189 @@ describe('ShowEngine', () => {
     clock.advance(300_000);
     expect(played.length).toBeGreaterThan(290);
     for (let i = 1; i < played.length; i++) expect(played[i]).not.toBe(played[i - 1]);
+  });
+
+  describe('events that end', () => {
+    // All in UTC; the engine's clock starts at 12:00 UTC on 15 June.
+    const noon = Date.UTC(2024, 5, 15, 12, 0);
+    const rallyShow = (pastEvents: 'drop' | 'show', duration = 240) => {
+      const clock = new FakeClock(noon);
+      const engine = new ShowEngine(
+        snapshot([
+          statement('a'),
+          event('rally', '2024-06-15T11:00', { end: '2024-06-15T12:10' }),
+          statement('b'),
+          playlist('main', ['a', 'rally', 'b'], { pastEvents, duration }),
+        ]),
+        { clock },
+      );
+      const states: ShowState[] = [];
+      engine.subscribe((s) => states.push(s));
+      return { clock, engine, states };
+    };
+
+    it('with pastEvents: drop, an event leaves the order when it ends, not at the next pass', () => {
+      const { clock, engine, states } = rallyShow('drop');
+      expect(engine.state().order).toEqual(['a', 'rally', 'b']);
+      clock.advance(9 * 60_000 + 59_999);
+      expect(engine.state().order).toEqual(['a', 'rally', 'b']);
+      clock.advance(1); // 12:10: rally is over, while b is on air mid-slide
+      expect(engine.state()).toMatchObject({
+        order: ['a', 'b'],
+        itemId: 'b',
+        startedAt: noon + 8 * 60_000,
+      });
+      expect(states.at(-1)?.order).toEqual(['a', 'b']);
+    });
+
+    it('takes an event off air the moment it ends', () => {
+      const { clock, engine } = rallyShow('drop', 480);
+      clock.advance(9 * 60_000); // 12:09: rally on air since 12:08, due until 12:16
+      expect(engine.state().itemId).toBe('rally');
+      clock.advance(60_000); // 12:10
+      expect(engine.state()).toMatchObject({ itemId: 'b', startedAt: noon + 10 * 60_000 });
+    });
+
+    it('with pastEvents: show, an event that is over keeps its place and comes round again', () => {
+      const { clock, engine } = rallyShow('show');
+      clock.advance(60 * 60_000);
+      expect(engine.state().order).toEqual(['a', 'rally', 'b']);
+      const seen = new Set<string>();
+      for (let i = 0; i < 3; i++) {
+        clock.advance(240_000);
+        seen.add(engine.state().itemId!);
+      }
+      expect(seen.has('rally')).toBe(true);
+    });
+
+    it('lets an item into the order at midnight when its window opens', () => {
+      const clock = new FakeClock(new Date(2024, 5, 15, 23, 59).getTime());
+      const engine = new ShowEngine(
+        snapshot([
+          statement('a'),
+          statement('b'),
+          playlist('main', ['a', { item: 'b', from: '2024-06-16' }], { duration: 3600 }),
+        ]),
+        { clock },
+      );
+      expect(engine.state().order).toEqual(['a']);
+      clock.advance(60_000);
+      expect(engine.state()).toMatchObject({ order: ['a', 'b'], itemId: 'a', sequence: 0 });
+    });
+  });
+
+  describe('resuming a saved position', () => {
+    const saved = (overrides: Partial<ShowPosition> = {}): ShowPosition => ({
+      playlistId: 'main',
+      itemId: 'c',
+      position: 2,
+      paused: false,
+      remainingMs: null,
+      blackout: false,
+      safeMode: false,
+      ...overrides,
+    });
+    const resumed = (
+      resume: ShowPosition,
+      items: unknown[] = [
+        caseItem('a'),
+        drawing('b'),
+        action('c'),
+        playlist('main', ['a', 'b', 'c']),
+        playlist('second', ['c', 'b']),
+      ],
+      pack: Record<string, unknown> = {},
+    ) => {
+      const clock = new FakeClock(start);
+      return { clock, engine: new ShowEngine(snapshot(items, pack), { clock, resume }) };
+    };
+
+    it('puts the same item of the same playlist back on air, with its full time', () => {
+      const { clock, engine } = resumed(saved({ playlistId: 'second', itemId: 'b', position: 1 }));
+      expect(engine.state()).toMatchObject({
+        playlistId: 'second',
+        itemId: 'b',
+        position: 1,
+        startedAt: start,
+        durationMs: 12_000,
+        sequence: 0,
+      });
+      clock.advance(12_000);
+      expect(engine.state().itemId).toBe('c');
+    });
+
+    it('round-trips: the position a show reports is where a new engine resumes', () => {
+      const { engine } = resumed(saved({ itemId: 'a', position: 0 }));
+      engine.execute({ name: 'goTo', itemId: 'b' });
+      engine.execute({ name: 'blackout', on: true });
+      const again = resumed(positionOf(engine.state())).engine.state();
+      expect(again).toMatchObject({ playlistId: 'main', itemId: 'b', position: 1, blackout: true });
+    });
+
+    it('finds the item by id when the playlist was reordered', () => {
+      const { engine } = resumed(saved({ itemId: 'c', position: 2 }), [
+        caseItem('a'),
+        drawing('b'),
+        action('c'),
+        playlist('main', ['c', 'a', 'b']),
+      ]);
+      expect(engine.state()).toMatchObject({ itemId: 'c', position: 0 });
+    });
+
+    it('skips an item that is gone: whatever now holds its slot goes up', () => {
+      const { engine } = resumed(saved({ itemId: 'b', position: 1 }), [
+        caseItem('a'),
+        action('c'),
+        playlist('main', ['a', 'c']),
+      ]);
+      expect(engine.state()).toMatchObject({ itemId: 'c', position: 1 });
+      const pastTheEnd = resumed(saved({ itemId: 'gone', position: 7 })).engine;
+      expect(pastTheEnd.state()).toMatchObject({ itemId: 'a', position: 0 });
+    });
+
+    it('starts on the starting playlist when the saved one is gone', () => {
+      const { engine } = resumed(saved({ playlistId: 'deleted', itemId: 'c', position: 2 }));
+      expect(engine.state()).toMatchObject({ playlistId: 'main', itemId: 'a', position: 0 });
+    });
+
+    it('restores safe mode before the first slide, so nothing sensitive is ever on air', () => {
+      const seen: (string | null)[] = [];
+      const clock = new FakeClock(start);
+      const engine = new ShowEngine(
+        snapshot(
+          [
+            caseItem('boris', { sensitive: true }),
+            caseItem('anna'),
+            statement('calm'),
+            playlist('main', ['boris', 'anna']),
+          ],
+          { safeSlide: 'calm' },
+        ),
+        { clock, resume: saved({ itemId: 'boris', position: 0, safeMode: true, blackout: true }) },
+      );
+      seen.push(engine.state().itemId);
+      engine.subscribe((s) => seen.push(s.itemId));
+      clock.advance(200_000);
+      expect(engine.state()).toMatchObject({ safeMode: true, blackout: true });
+      expect(seen).not.toContain('boris');
+      expect(seen[0]).toBe('calm');
+    });
+
+    it('stays paused with the time that was left', () => {
+      const { clock, engine } = resumed(saved({ paused: true, remainingMs: 4_000 }));
+      expect(engine.state()).toMatchObject({ itemId: 'c', paused: true, remainingMs: 4_000 });
+      clock.advance(60_000);
+      expect(engine.state().itemId).toBe('c');
+      engine.execute({ name: 'resume' });
+      clock.advance(4_000);
+      expect(engine.state().itemId).toBe('a');
+      // A remaining time longer than the slide (a shortened duration) is cut to the slide.
+      const long = resumed(saved({ paused: true, remainingMs: 999_999 })).engine;
+      expect(long.state().remainingMs).toBe(15_000);
+      // Another item on air after a fallback gets its full time.
+      const other = resumed(saved({ itemId: 'gone', position: 1, paused: true, remainingMs: 1 }));
+      expect(other.engine.state()).toMatchObject({ itemId: 'b', remainingMs: 12_000 });
+    });
   });
 
   it('stop clears its timer and ignores commands', () => {
