@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { ShowPosition } from '../show/engine';
+import { readJsonFile, writeFileAtomic } from './atomic-file';
+import { latestWriter } from './latest-writer';
+
+export const SHOW_POSITION_FILE = 'show-position.json';
+
+/**
+ * What `show-position.json` holds. Loose on purpose: a newer version may add fields, and an
+ * older one reading the file must resume the show rather than throw the file away.
+ */
+export const showPositionSchema = z.object({
+  playlistId: z.string().min(1).nullable(),
+  itemId: z.string().min(1).nullable(),
+  position: z.number().int().nonnegative(),
+  paused: z.boolean(),
+  remainingMs: z.number().nonnegative().nullable(),
+  blackout: z.boolean(),
+  safeMode: z.boolean(),
+  /** For people reading the file; never used to decide anything. */
+  savedAt: z.string().optional(),
+}) satisfies z.ZodType<ShowPosition & { savedAt?: string }>;
+
+export function showPositionPath(dataDir: string): string {
+  return path.join(dataDir, SHOW_POSITION_FILE);
+}
+
+export interface ReadShowPosition {
+  position: ShowPosition | null;
+  /** Set when the file could not be used, for the operator to read. */
+  notice: string | null;
+}
+
+/** The saved position, or null (none yet, or unusable: then `notice` says why). Never throws. */
+export async function readShowPosition(
+  dataDir: string,
+  now: () => Date = () => new Date(),
+): Promise<ReadShowPosition> {
+  const file = showPositionPath(dataDir);
+  try {
+    const read = await readJsonFile(file, showPositionSchema, now);
+    if (read.status === 'ok') {
+      const { savedAt: _savedAt, ...position } = read.value;
+      return { position, notice: null };
+    }
+    if (read.status === 'missing') return { position: null, notice: null };
+    return {
+      position: null,
+      notice: `The saved show position could not be read (${read.error}); it was moved to ${read.movedTo} and the show started from the beginning.`,
+    };
+  } catch (error) {
+    return {
+      position: null,
+      notice: `The saved show position in ${file} could not be read (${(error as Error).message}); the show started from the beginning.`,
+    };
+  }
+}
+
+export interface ShowPositionSaver {
+  save(position: ShowPosition): void;
+  flush(): Promise<void>;
+}
+
+/**
+ * Writes the position on every change, coalesced (see `latestWriter`); a position equal to
+ * the last one queued is not written again. `onError` hears of the first failure after a
+ * success only, so a full disk does not flood the log every slide.
+ */
+export function showPositionSaver(
+  dataDir: string,
+  onError: (message: string) => void,
+  now: () => Date = () => new Date(),
+): ShowPositionSaver {
+  const file = showPositionPath(dataDir);
+  let last = '';
+  let failing = false;
+  const writer = latestWriter<string>(
+    async (text) => {
+      await writeFileAtomic(file, text);
+      failing = false;
+    },
+    (error) => {
+      if (failing) return;
+      failing = true;
+      onError(
+        `The show position could not be saved to ${file} (${(error as Error).message}); after a restart the show would start from the beginning.`,
+      );
+    },
+  );
+  return {
+    save(position) {
+      const key = JSON.stringify(position);
+      if (key === last) return;
+      last = key;
+      writer.save(`${JSON.stringify({ ...position, savedAt: now().toISOString() }, null, 2)}\n`);
+    },
+    flush: () => writer.flush(),
+  };
+}

@@ -1,0 +1,101 @@
+import { chmod, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { roles, type Role } from '../../shared/protocol';
+import { newToken } from '../server/tokens';
+import { readJsonFile, writeFileAtomic } from './atomic-file';
+
+export const TOKENS_FILE = 'tokens.json';
+
+/**
+ * Role → token. Partial and loose: a file from before a role existed (kiosk, say) keeps its
+ * other tokens and gains the new one, and a file from a newer version keeps working.
+ */
+export const tokensFileSchema: z.ZodType<Partial<Record<Role, string>>> = z.object(
+  Object.fromEntries(roles.map((role) => [role, z.string().min(16).optional()])) as Record<
+    Role,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
+export function tokensPath(dataDir: string): string {
+  return path.join(dataDir, TOKENS_FILE);
+}
+
+export interface LoadedTokens {
+  tokens: Record<Role, string>;
+  /** What the operator should know: tokens replaced, a file set aside, a file not saved. */
+  notices: string[];
+}
+
+export interface LoadTokensOptions {
+  /** `--new-tokens`: replace every token, so every link handed out before stops working. */
+  regenerate?: boolean;
+  now?: () => Date;
+}
+
+/**
+ * The view tokens, kept in `<data>/tokens.json` so the URLs in OBS browser sources and on a
+ * Pi's kiosk keep working across restarts. Made once; replaced only on request or when the
+ * file is unusable. Never throws: if nothing can be stored, the tokens last as long as the
+ * process, which is how the show ran before it had a data folder.
+ */
+export async function loadTokens(
+  dataDir: string,
+  options: LoadTokensOptions = {},
+): Promise<LoadedTokens> {
+  const file = tokensPath(dataDir);
+  const notices: string[] = [];
+  let stored: Partial<Record<Role, string>> = {};
+  if (options.regenerate) {
+    notices.push(
+      'New access tokens were made: every view link handed out before has stopped working.',
+    );
+  } else {
+    try {
+      const read = await readJsonFile(file, tokensFileSchema, options.now);
+      if (read.status === 'ok') stored = read.value;
+      if (read.status === 'corrupt') {
+        notices.push(
+          `The saved access tokens could not be read (${read.error}); the file was moved to ${read.movedTo} and new tokens were made, so earlier view links no longer work.`,
+        );
+      }
+    } catch (error) {
+      notices.push(
+        `The saved access tokens in ${file} could not be read (${(error as Error).message}); new tokens were made for this run only.`,
+      );
+      return { tokens: complete({}), notices };
+    }
+  }
+
+  const tokens = complete(stored);
+  if (roles.some((role) => stored[role] !== tokens[role])) {
+    try {
+      // 0600: whoever holds a token drives the show.
+      await writeFileAtomic(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+    } catch (error) {
+      notices.push(
+        `The access tokens could not be saved to ${file} (${(error as Error).message}); the view links will change at the next start.`,
+      );
+    }
+  } else {
+    await tightenMode(file);
+  }
+  return { tokens, notices };
+}
+
+function complete(stored: Partial<Record<Role, string>>): Record<Role, string> {
+  const tokens = {} as Record<Role, string>;
+  for (const role of roles) tokens[role] = stored[role] ?? newToken();
+  return tokens;
+}
+
+/** A tokens file copied in by hand may be readable by everyone; it should not stay that way. */
+async function tightenMode(file: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
+  } catch {
+    // Best effort: the tokens still work, and the file was readable a moment ago.
+  }
+}
