@@ -1,0 +1,171 @@
+import { ObsBridge, type ObsBridgeOptions, type ObsStatus } from './bridge';
+import { loadObsConfig, saveObsSettings, type ObsSettingsUpdate } from './config';
+import { OVERLAY_SCENE } from './overlay-elements';
+import {
+  addToScenes,
+  setUpOverlays,
+  type AddToScenesResult,
+  type SetupReport,
+} from './overlay-scene';
+import type { OverlayState } from './overlay-state';
+import { OverlaySync, type ApplyReport } from './overlay-sync';
+import {
+  listScenes,
+  outputStatus,
+  switchScene,
+  type OutputStatus,
+  type SceneList,
+  type SwitchSceneOptions,
+} from './scenes';
+
+export * from './bridge';
+export * from './config';
+export * from './overlay-elements';
+export * from './overlay-scene';
+export * from './overlay-state';
+export * from './overlay-sync';
+export * from './qr-png';
+export * from './scenes';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface ObsControllerOptions {
+  /** The app's data folder: `obs.json` and the rendered QR codes live here. */
+  dataDir: string;
+  /** The server's base URL for overlay pages, with the overlay token in its query. */
+  overlayBaseUrl: string;
+  env?: NodeJS.ProcessEnv;
+  /** A ready bridge (tests), or options for a new one. */
+  bridge?: ObsBridge | ObsBridgeOptions;
+  /** Diagnostics; never given the password. */
+  log?: (message: string) => void;
+}
+
+export interface SetupResult {
+  setup: SetupReport;
+  scenes: AddToScenesResult[];
+}
+
+export interface ObsController {
+  readonly bridge: ObsBridge;
+  status(): ObsStatus;
+  onStatus(listener: (status: ObsStatus) => void): () => void;
+  /** Loads the settings and connects when OBS was set up here. */
+  start(): Promise<{ status: ObsStatus; warnings: string[] }>;
+  /** Saves new settings (0600) and reconnects with them. */
+  configure(update: ObsSettingsUpdate): Promise<Result<ObsStatus>>;
+  /** The "Set up overlays in OBS" button. */
+  setUpOverlays(options?: { addToScenes?: readonly string[] }): Promise<Result<SetupResult>>;
+  /** What the stream should show; kept and re-applied after every reconnect. */
+  setOverlayState(state: OverlayState): Promise<ApplyReport>;
+  overlayState(): OverlayState | null;
+  listScenes(): Promise<Result<SceneList>>;
+  switchScene(
+    name: string,
+    options?: SwitchSceneOptions,
+  ): Promise<Result<{ switched: 'program' | 'preview' }>>;
+  outputStatus(): Promise<Result<OutputStatus>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The OBS side of the core, as one object the core can own: connection and settings, the
+ * overlay scene, the overlay state (re-applied after every reconnect) and scene switching.
+ * Every method resolves; failures come back as `{ ok: false, error }` or in a report.
+ */
+export function createObsController(options: ObsControllerOptions): ObsController {
+  const log = options.log ?? (() => {});
+  const bridge =
+    options.bridge instanceof ObsBridge
+      ? options.bridge
+      : new ObsBridge({ log, ...(options.bridge ?? {}) });
+  const sync = new OverlaySync(bridge, { dataDir: options.dataDir });
+  /** What the last successful setup was asked, to rebuild the scene if OBS lost it. */
+  let setupRequest: { addToScenes: readonly string[] } | null = null;
+  let stopped = false;
+
+  const attempt = async <T>(what: string, run: () => Promise<T>): Promise<Result<T>> => {
+    try {
+      return { ok: true, value: await run() };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`obs: ${what} failed: ${message}`);
+      return { ok: false, error: message };
+    }
+  };
+
+  const runSetup = async (scenes: readonly string[]): Promise<SetupResult> => {
+    const setup = await setUpOverlays(bridge, { overlayBaseUrl: options.overlayBaseUrl });
+    const added = scenes.length > 0 ? await addToScenes(bridge, scenes) : [];
+    return { setup, scenes: added };
+  };
+
+  const afterConnect = async () => {
+    // OBS may have restarted (and, after a crash, lost a scene it had not saved yet).
+    if (setupRequest) {
+      const { scenes } = await bridge.call('GetSceneList');
+      if (!scenes.some((scene) => scene.sceneName === OVERLAY_SCENE)) {
+        log('obs: the overlay scene is gone after reconnecting; setting it up again');
+        await runSetup(setupRequest.addToScenes);
+      }
+    }
+    const report = await sync.reapply();
+    if (!report.ok) log(`obs: re-applying the overlays failed: ${report.errors.join('; ')}`);
+  };
+
+  const unsubscribe = bridge.onStatus((status) => {
+    if (status.state !== 'connected' || stopped) return;
+    afterConnect().catch((error: unknown) =>
+      log(`obs: restoring the overlays after connecting failed: ${String(error)}`),
+    );
+  });
+
+  return {
+    bridge,
+    status: () => bridge.status(),
+    onStatus: (listener) => bridge.onStatus(listener),
+
+    async start() {
+      const loaded = await loadObsConfig(options.dataDir, options.env);
+      for (const warning of loaded.warnings) log(`obs: ${warning}`);
+      if (!loaded.config) return { status: bridge.status(), warnings: loaded.warnings };
+      log(
+        `obs: connecting to ${loaded.config.host}:${loaded.config.port} (password from ${loaded.passwordSource})`,
+      );
+      return { status: await bridge.connect(loaded.config), warnings: loaded.warnings };
+    },
+
+    async configure(update) {
+      return attempt('saving the OBS settings', async () => {
+        await saveObsSettings(options.dataDir, update);
+        const loaded = await loadObsConfig(options.dataDir, options.env);
+        if (!loaded.config) throw new Error('the OBS settings did not save');
+        return bridge.connect(loaded.config);
+      });
+    },
+
+    async setUpOverlays(request = {}) {
+      const scenes = request.addToScenes ?? [];
+      const result = await attempt('setting up the overlays', () => runSetup(scenes));
+      if (result.ok) {
+        setupRequest = { addToScenes: scenes };
+        const report = await sync.reapply();
+        if (!report.ok) log(`obs: applying the overlays failed: ${report.errors.join('; ')}`);
+      }
+      return result;
+    },
+
+    setOverlayState: (state) => sync.apply(state),
+    overlayState: () => sync.current(),
+    listScenes: () => attempt('listing scenes', () => listScenes(bridge)),
+    switchScene: (name, switchOptions) =>
+      attempt(`switching to ${name}`, () => switchScene(bridge, name, switchOptions)),
+    outputStatus: () => attempt('reading the stream status', () => outputStatus(bridge)),
+
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      await bridge.disconnect();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { ObsBridge } from './bridge';
+
+/** The scene the app owns. Everything it creates in OBS lives in it or is named with the prefix. */
+export const OVERLAY_SCENE = 'Solidarity Overlays';
+/** The app only ever touches inputs whose name starts with this. */
+export const INPUT_PREFIX = 'Solidarity · ';
+
+/** What the operator can switch on and off. */
+export type OverlayElement = 'lyrics' | 'lowerThird' | 'qr' | 'drawing' | 'nowPlaying';
+export const overlayElements: readonly OverlayElement[] = [
+  'lyrics',
+  'lowerThird',
+  'qr',
+  'drawing',
+  'nowPlaying',
+];
+
+/** Where the overlay page for an element lives: `<overlayBaseUrl>/overlay/<slug>`. */
+export const elementSlugs: Record<OverlayElement, string> = {
+  lyrics: 'lyrics',
+  lowerThird: 'lower-third',
+  qr: 'qr',
+  drawing: 'drawing',
+  nowPlaying: 'now-playing',
+};
+
+/** What an input shows when OBS has no browser source and the app feeds it directly. */
+export type NativeRole =
+  | 'lyrics-text'
+  | 'lower-third-text'
+  | 'qr-image'
+  | 'drawing-image'
+  | 'drawing-credit-text'
+  | 'now-playing-text';
+
+export interface OverlayInput {
+  name: string;
+  element: OverlayElement;
+  role: NativeRole;
+}
+
+/**
+ * Native mode's inputs. The drawing has two (the image and its credit), since OBS has no
+ * source that draws both; a browser source renders each element, credit included, as one page.
+ */
+export const nativeInputs: readonly OverlayInput[] = [
+  { name: `${INPUT_PREFIX}Lyrics`, element: 'lyrics', role: 'lyrics-text' },
+  { name: `${INPUT_PREFIX}Lower third`, element: 'lowerThird', role: 'lower-third-text' },
+  { name: `${INPUT_PREFIX}QR`, element: 'qr', role: 'qr-image' },
+  { name: `${INPUT_PREFIX}Drawing`, element: 'drawing', role: 'drawing-image' },
+  { name: `${INPUT_PREFIX}Drawing credit`, element: 'drawing', role: 'drawing-credit-text' },
+  { name: `${INPUT_PREFIX}Now playing`, element: 'nowPlaying', role: 'now-playing-text' },
+];
+
+/** Browser mode: one page per element, named like the native input of the same element. */
+export const browserInputs: readonly { name: string; element: OverlayElement }[] = [
+  { name: `${INPUT_PREFIX}Lyrics`, element: 'lyrics' },
+  { name: `${INPUT_PREFIX}Lower third`, element: 'lowerThird' },
+  { name: `${INPUT_PREFIX}QR`, element: 'qr' },
+  { name: `${INPUT_PREFIX}Drawing`, element: 'drawing' },
+  { name: `${INPUT_PREFIX}Now playing`, element: 'nowPlaying' },
+];
+
+/** The kinds OBS builds ship for text, in the order we prefer them. */
+export const TEXT_KINDS = ['text_gdiplus_v3', 'text_gdiplus_v2', 'text_ft2_source_v2'] as const;
+export const BROWSER_KIND = 'browser_source';
+export const IMAGE_KIND = 'image_source';
+
+/** What the overlay modules need from the bridge; a fake in unit tests provides just this. */
+export type ObsCaller = Pick<ObsBridge, 'call'>;
+
+/** `<base>/overlay/<slug>`, keeping the base's query (the overlay token travels there). */
+export function overlayUrl(overlayBaseUrl: string, element: OverlayElement): string {
+  const url = new URL(overlayBaseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/overlay/${elementSlugs[element]}`;
+  return url.toString();
+}

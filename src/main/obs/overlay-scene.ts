@@ -1,0 +1,298 @@
+import { ObsCallError } from './bridge';
+import {
+  BROWSER_KIND,
+  IMAGE_KIND,
+  OVERLAY_SCENE,
+  TEXT_KINDS,
+  browserInputs,
+  nativeInputs,
+  overlayUrl,
+  type NativeRole,
+  type ObsCaller,
+  type OverlayElement,
+} from './overlay-elements';
+import {
+  browserTransform,
+  imageStyle,
+  nativeTransform,
+  textStyle,
+  type Canvas,
+  type ItemTransform,
+} from './overlay-layout';
+
+export interface SetUpOverlaysOptions {
+  /** Where the app serves its views, e.g. `http://127.0.0.1:4173/?token=…`. */
+  overlayBaseUrl: string;
+  /** Defaults to OBS's base canvas (GetVideoSettings). */
+  canvas?: Canvas;
+  /** Force native sources even where OBS has browser_source (for tests and odd builds). */
+  preferNative?: boolean;
+}
+
+export type SetupAction = 'created' | 'updated' | 'unchanged';
+
+export interface SetupInputReport {
+  name: string;
+  kind: string;
+  element: OverlayElement;
+  /** What happened to the input's settings. */
+  input: SetupAction;
+  /** Whether its item in our scene was created, moved back into place, or left. */
+  item: SetupAction;
+  note?: string;
+}
+
+export interface SetupReport {
+  scene: 'created' | 'unchanged';
+  mode: 'browser' | 'native';
+  textKind: string | null;
+  canvas: Canvas;
+  inputs: SetupInputReport[];
+  /** True when nothing at all had to change: pressing the button again is harmless. */
+  unchanged: boolean;
+}
+
+interface Planned {
+  name: string;
+  element: OverlayElement;
+  kind: string;
+  settings: Record<string, unknown>;
+  /** Settings only given at creation (the overlay sync owns them afterwards). */
+  initial: Record<string, unknown>;
+  transform: ItemTransform;
+  role?: NativeRole;
+}
+
+/**
+ * "Set up overlays in OBS": creates the "Solidarity Overlays" scene and its inputs, or brings
+ * them back to the app's layout. Safe to press twice: it creates only what is missing, changes
+ * only what differs, and touches nothing but that scene and inputs named with our prefix.
+ * New items start hidden; the overlay sync shows them once it has content.
+ */
+export async function setUpOverlays(
+  obs: ObsCaller,
+  options: SetUpOverlaysOptions,
+): Promise<SetupReport> {
+  const { inputKinds } = await obs.call('GetInputKindList', { unversioned: false });
+  const canvas = options.canvas ?? (await obsCanvas(obs));
+  const version = await obs.call('GetVersion');
+  const browser = !options.preferNative && inputKinds.includes(BROWSER_KIND);
+  const textKind = TEXT_KINDS.find((kind) => inputKinds.includes(kind)) ?? null;
+  if (!browser && !textKind) {
+    throw new Error(
+      `This OBS has neither a browser source nor a text source (its input kinds: ${inputKinds.join(', ')}).`,
+    );
+  }
+  if (!browser && !inputKinds.includes(IMAGE_KIND)) {
+    throw new Error('This OBS has no image source, which the QR code and drawing need.');
+  }
+
+  const planned: Planned[] = browser
+    ? browserInputs.map(({ name, element }) => ({
+        name,
+        element,
+        kind: BROWSER_KIND,
+        settings: {
+          url: overlayUrl(options.overlayBaseUrl, element),
+          width: canvas.width,
+          height: canvas.height,
+        },
+        initial: {},
+        transform: browserTransform(),
+      }))
+    : nativeInputs.map(({ name, element, role }) => {
+        const image = role === 'qr-image' || role === 'drawing-image';
+        return {
+          name,
+          element,
+          role,
+          kind: image ? IMAGE_KIND : (textKind as string),
+          settings: image
+            ? imageStyle()
+            : textStyle(role, textKind as string, canvas, version.platform),
+          initial: image ? { file: '' } : { text: '' },
+          transform: nativeTransform(role, canvas),
+        };
+      });
+
+  const { scenes } = await obs.call('GetSceneList');
+  let scene: SetupReport['scene'] = 'unchanged';
+  if (!scenes.some((s) => s.sceneName === OVERLAY_SCENE)) {
+    await obs.call('CreateScene', { sceneName: OVERLAY_SCENE });
+    scene = 'created';
+  }
+
+  const { inputs } = await obs.call('GetInputList', {});
+  const existingKinds = new Map(inputs.map((input) => [input.inputName, input.inputKind]));
+  const items = await sceneItemIds(obs, OVERLAY_SCENE);
+
+  const reports: SetupInputReport[] = [];
+  for (const plan of planned) {
+    const existingKind = existingKinds.get(plan.name) as string | undefined;
+    const report: SetupInputReport = {
+      name: plan.name,
+      kind: existingKind ?? plan.kind,
+      element: plan.element,
+      input: 'unchanged',
+      item: 'unchanged',
+    };
+    let itemId = items.get(plan.name);
+
+    if (existingKind === undefined) {
+      const created = await obs.call('CreateInput', {
+        sceneName: OVERLAY_SCENE,
+        inputName: plan.name,
+        inputKind: plan.kind,
+        inputSettings: { ...plan.initial, ...plan.settings } as never,
+        sceneItemEnabled: false,
+      });
+      itemId = created.sceneItemId;
+      report.input = 'created';
+      report.item = 'created';
+    } else if (existingKind !== plan.kind) {
+      // Changing a kind means deleting and recreating, and deleting is not ours to decide:
+      // the operator may have styled it. Keep it and say so.
+      report.note = `kept as ${existingKind}; the app would now create ${plan.kind}. Delete it in OBS and press Set up again to switch.`;
+    } else {
+      const { inputSettings } = await obs.call('GetInputSettings', { inputName: plan.name });
+      if (!containsAll(inputSettings, plan.settings)) {
+        await obs.call('SetInputSettings', {
+          inputName: plan.name,
+          inputSettings: plan.settings as never,
+          overlay: true,
+        });
+        report.input = 'updated';
+      }
+    }
+
+    if (itemId === undefined) {
+      const created = await obs.call('CreateSceneItem', {
+        sceneName: OVERLAY_SCENE,
+        sourceName: plan.name,
+        sceneItemEnabled: false,
+      });
+      itemId = created.sceneItemId;
+      report.item = 'created';
+    }
+
+    const transform =
+      existingKind !== undefined && existingKind !== plan.kind
+        ? null
+        : report.item === 'created'
+          ? plan.transform
+          : await transformIfDifferent(obs, itemId, plan.transform);
+    if (transform) {
+      await obs.call('SetSceneItemTransform', {
+        sceneName: OVERLAY_SCENE,
+        sceneItemId: itemId,
+        sceneItemTransform: transform as never,
+      });
+      if (report.item === 'unchanged') report.item = 'updated';
+    }
+    reports.push(report);
+  }
+
+  return {
+    scene,
+    mode: browser ? 'browser' : 'native',
+    textKind: browser ? null : textKind,
+    canvas,
+    inputs: reports,
+    unchanged:
+      scene === 'unchanged' &&
+      reports.every((r) => r.input === 'unchanged' && r.item === 'unchanged'),
+  };
+}
+
+export async function obsCanvas(obs: ObsCaller): Promise<Canvas> {
+  const video = await obs.call('GetVideoSettings');
+  return { width: video.baseWidth, height: video.baseHeight };
+}
+
+/** Source name → scene item id for the items of one scene. */
+export async function sceneItemIds(
+  obs: ObsCaller,
+  sceneName: string,
+): Promise<Map<string, number>> {
+  const { sceneItems } = await obs.call('GetSceneItemList', { sceneName });
+  const ids = new Map<string, number>();
+  for (const item of sceneItems) {
+    ids.set(String(item.sourceName), Number(item.sceneItemId));
+  }
+  return ids;
+}
+
+async function transformIfDifferent(
+  obs: ObsCaller,
+  sceneItemId: number,
+  wanted: ItemTransform,
+): Promise<ItemTransform | null> {
+  const { sceneItemTransform } = await obs.call('GetSceneItemTransform', {
+    sceneName: OVERLAY_SCENE,
+    sceneItemId,
+  });
+  return containsAll(sceneItemTransform, wanted as unknown as Record<string, unknown>)
+    ? null
+    : wanted;
+}
+
+/** Whether `actual` already has every key of `wanted` (numbers compared to a hair). */
+export function containsAll(actual: Record<string, unknown>, wanted: Record<string, unknown>) {
+  return Object.entries(wanted).every(([key, value]) => sameValue(actual[key], value));
+}
+
+function sameValue(actual: unknown, wanted: unknown): boolean {
+  if (typeof wanted === 'number' && typeof actual === 'number') {
+    return Math.abs(actual - wanted) < 0.01;
+  }
+  if (wanted && typeof wanted === 'object' && actual && typeof actual === 'object') {
+    return containsAll(actual as Record<string, unknown>, wanted as Record<string, unknown>);
+  }
+  return actual === wanted;
+}
+
+export type AddToScenesResult = {
+  scene: string;
+  result: 'added' | 'already-there' | 'missing' | 'skipped';
+};
+
+/**
+ * Puts our scene, as a nested scene source, on top of each program scene the operator picks.
+ * Idempotent: a scene that already holds it is left alone. A scene that does not exist is
+ * reported, never created.
+ */
+export async function addToScenes(
+  obs: ObsCaller,
+  sceneNames: readonly string[],
+): Promise<AddToScenesResult[]> {
+  const { scenes } = await obs.call('GetSceneList');
+  const existing = new Set(scenes.map((s) => String(s.sceneName)));
+  const results: AddToScenesResult[] = [];
+  for (const scene of sceneNames) {
+    if (scene === OVERLAY_SCENE) {
+      results.push({ scene, result: 'skipped' });
+      continue;
+    }
+    if (!existing.has(scene)) {
+      results.push({ scene, result: 'missing' });
+      continue;
+    }
+    const items = await sceneItemIds(obs, scene);
+    if (items.has(OVERLAY_SCENE)) {
+      results.push({ scene, result: 'already-there' });
+      continue;
+    }
+    await obs.call('CreateSceneItem', {
+      sceneName: scene,
+      sourceName: OVERLAY_SCENE,
+      sceneItemEnabled: true,
+    });
+    results.push({ scene, result: 'added' });
+  }
+  return results;
+}
+
+/** True when OBS said "not found" (600), e.g. our scene was deleted by hand. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ObsCallError && error.kind === 'obs' && error.code === 600;
+}
