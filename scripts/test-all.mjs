@@ -10,6 +10,11 @@ const steps = [
   { name: 'unit tests', cmd: 'npx', args: ['vitest', 'run'] },
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'end-to-end tests (Chromium)', cmd: 'npx', args: ['playwright', 'test'] },
+  {
+    name: 'OBS tests (real OBS)',
+    cmd: 'npx',
+    args: ['vitest', 'run', '--config', 'vitest.obs.config.mts'],
+  },
 ];
 
 rmSync('reports', { recursive: true, force: true });

@@ -7,6 +7,7 @@ const reportSteps = {
   'vitest.json': 'unit tests',
   'playwright-e2e.json': 'end-to-end tests (Chromium)',
   'playwright-obs.json': 'OBS tests (real OBS)',
+  'vitest-obs.json': 'OBS tests (real OBS)',
   'playwright-electron.json': 'Electron tests',
 };
 

@@ -1,0 +1,236 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ObsBridge } from '../../src/main/obs/bridge';
+import { INPUT_PREFIX, OVERLAY_SCENE, nativeInputs } from '../../src/main/obs/overlay-elements';
+import { nativeBoxes } from '../../src/main/obs/overlay-layout';
+import { addToScenes, setUpOverlays } from '../../src/main/obs/overlay-scene';
+import { emptyOverlayState, type OverlayState } from '../../src/main/obs/overlay-state';
+import { OverlaySync } from '../../src/main/obs/overlay-sync';
+import { listScenes, outputStatus, switchScene } from '../../src/main/obs/scenes';
+import { startObs, type ObsInstance } from './harness';
+import {
+  decodeQr,
+  inputText,
+  itemEnabled,
+  opaqueShare,
+  recordingBridge,
+  sceneSnapshot,
+  screenshot,
+  tempDataDir,
+  waitFor,
+} from './helpers';
+import { describeWithObs } from './obs-suite';
+
+const LYRICS = `${INPUT_PREFIX}Lyrics`;
+const LOWER_THIRD = `${INPUT_PREFIX}Lower third`;
+const QR = `${INPUT_PREFIX}QR`;
+const ACTION_URL = 'https://example.org/act/free-them?utm_source=stream';
+const BASE_URL = 'http://127.0.0.1:4173/?token=overlay-token';
+
+describeWithObs('overlays in a real OBS', () => {
+  let obs: ObsInstance;
+  let bridge: ObsBridge;
+  let data: { dir: string; cleanup: () => void };
+  let sync: OverlaySync;
+
+  beforeAll(async () => {
+    obs = await startObs();
+    data = tempDataDir();
+    ({ bridge } = recordingBridge({ callTimeoutMs: 5_000 }));
+    const status = await bridge.connect({
+      host: '127.0.0.1',
+      port: obs.port,
+      password: obs.password,
+    });
+    expect(status.state, status.message).toBe('connected');
+    sync = new OverlaySync(bridge, { dataDir: data.dir });
+  });
+
+  afterAll(async () => {
+    await bridge?.disconnect();
+    await obs?.stop();
+    data?.cleanup();
+  });
+
+  it('reports the OBS and obs-websocket versions when connected', () => {
+    const status = bridge.status();
+    expect(status).toMatchObject({ state: 'connected', obsWebSocketVersion: '5.1.0' });
+    if (status.state === 'connected') expect(status.obsVersion).toMatch(/^29\./);
+  });
+
+  it('creates the scene and native sources (no browser_source in this build)', async () => {
+    // A source of the user's own, with a name outside our prefix, in the default scene.
+    await bridge.call('CreateInput', {
+      sceneName: 'Scene',
+      inputName: 'Band name',
+      inputKind: 'text_ft2_source_v2',
+      inputSettings: { text: 'The Prisoners of Conscience' },
+    });
+
+    const report = await setUpOverlays(bridge, { overlayBaseUrl: BASE_URL });
+    expect(report).toMatchObject({
+      scene: 'created',
+      mode: 'native',
+      textKind: 'text_ft2_source_v2',
+      canvas: { width: 1280, height: 720 },
+      unchanged: false,
+    });
+    expect(report.inputs.every((input) => input.input === 'created')).toBe(true);
+
+    const { sceneItems } = await bridge.call('GetSceneItemList', { sceneName: OVERLAY_SCENE });
+    const byName = new Map(sceneItems.map((item) => [String(item.sourceName), item]));
+    for (const input of nativeInputs) {
+      const item = byName.get(input.name);
+      expect(item, input.name).toBeDefined();
+      expect(item?.sceneItemEnabled, `${input.name} starts hidden`).toBe(false);
+    }
+    expect(byName.get(LYRICS)?.inputKind).toBe('text_ft2_source_v2');
+    expect(byName.get(QR)?.inputKind).toBe('image_source');
+
+    const lyrics = await bridge.call('GetInputSettings', { inputName: LYRICS });
+    expect(lyrics.inputKind).toBe('text_ft2_source_v2');
+    expect(lyrics.inputSettings).toMatchObject({
+      outline: true,
+      font: { face: 'DejaVu Sans', style: 'Bold' },
+    });
+  });
+
+  it('pressing setup again changes nothing, and leaves the user’s sources alone', async () => {
+    // The user also put a source of their own into our scene.
+    await bridge.call('CreateInput', {
+      sceneName: OVERLAY_SCENE,
+      inputName: 'My logo',
+      inputKind: 'color_source_v3',
+      inputSettings: { color: 4278190335, width: 64, height: 64 },
+    });
+    const userBefore = await bridge.call('GetInputSettings', { inputName: 'Band name' });
+    const before = await sceneSnapshot(bridge);
+    const defaultBefore = await sceneSnapshot(bridge, 'Scene');
+
+    const report = await setUpOverlays(bridge, { overlayBaseUrl: BASE_URL });
+
+    expect(report.unchanged).toBe(true);
+    expect(report.scene).toBe('unchanged');
+    expect(await sceneSnapshot(bridge)).toEqual(before);
+    expect(await sceneSnapshot(bridge, 'Scene')).toEqual(defaultBefore);
+    expect(await bridge.call('GetInputSettings', { inputName: 'Band name' })).toEqual(userBefore);
+    expect(before.items.map((entry) => entry.item.sourceName)).toContain('My logo');
+  });
+
+  it('shows, updates and hides overlays through the sync', async () => {
+    const state: OverlayState = {
+      ...emptyOverlayState(),
+      enabled: { lyrics: true, lowerThird: true, qr: true, drawing: false, nowPlaying: false },
+      lyrics: { line: 'Whirlwinds of danger', translation: 'Вихри враждебные' },
+      lowerThird: { title: 'Free them all', text: 'Sign the letter' },
+      qr: { url: ACTION_URL },
+    };
+    const first = await sync.apply(state);
+    expect(first.errors).toEqual([]);
+    expect(await itemEnabled(bridge, LYRICS)).toBe(true);
+    expect(await itemEnabled(bridge, LOWER_THIRD)).toBe(true);
+    expect(await itemEnabled(bridge, QR)).toBe(true);
+    expect(await itemEnabled(bridge, `${INPUT_PREFIX}Drawing`)).toBe(false);
+    expect(await inputText(bridge, LYRICS)).toBe('Whirlwinds of danger\nВихри враждебные');
+
+    // A lyric advance is one request, and OBS has the new text.
+    const advance = await sync.apply({
+      ...state,
+      lyrics: { line: 'Dark forces oppress us', translation: 'Злобно нас гнетут' },
+    });
+    expect(advance).toMatchObject({ ok: true, sent: 1 });
+    expect(await inputText(bridge, LYRICS)).toBe('Dark forces oppress us\nЗлобно нас гнетут');
+
+    // The same state again sends nothing.
+    expect(
+      await sync.apply({
+        ...state,
+        lyrics: { line: 'Dark forces oppress us', translation: 'Злобно нас гнетут' },
+      }),
+    ).toMatchObject({ ok: true, sent: 0 });
+
+    // Toggles change sceneItemEnabled.
+    await sync.apply({ ...state, enabled: { ...state.enabled, lowerThird: false } });
+    expect(await itemEnabled(bridge, LOWER_THIRD)).toBe(false);
+    await sync.apply(state);
+    expect(await itemEnabled(bridge, LOWER_THIRD)).toBe(true);
+  });
+
+  it('renders the text and a scannable QR code into the scene', async () => {
+    const boxes = nativeBoxes({ width: 1280, height: 720 });
+    const box = (role: keyof typeof boxes) => {
+      const b = boxes[role];
+      // Boxes are anchored; turn each into its top-left rectangle.
+      const left = b.anchor & 2 ? b.x - b.width : b.anchor & 1 ? b.x : b.x - b.width / 2;
+      const top = b.anchor & 8 ? b.y - b.height : b.anchor & 4 ? b.y : b.y - b.height / 2;
+      return {
+        x: Math.round(left),
+        y: Math.round(top),
+        width: Math.round(b.width),
+        height: Math.round(b.height),
+      };
+    };
+    const shot = await waitFor('the QR code in the screenshot', async () => {
+      const candidate = await screenshot(bridge);
+      return decodeQr(candidate) === ACTION_URL ? candidate : null;
+    });
+    if (process.env.OBS_SCREENSHOT_DIR) {
+      // For a person checking the layout by eye.
+      const png = new PNG({ width: shot.width, height: shot.height });
+      shot.data.copy(png.data);
+      writeFileSync(path.join(process.env.OBS_SCREENSHOT_DIR, 'overlays.png'), PNG.sync.write(png));
+    }
+    expect(shot.width).toBe(1280);
+    expect(shot.height).toBe(720);
+    // The QR image fills its box; text covers part of its band (letters, not the gaps).
+    expect(opaqueShare(shot, box('qr-image'))).toBeGreaterThan(0.9);
+    expect(opaqueShare(shot, box('lower-third-text'))).toBeGreaterThan(0.02);
+    expect(opaqueShare(shot, box('lyrics-text'))).toBeGreaterThan(0.02);
+    // Where nothing is, the scene is transparent, so the camera shows through.
+    expect(opaqueShare(shot, { x: 300, y: 150, width: 300, height: 150 })).toBe(0);
+  });
+
+  it('nests the overlay scene into chosen program scenes, once', async () => {
+    await bridge.call('CreateScene', { sceneName: 'Stage' });
+    const first = await addToScenes(bridge, ['Stage', 'Nowhere', OVERLAY_SCENE]);
+    expect(first).toEqual([
+      { scene: 'Stage', result: 'added' },
+      { scene: 'Nowhere', result: 'missing' },
+      { scene: OVERLAY_SCENE, result: 'skipped' },
+    ]);
+    expect(await addToScenes(bridge, ['Stage'])).toEqual([
+      { scene: 'Stage', result: 'already-there' },
+    ]);
+    const { sceneItems } = await bridge.call('GetSceneItemList', { sceneName: 'Stage' });
+    expect(sceneItems.filter((item) => item.sourceName === OVERLAY_SCENE)).toHaveLength(1);
+    expect(await bridge.call('GetSceneList').then((l) => l.scenes.length)).toBe(3);
+  });
+
+  it('lists scenes in dock order and switches the program scene', async () => {
+    const list = await listScenes(bridge);
+    expect(list.scenes).toEqual(['Scene', OVERLAY_SCENE, 'Stage']);
+    expect(list.studioMode).toBe(false);
+    expect(await switchScene(bridge, 'Stage')).toEqual({ switched: 'program' });
+    expect((await bridge.call('GetCurrentProgramScene')).currentProgramSceneName).toBe('Stage');
+
+    // In studio mode only the preview changes; the person at OBS makes the cut.
+    await bridge.call('SetStudioModeEnabled', { studioModeEnabled: true });
+    expect(await switchScene(bridge, 'Scene')).toEqual({ switched: 'preview' });
+    // OBS applies studio-mode changes on its UI thread, a moment after answering.
+    await waitFor(
+      'the preview to change',
+      async () => (await bridge.call('GetCurrentPreviewScene')).currentPreviewSceneName === 'Scene',
+    );
+    expect((await bridge.call('GetCurrentProgramScene')).currentProgramSceneName).toBe('Stage');
+    await bridge.call('SetStudioModeEnabled', { studioModeEnabled: false });
+  });
+
+  it('reads the stream and record status', async () => {
+    const status = await outputStatus(bridge);
+    expect(status.stream).toMatchObject({ active: false, reconnecting: false });
+    expect(status.record).toMatchObject({ active: false, paused: false });
+    expect(typeof status.render.totalFrames).toBe('number');
+  });
+});
