@@ -1,8 +1,14 @@
+import { mkdir } from 'node:fs/promises';
 import { openContentStore } from './content/store';
 import type { ContentStore } from './content/types';
+import type { ContentSnapshot } from '../shared/content';
 import type { Role } from '../shared/protocol';
+import { applyMerchTable, type MerchTableOption } from './server/merch-table';
 import { startServer, type RunningServer } from './server/server';
-import { ShowEngine, type Clock } from './show/engine';
+import { resolveDataDir } from './settings/data-dir';
+import { readShowPosition, showPositionSaver } from './settings/show-position';
+import { loadTokens } from './settings/tokens-file';
+import { ShowEngine, positionOf, type Clock, type ShowPosition } from './show/engine';
 
 export interface CoreOptions {
   /** The campaign pack folder. */
@@ -12,15 +18,37 @@ export interface CoreOptions {
   rendererDir: string;
   /** Reload content when files change; on for `serve` and the app. */
   watch?: boolean;
-  /** Stored tokens (the Electron shell keeps them across restarts); random otherwise. */
+  /**
+   * Where the show position and the view tokens are kept across restarts. Left out: the same
+   * folder `serve` would pick (`SOLIDARITY_DATA_DIR`, else the OS default). null: keep
+   * nothing, every start is fresh (tests that are not about restarts).
+   */
+  dataDir?: string | null;
+  /** Tokens to use instead of the stored ones, per role; these are not stored. */
   tokens?: Partial<Record<Role, string>>;
+  /** Replace the stored tokens (`--new-tokens`): every link handed out before stops working. */
+  newTokens?: boolean;
+  /** `--merch [SECONDS]`: merch-table mode on for this run, whatever the pack says. */
+  merchTable?: MerchTableOption | null;
   clock?: Clock;
+  /** [0, 1), for shuffled playlists. */
+  random?: () => number;
+  /** Where notices are written as they happen; stderr by default. */
+  log?: (message: string) => void;
 }
 
 export interface Core {
   server: RunningServer;
   engine: ShowEngine;
   store: ContentStore;
+  /** Where this core keeps its state, or null when it keeps none. */
+  dataDir: string | null;
+  /**
+   * Things the operator should know that are not content problems: a saved file that was
+   * unusable and set aside, state that could not be saved, tokens that were replaced. Grows
+   * while the core runs; a later operator console can list it.
+   */
+  notices: string[];
   stop(): Promise<void>;
 }
 
@@ -29,21 +57,52 @@ export interface Core {
  * start exactly this, so whatever works in a browser works in the app.
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
+  const notices: string[] = [];
+  const log = options.log ?? ((message: string) => console.error(message));
+  const notice = (message: string): void => {
+    notices.push(message);
+    log(message);
+  };
+  const dataDir = await prepareDataDir(
+    options.dataDir === undefined ? resolveDataDir(undefined) : options.dataDir,
+    notice,
+  );
+
+  let resume: ShowPosition | null = null;
+  let storedTokens: Partial<Record<Role, string>> = {};
+  if (dataDir !== null) {
+    const saved = await readShowPosition(dataDir);
+    resume = saved.position;
+    if (saved.notice) notice(saved.notice);
+    const loaded = await loadTokens(dataDir, { regenerate: options.newTokens });
+    storedTokens = loaded.tokens;
+    for (const message of loaded.notices) notice(message);
+  }
+
   const store = await openContentStore(options.contentDir, { watch: options.watch ?? true });
   const initial = store.snapshot();
-  const engine = new ShowEngine(initial, { clock: options.clock });
+  const engine = new ShowEngine(initial, { clock: options.clock, random: options.random, resume });
+
+  const saver = dataDir === null ? null : showPositionSaver(dataDir, notice);
+  // Subscribed before anything can change the show, so no change goes unsaved.
+  const unsubscribeSaver = saver
+    ? engine.subscribe((state) => saver.save(positionOf(state)))
+    : () => {};
+
   let server: RunningServer;
   try {
     server = await startServer({
-      store,
+      store: mapSnapshots(store, (snapshot) => applyMerchTable(snapshot, options.merchTable)),
       engine,
       rendererDir: options.rendererDir,
       host: options.host,
       port: options.port,
-      tokens: options.tokens,
+      tokens: { ...storedTokens, ...options.tokens },
     });
   } catch (error) {
+    unsubscribeSaver();
     engine.stop();
+    await saver?.flush();
     await store.close();
     throw error;
   }
@@ -52,18 +111,69 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const unsubscribe = store.subscribe((snapshot) => engine.setContent(snapshot));
   // A reload that landed while the server was starting would otherwise be missed.
   if (store.snapshot().revision !== initial.revision) engine.setContent(store.snapshot());
+  // Where the resumed show actually landed (the saved item may be gone), and an early word
+  // if the folder cannot be written.
+  saver?.save(positionOf(engine.state()));
 
   let stopping: Promise<void> | null = null;
   return {
     server,
     engine,
     store,
+    dataDir,
+    notices,
     stop: () =>
       (stopping ??= (async () => {
         unsubscribe();
         await server.close();
         engine.stop();
+        unsubscribeSaver();
+        // The last change (the operator's goTo just before Ctrl+C) must be on disk.
+        await saver?.flush();
         await store.close();
       })()),
+  };
+}
+
+/** Creates the data folder (private: it holds the tokens). On failure the show runs without it. */
+async function prepareDataDir(
+  dataDir: string | null,
+  notice: (message: string) => void,
+): Promise<string | null> {
+  if (dataDir === null) return null;
+  try {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    return dataDir;
+  } catch (error) {
+    notice(
+      `The data folder ${dataDir} cannot be used (${(error as Error).message}); the show position and the view links will not survive a restart.`,
+    );
+    return null;
+  }
+}
+
+/**
+ * The store as the views see it: every snapshot that leaves it goes through `map`. The result
+ * is cached per snapshot, so `snapshot()` keeps returning the same object until content
+ * really changes.
+ */
+function mapSnapshots(
+  store: ContentStore,
+  map: (snapshot: ContentSnapshot) => ContentSnapshot,
+): ContentStore {
+  let source: ContentSnapshot | null = null;
+  let mapped: ContentSnapshot | null = null;
+  const apply = (snapshot: ContentSnapshot): ContentSnapshot => {
+    if (snapshot !== source || mapped === null) {
+      source = snapshot;
+      mapped = map(snapshot);
+    }
+    return mapped;
+  };
+  return {
+    packDir: store.packDir,
+    snapshot: () => apply(store.snapshot()),
+    subscribe: (listener) => store.subscribe((snapshot) => listener(apply(snapshot))),
+    close: () => store.close(),
   };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { MerchTableOption } from '../server/merch-table';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -8,6 +9,7 @@ export const USAGE = `Solidarity Screens: slides and overlays for campaigns for 
 
 Usage:
   node out/main/cli.js serve [--content DIR] [--port N] [--host H] [--renderer DIR]
+                            [--data DIR] [--new-tokens] [--merch [SECONDS]]
   node out/main/cli.js validate [--content DIR]
   (or: npm run serve -- [options], npm run validate -- [options])
 
@@ -21,6 +23,16 @@ Options:
   --host H        the address to listen on (default: ${DEFAULT_HOST}, this computer only;
                   0.0.0.0 lets other devices on the network connect)
   --renderer DIR  the built views (default: out/renderer, made by npm run build)
+  --data DIR      where the show position and the view links' tokens are kept, so a
+                  restart resumes the show and the links keep working (default:
+                  $SOLIDARITY_DATA_DIR, else ~/.local/share/solidarity-screens on Linux,
+                  ~/Library/Application Support/Solidarity Screens on macOS,
+                  %APPDATA%\\Solidarity Screens on Windows)
+  --new-tokens    make new tokens: every view link handed out before stops working
+  --merch [SECONDS]
+                  merch-table mode: a tap opens the cases and actions, and after SECONDS
+                  (5 to 3600; default: the pack's, else 60) without a touch the screen
+                  returns to the loop. Without it, the pack's own setting applies.
   -h, --help      show this help
 
 Exit codes: 0 done, 1 failed (or content has problems), 2 bad arguments.
@@ -34,16 +46,55 @@ export type CliCommand =
       port: number;
       host: string;
       rendererDir: string | null;
+      /** `--data`, absolute; null to use the environment or the OS default. */
+      dataDir: string | null;
+      newTokens: boolean;
+      /** `--merch`; null to leave the pack's setting alone. */
+      merch: MerchTableOption | null;
     }
   | { command: 'validate'; contentDir: string }
   | { command: 'error'; message: string };
 
+const MERCH_SECONDS = /^\d+$/;
+
+/**
+ * `--merch` takes an optional value, which parseArgs cannot express: a number right after it
+ * is its value, anything else is the next option. Returns the other arguments and what
+ * `--merch` said (null: absent, true: no value).
+ */
+function takeMerch(argv: readonly string[]): { rest: string[]; merch: string | true | null } {
+  const rest: string[] = [];
+  let merch: string | true | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--merch') {
+      const value = argv[i + 1];
+      if (value !== undefined && MERCH_SECONDS.test(value)) {
+        merch = value;
+        i++;
+      } else {
+        merch = true;
+      }
+    } else if (arg.startsWith('--merch=')) {
+      merch = arg.slice('--merch='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { rest, merch };
+}
+
 /** Turns argv (without node and the script) into what to do. Never throws. */
 export function parseCli(argv: readonly string[], cwd: string): CliCommand {
+  const { rest, merch } = takeMerch(argv);
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: rest,
       allowPositionals: true,
       strict: true,
       options: {
@@ -51,6 +102,8 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
         port: { type: 'string' },
         host: { type: 'string' },
         renderer: { type: 'string' },
+        data: { type: 'string' },
+        'new-tokens': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -66,7 +119,10 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
   const contentDir = path.resolve(cwd, values.content ?? 'content');
 
   if (command === 'validate') {
-    const stray = (['port', 'host', 'renderer'] as const).find((k) => values[k] !== undefined);
+    const stray =
+      (['port', 'host', 'renderer', 'data', 'new-tokens'] as const).find(
+        (k) => values[k] !== undefined,
+      ) ?? (merch === null ? undefined : 'merch');
     if (stray) return { command: 'error', message: `validate does not take --${stray}.` };
     return { command: 'validate', contentDir };
   }
@@ -89,11 +145,29 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
   }
   const host = values.host ?? DEFAULT_HOST;
   if (host.trim() === '') return { command: 'error', message: '--host must not be empty.' };
+  if (values.data !== undefined && values.data.trim() === '') {
+    return { command: 'error', message: '--data must not be empty.' };
+  }
+  let merchOption: MerchTableOption | null = null;
+  if (merch === true) merchOption = {};
+  else if (merch !== null) {
+    const seconds = MERCH_SECONDS.test(merch) ? Number(merch) : NaN;
+    if (!(seconds >= 5 && seconds <= 3600)) {
+      return {
+        command: 'error',
+        message: `--merch takes the idle time in whole seconds, from 5 to 3600, not "${merch}".`,
+      };
+    }
+    merchOption = { idleSeconds: seconds };
+  }
   return {
     command: 'serve',
     contentDir,
     port,
     host,
     rendererDir: values.renderer === undefined ? null : path.resolve(cwd, values.renderer),
+    dataDir: values.data === undefined ? null : path.resolve(cwd, values.data),
+    newTokens: values['new-tokens'] === true,
+    merch: merchOption,
   };
 }

@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runValidate } from '../content/validate-command';
+import { resolveDataDir } from '../settings/data-dir';
 import { USAGE, parseCli } from './args';
 import { runServe, type CliIo } from './serve';
 
@@ -11,6 +13,8 @@ export interface MainContext extends CliIo {
   entryUrl: string;
   /** Resolves on Ctrl+C / SIGTERM; called only once `serve` is up. */
   waitForStop: () => Promise<unknown>;
+  /** For `SOLIDARITY_DATA_DIR` and the OS data folder; the process's by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -57,6 +61,14 @@ export async function main(argv: readonly string[], context: MainContext): Promi
       port: parsed.port,
       host: parsed.host,
       rendererDir: parsed.rendererDir ?? defaultRendererDir(context.entryUrl),
+      dataDir: resolveDataDir(parsed.dataDir, {
+        platform: process.platform,
+        env: context.env ?? process.env,
+        home: os.homedir(),
+        cwd: context.cwd,
+      }),
+      newTokens: parsed.newTokens,
+      merch: parsed.merch,
       waitForStop: context.waitForStop,
     },
     context,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startCore, type Core } from '../core';
+import type { MerchTableOption } from '../server/merch-table';
 import { viewUrls } from '../server/views';
 
 export interface CliIo {
@@ -13,6 +14,10 @@ export interface ServeOptions {
   port: number;
   host: string;
   rendererDir: string;
+  /** Where the show position and the tokens are kept. */
+  dataDir: string;
+  newTokens?: boolean;
+  merch?: MerchTableOption | null;
   /** Resolves when the server should stop (Ctrl+C); injected so tests need no signals. */
   waitForStop: () => Promise<unknown>;
 }
@@ -43,6 +48,8 @@ export function banner(core: Core): string[] {
       ({ view, url }) => `  ${view.role.padEnd(10)}${url}`,
     ),
     `Content: ${snapshot.items.length} items, ${snapshot.errors.length} problems (run \`npm run validate\` to list them)`,
+    // A core may run without a data folder (dataDir null); then there is nothing to print.
+    ...(core.dataDir ? [`Data: ${core.dataDir} (show position, view tokens)`] : []),
     'Press Ctrl+C to stop.',
   ];
 }
@@ -56,6 +63,11 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       host: options.host,
       rendererDir: options.rendererDir,
       watch: true,
+      dataDir: options.dataDir,
+      newTokens: options.newTokens,
+      merchTable: options.merch,
+      // Notices (a saved file set aside, new tokens) come before the banner, on stderr.
+      log: io.err,
     });
   } catch (error) {
     const message = listenErrorMessage(error, options.port, options.host);

@@ -3,3 +3,5 @@ export type { ServerOptions, RunningServer } from './server';
 export { views, viewUrls, viewUrl, baseUrl, printedRoles } from './views';
 export type { View } from './views';
 export { mediaTypes } from './media';
+export { applyMerchTable, DEFAULT_MERCH_IDLE_SECONDS } from './merch-table';
+export type { MerchTableOption } from './merch-table';

@@ -11,6 +11,7 @@ import {
   commandSchema,
   refusal,
   role as roleSchema,
+  roles,
   type Command,
   type Role,
   type ServerMessage,
@@ -126,7 +127,7 @@ export function registerSocket(app: FastifyInstance, options: SocketHubOptions):
     const query = request.query as Record<string, unknown>;
     const role = roleSchema.safeParse(query.role);
     if (!role.success) {
-      socket.close(CLOSE_UNAUTHORIZED, 'unknown role; use display, operator, overlay or remote');
+      socket.close(CLOSE_UNAUTHORIZED, `unknown role; use one of ${roles.join(', ')}`);
       return;
     }
     const token = typeof query.token === 'string' ? query.token : undefined;

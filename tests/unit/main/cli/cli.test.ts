@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -19,11 +21,20 @@ interface Run {
 }
 
 const running: Run[] = [];
+const dataDirs: string[] = [];
 
-function cli(args: string[]): Run {
+/** A data folder for one test, so `serve` never writes to the real one under ~. */
+function freshDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ss-cli-data-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SOLIDARITY_DATA_DIR: freshDataDir(), ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -54,6 +65,7 @@ let blocker: Server | null = null;
 
 afterEach(async () => {
   for (const run of running.splice(0)) run.kill('SIGKILL');
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   await new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve()));
   blocker = null;
 });
@@ -66,6 +78,9 @@ describe('parseCli', () => {
       port: 8080,
       host: '127.0.0.1',
       rendererDir: null,
+      dataDir: null,
+      newTokens: false,
+      merch: null,
     });
     expect(parseCli(['validate', '--content', 'pack'], '/here')).toEqual({
       command: 'validate',
@@ -75,6 +90,48 @@ describe('parseCli', () => {
       port: 0,
       rendererDir: '/r',
     });
+  });
+
+  it('reads --data, --new-tokens and --merch with or without seconds', () => {
+    expect(parseCli(['serve', '--data', 'state', '--new-tokens'], '/here')).toMatchObject({
+      dataDir: '/here/state',
+      newTokens: true,
+      merch: null,
+    });
+    expect(parseCli(['serve', '--merch'], '/')).toMatchObject({ merch: {} });
+    expect(parseCli(['serve', '--merch', '--port', '0'], '/')).toMatchObject({
+      merch: {},
+      port: 0,
+    });
+    expect(parseCli(['serve', '--merch', '90', '--port', '0'], '/')).toMatchObject({
+      merch: { idleSeconds: 90 },
+      port: 0,
+    });
+    expect(parseCli(['serve', '--merch=45'], '/')).toMatchObject({ merch: { idleSeconds: 45 } });
+    expect(parseCli(['--merch', '30', 'serve'], '/')).toMatchObject({
+      command: 'serve',
+      merch: { idleSeconds: 30 },
+    });
+  });
+
+  it('refuses a merch time out of range and serve-only options on validate', () => {
+    for (const args of [
+      ['serve', '--merch', '2'],
+      ['serve', '--merch=4000'],
+      ['serve', '--merch=soon'],
+    ]) {
+      expect(parseCli(args, '/')).toMatchObject({
+        command: 'error',
+        message: expect.stringContaining('--merch takes the idle time in whole seconds'),
+      });
+    }
+    expect(parseCli(['serve', '--data', ''], '/')).toMatchObject({ command: 'error' });
+    for (const option of [['--data', 'd'], ['--new-tokens'], ['--merch']]) {
+      expect(parseCli(['validate', ...option], '/')).toMatchObject({
+        command: 'error',
+        message: expect.stringMatching(/^validate does not take --/),
+      });
+    }
   });
 
   it('refuses bad arguments with a reason', () => {
@@ -104,6 +161,7 @@ describe('cli (spawned)', () => {
     expect(await run.code).toBe(0);
     expect(run.stdout()).toContain('serve [--content DIR] [--port N] [--host H]');
     expect(run.stdout()).toContain('validate [--content DIR]');
+    expect(run.stdout()).toContain('[--data DIR] [--new-tokens] [--merch [SECONDS]]');
   });
 
   it('an unknown option exits 2 and points at --help', async () => {
@@ -142,7 +200,8 @@ describe('cli (spawned)', () => {
   });
 
   it('serve prints the banner, serves a working socket and stops cleanly on SIGINT', async () => {
-    const run = cli(['serve', '--port', '0', '--content', goodPack]);
+    const data = freshDataDir();
+    const run = cli(['serve', '--port', '0', '--content', goodPack, '--data', data]);
     await run.waitFor('Press Ctrl+C to stop.');
     const lines = run.stdout().trimEnd().split('\n');
     expect(lines[0]).toBe(`Solidarity Screens is serving ${goodPack}`);
@@ -159,7 +218,8 @@ describe('cli (spawned)', () => {
     expect(lines[5]).toMatch(
       /^Content: \d+ items, \d+ problems \(run `npm run validate` to list them\)$/,
     );
-    expect(lines[6]).toBe('Press Ctrl+C to stop.');
+    expect(lines[6]).toBe(`Data: ${data} (show position, view tokens)`);
+    expect(lines[7]).toBe('Press Ctrl+C to stop.');
 
     const [, , , port, token] = url.exec(lines[1]!)!;
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?role=display&token=${token}`);
@@ -174,4 +234,80 @@ describe('cli (spawned)', () => {
     expect(await run.code).toBe(0);
     expect(run.stdout()).toContain('Stopped.');
   });
+});
+
+describe('restarting serve (spawned)', () => {
+  const VIEW_LINE = /^ {2}(\w+) +(http:\/\/127\.0\.0\.1:(\d+)\/\w+\?token=([A-Za-z0-9_-]+))$/m;
+
+  /** The port and token of one printed view line. */
+  function printed(run: Run, role: string): { port: string; token: string } {
+    for (const line of run.stdout().split('\n')) {
+      const match = VIEW_LINE.exec(line);
+      if (match?.[1] === role) return { port: match[3]!, token: match[4]! };
+    }
+    throw new Error(`no ${role} line in:\n${run.stdout()}`);
+  }
+
+  /** An operator socket whose messages the test takes by type, in the order they came. */
+  function operator(port: string, token: string) {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?role=operator&token=${token}`);
+    const messages: { type: string; [key: string]: unknown }[] = [];
+    const waiters: (() => void)[] = [];
+    ws.on('message', (data) => {
+      messages.push(JSON.parse(data.toString()));
+      for (const wake of waiters.splice(0)) wake();
+    });
+    const next = async (type: string) => {
+      for (;;) {
+        const index = messages.findIndex((m) => m.type === type);
+        if (index >= 0) return messages.splice(index, 1)[0]!;
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    };
+    return { ws, next };
+  }
+
+  it('resumes at the saved position with the same links', async () => {
+    const data = freshDataDir();
+    const args = ['serve', '--port', '0', '--data', data, '--content', 'content'];
+    const first = cli(args);
+    await first.waitFor('Press Ctrl+C to stop.');
+    const { port, token } = printed(first, 'operator');
+    const console1 = operator(port, token);
+    const show = (await console1.next('show')).show as { order: string[]; playlistId: string };
+    const third = show.order[2]!;
+    console1.ws.send(
+      JSON.stringify({
+        type: 'command',
+        requestId: 'go',
+        command: { name: 'goTo', itemId: third },
+      }),
+    );
+    expect(await console1.next('result')).toMatchObject({ requestId: 'go', ok: true });
+    console1.ws.close();
+    first.kill('SIGINT');
+    expect(await first.code).toBe(0);
+
+    const second = cli(args);
+    await second.waitFor('Press Ctrl+C to stop.');
+    const again = printed(second, 'operator');
+    expect(again.token).toBe(token);
+    const console2 = operator(again.port, again.token);
+    expect((await console2.next('show')).show).toMatchObject({
+      playlistId: show.playlistId,
+      itemId: third,
+      position: 2,
+    });
+    console2.ws.close();
+    second.kill('SIGINT');
+    expect(await second.code).toBe(0);
+
+    // The same folder through the environment instead of --data.
+    const thirdRun = cli(['serve', '--port', '0', '--content', 'content'], {
+      SOLIDARITY_DATA_DIR: data,
+    });
+    await thirdRun.waitFor('Press Ctrl+C to stop.');
+    expect(thirdRun.stdout()).toContain(`Data: ${data} (show position, view tokens)`);
+    expect(printed(thirdRun, 'operator').token).toBe(token);
+  }, 30_000);
 });

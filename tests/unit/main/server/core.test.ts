@@ -1,33 +1,64 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../../../src/main/core';
+import { startCore, type Core, type CoreOptions } from '../../../../src/main/core';
 import { TestClient, get } from './helpers';
 
 const goodPack = path.resolve(__dirname, '../../../fixtures/packs/good');
 
 let dir: string;
-let core: Core;
+let contentDir: string;
+let dataDir: string;
+const cores: Core[] = [];
+const clients: TestClient[] = [];
+let logged: string[];
 
-beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'ss-core-'));
-  cpSync(goodPack, dir, { recursive: true });
-  core = await startCore({
-    contentDir: dir,
+/** A core on the test's pack and data folder; stopped after the test if the test does not. */
+async function start(options: Partial<CoreOptions> = {}): Promise<Core> {
+  const core = await startCore({
+    contentDir,
     port: 0,
     rendererDir: path.join(dir, 'no-renderer'),
     watch: true,
+    dataDir,
+    log: (message) => logged.push(message),
+    ...options,
   });
+  cores.push(core);
+  return core;
+}
+
+function connect(core: Core, role: 'display' | 'operator'): TestClient {
+  const client = new TestClient(
+    `ws://127.0.0.1:${core.server.port}/ws?role=${role}&token=${core.server.tokens[role]}`,
+  );
+  clients.push(client);
+  return client;
+}
+
+async function command(operator: TestClient, command: object): Promise<unknown> {
+  operator.send({ type: 'command', requestId: 'r', command });
+  return operator.nextOf('result');
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ss-core-'));
+  contentDir = path.join(dir, 'pack');
+  dataDir = path.join(dir, 'data');
+  cpSync(goodPack, contentDir, { recursive: true });
+  logged = [];
 });
 
 afterEach(async () => {
-  await core.stop();
+  for (const client of clients.splice(0)) client.ws.terminate();
+  for (const core of cores.splice(0)) await core.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('startCore (real content store)', () => {
   it('starts the show on the pack’s default playlist and serves its media', async () => {
+    const core = await start();
     expect(core.engine.state()).toMatchObject({ playlistId: 'main', itemId: 'anna-example' });
     const png = await get(core.server.port, '/media/media/ship.png');
     expect(png.status).toBe(200);
@@ -37,14 +68,13 @@ describe('startCore (real content store)', () => {
   });
 
   it('sends an edited pack to connected views, content before show', async () => {
-    const client = new TestClient(
-      `ws://127.0.0.1:${core.server.port}/ws?role=display&token=${core.server.tokens.display}`,
-    );
+    const core = await start();
+    const client = connect(core, 'display');
     const initial = await client.nextOf('content');
     await client.nextOf('show');
 
     writeFileSync(
-      path.join(dir, 'playlists', 'main.yaml'),
+      path.join(contentDir, 'playlists', 'main.yaml'),
       'kind: playlist\ntitle: Main loop\nitems:\n  - solidarity\n  - ship\n',
     );
     const updated = await client.nextOf('content');
@@ -52,6 +82,108 @@ describe('startCore (real content store)', () => {
     const show = await client.next(5_000);
     expect(show.type).toBe('show');
     expect(show.type === 'show' && show.show.order).toEqual(['solidarity', 'ship']);
-    client.ws.terminate();
+  });
+});
+
+describe('restarting the core', () => {
+  it('resumes at the saved position: same playlist, same item', async () => {
+    const first = await start();
+    const operator = connect(first, 'operator');
+    await operator.nextOf('show');
+    const third = first.engine.state().order[2]!;
+    expect(await command(operator, { name: 'goTo', itemId: third })).toMatchObject({ ok: true });
+    await first.stop();
+
+    const second = await start();
+    expect(second.engine.state()).toMatchObject({ playlistId: 'main', itemId: third, position: 2 });
+    const display = connect(second, 'display');
+    expect((await display.nextOf('show')).show).toMatchObject({
+      playlistId: 'main',
+      itemId: third,
+    });
+    expect(second.notices).toEqual([]);
+  });
+
+  it('restores safe mode and blackout, so a crash during a rally reveals no one', async () => {
+    const first = await start();
+    first.engine.execute({ name: 'safeMode', on: true });
+    first.engine.execute({ name: 'blackout', on: true });
+    await first.stop();
+    const second = await start();
+    expect(second.engine.state()).toMatchObject({
+      safeMode: true,
+      blackout: true,
+      itemId: 'solidarity',
+    });
+  });
+
+  it('keeps the view tokens, until asked for new ones', async () => {
+    const first = await start();
+    const tokens = first.server.tokens;
+    await first.stop();
+    const second = await start();
+    expect(second.server.tokens).toEqual(tokens);
+    const stored = JSON.parse(readFileSync(path.join(dataDir, 'tokens.json'), 'utf8'));
+    expect(stored).toEqual(tokens);
+    await second.stop();
+
+    const renewed = await start({ newTokens: true });
+    for (const role of Object.keys(tokens) as (keyof typeof tokens)[]) {
+      expect(renewed.server.tokens[role]).not.toBe(tokens[role]);
+    }
+    expect(renewed.notices.join('\n')).toMatch(/stopped working/);
+  });
+
+  it('sets a corrupt position file aside, starts fresh and keeps the notice', async () => {
+    const first = await start();
+    await first.stop();
+    writeFileSync(path.join(dataDir, 'show-position.json'), '{"itemId": "ship", "posi');
+    const second = await start();
+    expect(second.engine.state()).toMatchObject({ itemId: 'anna-example', position: 0 });
+    expect(second.notices).toHaveLength(1);
+    expect(second.notices[0]).toMatch(
+      /show position could not be read .*show-position\.json\.corrupt-/,
+    );
+    expect(logged).toContain(second.notices[0]);
+  });
+
+  it('runs without saving anything when the data folder cannot be made', async () => {
+    const blocker = path.join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    const core = await start({ dataDir: path.join(blocker, 'data') });
+    expect(core.dataDir).toBeNull();
+    expect(core.notices.join('\n')).toMatch(/cannot be used/);
+    expect(core.engine.state().itemId).toBe('anna-example');
+  });
+
+  it('with dataDir null keeps nothing', async () => {
+    const core = await start({ dataDir: null });
+    expect(core.dataDir).toBeNull();
+    expect(core.notices).toEqual([]);
+  });
+});
+
+describe('merch-table option', () => {
+  it('turns merch-table mode on in what the views receive, including after a reload', async () => {
+    const core = await start({ merchTable: { idleSeconds: 90 } });
+    const display = connect(core, 'display');
+    expect((await display.nextOf('content')).content.pack.display.merchTable).toEqual({
+      enabled: true,
+      idleSeconds: 90,
+    });
+    // The store itself is untouched: the option is applied where snapshots leave it.
+    expect(core.store.snapshot().pack.display.merchTable).toBeUndefined();
+    writeFileSync(
+      path.join(contentDir, 'playlists', 'main.yaml'),
+      'kind: playlist\ntitle: Main loop\nitems:\n  - solidarity\n',
+    );
+    const reloaded = await display.nextOf('content');
+    expect(reloaded.content.pack.display.merchTable).toEqual({ enabled: true, idleSeconds: 90 });
+  });
+
+  it('leaves the pack’s setting alone without the option', async () => {
+    const core = await start();
+    const display = connect(core, 'display');
+    expect((await display.nextOf('content')).content.pack.display.merchTable).toBeUndefined();
   });
 });

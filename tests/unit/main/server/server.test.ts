@@ -4,6 +4,7 @@ import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
   CLOSE_UNAUTHORIZED,
+  type Command,
   type Role,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
@@ -79,11 +80,17 @@ describe('WebSocket', () => {
       connect('display', server.tokens.operator),
       connect('operator', server.tokens.display),
       connect('admin', server.tokens.operator),
+      // A kiosk URL is not an operator URL, nor the other way round.
+      connect('kiosk', server.tokens.display),
+      connect('operator', server.tokens.kiosk),
     ];
     const closes = await Promise.all(cases.map((c) => c.closed));
     for (const close of closes) expect(close.code).toBe(CLOSE_UNAUTHORIZED);
     expect(closes[0]!.reason).toBe('missing token for the display role');
     expect(closes[1]!.reason).toBe('wrong token for the display role');
+    expect(closes[4]!.reason).toBe(
+      'unknown role; use one of display, kiosk, operator, overlay, remote',
+    );
   });
 
   it('refuses a page from a foreign origin, accepts its own origin', async () => {
@@ -136,6 +143,60 @@ describe('WebSocket', () => {
       error: 'the remote role may not send goTo',
     });
     expect(engine.state().itemId).toBe('a');
+  });
+
+  it('lets the kiosk run its keys and switch safe mode on, but not off, and not goTo', async () => {
+    const kiosk = await connected('kiosk');
+    const send = async (requestId: string, command: Command) => {
+      kiosk.send({ type: 'command', requestId, command });
+      return kiosk.nextOf('result');
+    };
+    expect(await send('k1', { name: 'next' })).toEqual({
+      type: 'result',
+      requestId: 'k1',
+      ok: true,
+    });
+    expect(engine.state().itemId).toBe('b');
+    expect(await send('k2', { name: 'safeMode', on: true })).toMatchObject({ ok: true });
+    expect(engine.state().safeMode).toBe(true);
+    expect(await send('k3', { name: 'safeMode', on: false })).toEqual({
+      type: 'result',
+      requestId: 'k3',
+      ok: false,
+      error: 'only the operator can turn safe mode off',
+    });
+    expect(await send('k4', { name: 'goTo', itemId: 'a' })).toMatchObject({
+      ok: false,
+      error: 'the kiosk role may not send goTo',
+    });
+    expect(engine.state()).toMatchObject({ safeMode: true });
+    expect(engine.state().itemId).not.toBe('a');
+  });
+
+  it('lets a display send nothing at all', async () => {
+    const display = await connected('display');
+    const commands: Command[] = [
+      { name: 'next' },
+      { name: 'previous' },
+      { name: 'pause' },
+      { name: 'resume' },
+      { name: 'togglePause' },
+      { name: 'goTo', itemId: 'c' },
+      { name: 'setPlaylist', playlistId: 'main' },
+      { name: 'blackout', on: true },
+      { name: 'safeMode', on: true },
+    ];
+    const before = engine.state();
+    for (const [i, command] of commands.entries()) {
+      display.send({ type: 'command', requestId: `d${i}`, command });
+      expect(await display.nextOf('result')).toEqual({
+        type: 'result',
+        requestId: `d${i}`,
+        ok: false,
+        error: `the display role may not send ${command.name}`,
+      });
+    }
+    expect(engine.state()).toEqual({ ...before, serverTime: engine.state().serverTime });
   });
 
   it("passes on the engine's refusals", async () => {
@@ -266,6 +327,7 @@ describe('HTTP', () => {
   it('serves the app for every view with the security headers', async () => {
     for (const p of [
       '/display',
+      '/kiosk',
       '/operator',
       '/overlay',
       '/overlay/lower-third',
@@ -310,7 +372,7 @@ describe('HTTP', () => {
     const local = await get(server.port, '/', { Host: `127.0.0.1:${server.port}` });
     expect(local.status).toBe(200);
     expect(local.headers['content-security-policy']).toBeDefined();
-    for (const role of ['display', 'operator', 'overlay', 'remote'] as const) {
+    for (const role of ['display', 'kiosk', 'operator', 'overlay', 'remote'] as const) {
       expect(local.body).toContain(`/${role}?token=${server.tokens[role]}`);
     }
     const byName = await get(server.port, '/', { Host: `localhost:${server.port}` });
