@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,10 +50,23 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   }
   const content = options.content ?? builtInPack;
   const timeoutMs = options.timeoutMs ?? 20_000;
+  // A fresh data folder per server unless the test brings one: serve resumes the saved show
+  // position, and each test expects a show that starts at the top (and no writes to ~).
+  const ownDataDir = options.env?.SOLIDARITY_DATA_DIR
+    ? null
+    : mkdtempSync(join(tmpdir(), 'ss-e2e-data-'));
   const child = spawn(
     process.execPath,
     [cliPath, 'serve', '--port', '0', '--content', content, ...(options.extraArgs ?? [])],
-    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ...(ownDataDir ? { SOLIDARITY_DATA_DIR: ownDataDir } : {}),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
 
   let stdout = '';
@@ -62,12 +76,14 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   child.stderr?.on('data', (chunk: string) => (stderr += chunk));
 
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    if (!(await waitForExit(child, 5_000))) {
-      child.kill('SIGKILL');
-      await waitForExit(child, 5_000);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, 5_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000);
+      }
     }
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
   };
 
   const describe = () =>
