@@ -1,0 +1,94 @@
+// `npm run set-pin`: the one way to set the kiosk PIN. Plain Node, no Electron needed, so it
+// also works on an offline install before the desktop app has ever started.
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../settings/data-dir';
+import { hashPin, pinProblem } from './pin';
+import { settingsPath, updateShellSettings } from './settings';
+
+export const SET_PIN_USAGE = `Set the PIN that leaves the kiosk (Ctrl+Shift+Q, then the PIN).
+
+Usage:
+  npm run set-pin                 asks for the PIN twice, without showing it
+  npm run set-pin -- --pin 2468   sets it from the command line (it stays in your shell history)
+  npm run set-pin -- --clear      removes the PIN: Ctrl+Shift+Q then quits at once
+Options:
+  --data DIR   the data folder, as given to the app with --data (default: $SOLIDARITY_DATA_DIR,
+               else ${defaultDataDir()})
+`;
+
+export interface SetPinIo {
+  /** Asks without echoing what is typed. */
+  promptHidden(question: string): Promise<string>;
+  out(line: string): void;
+  err(line: string): void;
+  /** The app's rule: `--data`, else `SOLIDARITY_DATA_DIR`, else the OS default. */
+  resolveDataDir(flag: string | null): string;
+}
+
+/** Returns the exit code: 0 done, 1 failed, 2 bad arguments or the two entries differ. */
+export async function runSetPin(argv: readonly string[], io: SetPinIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        pin: { type: 'string' },
+        data: { type: 'string' },
+        clear: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${SET_PIN_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(SET_PIN_USAGE);
+    return 0;
+  }
+  const dataDir = io.resolveDataDir(values.data ?? null);
+  const file = settingsPath(dataDir);
+
+  if (values.clear) {
+    if (values.pin !== undefined) {
+      io.err('Give either --pin or --clear, not both.');
+      return 2;
+    }
+    await updateShellSettings(dataDir, (settings) => {
+      const { pinHash: _removed, ...kiosk } = settings.kiosk ?? {};
+      return { ...settings, kiosk };
+    });
+    io.out(`The kiosk PIN is removed from ${file}. Ctrl+Shift+Q now quits the kiosk at once.`);
+    return 0;
+  }
+
+  let pin = values.pin;
+  if (pin === undefined) {
+    pin = await io.promptHidden('New kiosk PIN (4 to 12 digits): ');
+    const problem = pinProblem(pin);
+    if (problem) {
+      io.err(problem);
+      return 2;
+    }
+    const again = await io.promptHidden('The same PIN again: ');
+    if (again !== pin) {
+      io.err('The two PINs differ. Nothing was changed.');
+      return 2;
+    }
+  }
+  const problem = pinProblem(pin);
+  if (problem) {
+    io.err(problem);
+    return 2;
+  }
+  const pinHash = await hashPin(pin);
+  await updateShellSettings(dataDir, (settings) => ({
+    ...settings,
+    kiosk: { ...settings.kiosk, pinHash },
+  }));
+  io.out(
+    `The kiosk PIN is set (stored as a salted scrypt hash in ${file}). A running app reads it at its next start.`,
+  );
+  return 0;
+}
