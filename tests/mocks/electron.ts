@@ -1,34 +1,421 @@
+// A fake `electron` module for unit tests, as Electron Fiddle keeps in tests/mocks: enough of
+// app, BrowserWindow, screen, powerSaveBlocker, session, protocol, ipcMain and friends to drive
+// the shell's logic by emitting the events Electron would emit. Use it with
+//
+//   vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
+//   beforeEach(() => resetFakeElectron());
+//
+// The real module must never load in a test: since Electron 42, requiring it without its
+// binary starts a download.
+import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
-type Listener = (...args: unknown[]) => void;
+export interface FakeEvent {
+  preventDefault: ReturnType<typeof vi.fn>;
+  readonly defaultPrevented: boolean;
+}
 
-/** A WebContents stand-in that records its handlers so tests can fire them. */
-export function createFakeWebContents() {
-  const listeners = new Map<string, Listener[]>();
-  let windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+export function createFakeEvent(extra: Record<string, unknown> = {}): FakeEvent {
+  let prevented = false;
   return {
-    on: vi.fn((event: string, listener: Listener) => {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+    ...extra,
+    preventDefault: vi.fn(() => {
+      prevented = true;
     }),
-    setWindowOpenHandler: vi.fn((handler: typeof windowOpenHandler) => {
-      windowOpenHandler = handler;
-    }),
-    emit(event: string, ...args: unknown[]) {
-      for (const listener of listeners.get(event) ?? []) listener(...args);
-    },
-    openWindow(url: string) {
-      return windowOpenHandler?.({ url });
+    get defaultPrevented() {
+      return prevented;
     },
   };
 }
 
-export function createFakeSession() {
+type WindowOpenHandler = (details: { url: string }) => { action: string };
+
+let nextWebContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  windowOpenHandler: WindowOpenHandler | undefined;
+  destroyed = false;
+  setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
+    this.windowOpenHandler = handler;
+  });
+  send = vi.fn();
+  isDestroyed = () => this.destroyed;
+
+  /** What `window.open(url)` in the page would get. */
+  openWindow(url: string) {
+    return this.windowOpenHandler?.({ url });
+  }
+
+  /** A key press as `before-input-event` reports it; true when the page would not see it. */
+  press(input: Partial<FakeInput> & { key: string }): boolean {
+    const event = createFakeEvent();
+    this.emit('before-input-event', event, { ...defaultInput(input.key), ...input });
+    return event.defaultPrevented;
+  }
+}
+
+export interface FakeInput {
+  type: string;
+  key: string;
+  code: string;
+  control: boolean;
+  meta: boolean;
+  alt: boolean;
+  shift: boolean;
+  isAutoRepeat: boolean;
+}
+
+function defaultInput(key: string): FakeInput {
+  const code = /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : key;
   return {
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
+    type: 'keyDown',
+    key,
+    code,
+    control: false,
+    meta: false,
+    alt: false,
+    shift: false,
+    isAutoRepeat: false,
   };
 }
 
-export function createFakeEvent() {
-  return { preventDefault: vi.fn() };
+export function createFakeWebContents(): FakeWebContents {
+  return new FakeWebContents();
+}
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+
+  readonly webContents = new FakeWebContents();
+  bounds: Bounds;
+  kiosk: boolean;
+  fullScreen: boolean;
+  visible = false;
+  destroyed = false;
+  url: string | undefined;
+
+  constructor(readonly options: Record<string, unknown> = {}) {
+    super();
+    const pick = (key: string, fallback: number) =>
+      typeof options[key] === 'number' ? (options[key] as number) : fallback;
+    this.bounds = {
+      x: pick('x', 0),
+      y: pick('y', 0),
+      width: pick('width', 800),
+      height: pick('height', 600),
+    };
+    this.kiosk = options.kiosk === true;
+    this.fullScreen = options.fullscreen === true || this.kiosk;
+    FakeBrowserWindow.instances.push(this);
+  }
+
+  loadURL = vi.fn(async (url: string) => {
+    this.url = url;
+  });
+  show = vi.fn(() => {
+    this.visible = true;
+    this.emit('show');
+  });
+  hide = vi.fn(() => {
+    this.visible = false;
+    this.emit('hide');
+  });
+  focus = vi.fn();
+  restore = vi.fn();
+  isMinimized = vi.fn(() => false);
+  isVisible = () => this.visible;
+  isDestroyed = () => this.destroyed;
+  setBounds = vi.fn((bounds: Bounds) => {
+    this.bounds = { ...bounds };
+  });
+  getBounds = () => ({ ...this.bounds });
+  setKiosk = vi.fn((flag: boolean) => {
+    this.kiosk = flag;
+    this.fullScreen = flag;
+  });
+  isKiosk = () => this.kiosk;
+  setFullScreen = vi.fn((flag: boolean) => {
+    this.fullScreen = flag;
+  });
+  isFullScreen = () => this.fullScreen;
+
+  /** As a user or the window manager closing it (Alt+F4): the `close` event may refuse. */
+  close = vi.fn(() => {
+    if (this.destroyed) return;
+    const event = createFakeEvent();
+    this.emit('close', event);
+    if (!event.defaultPrevented) this.destroy();
+  });
+  destroy = vi.fn(() => {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  });
+
+  /** The first paint: what `ready-to-show` means. */
+  paint() {
+    this.emit('ready-to-show');
+  }
+
+  static open(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
+  }
+
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.open();
+  }
+}
+
+export interface FakeDisplay {
+  id: number;
+  bounds: Bounds;
+}
+
+export const laptop: FakeDisplay = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 } };
+export const projector: FakeDisplay = {
+  id: 2,
+  bounds: { x: 1440, y: 0, width: 1920, height: 1080 },
+};
+
+class FakeScreen extends EventEmitter {
+  displays: FakeDisplay[] = [laptop];
+  primaryId = laptop.id;
+  getAllDisplays = () => this.displays.map((d) => ({ ...d, bounds: { ...d.bounds } }));
+  getPrimaryDisplay = () => this.getAllDisplays().find((d) => d.id === this.primaryId) ?? laptop;
+
+  /** A monitor plugged in, as Electron reports it. */
+  plug(display: FakeDisplay) {
+    this.displays = [...this.displays.filter((d) => d.id !== display.id), display];
+    this.emit('display-added', createFakeEvent(), display);
+  }
+  unplug(id: number) {
+    const gone = this.displays.find((d) => d.id === id);
+    this.displays = this.displays.filter((d) => d.id !== id);
+    this.emit('display-removed', createFakeEvent(), gone);
+  }
+  resize(id: number, bounds: Bounds) {
+    this.displays = this.displays.map((d) => (d.id === id ? { ...d, bounds } : d));
+    const display = this.displays.find((d) => d.id === id);
+    this.emit('display-metrics-changed', createFakeEvent(), display, ['bounds']);
+  }
+  reset() {
+    this.removeAllListeners();
+    this.displays = [laptop];
+    this.primaryId = laptop.id;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  singleInstanceLockFree = true;
+  exitCode: number | undefined;
+  paths: Record<string, string> = { userData: '/fake/userData' };
+
+  requestSingleInstanceLock = vi.fn(() => this.singleInstanceLockFree);
+  whenReady = vi.fn(() => Promise.resolve());
+  enableSandbox = vi.fn();
+  getPath = vi.fn((name: string) => this.paths[name] ?? `/fake/${name}`);
+  setPath = vi.fn((name: string, value: string) => {
+    this.paths[name] = value;
+  });
+  exit = vi.fn((code = 0) => {
+    this.exitCode = code;
+  });
+  /**
+   * Electron's order: `before-quit` (may refuse), then every window is closed (each may
+   * refuse), then `will-quit` (may hold the exit), then the process ends.
+   */
+  quit = vi.fn(() => {
+    const before = createFakeEvent();
+    this.emit('before-quit', before);
+    if (before.defaultPrevented) return;
+    for (const window of FakeBrowserWindow.open()) {
+      window.close();
+      if (!window.destroyed) return;
+    }
+    const will = createFakeEvent();
+    this.emit('will-quit', will);
+    if (!will.defaultPrevented) this.exitCode = 0;
+  });
+
+  reset() {
+    this.removeAllListeners();
+    this.singleInstanceLockFree = true;
+    this.exitCode = undefined;
+    this.paths = { userData: '/fake/userData' };
+  }
+}
+
+class FakePowerSaveBlocker {
+  active = new Map<number, string>();
+  private nextId = 1;
+  start = vi.fn((type: string) => {
+    const id = this.nextId++;
+    this.active.set(id, type);
+    return id;
+  });
+  stop = vi.fn((id: number) => {
+    this.active.delete(id);
+    return true;
+  });
+  isStarted = vi.fn((id: number) => this.active.has(id));
+  reset() {
+    this.active.clear();
+  }
+}
+
+type BeforeRequestListener = (
+  details: { url: string; resourceType?: string },
+  callback: (response: { cancel?: boolean }) => void,
+) => void;
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void,
+) => void;
+
+export class FakeSession {
+  beforeRequest: BeforeRequestListener | undefined;
+  headersReceived: HeadersListener | undefined;
+  setPermissionRequestHandler = vi.fn();
+  setPermissionCheckHandler = vi.fn();
+  setDevicePermissionHandler = vi.fn();
+  webRequest = {
+    onBeforeRequest: vi.fn((listener: BeforeRequestListener) => {
+      this.beforeRequest = listener;
+    }),
+    onHeadersReceived: vi.fn((listener: HeadersListener) => {
+      this.headersReceived = listener;
+    }),
+  };
+
+  /** What the session would do with a request to `url`: true when it is cancelled. */
+  cancels(url: string): boolean {
+    let cancel: boolean | undefined;
+    this.beforeRequest?.({ url }, (response) => (cancel = response.cancel));
+    return cancel === true;
+  }
+
+  /** The response headers the page would see for a response from `url`. */
+  headersFor(url: string, responseHeaders: Record<string, string[]> = {}) {
+    let result: Record<string, string[]> | undefined;
+    this.headersReceived?.({ url, responseHeaders }, (response) => {
+      result = response.responseHeaders ?? responseHeaders;
+    });
+    return result;
+  }
+}
+
+export function createFakeSession(): FakeSession {
+  return new FakeSession();
+}
+
+type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+class FakeIpcMain {
+  handlers = new Map<string, IpcHandler>();
+  handle = vi.fn((channel: string, handler: IpcHandler) => {
+    // Electron throws on a second handler for a channel; so does the fake.
+    if (this.handlers.has(channel)) {
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
+    }
+    this.handlers.set(channel, handler);
+  });
+  removeHandler = vi.fn((channel: string) => {
+    this.handlers.delete(channel);
+  });
+  /** A renderer's `ipcRenderer.invoke`, from the given sender and frame URL. */
+  async invoke(
+    channel: string,
+    from: { sender: unknown; frameUrl: string },
+    ...args: unknown[]
+  ): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler({ sender: from.sender, senderFrame: { url: from.frameUrl } }, ...args);
+  }
+  reset() {
+    this.handlers.clear();
+  }
+}
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+class FakeProtocol {
+  handlers = new Map<string, ProtocolHandler>();
+  registerSchemesAsPrivileged = vi.fn();
+  handle = vi.fn((scheme: string, handler: ProtocolHandler) => {
+    this.handlers.set(scheme, handler);
+  });
+  /** A page loading `url` from a custom scheme. */
+  async fetch(url: string): Promise<Response> {
+    const scheme = new URL(url).protocol.slice(0, -1);
+    const handler = this.handlers.get(scheme);
+    if (!handler) throw new Error(`no handler for ${scheme}:`);
+    return handler(new Request(url));
+  }
+  reset() {
+    this.handlers.clear();
+  }
+}
+
+class FakeContextBridge {
+  exposed: Record<string, unknown> = {};
+  exposeInMainWorld = vi.fn((key: string, api: unknown) => {
+    this.exposed[key] = api;
+  });
+  reset() {
+    this.exposed = {};
+  }
+}
+
+function createFakeElectron() {
+  const app = new FakeApp();
+  const screen = new FakeScreen();
+  const powerSaveBlocker = new FakePowerSaveBlocker();
+  const defaultSession = new FakeSession();
+  const ipcMain = new FakeIpcMain();
+  const protocol = new FakeProtocol();
+  const powerMonitor = new EventEmitter();
+  const contextBridge = new FakeContextBridge();
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    screen,
+    powerSaveBlocker,
+    session: { defaultSession },
+    ipcMain,
+    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined) },
+    protocol,
+    powerMonitor,
+    contextBridge,
+    globalShortcut: { register: vi.fn(() => true), unregisterAll: vi.fn() },
+    Menu: { setApplicationMenu: vi.fn() },
+    dialog: { showErrorBox: vi.fn() },
+  };
+  return electron;
+}
+
+/** The module `vi.mock('electron', …)` hands out; one per test file. */
+export const electron = createFakeElectron();
+
+/** Forget every window, listener, handler and call: call it in `beforeEach`. */
+export function resetFakeElectron(): void {
+  electron.app.reset();
+  electron.screen.reset();
+  electron.powerSaveBlocker.reset();
+  electron.session.defaultSession = new FakeSession();
+  electron.ipcMain.reset();
+  electron.protocol.reset();
+  electron.powerMonitor.removeAllListeners();
+  electron.contextBridge.reset();
+  FakeBrowserWindow.instances = [];
+  vi.clearAllMocks();
 }

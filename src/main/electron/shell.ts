@@ -1,68 +1,112 @@
-import { BrowserWindow, app, powerSaveBlocker, screen, session } from 'electron';
-import { join } from 'node:path';
-import { chooseDisplay } from './displays';
-import { denyAllPermissions, guardWebContents, secureWebPreferences } from './security';
+import { app, session, type BrowserWindow } from 'electron';
+import { currentTarget, setupDisplayPlacement, type DisplayPlacement } from './displays';
+import { setupKioskLock, type KioskLock } from './kiosk-lock';
+import { createKioskWindow } from './kiosk-window';
+import { LOCK_ORIGIN, LOCK_PAGE_URL, serveLockPage } from './lock-page';
+import { setupNetworkGuard } from './network';
+import { setupPowerSaveBlocker } from './power';
+import { denyAllPermissions, originOf } from './security';
+import type { PinState } from './settings';
 
 export interface ShellOptions {
-  /** The display view's URL on the local server, with its token. */
-  displayUrl: string;
+  /** The core's `/kiosk?token=…` page: the local display, whose keyboard runs the show. */
+  kioskUrl: string;
+  pin: PinState;
   /** The monitor chosen in the settings, if any. */
   preferredDisplayId?: number;
-  /** Called when the app quits, to stop the core. */
+  /** The built renderer (out/renderer), for the PIN prompt's page. */
+  rendererDir: string;
+  preloadPath: string;
+  /** Lets DevTools load (electron-vite dev). */
+  dev?: boolean;
+  /** Stops the core; awaited before the process exits. */
   onQuit: () => Promise<void>;
+  log?: (line: string) => void;
+  /** Where SIGINT and SIGTERM arrive; the process, except in tests. */
+  signals?: { on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown };
 }
 
-function placeOnChosenDisplay(window: BrowserWindow, preferredDisplayId?: number): void {
-  const target = chooseDisplay(
-    screen.getAllDisplays(),
-    screen.getPrimaryDisplay().id,
-    preferredDisplayId,
-  );
-  if (target) window.setBounds(target.bounds);
-  window.setFullScreen(true);
+export interface Shell {
+  window: BrowserWindow;
+  lock: KioskLock;
+  placement: DisplayPlacement;
+  /** Brings the show forward (a second start of the app lands here). */
+  focus(): void;
 }
 
-function createDisplayWindow(options: ShellOptions): BrowserWindow {
-  const window = new BrowserWindow({
-    show: false,
-    backgroundColor: '#000000',
-    autoHideMenuBar: true,
-    kiosk: true,
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+/**
+ * The thin Electron shell, set up once the app is ready, one feature per module (Electron
+ * Fiddle's layout): session hardening, the PIN prompt's page, the kiosk window on its monitor,
+ * the power-save blocker, the kiosk lock, and an orderly quit that stops the core.
+ */
+export function startShell(options: ShellOptions): Shell {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const coreOrigin = originOf(options.kioskUrl);
+  if (!coreOrigin) throw new Error(`not a URL the kiosk can show: ${options.kioskUrl}`);
+
+  const ses = session.defaultSession;
+  denyAllPermissions(ses);
+  setupNetworkGuard(ses, { coreOrigin, extraOrigins: [LOCK_ORIGIN], dev: options.dev });
+  serveLockPage(options.rendererDir);
+
+  const display = currentTarget(options.preferredDisplayId);
+  const window = createKioskWindow({
+    url: options.kioskUrl,
+    preloadPath: options.preloadPath,
+    display,
   });
-  guardWebContents(window.webContents, new URL(options.displayUrl).origin);
-  // Shown only once painted, so the projector never flashes a white window.
-  window.once('ready-to-show', () => {
-    placeOnChosenDisplay(window, options.preferredDisplayId);
-    window.show();
-  });
-  void window.loadURL(options.displayUrl);
-  return window;
-}
-
-/** The thin Electron shell: one fullscreen display window on the chosen monitor. */
-export function startShell(options: ShellOptions): void {
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
-  let window: BrowserWindow | undefined;
-  app.on('second-instance', () => window?.focus());
-
-  void app.whenReady().then(() => {
-    denyAllPermissions(session.defaultSession);
-    window = createDisplayWindow(options);
-    const blocker = powerSaveBlocker.start('prevent-display-sleep');
-    // A projector unplugged and plugged back in: put the show back where it belongs.
-    const replace = () => window && placeOnChosenDisplay(window, options.preferredDisplayId);
-    screen.on('display-added', replace);
-    screen.on('display-removed', replace);
-    app.on('before-quit', () => powerSaveBlocker.stop(blocker));
+  const placement = setupDisplayPlacement(window, options.preferredDisplayId, display);
+  setupPowerSaveBlocker(window);
+  const lock = setupKioskLock({
+    window,
+    pin: options.pin,
+    promptUrl: LOCK_PAGE_URL,
+    preloadPath: options.preloadPath,
+    onUnlock: () => app.quit(),
+    log,
   });
 
   app.on('window-all-closed', () => app.quit());
+  let stopping = false;
   app.on('will-quit', (event) => {
+    if (stopping) return;
+    stopping = true;
+    // Electron would exit right after this event; the core must close its sockets and
+    // watchers first, so the quit waits for it.
     event.preventDefault();
-    void options.onQuit().finally(() => app.exit(0));
+    void options
+      .onQuit()
+      .catch((error: unknown) => console.error('Stopping the core failed:', error))
+      .finally(() => app.exit(0));
+  });
+  // Whoever can send a signal already holds the machine; without this the lock would swallow
+  // the quit that Ctrl+C in the terminal or a service manager asks for.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    (options.signals ?? process).on(signal, () => {
+      lock.allowQuit(`received ${signal}`);
+      app.quit();
+    });
+  }
+
+  return {
+    window,
+    lock,
+    placement,
+    focus: () => {
+      if (window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    },
+  };
+}
+
+/**
+ * Applied to every web contents the app ever creates, including any we did not make
+ * ourselves: no popups, no webviews. Navigation is guarded per window, by its own origin.
+ */
+export function guardAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { app, dialog } from 'electron';
+import { listenErrorMessage, banner } from '../cli/serve';
+import { startCore, type Core } from '../core';
+import { viewUrls } from '../server/views';
+import { resolveDataDir } from '../settings/data-dir';
+import { parseShellArgs } from './args';
+import { registerLockScheme } from './lock-page';
+import { loadShellSettings } from './settings';
+import { guardAllWebContents, startShell, type Shell } from './shell';
+import { claimSingleInstance } from './single-instance';
+
+export interface AppPaths {
+  appRoot: string;
+  preloadPath: string;
+  rendererDir: string;
+}
+
+export const DEFAULT_APP_PORT = 8080;
+
+/** Chromium's profile (cache, storage, the single-instance lock) inside the data folder. */
+export const ELECTRON_PROFILE_DIR = 'electron';
+
+/**
+ * The Electron app from start to window. One data folder for everything, found the way
+ * `serve` finds it (`--data`, else `SOLIDARITY_DATA_DIR`, else the OS default): the core's
+ * tokens and show position, settings.json with the PIN, and Electron's own profile. The order
+ * matters: the profile path before the single-instance lock (Electron keys the lock on it), the
+ * scheme and sandbox before ready, and the lock before the core, so a second start never tries
+ * to bind the port.
+ */
+export async function runElectronApp(paths: AppPaths, argv: readonly string[]): Promise<void> {
+  const args = parseShellArgs(argv);
+  const dataDir = resolveDataDir(args.data ?? null);
+  app.setPath('userData', path.join(dataDir, ELECTRON_PROFILE_DIR));
+
+  app.enableSandbox();
+  registerLockScheme();
+  guardAllWebContents();
+  // Filled in once the window exists; a second start before that has nothing to focus.
+  const running: { shell?: Shell } = {};
+  if (!claimSingleInstance(() => running.shell?.focus())) return;
+
+  const settings = await loadShellSettings(dataDir);
+  for (const warning of settings.warnings) console.warn(warning);
+  if (settings.pin.kind === 'none') {
+    console.warn(
+      'No kiosk PIN is set: Ctrl+Shift+Q leaves the kiosk without asking. Before leaving a ' +
+        'kiosk alone in public, set a PIN with `npm run set-pin`.',
+    );
+  }
+
+  const port = args.port ?? DEFAULT_APP_PORT;
+  let core: Core;
+  try {
+    core = await startCore({
+      contentDir: path.resolve(args.content ?? path.join(paths.appRoot, 'content')),
+      port,
+      rendererDir: paths.rendererDir,
+      watch: true,
+      dataDir,
+      newTokens: args.newTokens,
+      merchTable: args.merch,
+    });
+  } catch (error) {
+    const message =
+      listenErrorMessage(error, port, '127.0.0.1') ??
+      `The show could not start: ${(error as Error).message ?? String(error)}`;
+    console.error(message);
+    await app.whenReady();
+    dialog.showErrorBox('Solidarity Screens could not start', message);
+    app.exit(1);
+    return;
+  }
+  // The same banner as `serve`: the operator console's link is how the show is run.
+  for (const line of banner(core)) console.log(line);
+
+  const [kiosk] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
+  if (!kiosk) throw new Error('the kiosk view is missing from the view table');
+
+  await app.whenReady();
+  running.shell = startShell({
+    kioskUrl: kiosk.url,
+    pin: settings.pin,
+    preferredDisplayId: settings.settings.display?.monitorId,
+    rendererDir: paths.rendererDir,
+    preloadPath: paths.preloadPath,
+    dev: Boolean(process.env.ELECTRON_RENDERER_URL),
+    onQuit: () => core.stop(),
+  });
+}

@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runElectronApp } from '../../../../src/main/electron/app';
+import { startCore, type Core } from '../../../../src/main/core';
+import { FakeBrowserWindow, electron, resetFakeElectron } from '../../../mocks/electron';
+
+vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
+vi.mock('../../../../src/main/core', () => ({ startCore: vi.fn() }));
+
+const paths = {
+  appRoot: '/app',
+  preloadPath: '/app/out/preload/index.cjs',
+  rendererDir: '/app/out/renderer',
+};
+
+function fakeCore(): Core {
+  return {
+    server: {
+      url: 'http://127.0.0.1:9000',
+      port: 9000,
+      host: '127.0.0.1',
+      tokens: {
+        display: 'd'.repeat(16),
+        kiosk: 'kiosk-token-abcdefgh',
+        operator: 'o'.repeat(16),
+        overlay: 'v'.repeat(16),
+        remote: 'r'.repeat(16),
+      },
+      close: async () => {},
+    },
+    store: {
+      packDir: '/pack',
+      snapshot: () => ({ pack: {}, items: [], errors: [], revision: 1 }),
+      subscribe: () => () => {},
+      close: async () => {},
+    },
+    engine: {},
+    stop: vi.fn(async () => {}),
+  } as unknown as Core;
+}
+
+let dataDir: string;
+let log: ReturnType<typeof vi.spyOn>;
+let warn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  resetFakeElectron();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'electron-app-'));
+  log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  // The shell listens for SIGINT and SIGTERM; in the test worker those must stay vitest's.
+  const on = process.on.bind(process);
+  vi.spyOn(process, 'on').mockImplementation(((event: string, listener: () => void) =>
+    event === 'SIGINT' || event === 'SIGTERM'
+      ? process
+      : on(event, listener)) as typeof process.on);
+});
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+describe('runElectronApp', () => {
+  it('starts the core, then the kiosk window on its kiosk page', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    await runElectronApp(paths, ['/app', '--data', dataDir, '--port', '0', '--content', '/pack']);
+    expect(startCore).toHaveBeenCalledWith(
+      expect.objectContaining({
+        contentDir: '/pack',
+        port: 0,
+        rendererDir: '/app/out/renderer',
+        dataDir,
+        newTokens: false,
+        merchTable: null,
+      }),
+    );
+    const [window] = FakeBrowserWindow.instances;
+    expect(window?.url).toBe('http://127.0.0.1:9000/kiosk?token=kiosk-token-abcdefgh');
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(log.mock.calls.flat().join('\n')).toContain('operator  http://127.0.0.1:9000/operator');
+    expect(warn.mock.calls.flat().join()).toContain('No kiosk PIN is set');
+  });
+
+  it("keeps Electron's profile in the data folder, set before the single-instance lock", async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    await runElectronApp(paths, ['/app', `--data=${dataDir}`, '--merch', '90']);
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron'));
+    expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(
+      electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0] as number,
+    );
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+    expect(startCore).toHaveBeenCalledWith(
+      expect.objectContaining({ port: 8080, dataDir, merchTable: { idleSeconds: 90 } }),
+    );
+  });
+
+  it('finds the data folder as serve does when --data is not given', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    vi.stubEnv('SOLIDARITY_DATA_DIR', dataDir);
+    try {
+      await runElectronApp(paths, ['/app']);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(startCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir }));
+  });
+
+  it('reads the PIN from settings.json in the data folder', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    writeFileSync(
+      path.join(dataDir, 'settings.json'),
+      JSON.stringify({ kiosk: { pinHash: 'bad' } }),
+    );
+    await runElectronApp(paths, ['/app', '--data', dataDir]);
+    expect(warn.mock.calls.flat().join()).toContain('cannot be read');
+    const [window] = FakeBrowserWindow.instances;
+    window?.webContents.press({ key: 'Q', control: true, shift: true });
+    // A PIN is configured (if unreadable): the combo asks for it instead of quitting.
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('does nothing but quit when another instance is running', async () => {
+    electron.app.singleInstanceLockFree = false;
+    await runElectronApp(paths, ['/app', '--data', dataDir]);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(startCore).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('explains a busy port in a dialog and exits with 1', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.mocked(startCore).mockRejectedValue(
+      Object.assign(new Error('listen'), { code: 'EADDRINUSE' }),
+    );
+    await runElectronApp(paths, ['/app', '--data', dataDir]);
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Solidarity Screens could not start',
+      expect.stringContaining('Port 8080 is already in use'),
+    );
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+});
