@@ -355,9 +355,27 @@ export class ShowEngine {
         return;
       }
     }
-    this.replaceOrder(this.buildOrder(this.current()?.itemId ?? null));
+    this.replaceOrder(this.timedOrder());
     this.scheduleOrderCheck();
     if (this.changeKey() !== before) this.emit();
+  }
+
+  /**
+   * The order after the time changed what may play. A shuffled pass is not reshuffled: what
+   * survives keeps its place and newcomers join at the end, so a slide already seen in this
+   * pass does not come round again early, and a check that changes nothing changes nothing.
+   */
+  private timedOrder(): PlannedItem[] {
+    const fresh = this.buildOrder(this.current()?.itemId ?? null);
+    const playlist = playlists(this.content).find((p) => p.id === this.playlistId);
+    if (!playlist?.shuffle) return fresh;
+    const remaining = [...fresh];
+    const kept: PlannedItem[] = [];
+    for (const planned of this.order) {
+      const index = remaining.findIndex((p) => p.itemId === planned.itemId);
+      if (index >= 0) kept.push(...remaining.splice(index, 1));
+    }
+    return [...kept, ...remaining];
   }
 
   private changeKey(): string {

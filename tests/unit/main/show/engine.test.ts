@@ -445,6 +445,32 @@ describe('ShowEngine', () => {
       expect(seen.has('rally')).toBe(true);
     });
 
+    it('does not reshuffle a shuffled pass when it looks at the time again', () => {
+      const clock = new FakeClock(new Date(2024, 5, 15, 9, 0).getTime());
+      const engine = new ShowEngine(
+        snapshot([
+          statement('a'),
+          statement('b'),
+          statement('c'),
+          statement('d'),
+          playlist('main', ['a', 'b', 'c', { item: 'd', from: '2024-06-16' }], {
+            shuffle: true,
+            duration: 86_400,
+          }),
+        ]),
+        { clock, random: seeded(5) },
+      );
+      const states: ShowState[] = [];
+      engine.subscribe((s) => states.push(s));
+      const { order, itemId } = engine.state();
+      clock.advance(14 * 3_600_000); // 23:00: many capped rechecks, and nothing changed
+      expect(engine.state().order).toEqual(order);
+      expect(states).toEqual([]);
+      clock.advance(3_600_000); // midnight: d joins the pass at its end
+      expect(engine.state()).toMatchObject({ order: [...order, 'd'], itemId, sequence: 0 });
+      expect(states).toHaveLength(1);
+    });
+
     it('lets an item into the order at midnight when its window opens', () => {
       const clock = new FakeClock(new Date(2024, 5, 15, 23, 59).getTime());
       const engine = new ShowEngine(
