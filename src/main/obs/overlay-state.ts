@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ContentSnapshot, LoadedItem, Pack } from '../../shared/content';
 import { pickText } from '../../shared/content';
 import type { ShowState } from '../../shared/protocol';
-import { overlayElements, type OverlayElement } from './overlay-elements';
+import type { OverlayElement } from './overlay-elements';
 
 /** What the stream's overlays show. The OBS side is a function of this and nothing else. */
 export interface OverlayState {
@@ -146,12 +146,4 @@ export function tagLink(url: string, tag: Pack['campaignTag']): string {
     if (value && !parsed.searchParams.has(key)) parsed.searchParams.set(key, value);
   }
   return parsed.toString();
-}
-
-/** Both states equal, element by element. */
-export function sameOverlayState(a: OverlayState, b: OverlayState): boolean {
-  return (
-    overlayElements.every((element) => a.enabled[element] === b.enabled[element]) &&
-    JSON.stringify({ ...a, enabled: null }) === JSON.stringify({ ...b, enabled: null })
-  );
 }

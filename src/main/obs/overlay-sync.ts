@@ -227,7 +227,12 @@ export class OverlaySync {
     }
     const items = new Map<string, TrackedItem>();
     for (const raw of sceneItems) {
-      const entry = raw as { sourceName?: unknown; sceneItemId?: unknown; inputKind?: unknown };
+      const entry = raw as {
+        sourceName?: unknown;
+        sceneItemId?: unknown;
+        inputKind?: unknown;
+        sceneItemEnabled?: unknown;
+      };
       const name = String(entry.sourceName);
       const native = nativeInputs.find((input) => input.name === name);
       if (!native) continue;
@@ -239,6 +244,10 @@ export class OverlaySync {
         element: native.element,
         role: browser ? null : native.role,
       });
+      // Fresh from OBS, so what it shows now is known without asking again.
+      if (typeof entry.sceneItemEnabled === 'boolean') {
+        this.lastEnabled.set(name, entry.sceneItemEnabled);
+      }
     }
     this.items = items;
     return items;

@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  emptyOverlayState,
+  overlayStateFor,
+  tagLink,
+} from '../../../../src/main/obs/overlay-state';
+import type { ShowState } from '../../../../src/shared/protocol';
+import { action, caseItem, drawing, snapshot, song, statement } from '../show/content-fixtures';
+
+const contentDir = path.resolve('/packs/campaign');
+
+function show(itemId: string | null, extra: Partial<ShowState> = {}): ShowState {
+  return {
+    playlistId: null,
+    sequence: 0,
+    order: itemId ? [itemId] : [],
+    position: 0,
+    itemId,
+    startedAt: 0,
+    durationMs: 10_000,
+    paused: false,
+    remainingMs: null,
+    blackout: false,
+    safeMode: false,
+    serverTime: 0,
+    ...extra,
+  };
+}
+
+const content = snapshot(
+  [
+    caseItem('boris', {
+      name: { en: 'Boris K.', ru: 'Борис К.' },
+      charge: { en: 'treason', ru: 'госизмена' },
+      status: { en: 'in pre-trial detention', ru: 'в СИЗО' },
+      links: [
+        { label: 'Write', url: 'https://example.org/write-boris' },
+        { label: 'More', url: 'https://example.org/more' },
+      ],
+    }),
+    caseItem('quiet', { sensitive: true }),
+    caseItem('nolink'),
+    action('sign', {
+      title: 'Sign the letter',
+      callToAction: 'Scan and sign',
+      url: 'https://example.org/letter',
+      tagLink: true,
+    }),
+    action('plain', { url: 'https://example.org/plain' }),
+    drawing('crane', {
+      image: 'media/crane.png',
+      title: 'Crane',
+      artist: 'Masha',
+      licence: 'CC BY 4.0',
+    }),
+    drawing('secret', { consent: false }),
+    song('internationale', { title: "L'Internationale", artist: 'Eugène Pottier' }),
+    statement('words'),
+  ],
+  {
+    languages: ['en', 'ru'],
+    defaultLanguage: 'en',
+    campaignTag: { source: 'stream', campaign: 'autumn' },
+  },
+);
+
+const map = (itemId: string | null, extra: Partial<ShowState> = {}, languages = ['en']) =>
+  overlayStateFor(content, show(itemId, extra), languages, { contentDir });
+
+describe('overlayStateFor', () => {
+  it('case: lower third with the name and charge · status, QR to the first link', () => {
+    const state = map('boris');
+    expect(state.lowerThird).toEqual({
+      title: 'Boris K.',
+      text: 'treason · in pre-trial detention',
+    });
+    expect(state.qr).toEqual({ url: 'https://example.org/write-boris' });
+    expect(state.enabled).toEqual({
+      lyrics: false,
+      lowerThird: true,
+      qr: true,
+      drawing: false,
+      nowPlaying: false,
+    });
+  });
+
+  it('speaks the first of the languages given', () => {
+    expect(map('boris', {}, ['ru']).lowerThird).toEqual({
+      title: 'Борис К.',
+      text: 'госизмена · в СИЗО',
+    });
+    // No translation: the pack's default language.
+    expect(map('boris', {}, ['fr']).lowerThird.title).toBe('Boris K.');
+  });
+
+  it('case without links: no QR', () => {
+    const state = map('nolink');
+    expect(state.enabled.qr).toBe(false);
+    expect(state.qr.url).toBeNull();
+  });
+
+  it('action: title, call to action and its link as the QR, campaign-tagged when asked', () => {
+    const state = map('sign');
+    expect(state.lowerThird).toEqual({ title: 'Sign the letter', text: 'Scan and sign' });
+    expect(state.qr.url).toBe('https://example.org/letter?utm_source=stream&utm_campaign=autumn');
+    expect(state.enabled).toMatchObject({ lowerThird: true, qr: true });
+    expect(map('plain').qr.url).toBe('https://example.org/plain');
+  });
+
+  it('drawing: the image as an absolute path in the pack, and its credit', () => {
+    const state = map('crane');
+    expect(state.drawing).toEqual({
+      file: path.join(contentDir, 'media', 'crane.png'),
+      credit: 'Crane · by Masha · CC BY 4.0',
+    });
+    expect(state.enabled).toMatchObject({ drawing: true, lowerThird: false, qr: false });
+  });
+
+  it('never shows a drawing without consent', () => {
+    expect(map('secret')).toEqual(emptyOverlayState());
+  });
+
+  it('song: now playing with title and artist', () => {
+    const state = map('internationale');
+    expect(state.nowPlaying).toEqual({ title: "L'Internationale", artist: 'Eugène Pottier' });
+    expect(state.enabled.nowPlaying).toBe(true);
+    expect(state.enabled.lyrics).toBe(false);
+  });
+
+  it('lyrics come from the live cursor, when there is a line', () => {
+    const cursor = { line: 'Debout, les damnés de la terre', translation: 'Arise, ye wretched' };
+    const state = overlayStateFor(content, show('internationale'), ['en'], {
+      contentDir,
+      lyrics: cursor,
+    });
+    expect(state.lyrics).toEqual({ line: cursor.line, translation: cursor.translation });
+    expect(state.enabled).toMatchObject({ lyrics: true, nowPlaying: true });
+    const blank = overlayStateFor(content, show('internationale'), ['en'], {
+      contentDir,
+      lyrics: { line: '  ' },
+    });
+    expect(blank.enabled.lyrics).toBe(false);
+  });
+
+  it('blackout hides everything, lyrics included', () => {
+    const state = overlayStateFor(content, show('boris', { blackout: true }), ['en'], {
+      contentDir,
+      lyrics: { line: 'x' },
+    });
+    expect(state).toEqual(emptyOverlayState());
+  });
+
+  it('safe mode hides a sensitive item, but not the others', () => {
+    expect(map('quiet', { safeMode: true })).toEqual(emptyOverlayState());
+    expect(map('quiet').enabled.lowerThird).toBe(true);
+    expect(map('boris', { safeMode: true }).enabled.lowerThird).toBe(true);
+  });
+
+  it('statements, nothing on air and unknown ids show nothing', () => {
+    expect(map('words')).toEqual(emptyOverlayState());
+    expect(map(null)).toEqual(emptyOverlayState());
+    expect(map('gone')).toEqual(emptyOverlayState());
+  });
+
+  it('elements the operator hid stay hidden', () => {
+    const state = overlayStateFor(content, show('boris'), ['en'], {
+      contentDir,
+      hidden: ['qr'],
+    });
+    expect(state.enabled).toMatchObject({ lowerThird: true, qr: false });
+    expect(state.qr.url).toBe('https://example.org/write-boris');
+  });
+});
+
+describe('tagLink', () => {
+  it('keeps parameters the author wrote, and leaves bad URLs alone', () => {
+    expect(tagLink('https://e.org/?utm_source=mine', { source: 'stream' })).toBe(
+      'https://e.org/?utm_source=mine',
+    );
+    expect(tagLink('not a url', { source: 'stream' })).toBe('not a url');
+    expect(tagLink('https://e.org/', undefined)).toBe('https://e.org/');
+  });
+});
