@@ -11,6 +11,11 @@ const steps = [
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'end-to-end tests (Chromium)', cmd: 'npx', args: ['playwright', 'test'] },
   {
+    name: 'Electron tests',
+    cmd: 'npx',
+    args: ['playwright', 'test', '-c', 'playwright.electron.config.ts'],
+  },
+  {
     name: 'OBS tests (real OBS)',
     cmd: 'npx',
     args: ['vitest', 'run', '--config', 'vitest.obs.config.mts'],
