@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -309,5 +309,43 @@ describe('restarting serve (spawned)', () => {
     await thirdRun.waitFor('Press Ctrl+C to stop.');
     expect(thirdRun.stdout()).toContain(`Data: ${data} (show position, view tokens)`);
     expect(printed(thirdRun, 'operator').token).toBe(token);
+  }, 30_000);
+
+  it('after a crash (SIGKILL) comes back in safe mode, on the safe slide', async () => {
+    const data = freshDataDir();
+    const args = ['serve', '--port', '0', '--data', data, '--content', 'content'];
+    const first = cli(args);
+    await first.waitFor('Press Ctrl+C to stop.');
+    const { port, token } = printed(first, 'operator');
+    const console1 = operator(port, token);
+    await console1.next('show');
+    console1.ws.send(
+      JSON.stringify({ type: 'command', requestId: 's', command: { name: 'safeMode', on: true } }),
+    );
+    const safe = (await console1.next('show')).show as { itemId: string; safeMode: boolean };
+    expect(safe.safeMode).toBe(true);
+    // Saving never holds up the show, so wait for the file before pulling the plug.
+    const file = path.join(data, 'show-position.json');
+    for (let i = 0; i < 100; i++) {
+      try {
+        if (JSON.parse(readFileSync(file, 'utf8')).safeMode === true) break;
+      } catch {
+        // Not written yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    console1.ws.terminate();
+    first.kill('SIGKILL');
+    await first.code;
+
+    const second = cli(args);
+    await second.waitFor('Press Ctrl+C to stop.');
+    const again = printed(second, 'operator');
+    const console2 = operator(again.port, again.token);
+    expect((await console2.next('show')).show).toMatchObject({
+      safeMode: true,
+      itemId: safe.itemId,
+    });
+    console2.ws.close();
   }, 30_000);
 });
