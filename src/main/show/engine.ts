@@ -129,6 +129,10 @@ export class ShowEngine {
       remainingMs: this.paused ? this.remainingMs : null,
       blackout: this.blackout,
       safeMode: this.safeMode,
+      lyrics: null,
+      setlist: null,
+      outputLanguages: { display: [], overlay: [] },
+      overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
       serverTime: this.clock.now(),
     };
   }
@@ -213,6 +217,9 @@ export class ShowEngine {
       case 'safeMode':
         this.setSafeMode(command.on);
         return ok;
+      default:
+        // Lyrics, setlist, languages, overlays and the remote arrive with the operator issue.
+        return fail(`${command.name} is not supported by this core yet`);
     }
   }
 

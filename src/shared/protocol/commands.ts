@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { languageCode } from '../content/text';
 import type { Role } from './roles';
+import { overlayElement } from './show-state';
 
 /** Every command a view can send. One schema per command; the name is the discriminator. */
 export const commandSchema = z.discriminatedUnion('name', [
@@ -12,6 +14,32 @@ export const commandSchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('setPlaylist'), playlistId: z.string().min(1) }),
   z.strictObject({ name: z.literal('blackout'), on: z.boolean() }),
   z.strictObject({ name: z.literal('safeMode'), on: z.boolean() }),
+  // Live lyrics. Starting a song puts it on air with its lyrics at the first line.
+  z.strictObject({ name: z.literal('lyricsStart'), songId: z.string().min(1) }),
+  z.strictObject({ name: z.literal('lyricsNext') }),
+  z.strictObject({ name: z.literal('lyricsPrevious') }),
+  z.strictObject({ name: z.literal('lyricsNextStanza') }),
+  z.strictObject({ name: z.literal('lyricsPreviousStanza') }),
+  z.strictObject({ name: z.literal('lyricsGoTo'), line: z.number().int().nonnegative() }),
+  /** Ends the song: back to the loop (the setlist's interlude in setlist mode). */
+  z.strictObject({ name: z.literal('lyricsEnd') }),
+  // Timed lyrics (songs with LRC): start cue, pause/resume, nudge by ±0.5 s.
+  z.strictObject({ name: z.literal('lyricsTimedStart') }),
+  z.strictObject({ name: z.literal('lyricsTimedPause') }),
+  z.strictObject({ name: z.literal('lyricsTimedResume') }),
+  z.strictObject({ name: z.literal('lyricsNudge'), ms: z.number().int().min(-5000).max(5000) }),
+  // Setlist mode for a concert.
+  z.strictObject({ name: z.literal('setlistStart'), setlistId: z.string().min(1) }),
+  z.strictObject({ name: z.literal('setlistStop') }),
+  z.strictObject({
+    name: z.literal('setOutputLanguages'),
+    output: z.enum(['display', 'overlay']),
+    languages: z.array(languageCode).max(4),
+  }),
+  z.strictObject({ name: z.literal('overlay'), element: overlayElement, on: z.boolean() }),
+  // The phone remote (operator only).
+  z.strictObject({ name: z.literal('remoteEnable'), on: z.boolean() }),
+  z.strictObject({ name: z.literal('remoteRevoke'), deviceId: z.string().min(1) }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandName = Command['name'];
@@ -28,8 +56,34 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'setPlaylist',
     'blackout',
     'safeMode',
+    'lyricsStart',
+    'lyricsNext',
+    'lyricsPrevious',
+    'lyricsNextStanza',
+    'lyricsPreviousStanza',
+    'lyricsGoTo',
+    'lyricsEnd',
+    'lyricsTimedStart',
+    'lyricsTimedPause',
+    'lyricsTimedResume',
+    'lyricsNudge',
+    'setlistStart',
+    'setlistStop',
+    'setOutputLanguages',
+    'overlay',
+    'remoteEnable',
+    'remoteRevoke',
   ],
-  remote: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
+  remote: [
+    'next',
+    'previous',
+    'togglePause',
+    'blackout',
+    'safeMode',
+    'lyricsNext',
+    'lyricsPrevious',
+    'overlay',
+  ],
   kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
   display: [],
   overlay: [],

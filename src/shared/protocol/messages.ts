@@ -40,6 +40,45 @@ export const contentSnapshotSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
 });
 
+/** A view connected to the core, as the operator's "outputs" list shows it. */
+export const connectedClientSchema = z.strictObject({
+  id: z.string(),
+  role,
+  /** Remote address as the server saw it, e.g. 127.0.0.1 or a phone's LAN address. */
+  address: z.string(),
+  /** A short description from the User-Agent (e.g. "Chrome on Android"), if any. */
+  agent: z.string().nullable(),
+  connectedAt: z.number(),
+  /** For paired phones: the device id the operator can revoke. */
+  deviceId: z.string().nullable(),
+});
+export type ConnectedClient = z.infer<typeof connectedClientSchema>;
+
+/** The phone remote as the operator sees it. Pairing secrets go to the operator only. */
+export const remoteStatusSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** Where phones open the remote, on the LAN address; null while off. */
+  url: z.string().nullable(),
+  /** The 6-digit pairing PIN shown on the console; null while off. */
+  pin: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
+  /** Server clock until which pairing is locked after 5 wrong PINs; null when not locked. */
+  lockedUntil: z.number().nullable(),
+  devices: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      pairedAt: z.number(),
+      connected: z.boolean(),
+    }),
+  ),
+  /** Why the remote could not start (no LAN address, port taken), if it could not. */
+  error: z.string().nullable(),
+});
+export type RemoteStatus = z.infer<typeof remoteStatusSchema>;
+
 /** Messages from the core to a view. */
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -50,6 +89,10 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('content'), content: contentSnapshotSchema }),
   z.strictObject({ type: z.literal('show'), show: showStateSchema }),
+  // Operator-only messages: never sent to displays, overlays or phones.
+  z.strictObject({ type: z.literal('clients'), clients: z.array(connectedClientSchema) }),
+  z.strictObject({ type: z.literal('remote'), remote: remoteStatusSchema }),
+  z.strictObject({ type: z.literal('notices'), notices: z.array(z.string()) }),
   z.strictObject({
     type: z.literal('result'),
     requestId: z.string(),

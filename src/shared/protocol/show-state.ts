@@ -1,4 +1,40 @@
 import { z } from 'zod';
+import { languageCode } from '../content/text';
+
+/** The stream's overlay elements; each can be shown or hidden by the operator. */
+export const overlayElement = z.enum(['lowerThird', 'lyrics', 'drawing', 'nowPlaying']);
+export type OverlayElement = z.infer<typeof overlayElement>;
+export const overlayElements = overlayElement.options;
+
+/**
+ * The live lyrics cursor: which line of which song is being sung. Manual by default; with
+ * `timed`, the core advances it from the song's LRC times after a start cue.
+ */
+export const lyricsCursorSchema = z.strictObject({
+  songId: z.string(),
+  /** Index over all of the song's lines, in order (see `lyricPositions`). */
+  line: z.number().int().nonnegative(),
+  timed: z
+    .strictObject({
+      running: z.boolean(),
+      /** Server clock (epoch ms) at which song time 0 was, while running. */
+      anchorAt: z.number(),
+      /** Song time (ms) where it was paused; null while running. */
+      pausedAtMs: z.number().nonnegative().nullable(),
+    })
+    .nullable(),
+});
+export type LyricsCursor = z.infer<typeof lyricsCursorSchema>;
+
+/** Which languages each kind of output shows; an empty list means the pack's own choice. */
+export const outputLanguagesSchema = z.strictObject({
+  /** Venue screens: display and kiosk. */
+  display: z.array(languageCode),
+  /** The stream: the overlay view and OBS text sources. */
+  overlay: z.array(languageCode),
+});
+export type OutputLanguages = z.infer<typeof outputLanguagesSchema>;
+export type Output = keyof OutputLanguages;
 
 /** What is on air. The core owns it; every view only renders it. */
 export const showStateSchema = z.strictObject({
@@ -23,6 +59,15 @@ export const showStateSchema = z.strictObject({
   remainingMs: z.number().nonnegative().nullable(),
   blackout: z.boolean(),
   safeMode: z.boolean(),
+  /** The song being sung and its current line; null between songs. */
+  lyrics: lyricsCursorSchema.nullable(),
+  /** In setlist mode: which setlist, and which of its songs is on (null = the interlude loop). */
+  setlist: z
+    .strictObject({ setlistId: z.string(), songIndex: z.number().int().nonnegative().nullable() })
+    .nullable(),
+  outputLanguages: outputLanguagesSchema,
+  /** Which overlay elements are shown on the stream. */
+  overlays: z.record(overlayElement, z.boolean()),
   /** Server clock when this state was sent, so views can correct for their own clock. */
   serverTime: z.number(),
 });

@@ -150,6 +150,10 @@ export function showState(overrides: Partial<ShowState> = {}): ShowState {
     remainingMs: null,
     blackout: false,
     safeMode: false,
+    lyrics: null,
+    setlist: null,
+    outputLanguages: { display: [], overlay: [] },
+    overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
     serverTime: 1_700_000_000_000,
     ...overrides,
   };

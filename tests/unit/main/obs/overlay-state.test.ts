@@ -23,6 +23,10 @@ function show(itemId: string | null, extra: Partial<ShowState> = {}): ShowState 
     remainingMs: null,
     blackout: false,
     safeMode: false,
+    lyrics: null,
+    setlist: null,
+    outputLanguages: { display: [], overlay: [] },
+    overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
     serverTime: 0,
     ...extra,
   };

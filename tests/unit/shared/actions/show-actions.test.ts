@@ -14,6 +14,10 @@ const state = (overrides: Partial<ShowState> = {}): ShowState => ({
   remainingMs: null,
   blackout: false,
   safeMode: false,
+  lyrics: null,
+  setlist: null,
+  outputLanguages: { display: [], overlay: [] },
+  overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
   serverTime: 0,
   ...overrides,
 });
