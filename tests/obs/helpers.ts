@@ -45,6 +45,15 @@ export function recordingBridge(options: ConstructorParameters<typeof ObsBridge>
   return { bridge, statuses, logs };
 }
 
+/**
+ * Sizes are measured by OBS's render thread whenever it gets to it (a text source starts at
+ * 0×0), so they change by themselves; everything the app sets stays in the comparison.
+ */
+function withoutSizes(transform: Record<string, unknown>): Record<string, unknown> {
+  const { width: _w, height: _h, sourceWidth: _sw, sourceHeight: _sh, ...rest } = transform;
+  return rest;
+}
+
 /** Everything about our scene and its inputs, to compare before and after. */
 export async function sceneSnapshot(obs: ObsCaller, sceneName = OVERLAY_SCENE) {
   const { sceneItems } = await obs.call('GetSceneItemList', { sceneName });
@@ -59,7 +68,9 @@ export async function sceneSnapshot(obs: ObsCaller, sceneName = OVERLAY_SCENE) {
       item.inputKind === null
         ? null
         : (await obs.call('GetInputSettings', { inputName: name })).inputSettings;
-    items.push({ item, transform: sceneItemTransform, settings });
+    // The list repeats the transform; the separate request is the one compared.
+    const { sceneItemTransform: _repeated, ...itemFields } = item;
+    items.push({ item: itemFields, transform: withoutSizes(sceneItemTransform), settings });
   }
   const { inputs } = await obs.call('GetInputList', {});
   const { scenes } = await obs.call('GetSceneList');

@@ -3,6 +3,8 @@ import { loadObsConfig, saveObsSettings, type ObsSettingsUpdate } from './config
 import { OVERLAY_SCENE } from './overlay-elements';
 import {
   addToScenes,
+  isNotFound,
+  sceneItemIds,
   setUpOverlays,
   type AddToScenesResult,
   type SetupReport,
@@ -80,8 +82,8 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
       ? options.bridge
       : new ObsBridge({ log, ...(options.bridge ?? {}) });
   const sync = new OverlaySync(bridge, { dataDir: options.dataDir });
-  /** What the last successful setup was asked, to rebuild the scene if OBS lost it. */
-  let setupRequest: { addToScenes: readonly string[] } | null = null;
+  /** The last successful setup: what it was asked and what it made, to repair after a crash. */
+  let lastSetup: { addToScenes: readonly string[]; inputs: readonly string[] } | null = null;
   let stopped = false;
 
   const attempt = async <T>(what: string, run: () => Promise<T>): Promise<Result<T>> => {
@@ -100,13 +102,27 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     return { setup, scenes: added };
   };
 
+  /** Which of the inputs setup made are no longer in our scene ([] when all are there). */
+  const missingAfterRestart = async (inputs: readonly string[]): Promise<string[]> => {
+    try {
+      const present = await sceneItemIds(bridge, OVERLAY_SCENE);
+      return inputs.filter((name) => !present.has(name));
+    } catch (error) {
+      if (isNotFound(error)) return [...inputs];
+      throw error;
+    }
+  };
+
   const afterConnect = async () => {
-    // OBS may have restarted (and, after a crash, lost a scene it had not saved yet).
-    if (setupRequest) {
-      const { scenes } = await bridge.call('GetSceneList');
-      if (!scenes.some((scene) => scene.sceneName === OVERLAY_SCENE)) {
-        log('obs: the overlay scene is gone after reconnecting; setting it up again');
-        await runSetup(setupRequest.addToScenes);
+    // OBS may have restarted, and after a crash it comes back with its last save, which
+    // can predate some or all of our sources: put back what is missing before re-applying.
+    if (lastSetup) {
+      const missing = await missingAfterRestart(lastSetup.inputs);
+      if (missing.length > 0) {
+        log(
+          `obs: the overlay scene is incomplete after reconnecting (missing: ${missing.join(', ')}); setting it up again`,
+        );
+        await runSetup(lastSetup.addToScenes);
       }
     }
     const report = await sync.reapply();
@@ -148,7 +164,10 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
       const scenes = request.addToScenes ?? [];
       const result = await attempt('setting up the overlays', () => runSetup(scenes));
       if (result.ok) {
-        setupRequest = { addToScenes: scenes };
+        lastSetup = {
+          addToScenes: scenes,
+          inputs: result.value.setup.inputs.map((input) => input.name),
+        };
         const report = await sync.reapply();
         if (!report.ok) log(`obs: applying the overlays failed: ${report.errors.join('; ')}`);
       }

@@ -114,11 +114,34 @@ describe('createObsController', () => {
     await settle();
 
     expect(controller.status().state).toBe('connected');
-    expect(logs.join('\n')).toContain('the overlay scene is gone after reconnecting');
+    expect(logs.join('\n')).toContain('the overlay scene is incomplete after reconnecting');
     expect(obs.scenes.has(OVERLAY_SCENE)).toBe(true);
     expect(obs.scenes.get('Scene')?.map((item) => item.sourceName)).toEqual([OVERLAY_SCENE]);
     expect(obs.inputs.get(LOWER)?.settings.text).toBe('Free them all');
     expect(obs.scenes.get(OVERLAY_SCENE)?.find((i) => i.sourceName === LOWER)?.enabled).toBe(true);
+  });
+
+  it('puts back sources OBS lost while keeping the ones it still has', async () => {
+    const { controller, obs, factory, clock, settle } = setup({ SOLIDARITY_OBS_PASSWORD: 'x' });
+    await controller.start();
+    await controller.setUpOverlays();
+    await controller.setOverlayState(state);
+    const lyrics = `${INPUT_PREFIX}Lyrics`;
+    // The last save had the scene but not every source yet.
+    obs.inputs.delete(LOWER);
+    obs.scenes.set(
+      OVERLAY_SCENE,
+      (obs.scenes.get(OVERLAY_SCENE) ?? []).filter((item) => item.sourceName !== LOWER),
+    );
+    const lyricsItem = obs.scenes.get(OVERLAY_SCENE)?.find((item) => item.sourceName === lyrics);
+    factory.last().close(1006);
+    await settle();
+    clock.advance(250);
+    await settle();
+    expect(obs.inputs.get(LOWER)?.settings.text).toBe('Free them all');
+    expect(obs.scenes.get(OVERLAY_SCENE)?.find((item) => item.sourceName === lyrics)).toBe(
+      lyricsItem,
+    );
   });
 
   it('stop() disconnects and ignores later statuses', async () => {
