@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  isShowItem,
   itemKinds,
   itemSchemas,
   packSchema,
@@ -10,6 +11,7 @@ import {
   type LoadedItem,
   type Pack,
   type PlaylistEntry,
+  type SetlistItem,
 } from '../../shared/content';
 import { describeValue, humanErrorMap, issuesToErrors } from './issues';
 import { checkImage, imageExtensions, type ImageCheck } from './media';
@@ -478,6 +480,46 @@ function entryId(entry: PlaylistEntry): string {
   return typeof entry === 'string' ? entry : entry.item;
 }
 
+type LoadedSetlist = Extract<LoadedItem, SetlistItem>;
+
+/**
+ * A setlist's references, checked like a playlist's entries: every song exists and is a song
+ * (others are reported and left out; none left, and the setlist is left out), and the
+ * interlude is a playlist (if not, it is reported and dropped, so the pack's default
+ * playlist plays between songs instead). Ids of broken files are dropped without a second
+ * report.
+ */
+function checkSetlist(
+  setlist: LoadedSetlist,
+  byId: ReadonlyMap<string, LoadedItem>,
+  brokenIds: ReadonlySet<string>,
+  report: (field: (string | number)[], message: string) => void,
+): LoadedSetlist | null {
+  const songs: string[] = [];
+  setlist.songs.forEach((id, index) => {
+    const target = byId.get(id);
+    if (target?.kind === 'song') songs.push(id);
+    else if (target) report(['songs', index], `"${id}" is ${withArticle(target.kind)}, not a song`);
+    else if (!brokenIds.has(id)) report(['songs', index], `no song with id "${id}"`);
+  });
+  if (songs.length === 0) {
+    report(['songs'], 'none of the listed songs can be played, so the setlist is left out');
+    return null;
+  }
+  let checked: LoadedSetlist =
+    songs.length === setlist.songs.length ? setlist : { ...setlist, songs };
+  const interlude = setlist.interlude;
+  if (interlude !== undefined && byId.get(interlude)?.kind !== 'playlist') {
+    const target = byId.get(interlude);
+    if (target)
+      report(['interlude'], `"${interlude}" is ${withArticle(target.kind)}, not a playlist`);
+    else if (!brokenIds.has(interlude)) report(['interlude'], `no playlist with id "${interlude}"`);
+    const { interlude: _dropped, ...rest } = checked;
+    checked = rest;
+  }
+  return checked;
+}
+
 /**
  * The checks across files: duplicate ids, playlist entries and the pack's references, and files
  * nobody uses. `items` is the per-file item for each source: normally the file's own, but the
@@ -517,6 +559,13 @@ export function assemblePack(
 
   const result: LoadedItem[] = [];
   for (const item of byId.values()) {
+    if (item.kind === 'setlist') {
+      const checked = checkSetlist(item, byId, brokenIds, (field, message) =>
+        errors.push(errorAt(item.source, lines(item.source), field, message)),
+      );
+      if (checked) result.push(checked);
+      continue;
+    }
     if (item.kind !== 'playlist') {
       result.push(item);
       continue;
@@ -525,13 +574,15 @@ export function assemblePack(
     item.items.forEach((entry, index) => {
       const id = entryId(entry);
       const target = byId.get(id);
-      if (target?.kind === 'playlist') {
+      if (target && !isShowItem(target)) {
         errors.push(
           errorAt(
             item.source,
             lines(item.source),
             ['items', index],
-            `"${id}" is a playlist; a playlist can only list slides, not other playlists`,
+            target.kind === 'playlist'
+              ? `"${id}" is a playlist; a playlist can only list slides, not other playlists`
+              : `"${id}" is ${withArticle(target.kind)}; a playlist can only list slides, not setlists`,
           ),
         );
       } else if (!target) {
@@ -600,13 +651,13 @@ export function assemblePack(
         errors.push(
           errorAt(PACK_FILE, packLines, ['safeSlide'], `no item with id "${pack.safeSlide}"`),
         );
-      } else if (target.kind === 'playlist') {
+      } else if (!isShowItem(target)) {
         errors.push(
           errorAt(
             PACK_FILE,
             packLines,
             ['safeSlide'],
-            `"${target.id}" is a playlist; the safe slide must be a single slide`,
+            `"${target.id}" is ${withArticle(target.kind)}; the safe slide must be a single slide`,
           ),
         );
       }

@@ -1,6 +1,4 @@
-import type { ItemKind } from '../../shared/content';
-
-type ShowKind = Exclude<ItemKind, 'playlist'>;
+import type { ShowKind } from '../../shared/content';
 
 /**
  * Seconds a slide stays up when neither the entry nor the playlist says. A song gets longer

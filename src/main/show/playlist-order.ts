@@ -1,4 +1,10 @@
-import type { ContentSnapshot, LoadedItem, PlaylistItem, ShowItem } from '../../shared/content';
+import {
+  isShowItem,
+  type ContentSnapshot,
+  type LoadedItem,
+  type PlaylistItem,
+  type ShowItem,
+} from '../../shared/content';
 import { eventEndsAt, eventIsOver, inWindow, localDay, nextLocalMidnight } from './dates';
 import { durationMs } from './durations';
 
@@ -19,10 +25,6 @@ export interface OrderOptions {
 
 type LoadedShowItem = Extract<LoadedItem, ShowItem>;
 type LoadedPlaylist = Extract<LoadedItem, PlaylistItem>;
-
-function isShowItem(item: LoadedItem): item is LoadedShowItem {
-  return item.kind !== 'playlist';
-}
 
 export function playlists(snapshot: ContentSnapshot): LoadedPlaylist[] {
   return snapshot.items.filter((i): i is LoadedPlaylist => i.kind === 'playlist');

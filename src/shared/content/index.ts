@@ -2,3 +2,4 @@ export * from './text';
 export * from './fields';
 export * from './schema';
 export * from './snapshot';
+export * from './items';

@@ -183,6 +183,19 @@ export const playlistSchema = z.strictObject({
   items: z.array(playlistEntry).min(1, 'a playlist needs at least one item'),
 });
 
+/**
+ * A concert's setlist: the songs in the order they are played, and the loop that runs on the
+ * screens between songs (cases, QR codes).
+ */
+export const setlistSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('setlist'),
+  title: localizedText,
+  songs: z.array(itemId).min(1, 'a setlist needs at least one song'),
+  /** The playlist shown between songs; the pack's default playlist when absent. */
+  interlude: itemId.optional(),
+});
+
 /** The kinds an item file may declare, in the order the docs list them. */
 export const itemSchemas = {
   case: caseSchema,
@@ -192,6 +205,7 @@ export const itemSchemas = {
   event: eventSchema,
   statement: statementSchema,
   playlist: playlistSchema,
+  setlist: setlistSchema,
 } as const;
 
 export type ItemKind = keyof typeof itemSchemas;
@@ -205,10 +219,21 @@ export type EventItem = z.infer<typeof eventSchema>;
 export type StatementItem = z.infer<typeof statementSchema>;
 export type PlaylistItem = z.infer<typeof playlistSchema>;
 export type PlaylistEntry = z.infer<typeof playlistEntry>;
+export type SetlistItem = z.infer<typeof setlistSchema>;
 export type ContentItem =
-  CaseItem | SongItem | DrawingItem | ActionItem | EventItem | StatementItem | PlaylistItem;
-/** Items that can be on screen (everything but playlists). */
-export type ShowItem = Exclude<ContentItem, PlaylistItem>;
+  | CaseItem
+  | SongItem
+  | DrawingItem
+  | ActionItem
+  | EventItem
+  | StatementItem
+  | PlaylistItem
+  | SetlistItem;
+/** Items that only arrange other items: they are never on screen themselves. */
+export type ArrangingItem = PlaylistItem | SetlistItem;
+/** Items that can be on screen (everything but playlists and setlists); see `isShowItem`. */
+export type ShowItem = Exclude<ContentItem, ArrangingItem>;
+export type ShowKind = ShowItem['kind'];
 
 export const packSchema = z.strictObject({
   title: localizedText,

@@ -6,6 +6,7 @@ import {
   eventSchema,
   packSchema,
   playlistSchema,
+  setlistSchema,
   songSchema,
   statementSchema,
 } from '../content/schema';
@@ -24,6 +25,7 @@ export const loadedItemSchema = z.discriminatedUnion('kind', [
   eventSchema.extend(source),
   statementSchema.extend(source),
   playlistSchema.extend(source),
+  setlistSchema.extend(source),
 ]);
 
 export const contentErrorSchema = z.strictObject({

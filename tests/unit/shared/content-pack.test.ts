@@ -28,6 +28,7 @@ const folderOf: Record<ItemKind, string> = {
   event: 'events',
   statement: 'statements',
   playlist: 'playlists',
+  setlist: 'setlists',
 };
 
 /** Fields that are not human-readable text, so they are single values, not `{ en, ru, fr }`. */
@@ -50,6 +51,9 @@ const NOT_TEXT = new Set([
   'made',
   'items',
   'item',
+  'songs',
+  'interlude',
+  'lrc',
   'from',
   'until',
   'pastEvents',
@@ -268,14 +272,24 @@ describe('built-in content pack: references', () => {
       for (const id of entryIds(playlist.id)) {
         expect(declaredIds.get(id), `${playlist.id} → ${id}`).toBeDefined();
         expect(declaredIds.get(id), `${playlist.id} → ${id}`).not.toBe('playlists');
+        expect(declaredIds.get(id), `${playlist.id} → ${id}`).not.toBe('setlists');
       }
+    }
+  });
+
+  it('lists only songs in every setlist, with a playlist as its interlude', () => {
+    for (const setlist of [...items.values()].filter((i) => i.kind === 'setlist')) {
+      for (const id of setlist.songs) get(id, 'song');
+      if (setlist.interlude !== undefined) get(setlist.interlude, 'playlist');
     }
   });
 
   it('starts the main playlist with Boris Kagarlitsky and plays every show item', () => {
     const main = entryIds('main');
     expect(main[0]).toBe('boris-kagarlitsky');
-    const showItems = [...declaredIds].filter(([, folder]) => folder !== 'playlists');
+    const showItems = [...declaredIds].filter(
+      ([, folder]) => folder !== 'playlists' && folder !== 'setlists',
+    );
     expect([...main].sort()).toEqual(showItems.map(([id]) => id).sort());
   });
 

@@ -3,7 +3,7 @@ import { formatContentError, type ContentError } from '../../../../src/shared/co
 import { loadPack } from '../../../../src/main/content';
 import { brokenPack, goodPack } from './helpers';
 
-const kinds = 'case, song, drawing, action, event, statement, playlist';
+const kinds = 'case, song, drawing, action, event, statement, playlist, setlist';
 
 describe('loadPack on the good pack', () => {
   it('loads every item with no errors', async () => {
