@@ -9,6 +9,7 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
+  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -265,16 +266,43 @@ async function startXvfb(dir: string): Promise<{ child: ChildProcess; display: s
   throw new Error(`Xvfb did not start:\n${log2.slice(-2000)}`);
 }
 
+const DIR_PREFIX = 'solidarity-obs-';
+
+/**
+ * Removes folders left by a test process that was killed outright (SIGKILL runs no exit
+ * hooks; the parent-death signal still took OBS and Xvfb down with it).
+ */
+function sweepStaleDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(DIR_PREFIX)) continue;
+    const dir = path.join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (!Number.isInteger(owner) || owner <= 0) continue;
+    try {
+      process.kill(owner, 0);
+    } catch {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 export async function startObs(options: StartObsOptions = {}): Promise<ObsInstance> {
   const status = obsAvailability();
   if (!status.available) throw new Error(`OBS is not available: ${status.reason}`);
   installExitHooks();
+  sweepStaleDirs();
 
   const port = options.port ?? (await freePort());
   const password = options.password ?? randomBytes(9).toString('hex');
   const width = options.width ?? 1280;
   const height = options.height ?? 720;
-  const dir = mkdtempSync(path.join(tmpdir(), 'solidarity-obs-'));
+  const dir = mkdtempSync(path.join(tmpdir(), DIR_PREFIX));
+  writeFileSync(path.join(dir, 'owner.pid'), String(process.pid));
   const home = path.join(dir, 'home');
   const configHome = path.join(dir, 'config');
   const runtime = path.join(dir, 'run');
@@ -296,6 +324,8 @@ export async function startObs(options: StartObsOptions = {}): Promise<ObsInstan
   };
 
   const launchObs = async () => {
+    // Otherwise the wait below would see someone else's server and call OBS ready.
+    if (await portOpen(port)) throw new Error(`port ${port} is already in use`);
     const log = openSync(logFile, 'a');
     const [cmd, args] = wrapped(OBS_BINARY, [
       '--multi',
