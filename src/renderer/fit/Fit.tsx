@@ -1,0 +1,82 @@
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type CSSProperties,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import { fitElement, type FitRange } from './fit';
+
+type FitTag =
+  'div' | 'section' | 'header' | 'footer' | 'aside' | 'blockquote' | 'ol' | 'main' | 'figcaption';
+
+interface FitProps extends Partial<FitRange> {
+  as?: FitTag;
+  className?: string;
+  style?: CSSProperties;
+  children: ReactNode;
+  /** Anything besides the children that changes the text (the language, a count). */
+  watch?: unknown;
+  'data-testid'?: string;
+}
+
+/**
+ * A box whose text shrinks until it fits: on every render (new text, new language), when the
+ * box changes size (rotation, window resize) and when a font finishes loading (a Cyrillic
+ * face arrives after the first paint and is wider than the fallback).
+ */
+export function Fit({
+  as = 'div',
+  className,
+  style,
+  children,
+  min = 0.2,
+  max = 1,
+  precision,
+  watch,
+  'data-testid': testId,
+}: FitProps) {
+  const ref = useRef<HTMLElement | null>(null);
+  const refit = useCallback(() => {
+    if (ref.current) fitElement(ref.current, { min, max, precision });
+  }, [min, max, precision]);
+
+  // Before paint, so a slide never shows a frame of overflowing text.
+  useLayoutEffect(() => {
+    refit();
+  }, [refit, children, watch]);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer =
+      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => refit());
+    observer?.observe(element);
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    let live = true;
+    void fonts?.ready.then(() => {
+      if (live) refit();
+    });
+    fonts?.addEventListener?.('loadingdone', refit);
+    return () => {
+      live = false;
+      observer?.disconnect();
+      fonts?.removeEventListener?.('loadingdone', refit);
+    };
+  }, [refit]);
+
+  // One element type for TypeScript's sake; the tag itself is whichever `as` names.
+  const Tag = as as 'div';
+  return (
+    <Tag
+      ref={ref as RefObject<HTMLDivElement | null>}
+      className={className ? `fit ${className}` : 'fit'}
+      style={style}
+      data-testid={testId}
+    >
+      {children}
+    </Tag>
+  );
+}
