@@ -15,6 +15,21 @@ export interface Labels {
   scanToWatch: string;
   connecting: string;
   reconnecting: string;
+  /** "Released on {date}": the counter has stopped. */
+  releasedOn: string;
+  /** A countdown on the day: "in {time}", `{time}` from `hoursMinutes`. */
+  startsIn: string;
+  /** "{h} h {m} min"; `{h} h` is dropped when it is 0. */
+  hoursMinutes: string;
+  /** Merch table: the hint on the loop, and the browse view. */
+  tapToBrowse: string;
+  browseTitle: string;
+  cases: string;
+  actions: string;
+  back: string;
+  backToSlideshow: string;
+  /** What an action asks for, by its `type`. */
+  actionType: Record<'petition' | 'site' | 'donation' | 'letter', string>;
   /** Plural forms for Intl.PluralRules categories: "N days behind bars". */
   daysBehindBars: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
   /** "in N days", `{n}` is replaced by the number. */
@@ -34,6 +49,16 @@ const en: Labels = {
   scanToWatch: 'Scan to watch',
   connecting: 'Connecting',
   reconnecting: 'Reconnecting',
+  releasedOn: 'Released on {date}',
+  startsIn: 'Starts in {time}',
+  hoursMinutes: '{h} h {m} min',
+  tapToBrowse: 'Tap to browse',
+  browseTitle: 'Political prisoners: their cases, and what you can do',
+  cases: 'Cases',
+  actions: 'Take action',
+  back: 'Back',
+  backToSlideshow: 'Back to the slideshow',
+  actionType: { petition: 'Sign', site: 'Read and act', donation: 'Donate', letter: 'Write' },
   daysBehindBars: { one: 'day behind bars', other: 'days behind bars' },
   inDays: { one: 'in {n} day', other: 'in {n} days' },
 };
@@ -51,6 +76,21 @@ const ru: Labels = {
   scanToWatch: 'Смотреть',
   connecting: 'Подключение',
   reconnecting: 'Переподключение',
+  releasedOn: 'Освобождён {date}',
+  startsIn: 'Начало через {time}',
+  hoursMinutes: '{h} ч {m} мин',
+  tapToBrowse: 'Нажмите, чтобы посмотреть',
+  browseTitle: 'Политзаключённые: их дела и что можно сделать',
+  cases: 'Дела',
+  actions: 'Что делать',
+  back: 'Назад',
+  backToSlideshow: 'Вернуться к показу',
+  actionType: {
+    petition: 'Подпишите',
+    site: 'Узнайте и действуйте',
+    donation: 'Поддержите',
+    letter: 'Напишите',
+  },
   daysBehindBars: {
     one: 'день за решёткой',
     few: 'дня за решёткой',
@@ -78,6 +118,21 @@ const fr: Labels = {
   scanToWatch: 'Scannez pour voir',
   connecting: 'Connexion',
   reconnecting: 'Reconnexion',
+  releasedOn: 'Libéré le {date}',
+  startsIn: 'Début dans {time}',
+  hoursMinutes: '{h} h {m} min',
+  tapToBrowse: 'Touchez pour parcourir',
+  browseTitle: 'Prisonniers politiques : leurs affaires, et comment agir',
+  cases: 'Affaires',
+  actions: 'Agir',
+  back: 'Retour',
+  backToSlideshow: 'Retour au diaporama',
+  actionType: {
+    petition: 'Signez',
+    site: 'Informez-vous et agissez',
+    donation: 'Faites un don',
+    letter: 'Écrivez',
+  },
   daysBehindBars: { one: 'jour derrière les barreaux', other: 'jours derrière les barreaux' },
   inDays: { one: 'dans {n} jour', other: 'dans {n} jours' },
 };
@@ -111,5 +166,25 @@ export function formatNumber(language: string, n: number): string {
     return new Intl.NumberFormat(language).format(n);
   } catch {
     return String(n);
+  }
+}
+
+/** "2 h 05 min" / "45 min" until an event starts, in the language's words. */
+export function hoursMinutesLabel(language: string, ms: number): string {
+  const totalMinutes = Math.max(1, Math.ceil(ms / 60_000));
+  const h = Math.floor(totalMinutes / 60);
+  const m = totalMinutes % 60;
+  const pattern = labelsFor(language).hoursMinutes;
+  const text = h > 0 ? pattern : pattern.replace(/^\{h\}\s*\S+\s*/, '');
+  return text.replace('{h}', formatNumber(language, h)).replace('{m}', formatNumber(language, m));
+}
+
+/** A language's name in that language ("русский", "français"), for the merch table's switch. */
+export function languageName(language: string): string {
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language);
+    return name ? name.charAt(0).toLocaleUpperCase(language) + name.slice(1) : language;
+  } catch {
+    return language;
   }
 }
