@@ -1,29 +1,29 @@
-import type { ReactNode } from 'react';
 import type { ActionItem } from '../../shared/content';
+import { Fit } from '../fit/Fit';
+import { labelsFor } from '../i18n/labels';
 import { type SlideContext, text } from './context';
-import { tagLink } from './links';
+import { tagLink } from '../../shared/time';
 import { Qr } from './Qr';
+import { BreakableUrl, printedUrl } from './url-text';
 
-/** Lets a long address wrap after its dots and slashes instead of mid-word. */
-function withBreaks(address: string): ReactNode[] {
-  return address
-    .split(/(?<=[./])/)
-    .flatMap((part, index) => (index ? [<wbr key={index} />, part] : [part]));
+/** The link an action's QR code opens: tagged with the campaign only when the item asks. */
+export function actionLink(item: ActionItem, ctx: Pick<SlideContext, 'pack'>): string {
+  return item.tagLink ? tagLink(item.url, ctx.pack.campaignTag) : item.url;
 }
 
 export function ActionSlide({ item, ctx }: { item: ActionItem; ctx: SlideContext }) {
-  const url = item.tagLink ? tagLink(item.url, ctx.pack.campaignTag) : item.url;
-  const printed = item.shortUrl ?? item.url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const labels = labelsFor(ctx.language);
   return (
     <article className={`slide slide-action action-${item.type}`}>
-      <div className="action-main">
+      <Fit className="action-main" watch={ctx.language}>
+        <p className="action-type">{labels.actionType[item.type]}</p>
         <h1 className="action-title">{text(ctx, item.title)}</h1>
-        <p className="action-cta clamp">{text(ctx, item.callToAction)}</p>
-        <p className="action-url">{withBreaks(printed)}</p>
-      </div>
-      <aside className="action-side">
-        <Qr value={url} className="action-qr" />
-      </aside>
+        <p className="action-cta">{text(ctx, item.callToAction)}</p>
+        <p className="action-url">
+          <BreakableUrl address={printedUrl(item.url, item.shortUrl)} />
+        </p>
+      </Fit>
+      <Qr value={actionLink(item, ctx)} className="action-qr" />
     </article>
   );
 }

@@ -1,37 +1,39 @@
 import type { CaseItem } from '../../shared/content';
+import { Fit } from '../fit/Fit';
 import { daysBehindBarsLabel, formatNumber, labelsFor } from '../i18n/labels';
-import { type SlideContext, mediaUrl, text } from './context';
-import { calendarDate, daysBehindBars } from './days-behind-bars';
+import { type SlideContext, formatDate, mediaUrl, text } from './context';
+import { calendarDate, daysBehindBars } from '../../shared/time';
 import { Qr } from './Qr';
-
-function formatDate(iso: string, language: string): string {
-  try {
-    return new Intl.DateTimeFormat(language, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(`${iso}T00:00:00Z`));
-  } catch {
-    return iso;
-  }
-}
+import { printedUrl } from './url-text';
 
 export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) {
   const labels = labelsFor(ctx.language);
-  const days = daysBehindBars(item.arrested, calendarDate(ctx.nowMs));
+  const days = daysBehindBars(item.arrested, calendarDate(ctx.nowMs), item.released);
   const link = item.links[0];
   const photo = item.photo?.consent ? item.photo : undefined;
+  const name = text(ctx, item.name);
 
   return (
-    <article className="slide slide-case">
-      <div className="case-main">
-        <h1 className="case-name">{text(ctx, item.name)}</h1>
+    <article className={`slide slide-case${photo ? ' has-photo' : ''}`}>
+      {photo ? (
+        <figure className="case-photo">
+          <img src={mediaUrl(photo.file)} alt={text(ctx, photo.alt) ?? name ?? ''} />
+          {photo.credit ? <figcaption>{text(ctx, photo.credit)}</figcaption> : null}
+        </figure>
+      ) : null}
+      <Fit className="case-main" watch={ctx.language}>
+        <h1 className="case-name">{name}</h1>
         <dl className="case-facts">
           <div className="fact">
             <dt>{labels.arrested}</dt>
             <dd>{formatDate(item.arrested, ctx.language)}</dd>
           </div>
+          {item.age !== undefined ? (
+            <div className="fact">
+              <dt>{labels.age}</dt>
+              <dd>{formatNumber(ctx.language, item.age)}</dd>
+            </div>
+          ) : null}
           <div className="fact">
             <dt>{labels.charge}</dt>
             <dd>{text(ctx, item.charge)}</dd>
@@ -41,26 +43,35 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
             <dd>{text(ctx, item.status)}</dd>
           </div>
         </dl>
-        <p className="case-summary clamp">{text(ctx, item.summary)}</p>
+        <p className="case-summary">{text(ctx, item.summary)}</p>
         <p className="case-as-of">
           {labels.asOf} {text(ctx, item.asOf)}
         </p>
-      </div>
+      </Fit>
       <aside className="case-side">
-        {photo ? (
-          <img
-            className="case-photo"
-            src={mediaUrl(photo.file)}
-            alt={text(ctx, photo.alt) ?? text(ctx, item.name) ?? ''}
-          />
-        ) : null}
         {days !== null ? (
-          <div className="case-days" data-testid="days-behind-bars">
+          <Fit
+            className={`case-days${item.released ? ' is-released' : ''}`}
+            data-testid="days-behind-bars"
+            watch={`${ctx.language}${days}`}
+          >
             <span className="case-days-number">{formatNumber(ctx.language, days)}</span>
             <span className="case-days-label">{daysBehindBarsLabel(ctx.language, days)}</span>
-          </div>
+            {item.released ? (
+              <span className="case-days-released">
+                {labels.releasedOn.replace('{date}', formatDate(item.released, ctx.language))}
+              </span>
+            ) : null}
+          </Fit>
         ) : null}
-        {link ? <Qr value={link.url} caption={text(ctx, link.label)} className="case-qr" /> : null}
+        {link ? (
+          <Qr
+            value={link.url}
+            caption={text(ctx, link.label)}
+            printed={printedUrl(link.url)}
+            className="case-qr"
+          />
+        ) : null}
       </aside>
     </article>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DrawingItem } from '../../shared/content';
+import { Fit } from '../fit/Fit';
 import { type SlideContext, mediaUrl, text } from './context';
 
 export function DrawingSlide({ item, ctx }: { item: DrawingItem; ctx: SlideContext }) {
@@ -15,19 +16,25 @@ export function DrawingSlide({ item, ctx }: { item: DrawingItem; ctx: SlideConte
 
   return (
     <article className="slide slide-drawing">
-      {failed ? null : (
-        <img
-          className="drawing-image"
-          src={mediaUrl(item.image)}
-          alt={text(ctx, item.alt) ?? title ?? ''}
-          onError={() => setFailed(true)}
-        />
-      )}
-      <footer className="drawing-credit">
-        {title ? <span className="drawing-title">{title}</span> : null}
-        <span className="drawing-artist">{credit}</span>
-        {caption ? <span className="drawing-caption">{caption}</span> : null}
-      </footer>
+      <div className="drawing-frame">
+        {failed ? null : (
+          <img
+            className="drawing-image"
+            src={mediaUrl(item.image)}
+            alt={text(ctx, item.alt) ?? title ?? ''}
+            onError={() => setFailed(true)}
+          />
+        )}
+      </div>
+      {/* Its own strip, never laid over the drawing: the credit is always readable and the
+          drawing never hidden behind it. */}
+      <Fit as="footer" className="drawing-credit" watch={ctx.language}>
+        <p className="drawing-line">
+          {title ? <span className="drawing-title">{title}</span> : null}
+          <span className="drawing-artist">{credit}</span>
+        </p>
+        {caption ? <p className="drawing-caption">{caption}</p> : null}
+      </Fit>
     </article>
   );
 }

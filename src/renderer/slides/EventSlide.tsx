@@ -1,8 +1,11 @@
 import type { EventItem } from '../../shared/content';
-import { inDaysLabel, labelsFor } from '../i18n/labels';
+import { Fit } from '../fit/Fit';
+import { hoursMinutesLabel, inDaysLabel, labelsFor } from '../i18n/labels';
 import { type SlideContext, text } from './context';
-import { eventStatus, formatEventWhen, type EventStatus } from './event-time';
+import { eventStatus, type EventStatus } from '../../shared/time';
+import { formatEventWhen, startInstant } from './event-format';
 import { Qr } from './Qr';
+import { printedUrl } from './url-text';
 
 function statusText(status: EventStatus, language: string): string {
   const labels = labelsFor(language);
@@ -23,13 +26,28 @@ export function EventSlide({ item, ctx }: { item: EventItem; ctx: SlideContext }
   const when = formatEventWhen(item, ctx.language);
   const venue = text(ctx, item.venue);
   const description = text(ctx, item.description);
+  const start = startInstant(item);
+  // On the day, count down to the doors: "today" alone says nothing at 10:00 for a 19:30 gig.
+  const countdown =
+    status?.kind === 'today' && start !== null && start > ctx.nowMs
+      ? labelsFor(ctx.language).startsIn.replace(
+          '{time}',
+          hoursMinutesLabel(ctx.language, start - ctx.nowMs),
+        )
+      : null;
+  const showQr = item.url !== undefined && status?.kind !== 'past';
 
   return (
-    <article className={`slide slide-event ${status ? `event-${status.kind}` : ''}`}>
-      <div className="event-main">
+    <article
+      className={`slide slide-event${status ? ` event-${status.kind}` : ''}${showQr ? ' has-qr' : ''}`}
+    >
+      <Fit className="event-main" watch={`${ctx.language}${countdown}${status?.kind}`}>
         {status ? (
-          <p className="event-status" data-status={status.kind}>
-            {statusText(status, ctx.language)}
+          <p className="event-status">
+            <span className="event-badge" data-status={status.kind}>
+              {statusText(status, ctx.language)}
+            </span>
+            {countdown ? <span className="event-countdown">{countdown}</span> : null}
           </p>
         ) : null}
         <h1 className="event-title">{text(ctx, item.title)}</h1>
@@ -45,12 +63,10 @@ export function EventSlide({ item, ctx }: { item: EventItem; ctx: SlideContext }
             {item.address ? <span className="event-address">{item.address}</span> : null}
           </p>
         ) : null}
-        {description ? <p className="event-description clamp">{description}</p> : null}
-      </div>
-      {item.url && status?.kind !== 'past' ? (
-        <aside className="event-side">
-          <Qr value={item.url} />
-        </aside>
+        {description ? <p className="event-description">{description}</p> : null}
+      </Fit>
+      {showQr && item.url ? (
+        <Qr value={item.url} printed={printedUrl(item.url)} className="event-qr" />
       ) : null}
     </article>
   );

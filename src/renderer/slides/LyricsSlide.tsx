@@ -1,76 +1,101 @@
-import type { CSSProperties } from 'react';
 import type { SongItem } from '../../shared/content';
+import { lyricPositions } from '../../shared/lyrics';
+import { Fit } from '../fit/Fit';
 import { labelsFor } from '../i18n/labels';
+import { lyricLanguages } from '../i18n/language';
 import { type SlideContext, text } from './context';
 import { Qr } from './Qr';
+import { useStanza } from './stanza';
 
 interface LyricsSlideProps {
   item: SongItem;
   ctx: SlideContext;
-  /** Which stanza; the core's lyrics cursor will drive this. */
+  /** Which stanza; by default the one the lyrics cursor or the time on air has reached. */
   section?: number;
 }
 
-export function LyricsSlide({ item, ctx, section = 0 }: LyricsSlideProps) {
-  const title = text(ctx, item.title);
-  const stanza = item.sections[Math.min(Math.max(0, section), item.sections.length - 1)];
-
-  if (!stanza) {
-    const labels = labelsFor(ctx.language);
-    return (
-      <article className="slide slide-song">
-        <div className="song-main">
-          <h1 className="song-title">{title}</h1>
-          <p className="song-artist">{text(ctx, item.artist)}</p>
-          {item.description ? (
-            <p className="song-description clamp">{text(ctx, item.description)}</p>
-          ) : null}
-        </div>
-        {item.video ? (
-          <aside className="song-side">
-            <Qr value={item.video} caption={labels.scanToWatch} />
-          </aside>
-        ) : null}
-      </article>
-    );
-  }
-
-  // The original is what the room sings; the translation, when the screen speaks another
-  // language, is there to understand it.
-  // The schema requires `language` with lyrics; the fallback only keeps the types honest.
-  const sung = item.language ?? Object.keys(stanza.lines[0] ?? {})[0] ?? ctx.language;
-  const translationLanguage = ctx.language !== sung ? ctx.language : null;
-  const withTranslation =
-    translationLanguage !== null && stanza.lines.some((line) => line[translationLanguage]);
-  // Crude fit until the auto-fit issue: shrink lines so the stanza fills at most ~72% of
-  // the height, never above a comfortable maximum.
-  const rows = stanza.lines.length * (withTranslation ? 2.05 : 1.25);
-  const lineSize = Math.min(7, 72 / rows);
-
+function SongCard({ item, ctx }: { item: SongItem; ctx: SlideContext }) {
+  const labels = labelsFor(ctx.language);
   return (
-    <article className="slide slide-lyrics" style={{ '--line-size': lineSize } as CSSProperties}>
-      <header className="lyrics-header">
-        <h1 className="lyrics-title">{title}</h1>
+    <article className={`slide slide-song${item.video ? ' has-qr' : ''}`}>
+      <Fit className="song-main" watch={ctx.language}>
+        <h1 className="song-title">{text(ctx, item.title)}</h1>
+        <p className="song-artist">{text(ctx, item.artist)}</p>
+        {item.description ? (
+          <p className="song-description">{text(ctx, item.description)}</p>
+        ) : null}
+        {item.credits ? <p className="song-credits">{text(ctx, item.credits)}</p> : null}
+      </Fit>
+      {item.video ? (
+        <Qr value={item.video} caption={labels.scanToWatch} className="song-qr" />
+      ) : null}
+    </article>
+  );
+}
+
+function Stanza({
+  item,
+  ctx,
+  section,
+  current = null,
+}: Required<LyricsSlideProps> & { current?: number | null }) {
+  const stanza = item.sections[Math.min(Math.max(0, section), item.sections.length - 1)];
+  if (!stanza) return null;
+  // The original is what the room sings; the translation is there to understand it. Each
+  // has its own voice: the original in the bold display face, the translation quieter.
+  const { original, translation } = lyricLanguages(item, stanza.lines, ctx.language, ctx.pack);
+  return (
+    <article
+      className={`slide slide-lyrics${translation ? ' has-translation' : ''}${current !== null ? ' has-cursor' : ''}`}
+    >
+      <Fit as="header" className="lyrics-header" watch={ctx.language}>
+        <h1 className="lyrics-title">{text(ctx, item.title)}</h1>
         {stanza.label ? <span className="lyrics-label">{text(ctx, stanza.label)}</span> : null}
-      </header>
-      <ol className="lyrics-lines">
+      </Fit>
+      <Fit as="ol" className="lyrics-lines" watch={`${ctx.language}${section}`}>
         {stanza.lines.map((line, index) => {
-          const original = line[sung] ?? Object.values(line)[0];
-          const translation = translationLanguage ? line[translationLanguage] : undefined;
+          const sung = line[original] ?? Object.values(line)[0];
+          const understood = translation ? line[translation] : undefined;
           return (
-            <li key={index} className="lyric">
-              <span className="lyric-original" lang={sung}>
-                {original}
+            <li
+              key={index}
+              className={`lyric${index === current ? ' is-current' : ''}${current !== null && index < current ? ' is-sung' : ''}`}
+              aria-current={index === current ? 'true' : undefined}
+            >
+              <span className="lyric-original" lang={original}>
+                {sung}
               </span>
-              {translation && translation !== original ? (
-                <span className="lyric-translation" lang={translationLanguage ?? undefined}>
-                  {translation}
+              {understood && understood !== sung ? (
+                <span className="lyric-translation" lang={translation ?? undefined}>
+                  {understood}
                 </span>
               ) : null}
             </li>
           );
         })}
-      </ol>
+      </Fit>
+      {item.credits ? (
+        <Fit as="footer" className="lyrics-credits" watch={ctx.language}>
+          {text(ctx, item.credits)}
+        </Fit>
+      ) : null}
     </article>
   );
+}
+
+function TimedStanza({ item, ctx }: { item: SongItem; ctx: SlideContext }) {
+  const section = useStanza(ctx.timing, item.sections.length);
+  return <Stanza item={item} ctx={ctx} section={section} />;
+}
+
+export function LyricsSlide({ item, ctx, section }: LyricsSlideProps) {
+  if (item.sections.length === 0) return <SongCard item={item} ctx={ctx} />;
+  if (section !== undefined) return <Stanza item={item} ctx={ctx} section={section} />;
+  // Live: the operator (or the song's LRC times) moves the core's cursor line by line.
+  const sung =
+    ctx.lyricsLine !== null && ctx.lyricsLine !== undefined
+      ? lyricPositions(item)[ctx.lyricsLine]
+      : undefined;
+  if (sung) return <Stanza item={item} ctx={ctx} section={sung.section} current={sung.line} />;
+  return <TimedStanza item={item} ctx={ctx} />;
 }

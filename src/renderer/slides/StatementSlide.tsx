@@ -1,20 +1,26 @@
 import type { StatementItem } from '../../shared/content';
+import { Fit } from '../fit/Fit';
 import { type SlideContext, text } from './context';
+
+/** A slogan fits on a placard; anything longer reads better as prose. */
+const SLOGAN_MAX = 90;
 
 export function StatementSlide({ item, ctx }: { item: StatementItem; ctx: SlideContext }) {
   const body = text(ctx, item.text) ?? '';
   const author = text(ctx, item.author);
-  // Long statements get smaller type until the auto-fit issue lands.
-  const size = body.length > 280 ? 'long' : body.length > 160 ? 'medium' : 'short';
+  const paragraphs = body.split(/\n{2,}/);
+  const style = paragraphs.length === 1 && body.length <= SLOGAN_MAX ? 'slogan' : 'prose';
   return (
-    <article className={`slide slide-statement statement-${size}`}>
-      {item.title ? <h1 className="statement-title">{text(ctx, item.title)}</h1> : null}
-      <blockquote className="statement-text">
-        {body.split(/\n{2,}/).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
-      </blockquote>
-      {author ? <p className="statement-author">— {author}</p> : null}
+    <article className={`slide slide-statement statement-${style}`}>
+      <Fit className="statement-body" watch={ctx.language}>
+        {item.title ? <h1 className="statement-title">{text(ctx, item.title)}</h1> : null}
+        <blockquote className="statement-text">
+          {paragraphs.map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </blockquote>
+        {author ? <p className="statement-author">— {author}</p> : null}
+      </Fit>
     </article>
   );
 }

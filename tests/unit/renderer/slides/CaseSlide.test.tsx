@@ -20,7 +20,9 @@ describe('CaseSlide', () => {
     const { container } = render(<CaseSlide item={caseItem} ctx={slideContext()} />);
     const qr = container.querySelector('svg[data-qr-value]');
     expect(qr?.getAttribute('data-qr-value')).toBe('https://freeboris.info/');
-    expect(screen.getByText('The campaign', { selector: 'figcaption' })).toBeInTheDocument();
+    expect(screen.getByText('The campaign', { selector: '.qr-label' })).toBeInTheDocument();
+    // The address in text too, for people who cannot scan.
+    expect(screen.getByText('freeboris.info', { selector: '.qr-url' })).toBeInTheDocument();
   });
 
   it('speaks the chosen language, falling back to the default', () => {
@@ -39,5 +41,14 @@ describe('CaseSlide', () => {
     const withPhoto = { ...caseItem, photo: { file: 'media/boris.jpg', consent: false } };
     const { container } = render(<CaseSlide item={withPhoto} ctx={slideContext()} />);
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('stops the counter on the day of release and says so', () => {
+    render(<CaseSlide item={{ ...caseItem, released: '2023-08-03' }} ctx={slideContext()} />);
+    // 25 Jul to 3 Aug 2023, both days counted.
+    const counter = screen.getByTestId('days-behind-bars');
+    expect(counter).toHaveTextContent('10days behind bars');
+    expect(counter).toHaveTextContent('Released on August 3, 2023');
+    expect(counter).toHaveClass('is-released');
   });
 });

@@ -41,4 +41,25 @@ describe('EventSlide', () => {
     );
     expect(screen.getByText('Demain')).toBeInTheDocument();
   });
+
+  it('counts down to the start on the day', () => {
+    // 14:00 in Paris, the concert at 19:30.
+    render(<EventSlide item={eventItem} ctx={slideContext({ nowMs: Date.UTC(2023, 9, 1, 12) })} />);
+    expect(screen.getByText('Today')).toBeInTheDocument();
+    expect(screen.getByText('Starts in 5 h 30 min')).toBeInTheDocument();
+  });
+
+  it('offers the link as a QR code until the event is over', () => {
+    const withUrl = { ...eventItem, url: 'https://example.org/concert' };
+    const before = render(
+      <EventSlide item={withUrl} ctx={slideContext({ nowMs: Date.UTC(2023, 8, 28) })} />,
+    );
+    expect(before.container.querySelector('svg[data-qr-value]')).toHaveAttribute(
+      'data-qr-value',
+      'https://example.org/concert',
+    );
+    before.unmount();
+    const after = render(<EventSlide item={withUrl} ctx={slideContext()} />);
+    expect(after.container.querySelector('svg[data-qr-value]')).toBeNull();
+  });
 });
