@@ -23,7 +23,7 @@ export const routes: readonly Route[] = [
     path: '/kiosk',
     role: 'kiosk',
     View: lazy(() =>
-      import('../views/display/DisplayView').then((m) => ({ default: m.DisplayView })),
+      import('../views/display/DisplayView').then((m) => ({ default: m.KioskView })),
     ),
   },
   {

@@ -1,15 +1,40 @@
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
+import { languageForSlide, pinnedLanguage } from '../../i18n/language';
 import { labelsFor } from '../../i18n/labels';
 import { Slide } from '../../slides/Slide';
 import { useStores } from '../../stores';
-import { chooseScreen, displayLanguage } from './choose-screen';
+import { sendCommand } from '../../transport/socket';
+import { chooseScreen } from './choose-screen';
+import { MerchTable } from './merch/MerchTable';
+import {
+  LOOP,
+  browsableItems,
+  effectiveView,
+  merchSettings,
+  type MerchView,
+} from './merch/merch-state';
+import { createPreloader, imagesOf, type Preloader } from './preload';
+import { SlideStage, type StageEntry } from './SlideStage';
 import { themeStyle } from './theme';
+import { useCursorIdle, useIdleTimeout } from './use-idle';
+import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
 import './display.css';
+import './merch/merch.css';
+
+/** The cross-fade; short enough that a clicker feels instant. */
+export const FADE_MS = 400;
 
 function browserLanguage(): string {
   return typeof navigator === 'undefined' ? 'en' : (navigator.language ?? 'en');
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia
+    ? window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    : false;
 }
 
 /** Before the core has said anything: no pack, no names, just a calm sign of life. */
@@ -24,7 +49,24 @@ function ConnectingScreen({ problem }: { problem: string | null }) {
   );
 }
 
-export function DisplayView() {
+export interface DisplayViewProps {
+  /** This machine's own screen (the kiosk role): its keyboard runs the show. */
+  kiosk?: boolean;
+  send?: SendCommand;
+  /** Cross-fade length; by default FADE_MS, or 0 when the system asks for less motion. */
+  fadeMs?: number;
+  preloader?: Preloader;
+  /** The page's query string, for `?lang=`. */
+  search?: string;
+}
+
+export function DisplayView({
+  kiosk = false,
+  send = sendCommand,
+  fadeMs,
+  preloader: givenPreloader,
+  search = typeof location === 'undefined' ? '' : location.search,
+}: DisplayViewProps) {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
@@ -32,30 +74,131 @@ export function DisplayView() {
   const status = useStore(stores.connection, (s) => s.status);
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
   const nowMs = useNow(clockOffsetMs);
+  const [ownPreloader] = useState(() => createPreloader());
+  const preloader = givenPreloader ?? ownPreloader;
+  const [fade] = useState(() => fadeMs ?? (prefersReducedMotion() ? 0 : FADE_MS));
+  const cursorIdle = useCursorIdle();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [merchView, setMerchView] = useState<MerchView>(LOOP);
+
+  useKioskKeys(kiosk, show, send, setRefusal);
+
+  useEffect(() => {
+    if (!refusal) return;
+    const timer = setTimeout(() => setRefusal(null), 4_000);
+    return () => clearTimeout(timer);
+  }, [refusal]);
 
   const screen = chooseScreen(snapshot, show);
-  if (screen.kind === 'connecting' || !snapshot) return <ConnectingScreen problem={problem} />;
+  const merch = merchSettings(snapshot);
+  const browsable = snapshot ? browsableItems(snapshot, show?.safeMode ?? false) : [];
+  const view = merch && screen.kind !== 'blackout' ? effectiveView(merchView, browsable) : LOOP;
+  // What may be shown wins over what the visitor opened, for good: a blackout, safe mode
+  // hiding a case or emptying the list, or the table mode switched off. A case hidden by safe
+  // mode must not come back by itself when safe mode ends.
+  if (view !== merchView) setMerchView(view);
+  useIdleTimeout(view.mode !== 'loop', merch?.idleMs ?? 60_000, () => setMerchView(LOOP));
+
+  // The slide after this one: fetch and decode its images now, so it can go up on time.
+  const nextId =
+    show && show.order.length > 0 ? show.order[(show.position + 1) % show.order.length] : undefined;
+  const nextItem = nextId ? snapshot?.items.find((item) => item.id === nextId) : undefined;
+  const nextImages = nextItem && !(show?.safeMode && nextItem.sensitive) ? imagesOf(nextItem) : [];
+  const nextImagesKey = nextImages.join('\n');
+  useEffect(() => {
+    if (nextImagesKey) preloader.warm(nextImagesKey.split('\n'));
+  }, [nextImagesKey, preloader]);
+
+  const pinned = pinnedLanguage(search);
+  const onShown = useCallback((entry: StageEntry) => {
+    document.documentElement.lang = entry.language;
+  }, []);
+
+  if (screen.kind === 'connecting' || !snapshot || !show) {
+    return <ConnectingScreen problem={problem} />;
+  }
   // Blackout means nothing at all: no slide, no status mark, not even the theme colour.
-  if (screen.kind === 'blackout')
+  if (screen.kind === 'blackout') {
     return <div className="display display-blackout" data-testid="blackout" />;
+  }
 
   const { pack } = snapshot;
-  const language = displayLanguage(pack, show);
-  const theme = themeStyle(pack.theme);
+  const language = languageForSlide(pack, show, pinned);
+  const target: StageEntry = {
+    key:
+      screen.kind === 'slide'
+        ? `${screen.item.id}|${language}|${show.sequence}`
+        : `neutral|${screen.showTitle}|${language}`,
+    screen,
+    language,
+  };
+  const timing = {
+    startedAt: show.startedAt,
+    durationMs: show.durationMs,
+    paused: show.paused,
+    remainingMs: show.remainingMs,
+    clockOffsetMs,
+  };
+  const renderEntry = (entry: StageEntry) =>
+    entry.screen.kind === 'slide' ? (
+      <Slide item={entry.screen.item} ctx={{ pack, language: entry.language, nowMs, timing }} />
+    ) : (
+      <div className="slide slide-neutral" data-testid="neutral">
+        {entry.screen.showTitle ? (
+          <p className="neutral-title">
+            {pickText(pack.title, entry.language, pack.defaultLanguage)}
+          </p>
+        ) : null}
+      </div>
+    );
+
+  const openBrowse = (event: MouseEvent) => {
+    if (!merch || view.mode !== 'loop' || browsable.length === 0) return;
+    event.preventDefault();
+    setMerchView({ mode: 'browse', language });
+  };
+
+  const classes = ['display'];
+  if (cursorIdle) classes.push('cursor-idle');
+  if (merch) classes.push('merch-enabled');
 
   return (
-    <div className="display" style={theme} lang={language} data-status={status}>
-      {screen.kind === 'slide' ? (
-        <div className="slide-frame" key={screen.item.id} data-item={screen.item.id}>
-          <Slide item={screen.item} ctx={{ pack, language, nowMs }} />
-        </div>
+    <div
+      className={classes.join(' ')}
+      style={themeStyle(pack.theme)}
+      lang={language}
+      data-status={status}
+      data-view={view.mode}
+      onClick={view.mode === 'loop' ? openBrowse : undefined}
+    >
+      {view.mode === 'loop' ? (
+        <SlideStage
+          target={target}
+          safeMode={show.safeMode}
+          fadeMs={fade}
+          preloader={preloader}
+          renderEntry={renderEntry}
+          onShown={onShown}
+        />
       ) : (
-        <div className="slide-frame slide-neutral" data-testid="neutral">
-          {screen.showTitle ? (
-            <p className="neutral-title">{pickText(pack.title, language, pack.defaultLanguage)}</p>
-          ) : null}
-        </div>
+        <MerchTable
+          view={view}
+          items={browsable}
+          pack={pack}
+          nowMs={nowMs}
+          onChange={setMerchView}
+        />
       )}
+      {merch && view.mode === 'loop' && browsable.length > 0 ? (
+        <div className="merch-hint" data-testid="merch-hint">
+          {labelsFor(language).tapToBrowse}
+        </div>
+      ) : null}
+      {refusal ? (
+        <div className="display-toast" role="alert">
+          {refusal}
+        </div>
+      ) : null}
       {status !== 'open' ? (
         // Never blank the slide for a dropped connection: the last state is still the truth
         // as far as we know, and the venue should not notice a server restart.
@@ -66,4 +209,9 @@ export function DisplayView() {
       ) : null}
     </div>
   );
+}
+
+/** `/kiosk`: the display the app opened on this machine, whose keyboard sends the kiosk keys. */
+export function KioskView() {
+  return <DisplayView kiosk />;
 }

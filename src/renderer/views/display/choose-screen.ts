@@ -1,4 +1,4 @@
-import type { ContentSnapshot, LoadedItem, Pack, ShowItem } from '../../../shared/content';
+import type { ContentSnapshot, LoadedItem, ShowItem } from '../../../shared/content';
 import type { ShowState } from '../../../shared/protocol';
 
 export type Screen =
@@ -11,8 +11,11 @@ export type Screen =
    */
   | { kind: 'neutral'; showTitle: boolean };
 
+/** The kinds a slide exists for; anything else (playlists, setlists) only arranges them. */
+const SLIDE_KINDS: readonly string[] = ['case', 'song', 'drawing', 'action', 'event', 'statement'];
+
 function showable(item: LoadedItem | undefined): item is LoadedItem & ShowItem {
-  if (!item || item.kind === 'playlist') return false;
+  if (!item || !SLIDE_KINDS.includes(item.kind)) return false;
   // Defence in depth: the core should never put these on air, but a drawing without
   // consent must not reach the screen even if it does.
   if (item.kind === 'drawing' && !item.consent) return false;
@@ -37,12 +40,4 @@ export function chooseScreen(content: ContentSnapshot | null, show: ShowState | 
 
   if (showable(onAir)) return { kind: 'slide', item: onAir };
   return { kind: 'neutral', showTitle: true };
-}
-
-/**
- * The language the display speaks. For now the pack's default; this is where
- * `display.languages` and `cycleLanguages` (one language per slide) will be honoured.
- */
-export function displayLanguage(pack: Pack, _show: ShowState | null): string {
-  return pack.defaultLanguage;
 }

@@ -1,5 +1,5 @@
-import { act, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import {
   StoresContext,
   applyContent,
@@ -11,30 +11,41 @@ import {
   createShowStore,
   type Stores,
 } from '../../../../../src/renderer/stores';
-import { DisplayView } from '../../../../../src/renderer/views/display/DisplayView';
-import { showState, snapshot } from '../../fixtures';
+import type { ContentSnapshot } from '../../../../../src/shared/content';
+import type { Command } from '../../../../../src/shared/protocol';
+import {
+  DisplayView,
+  type DisplayViewProps,
+} from '../../../../../src/renderer/views/display/DisplayView';
+import { pack, showState, snapshot } from '../../fixtures';
 
-function renderDisplay() {
+function renderDisplay(props: DisplayViewProps = {}) {
   const stores: Stores = {
     content: createContentStore(),
     show: createShowStore(),
     connection: createConnectionStore(),
   };
+  const send = vi.fn(async (_command: Command) => ({ ok: true as const }));
   const result = render(
     <StoresContext.Provider value={stores}>
-      <DisplayView />
+      <DisplayView fadeMs={0} search="" send={send} {...props} />
     </StoresContext.Provider>,
   );
-  return { ...result, stores };
+  return { ...result, stores, send };
 }
 
-function connected(stores: Stores, show = showState()) {
+function connected(stores: Stores, show = showState(), content: ContentSnapshot = snapshot()) {
   act(() => {
     connectionWelcomed({ clientId: 'c', role: 'display' }, stores.connection);
-    applyContent(snapshot(), stores.content);
+    applyContent(content, stores.content);
     applyShow(show, stores.show);
   });
 }
+
+const withDisplay = (display: Partial<(typeof pack)['display']>): ContentSnapshot => {
+  const content = snapshot();
+  return { ...content, pack: { ...pack, display: { ...pack.display, ...display } } };
+};
 
 describe('DisplayView', () => {
   it('shows a calm connecting screen, with no names, until the core has spoken', () => {
@@ -105,5 +116,150 @@ describe('DisplayView', () => {
     const { stores } = renderDisplay();
     connected(stores, showState({ itemId: null }));
     expect(screen.getByTestId('neutral')).toHaveTextContent('Solidarity with political prisoners');
+  });
+
+  it('speaks the slide’s language, cycling with the core, and sets the page’s lang', () => {
+    const { container, stores } = renderDisplay();
+    const cycling = withDisplay({ languages: ['en', 'ru'], cycleLanguages: true });
+    connected(stores, showState({ sequence: 1 }), cycling);
+    expect(screen.getByRole('heading', { name: 'Борис Кагарлицкий' })).toBeInTheDocument();
+    expect(container.firstElementChild).toHaveAttribute('lang', 'ru');
+    expect(document.documentElement.lang).toBe('ru');
+    act(() => applyShow(showState({ sequence: 2 }), stores.show));
+    expect(screen.getByRole('heading', { name: 'Boris Kagarlitsky' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('keeps a language pinned on the link', () => {
+    const { stores } = renderDisplay({ search: '?token=t&lang=ru' });
+    connected(stores, showState({ sequence: 2 }), withDisplay({ languages: ['en', 'ru'] }));
+    expect(screen.getByRole('heading', { name: 'Борис Кагарлицкий' })).toBeInTheDocument();
+  });
+});
+
+describe('DisplayView keys', () => {
+  it('on the kiosk, sends the registered action’s command for a key', () => {
+    const { stores, send } = renderDisplay({ kiosk: true });
+    connected(stores, showState({ blackout: false }));
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    fireEvent.keyDown(window, { key: 'PageUp' });
+    fireEvent.keyDown(window, { key: ' ' });
+    fireEvent.keyDown(window, { key: 'b' });
+    fireEvent.keyDown(window, { key: 'S' });
+    expect(send.mock.calls.map(([command]) => command)).toEqual([
+      { name: 'next' },
+      { name: 'previous' },
+      { name: 'togglePause' },
+      { name: 'blackout', on: true },
+      { name: 'safeMode', on: true },
+    ]);
+  });
+
+  it('on the kiosk, leaves held keys, modified keys and other keys alone', () => {
+    const { stores, send } = renderDisplay({ kiosk: true });
+    connected(stores);
+    fireEvent.keyDown(window, { key: 'ArrowRight', repeat: true });
+    fireEvent.keyDown(window, { key: 'ArrowRight', ctrlKey: true });
+    fireEvent.keyDown(window, { key: 'x' });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('a display that only shows sends nothing', () => {
+    const { stores, send } = renderDisplay();
+    connected(stores);
+    for (const key of ['ArrowRight', 'ArrowLeft', 'PageDown', ' ', 'b', 's']) {
+      fireEvent.keyDown(window, { key });
+    }
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('on the kiosk, shows why the core refused a key', async () => {
+    const send = vi.fn(async (_command: Command) => ({
+      ok: false as const,
+      error: 'only the operator can turn safe mode off',
+    }));
+    const { stores } = renderDisplay({ kiosk: true, send });
+    connected(stores, showState({ safeMode: true }));
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 's' });
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('only the operator');
+  });
+});
+
+describe('DisplayView merch table', () => {
+  const merch = () =>
+    withDisplay({ languages: ['en', 'ru'], merchTable: { enabled: true, idleSeconds: 5 } });
+
+  it('without it, a tap does nothing', () => {
+    const { container, stores } = renderDisplay();
+    connected(stores);
+    fireEvent.click(container.firstElementChild as HTMLElement);
+    expect(screen.queryByTestId('merch-browse')).toBeNull();
+  });
+
+  it('a tap opens the cases and actions; each opens with its QR code; idleness ends it', () => {
+    vi.useFakeTimers();
+    try {
+      const { container, stores, send } = renderDisplay();
+      connected(stores, showState(), merch());
+      expect(screen.getByTestId('merch-hint')).toHaveTextContent('Tap to browse');
+      fireEvent.click(container.firstElementChild as HTMLElement);
+      expect(screen.getByTestId('merch-browse')).toBeInTheDocument();
+      const cards = [...container.querySelectorAll('.merch-card')].map((card) =>
+        card.getAttribute('data-item-id'),
+      );
+      expect(cards).toEqual(['boris-kagarlitsky', 'free-boris-site']);
+
+      fireEvent.click(screen.getByText('The campaign for Boris Kagarlitsky'));
+      expect(screen.getByTestId('merch-detail')).toBeInTheDocument();
+      expect(container.querySelector('svg[data-qr-value]')).toHaveAttribute(
+        'data-qr-value',
+        'https://freeboris.info/',
+      );
+      // Local to this screen: nothing went to the core.
+      expect(send).not.toHaveBeenCalled();
+
+      act(() => vi.advanceTimersByTime(4_000));
+      fireEvent.pointerDown(window);
+      act(() => vi.advanceTimersByTime(4_000));
+      expect(screen.getByTestId('merch-detail')).toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(screen.queryByTestId('merch-detail')).toBeNull();
+      expect(container.firstElementChild).toHaveAttribute('data-view', 'loop');
+      expect(screen.getByRole('heading', { name: 'Boris Kagarlitsky' })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('switches language on the table without touching the loop', () => {
+    const { container, stores } = renderDisplay();
+    connected(stores, showState(), merch());
+    fireEvent.click(container.firstElementChild as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: /Русский/i }));
+    expect(screen.getByText('Борис Кагарлицкий')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Вернуться к показу/ }));
+    expect(screen.getByRole('heading', { name: 'Boris Kagarlitsky' })).toBeInTheDocument();
+  });
+
+  it('a blackout or safe mode closes what a visitor opened', () => {
+    const { container, stores } = renderDisplay();
+    connected(stores, showState(), merch());
+    fireEvent.click(container.firstElementChild as HTMLElement);
+    fireEvent.click(screen.getByText('Boris Kagarlitsky'));
+    expect(screen.getByTestId('merch-detail')).toBeInTheDocument();
+    act(() => applyShow(showState({ safeMode: true }), stores.show));
+    // The case is sensitive: its page closes and its card goes; the action is not.
+    expect(screen.queryByTestId('merch-detail')).toBeNull();
+    expect(container.querySelector('.merch-card[data-item-id="boris-kagarlitsky"]')).toBeNull();
+    expect(container.querySelector('.merch-card[data-item-id="free-boris-site"]')).not.toBeNull();
+
+    act(() => applyShow(showState(), stores.show));
+    expect(screen.getByTestId('merch-browse')).toBeInTheDocument();
+    act(() => applyShow(showState({ blackout: true }), stores.show));
+    expect(container).toHaveTextContent(/^$/);
+    act(() => applyShow(showState(), stores.show));
+    expect(screen.queryByTestId('merch-browse')).toBeNull();
   });
 });

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chooseScreen,
-  displayLanguage,
-} from '../../../../../src/renderer/views/display/choose-screen';
-import { caseItem, drawingItem, pack, safeStatement, showState, snapshot } from '../../fixtures';
+import { chooseScreen } from '../../../../../src/renderer/views/display/choose-screen';
+import { caseItem, drawingItem, safeStatement, showState, snapshot } from '../../fixtures';
 
 const slideId = (screen: ReturnType<typeof chooseScreen>) =>
   screen.kind === 'slide' ? screen.item.id : screen.kind;
@@ -42,12 +39,5 @@ describe('chooseScreen', () => {
     });
     expect(chooseScreen(snapshot(), showState({ itemId: 'gone' })).kind).toBe('neutral');
     expect(chooseScreen(snapshot(), showState({ itemId: 'main' })).kind).toBe('neutral');
-  });
-});
-
-describe('displayLanguage', () => {
-  it("uses the pack's default language for now", () => {
-    expect(displayLanguage(pack, showState())).toBe('en');
-    expect(displayLanguage({ ...pack, defaultLanguage: 'ru' }, null)).toBe('ru');
   });
 });

@@ -1,0 +1,168 @@
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
+import type { Screen } from './choose-screen';
+import { imagesOf, type Preloader } from './preload';
+
+/** One thing the stage can show: a slide (or the neutral screen) in one language. */
+export interface StageEntry {
+  /** Changes whenever something new goes on air, even the same item again (a new language). */
+  key: string;
+  screen: Extract<Screen, { kind: 'slide' | 'neutral' }>;
+  language: string;
+}
+
+/** How long an incoming slide may keep the outgoing one up while its images load. */
+export const MAX_IMAGE_WAIT_MS = 2_000;
+
+interface StageState {
+  shown: StageEntry;
+  /** The previous slide, kept under the incoming one while it fades in. */
+  leaving: StageEntry | null;
+  /** The next slide, waiting for its images. Not in the DOM. */
+  pending: StageEntry | null;
+}
+
+export const entryImages = (entry: StageEntry) =>
+  entry.screen.kind === 'slide' ? imagesOf(entry.screen.item) : [];
+const isSensitive = (entry: StageEntry | null) =>
+  entry?.screen.kind === 'slide' && entry.screen.item.sensitive;
+export const entryItemId = (entry: StageEntry) =>
+  entry.screen.kind === 'slide' ? entry.screen.item.id : null;
+
+/**
+ * The next stage, given what should be on air. Pure, and run during render: when safe mode
+ * must hide a slide, the change reaches the DOM in the same commit as the command, not a
+ * frame or an image load later.
+ */
+export function nextStage(
+  stage: StageState,
+  target: StageEntry,
+  options: { safeMode: boolean; fade: boolean; imagesReady: (entry: StageEntry) => boolean },
+): StageState {
+  let next = stage;
+  if (target.key === next.shown.key) {
+    if (next.pending) next = { ...next, pending: null };
+  } else if (options.safeMode && isSensitive(next.shown)) {
+    next = { shown: target, leaving: null, pending: null };
+  } else if (options.imagesReady(target)) {
+    next = { shown: target, leaving: options.fade ? next.shown : null, pending: null };
+  } else if (next.pending?.key !== target.key) {
+    next = { ...next, pending: target };
+  }
+  if (options.safeMode && isSensitive(next.leaving)) next = { ...next, leaving: null };
+  if (options.safeMode && isSensitive(next.pending)) next = { ...next, pending: null };
+  return next;
+}
+
+interface SlideStageProps {
+  target: StageEntry;
+  safeMode: boolean;
+  /** Cross-fade length; 0 switches at once (reduced motion). */
+  fadeMs: number;
+  preloader: Preloader;
+  renderEntry: (entry: StageEntry) => ReactNode;
+  /** Called when a new entry goes up, e.g. to set the page's language. */
+  onShown?: (entry: StageEntry) => void;
+}
+
+/**
+ * Switches slides without a blank frame: the outgoing slide stays until the incoming one's
+ * images are fetched and decoded (at most MAX_IMAGE_WAIT_MS), then the incoming one fades in
+ * on top of it. Safe mode bypasses all of that.
+ */
+export function SlideStage({
+  target,
+  safeMode,
+  fadeMs,
+  preloader,
+  renderEntry,
+  onShown,
+}: SlideStageProps) {
+  const [stage, setStage] = useState<StageState>(() => ({
+    shown: target,
+    leaving: null,
+    pending: null,
+  }));
+  const next = nextStage(stage, target, {
+    safeMode,
+    fade: fadeMs > 0,
+    imagesReady: (entry) => preloader.isReady(entryImages(entry)),
+  });
+  // React's "adjust state while rendering": re-renders at once, before anything is committed.
+  if (next !== stage) setStage(next);
+
+  const pending = next.pending;
+  const pendingRef = useRef(pending);
+  useLayoutEffect(() => {
+    pendingRef.current = pending;
+  });
+  const pendingKey = pending?.key;
+  useEffect(() => {
+    const entry = pendingRef.current;
+    if (!pendingKey || !entry) return;
+    let live = true;
+    void preloader.ready(entryImages(entry), MAX_IMAGE_WAIT_MS).then(() => {
+      if (!live) return;
+      setStage((s) =>
+        s.pending?.key === pendingKey
+          ? { shown: s.pending, leaving: fadeMs > 0 ? s.shown : null, pending: null }
+          : s,
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [pendingKey, preloader, fadeMs]);
+
+  const leavingKey = next.leaving?.key;
+  useEffect(() => {
+    if (!leavingKey) return;
+    const timer = setTimeout(
+      () => setStage((s) => (s.leaving?.key === leavingKey ? { ...s, leaving: null } : s)),
+      fadeMs,
+    );
+    return () => clearTimeout(timer);
+  }, [leavingKey, fadeMs]);
+
+  // The entry's data is refreshed from the target while it stays on air (a content reload).
+  const shown = next.shown.key === target.key ? target : next.shown;
+  const onShownRef = useRef(onShown);
+  useLayoutEffect(() => {
+    onShownRef.current = onShown;
+  });
+  useLayoutEffect(() => {
+    onShownRef.current?.(shown);
+    // Only when a new entry goes up, not on every refresh of its data.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown.key]);
+
+  const frames = next.leaving ? [next.leaving, shown] : [shown];
+  return (
+    <div className="stage" data-item-id={entryItemId(shown) ?? ''}>
+      {frames.map((entry) => {
+        const out = entry !== shown;
+        return (
+          <div
+            key={entry.key}
+            className="slide-frame"
+            data-phase={out ? 'out' : 'in'}
+            data-item-id={entryItemId(entry) ?? undefined}
+            data-sensitive={isSensitive(entry) ? 'true' : undefined}
+            lang={entry.language}
+            aria-hidden={out || undefined}
+            inert={out || undefined}
+            style={{ '--fade': `${fadeMs}ms` } as CSSProperties}
+          >
+            {renderEntry(entry)}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

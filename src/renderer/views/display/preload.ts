@@ -1,0 +1,75 @@
+import type { ContentItem } from '../../../shared/content';
+import { mediaUrl } from '../../slides/context';
+
+/** The images a slide shows, as the URLs its <img> elements will ask for. */
+export function imagesOf(item: ContentItem | undefined): string[] {
+  if (!item) return [];
+  switch (item.kind) {
+    case 'drawing':
+      return item.consent ? [mediaUrl(item.image)] : [];
+    case 'case':
+      return item.photo?.consent ? [mediaUrl(item.photo.file)] : [];
+    default:
+      return [];
+  }
+}
+
+export type ImageLoader = (url: string) => Promise<void>;
+
+/** Fetches and decodes one image off screen. A broken image counts as done: the slide copes. */
+export const browserImageLoader: ImageLoader = (url) => {
+  const image = new Image();
+  image.decoding = 'async';
+  image.src = url;
+  if (typeof image.decode === 'function') return image.decode().catch(() => undefined);
+  return new Promise((resolve) => {
+    image.onload = () => resolve();
+    image.onerror = () => resolve();
+  });
+};
+
+/**
+ * Remembers each image's load, so the preload for "the slide after this one" and the wait
+ * before switching to it share one fetch, and a slide seen before switches at once.
+ */
+export function createPreloader(load: ImageLoader = browserImageLoader) {
+  const loads = new Map<string, Promise<void>>();
+  const done = new Set<string>();
+  const once = (url: string) => {
+    let pending = loads.get(url);
+    if (!pending) {
+      pending = load(url).then(() => {
+        done.add(url);
+      });
+      loads.set(url, pending);
+      // Keep the cache small on a show that runs for days with a changing pack.
+      if (loads.size > 64) {
+        const oldest = loads.keys().next().value as string;
+        loads.delete(oldest);
+        done.delete(oldest);
+      }
+    }
+    return pending;
+  };
+  return {
+    /** True when every image is already decoded: the slide can go up this very frame. */
+    isReady(urls: readonly string[]): boolean {
+      return urls.every((url) => done.has(url));
+    },
+    /** Resolves when every image is decoded, or after `timeoutMs`, whichever comes first. */
+    ready(urls: readonly string[], timeoutMs: number): Promise<void> {
+      if (urls.length === 0) return Promise.resolve();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      return Promise.race([Promise.all(urls.map(once)).then(() => undefined), timeout]).finally(
+        () => clearTimeout(timer),
+      );
+    },
+    warm(urls: readonly string[]): void {
+      for (const url of urls) void once(url);
+    },
+  };
+}
+export type Preloader = ReturnType<typeof createPreloader>;

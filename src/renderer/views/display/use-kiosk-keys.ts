@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import { actionForKey, kioskActions, type ShowAction } from '../../../shared/actions';
+import type { Command, ShowState } from '../../../shared/protocol';
+import type { CommandResult } from '../../transport/socket';
+
+export type SendCommand = (command: Command) => Promise<CommandResult>;
+
+/**
+ * What a key press on this screen sends, if anything. Only the kiosk (the app's own window on
+ * this machine) answers to keys; a display opened anywhere else only shows.
+ */
+export function kioskCommand(
+  enabled: boolean,
+  show: ShowState | null,
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat'>,
+  actions: readonly ShowAction[] = kioskActions,
+): Command | null {
+  // A held key would run through the whole playlist.
+  if (!enabled || !show || event.repeat) return null;
+  const action = actionForKey(actions, event);
+  return action ? action.command(show) : null;
+}
+
+/** Sends the kiosk keys' commands; `onRefused` hears why the core said no. */
+export function useKioskKeys(
+  enabled: boolean,
+  show: ShowState | null,
+  send: SendCommand,
+  onRefused?: (error: string) => void,
+): void {
+  const latest = useRef({ show, send, onRefused });
+  useEffect(() => {
+    latest.current = { show, send, onRefused };
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { show: current, send: sendNow, onRefused: refused } = latest.current;
+      const command = kioskCommand(true, current, event);
+      if (!command) return;
+      // Space would scroll, PageDown would page: the key is ours now.
+      event.preventDefault();
+      void sendNow(command).then((result) => {
+        if (!result.ok) refused?.(result.error);
+      });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
+}

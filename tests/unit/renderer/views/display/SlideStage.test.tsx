@@ -1,0 +1,142 @@
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { createPreloader } from '../../../../../src/renderer/views/display/preload';
+import {
+  SlideStage,
+  nextStage,
+  type StageEntry,
+} from '../../../../../src/renderer/views/display/SlideStage';
+import { caseItem, drawingItem, safeStatement, statementItem } from '../../fixtures';
+
+const entry = (
+  item: StageEntry['screen'] extends infer S ? S : never,
+  key: string,
+): StageEntry => ({
+  key,
+  screen: item,
+  language: 'en',
+});
+const slide = (item: typeof caseItem | typeof drawingItem | typeof safeStatement, n = 0) =>
+  entry({ kind: 'slide', item }, `${item.id}|en|${n}`);
+
+const ready = () => true;
+const notReady = () => false;
+
+describe('nextStage', () => {
+  const boris = slide(caseItem);
+  const drawing = slide(drawingItem, 1);
+  const safe = slide(safeStatement, 2);
+  const start = { shown: boris, leaving: null, pending: null };
+
+  it('keeps the stage as it is while the same entry is on air', () => {
+    expect(nextStage(start, boris, { safeMode: false, fade: true, imagesReady: ready })).toBe(
+      start,
+    );
+  });
+
+  it('switches at once, fading over the old slide, when the images are ready', () => {
+    expect(nextStage(start, drawing, { safeMode: false, fade: true, imagesReady: ready })).toEqual({
+      shown: drawing,
+      leaving: boris,
+      pending: null,
+    });
+    expect(
+      nextStage(start, drawing, { safeMode: false, fade: false, imagesReady: ready }).leaving,
+    ).toBeNull();
+  });
+
+  it('keeps the old slide up while the new one’s images load', () => {
+    expect(
+      nextStage(start, drawing, { safeMode: false, fade: true, imagesReady: notReady }),
+    ).toEqual({ shown: boris, leaving: null, pending: drawing });
+  });
+
+  it('in safe mode takes a sensitive slide down at once: no fade, no wait', () => {
+    expect(nextStage(start, safe, { safeMode: true, fade: true, imagesReady: notReady })).toEqual({
+      shown: safe,
+      leaving: null,
+      pending: null,
+    });
+    const fading = { shown: safe, leaving: boris, pending: null };
+    expect(
+      nextStage(fading, safe, { safeMode: true, fade: true, imagesReady: ready }).leaving,
+    ).toBe(null);
+  });
+});
+
+function deferredPreloader() {
+  const waiting: (() => void)[] = [];
+  const preloader = createPreloader(
+    () => new Promise<void>((resolve) => waiting.push(() => resolve())),
+  );
+  return { preloader, finishAll: () => waiting.splice(0).forEach((finish) => finish()) };
+}
+
+const renderEntry = (e: StageEntry) =>
+  e.screen.kind === 'slide' ? <p>{e.screen.item.id}</p> : null;
+
+describe('SlideStage', () => {
+  it('holds the outgoing slide until the incoming one’s images are decoded, then fades', async () => {
+    vi.useFakeTimers();
+    try {
+      const { preloader, finishAll } = deferredPreloader();
+      const onShown = vi.fn();
+      const props = { safeMode: false, fadeMs: 400, preloader, renderEntry, onShown };
+      const { container, rerender } = render(
+        <SlideStage target={slide(statementItem)} {...props} />,
+      );
+      expect(onShown).toHaveBeenCalledTimes(1);
+
+      rerender(<SlideStage target={slide(drawingItem, 1)} {...props} />);
+      expect(screen.getByText('call-to-action')).toBeInTheDocument();
+      expect(screen.queryByText('raised-fist')).toBeNull();
+
+      await act(async () => finishAll());
+      const frames = container.querySelectorAll('.slide-frame');
+      expect(
+        [...frames].map((f) => [f.getAttribute('data-item-id'), f.getAttribute('data-phase')]),
+      ).toEqual([
+        ['call-to-action', 'out'],
+        ['raised-fist', 'in'],
+      ]);
+      expect(container.querySelector('.stage')).toHaveAttribute('data-item-id', 'raised-fist');
+      expect(onShown).toHaveBeenLastCalledWith(
+        expect.objectContaining({ key: 'raised-fist|en|1' }),
+      );
+
+      await act(async () => vi.advanceTimersByTimeAsync(400));
+      expect(container.querySelectorAll('.slide-frame')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('switches anyway when the images take too long', async () => {
+    vi.useFakeTimers();
+    try {
+      const { preloader } = deferredPreloader();
+      const props = { safeMode: false, fadeMs: 0, preloader, renderEntry };
+      const { rerender } = render(<SlideStage target={slide(statementItem)} {...props} />);
+      rerender(<SlideStage target={slide(drawingItem, 1)} {...props} />);
+      await act(async () => vi.advanceTimersByTimeAsync(1_999));
+      expect(screen.queryByText('raised-fist')).toBeNull();
+      await act(async () => vi.advanceTimersByTimeAsync(1));
+      expect(screen.getByText('raised-fist')).toBeInTheDocument();
+      expect(screen.queryByText('call-to-action')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('marks sensitive frames, and never keeps one while safe mode is on', () => {
+    const { preloader } = deferredPreloader();
+    const props = { fadeMs: 400, preloader, renderEntry };
+    const { container, rerender } = render(
+      <SlideStage target={slide(caseItem)} safeMode={false} {...props} />,
+    );
+    expect(container.querySelector('[data-sensitive="true"]')).not.toBeNull();
+    rerender(<SlideStage target={slide(safeStatement, 1)} safeMode {...props} />);
+    expect(container.querySelector('[data-sensitive="true"]')).toBeNull();
+    expect(container).not.toHaveTextContent('boris-kagarlitsky');
+  });
+});
