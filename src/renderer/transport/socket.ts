@@ -19,6 +19,8 @@ import {
   defaultStores,
   type Stores,
 } from '../stores';
+import { applyClients, applyNotices, applyRemote } from '../stores/operator';
+import { readRemoteToken, remoteRefused } from '../stores/remote';
 
 export type CommandResult = { ok: true } | { ok: false; error: string };
 
@@ -146,6 +148,16 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
       case 'show':
         applyShow(message.show, stores.show);
         break;
+      // Operator-only: the core sends these to the console and nobody else.
+      case 'clients':
+        applyClients(message.clients);
+        break;
+      case 'remote':
+        applyRemote(message.remote);
+        break;
+      case 'notices':
+        applyNotices(message.notices);
+        break;
       case 'result': {
         const entry = pending.get(message.requestId);
         if (!entry) return;
@@ -230,6 +242,8 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
     settleAll('connection lost before the core answered');
     if (!running) return;
     connectionLost(reason, stores.connection);
+    // A phone's token that the core refuses was revoked: the remote view goes back to pairing.
+    if (refused && options.role === 'remote') remoteRefused(reason);
     scheduleRetry(refused);
   }
 
@@ -288,7 +302,9 @@ export interface LocationLike {
 /** Where this page's socket goes: same host, the role of the route, the token of the link. */
 export function socketTarget(loc: LocationLike): { role: Role; token: string; url: string } | null {
   const role = roleForPath(loc.pathname);
-  const token = new URLSearchParams(loc.search).get('token');
+  // A paired phone keeps its token in storage, not in a link it could share.
+  const token =
+    new URLSearchParams(loc.search).get('token') ?? (role === 'remote' ? readRemoteToken() : null);
   if (!role || !token) return null;
   const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
   const query = new URLSearchParams({ role, token });

@@ -1,10 +1,103 @@
-import { PlaceholderView } from '../placeholder/PlaceholderView';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { pickText } from '../../../shared/content';
+import { useStores } from '../../stores';
+import { rememberSetlist, useOperatorStoreApi } from '../../stores/operator';
+import { sendCommand } from '../../transport/socket';
+import { LyricsPanel } from './LyricsPanel';
+import { OnAirPanel } from './OnAirPanel';
+import { OutputsPanel } from './OutputsPanel';
+import { PlaylistStrip } from './PlaylistStrip';
+import { ProblemsPanel, RefusalToast } from './ProblemsPanel';
+import { RemotePanel } from './RemotePanel';
+import { RunnerProvider, type SendCommand } from './run';
+import { SetlistPanel } from './SetlistPanel';
+import { ShortcutSheet } from './ShortcutSheet';
+import { ShowControls } from './ShowControls';
+import { useOperatorKeys } from './use-operator-keys';
+// The previews are the display's own slides, so they need the display's styles.
+import '../display/display.css';
+import './operator.css';
 
-export function OperatorView() {
+function ConnectionBadge() {
+  const { connection } = useStores();
+  const status = useStore(connection, (s) => s.status);
+  const problem = useStore(connection, (s) => s.lastCloseReason);
+  const text =
+    status === 'open'
+      ? 'Connected'
+      : status === 'reconnecting'
+        ? `Reconnecting…${problem ? ` (${problem})` : ''}`
+        : status === 'connecting'
+          ? 'Connecting…'
+          : (problem ?? 'Not connected');
   return (
-    <PlaceholderView
-      title="Operator console"
-      coming="Coming soon: the playlist, next and previous, pause, blackout and safe mode, and a preview of every screen."
-    />
+    <span className={`op-connection is-${status}`} role="status" data-testid="connection">
+      <span className="op-dot" aria-hidden="true" /> {text}
+    </span>
+  );
+}
+
+function Console() {
+  const stores = useStores();
+  const operator = useOperatorStoreApi();
+  const title = useStore(stores.content, (s) =>
+    s.snapshot ? pickText(s.snapshot.pack.title, s.snapshot.pack.defaultLanguage) : undefined,
+  );
+  const [sheet, setSheet] = useState(false);
+  useOperatorKeys({ onHelp: () => setSheet((open) => !open), onEscape: () => setSheet(false) });
+  // Where each setlist got to, so "next song" still knows between songs.
+  useEffect(() => {
+    rememberSetlist(stores.show.getState().show, operator);
+    return stores.show.subscribe((state) => rememberSetlist(state.show, operator));
+  }, [stores.show, operator]);
+
+  return (
+    <div className="operator" data-testid="operator">
+      <header className="op-header">
+        <h1>
+          Operator <span className="op-muted">{title ?? ''}</span>
+        </h1>
+        <ConnectionBadge />
+        <button
+          type="button"
+          className="op-button op-small"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => setSheet(true)}
+          data-testid="open-keys"
+        >
+          Keys <kbd>?</kbd>
+        </button>
+      </header>
+      <main className="op-main">
+        <div className="op-column op-column-main">
+          <OnAirPanel />
+          <PlaylistStrip />
+          <LyricsPanel />
+        </div>
+        <div className="op-column op-column-side">
+          <ProblemsPanel />
+          <ShowControls />
+          <SetlistPanel />
+          <OutputsPanel />
+          <RemotePanel />
+        </div>
+      </main>
+      <RefusalToast />
+      {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
+    </div>
+  );
+}
+
+export interface OperatorViewProps {
+  /** How commands reach the core; tests pass a fake. */
+  send?: SendCommand;
+}
+
+export function OperatorView({ send = sendCommand }: OperatorViewProps) {
+  return (
+    <RunnerProvider send={send}>
+      <Console />
+    </RunnerProvider>
   );
 }

@@ -1,10 +1,303 @@
-import { PlaceholderView } from '../placeholder/PlaceholderView';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useStore } from 'zustand';
+import {
+  cursorSong,
+  itemById,
+  lyricsNextAction,
+  lyricsOnAir,
+  lyricsPreviousAction,
+  operatorBlackoutAction,
+  operatorNextAction,
+  operatorPreviousAction,
+  overlayActions,
+  overlayLabel,
+  remoteSafeModeAction,
+} from '../../../shared/actions/operator-actions';
+import { originalLines } from '../../../shared/lyrics';
+import { overlayElements } from '../../../shared/protocol';
+import { useStores } from '../../stores';
+import {
+  remoteForget,
+  remoteLocked,
+  remotePaired,
+  requestPairing,
+  useRemoteStore,
+  type PairResult,
+  type RemoteStore,
+} from '../../stores/remote';
+import { connect, disconnect, sendCommand } from '../../transport/socket';
+import { ActionButton } from '../operator/ActionButton';
+import { RefusalToast } from '../operator/ProblemsPanel';
+import { RunnerProvider, type SendCommand } from '../operator/run';
+import { consoleLanguage, itemTitle } from '../operator/text';
+import { useClock } from '../operator/use-clock';
+import './remote.css';
 
-export function RemoteView() {
+export type PairFunction = (pin: string, name: string) => Promise<PairResult>;
+
+/** Only whole six-digit PINs go to the core: every wrong try counts toward the lockout. */
+export function cleanPin(input: string): string {
+  return input.replace(/\D/g, '').slice(0, 6);
+}
+
+function PairingScreen({ pair, store }: { pair: PairFunction; store: RemoteStore }) {
+  const message = useStore(store, (s) => s.message);
+  const lockedUntil = useStore(store, (s) => s.lockedUntil);
+  const now = useClock(1000, lockedUntil !== null);
+  const [pin, setPin] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const lockedFor = lockedUntil === null ? 0 : Math.ceil((lockedUntil - now) / 1000);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pin.length !== 6) {
+      setError('The PIN has six digits: the big number on the operator’s screen.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await pair(pin, name);
+    setBusy(false);
+    if (result.ok) {
+      remotePaired(result.token, store);
+      return;
+    }
+    setPin('');
+    if (result.reason === 'locked') {
+      remoteLocked(Date.now() + (result.retryAfterSeconds ?? 60) * 1000, store);
+    }
+    setError(result.message);
+  };
+
   return (
-    <PlaceholderView
-      title="Phone remote"
-      coming="Coming soon: next, previous, pause, blackout and safe mode from a phone on the venue network."
-    />
+    <main className="remote remote-pairing">
+      <h1>Pair this phone</h1>
+      {message ? (
+        <p className="remote-message" role="status" data-testid="remote-message">
+          {message}
+        </p>
+      ) : null}
+      <p className="remote-muted">
+        Enter the six-digit PIN shown on the operator’s console, under “Phone remote”.
+      </p>
+      <form onSubmit={(event) => void submit(event)} className="remote-form" noValidate>
+        <label className="remote-field">
+          <span>PIN</span>
+          <input
+            className="remote-pin-input"
+            name="pin"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            placeholder="••••••"
+            value={pin}
+            onChange={(event) => setPin(cleanPin(event.target.value))}
+            aria-describedby={error ? 'remote-error' : undefined}
+            autoFocus
+          />
+        </label>
+        <label className="remote-field">
+          <span>
+            Name of this phone <span className="remote-muted">(optional)</span>
+          </span>
+          <input
+            name="device-name"
+            autoComplete="off"
+            maxLength={40}
+            placeholder="e.g. Masha’s phone"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </label>
+        {error ? (
+          <p className="remote-error" id="remote-error" role="alert" data-testid="pair-error">
+            {error}
+          </p>
+        ) : null}
+        {lockedFor > 0 ? (
+          <p className="remote-error" data-testid="pair-locked">
+            Locked: try again in {lockedFor} s.
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          className="remote-button remote-primary"
+          disabled={busy || lockedFor > 0}
+        >
+          {busy ? 'Pairing…' : 'Pair'}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+function OnAir() {
+  const stores = useStores();
+  const snapshot = useStore(stores.content, (s) => s.snapshot);
+  const show = useStore(stores.show, (s) => s.show);
+  const status = useStore(stores.connection, (s) => s.status);
+  if (!snapshot || !show) {
+    return (
+      <p className="remote-onair remote-muted" role="status">
+        {status === 'open' ? 'Waiting for the show…' : 'Connecting to the show computer…'}
+      </p>
+    );
+  }
+  const lang = consoleLanguage(snapshot);
+  const item = itemById(snapshot, show.itemId);
+  const song = lyricsOnAir(show) ? cursorSong({ show, content: snapshot }) : undefined;
+  const line = song && show.lyrics ? originalLines(song)[show.lyrics.line] : undefined;
+  return (
+    <div className="remote-onair" data-testid="remote-on-air">
+      <span className="remote-label">On air</span>
+      <strong data-testid="remote-on-air-title">{itemTitle(item, lang)}</strong>
+      {line ? <span className="remote-line">“{line}”</span> : null}
+      <span className="remote-flags">
+        {show.blackout ? <span className="remote-flag is-blackout">Blackout</span> : null}
+        {show.safeMode ? <span className="remote-flag is-safe">Safe mode</span> : null}
+        {show.paused ? <span className="remote-flag">Paused</span> : null}
+        {status !== 'open' ? <span className="remote-flag">Reconnecting…</span> : null}
+      </span>
+    </div>
+  );
+}
+
+function Controls({ onUnpair }: { onUnpair: () => void }) {
+  const show = useStore(useStores().show, (s) => s.show);
+  const lyrics = show ? lyricsOnAir(show) : false;
+  return (
+    <main className="remote remote-controls">
+      <OnAir />
+      {lyrics ? (
+        <div className="remote-grid">
+          <ActionButton
+            action={lyricsPreviousAction}
+            param={undefined}
+            label="◀ Line"
+            showKeys={false}
+            className="remote-button"
+          />
+          <ActionButton
+            action={lyricsNextAction}
+            param={undefined}
+            label="Next line ▶"
+            showKeys={false}
+            className="remote-button remote-primary"
+            testId="remote-next-line"
+          />
+        </div>
+      ) : null}
+      <div className="remote-grid">
+        <ActionButton
+          action={operatorPreviousAction}
+          param={undefined}
+          label="◀ Previous"
+          showKeys={false}
+          className="remote-button"
+          testId="remote-previous"
+        />
+        <ActionButton
+          action={operatorNextAction}
+          param={undefined}
+          label="Next ▶"
+          showKeys={false}
+          className={`remote-button${lyrics ? '' : ' remote-primary'}`}
+          testId="remote-next"
+        />
+        <ActionButton
+          action={operatorBlackoutAction}
+          param={undefined}
+          label={show?.blackout ? 'Lift blackout' : 'Blackout'}
+          pressed={show?.blackout}
+          showKeys={false}
+          className="remote-button remote-danger"
+          testId="remote-blackout"
+        />
+        <ActionButton
+          action={remoteSafeModeAction}
+          param={undefined}
+          label={show?.safeMode ? 'Safe mode is on' : 'Safe mode on'}
+          pressed={show?.safeMode}
+          disabled={show?.safeMode}
+          showKeys={false}
+          className="remote-button remote-safe"
+          testId="remote-safe-mode"
+        />
+      </div>
+      {show?.safeMode ? (
+        <p className="remote-muted remote-note">
+          Only the operator’s console can turn safe mode off.
+        </p>
+      ) : null}
+      <h2 className="remote-label">Stream overlay</h2>
+      <div className="remote-grid">
+        {overlayElements.map((element) => {
+          const action = overlayActions.find((a) => a.name === `overlay.${element}`);
+          if (!action) return null;
+          const on = show?.overlays[element] ?? false;
+          return (
+            <ActionButton
+              key={element}
+              action={action}
+              param={undefined}
+              label={`${overlayLabel(element)}: ${on ? 'on' : 'off'}`}
+              pressed={on}
+              showKeys={false}
+              className="remote-button remote-small"
+            />
+          );
+        })}
+      </div>
+      <button type="button" className="remote-unpair" onClick={onUnpair}>
+        Unpair this phone
+      </button>
+      <RefusalToast />
+    </main>
+  );
+}
+
+export interface RemoteViewProps {
+  pair?: PairFunction;
+  send?: SendCommand;
+  store?: RemoteStore;
+  /** Open and close the page's socket; tests pass fakes. */
+  socket?: { connect: () => void; disconnect: () => void };
+}
+
+const pageSocket = {
+  connect: () => void connect(),
+  disconnect: () => disconnect(),
+};
+
+/** `/remote`: a phone on the venue network. Pairs with a PIN, then drives the show. */
+export function RemoteView({
+  pair = requestPairing,
+  send = sendCommand,
+  store = useRemoteStore,
+  socket = pageSocket,
+}: RemoteViewProps) {
+  const token = useStore(store, (s) => s.token);
+  useEffect(() => {
+    // Paired: connect (a no-op when the page already did with the stored token). Unpaired or
+    // revoked: stop the socket, or it would keep retrying a token the core refuses.
+    if (token) socket.connect();
+    else socket.disconnect();
+  }, [token, socket]);
+  if (!token) return <PairingScreen pair={pair} store={store} />;
+  return (
+    <RunnerProvider send={send}>
+      <Controls
+        onUnpair={() => {
+          socket.disconnect();
+          remoteForget(
+            'This phone forgot its pairing. The operator can revoke it on the console.',
+            store,
+          );
+        }}
+      />
+    </RunnerProvider>
   );
 }

@@ -1,0 +1,61 @@
+import { createContext, useContext } from 'react';
+import { create } from 'zustand';
+import type { ConnectedClient, RemoteStatus, ShowState } from '../../shared/protocol';
+
+/** What only the operator's socket hears: who is connected, the phone remote, notices. */
+export interface OperatorState {
+  /** null until the core has listed the connected views once. */
+  clients: ConnectedClient[] | null;
+  remote: RemoteStatus | null;
+  notices: string[];
+  /** The last command the core refused, so the operator sees why nothing happened. */
+  refusal: { message: string; at: number } | null;
+  /** The last song of each setlist that was on, so "next song" works between songs. */
+  lastSongIndex: Record<string, number>;
+}
+
+const initial: OperatorState = {
+  clients: null,
+  remote: null,
+  notices: [],
+  refusal: null,
+  lastSongIndex: {},
+};
+
+export const createOperatorStore = () => create<OperatorState>()(() => ({ ...initial }));
+export type OperatorStore = ReturnType<typeof createOperatorStore>;
+
+export const useOperatorStore = createOperatorStore();
+
+/** Tests hand the console a fresh store; the page uses the module's own. */
+export const OperatorStoreContext = createContext<OperatorStore>(useOperatorStore);
+export const useOperatorStoreApi = () => useContext(OperatorStoreContext);
+
+export function applyClients(clients: ConnectedClient[], store = useOperatorStore) {
+  store.setState({ clients });
+}
+
+export function applyRemote(remote: RemoteStatus, store = useOperatorStore) {
+  store.setState({ remote });
+}
+
+export function applyNotices(notices: string[], store = useOperatorStore) {
+  store.setState({ notices });
+}
+
+export function reportRefusal(message: string, store = useOperatorStore, at = Date.now()) {
+  store.setState({ refusal: { message, at } });
+}
+
+export function clearRefusal(store = useOperatorStore) {
+  store.setState({ refusal: null });
+}
+
+/** Called with every show state: remembers where each setlist got to. */
+export function rememberSetlist(show: ShowState | null, store = useOperatorStore) {
+  const setlist = show?.setlist;
+  if (!setlist || setlist.songIndex === null) return;
+  const { lastSongIndex } = store.getState();
+  if (lastSongIndex[setlist.setlistId] === setlist.songIndex) return;
+  store.setState({ lastSongIndex: { ...lastSongIndex, [setlist.setlistId]: setlist.songIndex } });
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { keyLabels, type OperatorAction } from '../../../shared/actions/operator-actions';
+import { useRunner } from './run';
+
+/** An action's keys as keycaps, e.g. [→] [PgDn]. */
+export function Keys({ keys, max = 3 }: { keys: readonly string[]; max?: number }) {
+  const labels = keyLabels(keys).slice(0, max);
+  if (labels.length === 0) return null;
+  return (
+    <span className="op-keys" aria-label={`key ${labels.join(' or ')}`}>
+      {labels.map((label) => (
+        <kbd key={label}>{label}</kbd>
+      ))}
+    </span>
+  );
+}
+
+interface ActionButtonProps<P> {
+  action: OperatorAction<P>;
+  param: P;
+  /** Overrides the action's label (e.g. "Resume" while paused). */
+  label?: ReactNode;
+  /** On: a toggle that is currently on (blackout, safe mode). */
+  pressed?: boolean;
+  disabled?: boolean;
+  className?: string;
+  showKeys?: boolean;
+  title?: string;
+  testId?: string;
+}
+
+/**
+ * A button that runs a registered action and shows its keys. It never takes the keyboard
+ * focus from a mouse click, so Space and the clicker keep driving the show afterwards.
+ */
+export function ActionButton<P>({
+  action,
+  param,
+  label,
+  pressed,
+  disabled,
+  className,
+  showKeys = true,
+  title,
+  testId,
+}: ActionButtonProps<P>) {
+  const { run } = useRunner();
+  const classes = ['op-button'];
+  if (className) classes.push(className);
+  if (pressed) classes.push('is-on');
+  return (
+    <button
+      type="button"
+      className={classes.join(' ')}
+      aria-pressed={pressed}
+      disabled={disabled}
+      title={title}
+      data-action={action.name}
+      data-testid={testId}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => void run(action, param)}
+    >
+      <span className="op-button-label">{label ?? action.label}</span>
+      {showKeys ? <Keys keys={action.keys} /> : null}
+    </button>
+  );
+}

@@ -1,0 +1,122 @@
+import { useStore } from 'zustand';
+import { itemById } from '../../../shared/actions/operator-actions';
+import { languageForSlide } from '../../i18n/language';
+import { useStores } from '../../stores';
+import { chooseScreen, type Screen } from '../display/choose-screen';
+import { SlidePreview } from './SlidePreview';
+import { consoleLanguage, itemTitle, kindLabel } from './text';
+import { useClock } from './use-clock';
+
+function secondsLeft(
+  show: { startedAt: number; durationMs: number; paused: boolean; remainingMs: number | null },
+  serverNow: number,
+): number {
+  const left = show.paused ? (show.remainingMs ?? 0) : show.startedAt + show.durationMs - serverNow;
+  return Math.max(0, Math.ceil(left / 1000));
+}
+
+/** What is on air now, as the venue screen shows it, and what comes next. */
+export function OnAirPanel() {
+  const stores = useStores();
+  const snapshot = useStore(stores.content, (s) => s.snapshot);
+  const show = useStore(stores.show, (s) => s.show);
+  const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
+  const now = useClock(1000);
+  if (!snapshot || !show) {
+    return (
+      <section className="op-panel op-onair" aria-label="On air">
+        <p className="op-muted">Waiting for the core…</p>
+      </section>
+    );
+  }
+  const { pack } = snapshot;
+  const serverNow = now + clockOffsetMs;
+  const language = languageForSlide(pack, show, show.outputLanguages.display[0] ?? null);
+  const screen = chooseScreen(snapshot, show);
+  // Under a blackout the operator still needs to see what is running underneath.
+  const underneath: Screen =
+    screen.kind === 'blackout' ? chooseScreen(snapshot, { ...show, blackout: false }) : screen;
+  const onAir = itemById(snapshot, show.itemId);
+  const nextId =
+    show.order.length > 0 ? show.order[(show.position + 1) % show.order.length] : undefined;
+  const next = itemById(snapshot, nextId);
+  const nextScreen: Screen =
+    next && next.kind !== 'playlist' && (next as { kind: string }).kind !== 'setlist'
+      ? { kind: 'slide', item: next as Extract<Screen, { kind: 'slide' }>['item'] }
+      : { kind: 'neutral', showTitle: !show.safeMode };
+  const timing = {
+    startedAt: show.startedAt,
+    durationMs: show.durationMs,
+    paused: show.paused,
+    remainingMs: show.remainingMs,
+    clockOffsetMs,
+  };
+  const lang = consoleLanguage(snapshot);
+  const shownTitle =
+    underneath.kind === 'slide' ? itemTitle(underneath.item, lang) : 'Neutral screen';
+
+  return (
+    <section className="op-panel op-onair" aria-label="On air">
+      <div className="op-onair-now">
+        <h2 className="op-heading">
+          <span className="op-live-dot" aria-hidden="true" /> On air
+        </h2>
+        <div className={`op-preview-wrap${show.blackout ? ' is-blackout' : ''}`}>
+          <SlidePreview
+            screen={underneath}
+            pack={pack}
+            language={language}
+            nowMs={serverNow}
+            timing={timing}
+            label={`On air: ${shownTitle}`}
+            testId="preview-now"
+          />
+          {show.blackout ? (
+            <div className="op-preview-badge is-blackout" data-testid="blackout-badge">
+              Blackout: every screen is black
+            </div>
+          ) : null}
+        </div>
+        <p className="op-caption" data-testid="on-air-title">
+          <strong>{shownTitle}</strong>
+          {underneath.kind === 'slide' ? (
+            <span className="op-kind">{kindLabel(underneath.item.kind)}</span>
+          ) : null}
+          {show.safeMode && onAir && underneath.kind === 'slide' && underneath.item.id !== onAir.id
+            ? ` (safe mode hides ${itemTitle(onAir, lang)})`
+            : ''}
+        </p>
+        <p className="op-status-line">
+          {show.safeMode ? <span className="op-chip is-safe">Safe mode</span> : null}
+          {show.paused ? <span className="op-chip is-paused">Paused</span> : null}
+          {show.lyrics ? <span className="op-chip is-live">Live lyrics</span> : null}
+          {!show.lyrics && show.order.length > 0 ? (
+            <span className="op-chip" data-testid="time-left">
+              {show.paused ? 'held' : `${secondsLeft(show, serverNow)} s left`}
+            </span>
+          ) : null}
+          <span className="op-chip">
+            {show.order.length > 0
+              ? `${show.position + 1} of ${show.order.length}`
+              : 'nothing to play'}
+          </span>
+        </p>
+      </div>
+      <div className="op-onair-next">
+        <h2 className="op-heading">Up next</h2>
+        <SlidePreview
+          screen={nextScreen}
+          pack={pack}
+          language={language}
+          nowMs={serverNow}
+          label={`Up next: ${next ? itemTitle(next, lang) : 'nothing'}`}
+          testId="preview-next"
+        />
+        <p className="op-caption">
+          <strong>{next ? itemTitle(next, lang) : '—'}</strong>
+          {next ? <span className="op-kind">{kindLabel(next.kind)}</span> : null}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useStore } from 'zustand';
+import { outputLanguagesAction, overlayActions } from '../../../shared/actions/operator-actions';
+import { overlayElements, type Output } from '../../../shared/protocol';
+import { displayLanguages } from '../../i18n/language';
+import { useStores } from '../../stores';
+import { useOperatorStoreApi } from '../../stores/operator';
+import { ActionButton } from './ActionButton';
+import { useRunner } from './run';
+import { roleLabel, since } from './text';
+import { useClock } from './use-clock';
+
+const outputs: readonly { output: Output; title: string; hint: string }[] = [
+  { output: 'display', title: 'Venue screens', hint: 'display and kiosk' },
+  { output: 'overlay', title: 'Stream', hint: 'overlay and OBS' },
+];
+
+/** The new list when one language is ticked or unticked, kept in the pack's order. */
+export function toggledLanguages(
+  packLanguages: readonly string[],
+  current: readonly string[],
+  language: string,
+  on: boolean,
+): string[] {
+  const chosen = new Set(current);
+  if (on) chosen.add(language);
+  else chosen.delete(language);
+  return packLanguages.filter((l) => chosen.has(l)).slice(0, 4);
+}
+
+function LanguagePicker({ output, title, hint }: (typeof outputs)[number]) {
+  const stores = useStores();
+  const snapshot = useStore(stores.content, (s) => s.snapshot);
+  const chosen = useStore(stores.show, (s) => s.show?.outputLanguages[output]);
+  const { run } = useRunner();
+  if (!snapshot || !chosen) return null;
+  const { pack } = snapshot;
+  const send = (languages: string[]) => void run(outputLanguagesAction, { output, languages });
+  return (
+    <fieldset className="op-languages" data-testid={`languages-${output}`}>
+      <legend>
+        {title} <span className="op-muted">({hint})</span>
+      </legend>
+      {pack.languages.map((language) => (
+        <label key={language} className="op-check">
+          <input
+            type="checkbox"
+            name={`${output}-${language}`}
+            checked={chosen.includes(language)}
+            onChange={(event) => {
+              send(toggledLanguages(pack.languages, chosen, language, event.target.checked));
+              // Give the keyboard back to the show: Space must not toggle this box next.
+              event.target.blur();
+            }}
+          />
+          {language.toUpperCase()}
+        </label>
+      ))}
+      <span className="op-muted op-languages-note">
+        {chosen.length === 0
+          ? `pack's choice: ${displayLanguages(pack).join(', ')}${pack.display.cycleLanguages ? ', taking turns' : ''}`
+          : chosen.length > 1
+            ? 'first is the main language, the others are shown with it'
+            : ''}
+      </span>
+      {chosen.length > 0 ? (
+        <button
+          type="button"
+          className="op-link"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => send([])}
+        >
+          pack's choice
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function ConnectedOutputs() {
+  const clients = useStore(useOperatorStoreApi(), (s) => s.clients);
+  const self = useStore(useStores().connection, (s) => s.clientId);
+  const now = useClock(30_000);
+  if (clients === null)
+    return <p className="op-muted">Waiting for the list of connected screens…</p>;
+  const others = clients.filter((client) => client.id !== self);
+  if (others.length === 0) {
+    return (
+      <p className="op-warning" data-testid="no-outputs">
+        No screen is connected. Open the display link on the venue screen.
+      </p>
+    );
+  }
+  return (
+    <ul className="op-list op-clients" data-testid="outputs">
+      {others.map((client) => (
+        <li key={client.id} data-role={client.role}>
+          <span className="op-dot is-ok" aria-hidden="true" />
+          <strong>{roleLabel(client.role)}</strong>
+          <span className="op-muted">
+            {client.address}
+            {client.agent ? ` · ${client.agent}` : ''} · {since(client.connectedAt, now)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Where the show goes: the connected screens, their languages, the stream's overlays. */
+export function OutputsPanel() {
+  const overlays = useStore(useStores().show, (s) => s.show?.overlays);
+  return (
+    <section className="op-panel op-outputs" aria-label="Outputs">
+      <h2 className="op-heading">Outputs</h2>
+      <ConnectedOutputs />
+      <h3 className="op-subheading">Languages</h3>
+      {outputs.map((entry) => (
+        <LanguagePicker key={entry.output} {...entry} />
+      ))}
+      <h3 className="op-subheading">Stream overlay</h3>
+      <div className="op-overlays">
+        {overlayElements.map((element, i) => {
+          const action = overlayActions[i];
+          if (!action) return null;
+          const on = overlays?.[element] ?? false;
+          return (
+            <ActionButton
+              key={element}
+              action={action}
+              param={undefined}
+              label={`${action.label.replace('Overlay: ', '')}: ${on ? 'on' : 'off'}`}
+              pressed={on}
+              className="op-small"
+              testId={`overlay-${element}`}
+            />
+          );
+        })}
+      </div>
+    </section>
+  );
+}

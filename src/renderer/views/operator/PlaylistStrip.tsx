@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { goToAction, itemById, setPlaylistAction } from '../../../shared/actions/operator-actions';
+import { pickText, type LoadedItem } from '../../../shared/content';
+import { mediaUrl } from '../../slides/context';
+import { useStores } from '../../stores';
+import { ActionButton } from './ActionButton';
+import { useRunner } from './run';
+import { consoleLanguage, itemTitle, kindLabel } from './text';
+
+/** The small picture a thumbnail can show: a drawing, or a photo its subject agreed to. */
+function thumbImage(item: LoadedItem | undefined, safeMode: boolean): string | null {
+  if (!item || (safeMode && item.sensitive)) return null;
+  if (item.kind === 'drawing' && item.consent) return mediaUrl(item.image);
+  if (item.kind === 'case' && item.photo?.consent) return mediaUrl(item.photo.file);
+  return null;
+}
+
+/** The playlist as it plays in this pass; a click puts an item on air. */
+export function PlaylistStrip() {
+  const stores = useStores();
+  const snapshot = useStore(stores.content, (s) => s.snapshot);
+  const show = useStore(stores.show, (s) => s.show);
+  const { run } = useRunner();
+  const current = useRef<HTMLLIElement | null>(null);
+  const position = show?.position;
+  const sequence = show?.sequence;
+  useEffect(() => {
+    current.current?.scrollIntoView?.({ block: 'nearest', inline: 'center', behavior: 'smooth' });
+  }, [position, sequence]);
+  if (!snapshot || !show) return null;
+  const lang = consoleLanguage(snapshot);
+  const playlists = snapshot.items.filter((item) => item.kind === 'playlist');
+
+  return (
+    <section className="op-panel op-strip-panel" aria-label="Playlist">
+      <div className="op-strip-head">
+        <h2 className="op-heading">Playlist</h2>
+        <div className="op-segmented" role="group" aria-label="Switch playlist">
+          {playlists.map((playlist) => (
+            <ActionButton
+              key={playlist.id}
+              action={setPlaylistAction}
+              param={playlist.id}
+              label={pickText(playlist.title, lang) ?? playlist.id}
+              pressed={show.playlistId === playlist.id}
+              showKeys={false}
+              className="op-small"
+              testId={`playlist-${playlist.id}`}
+            />
+          ))}
+        </div>
+      </div>
+      {show.order.length === 0 ? (
+        <p className="op-muted">Nothing in this playlist can be shown right now.</p>
+      ) : (
+        <ol className="op-strip" data-testid="strip">
+          {show.order.map((id, index) => {
+            const item = itemById(snapshot, id);
+            const image = thumbImage(item, show.safeMode);
+            const onAir = index === show.position;
+            return (
+              <li
+                key={`${id}-${index}`}
+                ref={onAir ? current : undefined}
+                className={`op-thumb${onAir ? ' is-on-air' : ''}`}
+              >
+                <button
+                  type="button"
+                  aria-current={onAir ? 'true' : undefined}
+                  data-item-id={id}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => void run(goToAction, id)}
+                  title={`Show now: ${itemTitle(item, lang)}`}
+                >
+                  <span className="op-thumb-number">{index + 1}</span>
+                  <span className="op-thumb-kind">{kindLabel(item?.kind ?? '')}</span>
+                  {image ? <img src={image} alt="" loading="lazy" /> : null}
+                  <span className="op-thumb-title">{itemTitle(item, lang)}</span>
+                  {item?.sensitive ? <span className="op-thumb-flag">sensitive</span> : null}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

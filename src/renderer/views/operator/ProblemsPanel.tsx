@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { useStores } from '../../stores';
+import { clearRefusal, useOperatorStoreApi } from '../../stores/operator';
+
+/** How long a refused command's message stays up. */
+export const REFUSAL_MS = 6_000;
+
+/** The core's last "no", so a key that did nothing says why. */
+export function RefusalToast() {
+  const operator = useOperatorStoreApi();
+  const refusal = useStore(operator, (s) => s.refusal);
+  useEffect(() => {
+    if (!refusal) return;
+    const timer = setTimeout(() => clearRefusal(operator), REFUSAL_MS);
+    return () => clearTimeout(timer);
+  }, [refusal, operator]);
+  if (!refusal) return null;
+  return (
+    <div className="op-toast" role="alert">
+      {refusal.message}
+    </div>
+  );
+}
+
+/** Content errors from the loader (each with its file) and the core's notices. */
+export function ProblemsPanel() {
+  const errors = useStore(useStores().content, (s) => s.snapshot?.errors);
+  const notices = useStore(useOperatorStoreApi(), (s) => s.notices);
+  if ((!errors || errors.length === 0) && notices.length === 0) return null;
+  return (
+    <section className="op-panel op-problems" aria-label="Problems">
+      {errors && errors.length > 0 ? (
+        <>
+          <h2 className="op-heading">
+            {errors.length} content {errors.length === 1 ? 'problem' : 'problems'}
+          </h2>
+          <p className="op-muted">
+            These items are left out (or keep their last good version) until the file is fixed. The
+            list updates by itself when a file is saved.
+          </p>
+          <ul className="op-list op-errors" data-testid="content-errors">
+            {errors.map((error, i) => (
+              <li key={`${error.file}:${error.line ?? ''}:${error.field}:${i}`}>
+                <code className="op-error-where">
+                  {error.file}
+                  {error.line ? `:${error.line}` : ''}
+                </code>
+                {error.field ? <code className="op-error-field">{error.field}</code> : null}
+                <span>{error.message}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {notices.length > 0 ? (
+        <>
+          <h2 className="op-heading">Notices</h2>
+          <ul className="op-list op-notices" data-testid="notices">
+            {notices.map((notice, i) => (
+              <li key={i}>{notice}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

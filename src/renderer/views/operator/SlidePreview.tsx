@@ -1,0 +1,93 @@
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { pickText, type Pack } from '../../../shared/content';
+import type { SlideTiming } from '../../slides/context';
+import { Slide } from '../../slides/Slide';
+import type { Screen } from '../display/choose-screen';
+import { themeStyle } from '../display/theme';
+
+/** The venue screen the preview pretends to be: the display's own layout at 1080p. */
+const FRAME_WIDTH = 1920;
+const FRAME_HEIGHT = 1080;
+
+interface SlidePreviewProps {
+  screen: Screen;
+  pack: Pack;
+  language: string;
+  nowMs: number;
+  timing?: SlideTiming;
+  label: string;
+  testId?: string;
+}
+
+/**
+ * The real slide component, laid out as on a 1920×1080 screen and scaled down to the box: the
+ * operator sees exactly what the room sees, not a lookalike that could drift from it.
+ */
+export function SlidePreview({
+  screen,
+  pack,
+  language,
+  nowMs,
+  timing,
+  label,
+  testId,
+}: SlidePreviewProps) {
+  const box = useRef<HTMLDivElement | null>(null);
+  const [scale, setScale] = useState(0.25);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => {
+      const width = element.clientWidth;
+      if (width > 0) setScale(width / FRAME_WIDTH);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const frame: CSSProperties = {
+    width: FRAME_WIDTH,
+    height: FRAME_HEIGHT,
+    transform: `scale(${scale})`,
+  };
+  let body = null;
+  if (screen.kind === 'slide') {
+    body = (
+      <div className="slide-frame" data-item-id={screen.item.id} lang={language}>
+        <Slide item={screen.item} ctx={{ pack, language, nowMs, timing }} />
+      </div>
+    );
+  } else if (screen.kind === 'neutral') {
+    body = (
+      <div className="slide-frame">
+        <div className="slide slide-neutral">
+          {screen.showTitle ? (
+            <p className="neutral-title">{pickText(pack.title, language, pack.defaultLanguage)}</p>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div
+      className="op-preview"
+      ref={box}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      data-item-id={screen.kind === 'slide' ? screen.item.id : ''}
+    >
+      <div className="op-preview-scaler" style={frame} aria-hidden="true" inert>
+        <div
+          className={`display${screen.kind === 'blackout' ? ' display-blackout' : ''}`}
+          style={themeStyle(pack.theme)}
+        >
+          {body}
+        </div>
+      </div>
+    </div>
+  );
+}
