@@ -1,8 +1,10 @@
 import WebSocket from 'ws';
-import type { Command } from '../../src/shared/protocol';
+import type { Command, ShowState } from '../../src/shared/protocol';
 
 export interface OperatorClient {
   send(command: Command): Promise<{ ok: boolean; error?: string }>;
+  /** The last show state the core sent: after `send` resolves, the state that command made. */
+  show(): ShowState;
   close(): void;
 }
 
@@ -16,17 +18,26 @@ export async function connectOperator(operatorUrl: string): Promise<OperatorClie
   const ws = new WebSocket(socketUrl);
   const waiting = new Map<string, (result: { ok: boolean; error?: string }) => void>();
   let counter = 0;
+  let latest: ShowState | null = null;
 
   await new Promise<void>((resolveWelcome, reject) => {
-    const timer = setTimeout(() => reject(new Error('no welcome from the core within 5 s')), 5_000);
+    const timer = setTimeout(
+      () => reject(new Error('no welcome and show state from the core within 5 s')),
+      5_000,
+    );
+    let welcomed = false;
     ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as {
         type: string;
         requestId?: string;
         ok?: boolean;
         error?: string;
+        show?: ShowState;
       };
-      if (message.type === 'welcome') {
+      // The core sends the new state before the command's result, so this is current by then.
+      if (message.type === 'show' && message.show) latest = message.show;
+      if (message.type === 'welcome') welcomed = true;
+      if (welcomed && latest) {
         clearTimeout(timer);
         resolveWelcome();
       }
@@ -48,6 +59,10 @@ export async function connectOperator(operatorUrl: string): Promise<OperatorClie
         waiting.set(requestId, resolveResult);
         ws.send(JSON.stringify({ type: 'command', requestId, command }));
       });
+    },
+    show() {
+      if (!latest) throw new Error('the core has sent no show state yet');
+      return latest;
     },
     close: () => ws.close(),
   };

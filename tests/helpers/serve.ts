@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 export const cliPath = resolve(repoRoot, 'out/main/cli.js');
 export const builtInPack = resolve(repoRoot, 'content');
 
-export type ViewName = 'display' | 'operator' | 'overlay';
+export type ViewName = 'display' | 'kiosk' | 'operator' | 'overlay';
 
 export interface Served {
   urls: Record<ViewName, string>;
@@ -25,8 +25,8 @@ export interface ServeOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const URL_LINE = /^\s+(display|operator|overlay)\s+(http\S+)$/;
-const VIEW_NAMES: readonly ViewName[] = ['display', 'operator', 'overlay'];
+const URL_LINE = /^\s+(display|kiosk|operator|overlay)\s+(http\S+)$/;
+const VIEW_NAMES: readonly ViewName[] = ['display', 'kiosk', 'operator', 'overlay'];
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
@@ -41,7 +41,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 /**
  * Starts `node out/main/cli.js serve --port 0 --content DIR` and resolves once it has printed
- * the display, operator and overlay URLs. Rejects with the child's output if it exits first
+ * the display, kiosk, operator and overlay URLs. Rejects with the child's output if it exits first
  * or stays silent past the timeout, so a broken server reads as a broken server.
  */
 export async function serve(options: ServeOptions = {}): Promise<Served> {
@@ -132,4 +132,19 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
     await stop();
     throw error;
   }
+}
+
+let usage: string | null = null;
+
+/**
+ * Whether `serve` takes an option, read from its --help. Lets a test of a feature another
+ * engineer is still adding skip with a reason instead of failing.
+ */
+export function serveSupports(option: string): boolean {
+  if (usage === null) {
+    if (!existsSync(cliPath)) return false;
+    const result = spawnSync(process.execPath, [cliPath, '--help'], { encoding: 'utf8' });
+    usage = `${result.stdout}${result.stderr}`;
+  }
+  return new RegExp(`(^|\\s)${option.replace(/[-]/g, '\\-')}(\\s|=|$)`, 'm').test(usage);
 }
