@@ -114,6 +114,7 @@ export interface ObsBridgeOptions {
 }
 
 interface Pending {
+  requestType: string;
   reject(error: ObsCallError): void;
 }
 
@@ -256,7 +257,7 @@ export class ObsBridge {
           ),
         );
       }, timeoutMs);
-      this.pending.set(id, { reject: (error) => finish(() => reject(error)) });
+      this.pending.set(id, { requestType, reject: (error) => finish(() => reject(error)) });
       let sent: Promise<unknown>;
       try {
         sent = socket.call(requestType, requestData as object | undefined);
@@ -283,14 +284,24 @@ export class ObsBridge {
   private rejectPending(kind: ObsCallErrorKind, why: string): void {
     const all = [...this.pending.values()];
     this.pending.clear();
-    for (const entry of all) entry.reject(new ObsCallError(kind, '', `OBS call aborted: ${why}.`));
+    for (const entry of all) {
+      entry.reject(
+        new ObsCallError(kind, entry.requestType, `${entry.requestType} got no answer: ${why}.`),
+      );
+    }
   }
 
   private async attempt(previous: ObsProblem | undefined): Promise<void> {
     if (!this.target) return;
     const generation = ++this.generation;
     const address = this.address();
-    const socket = this.createSocket();
+    let socket: ObsSocket;
+    try {
+      socket = this.createSocket();
+    } catch (error) {
+      this.failed({ problem: 'other', message: `Could not start a connection to OBS: ${error}` });
+      return;
+    }
     this.socket = socket;
     this.setStatus({
       state: 'connecting',

@@ -1,5 +1,5 @@
 import { ObsBridge, type ObsBridgeOptions, type ObsStatus } from './bridge';
-import { loadObsConfig, saveObsSettings, type ObsSettingsUpdate } from './config';
+import { OBS_PASSWORD_ENV, loadObsConfig, saveObsSettings, type ObsSettingsUpdate } from './config';
 import { OVERLAY_SCENE } from './overlay-elements';
 import {
   addToScenes,
@@ -96,10 +96,17 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     }
   };
 
-  const runSetup = async (scenes: readonly string[]): Promise<SetupResult> => {
-    const setup = await setUpOverlays(bridge, { overlayBaseUrl: options.overlayBaseUrl });
-    const added = scenes.length > 0 ? await addToScenes(bridge, scenes) : [];
-    return { setup, scenes: added };
+  // One setup at a time: the button and a repair after a reconnect must not both create the
+  // same source (the second would fail with "already exists").
+  let setupQueue: Promise<unknown> = Promise.resolve();
+  const runSetup = (scenes: readonly string[]): Promise<SetupResult> => {
+    const run = setupQueue.then(async () => {
+      const setup = await setUpOverlays(bridge, { overlayBaseUrl: options.overlayBaseUrl });
+      const added = scenes.length > 0 ? await addToScenes(bridge, scenes) : [];
+      return { setup, scenes: added };
+    });
+    setupQueue = run.catch(() => {});
+    return run;
   };
 
   /** Which of the inputs setup made are no longer in our scene ([] when all are there). */
@@ -156,6 +163,11 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
         await saveObsSettings(options.dataDir, update);
         const loaded = await loadObsConfig(options.dataDir, options.env);
         if (!loaded.config) throw new Error('the OBS settings did not save');
+        if (update.password && loaded.passwordSource === 'env') {
+          log(
+            `obs: the password in ${OBS_PASSWORD_ENV} is used, not the one just saved; unset it to use the saved one`,
+          );
+        }
         return bridge.connect(loaded.config);
       });
     },
