@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { lyricsCursorSchema, outputLanguagesSchema, overlayElement } from '../../shared/protocol';
 import type { ShowPosition } from '../show/engine';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 import { latestWriter } from './latest-writer';
@@ -18,6 +19,17 @@ export const showPositionSchema = z.object({
   remainingMs: z.number().nonnegative().nullable(),
   blackout: z.boolean(),
   safeMode: z.boolean(),
+  // Added with live lyrics. Optional, so files from before them load; and a part that fails
+  // its schema is dropped on its own (`catch`), because losing the song cursor is a small
+  // thing but setting the whole file aside would lose safe mode too.
+  lyrics: lyricsCursorSchema.nullable().optional().catch(undefined),
+  setlist: z
+    .object({ setlistId: z.string().min(1), songIndex: z.number().int().nonnegative().nullable() })
+    .nullable()
+    .optional()
+    .catch(undefined),
+  outputLanguages: outputLanguagesSchema.optional().catch(undefined),
+  overlays: z.partialRecord(overlayElement, z.boolean()).optional().catch(undefined),
   /** For people reading the file; never used to decide anything. */
   savedAt: z.string().optional(),
 }) satisfies z.ZodType<ShowPosition & { savedAt?: string }>;
@@ -42,6 +54,10 @@ export async function readShowPosition(
     const read = await readJsonFile(file, showPositionSchema, now);
     if (read.status === 'ok') {
       const { savedAt: _savedAt, ...position } = read.value;
+      // A part dropped by its `catch` is left out, as if the file never had it.
+      for (const key of Object.keys(position) as (keyof typeof position)[]) {
+        if (position[key] === undefined) delete position[key];
+      }
       return { position, notice: null };
     }
     if (read.status === 'missing') return { position: null, notice: null };

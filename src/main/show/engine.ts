@@ -1,5 +1,11 @@
-import type { ContentSnapshot } from '../../shared/content';
-import type { Command, ShowState } from '../../shared/protocol';
+import { isShowItem, type ContentSnapshot, type SongItem } from '../../shared/content';
+import type { Command, LyricsCursor, OutputLanguages, ShowState } from '../../shared/protocol';
+import { systemClock, type Clock } from './clock';
+import { LiveLyrics } from './live-lyrics';
+import { lineTimes, type LineTimes } from './lyrics-timing';
+import { defaultOverlays, keptLanguages, languagesRefusal } from './outputs';
+import { fail, ok, type CommandResult } from './result';
+import { findSetlist, refreshSetlist, songIndexIn, type SetlistState } from './setlist';
 import {
   findShowItem,
   nextOrderChange,
@@ -11,30 +17,53 @@ import {
 } from './playlist-order';
 import { durationMs } from './durations';
 
-/** Time as the engine sees it. Injected so tests can run hours of show in a millisecond. */
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export { systemClock, type Clock } from './clock';
+export type { CommandResult } from './result';
 
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-export type CommandResult = { ok: true } | { ok: false; error: string };
-
-/** What must survive a restart: enough to put the same slide back up, in the same mode. */
+/**
+ * What must survive a restart: enough to put the same slide back up, in the same mode, with
+ * the song being sung and the concert's setlist. The fields added with live lyrics are
+ * optional so a file from before them still resumes (missing = the defaults).
+ */
 export type ShowPosition = Pick<
   ShowState,
   'playlistId' | 'itemId' | 'position' | 'paused' | 'remainingMs' | 'blackout' | 'safeMode'
->;
+> &
+  Partial<Pick<ShowState, 'lyrics' | 'setlist' | 'outputLanguages'>> & {
+    overlays?: Partial<ShowState['overlays']>;
+  };
 
 export function positionOf(state: ShowState): ShowPosition {
   const { playlistId, itemId, position, paused, remainingMs, blackout, safeMode } = state;
-  return { playlistId, itemId, position, paused, remainingMs, blackout, safeMode };
+  const { lyrics, setlist, outputLanguages, overlays } = state;
+  return {
+    playlistId,
+    itemId,
+    position,
+    paused,
+    remainingMs,
+    blackout,
+    safeMode,
+    lyrics,
+    setlist,
+    outputLanguages,
+    overlays,
+  };
+}
+
+/**
+ * A song put on air with `lyricsStart`. The loop is held underneath it: `position` stays
+ * where the loop stands, and no slide timer runs, because a song with lyrics stays up until
+ * it is ended, however long the band plays.
+ */
+interface SongOnAir {
+  startedAt: number;
+  /**
+   * Whether the loop's item at `position` has been on screen. True when the song took over
+   * from it (ending the song moves the loop on); false when the loop changed underneath the
+   * song (safe mode's slide, a reload), so ending the song shows that item first.
+   */
+  heldShown: boolean;
 }
 
 export interface ShowEngineOptions {
@@ -61,13 +90,12 @@ const IDLE_RECHECK_MS = 60_000;
  */
 const MAX_ORDER_WAIT_MS = 10 * 60_000;
 
-const ok: CommandResult = { ok: true };
-const fail = (error: string): CommandResult => ({ ok: false, error });
-
 /**
  * What is on air. The single source of truth: views only render `state()` and send commands.
- * The current item always sits at `order[position]`; a pass is one run through `order`, and
- * each new pass recomputes the order so date windows, past events and shuffles stay fresh.
+ * The current item sits at `order[position]`; a pass is one run through `order`, and each new
+ * pass recomputes the order so date windows, past events and shuffles stay fresh. A song
+ * started with `lyricsStart` goes on air over the loop (see `SongOnAir`): then `position` is
+ * where the loop stands, held until the song ends.
  */
 export class ShowEngine {
   private content: ContentSnapshot;
@@ -89,11 +117,21 @@ export class ShowEngine {
   private orderTimer: unknown = null;
   private stopped = false;
   private readonly listeners = new Set<ShowListener>();
+  private song: SongOnAir | null = null;
+  private readonly lyrics: LiveLyrics;
+  /** LRC times per song, computed once per content revision (parsing is not free). */
+  private readonly times = new Map<string, LineTimes | null>();
+  private setlist: SetlistState | null = null;
+  /** The last setlist song started, so a song listed twice is found at its next showing. */
+  private lastSongIndex: number | null = null;
+  private outputLanguages: OutputLanguages = { display: [], overlay: [] };
+  private overlays = defaultOverlays();
 
   constructor(content: ContentSnapshot, options: ShowEngineOptions = {}) {
     this.content = content;
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+    this.lyrics = new LiveLyrics(this.clock, () => this.emit());
     this.startedAt = this.clock.now();
     const resume = options.resume ?? null;
     if (resume) {
@@ -112,27 +150,34 @@ export class ShowEngine {
     if (resume && this.paused && current?.itemId === resume.itemId && resume.remainingMs !== null) {
       this.remainingMs = Math.min(current.durationMs, Math.max(0, resume.remainingMs));
     }
+    if (resume) this.restoreLive(resume);
     this.scheduleOrderCheck();
   }
 
   state(): ShowState {
     const current = this.current();
+    const lyrics = this.lyrics.cursor();
+    // A song with lyrics has no duration: it is up until the operator ends it.
+    const song = this.song ? lyrics : null;
     return {
       playlistId: this.playlistId,
       sequence: this.sequence,
       order: this.order.map((p) => p.itemId),
       position: current ? this.position : 0,
-      itemId: current?.itemId ?? null,
-      startedAt: this.startedAt,
-      durationMs: current?.durationMs ?? 0,
+      itemId: song ? song.songId : (current?.itemId ?? null),
+      startedAt: this.song ? this.song.startedAt : this.startedAt,
+      durationMs: song ? 0 : (current?.durationMs ?? 0),
       paused: this.paused,
-      remainingMs: this.paused ? this.remainingMs : null,
+      remainingMs: this.paused ? (song ? 0 : this.remainingMs) : null,
       blackout: this.blackout,
       safeMode: this.safeMode,
-      lyrics: null,
-      setlist: null,
-      outputLanguages: { display: [], overlay: [] },
-      overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
+      lyrics,
+      setlist: this.setlist && { ...this.setlist },
+      outputLanguages: {
+        display: [...this.outputLanguages.display],
+        overlay: [...this.outputLanguages.overlay],
+      },
+      overlays: { ...this.overlays },
       serverTime: this.clock.now(),
     };
   }
@@ -153,15 +198,27 @@ export class ShowEngine {
     return result;
   }
 
-  /** New content: recompute the order, keeping the item on air if it still exists. */
+  /**
+   * New content: recompute the order, keeping the item on air if it still exists. The song
+   * being sung stays on its line; if it is gone, lost its lyrics, or became sensitive in safe
+   * mode, it ends and the loop takes over.
+   */
   setContent(content: ContentSnapshot): void {
     this.content = content;
+    this.times.clear();
     const now = this.clock.now();
     const playlist = playlists(content).find((p) => p.id === this.playlistId);
     if (!playlist || !playlistIsRunning(playlist, now)) {
       this.playlistId = startingPlaylist(content, now);
     }
+    const song = this.songOnAir();
+    const keepSong = song !== null && this.mayStartSong(song) === null;
+    if (song && keepSong) this.lyrics.update(song, this.timesOf(song));
+    // Reordered while the song still holds the loop, so no slide timer starts underneath it.
     this.replaceOrder(this.buildOrder(this.current()?.itemId ?? null));
+    if (this.song && !keepSong) this.resumeLoop(this.endSong());
+    this.setlist = refreshSetlist(content, this.setlist, this.lyrics.songId());
+    this.outputLanguages = keptLanguages(content.pack, this.outputLanguages);
     this.scheduleOrderCheck();
     this.emit();
   }
@@ -170,6 +227,7 @@ export class ShowEngine {
     this.stopped = true;
     this.clearTimer();
     this.clearOrderTimer();
+    this.lyrics.stop();
     this.listeners.clear();
   }
 
@@ -182,14 +240,25 @@ export class ShowEngine {
       : startingPlaylist(this.content, now);
   }
 
+  /**
+   * `next`, `previous`, `goTo` and `setPlaylist` while a song is on air end the song first and
+   * then act on the loop as it stands: `next` is the same as `lyricsEnd`, `previous` goes to
+   * the loop's item before the held one. Moving the show on is a deliberate act; a song does
+   * not get in its way.
+   */
   private perform(command: Command): CommandResult {
     switch (command.name) {
       case 'next':
+        if (this.song) {
+          this.resumeLoop(this.endSong());
+          return ok;
+        }
         if (this.order.length === 0) return this.nothingToPlay();
         this.advance();
         return ok;
       case 'previous':
         if (this.order.length === 0) return this.nothingToPlay();
+        if (this.song) this.endSong();
         this.putOnAir(this.position > 0 ? this.position - 1 : this.order.length - 1);
         return ok;
       case 'pause':
@@ -217,10 +286,181 @@ export class ShowEngine {
       case 'safeMode':
         this.setSafeMode(command.on);
         return ok;
-      default:
-        // Lyrics, setlist, languages, overlays and the remote arrive with the operator issue.
-        return fail(`${command.name} is not supported by this core yet`);
+      case 'lyricsStart':
+        return this.startSong(command.songId);
+      case 'lyricsNext':
+        return this.lyrics.move('next');
+      case 'lyricsPrevious':
+        return this.lyrics.move('previous');
+      case 'lyricsNextStanza':
+        return this.lyrics.move('nextStanza');
+      case 'lyricsPreviousStanza':
+        return this.lyrics.move('previousStanza');
+      case 'lyricsGoTo':
+        return this.lyrics.goTo(command.line);
+      case 'lyricsEnd':
+        if (!this.song) return fail('no song is on air');
+        this.resumeLoop(this.endSong());
+        return ok;
+      case 'lyricsTimedStart':
+        return this.lyrics.timedStart();
+      case 'lyricsTimedPause':
+        return this.lyrics.timedPause();
+      case 'lyricsTimedResume':
+        return this.lyrics.timedResume();
+      case 'lyricsNudge':
+        return this.lyrics.nudge(command.ms);
+      case 'setlistStart':
+        return this.startSetlist(command.setlistId);
+      case 'setlistStop':
+        // The song being sung goes on; only the "between songs, the interlude" rule ends.
+        this.setlist = null;
+        this.lastSongIndex = null;
+        return ok;
+      case 'setOutputLanguages':
+        return this.setOutputLanguages(command.output, command.languages);
+      case 'overlay':
+        this.overlays = { ...this.overlays, [command.element]: command.on };
+        return ok;
+      case 'remoteEnable':
+      case 'remoteRevoke':
+        // The server owns the phone remote (listeners, devices); the show has no part in it.
+        return fail(`${command.name} is handled by the server, not the show engine`);
     }
+  }
+
+  private startSong(songId: string): CommandResult {
+    const item = this.content.items.find((i) => i.id === songId);
+    if (!item) return fail(`no song with id "${songId}"`);
+    if (item.kind !== 'song') return fail(`"${songId}" is ${withArticle(item.kind)}, not a song`);
+    const refused = this.mayStartSong(item);
+    if (refused) return fail(refused);
+    const now = this.clock.now();
+    const index = this.orderIndexFrom(songId, 0);
+    if (this.song) this.song.startedAt = now;
+    else this.song = { startedAt: now, heldShown: true };
+    // Started from the loop: the song is that slot, so ending it moves the loop past it.
+    if (index >= 0) {
+      this.position = index;
+      this.song.heldShown = true;
+    }
+    this.clearTimer();
+    this.sequence += 1;
+    this.lyrics.start(item, this.timesOf(item));
+    if (this.setlist) {
+      const songIndex = songIndexIn(
+        this.setlistItem() ?? { songs: [] },
+        songId,
+        this.lastSongIndex,
+      );
+      this.setlist = { ...this.setlist, songIndex };
+      if (songIndex !== null) this.lastSongIndex = songIndex;
+    }
+    return ok;
+  }
+
+  /** Why `song` cannot be sung now, or null. */
+  private mayStartSong(song: SongItem): string | null {
+    if (song.sections.length === 0) {
+      return `"${song.id}" has no lyrics to follow; show it as a slide with goTo`;
+    }
+    if (this.safeMode && song.sensitive)
+      return `"${song.id}" is marked sensitive and safe mode is on`;
+    return null;
+  }
+
+  /** Takes the song off air; returns whether the held loop item had been shown (see SongOnAir). */
+  private endSong(): boolean {
+    const shown = this.song?.heldShown ?? true;
+    this.song = null;
+    this.lyrics.end();
+    if (this.setlist) this.setlist = { ...this.setlist, songIndex: null };
+    return shown;
+  }
+
+  /** The loop after a song: on to its next item, or the held one if it never was on screen. */
+  private resumeLoop(heldShown: boolean): void {
+    if (heldShown && this.order.length > 0) this.advance();
+    else this.putOnAir(this.order.length > 0 ? this.position : 0);
+  }
+
+  private songOnAir(): SongItem | null {
+    const id = this.lyrics.songId();
+    const item = id === null ? undefined : this.content.items.find((i) => i.id === id);
+    return item?.kind === 'song' ? item : null;
+  }
+
+  private timesOf(song: SongItem): LineTimes | null {
+    if (!this.times.has(song.id)) this.times.set(song.id, lineTimes(song));
+    return this.times.get(song.id) ?? null;
+  }
+
+  private setlistItem() {
+    if (!this.setlist) return undefined;
+    const found = findSetlist(this.content, this.setlist.setlistId);
+    return found.ok ? found.setlist : undefined;
+  }
+
+  /**
+   * Setlist mode: the interlude (or the pack's default playlist) plays between songs, and
+   * starting one of the setlist's songs marks where the concert is.
+   */
+  private startSetlist(setlistId: string): CommandResult {
+    const found = findSetlist(this.content, setlistId);
+    if (!found.ok) return fail(found.error);
+    // No interlude: the playlist a fresh start would pick (the pack's default if it runs today).
+    const interlude = found.setlist.interlude ?? startingPlaylist(this.content, this.clock.now());
+    if (interlude !== null && interlude !== this.playlistId) {
+      const switched = this.setPlaylist(interlude);
+      if (!switched.ok)
+        return fail(`the interlude of "${setlistId}" cannot play: ${switched.error}`);
+    } else if (this.song) {
+      this.resumeLoop(this.endSong());
+    }
+    this.setlist = { setlistId, songIndex: null };
+    this.lastSongIndex = null;
+    return ok;
+  }
+
+  private setOutputLanguages(output: keyof OutputLanguages, languages: string[]): CommandResult {
+    const refused = languagesRefusal(this.content.pack, languages);
+    if (refused) return fail(refused);
+    this.outputLanguages = keptLanguages(this.content.pack, {
+      ...this.outputLanguages,
+      [output]: languages,
+    });
+    return ok;
+  }
+
+  /**
+   * After a restart: the languages, overlays and setlist as they were, and the song being sung
+   * back on its line. Timed lyrics come back paused at that line: the core cannot know how far
+   * the band got while it was down, so the operator gives the cue again.
+   */
+  private restoreLive(resume: ShowPosition): void {
+    this.outputLanguages = keptLanguages(this.content.pack, resume.outputLanguages);
+    this.overlays = { ...defaultOverlays(), ...resume.overlays };
+    if (resume.setlist && findSetlist(this.content, resume.setlist.setlistId).ok) {
+      this.setlist = { setlistId: resume.setlist.setlistId, songIndex: null };
+    }
+    const saved: LyricsCursor | null = resume.lyrics ?? null;
+    const item = saved && this.content.items.find((i) => i.id === saved.songId);
+    if (!saved || item?.kind !== 'song' || this.mayStartSong(item) !== null) return;
+    const times = this.timesOf(item);
+    const at = times?.[saved.line] ?? null;
+    const timing =
+      saved.timed && at !== null
+        ? { running: false, anchorAt: saved.timed.anchorAt, pausedAtMs: at }
+        : null;
+    this.song = { startedAt: this.clock.now(), heldShown: true };
+    this.clearTimer();
+    this.lyrics.start(item, times, saved.line, timing);
+    this.setlist = refreshSetlist(
+      this.content,
+      this.setlist && { ...this.setlist, songIndex: resume.setlist?.songIndex ?? null },
+      item.id,
+    );
+    this.lastSongIndex = this.setlist?.songIndex ?? null;
   }
 
   private nothingToPlay(): CommandResult {
@@ -234,17 +474,19 @@ export class ShowEngine {
   private goTo(itemId: string): CommandResult {
     const item = this.content.items.find((i) => i.id === itemId);
     if (!item) return fail(`no item with id "${itemId}"`);
-    if (item.kind === 'playlist') {
-      return fail(`"${itemId}" is a playlist, not a slide; switch to it with setPlaylist`);
+    if (!isShowItem(item)) {
+      return fail(
+        item.kind === 'setlist'
+          ? `"${itemId}" is a setlist, not a slide; start it with setlistStart`
+          : `"${itemId}" is a playlist, not a slide; switch to it with setPlaylist`,
+      );
     }
     // Search forward from the current slot, so an item listed twice goes to its next showing.
-    const n = this.order.length;
-    for (let step = 1; step <= n; step++) {
-      const index = (this.position + step) % n;
-      if (this.order[index]?.itemId === itemId) {
-        this.putOnAir(index);
-        return ok;
-      }
+    const index = this.orderIndexFrom(itemId, 1);
+    if (index >= 0) {
+      if (this.song) this.endSong();
+      this.putOnAir(index);
+      return ok;
     }
     if (this.safeMode && item.sensitive) {
       return fail(`"${itemId}" is marked sensitive and safe mode is on`);
@@ -254,6 +496,16 @@ export class ShowEngine {
         ? `"${itemId}" cannot be shown right now`
         : `"${itemId}" is not in playlist "${this.playlistId}" today`,
     );
+  }
+
+  /** The first slot holding `itemId`, looking forward from `step` slots after the current one. */
+  private orderIndexFrom(itemId: string, step: number): number {
+    const n = this.order.length;
+    for (let k = step; k < step + n; k++) {
+      const index = (this.position + k) % n;
+      if (this.order[index]?.itemId === itemId) return index;
+    }
+    return -1;
   }
 
   private setPlaylist(playlistId: string): CommandResult {
@@ -282,14 +534,21 @@ export class ShowEngine {
       this.playlistId = previousPlaylist;
       return fail(`playlist "${playlistId}" has nothing to show right now`);
     }
+    if (this.song) this.endSong();
     this.order = order;
     this.putOnAir(0);
     return ok;
   }
 
+  /**
+   * A song that is not sensitive stays on air with its cursor (safe mode hides names, not the
+   * Internationale); a sensitive one ends at once, with the loop rebuilt first so what takes
+   * over is already the safe order.
+   */
   private setSafeMode(on: boolean): void {
     if (on === this.safeMode) return;
     this.safeMode = on;
+    const dropSong = on && (this.songOnAir()?.sensitive ?? false);
     const order = this.buildOrder(this.current()?.itemId ?? null);
     if (on && this.safeSlide()) {
       // The point of safe mode is the neutral slide going up now, not after the current one.
@@ -298,6 +557,7 @@ export class ShowEngine {
     } else {
       this.replaceOrder(order);
     }
+    if (dropSong) this.resumeLoop(this.endSong());
   }
 
   private safeSlide(): PlannedItem | null {
@@ -408,6 +668,11 @@ export class ShowEngine {
 
   private putOnAir(position: number): void {
     this.position = position;
+    if (this.song) {
+      // The loop moved under the song: that item goes up when the song ends.
+      this.song.heldShown = false;
+      return;
+    }
     this.sequence += 1;
     this.startedAt = this.clock.now();
     this.remainingMs = this.current()?.durationMs ?? 0;
@@ -467,7 +732,8 @@ export class ShowEngine {
 
   private schedule(): void {
     this.clearTimer();
-    if (this.stopped || this.paused) return;
+    // A song on air holds the loop: no slide timer, however long the song.
+    if (this.stopped || this.paused || this.song) return;
     const current = this.current();
     if (!current) {
       this.timer = this.clock.setTimeout(() => this.recheckIdle(), IDLE_RECHECK_MS);
@@ -517,6 +783,10 @@ function resumeIndex(order: readonly PlannedItem[], saved: ShowPosition): number
     if (found >= 0) return found;
   }
   return saved.position < order.length ? saved.position : 0;
+}
+
+function withArticle(kind: string): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 function nearestIndex(order: readonly PlannedItem[], itemId: string, near: number): number {

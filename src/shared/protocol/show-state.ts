@@ -46,13 +46,17 @@ export const showStateSchema = z.strictObject({
   sequence: z.number().int().nonnegative(),
   /** Item ids in the order they play in this pass (shuffled or not, out-of-date ones dropped). */
   order: z.array(z.string()),
-  /** Index into `order` of the item on air. */
+  /**
+   * Index into `order` of the item on air. While a song started with `lyricsStart` is on air,
+   * where the loop stands: the song need not be in `order`, and the loop resumes from here
+   * when the song ends.
+   */
   position: z.number().int().nonnegative(),
   /** The item on air, or null when nothing can play. */
   itemId: z.string().nullable(),
   /** Server clock (epoch ms) when the current item went on air. */
   startedAt: z.number(),
-  /** How long the current item stays on air. */
+  /** How long the current item stays on air; 0 for a song with live lyrics (until it ends). */
   durationMs: z.number().nonnegative(),
   paused: z.boolean(),
   /** While paused: how much of the current item's time was left. */

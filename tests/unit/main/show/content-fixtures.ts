@@ -105,3 +105,19 @@ export function seeded(seed: number): () => number {
 /** Local noon on a day, so `localDay` is that day in any time zone the tests run in. */
 export const localNoon = (year: number, month: number, day: number): number =>
   new Date(year, month - 1, day, 12, 0, 0).getTime();
+
+export const setlist = (
+  id: string,
+  songs: string[],
+  extra: Record<string, unknown> = {},
+): unknown => ({
+  kind: 'setlist',
+  id,
+  title: `Setlist ${id}`,
+  songs,
+  ...extra,
+});
+
+/** Sections of one-language lines: `verses(['a1', 'a2'], ['b1'])`. */
+export const verses = (...sections: string[][]): unknown[] =>
+  sections.map((lines, s) => ({ label: `Section ${s + 1}`, lines: lines.map((en) => ({ en })) }));

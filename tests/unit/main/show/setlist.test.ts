@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { ShowEngine, positionOf } from '../../../../src/main/show/engine';
+import {
+  localNoon,
+  playlist,
+  setlist,
+  snapshot,
+  song,
+  statement,
+  verses,
+} from './content-fixtures';
+import { FakeClock } from './fake-clock';
+
+const start = localNoon(2024, 6, 15);
+
+function concert(extra: unknown[] = []) {
+  const clock = new FakeClock(start);
+  const content = snapshot([
+    statement('a'),
+    statement('qr1'),
+    statement('qr2'),
+    song('internationale', { sections: verses(['i1', 'i2']) }),
+    song('varshavyanka', { sections: verses(['v1']) }),
+    song('galeone'),
+    playlist('main', ['a']),
+    playlist('interlude', ['qr1', 'qr2']),
+    setlist('paris', ['internationale', 'varshavyanka', 'galeone', 'internationale'], {
+      interlude: 'interlude',
+    }),
+    setlist('plain', ['varshavyanka']),
+    ...extra,
+  ]);
+  return { clock, content, engine: new ShowEngine(content, { clock }) };
+}
+
+describe('setlist mode', () => {
+  it('starts the interlude loop, not a song', () => {
+    const { engine } = concert();
+    expect(engine.execute({ name: 'setlistStart', setlistId: 'paris' })).toEqual({ ok: true });
+    expect(engine.state()).toMatchObject({
+      setlist: { setlistId: 'paris', songIndex: null },
+      playlistId: 'interlude',
+      order: ['qr1', 'qr2'],
+      itemId: 'qr1',
+      lyrics: null,
+    });
+  });
+
+  it('plays the pack’s default playlist between songs when the setlist names no interlude', () => {
+    const { engine } = concert();
+    engine.execute({ name: 'setPlaylist', playlistId: 'interlude' });
+    engine.execute({ name: 'setlistStart', setlistId: 'plain' });
+    expect(engine.state()).toMatchObject({ playlistId: 'main', itemId: 'a' });
+  });
+
+  it('marks which song is on, and goes back to the interlude between songs', () => {
+    const { clock, engine } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    expect(engine.state()).toMatchObject({
+      setlist: { setlistId: 'paris', songIndex: 0 },
+      itemId: 'internationale',
+    });
+    engine.execute({ name: 'lyricsEnd' });
+    expect(engine.state()).toMatchObject({
+      setlist: { songIndex: null },
+      lyrics: null,
+      playlistId: 'interlude',
+      // The interlude goes on where it was, so each break shows the next cases.
+      itemId: 'qr2',
+    });
+    clock.advance(20_000);
+    expect(engine.state().itemId).toBe('qr1');
+    engine.execute({ name: 'lyricsStart', songId: 'varshavyanka' });
+    expect(engine.state().setlist).toEqual({ setlistId: 'paris', songIndex: 1 });
+    // A song without lyrics cannot be started as lyrics.
+    expect(engine.execute({ name: 'lyricsStart', songId: 'galeone' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('has no lyrics'),
+    });
+    // Straight from one song to the next: the reprise is found at its next showing.
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    expect(engine.state().setlist).toEqual({ setlistId: 'paris', songIndex: 3 });
+  });
+
+  it('a song not in the setlist is sung with no index', () => {
+    const { engine } = concert([song('encore', { sections: verses(['e1']) })]);
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'lyricsStart', songId: 'encore' });
+    expect(engine.state()).toMatchObject({
+      itemId: 'encore',
+      setlist: { setlistId: 'paris', songIndex: null },
+    });
+  });
+
+  it('setlistStop leaves setlist mode; the song being sung goes on', () => {
+    const { engine } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    expect(engine.execute({ name: 'setlistStop' })).toEqual({ ok: true });
+    expect(engine.state()).toMatchObject({ setlist: null, itemId: 'internationale' });
+  });
+
+  it('explains what it cannot start', () => {
+    const { engine } = concert();
+    expect(engine.execute({ name: 'setlistStart', setlistId: 'nope' })).toEqual({
+      ok: false,
+      error: 'no setlist with id "nope"',
+    });
+    expect(engine.execute({ name: 'setlistStart', setlistId: 'interlude' })).toEqual({
+      ok: false,
+      error: '"interlude" is a playlist, not a setlist',
+    });
+    expect(engine.execute({ name: 'goTo', itemId: 'paris' })).toEqual({
+      ok: false,
+      error: '"paris" is a setlist, not a slide; start it with setlistStart',
+    });
+    expect(engine.state().setlist).toBeNull();
+  });
+
+  it('starting a setlist during a song ends the song', () => {
+    const { engine } = concert();
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    expect(engine.state()).toMatchObject({ lyrics: null, itemId: 'qr1' });
+  });
+
+  it('forgets a setlist that is removed from the pack', () => {
+    const { engine, content } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.setContent({
+      ...content,
+      items: content.items.filter((i) => i.id !== 'paris'),
+      revision: 2,
+    });
+    expect(engine.state().setlist).toBeNull();
+  });
+
+  it('survives a restart, with the song on', () => {
+    const { engine, content } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'lyricsStart', songId: 'varshavyanka' });
+    const saved = JSON.parse(JSON.stringify(positionOf(engine.state())));
+    const again = new ShowEngine(content, { clock: new FakeClock(start), resume: saved });
+    expect(again.state()).toMatchObject({
+      playlistId: 'interlude',
+      setlist: { setlistId: 'paris', songIndex: 1 },
+      itemId: 'varshavyanka',
+    });
+    again.execute({ name: 'lyricsEnd' });
+    expect(again.state()).toMatchObject({ setlist: { songIndex: null }, itemId: 'qr2' });
+  });
+});
