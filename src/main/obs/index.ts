@@ -9,7 +9,9 @@ import {
   type AddToScenesResult,
   type SetupReport,
 } from './overlay-scene';
-import type { OverlayState } from './overlay-state';
+import { overlayStateFor, type OverlayState } from './overlay-state';
+import type { ContentSnapshot } from '../../shared/content';
+import type { ShowState } from '../../shared/protocol';
 import { OverlaySync, type ApplyReport } from './overlay-sync';
 import {
   listScenes,
@@ -37,6 +39,8 @@ export interface ObsControllerOptions {
   /** The server's base URL for overlay pages, with the overlay token in its query. */
   overlayBaseUrl: string;
   env?: NodeJS.ProcessEnv;
+  /** The pack folder, so drawings reach OBS as absolute paths (needed by `followShow`). */
+  contentDir?: string;
   /** A ready bridge (tests), or options for a new one. */
   bridge?: ObsBridge | ObsBridgeOptions;
   /** Diagnostics; never given the password. */
@@ -60,6 +64,8 @@ export interface ObsController {
   setUpOverlays(options?: { addToScenes?: readonly string[] }): Promise<Result<SetupResult>>;
   /** What the stream should show; kept and re-applied after every reconnect. */
   setOverlayState(state: OverlayState): Promise<ApplyReport>;
+  /** Shows what is on air: `setOverlayState(overlayStateFor(snapshot, show, …))`. */
+  followShow(snapshot: ContentSnapshot, show: ShowState): Promise<ApplyReport>;
   overlayState(): OverlayState | null;
   listScenes(): Promise<Result<SceneList>>;
   switchScene(
@@ -187,6 +193,8 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     },
 
     setOverlayState: (state) => sync.apply(state),
+    followShow: (snapshot, show) =>
+      sync.apply(overlayStateFor(snapshot, show, [], { contentDir: options.contentDir ?? '.' })),
     overlayState: () => sync.current(),
     listScenes: () => attempt('listing scenes', () => listScenes(bridge)),
     switchScene: (name, switchOptions) =>

@@ -5,9 +5,12 @@ export const OVERLAY_SCENE = 'Solidarity Overlays';
 /** The app only ever touches inputs whose name starts with this. */
 export const INPUT_PREFIX = 'Solidarity · ';
 
-/** What the operator can switch on and off. */
-export type OverlayElement = 'lyrics' | 'lowerThird' | 'qr' | 'drawing' | 'nowPlaying';
-export const overlayElements: readonly OverlayElement[] = [
+/**
+ * What OBS shows, one or two sources each. The show's own toggles (`ShowState.overlays`) have
+ * no separate QR: there the QR code goes with the lower third it belongs to.
+ */
+export type ObsOverlayElement = 'lyrics' | 'lowerThird' | 'qr' | 'drawing' | 'nowPlaying';
+export const obsOverlayElements: readonly ObsOverlayElement[] = [
   'lyrics',
   'lowerThird',
   'qr',
@@ -16,7 +19,7 @@ export const overlayElements: readonly OverlayElement[] = [
 ];
 
 /** Where the overlay page for an element lives: `<overlayBaseUrl>/overlay/<slug>`. */
-export const elementSlugs: Record<OverlayElement, string> = {
+export const elementSlugs: Record<ObsOverlayElement, string> = {
   lyrics: 'lyrics',
   lowerThird: 'lower-third',
   qr: 'qr',
@@ -35,7 +38,7 @@ export type NativeRole =
 
 export interface OverlayInput {
   name: string;
-  element: OverlayElement;
+  element: ObsOverlayElement;
   role: NativeRole;
 }
 
@@ -53,7 +56,7 @@ export const nativeInputs: readonly OverlayInput[] = [
 ];
 
 /** Browser mode: one page per element, named like the native input of the same element. */
-export const browserInputs: readonly { name: string; element: OverlayElement }[] = [
+export const browserInputs: readonly { name: string; element: ObsOverlayElement }[] = [
   { name: `${INPUT_PREFIX}Lyrics`, element: 'lyrics' },
   { name: `${INPUT_PREFIX}Lower third`, element: 'lowerThird' },
   { name: `${INPUT_PREFIX}QR`, element: 'qr' },
@@ -70,7 +73,7 @@ export const IMAGE_KIND = 'image_source';
 export type ObsCaller = Pick<ObsBridge, 'call'>;
 
 /** `<base>/overlay/<slug>`, keeping the base's query (the overlay token travels there). */
-export function overlayUrl(overlayBaseUrl: string, element: OverlayElement): string {
+export function overlayUrl(overlayBaseUrl: string, element: ObsOverlayElement): string {
   const url = new URL(overlayBaseUrl);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/overlay/${elementSlugs[element]}`;
   return url.toString();

@@ -9,7 +9,7 @@ import {
   overlayUrl,
   type NativeRole,
   type ObsCaller,
-  type OverlayElement,
+  type ObsOverlayElement,
 } from './overlay-elements';
 import {
   browserTransform,
@@ -34,7 +34,7 @@ export type SetupAction = 'created' | 'updated' | 'unchanged';
 export interface SetupInputReport {
   name: string;
   kind: string;
-  element: OverlayElement;
+  element: ObsOverlayElement;
   /** What happened to the input's settings. */
   input: SetupAction;
   /** Whether its item in our scene was created, moved back into place, or left. */
@@ -54,7 +54,7 @@ export interface SetupReport {
 
 interface Planned {
   name: string;
-  element: OverlayElement;
+  element: ObsOverlayElement;
   kind: string;
   settings: Record<string, unknown>;
   /** Settings only given at creation (the overlay sync owns them afterwards). */

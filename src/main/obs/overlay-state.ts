@@ -1,12 +1,14 @@
 import path from 'node:path';
-import type { ContentSnapshot, LoadedItem, Pack } from '../../shared/content';
+import type { ContentSnapshot, LoadedItem } from '../../shared/content';
 import { pickText } from '../../shared/content';
+import { lyricPositions } from '../../shared/lyrics';
 import type { ShowState } from '../../shared/protocol';
-import type { OverlayElement } from './overlay-elements';
+import { tagLink } from '../../shared/time';
+import { obsOverlayElements, type ObsOverlayElement } from './overlay-elements';
 
 /** What the stream's overlays show. The OBS side is a function of this and nothing else. */
 export interface OverlayState {
-  enabled: Record<OverlayElement, boolean>;
+  enabled: Record<ObsOverlayElement, boolean>;
   lyrics: { line: string; translation: string };
   lowerThird: { title: string; text: string };
   /** The QR code's target; null shows no code. */
@@ -27,11 +29,8 @@ export function emptyOverlayState(): OverlayState {
   };
 }
 
-/**
- * The lyric line on air, as the live cursor (a later issue: the operator console) will give
- * it. Null or omitted: no lyrics on the stream.
- */
-export interface LyricsCursorText {
+/** A lyric line as OBS shows it: the sung line and, under it, its translation. */
+export interface LyricsText {
   line: string;
   translation?: string;
 }
@@ -39,20 +38,29 @@ export interface LyricsCursorText {
 export interface OverlayInputs {
   /** The pack folder, to turn a drawing's media path into a file OBS can open. */
   contentDir: string;
-  lyrics?: LyricsCursorText | null;
-  /** Elements the operator switched off by hand; they stay off whatever is on air. */
-  hidden?: readonly OverlayElement[];
+  /**
+   * Overrides the line taken from `show.lyrics` (the live cursor); null shows no lyrics.
+   * Left out, the cursor decides.
+   */
+  lyrics?: LyricsText | null;
+  /** Elements hidden on top of the show's own toggles (`show.overlays`). */
+  hidden?: readonly ObsOverlayElement[];
 }
 
 /**
- * Maps what is on air to what the overlays show. Pure. The first of `languages` is the
- * stream's language (falling back to the pack's default).
+ * Maps what is on air to what the overlays show. Pure.
+ *
+ * Languages: `languages` if given, else the stream's choice (`show.outputLanguages.overlay`),
+ * else the pack's default; the first is the one the overlays speak.
  *
  * - case: lower third with the name and "charge · status", QR to its first link
  * - action: lower third with the title and the call to action, QR to its link
  * - drawing (with consent only): the image and its credit
  * - song: now playing with title and artist
+ * - lyrics: the cursor's line in the song's language, and its translation in the first
+ *   stream language that differs
  * - blackout hides everything; safe mode hides a sensitive item, as the display does
+ * - the operator's toggles hide elements (the QR goes with the lower third)
  */
 export function overlayStateFor(
   snapshot: ContentSnapshot,
@@ -63,19 +71,28 @@ export function overlayStateFor(
   const state = emptyOverlayState();
   if (show.blackout) return state;
   const pack = snapshot.pack;
-  const language = languages[0] ?? pack.defaultLanguage;
+  const streamLanguages =
+    languages.length > 0
+      ? languages
+      : show.outputLanguages.overlay.length > 0
+        ? show.outputLanguages.overlay
+        : [pack.defaultLanguage];
+  const language = streamLanguages[0] ?? pack.defaultLanguage;
   const text = (value: Parameters<typeof pickText>[0]) =>
     pickText(value, language, pack.defaultLanguage) ?? '';
+  const byId = (id: string | null | undefined): LoadedItem | undefined =>
+    id ? snapshot.items.find((candidate) => candidate.id === id) : undefined;
 
-  const lyrics = inputs.lyrics;
+  const lyrics =
+    inputs.lyrics !== undefined
+      ? inputs.lyrics
+      : cursorLine(byId(show.lyrics?.songId), show, streamLanguages);
   if (lyrics && lyrics.line.trim() !== '') {
     state.lyrics = { line: lyrics.line, translation: lyrics.translation ?? '' };
     state.enabled.lyrics = true;
   }
 
-  const item: LoadedItem | undefined = show.itemId
-    ? snapshot.items.find((candidate) => candidate.id === show.itemId)
-    : undefined;
+  const item = byId(show.itemId);
   if (item && !(show.safeMode && item.sensitive)) {
     switch (item.kind) {
       case 'case': {
@@ -120,30 +137,28 @@ export function overlayStateFor(
     }
   }
 
+  const toggles = show.overlays as Partial<Record<string, boolean>>;
+  for (const element of obsOverlayElements) {
+    const toggle = element === 'qr' ? toggles.lowerThird : toggles[element];
+    if (toggle === false) state.enabled[element] = false;
+  }
   for (const element of inputs.hidden ?? []) state.enabled[element] = false;
   return state;
 }
 
-/**
- * The pack's campaign tag on a link (utm_* parameters); parameters the author wrote win.
- * The same rule as the display's (src/renderer/slides/links.ts), which the core cannot
- * import; both belong in src/shared once its owner moves them.
- */
-export function tagLink(url: string, tag: Pack['campaignTag']): string {
-  if (!tag) return url;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
-  const params: [string, string | undefined][] = [
-    ['utm_source', tag.source],
-    ['utm_medium', tag.medium],
-    ['utm_campaign', tag.campaign],
-  ];
-  for (const [key, value] of params) {
-    if (value && !parsed.searchParams.has(key)) parsed.searchParams.set(key, value);
-  }
-  return parsed.toString();
+/** The cursor's line: the original in the song's language, and a translation if there is one. */
+function cursorLine(
+  song: LoadedItem | undefined,
+  show: ShowState,
+  languages: readonly string[],
+): LyricsText | null {
+  if (!show.lyrics || song?.kind !== 'song') return null;
+  const position = lyricPositions(song)[show.lyrics.line];
+  if (!position) return null;
+  const line = song.sections[position.section]?.lines[position.line];
+  if (!line) return null;
+  const sung = song.language ?? Object.keys(line)[0];
+  const original = (sung ? line[sung] : undefined) ?? Object.values(line)[0] ?? '';
+  const other = languages.find((language) => language !== sung && line[language]);
+  return { line: original, translation: other ? line[other] : '' };
 }

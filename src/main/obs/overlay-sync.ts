@@ -5,7 +5,7 @@ import {
   nativeInputs,
   type NativeRole,
   type ObsCaller,
-  type OverlayElement,
+  type ObsOverlayElement,
 } from './overlay-elements';
 import type { OverlayState } from './overlay-state';
 import { renderQrPng } from './qr-png';
@@ -21,7 +21,7 @@ export interface ApplyReport {
 
 interface TrackedItem {
   sceneItemId: number;
-  element: OverlayElement;
+  element: ObsOverlayElement;
   /** Null for a browser source: its page renders the content, OBS only shows or hides it. */
   role: NativeRole | null;
 }

@@ -11,6 +11,7 @@ import {
   obsSettingsPath,
   type OverlayState,
 } from '../../../../src/main/obs/index';
+import { action, snapshot } from '../show/content-fixtures';
 import { FakeClock } from '../show/fake-clock';
 import { FakeObs, SocketFactory, flush } from './fakes';
 
@@ -142,6 +143,34 @@ describe('createObsController', () => {
     expect(obs.scenes.get(OVERLAY_SCENE)?.find((item) => item.sourceName === lyrics)).toBe(
       lyricsItem,
     );
+  });
+
+  it('followShow maps what is on air onto the stream', async () => {
+    const { controller, obs } = setup({ SOLIDARITY_OBS_PASSWORD: 'x' });
+    await controller.start();
+    await controller.setUpOverlays();
+    const content = snapshot([action('sign', { title: 'Sign', callToAction: 'Now' })]);
+    const report = await controller.followShow(content, {
+      playlistId: null,
+      sequence: 0,
+      order: ['sign'],
+      position: 0,
+      itemId: 'sign',
+      startedAt: 0,
+      durationMs: 1000,
+      paused: false,
+      remainingMs: null,
+      blackout: false,
+      safeMode: false,
+      lyrics: null,
+      setlist: null,
+      outputLanguages: { display: [], overlay: [] },
+      overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
+      serverTime: 0,
+    });
+    expect(report.errors).toEqual([]);
+    expect(obs.inputs.get(LOWER)?.settings.text).toBe('Sign\nNow');
+    expect(String(obs.inputs.get(`${INPUT_PREFIX}QR`)?.settings.file)).toMatch(/qr-.*\.png$/);
   });
 
   it('stop() disconnects and ignores later statuses', async () => {

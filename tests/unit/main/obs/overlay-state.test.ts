@@ -1,10 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  emptyOverlayState,
-  overlayStateFor,
-  tagLink,
-} from '../../../../src/main/obs/overlay-state';
+import { emptyOverlayState, overlayStateFor } from '../../../../src/main/obs/overlay-state';
 import type { ShowState } from '../../../../src/shared/protocol';
 import { action, caseItem, drawing, snapshot, song, statement } from '../show/content-fixtures';
 
@@ -59,11 +55,26 @@ const content = snapshot(
       licence: 'CC BY 4.0',
     }),
     drawing('secret', { consent: false }),
-    song('internationale', { title: "L'Internationale", artist: 'Eugène Pottier' }),
+    song('internationale', {
+      title: "L'Internationale",
+      artist: 'Eugène Pottier',
+      language: 'fr',
+      sections: [
+        {
+          lines: [{ fr: 'Debout, les damnés de la terre', en: 'Arise, ye wretched of the earth' }],
+        },
+        {
+          lines: [
+            { fr: 'Du passé faisons table rase', ru: 'Весь мир насилья мы разрушим' },
+            { fr: 'Foule esclave, debout, debout' },
+          ],
+        },
+      ],
+    }),
     statement('words'),
   ],
   {
-    languages: ['en', 'ru'],
+    languages: ['en', 'ru', 'fr'],
     defaultLanguage: 'en',
     campaignTag: { source: 'stream', campaign: 'autumn' },
   },
@@ -132,14 +143,34 @@ describe('overlayStateFor', () => {
     expect(state.enabled.lyrics).toBe(false);
   });
 
-  it('lyrics come from the live cursor, when there is a line', () => {
-    const cursor = { line: 'Debout, les damnés de la terre', translation: 'Arise, ye wretched' };
+  it('lyrics follow the live cursor: the sung line and its translation', () => {
+    const at = (line: number) => ({ lyrics: { songId: 'internationale', line, timed: null } });
+    const first = map('internationale', at(0));
+    expect(first.lyrics).toEqual({
+      line: 'Debout, les damnés de la terre',
+      translation: 'Arise, ye wretched of the earth',
+    });
+    expect(first.enabled).toMatchObject({ lyrics: true, nowPlaying: true });
+    // The translation is in the first stream language that has one.
+    expect(map('internationale', at(1), ['en', 'ru']).lyrics).toEqual({
+      line: 'Du passé faisons table rase',
+      translation: 'Весь мир насилья мы разрушим',
+    });
+    expect(map('internationale', at(2)).lyrics).toEqual({
+      line: 'Foule esclave, debout, debout',
+      translation: '',
+    });
+    // Past the end, or no cursor: no lyrics.
+    expect(map('internationale', at(9)).enabled.lyrics).toBe(false);
+    expect(map('internationale').enabled.lyrics).toBe(false);
+  });
+
+  it('an explicit lyric line overrides the cursor', () => {
     const state = overlayStateFor(content, show('internationale'), ['en'], {
       contentDir,
-      lyrics: cursor,
+      lyrics: { line: 'Arise!', translation: 'Debout !' },
     });
-    expect(state.lyrics).toEqual({ line: cursor.line, translation: cursor.translation });
-    expect(state.enabled).toMatchObject({ lyrics: true, nowPlaying: true });
+    expect(state.lyrics).toEqual({ line: 'Arise!', translation: 'Debout !' });
     const blank = overlayStateFor(content, show('internationale'), ['en'], {
       contentDir,
       lyrics: { line: '  ' },
@@ -147,10 +178,39 @@ describe('overlayStateFor', () => {
     expect(blank.enabled.lyrics).toBe(false);
   });
 
+  it("without languages given, speaks the stream's choice, else the pack's default", () => {
+    const ru = { outputLanguages: { display: [], overlay: ['ru'] } };
+    expect(map('boris', ru, []).lowerThird.title).toBe('Борис К.');
+    expect(map('boris', {}, []).lowerThird.title).toBe('Boris K.');
+  });
+
+  it("the operator's toggles hide elements; the QR goes with the lower third", () => {
+    const off = (element: string) => ({
+      overlays: {
+        lowerThird: true,
+        lyrics: true,
+        drawing: true,
+        nowPlaying: true,
+        [element]: false,
+      },
+    });
+    expect(map('boris', off('lowerThird')).enabled).toMatchObject({ lowerThird: false, qr: false });
+    expect(map('internationale', off('nowPlaying')).enabled.nowPlaying).toBe(false);
+    expect(map('crane', off('drawing')).enabled.drawing).toBe(false);
+    const lyricsOff = {
+      ...off('lyrics'),
+      lyrics: { songId: 'internationale', line: 0, timed: null },
+    };
+    expect(map('internationale', lyricsOff).enabled).toMatchObject({
+      lyrics: false,
+      nowPlaying: true,
+    });
+  });
+
   it('blackout hides everything, lyrics included', () => {
-    const state = overlayStateFor(content, show('boris', { blackout: true }), ['en'], {
-      contentDir,
-      lyrics: { line: 'x' },
+    const state = map('internationale', {
+      blackout: true,
+      lyrics: { songId: 'internationale', line: 0, timed: null },
     });
     expect(state).toEqual(emptyOverlayState());
   });
@@ -174,15 +234,5 @@ describe('overlayStateFor', () => {
     });
     expect(state.enabled).toMatchObject({ lowerThird: true, qr: false });
     expect(state.qr.url).toBe('https://example.org/write-boris');
-  });
-});
-
-describe('tagLink', () => {
-  it('keeps parameters the author wrote, and leaves bad URLs alone', () => {
-    expect(tagLink('https://e.org/?utm_source=mine', { source: 'stream' })).toBe(
-      'https://e.org/?utm_source=mine',
-    );
-    expect(tagLink('not a url', { source: 'stream' })).toBe('not a url');
-    expect(tagLink('https://e.org/', undefined)).toBe('https://e.org/');
   });
 });
