@@ -250,7 +250,7 @@ export const timedPauseAction: OperatorAction = {
 /** How far one nudge moves the song's clock. */
 export const NUDGE_MS = 500;
 
-export const nudgeEarlierAction: OperatorAction = {
+export const nudgeBackAction: OperatorAction = {
   name: 'lyricsNudgeBack',
   label: 'Nudge −0.5 s',
   group: 'timed',
@@ -259,7 +259,7 @@ export const nudgeEarlierAction: OperatorAction = {
   command: () => ({ name: 'lyricsNudge', ms: -NUDGE_MS }),
 };
 
-export const nudgeLaterAction: OperatorAction = {
+export const nudgeForwardAction: OperatorAction = {
   name: 'lyricsNudgeForward',
   label: 'Nudge +0.5 s',
   group: 'timed',
@@ -397,8 +397,8 @@ export const operatorKeyActions: readonly OperatorAction[] = [
   lyricsEndAction,
   timedStartAction,
   timedPauseAction,
-  nudgeEarlierAction,
-  nudgeLaterAction,
+  nudgeBackAction,
+  nudgeForwardAction,
   nextSongAction,
   operatorNextAction,
   operatorPreviousAction,

@@ -11,8 +11,8 @@ import {
   lyricsPreviousAction,
   lyricsPreviousStanzaAction,
   lyricsStartAction,
-  nudgeEarlierAction,
-  nudgeLaterAction,
+  nudgeBackAction,
+  nudgeForwardAction,
   timedPauseAction,
   timedStartAction,
 } from '../../../shared/actions/operator-actions';
@@ -102,12 +102,12 @@ function TimedControls({ cursor, serverNow }: { cursor: LyricsCursor; serverNow:
           disabled={!timed}
         />
         <ActionButton
-          action={nudgeEarlierAction}
+          action={nudgeBackAction}
           param={undefined}
           title="The lyrics are ahead of the band: hold them back half a second"
         />
         <ActionButton
-          action={nudgeLaterAction}
+          action={nudgeForwardAction}
           param={undefined}
           title="The lyrics lag behind the band: move them on half a second"
         />

@@ -31,7 +31,7 @@ export function OnAirPanel() {
   }
   const { pack } = snapshot;
   const serverNow = now + clockOffsetMs;
-  const language = languageForSlide(pack, show, show.outputLanguages.display[0] ?? null);
+  const language = languageForSlide(pack, show);
   const screen = chooseScreen(snapshot, show);
   // Under a blackout the operator still needs to see what is running underneath.
   const underneath: Screen =
@@ -68,6 +68,11 @@ export function OnAirPanel() {
             language={language}
             nowMs={serverNow}
             timing={timing}
+            lyricsLine={
+              underneath.kind === 'slide' && show.lyrics?.songId === underneath.item.id
+                ? show.lyrics.line
+                : null
+            }
             label={`On air: ${shownTitle}`}
             testId="preview-now"
           />

@@ -44,6 +44,7 @@ function Console() {
   const title = useStore(stores.content, (s) =>
     s.snapshot ? pickText(s.snapshot.pack.title, s.snapshot.pack.defaultLanguage) : undefined,
   );
+  const songOn = useStore(stores.show, (s) => s.show?.lyrics != null);
   const [sheet, setSheet] = useState(false);
   useOperatorKeys({ onHelp: () => setSheet((open) => !open), onEscape: () => setSheet(false) });
   // Where each setlist got to, so "next song" still knows between songs.
@@ -72,8 +73,10 @@ function Console() {
       <main className="op-main">
         <div className="op-column op-column-main">
           <OnAirPanel />
+          {/* During a song its lines matter most: they go right under the preview. */}
+          {songOn ? <LyricsPanel /> : null}
           <PlaylistStrip />
-          <LyricsPanel />
+          {songOn ? null : <LyricsPanel />}
         </div>
         <div className="op-column op-column-side">
           <ProblemsPanel />

@@ -28,6 +28,7 @@ export function PlaylistStrip() {
   useEffect(() => {
     current.current?.scrollIntoView?.({ block: 'nearest', inline: 'center', behavior: 'smooth' });
   }, [position, sequence]);
+
   if (!snapshot || !show) return null;
   const lang = consoleLanguage(snapshot);
   const playlists = snapshot.items.filter((item) => item.kind === 'playlist');
@@ -58,12 +59,15 @@ export function PlaylistStrip() {
           {show.order.map((id, index) => {
             const item = itemById(snapshot, id);
             const image = thumbImage(item, show.safeMode);
-            const onAir = index === show.position;
+            // During a song the loop is held at `position`: it resumes there, it is not on air.
+            const here = index === show.position;
+            const onAir = here && id === show.itemId;
+            const held = here && !onAir;
             return (
               <li
                 key={`${id}-${index}`}
-                ref={onAir ? current : undefined}
-                className={`op-thumb${onAir ? ' is-on-air' : ''}`}
+                ref={here ? current : undefined}
+                className={`op-thumb${onAir ? ' is-on-air' : ''}${held ? ' is-held' : ''}`}
               >
                 <button
                   type="button"
@@ -77,7 +81,7 @@ export function PlaylistStrip() {
                   <span className="op-thumb-kind">{kindLabel(item?.kind ?? '')}</span>
                   {image ? <img src={image} alt="" loading="lazy" /> : null}
                   <span className="op-thumb-title">{itemTitle(item, lang)}</span>
-                  {item?.sensitive ? <span className="op-thumb-flag">sensitive</span> : null}
+                  {held ? <span className="op-thumb-flag">loop resumes here</span> : null}
                 </button>
               </li>
             );

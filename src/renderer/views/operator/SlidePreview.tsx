@@ -15,6 +15,8 @@ interface SlidePreviewProps {
   language: string;
   nowMs: number;
   timing?: SlideTiming;
+  /** The lyrics cursor's line, when this is the song being sung. */
+  lyricsLine?: number | null;
   label: string;
   testId?: string;
 }
@@ -29,6 +31,7 @@ export function SlidePreview({
   language,
   nowMs,
   timing,
+  lyricsLine = null,
   label,
   testId,
 }: SlidePreviewProps) {
@@ -57,7 +60,7 @@ export function SlidePreview({
   if (screen.kind === 'slide') {
     body = (
       <div className="slide-frame" data-item-id={screen.item.id} lang={language}>
-        <Slide item={screen.item} ctx={{ pack, language, nowMs, timing }} />
+        <Slide item={screen.item} ctx={{ pack, language, nowMs, timing, lyricsLine }} />
       </div>
     );
   } else if (screen.kind === 'neutral') {

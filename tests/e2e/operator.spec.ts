@@ -1,0 +1,141 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { screenshotPath } from '../helpers/display';
+import {
+  RECORD_SHOW,
+  displayCurrentLine,
+  expectDisplayItem,
+  lastShow,
+  operatorCurrentLine,
+} from '../helpers/operator-views';
+import { serve, type Served } from '../helpers/serve';
+
+/*
+ * The operator console against `serve` on the built-in pack, with the displays in their own
+ * browser contexts, as separate machines would be.
+ */
+
+let server: Served;
+
+// A fresh core per test: each starts from the top of the show with the pack's languages.
+test.beforeEach(async () => {
+  server = await serve();
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+});
+
+async function openPage(browser: Browser, url: string, init?: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (init) await page.addInitScript(init);
+  await page.goto(url);
+  return page;
+}
+
+async function openOperator(browser: Browser): Promise<Page> {
+  const operator = await openPage(browser, server.urls.operator);
+  await expect(operator.getByTestId('connection')).toHaveText(/Connected/);
+  await expect(operator.getByTestId('preview-now')).toHaveAttribute('data-item-id', /.+/);
+  return operator;
+}
+
+test('jumping to an item in the operator changes every display', async ({ browser }) => {
+  const displays = [
+    await openPage(browser, server.urls.display),
+    await openPage(browser, server.urls.display),
+  ];
+  const operator = await openOperator(browser);
+  for (const display of displays) await expectDisplayItem(display, 'boris-kagarlitsky');
+  // Nothing moves on by itself while we look.
+  await operator.getByTestId('pause').click();
+
+  await operator.locator('[data-testid="strip"] button[data-item-id="azat-miftakhov"]').click();
+  for (const display of displays) await expectDisplayItem(display, 'azat-miftakhov');
+  await expect(operator.getByTestId('preview-now')).toHaveAttribute(
+    'data-item-id',
+    'azat-miftakhov',
+  );
+  await expect(
+    operator.locator('[data-testid="strip"] button[aria-current="true"]'),
+  ).toHaveAttribute('data-item-id', 'azat-miftakhov');
+
+  // The keyboard runs the same actions: → moves every display on.
+  await operator.keyboard.press('ArrowRight');
+  for (const display of displays) await expectDisplayItem(display, 'azat-miftakhov-site');
+
+  // The console lists both screens among the connected outputs.
+  await expect(operator.locator('[data-testid="outputs"] li[data-role="display"]')).toHaveCount(2);
+
+  await operator.screenshot({ path: screenshotPath('operator.png'), animations: 'disabled' });
+});
+
+test('advancing lyrics in the operator changes the display’s current line', async ({ browser }) => {
+  const display = await openPage(browser, server.urls.display);
+  const operator = await openOperator(browser);
+
+  await operator.getByTestId('start-song-internationale').click();
+  await expectDisplayItem(display, 'internationale');
+  await expect.poll(() => operatorCurrentLine(operator)).toBe(0);
+
+  // Space and → are "next line" while a song is on; the operator marks the line too.
+  await operator.keyboard.press('Space');
+  await operator.keyboard.press('ArrowRight');
+  await expect.poll(() => operatorCurrentLine(operator)).toBe(2);
+  await expect
+    .poll(() => displayCurrentLine(display), { message: 'the display marks line 2 as sung' })
+    .toBe('Кипит наш разум возмущённый');
+
+  // A clicker's PageDown moves the lyrics too, and a click on a line jumps there.
+  await operator.keyboard.press('PageDown');
+  await expect.poll(() => operatorCurrentLine(operator)).toBe(3);
+  await operator.locator('[data-testid="song-lines"] button[data-lyric-line="8"]').click();
+  await expect.poll(() => operatorCurrentLine(operator)).toBe(8);
+  await expect.poll(() => displayCurrentLine(display)).toBe('Это есть наш последний');
+
+  await operator.keyboard.press('PageUp');
+  await expect.poll(() => operatorCurrentLine(operator)).toBe(7);
+  await operator.screenshot({
+    path: screenshotPath('operator-lyrics.png'),
+    animations: 'disabled',
+  });
+
+  // E ends the song: the loop comes back and the clicker moves slides again.
+  await operator.keyboard.press('e');
+  await expect.poll(() => operatorCurrentLine(operator)).toBeNull();
+  await expect.poll(() => displayCurrentLine(display)).toBeNull();
+});
+
+test('the language choice applies per output', async ({ browser }) => {
+  const display = await openPage(browser, server.urls.display);
+  const overlay = await openPage(browser, server.urls.overlay, RECORD_SHOW);
+  const operator = await openOperator(browser);
+  await operator.getByTestId('pause').click();
+
+  // Display: French only. Stream: Russian only.
+  // Clicks, not check(): the boxes show what the core applied, a round trip later.
+  await operator.getByTestId('languages-display').getByRole('checkbox', { name: 'FR' }).click();
+  await operator.getByTestId('languages-overlay').getByRole('checkbox', { name: 'RU' }).click();
+  await expect(
+    operator.getByTestId('languages-display').getByRole('checkbox', { name: 'FR' }),
+  ).toBeChecked();
+  await expect(
+    operator.getByTestId('languages-display').getByRole('checkbox', { name: 'RU' }),
+  ).not.toBeChecked();
+
+  await operator.locator('[data-testid="strip"] button[data-item-id="boris-kagarlitsky"]').click();
+  await expectDisplayItem(display, 'boris-kagarlitsky');
+  await expect(display.locator('.slide-frame[data-phase="in"]')).toHaveAttribute('lang', 'fr');
+  await expect(display.getByText('Accusations fabriquées', { exact: false })).toBeVisible();
+  await expect(display.getByText('Incarcerated after his arrest')).toHaveCount(0);
+
+  // The overlay view is a placeholder until the overlay issue: it must at least receive its
+  // own languages (and the display's must not leak into it).
+  await expect
+    .poll(async () => (await lastShow<{ outputLanguages: unknown }>(overlay))?.outputLanguages)
+    .toEqual({ display: ['fr'], overlay: ['ru'] });
+  const overlayText = await overlay.locator('body').innerText();
+  if (/Кагарлицкий|Борис/.test(overlayText)) {
+    expect(overlayText).not.toContain('Accusations fabriquées');
+  }
+});
