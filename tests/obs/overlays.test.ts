@@ -6,7 +6,13 @@ import type { ObsBridge } from '../../src/main/obs/bridge';
 import { INPUT_PREFIX, OVERLAY_SCENE, nativeInputs } from '../../src/main/obs/overlay-elements';
 import { nativeBoxes } from '../../src/main/obs/overlay-layout';
 import { addToScenes, setUpOverlays } from '../../src/main/obs/overlay-scene';
-import { emptyOverlayState, type OverlayState } from '../../src/main/obs/overlay-state';
+import {
+  emptyOverlayState,
+  overlayStateFor,
+  type OverlayState,
+} from '../../src/main/obs/overlay-state';
+import type { ShowState } from '../../src/shared/protocol';
+import { snapshot, song } from '../unit/main/show/content-fixtures';
 import { OverlaySync } from '../../src/main/obs/overlay-sync';
 import { listScenes, outputStatus, switchScene } from '../../src/main/obs/scenes';
 import { startObs, type ObsInstance } from './harness';
@@ -156,6 +162,52 @@ describeWithObs('overlays in a real OBS', () => {
     expect(await itemEnabled(bridge, LOWER_THIRD)).toBe(false);
     await sync.apply(state);
     expect(await itemEnabled(bridge, LOWER_THIRD)).toBe(true);
+  });
+
+  it('follows the show: the lyrics cursor moving changes the text source', async () => {
+    const content = snapshot([
+      song('bella', {
+        title: 'Bella ciao',
+        artist: 'Choir',
+        language: 'it',
+        sections: [
+          {
+            lines: [
+              { it: 'Una mattina mi son svegliato', en: 'One morning I awakened' },
+              { it: 'O bella ciao, bella ciao', en: 'Oh goodbye, beautiful' },
+            ],
+          },
+        ],
+      }),
+    ]);
+    const at = (line: number): ShowState => ({
+      playlistId: null,
+      sequence: 1,
+      order: [],
+      position: 0,
+      itemId: 'bella',
+      startedAt: 0,
+      durationMs: 0,
+      paused: false,
+      remainingMs: null,
+      blackout: false,
+      safeMode: false,
+      lyrics: { songId: 'bella', line, timed: null },
+      setlist: null,
+      outputLanguages: { display: [], overlay: ['en'] },
+      overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
+      serverTime: 0,
+    });
+    const previous = sync.current();
+    await sync.apply(overlayStateFor(content, at(0), [], { contentDir: data.dir }));
+    expect(await inputText(bridge, LYRICS)).toBe(
+      'Una mattina mi son svegliato\nOne morning I awakened',
+    );
+    expect(await inputText(bridge, `${INPUT_PREFIX}Now playing`)).toBe('Bella ciao — Choir');
+    const advance = await sync.apply(overlayStateFor(content, at(1), [], { contentDir: data.dir }));
+    expect(advance).toMatchObject({ ok: true, sent: 1 });
+    expect(await inputText(bridge, LYRICS)).toBe('O bella ciao, bella ciao\nOh goodbye, beautiful');
+    if (previous) await sync.apply(previous);
   });
 
   it('renders the text and a scannable QR code into the scene', async () => {
