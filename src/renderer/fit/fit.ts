@@ -53,6 +53,12 @@ export function contentFits(box: BoxSizes): boolean {
 export const FIT_VARIABLE = '--fit';
 
 /**
+ * How far a slide's main text may grow past its designed size when the box has room: a short
+ * text on a tall portrait screen should fill it, since every centimetre counts at 20 m.
+ */
+export const GROW = 1.3;
+
+/**
  * Fits `element` in place: writes the scale to `--fit` on it and returns the result. When even
  * the smallest scale overflows (one word longer than the box is wide), it allows breaking
  * words anywhere (`data-fit="anywhere"`, see display.css) and searches again, so text is

@@ -109,7 +109,7 @@ const fr: Labels = {
   arrested: 'Arrêté le',
   charge: 'Accusation',
   status: 'Situation',
-  asOf: 'Au',
+  asOf: 'À jour en',
   age: 'Âge',
   today: "Aujourd'hui",
   now: 'En cours',

@@ -1,5 +1,6 @@
 import type { ActionItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
+import { GROW } from '../fit/fit';
 import { labelsFor } from '../i18n/labels';
 import { type SlideContext, text } from './context';
 import { tagLink } from '../../shared/time';
@@ -15,7 +16,7 @@ export function ActionSlide({ item, ctx }: { item: ActionItem; ctx: SlideContext
   const labels = labelsFor(ctx.language);
   return (
     <article className={`slide slide-action action-${item.type}`}>
-      <Fit className="action-main" watch={ctx.language}>
+      <Fit className="action-main" max={GROW} watch={ctx.language}>
         <p className="action-type">{labels.actionType[item.type]}</p>
         <h1 className="action-title">{text(ctx, item.title)}</h1>
         <p className="action-cta">{text(ctx, item.callToAction)}</p>

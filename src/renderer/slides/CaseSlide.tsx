@@ -1,5 +1,6 @@
 import type { CaseItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
+import { GROW } from '../fit/fit';
 import { daysBehindBarsLabel, formatNumber, labelsFor } from '../i18n/labels';
 import { type SlideContext, formatDate, mediaUrl, text } from './context';
 import { calendarDate, daysBehindBars } from '../../shared/time';
@@ -21,7 +22,7 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
           {photo.credit ? <figcaption>{text(ctx, photo.credit)}</figcaption> : null}
         </figure>
       ) : null}
-      <Fit className="case-main" watch={ctx.language}>
+      <Fit className="case-main" max={GROW} watch={ctx.language}>
         <h1 className="case-name">{name}</h1>
         <dl className="case-facts">
           <div className="fact">

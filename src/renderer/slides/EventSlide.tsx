@@ -1,5 +1,6 @@
 import type { EventItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
+import { GROW } from '../fit/fit';
 import { hoursMinutesLabel, inDaysLabel, labelsFor } from '../i18n/labels';
 import { type SlideContext, text } from './context';
 import { eventStatus, type EventStatus } from '../../shared/time';
@@ -41,7 +42,7 @@ export function EventSlide({ item, ctx }: { item: EventItem; ctx: SlideContext }
     <article
       className={`slide slide-event${status ? ` event-${status.kind}` : ''}${showQr ? ' has-qr' : ''}`}
     >
-      <Fit className="event-main" watch={`${ctx.language}${countdown}${status?.kind}`}>
+      <Fit className="event-main" max={GROW} watch={`${ctx.language}${countdown}${status?.kind}`}>
         {status ? (
           <p className="event-status">
             <span className="event-badge" data-status={status.kind}>

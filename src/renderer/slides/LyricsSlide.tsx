@@ -1,9 +1,10 @@
 import type { SongItem } from '../../shared/content';
 import { lyricPositions } from '../../shared/lyrics';
 import { Fit } from '../fit/Fit';
+import { GROW } from '../fit/fit';
 import { labelsFor } from '../i18n/labels';
 import { lyricLanguages } from '../i18n/language';
-import { type SlideContext, text } from './context';
+import { type SlideContext, text, typeset } from './context';
 import { Qr } from './Qr';
 import { useStanza } from './stanza';
 
@@ -18,7 +19,7 @@ function SongCard({ item, ctx }: { item: SongItem; ctx: SlideContext }) {
   const labels = labelsFor(ctx.language);
   return (
     <article className={`slide slide-song${item.video ? ' has-qr' : ''}`}>
-      <Fit className="song-main" watch={ctx.language}>
+      <Fit className="song-main" max={GROW} watch={ctx.language}>
         <h1 className="song-title">{text(ctx, item.title)}</h1>
         <p className="song-artist">{text(ctx, item.artist)}</p>
         {item.description ? (
@@ -52,10 +53,12 @@ function Stanza({
         <h1 className="lyrics-title">{text(ctx, item.title)}</h1>
         {stanza.label ? <span className="lyrics-label">{text(ctx, stanza.label)}</span> : null}
       </Fit>
-      <Fit as="ol" className="lyrics-lines" watch={`${ctx.language}${section}`}>
+      <Fit as="ol" className="lyrics-lines" max={GROW} watch={`${ctx.language}${section}`}>
         {stanza.lines.map((line, index) => {
-          const sung = line[original] ?? Object.values(line)[0];
-          const understood = translation ? line[translation] : undefined;
+          const raw = line[original] ?? Object.values(line)[0];
+          const sung = raw === undefined ? undefined : typeset(raw);
+          const understood =
+            translation && line[translation] ? typeset(line[translation]) : undefined;
           return (
             <li
               key={index}

@@ -1,5 +1,6 @@
 import type { StatementItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
+import { GROW } from '../fit/fit';
 import { type SlideContext, text } from './context';
 
 /** A slogan fits on a placard; anything longer reads better as prose. */
@@ -12,7 +13,7 @@ export function StatementSlide({ item, ctx }: { item: StatementItem; ctx: SlideC
   const style = paragraphs.length === 1 && body.length <= SLOGAN_MAX ? 'slogan' : 'prose';
   return (
     <article className={`slide slide-statement statement-${style}`}>
-      <Fit className="statement-body" watch={ctx.language}>
+      <Fit className="statement-body" max={GROW} watch={ctx.language}>
         {item.title ? <h1 className="statement-title">{text(ctx, item.title)}</h1> : null}
         <blockquote className="statement-text">
           {paragraphs.map((paragraph, index) => (

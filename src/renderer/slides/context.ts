@@ -20,7 +20,17 @@ export interface SlideContext {
 }
 
 export function text(ctx: SlideContext, value: LocalizedText | undefined): string | undefined {
-  return pickText(value, ctx.language, ctx.pack.defaultLanguage);
+  const picked = pickText(value, ctx.language, ctx.pack.defaultLanguage);
+  return picked === undefined ? undefined : typeset(picked);
+}
+
+/**
+ * Keeps punctuation with its word across a line break: a dash never starts a line (Russian
+ * "приговор — 6 лет"), French « » ! ? : ; never sit alone at a line's edge. Only the space
+ * that is already there becomes a no-break space.
+ */
+export function typeset(value: string): string {
+  return value.replace(/ (?=[—–!?:;»])/g, '\u00a0').replace(/« /g, '«\u00a0');
 }
 
 /** Pack media is served under /media/, each path segment escaped (names with spaces, `#`, `?`). */
