@@ -50,7 +50,10 @@ export const routes: readonly Route[] = [
 export function matchRoute(pathname: string): Route | undefined {
   // A trailing slash (`/display/`) is what people type from memory.
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return routes.find((route) => route.path === path);
+  // OBS browser sources open one overlay element each at /overlay/<name>; the view reads it.
+  return routes.find(
+    (route) => route.path === path || (route.path === '/overlay' && path.startsWith('/overlay/')),
+  );
 }
 
 export function roleForPath(pathname: string): Role | null {
