@@ -131,17 +131,26 @@ export function activeSetlist(ctx: Pick<OperatorContext, 'show' | 'content'>) {
   return id ? setlistsOf(ctx.content).find((s) => s.id === id) : undefined;
 }
 
+/** A song the core can follow line by line: it has lyrics. */
+export function hasLyrics(content: ContentSnapshot | null, songId: string): boolean {
+  const song = songById(content, songId);
+  return song !== undefined && song.sections.length > 0;
+}
+
 /**
- * Which song of the active setlist "next song" starts: the one after the song on now, or
- * between songs the one after the last that was on (the first when none was).
+ * Which song of the active setlist "next song" starts: the first with lyrics after the song on
+ * now, or between songs after the last that was on (from the top when none was). A song with
+ * no lyrics has nothing to follow, so the interlude loop simply runs on through it.
  */
 export function nextSongIndex(ctx: OperatorContext): number | null {
   const setlist = activeSetlist(ctx);
   if (!setlist || !ctx.show.setlist) return null;
   const on = ctx.show.setlist.songIndex;
   const last = on ?? ctx.lastSongIndex?.[setlist.id] ?? -1;
-  const next = last + 1;
-  return next < setlist.songs.length ? next : null;
+  for (let next = last + 1; next < setlist.songs.length; next++) {
+    if (hasLyrics(ctx.content, setlist.songs[next] as string)) return next;
+  }
+  return null;
 }
 
 // ---- The actions ----

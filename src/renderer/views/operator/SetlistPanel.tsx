@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import {
   activeSetlist,
+  hasLyrics,
   itemById,
   lyricsEndAction,
   lyricsStartAction,
@@ -112,6 +113,10 @@ export function SetlistPanel() {
               </span>
               {on ? (
                 <span className="op-chip is-live">on now</span>
+              ) : song && !hasLyrics(snapshot, songId) ? (
+                <span className="op-chip" title="The loop keeps running during this song">
+                  no lyrics
+                </span>
               ) : (
                 <ActionButton
                   action={lyricsStartAction}

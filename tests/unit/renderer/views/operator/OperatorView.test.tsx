@@ -146,12 +146,13 @@ describe('OperatorView', () => {
     act(() =>
       applyShow(lyricsShow(0, { setlist: { setlistId: 'concert', songIndex: 0 } }), stores.show),
     );
-    expect(screen.getByTestId('setlist-state')).toHaveTextContent('Song 1 of 2');
+    expect(screen.getByTestId('setlist-state')).toHaveTextContent('Song 1 of 3');
     // Back between songs: "next song" remembers the concert is past song 1.
     act(() =>
       applyShow(showState({ setlist: { setlistId: 'concert', songIndex: null } }), stores.show),
     );
     expect(screen.getByTestId('next-song')).toHaveTextContent('A timed song');
+    expect(screen.getByText('no lyrics')).toBeInTheDocument();
     key('n');
     expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'timed-song' });
   });

@@ -49,7 +49,7 @@ export const setlist = {
   id: 'concert',
   sensitive: false,
   title: { en: 'Concert night' },
-  songs: ['internationale', 'timed-song'],
+  songs: ['internationale', 'il-galeone', 'timed-song'],
   interlude: 'main',
 };
 
