@@ -35,6 +35,8 @@ export interface CoreOptions {
   random?: () => number;
   /** Where notices are written as they happen; stderr by default. */
   log?: (message: string) => void;
+  /** The phone remote's addresses, best first; this machine's LAN IPv4 addresses by default. */
+  lanAddresses?: () => string[];
 }
 
 export interface Core {
@@ -46,7 +48,7 @@ export interface Core {
   /**
    * Things the operator should know that are not content problems: a saved file that was
    * unusable and set aside, state that could not be saved, tokens that were replaced. Grows
-   * while the core runs; a later operator console can list it.
+   * while the core runs; operators receive it (`notices`) on connect and on every change.
    */
   notices: string[];
   stop(): Promise<void>;
@@ -58,10 +60,13 @@ export interface Core {
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
   const notices: string[] = [];
+  const noticeListeners = new Set<() => void>();
   const log = options.log ?? ((message: string) => console.error(message));
   const notice = (message: string): void => {
     notices.push(message);
     log(message);
+    // The operator console lists them as they happen.
+    for (const listener of noticeListeners) listener();
   };
   const dataDir = await prepareDataDir(
     options.dataDir === undefined ? resolveDataDir(undefined) : options.dataDir,
@@ -98,6 +103,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       host: options.host,
       port: options.port,
       tokens: { ...storedTokens, ...options.tokens },
+      dataDir,
+      lanAddresses: options.lanAddresses,
+      clock: options.clock,
+      notices: {
+        list: () => notices,
+        subscribe: (listener) => {
+          noticeListeners.add(listener);
+          return () => noticeListeners.delete(listener);
+        },
+      },
+      notice,
     });
   } catch (error) {
     unsubscribeSaver();

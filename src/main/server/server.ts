@@ -1,20 +1,37 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Role } from '../../shared/protocol';
+import Fastify from 'fastify';
+import {
+  CLOSE_REMOTE_OFF,
+  CLOSE_UNAUTHORIZED,
+  SOCKET_PATH,
+  type Command,
+  type Role,
+} from '../../shared/protocol';
 import { resolveInsidePack } from '../content/paths';
 import type { ContentStore } from '../content/types';
+import { RemoteController } from '../remote/controller';
+import { openDeviceStore } from '../remote/devices';
+import { lanAddresses as findLanAddresses } from '../remote/lan-address';
+import { systemClock, type Clock } from '../show/clock';
 import type { ShowEngine } from '../show/engine';
-import { htmlCsp } from './headers';
-import { notFound, registerMedia, type ResolveMedia } from './media';
+import { ok, type CommandResult } from '../show/result';
+import { admit } from './admission';
+import { appPage, hardenApp, registerAssets, sendHtml } from './http';
+import { startLanListener } from './lan';
+import { registerMedia, type ResolveMedia } from './media';
 import { allowedOrigins, isLoopbackAddress, loopbackHosts } from './origin';
-import { RENDERER_MISSING, homePage, readRendererIndex } from './pages';
-import { registerSocket } from './socket';
+import { homePage } from './pages';
+import { registerPairRoute } from './pair-route';
+import { createSocketHub, type Listener } from './socket';
 import { makeTokens } from './tokens';
 import { baseUrl, views } from './views';
+
+/** Things the operator should know that are not content problems (see `Core.notices`). */
+export interface NoticeBoard {
+  list(): readonly string[];
+  subscribe(listener: () => void): () => void;
+}
 
 export interface ServerOptions {
   store: ContentStore;
@@ -28,6 +45,18 @@ export interface ServerOptions {
   tokens?: Partial<Record<Role, string>>;
   /** How a `/media/` path becomes a file; defaults to the pack's child-path check. */
   resolveMedia?: ResolveMedia;
+  /** Where paired phones are kept (`remote-devices.json`); null or left out: in memory only. */
+  dataDir?: string | null;
+  /**
+   * The addresses the phone remote may listen on, best first; this machine's LAN IPv4
+   * addresses by default. Tests give a loopback address, so nothing leaves the machine.
+   */
+  lanAddresses?: () => string[];
+  /** For pairing lockouts and connection times. */
+  clock?: Clock;
+  notices?: NoticeBoard;
+  /** Where problems of the server's own files go (a devices file set aside). */
+  notice?: (message: string) => void;
 }
 
 export interface RunningServer {
@@ -36,6 +65,7 @@ export interface RunningServer {
   port: number;
   host: string;
   tokens: Record<Role, string>;
+  remote: RemoteController;
   close(): Promise<void>;
 }
 
@@ -44,81 +74,122 @@ export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
 
+const noNotices: NoticeBoard = { list: () => [], subscribe: () => () => {} };
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const tokens = makeTokens(options.tokens);
   const { store, engine, rendererDir } = options;
+  const clock = options.clock ?? systemClock;
+  const notices = options.notices ?? noNotices;
   const resolveMedia =
     options.resolveMedia ?? ((rel: string) => resolveInsidePack(store.packDir, rel));
 
   const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } });
   let port = options.port;
-  let origins: Set<string> | null = null;
+  let mainOrigins: Set<string> | null = null;
+  hardenApp(app);
 
-  app.setNotFoundHandler((_request, reply) => notFound(reply));
-  app.setErrorHandler((error, _request, reply) => {
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    // A refused path (the static plugin says 403 for `..`) looks like any missing file.
-    if (status === 403 || status === 404) return notFound(reply);
-    if (status >= 400 && status < 500) {
-      return reply.code(status).type('text/plain; charset=utf-8').send('Bad request\n');
+  const devices = await openDeviceStore(
+    options.dataDir ?? null,
+    options.notice ?? ((message) => console.error(message)),
+  );
+  // The hub and the remote need each other; the hub is made first and the remote reaches it
+  // through these functions once both exist.
+  const hub = createSocketHub({
+    admit: (request) => admit({ tokens, allowedOrigins: origins, remote }, request),
+    content: () => store.snapshot(),
+    show: () => engine.state(),
+    execute: (command) => execute(command),
+    operatorGreeting: () => [
+      { type: 'clients', clients: hub.clients() },
+      { type: 'remote', remote: remote.status() },
+      { type: 'notices', notices: [...notices.list()] },
+    ],
+    onClientsChanged: (client, joined) => {
+      hub.sendToOperators(
+        { type: 'clients', clients: hub.clients() },
+        joined && client.role === 'operator' ? client.id : undefined,
+      );
+      if (client.deviceId !== null) remote.changed();
+    },
+    now: () => clock.now(),
+  });
+  const remote: RemoteController = new RemoteController({
+    devices,
+    lanAddresses: options.lanAddresses ?? (() => findLanAddresses()),
+    openListener: (address) =>
+      startLanListener({
+        address,
+        preferredPort: port,
+        rendererDir,
+        hub,
+        pair: (request) => remote.pair(request),
+        maxPayload: MAX_PAYLOAD_BYTES,
+      }),
+    disconnectAll: (reason) => hub.disconnect((c) => c.role === 'remote', CLOSE_REMOTE_OFF, reason),
+    disconnectDevice: (deviceId) =>
+      hub.disconnect(
+        (c) => c.deviceId === deviceId,
+        CLOSE_UNAUTHORIZED,
+        'the operator unpaired it',
+      ),
+    connectedDevices: () => hub.connectedDevices(),
+    safeModeOn: () => engine.state().safeMode,
+    clock,
+  });
+
+  function origins(listener: Listener): Set<string> {
+    if (listener === 'lan') {
+      const origin = remote.lanOrigin();
+      return new Set(origin ? [origin.toLowerCase()] : []);
     }
-    // Messages of internal errors can carry file paths; the client gets none of it.
-    console.error('request failed:', error);
-    return reply.code(500).type('text/plain; charset=utf-8').send('Internal error\n');
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-  });
+    return (mainOrigins ??= allowedOrigins(host, port));
+  }
 
-  const sendHtml = (request: FastifyRequest, reply: FastifyReply, html: string) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('Content-Security-Policy', htmlCsp(request.headers.host, `127.0.0.1:${port}`))
-      // The home page holds tokens, and the app must pick up a rebuild.
-      .header('Cache-Control', 'no-store')
-      .send(html);
+  /** The remote's commands go to the server's remote; every other one to the show. */
+  function execute(command: Command): CommandResult | Promise<CommandResult> {
+    switch (command.name) {
+      case 'remoteEnable':
+        if (command.on) return remote.enable();
+        remote.disable('the operator turned the phone remote off');
+        return ok;
+      case 'remoteRevoke':
+        return remote.revoke(command.deviceId);
+      default:
+        return engine.execute(command);
+    }
+  }
 
+  const fallbackHost = () => `127.0.0.1:${port}`;
   app.get('/', async (request, reply) => {
     const local =
       isLoopbackAddress(request.socket.remoteAddress) &&
       loopbackHosts(port).has((request.headers.host ?? '').toLowerCase());
-    return sendHtml(request, reply, homePage(baseUrl('127.0.0.1', port), local ? tokens : null));
+    return sendHtml(
+      request,
+      reply,
+      homePage(baseUrl('127.0.0.1', port), local ? tokens : null),
+      fallbackHost(),
+    );
   });
-
-  const serveApp = async (request: FastifyRequest, reply: FastifyReply) => {
-    const html = await readRendererIndex(rendererDir);
-    if (html === null) {
-      return reply.code(503).type('text/plain; charset=utf-8').send(RENDERER_MISSING);
-    }
-    return sendHtml(request, reply, html);
-  };
+  const serveApp = appPage(rendererDir, fallbackHost);
   for (const view of views) app.get(view.path, serveApp);
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);
-
-  const assets = path.join(rendererDir, 'assets');
-  if (existsSync(assets)) {
-    await app.register(fastifyStatic, {
-      root: assets,
-      prefix: '/assets/',
-      index: false,
-      list: false,
-      dotfiles: 'deny',
-    });
-  }
-
+  await registerAssets(app, rendererDir);
   registerMedia(app, resolveMedia);
+  // Also here, not only on the LAN listener: a laptop at the show computer (and the tests)
+  // pair without the LAN. It answers only while the remote is on, like the LAN one.
+  registerPairRoute(app, {
+    pair: (request) => remote.pair(request),
+    origins: () => origins('main'),
+  });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_PAYLOAD_BYTES } });
-  const hub = registerSocket(app, {
-    tokens,
-    allowedOrigins: () => (origins ??= allowedOrigins(host, port)),
-    content: () => store.snapshot(),
-    show: () => engine.state(),
-    execute: (command) => engine.execute(command),
-  });
+  app.get(SOCKET_PATH, { websocket: true }, (socket, request) =>
+    hub.accept(socket, request, 'main'),
+  );
 
   try {
     await app.listen({ host, port });
@@ -130,7 +201,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   port = (app.server.address() as AddressInfo).port;
 
   const unsubscribeContent = store.subscribe((content) => hub.broadcastContent(content));
-  const unsubscribeShow = engine.subscribe((show) => hub.broadcastShow(show));
+  const unsubscribeShow = engine.subscribe((show) => {
+    hub.broadcastShow(show);
+    // Safe mode protects people: whoever is on the venue's Wi-Fi loses the show at once.
+    if (show.safeMode && remote.isOn()) {
+      remote.disable('safe mode is on, so the phone remote is off');
+    }
+  });
+  const unsubscribeRemote = remote.subscribe((status) =>
+    hub.sendToOperators({ type: 'remote', remote: status }),
+  );
+  const unsubscribeNotices = notices.subscribe(() =>
+    hub.sendToOperators({ type: 'notices', notices: [...notices.list()] }),
+  );
 
   let closing: Promise<void> | null = null;
   return {
@@ -138,10 +221,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     host,
     tokens,
+    remote,
     close: () =>
       (closing ??= (async () => {
         unsubscribeContent();
         unsubscribeShow();
+        unsubscribeRemote();
+        unsubscribeNotices();
+        await remote.close();
         hub.close();
         await app.close();
       })()),

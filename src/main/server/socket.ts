@@ -1,53 +1,83 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import type { ContentSnapshot } from '../../shared/content';
 import {
-  CLOSE_FORBIDDEN_ORIGIN,
-  CLOSE_UNAUTHORIZED,
   PROTOCOL_VERSION,
-  SOCKET_PATH,
   clientMessageSchema,
   commandSchema,
   refusal,
-  role as roleSchema,
-  roles,
   type Command,
+  type ConnectedClient,
   type Role,
   type ServerMessage,
   type ShowState,
 } from '../../shared/protocol';
-import type { CommandResult } from '../show/engine';
-import { originAllowed } from './origin';
-import { tokenMatches } from './tokens';
+import type { CommandResult } from '../show/result';
+import { describeAgent } from './user-agent';
 
 /** Past this much unsent data a client is too slow to keep up; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 /** Dead Wi-Fi clients never say goodbye; a ping nobody answers finds them. */
 const HEARTBEAT_MS = 30_000;
 
+/** Which listener a socket came in on: the main one, or the phone remote's LAN one. */
+export type Listener = 'main' | 'lan';
+
+/** Whether a socket may stay, and as whom. A refusal closes it with `code` and `reason`. */
+export type Admission =
+  { ok: true; role: Role; deviceId: string | null } | { ok: false; code: number; reason: string };
+
+export interface AdmissionRequest {
+  listener: Listener;
+  origin: string | undefined;
+  role: unknown;
+  token: unknown;
+}
+
 export interface SocketHubOptions {
-  tokens: Record<Role, string>;
-  /** Computed after listen, when the port is known. */
-  allowedOrigins: () => Set<string>;
+  admit: (request: AdmissionRequest) => Admission;
   content: () => ContentSnapshot;
   show: () => ShowState;
-  execute: (command: Command) => CommandResult;
+  /** Show commands answer at once; the remote's may wait for a listener to start. */
+  execute: (command: Command) => CommandResult | Promise<CommandResult>;
+  /** What an operator gets after its show state: connected clients, the remote, notices. */
+  operatorGreeting: () => ServerMessage[];
+  /**
+   * A client came or went; `client` is the one that did. A newcomer that is an operator has
+   * the list from its greeting already.
+   */
+  onClientsChanged: (client: ConnectedClient, joined: boolean) => void;
+  now: () => number;
 }
 
 interface Client {
-  id: string;
-  role: Role;
+  info: ConnectedClient;
   socket: WebSocket;
   alive: boolean;
 }
 
 export interface SocketHub {
+  /** Takes a socket from either listener: admits it or closes it with the reason. */
+  accept(socket: WebSocket, request: FastifyRequest, listener: Listener): void;
   broadcastContent(content: ContentSnapshot): void;
   broadcastShow(show: ShowState): void;
+  /** For operator-only messages: clients, remote, notices. Never reaches another role. */
+  sendToOperators(message: ServerMessage, exceptClientId?: string): void;
+  clients(): ConnectedClient[];
+  /** Paired phones with an open socket. */
+  connectedDevices(): Set<string>;
+  /**
+   * Closes the matching sockets now: they leave the client list before this returns, their
+   * close frame is on its way, and one that does not finish the close handshake is cut.
+   */
+  disconnect(match: (client: ConnectedClient) => boolean, code: number, reason: string): void;
   clientCount(): number;
   close(): void;
 }
+
+/** How long a closed client may take to answer the close frame before it is cut off. */
+const CLOSE_GRACE_MS = 1_000;
 
 function send(socket: WebSocket, message: ServerMessage): void {
   sendRaw(socket, JSON.stringify(message));
@@ -114,48 +144,64 @@ function requestIdOf(json: unknown): string {
   return typeof id === 'string' && id.length <= 64 ? id : '';
 }
 
-export function registerSocket(app: FastifyInstance, options: SocketHubOptions): SocketHub {
+export function createSocketHub(options: SocketHubOptions): SocketHub {
   const clients = new Set<Client>();
 
-  const onConnection = (socket: WebSocket, request: FastifyRequest): void => {
+  /** Drops a client once; says whether it was still listed. */
+  const forget = (client: Client): boolean => {
+    if (!clients.delete(client)) return false;
+    options.onClientsChanged(client.info, false);
+    return true;
+  };
+
+  const accept = (socket: WebSocket, request: FastifyRequest, listener: Listener): void => {
     // Refuse by close code, not by HTTP status: a browser hides the status of a failed
     // handshake, but shows the view the close code and reason, so it can say what is wrong.
-    if (!originAllowed(request.headers.origin, options.allowedOrigins())) {
-      socket.close(CLOSE_FORBIDDEN_ORIGIN, 'this page is not served by Solidarity Screens');
-      return;
-    }
     const query = request.query as Record<string, unknown>;
-    const role = roleSchema.safeParse(query.role);
-    if (!role.success) {
-      socket.close(CLOSE_UNAUTHORIZED, `unknown role; use one of ${roles.join(', ')}`);
-      return;
-    }
-    const token = typeof query.token === 'string' ? query.token : undefined;
-    if (!tokenMatches(options.tokens[role.data], token)) {
-      socket.close(
-        CLOSE_UNAUTHORIZED,
-        token ? `wrong token for the ${role.data} role` : `missing token for the ${role.data} role`,
-      );
+    const admission = options.admit({
+      listener,
+      origin: request.headers.origin,
+      role: query.role,
+      token: query.token,
+    });
+    if (!admission.ok) {
+      socket.close(admission.code, admission.reason);
       return;
     }
 
-    const client: Client = { id: randomUUID(), role: role.data, socket, alive: true };
+    const address = request.socket.remoteAddress ?? '';
+    const client: Client = {
+      info: {
+        id: randomUUID(),
+        role: admission.role,
+        address: address.startsWith('::ffff:') ? address.slice(7) : address,
+        agent: describeAgent(request.headers['user-agent']),
+        connectedAt: options.now(),
+        deviceId: admission.deviceId,
+      },
+      socket,
+      alive: true,
+    };
+    clients.add(client);
     send(socket, {
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
-      role: client.role,
-      clientId: client.id,
+      role: client.info.role,
+      clientId: client.info.id,
     });
     send(socket, { type: 'content', content: options.content() });
     send(socket, { type: 'show', show: options.show() });
-    clients.add(client);
+    if (client.info.role === 'operator') {
+      for (const message of options.operatorGreeting()) send(socket, message);
+    }
+    options.onClientsChanged(client.info, true);
 
     socket.on('pong', () => {
       client.alive = true;
     });
-    socket.on('close', () => clients.delete(client));
-    socket.on('error', () => clients.delete(client));
-    socket.on('message', (data, isBinary) => handleMessage(client, data, isBinary));
+    socket.on('close', () => forget(client));
+    socket.on('error', () => forget(client));
+    socket.on('message', (data, isBinary) => void handleMessage(client, data, isBinary));
   };
 
   const reply = (client: Client, requestId: string, result: CommandResult): void => {
@@ -167,7 +213,7 @@ export function registerSocket(app: FastifyInstance, options: SocketHubOptions):
     );
   };
 
-  const handleMessage = (client: Client, data: RawData, isBinary: boolean): void => {
+  const handleMessage = async (client: Client, data: RawData, isBinary: boolean) => {
     if (isBinary) {
       reply(client, '', { ok: false, error: 'binary messages are not understood; send JSON text' });
       return;
@@ -185,14 +231,14 @@ export function registerSocket(app: FastifyInstance, options: SocketHubOptions):
       return;
     }
     const { requestId, command } = parsed.data;
-    const refused = refusal(client.role, command);
+    const refused = refusal(client.info.role, command);
     if (refused) {
       reply(client, requestId, { ok: false, error: refused });
       return;
     }
     let result: CommandResult;
     try {
-      result = options.execute(command);
+      result = await options.execute(command);
     } catch (error) {
       // A bug in one command must not take the server down with it.
       console.error(`command ${command.name} failed:`, error);
@@ -201,13 +247,11 @@ export function registerSocket(app: FastifyInstance, options: SocketHubOptions):
     reply(client, requestId, result);
   };
 
-  app.get(SOCKET_PATH, { websocket: true }, onConnection);
-
   const heartbeat = setInterval(() => {
     for (const client of clients) {
       if (!client.alive) {
         client.socket.terminate();
-        clients.delete(client);
+        forget(client);
         continue;
       }
       client.alive = false;
@@ -216,14 +260,30 @@ export function registerSocket(app: FastifyInstance, options: SocketHubOptions):
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
-  const broadcast = (message: ServerMessage): void => {
+  const broadcast = (message: ServerMessage, to: (client: Client) => boolean = () => true) => {
     const data = JSON.stringify(message);
-    for (const client of clients) sendRaw(client.socket, data);
+    for (const client of clients) if (to(client)) sendRaw(client.socket, data);
   };
 
   return {
+    accept,
     broadcastContent: (content) => broadcast({ type: 'content', content }),
     broadcastShow: (show) => broadcast({ type: 'show', show }),
+    sendToOperators: (message, exceptClientId) =>
+      broadcast(message, (c) => c.info.role === 'operator' && c.info.id !== exceptClientId),
+    clients: () => [...clients].map((c) => ({ ...c.info })),
+    connectedDevices: () =>
+      new Set([...clients].flatMap((c) => (c.info.deviceId === null ? [] : [c.info.deviceId]))),
+    disconnect: (match, code, reason) => {
+      for (const client of [...clients]) {
+        if (!match(client.info)) continue;
+        client.socket.close(code, reason);
+        const cut = setTimeout(() => client.socket.terminate(), CLOSE_GRACE_MS);
+        cut.unref();
+        client.socket.once('close', () => clearTimeout(cut));
+        forget(client);
+      }
+    },
     clientCount: () => clients.size,
     close: () => {
       clearInterval(heartbeat);

@@ -6,3 +6,8 @@
 export const CLOSE_UNAUTHORIZED = 4001;
 /** The page that opened the socket was not served by this core (cross-site WebSocket). */
 export const CLOSE_FORBIDDEN_ORIGIN = 4003;
+/**
+ * The phone remote is off (turned off, or safe mode). Not a refusal of the phone: it keeps its
+ * pairing and reconnects when the operator turns the remote on again.
+ */
+export const CLOSE_REMOTE_OFF = 4004;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -145,6 +145,81 @@ describe('restarting the core', () => {
       /show position could not be read .*show-position\.json\.corrupt-/,
     );
     expect(logged).toContain(second.notices[0]);
+  });
+
+  it('shows the operator its notices, the one about the set-aside file included', async () => {
+    await (await start()).stop();
+    writeFileSync(path.join(dataDir, 'show-position.json'), 'not json');
+    const core = await start();
+    const operator = connect(core, 'operator');
+    expect((await operator.nextOf('notices')).notices).toEqual(core.notices);
+    expect(core.notices[0]).toMatch(/show position could not be read/);
+  });
+
+  it('brings back the song on its line, the languages and the overlays after a restart', async () => {
+    const first = await start();
+    const operator = connect(first, 'operator');
+    await operator.nextOf('show');
+    for (const cmd of [
+      { name: 'lyricsStart', songId: 'internationale-refrain' },
+      { name: 'lyricsNext' },
+      { name: 'setOutputLanguages', output: 'overlay', languages: ['ru'] },
+      { name: 'overlay', element: 'lowerThird', on: false },
+    ]) {
+      expect(await command(operator, cmd)).toMatchObject({ ok: true });
+    }
+    await first.stop();
+    const saved = JSON.parse(readFileSync(path.join(dataDir, 'show-position.json'), 'utf8'));
+    expect(saved).toMatchObject({ itemId: 'internationale-refrain', lyrics: { line: 1 } });
+
+    const second = await start();
+    expect(second.engine.state()).toMatchObject({
+      itemId: 'internationale-refrain',
+      lyrics: { songId: 'internationale-refrain', line: 1, timed: null },
+      outputLanguages: { display: [], overlay: ['ru'] },
+      overlays: { lowerThird: false, lyrics: true },
+    });
+  });
+
+  it('resumes a position file written before live lyrics', async () => {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(
+      path.join(dataDir, 'show-position.json'),
+      JSON.stringify({
+        playlistId: 'main',
+        itemId: 'ship',
+        position: 2,
+        paused: false,
+        remainingMs: null,
+        blackout: false,
+        safeMode: true,
+      }),
+    );
+    const core = await start();
+    expect(core.notices).toEqual([]);
+    expect(core.engine.state()).toMatchObject({ safeMode: true, lyrics: null, setlist: null });
+  });
+
+  it('keeps safe mode when only a newer part of the file is unreadable', async () => {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(
+      path.join(dataDir, 'show-position.json'),
+      JSON.stringify({
+        playlistId: 'main',
+        itemId: 'ship',
+        position: 2,
+        paused: false,
+        remainingMs: null,
+        blackout: false,
+        safeMode: true,
+        lyrics: { songId: 'internationale-refrain', line: -3, timed: null },
+        overlays: { lyrics: 'maybe' },
+      }),
+    );
+    const core = await start();
+    expect(core.notices).toEqual([]);
+    expect(core.engine.state()).toMatchObject({ safeMode: true, lyrics: null });
+    expect(core.engine.state().overlays.lyrics).toBe(true);
   });
 
   it('runs without saving anything when the data folder cannot be made', async () => {

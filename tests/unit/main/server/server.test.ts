@@ -29,9 +29,11 @@ function connect(role: string, token: string | undefined, origin?: string): Test
   return client;
 }
 
+/** Connected and greeted: past the show state (and, for an operator, its own messages). */
 async function connected(role: Role): Promise<TestClient> {
   const client = connect(role, server.tokens[role]);
   await client.nextOf('show');
+  if (role === 'operator') await client.nextOf('notices');
   return client;
 }
 
@@ -39,7 +41,14 @@ beforeEach(async () => {
   fixture = makeFixture();
   store = new FakeStore(fixture.packDir, content());
   engine = new ShowEngine(store.snapshot());
-  server = await startServer({ store, engine, rendererDir: fixture.rendererDir, port: 0 });
+  server = await startServer({
+    store,
+    engine,
+    rendererDir: fixture.rendererDir,
+    port: 0,
+    // The phone remote's "LAN" is loopback in tests: nothing leaves this machine.
+    lanAddresses: () => ['127.0.0.1'],
+  });
 });
 
 afterEach(async () => {
@@ -136,6 +145,8 @@ describe('WebSocket', () => {
       ok: false,
       error: 'the display role may not send next',
     });
+    // The remote role connects only while the phone remote is on.
+    expect(await server.remote.enable()).toEqual({ ok: true });
     const remote = await connected('remote');
     remote.send({ type: 'command', requestId: 'r3', command: { name: 'goTo', itemId: 'c' } });
     expect(await remote.next()).toMatchObject({
@@ -278,6 +289,93 @@ describe('WebSocket', () => {
     const display = await connected('display');
     await server.close();
     expect((await display.closed).code).toBe(1001);
+  });
+});
+
+describe('operator-only messages', () => {
+  it('greets an operator with clients, remote and notices, after the show state', async () => {
+    const display = await connected('display');
+    const operator = connect('operator', server.tokens.operator);
+    const types: string[] = [];
+    for (let i = 0; i < 6; i++) types.push((await operator.next()).type);
+    expect(types).toEqual(['welcome', 'content', 'show', 'clients', 'remote', 'notices']);
+    display.close();
+    const update = await operator.nextOf('clients');
+    expect(update.clients.map((c) => c.role)).toEqual(['operator']);
+  });
+
+  it('lists every client with its role, address and agent, and updates on each change', async () => {
+    const operator = await connected('operator');
+    const overlay = new TestClient(
+      `ws://127.0.0.1:${server.port}/ws?role=overlay&token=${server.tokens.overlay}`,
+      { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/103.0 OBS/29.0.2' } },
+    );
+    clients.push(overlay);
+    const joined = await operator.nextOf('clients');
+    expect(joined.clients).toEqual([
+      expect.objectContaining({ role: 'operator', address: '127.0.0.1', deviceId: null }),
+      {
+        id: expect.any(String),
+        role: 'overlay',
+        address: '127.0.0.1',
+        agent: 'OBS on Linux',
+        connectedAt: expect.any(Number),
+        deviceId: null,
+      },
+    ]);
+    overlay.close();
+    expect((await operator.nextOf('clients')).clients.map((c) => c.role)).toEqual(['operator']);
+  });
+
+  it('sends the notices, and again when one is added', async () => {
+    const list = ['The saved show position could not be read (…); it was moved aside.'];
+    const listeners = new Set<() => void>();
+    const other = await startServer({
+      store,
+      engine,
+      rendererDir: fixture.rendererDir,
+      port: 0,
+      notices: {
+        list: () => list,
+        subscribe: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      },
+    });
+    try {
+      const operator = new TestClient(
+        `ws://127.0.0.1:${other.port}/ws?role=operator&token=${other.tokens.operator}`,
+      );
+      clients.push(operator);
+      expect((await operator.nextOf('notices')).notices).toEqual(list);
+      list.push('The access tokens could not be saved.');
+      for (const listener of listeners) listener();
+      expect((await operator.nextOf('notices')).notices).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('never sends them to the other roles', async () => {
+    await server.remote.enable();
+    const others = (['display', 'kiosk', 'overlay', 'remote'] as const).map((role) => {
+      const client = connect(role, server.tokens[role]);
+      const types: string[] = [];
+      client.ws.on('message', (data) =>
+        types.push((JSON.parse(String(data)) as { type: string }).type),
+      );
+      return { role, client, types };
+    });
+    for (const { client } of others) await client.nextOf('show');
+    const operator = await connected('operator');
+    operator.close();
+    await operator.closed;
+    server.remote.disable('test');
+    await connected('display');
+    for (const { role, types } of others.filter((o) => o.role !== 'remote')) {
+      expect(new Set(types), role).toEqual(new Set(['welcome', 'content', 'show']));
+    }
   });
 });
 

@@ -1,0 +1,82 @@
+import {
+  CLOSE_FORBIDDEN_ORIGIN,
+  CLOSE_REMOTE_OFF,
+  CLOSE_UNAUTHORIZED,
+  role as roleSchema,
+  roles,
+  type Role,
+} from '../../shared/protocol';
+import { originAllowed } from './origin';
+import type { Admission, AdmissionRequest, Listener } from './socket';
+import { tokenMatches } from './tokens';
+
+export interface AdmissionOptions {
+  tokens: Record<Role, string>;
+  /** Computed after listen, when the ports are known. */
+  allowedOrigins: (listener: Listener) => Set<string>;
+  remote: {
+    isOn(): boolean;
+    /** The paired phone holding `token`, or null. */
+    authenticate(token: string): string | null;
+  };
+}
+
+/**
+ * Who may open a socket, on which listener. The main listener takes every role with its
+ * token, and the remote role also with a paired phone's token. The LAN listener, which exists
+ * only while the remote is on, takes the remote role with a paired phone's token and nothing
+ * else: the fixed role tokens are for this machine and the links the operator handed out,
+ * never for whoever is on the venue's Wi-Fi. While the remote is off, no remote socket stays.
+ */
+export function admit(options: AdmissionOptions, request: AdmissionRequest): Admission {
+  const { listener, origin } = request;
+  if (!originAllowed(origin, options.allowedOrigins(listener))) {
+    return {
+      ok: false,
+      code: CLOSE_FORBIDDEN_ORIGIN,
+      reason: 'this page is not served by Solidarity Screens',
+    };
+  }
+  const role = roleSchema.safeParse(request.role);
+  if (!role.success) {
+    return {
+      ok: false,
+      code: CLOSE_UNAUTHORIZED,
+      reason: `unknown role; use one of ${roles.join(', ')}`,
+    };
+  }
+  if (listener === 'lan' && role.data !== 'remote') {
+    return {
+      ok: false,
+      code: CLOSE_UNAUTHORIZED,
+      reason: 'only the phone remote connects on this address',
+    };
+  }
+  const token = typeof request.token === 'string' ? request.token : undefined;
+  if (!token) {
+    return {
+      ok: false,
+      code: CLOSE_UNAUTHORIZED,
+      reason: `missing token for the ${role.data} role`,
+    };
+  }
+  if (role.data === 'remote') {
+    if (!options.remote.isOn()) {
+      return { ok: false, code: CLOSE_REMOTE_OFF, reason: 'the phone remote is off' };
+    }
+    const deviceId = options.remote.authenticate(token);
+    if (deviceId !== null) return { ok: true, role: 'remote', deviceId };
+    if (listener === 'main' && tokenMatches(options.tokens.remote, token)) {
+      return { ok: true, role: 'remote', deviceId: null };
+    }
+    return {
+      ok: false,
+      code: CLOSE_UNAUTHORIZED,
+      reason: 'this phone is not paired, or was unpaired; pair it again with the PIN',
+    };
+  }
+  if (!tokenMatches(options.tokens[role.data], token)) {
+    return { ok: false, code: CLOSE_UNAUTHORIZED, reason: `wrong token for the ${role.data} role` };
+  }
+  return { ok: true, role: role.data, deviceId: null };
+}

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { htmlCsp } from './headers';
+import { notFound } from './media';
+import { RENDERER_MISSING, readRendererIndex } from './pages';
+
+/**
+ * What every listener does the same way: a bare 404 for anything unknown or refused, no
+ * internals in error replies, and the headers every response carries.
+ */
+export function hardenApp(app: FastifyInstance): void {
+  app.setNotFoundHandler((_request, reply) => notFound(reply));
+  app.setErrorHandler((error, _request, reply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    // A refused path (the static plugin says 403 for `..`) looks like any missing file.
+    if (status === 403 || status === 404) return notFound(reply);
+    if (status >= 400 && status < 500) {
+      return reply.code(status).type('text/plain; charset=utf-8').send('Bad request\n');
+    }
+    // Messages of internal errors can carry file paths; the client gets none of it.
+    console.error('request failed:', error);
+    return reply.code(500).type('text/plain; charset=utf-8').send('Internal error\n');
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+  });
+}
+
+/** Sends a page with the CSP; `fallbackHost` names the listener when the Host header is odd. */
+export function sendHtml(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  html: string,
+  fallbackHost: string,
+) {
+  return (
+    reply
+      .type('text/html; charset=utf-8')
+      .header('Content-Security-Policy', htmlCsp(request.headers.host, fallbackHost))
+      // The home page holds tokens, and the app must pick up a rebuild.
+      .header('Cache-Control', 'no-store')
+      .send(html)
+  );
+}
+
+/** The single-page app's index for a view path; the path picks the view in the browser. */
+export function appPage(rendererDir: string, fallbackHost: () => string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const html = await readRendererIndex(rendererDir);
+    if (html === null) {
+      return reply.code(503).type('text/plain; charset=utf-8').send(RENDERER_MISSING);
+    }
+    return sendHtml(request, reply, html, fallbackHost());
+  };
+}
+
+/** `/assets/*` from the built renderer, without listings or dotfiles. */
+export async function registerAssets(app: FastifyInstance, rendererDir: string): Promise<void> {
+  const assets = path.join(rendererDir, 'assets');
+  if (!existsSync(assets)) return;
+  await app.register(fastifyStatic, {
+    root: assets,
+    prefix: '/assets/',
+    index: false,
+    list: false,
+    dotfiles: 'deny',
+  });
+}
