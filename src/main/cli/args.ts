@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MerchTableOption } from '../server/merch-table';
@@ -10,6 +11,7 @@ export const USAGE = `Solidarity Screens: slides and overlays for campaigns for 
 Usage:
   node out/main/cli.js serve [--content DIR] [--port N] [--host H] [--renderer DIR]
                             [--data DIR] [--new-tokens] [--merch [SECONDS]]
+                            [--remote-address IP]
   node out/main/cli.js validate [--content DIR]
   (or: npm run serve -- [options], npm run validate -- [options])
 
@@ -33,6 +35,10 @@ Options:
                   merch-table mode: a tap opens the cases and actions, and after SECONDS
                   (5 to 3600; default: the pack's, else 60) without a touch the screen
                   returns to the loop. Without it, the pack's own setting applies.
+  --remote-address IP
+                  where the phone remote listens once the operator turns it on
+                  (default: this computer's address on the local network, private
+                  ranges first). The remote is off at every start.
   -h, --help      show this help
 
 Exit codes: 0 done, 1 failed (or content has problems), 2 bad arguments.
@@ -51,6 +57,8 @@ export type CliCommand =
       newTokens: boolean;
       /** `--merch`; null to leave the pack's setting alone. */
       merch: MerchTableOption | null;
+      /** `--remote-address`; null to pick this computer's LAN address. */
+      remoteAddress: string | null;
     }
   | { command: 'validate'; contentDir: string }
   | { command: 'error'; message: string };
@@ -104,6 +112,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
         renderer: { type: 'string' },
         data: { type: 'string' },
         'new-tokens': { type: 'boolean' },
+        'remote-address': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -120,7 +129,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
 
   if (command === 'validate') {
     const stray =
-      (['port', 'host', 'renderer', 'data', 'new-tokens'] as const).find(
+      (['port', 'host', 'renderer', 'data', 'new-tokens', 'remote-address'] as const).find(
         (k) => values[k] !== undefined,
       ) ?? (merch === null ? undefined : 'merch');
     if (stray) return { command: 'error', message: `validate does not take --${stray}.` };
@@ -148,6 +157,14 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
   if (values.data !== undefined && values.data.trim() === '') {
     return { command: 'error', message: '--data must not be empty.' };
   }
+  const remoteAddress = values['remote-address'] ?? null;
+  // IPv4 only: the address goes into the URL and QR code a phone opens.
+  if (remoteAddress !== null && !isIPv4(remoteAddress)) {
+    return {
+      command: 'error',
+      message: `--remote-address must be an IPv4 address like 192.168.1.20, not "${remoteAddress}".`,
+    };
+  }
   let merchOption: MerchTableOption | null = null;
   if (merch === true) merchOption = {};
   else if (merch !== null) {
@@ -169,5 +186,6 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
     dataDir: values.data === undefined ? null : path.resolve(cwd, values.data),
     newTokens: values['new-tokens'] === true,
     merch: merchOption,
+    remoteAddress,
   };
 }

@@ -69,6 +69,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
       }),
       newTokens: parsed.newTokens,
       merch: parsed.merch,
+      remoteAddress: parsed.remoteAddress,
       waitForStop: context.waitForStop,
     },
     context,

@@ -18,6 +18,8 @@ export interface ServeOptions {
   dataDir: string;
   newTokens?: boolean;
   merch?: MerchTableOption | null;
+  /** Where the phone remote listens when turned on; this computer's LAN address if null. */
+  remoteAddress?: string | null;
   /** Resolves when the server should stop (Ctrl+C); injected so tests need no signals. */
   waitForStop: () => Promise<unknown>;
 }
@@ -66,6 +68,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       dataDir: options.dataDir,
       newTokens: options.newTokens,
       merchTable: options.merch,
+      ...(options.remoteAddress ? { lanAddresses: () => [options.remoteAddress!] } : {}),
       // Notices (a saved file set aside, new tokens) come before the banner, on stderr.
       log: io.err,
     });

@@ -81,6 +81,7 @@ describe('parseCli', () => {
       dataDir: null,
       newTokens: false,
       merch: null,
+      remoteAddress: null,
     });
     expect(parseCli(['validate', '--content', 'pack'], '/here')).toEqual({
       command: 'validate',
@@ -111,6 +112,22 @@ describe('parseCli', () => {
     expect(parseCli(['--merch', '30', 'serve'], '/')).toMatchObject({
       command: 'serve',
       merch: { idleSeconds: 30 },
+    });
+  });
+
+  it('reads --remote-address, an IPv4 address only', () => {
+    expect(parseCli(['serve', '--remote-address', '127.0.0.2'], '/')).toMatchObject({
+      remoteAddress: '127.0.0.2',
+    });
+    for (const bad of ['fe80::1', 'phone.local', '']) {
+      expect(parseCli(['serve', '--remote-address', bad], '/')).toMatchObject({
+        command: 'error',
+        message: expect.stringContaining('--remote-address must be an IPv4 address'),
+      });
+    }
+    expect(parseCli(['validate', '--remote-address', '127.0.0.1'], '/')).toMatchObject({
+      command: 'error',
+      message: 'validate does not take --remote-address.',
     });
   });
 
@@ -266,6 +283,37 @@ describe('restarting serve (spawned)', () => {
     };
     return { ws, next };
   }
+
+  it('serve --remote-address puts the phone remote there when the operator turns it on', async () => {
+    // Loopback as the "LAN": the test never reaches a real network address.
+    const run = cli([
+      'serve',
+      '--port',
+      '0',
+      '--content',
+      goodPack,
+      '--remote-address',
+      '127.0.0.1',
+    ]);
+    await run.waitFor('Press Ctrl+C to stop.');
+    const { port, token } = printed(run, 'operator');
+    const console1 = operator(port, token);
+    expect((await console1.next('remote')).remote).toMatchObject({ enabled: false, url: null });
+    console1.ws.send(
+      JSON.stringify({
+        type: 'command',
+        requestId: 'on',
+        command: { name: 'remoteEnable', on: true },
+      }),
+    );
+    expect(await console1.next('result')).toMatchObject({ requestId: 'on', ok: true });
+    const status = (await console1.next('remote')).remote as { url: string; pin: string };
+    expect(status.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote$/);
+    expect(status.pin).toMatch(/^\d{6}$/);
+    console1.ws.close();
+    run.kill('SIGINT');
+    expect(await run.code).toBe(0);
+  });
 
   it('resumes at the saved position with the same links', async () => {
     const data = freshDataDir();
