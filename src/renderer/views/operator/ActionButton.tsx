@@ -1,6 +1,18 @@
 import type { ReactNode } from 'react';
+import { useStore } from 'zustand';
 import { keyLabels, type OperatorAction } from '../../../shared/actions/operator-actions';
+import { useStores } from '../../stores';
+import { useOperatorStoreApi } from '../../stores/operator';
 import { useRunner } from './run';
+
+/** Whether `action` applies now, from the same state its key would see. */
+function useAvailable<P>(action: OperatorAction<P>): boolean {
+  const stores = useStores();
+  const show = useStore(stores.show, (s) => s.show);
+  const content = useStore(stores.content, (s) => s.snapshot);
+  const lastSongIndex = useStore(useOperatorStoreApi(), (s) => s.lastSongIndex);
+  return show ? action.available({ show, content, lastSongIndex }) : false;
+}
 
 /** An action's keys as keycaps, e.g. [→] [PgDn]. */
 export function Keys({ keys, max = 3 }: { keys: readonly string[]; max?: number }) {
@@ -25,6 +37,8 @@ interface ActionButtonProps<P> {
   disabled?: boolean;
   className?: string;
   showKeys?: boolean;
+  /** How many keycaps to show at most. */
+  maxKeys?: number;
   title?: string;
   testId?: string;
 }
@@ -41,10 +55,12 @@ export function ActionButton<P>({
   disabled,
   className,
   showKeys = true,
+  maxKeys,
   title,
   testId,
 }: ActionButtonProps<P>) {
   const { run } = useRunner();
+  const available = useAvailable(action);
   const classes = ['op-button'];
   if (className) classes.push(className);
   if (pressed) classes.push('is-on');
@@ -53,7 +69,7 @@ export function ActionButton<P>({
       type="button"
       className={classes.join(' ')}
       aria-pressed={pressed}
-      disabled={disabled}
+      disabled={disabled ?? !available}
       title={title}
       data-action={action.name}
       data-testid={testId}
@@ -61,7 +77,7 @@ export function ActionButton<P>({
       onClick={() => void run(action, param)}
     >
       <span className="op-button-label">{label ?? action.label}</span>
-      {showKeys ? <Keys keys={action.keys} /> : null}
+      {showKeys ? <Keys keys={action.keys} max={maxKeys} /> : null}
     </button>
   );
 }

@@ -130,9 +130,16 @@ export function LyricsPanel() {
   const now = useClock(200, running);
   const cues = useCueTimes(song);
   const currentRef = useRef<HTMLLIElement | null>(null);
+  const listRef = useRef<HTMLOListElement | null>(null);
   const line = cursor?.line;
   useEffect(() => {
-    currentRef.current?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    // Only the song's own list scrolls: scrollIntoView would also scroll the page and push
+    // the on-air preview out of sight.
+    const list = listRef.current;
+    const current = currentRef.current;
+    if (!list || !current) return;
+    const top = current.offsetTop - list.offsetTop - (list.clientHeight - current.offsetHeight) / 2;
+    list.scrollTo?.({ top: Math.max(0, top), behavior: 'smooth' });
   }, [line, song?.id]);
 
   if (!snapshot || !show) return null;
@@ -167,13 +174,23 @@ export function LyricsPanel() {
       <div className="op-lyric-keys">
         <ActionButton action={lyricsPreviousAction} param={undefined} className="op-small" />
         <ActionButton action={lyricsNextAction} param={undefined} className="op-small op-primary" />
-        <ActionButton action={lyricsPreviousStanzaAction} param={undefined} className="op-small" />
-        <ActionButton action={lyricsNextStanzaAction} param={undefined} className="op-small" />
+        <ActionButton
+          action={lyricsPreviousStanzaAction}
+          param={undefined}
+          className="op-small"
+          maxKeys={2}
+        />
+        <ActionButton
+          action={lyricsNextStanzaAction}
+          param={undefined}
+          className="op-small"
+          maxKeys={2}
+        />
       </div>
       {song.lrc !== undefined ? (
         <TimedControls cursor={cursor} serverNow={now + clockOffsetMs} />
       ) : null}
-      <ol className="op-song" data-testid="song-lines">
+      <ol className="op-song" data-testid="song-lines" ref={listRef}>
         {song.sections.map((section, s) => (
           <li key={s} className="op-stanza">
             {section.label ? (

@@ -23,12 +23,17 @@ export function PlaylistStrip() {
   const show = useStore(stores.show, (s) => s.show);
   const { run } = useRunner();
   const current = useRef<HTMLLIElement | null>(null);
+  const strip = useRef<HTMLOListElement | null>(null);
   const position = show?.position;
   const sequence = show?.sequence;
   useEffect(() => {
-    current.current?.scrollIntoView?.({ block: 'nearest', inline: 'center', behavior: 'smooth' });
+    // Sideways only: the strip follows the show without scrolling the console itself.
+    const list = strip.current;
+    const item = current.current;
+    if (!list || !item) return;
+    const left = item.offsetLeft - list.offsetLeft - (list.clientWidth - item.offsetWidth) / 2;
+    list.scrollTo?.({ left: Math.max(0, left), behavior: 'smooth' });
   }, [position, sequence]);
-
   if (!snapshot || !show) return null;
   const lang = consoleLanguage(snapshot);
   const playlists = snapshot.items.filter((item) => item.kind === 'playlist');
@@ -55,7 +60,7 @@ export function PlaylistStrip() {
       {show.order.length === 0 ? (
         <p className="op-muted">Nothing in this playlist can be shown right now.</p>
       ) : (
-        <ol className="op-strip" data-testid="strip">
+        <ol className="op-strip" data-testid="strip" ref={strip}>
           {show.order.map((id, index) => {
             const item = itemById(snapshot, id);
             const image = thumbImage(item, show.safeMode);

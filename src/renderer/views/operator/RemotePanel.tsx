@@ -15,6 +15,7 @@ export function spacedPin(pin: string): string {
 /** The phone remote: off by default; on, a QR code and a PIN to pair a phone, and who is paired. */
 export function RemotePanel() {
   const remote = useStore(useOperatorStoreApi(), (s) => s.remote);
+  const safeMode = useStore(useStores().show, (s) => s.show?.safeMode ?? false);
   const clockOffsetMs = useStore(useStores().show, (s) => s.clockOffsetMs);
   const locked = remote?.lockedUntil ?? null;
   const now = useClock(1000, locked !== null);
@@ -40,11 +41,16 @@ export function RemotePanel() {
           param={!remote.enabled}
           label={remote.enabled ? 'Turn off' : 'Turn on'}
           pressed={remote.enabled}
+          disabled={!remote.enabled && safeMode}
           className="op-small"
           testId="remote-toggle"
         />
       </div>
-      {!remote.enabled ? (
+      {!remote.enabled && safeMode ? (
+        <p className="op-muted">
+          Safe mode is on, so the phone remote stays off until you turn safe mode off.
+        </p>
+      ) : !remote.enabled ? (
         <p className="op-muted">
           Off. Turn it on to drive the show from a phone on the venue network: next, previous,
           lyrics, blackout, safe mode on.

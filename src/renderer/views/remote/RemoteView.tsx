@@ -165,11 +165,27 @@ function OnAir() {
   );
 }
 
+/** Why the phone is not connected, when the core said (the remote turned off, safe mode). */
+function ConnectionNote() {
+  const { connection } = useStores();
+  const status = useStore(connection, (s) => s.status);
+  const reason = useStore(connection, (s) => s.lastCloseReason);
+  if (status === 'open' || status === 'idle') return null;
+  return (
+    <p className="remote-message" role="status" data-testid="remote-connection">
+      {reason
+        ? `Not connected: ${reason}. The buttons work again once the operator turns the phone remote back on.`
+        : 'Connecting to the show computer…'}
+    </p>
+  );
+}
+
 function Controls({ onUnpair }: { onUnpair: () => void }) {
   const show = useStore(useStores().show, (s) => s.show);
   const lyrics = show ? lyricsOnAir(show) : false;
   return (
     <main className="remote remote-controls">
+      <ConnectionNote />
       <OnAir />
       {lyrics ? (
         <div className="remote-grid">
@@ -227,11 +243,11 @@ function Controls({ onUnpair }: { onUnpair: () => void }) {
           testId="remote-safe-mode"
         />
       </div>
-      {show?.safeMode ? (
-        <p className="remote-muted remote-note">
-          Only the operator’s console can turn safe mode off.
-        </p>
-      ) : null}
+      <p className="remote-muted remote-note">
+        {show?.safeMode
+          ? 'Only the operator’s console can turn safe mode off.'
+          : 'Safe mode hides names and faces on every screen, and turns this remote off.'}
+      </p>
       <h2 className="remote-label">Stream overlay</h2>
       <div className="remote-grid">
         {overlayElements.map((element) => {
