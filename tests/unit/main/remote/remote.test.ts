@@ -149,6 +149,17 @@ describe('the phone remote', () => {
     expect(lanPort).not.toBe(server.port);
   });
 
+  it.runIf(process.platform === 'linux')(
+    'takes the main port on the LAN address when it is free, so the phone URL stays the same',
+    async () => {
+      // All of 127/8 is loopback on Linux: 127.0.0.2 stands in for a second interface.
+      lanAddresses = ['127.0.0.2'];
+      const { url, port } = await enable(await operator());
+      expect(port).toBe(server.port);
+      expect(url).toBe(`http://127.0.0.2:${server.port}/remote`);
+    },
+  );
+
   it('serves only the remote page, its assets, pairing and the socket on the LAN listener', async () => {
     const { port } = await enable(await operator());
     expect((await get(port, '/remote')).status).toBe(200);
