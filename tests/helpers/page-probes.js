@@ -4,7 +4,7 @@
  * JavaScript because the e2e TypeScript is checked without the DOM library. It watches from
  * inside the page what a test cannot time from outside:
  *
- * - `items`: each time the slide on screen changes, its id and when (performance.now());
+ * - `items`: each time a slide goes up, its id and when (performance.now());
  * - `shows`: each `show` message as it arrives on the socket, and what the DOM showed at the
  *   next animation frame (the frame the browser paints next);
  * - `overflow()`: every element with text whose content sticks out of its box or off screen.
@@ -53,12 +53,13 @@
     return frame ? frame.getAttribute('data-item-id') : null;
   };
 
+  // By element, not by id: the same item going up again (a new pass, a goTo) is a new frame.
   let last;
   const check = () => {
-    const id = probe.onScreen();
-    if (id !== last) {
-      last = id;
-      probe.items.push({ id, at: performance.now() });
+    const frame = document.querySelector('.slide-frame[data-phase="in"]');
+    if (frame !== last) {
+      last = frame;
+      probe.items.push({ id: probe.onScreen(), at: performance.now() });
     }
   };
   const start = () => {

@@ -39,8 +39,13 @@ export function Fit({
   'data-testid': testId,
 }: FitProps) {
   const ref = useRef<HTMLElement | null>(null);
+  /** The box size the last fit was for: a resize to the same size needs no new fit. */
+  const fittedFor = useRef('');
   const refit = useCallback(() => {
-    if (ref.current) fitElement(ref.current, { min, max, precision });
+    const element = ref.current;
+    if (!element) return;
+    fitElement(element, { min, max, precision });
+    fittedFor.current = `${element.clientWidth}x${element.clientHeight}`;
   }, [min, max, precision]);
 
   // Before paint, so a slide never shows a frame of overflowing text.
@@ -51,14 +56,22 @@ export function Fit({
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
+    // A ResizeObserver reports once as soon as it observes: that size is already fitted.
     const observer =
-      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => refit());
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            if (`${element.clientWidth}x${element.clientHeight}` !== fittedFor.current) refit();
+          });
     observer?.observe(element);
     const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
     let live = true;
-    void fonts?.ready.then(() => {
-      if (live) refit();
-    });
+    // Fonts still loading when the slide went up: fit again once they are in.
+    if (fonts && fonts.status !== 'loaded') {
+      void fonts.ready.then(() => {
+        if (live) refit();
+      });
+    }
     fonts?.addEventListener?.('loadingdone', refit);
     return () => {
       live = false;
