@@ -211,7 +211,7 @@ export function OverlayView({
       className="overlay"
       data-testid="overlay"
       data-state={state}
-      data-element={only ?? 'all'}
+      data-page={only ?? 'all'}
       lang={content.language}
     >
       <div className="ov-canvas" style={style}>

@@ -193,7 +193,7 @@ describe('OverlayView', () => {
   describe('single elements', () => {
     it('/overlay/lower-third draws the band without the QR code (it has its own source)', () => {
       const { container } = live({ pathname: '/overlay/lower-third' });
-      expect(screen.getByTestId('overlay')).toHaveAttribute('data-element', 'lower-third');
+      expect(screen.getByTestId('overlay')).toHaveAttribute('data-page', 'lower-third');
       expect(element(container, 'lower-third')).toHaveTextContent('Boris Kagarlitsky');
       expect(container.querySelector('[data-qr-value]')).toBeNull();
     });
