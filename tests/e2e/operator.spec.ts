@@ -19,6 +19,8 @@ import { builtInPack, serve, type Served } from '../helpers/serve';
  */
 
 let server: Served;
+/** For what the display shows: a miss there is reported, and the console's checks go on. */
+const softly = expect.configure({ soft: true });
 
 // A fresh core per test: each starts from the top of the show with the pack's languages.
 test.beforeEach(async () => {
@@ -86,8 +88,11 @@ test('advancing lyrics in the operator changes the display’s current line', as
   await operator.keyboard.press('Space');
   await operator.keyboard.press('ArrowRight');
   await expect.poll(() => operatorCurrentLine(operator)).toBe(2);
-  await expect
-    .poll(() => displayCurrentLine(display), { message: 'the display marks line 2 as sung' })
+  // Soft: the display's marking is the display's own work; the console's part goes on.
+  await softly
+    .poll(() => displayCurrentLine(display), {
+      message: 'the display marks line 2 as the one being sung',
+    })
     .toBe('Кипит наш разум возмущённый');
 
   // A clicker's PageDown moves the lyrics too, and a click on a line jumps there.
@@ -95,7 +100,7 @@ test('advancing lyrics in the operator changes the display’s current line', as
   await expect.poll(() => operatorCurrentLine(operator)).toBe(3);
   await operator.locator('[data-testid="song-lines"] button[data-lyric-line="8"]').click();
   await expect.poll(() => operatorCurrentLine(operator)).toBe(8);
-  await expect.poll(() => displayCurrentLine(display)).toBe('Это есть наш последний');
+  await softly.poll(() => displayCurrentLine(display)).toBe('Это есть наш последний');
 
   await operator.keyboard.press('PageUp');
   await expect.poll(() => operatorCurrentLine(operator)).toBe(7);
@@ -107,7 +112,7 @@ test('advancing lyrics in the operator changes the display’s current line', as
   // E ends the song: the loop comes back and the clicker moves slides again.
   await operator.keyboard.press('e');
   await expect.poll(() => operatorCurrentLine(operator)).toBeNull();
-  await expect.poll(() => displayCurrentLine(display)).toBeNull();
+  await softly.poll(() => displayCurrentLine(display)).toBeNull();
 });
 
 test('the language choice applies per output', async ({ browser }) => {

@@ -138,8 +138,9 @@ export function LyricsPanel() {
     const list = listRef.current;
     const current = currentRef.current;
     if (!list || !current) return;
-    const top = current.offsetTop - list.offsetTop - (list.clientHeight - current.offsetHeight) / 2;
-    list.scrollTo?.({ top: Math.max(0, top), behavior: 'smooth' });
+    const offset = current.getBoundingClientRect().top - list.getBoundingClientRect().top;
+    const top = list.scrollTop + offset - (list.clientHeight - current.offsetHeight) / 2;
+    list.scrollTo?.({ top: Math.max(0, top), behavior: 'auto' });
   }, [line, song?.id]);
 
   if (!snapshot || !show) return null;
@@ -190,7 +191,7 @@ export function LyricsPanel() {
       {song.lrc !== undefined ? (
         <TimedControls cursor={cursor} serverNow={now + clockOffsetMs} />
       ) : null}
-      <ol className="op-song" data-testid="song-lines" ref={listRef}>
+      <ol className={`op-song${cues ? ' is-timed' : ''}`} data-testid="song-lines" ref={listRef}>
         {song.sections.map((section, s) => (
           <li key={s} className="op-stanza">
             {section.label ? (

@@ -95,16 +95,19 @@ export function OnAirPanel() {
           {show.safeMode ? <span className="op-chip is-safe">Safe mode</span> : null}
           {show.paused ? <span className="op-chip is-paused">Paused</span> : null}
           {show.lyrics ? <span className="op-chip is-live">Live lyrics</span> : null}
-          {!show.lyrics && show.order.length > 0 ? (
+          {!show.lyrics && !show.paused && show.order.length > 0 ? (
             <span className="op-chip" data-testid="time-left">
-              {show.paused ? 'held' : `${secondsLeft(show, serverNow)} s left`}
+              {secondsLeft(show, serverNow)} s left
             </span>
           ) : null}
-          <span className="op-chip">
-            {show.order.length > 0
-              ? `${show.position + 1} of ${show.order.length}`
-              : 'nothing to play'}
-          </span>
+          {/* During a song the loop is held; its position would only confuse. */}
+          {show.lyrics ? null : (
+            <span className="op-chip">
+              {show.order.length > 0
+                ? `${show.position + 1} of ${show.order.length}`
+                : 'nothing to play'}
+            </span>
+          )}
         </p>
       </div>
       <div className="op-onair-next">

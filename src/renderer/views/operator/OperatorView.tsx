@@ -54,7 +54,7 @@ function Console() {
   }, [stores.show, operator]);
 
   return (
-    <div className="operator" data-testid="operator">
+    <div className={`operator${songOn ? ' is-song' : ''}`} data-testid="operator">
       <header className="op-header">
         <h1>
           Operator <span className="op-muted">{title ?? ''}</span>

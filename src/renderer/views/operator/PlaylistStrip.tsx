@@ -31,8 +31,9 @@ export function PlaylistStrip() {
     const list = strip.current;
     const item = current.current;
     if (!list || !item) return;
-    const left = item.offsetLeft - list.offsetLeft - (list.clientWidth - item.offsetWidth) / 2;
-    list.scrollTo?.({ left: Math.max(0, left), behavior: 'smooth' });
+    const offset = item.getBoundingClientRect().left - list.getBoundingClientRect().left;
+    const left = list.scrollLeft + offset - (list.clientWidth - item.offsetWidth) / 2;
+    list.scrollTo?.({ left: Math.max(0, left), behavior: 'auto' });
   }, [position, sequence]);
   if (!snapshot || !show) return null;
   const lang = consoleLanguage(snapshot);
