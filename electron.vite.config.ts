@@ -30,9 +30,6 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    // Every view is served by the core's server (never from disk), and views live at nested
-    // paths such as /overlay/lower-third: asset links must be absolute.
-    base: '/',
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -41,10 +41,20 @@ ${items}
 export const RENDERER_MISSING =
   'The renderer is not built, so there is no page to show.\nRun `npm run build` (or `npm run serve`, which builds first) and reload.\n';
 
+/**
+ * electron-vite builds the renderer with relative asset links (`./assets/…`) whatever `base`
+ * says. Views live at nested paths such as /overlay/qr, where a relative link would point
+ * into a folder that does not exist; the page's CSP (`base-uri 'none'`) rules out a <base>
+ * tag, so the links are made absolute here.
+ */
+export function absoluteAssetLinks(html: string): string {
+  return html.replace(/(\s(?:src|href)=["'])\.\/assets\//g, '$1/assets/');
+}
+
 /** The single-page app's index.html, read per request so a rebuild shows up without a restart. */
 export async function readRendererIndex(rendererDir: string): Promise<string | null> {
   try {
-    return await readFile(path.join(rendererDir, 'index.html'), 'utf8');
+    return absoluteAssetLinks(await readFile(path.join(rendererDir, 'index.html'), 'utf8'));
   } catch {
     return null;
   }

@@ -64,7 +64,7 @@ export function makeFixture(): {
   symlinkSync(path.join(root, 'outside.png'), path.join(packDir, 'media', 'escape.png'));
   writeFileSync(
     path.join(rendererDir, 'index.html'),
-    '<!doctype html><html><head><script type="module" crossorigin src="/assets/app.js"></script><link rel="stylesheet" href="/assets/app.css"></head><body><div id="root"></div></body></html>',
+    '<!doctype html><html><head><script type="module" crossorigin src="./assets/app.js"></script><link rel="stylesheet" href="./assets/app.css"></head><body><div id="root"></div></body></html>',
   );
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   return {
