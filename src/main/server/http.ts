@@ -46,6 +46,19 @@ export function sendHtml(
   );
 }
 
+function isOverlayPath(url: string): boolean {
+  const pathname = url.split('?')[0] ?? '';
+  return pathname === '/overlay' || pathname.startsWith('/overlay/');
+}
+
+/**
+ * OBS shows a browser source from its first paint. Marking the overlay page in the HTML itself
+ * keeps it transparent before any script runs, so a reload never flashes a black frame on air.
+ */
+export function markOverlayPage(html: string): string {
+  return html.replace(/<html(\s|>)/, '<html class="overlay-page"$1');
+}
+
 /** The single-page app's index for a view path; the path picks the view in the browser. */
 export function appPage(rendererDir: string, fallbackHost: () => string) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
@@ -53,7 +66,8 @@ export function appPage(rendererDir: string, fallbackHost: () => string) {
     if (html === null) {
       return reply.code(503).type('text/plain; charset=utf-8').send(RENDERER_MISSING);
     }
-    return sendHtml(request, reply, html, fallbackHost());
+    const page = isOverlayPath(request.url) ? markOverlayPage(html) : html;
+    return sendHtml(request, reply, page, fallbackHost());
   };
 }
 

@@ -1,3 +1,4 @@
+import { markOverlayPage } from '../../../../src/main/server/http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../../src/main/server/server';
 import { ShowEngine } from '../../../../src/main/show/engine';
@@ -439,6 +440,8 @@ describe('HTTP', () => {
       // Relative asset links would break under /overlay/lower-third.
       expect(res.body).toContain('src="/assets/app.js"');
       expect(res.body).toContain('href="/assets/app.css"');
+      // Only overlay pages start transparent (OBS paints them from the first frame).
+      expect(res.body.includes('<html class="overlay-page"'), p).toBe(p.startsWith('/overlay'));
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
@@ -492,5 +495,16 @@ describe('without a built renderer', () => {
     expect(res.body).toContain('npm run build');
     expect((await get(bare.port, '/assets/app.js')).status).toBe(404);
     await bare.close();
+  });
+});
+
+describe('markOverlayPage', () => {
+  it('marks the html element so the page is transparent before any script runs', () => {
+    expect(markOverlayPage('<!doctype html><html lang="en"><head></head></html>')).toBe(
+      '<!doctype html><html class="overlay-page" lang="en"><head></head></html>',
+    );
+    expect(markOverlayPage('<html><body></body></html>')).toBe(
+      '<html class="overlay-page"><body></body></html>',
+    );
   });
 });
