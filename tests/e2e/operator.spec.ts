@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screenshotPath } from '../helpers/display';
@@ -195,6 +195,33 @@ test('setlist mode: the interlude loop between songs, a song’s lyrics while it
     await operator.keyboard.press('e');
     await expect(operator.getByTestId('setlist-state')).toContainText('Between songs');
     await expect.poll(() => displayItem(display)).not.toBe('internationale');
+  } finally {
+    await own.stop();
+    rmSync(pack, { recursive: true, force: true });
+  }
+});
+
+test('content errors are listed with their file, and the list empties when the file is fixed', async ({
+  browser,
+}) => {
+  const pack = mkdtempSync(join(tmpdir(), 'ss-errors-'));
+  cpSync(builtInPack, pack, { recursive: true });
+  const file = join(pack, 'cases', 'boris-kagarlitsky.yaml');
+  const good = readFileSync(file, 'utf8');
+  const own = await serve({ content: pack });
+  try {
+    const operator = await openPage(browser, own.urls.operator);
+    await expect(operator.getByTestId('connection')).toHaveText(/Connected/);
+    await expect(operator.getByTestId('content-errors')).toHaveCount(0);
+
+    // Someone saves a typo during the show.
+    writeFileSync(file, good.replace(/^arrested: .*$/m, 'arrested: July'));
+    const errors = operator.getByTestId('content-errors');
+    await expect(errors).toContainText('cases/boris-kagarlitsky.yaml:', { timeout: 15_000 });
+    await expect(errors).toContainText('arrested');
+
+    writeFileSync(file, good);
+    await expect(operator.getByTestId('content-errors')).toHaveCount(0, { timeout: 15_000 });
   } finally {
     await own.stop();
     rmSync(pack, { recursive: true, force: true });
