@@ -153,15 +153,15 @@ test('the language choice applies per output', async ({ browser }) => {
 test('setlist mode: the interlude loop between songs, a song’s lyrics while it is on', async ({
   browser,
 }) => {
-  // The built-in pack plus a concert setlist, as a band would add one for the night.
+  // The built-in pack plus tonight's setlist, as a band would add one for the night.
   const pack = mkdtempSync(join(tmpdir(), 'ss-setlist-'));
   cpSync(builtInPack, pack, { recursive: true });
   writeFileSync(
-    join(pack, 'concert.yaml'),
+    join(pack, 'tonight.yaml'),
     [
       'kind: setlist',
-      'id: concert',
-      'title: { en: Concert night, ru: Концерт, fr: Soirée de concert }',
+      'id: tonight',
+      'title: { en: Tonight, ru: Сегодня, fr: Ce soir }',
       'songs: [il-galeone, internationale]',
       'interlude: concert-interlude',
     ].join('\n'),
@@ -172,7 +172,7 @@ test('setlist mode: the interlude loop between songs, a song’s lyrics while it
     const operator = await openPage(browser, own.urls.operator);
     await expect(operator.getByTestId('connection')).toHaveText(/Connected/);
 
-    await operator.getByTestId('setlist-start-concert').click();
+    await operator.getByTestId('setlist-start-tonight').click();
     await expect(operator.getByTestId('setlist-state')).toContainText('Between songs');
     await expect(operator.getByTestId('playlist-concert-interlude')).toHaveAttribute(
       'aria-pressed',

@@ -84,10 +84,6 @@ test('a phone pairs with the PIN, drives the display, and is revoked', async ({ 
   await expectDisplayItem(display, 'boris-kagarlitsky');
 
   const { pin, url } = await enableRemote(operator);
-  await operator.screenshot({
-    path: screenshotPath('operator-remote.png'),
-    animations: 'disabled',
-  });
   const phone = await openPage(browser, url, PHONE);
   await expect(phone.getByRole('textbox', { name: 'PIN' })).toHaveAttribute('inputmode', 'numeric');
   await phone.screenshot({ path: screenshotPath('remote-pairing.png') });
@@ -102,6 +98,11 @@ test('a phone pairs with the PIN, drives the display, and is revoked', async ({ 
   await expect(phone.getByTestId('remote-next')).toBeVisible();
   await expect(phone.getByTestId('remote-on-air-title')).toHaveText('Boris Kagarlitsky');
   await expect(operator.getByTestId('remote-devices')).toContainText('Test phone');
+  await operator.getByTestId('remote-panel').scrollIntoViewIfNeeded();
+  await operator.screenshot({
+    path: screenshotPath('operator-remote.png'),
+    animations: 'disabled',
+  });
   const token = await phone.evaluate<string | null>(
     `localStorage.getItem('solidarity-screens.remote-token')`,
   );
