@@ -1,3 +1,4 @@
+import type { ObsOverlayElement } from '../../shared/overlay';
 import type { ObsBridge } from './bridge';
 
 /** The scene the app owns. Everything it creates in OBS lives in it or is named with the prefix. */
@@ -5,18 +6,8 @@ export const OVERLAY_SCENE = 'Solidarity Overlays';
 /** The app only ever touches inputs whose name starts with this. */
 export const INPUT_PREFIX = 'Solidarity · ';
 
-/**
- * What OBS shows, one or two sources each. The show's own toggles (`ShowState.overlays`) have
- * no separate QR: there the QR code goes with the lower third it belongs to.
- */
-export type ObsOverlayElement = 'lyrics' | 'lowerThird' | 'qr' | 'drawing' | 'nowPlaying';
-export const obsOverlayElements: readonly ObsOverlayElement[] = [
-  'lyrics',
-  'lowerThird',
-  'qr',
-  'drawing',
-  'nowPlaying',
-];
+/** The elements live in src/shared/overlay, with the mapping both stream paths share. */
+export { obsOverlayElements, type ObsOverlayElement } from '../../shared/overlay';
 
 /** Where the overlay page for an element lives: `<overlayBaseUrl>/overlay/<slug>`. */
 export const elementSlugs: Record<ObsOverlayElement, string> = {

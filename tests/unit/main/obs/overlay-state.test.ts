@@ -80,16 +80,13 @@ const content = snapshot(
   },
 );
 
-const map = (itemId: string | null, extra: Partial<ShowState> = {}, languages = ['en']) =>
+const map = (itemId: string | null, extra: Partial<ShowState> = {}, languages: string[] = []) =>
   overlayStateFor(content, show(itemId, extra), languages, { contentDir });
 
 describe('overlayStateFor', () => {
-  it('case: lower third with the name and charge · status, QR to the first link', () => {
+  it('case: lower third with the name and its charge, QR to the first link', () => {
     const state = map('boris');
-    expect(state.lowerThird).toEqual({
-      title: 'Boris K.',
-      text: 'treason · in pre-trial detention',
-    });
+    expect(state.lowerThird).toEqual({ title: 'Boris K.', text: 'treason' });
     expect(state.qr).toEqual({ url: 'https://example.org/write-boris' });
     expect(state.enabled).toEqual({
       lyrics: false,
@@ -103,7 +100,7 @@ describe('overlayStateFor', () => {
   it('speaks the first of the languages given', () => {
     expect(map('boris', {}, ['ru']).lowerThird).toEqual({
       title: 'Борис К.',
-      text: 'госизмена · в СИЗО',
+      text: 'госизмена',
     });
     // No translation: the pack's default language.
     expect(map('boris', {}, ['fr']).lowerThird.title).toBe('Boris K.');
@@ -123,11 +120,11 @@ describe('overlayStateFor', () => {
     expect(map('plain').qr.url).toBe('https://example.org/plain');
   });
 
-  it('drawing: the image as an absolute path in the pack, and its credit', () => {
+  it('drawing: the image as an absolute path in the pack, its title and credit', () => {
     const state = map('crane');
     expect(state.drawing).toEqual({
       file: path.join(contentDir, 'media', 'crane.png'),
-      credit: 'Crane · by Masha · CC BY 4.0',
+      credit: 'Crane\nMasha',
     });
     expect(state.enabled).toMatchObject({ drawing: true, lowerThird: false, qr: false });
   });
@@ -152,7 +149,7 @@ describe('overlayStateFor', () => {
     });
     expect(first.enabled).toMatchObject({ lyrics: true, nowPlaying: true });
     // The translation is in the first stream language that has one.
-    expect(map('internationale', at(1), ['en', 'ru']).lyrics).toEqual({
+    expect(map('internationale', at(1), ['fr', 'en', 'ru']).lyrics).toEqual({
       line: 'Du passé faisons table rase',
       translation: 'Весь мир насилья мы разрушим',
     });
@@ -178,7 +175,7 @@ describe('overlayStateFor', () => {
     expect(blank.enabled.lyrics).toBe(false);
   });
 
-  it("without languages given, speaks the stream's choice, else the pack's default", () => {
+  it("without languages given, speaks the stream's choice, else the pack's display languages", () => {
     const ru = { outputLanguages: { display: [], overlay: ['ru'] } };
     expect(map('boris', ru, []).lowerThird.title).toBe('Борис К.');
     expect(map('boris', {}, []).lowerThird.title).toBe('Boris K.');
