@@ -139,15 +139,15 @@ test('the language choice applies per output', async ({ browser }) => {
   await expect(onScreen).toContainText('Accusations fabriquées');
   await expect(onScreen).not.toContainText('Incarcerated after his arrest');
 
-  // The overlay view is a placeholder until the overlay issue: it must at least receive its
-  // own languages (and the display's must not leak into it).
+  // The stream speaks Russian: the overlay got its own languages, and its lower third says so.
   await expect
     .poll(async () => (await lastShow<{ outputLanguages: unknown }>(overlay))?.outputLanguages)
     .toEqual({ display: ['fr'], overlay: ['ru'] });
-  const overlayText = await overlay.locator('body').innerText();
-  if (/Кагарлицкий|Борис/.test(overlayText)) {
-    expect(overlayText).not.toContain('Accusations fabriquées');
-  }
+  const lowerThird = overlay.locator('[data-element="lower-third"]');
+  await expect(lowerThird).toContainText('Борис Кагарлицкий');
+  await expect(lowerThird).not.toContainText('Accusations fabriquées');
+  // And the venue screen did not follow the stream.
+  await expect(onScreen).not.toContainText('Борис Кагарлицкий');
 });
 
 test('setlist mode: the interlude loop between songs, a song’s lyrics while it is on', async ({
