@@ -4,6 +4,7 @@ import {
   StoresContext,
   applyContent,
   applyShow,
+  connectionLost,
   connectionWelcomed,
   createConnectionStore,
   createContentStore,
@@ -214,5 +215,14 @@ describe('RemoteView paired', () => {
     expect(
       screen.getByText(/Only the operator’s console can turn safe mode off/),
     ).toBeInTheDocument();
+  });
+
+  it('says why it is disconnected when the remote is turned off, and keeps its pairing', async () => {
+    const { stores, store } = await paired();
+    act(() => connectionLost('the operator turned the phone remote off', stores.connection));
+    expect(screen.getByTestId('remote-connection')).toHaveTextContent(
+      'Not connected: the operator turned the phone remote off',
+    );
+    expect(store.getState().token).toBe('t0k');
   });
 });
