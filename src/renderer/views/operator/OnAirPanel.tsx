@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { itemById } from '../../../shared/actions/operator-actions';
 import { languageForSlide } from '../../i18n/language';
@@ -15,13 +16,50 @@ function secondsLeft(
   return Math.max(0, Math.ceil(left / 1000));
 }
 
+/**
+ * How far the previews trail the show. On one laptop the console and the venue screen share
+ * the processor: the screen should draw the new slide first, the console's two previews a
+ * moment later.
+ */
+export const PREVIEW_TRAIL_MS = 80;
+
+/** `value`, `ms` after it last changed (at once the first time it is set). */
+export function useTrailing<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const first = shown === null || shown === undefined;
+  useEffect(() => {
+    if (Object.is(shown, value) || first) return;
+    const timer = setTimeout(() => setShown(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, shown, ms, first]);
+  return first ? value : shown;
+}
+
+function TimeLeft({
+  show,
+  clockOffsetMs,
+}: {
+  show: { startedAt: number; durationMs: number; paused: boolean; remainingMs: number | null };
+  clockOffsetMs: number;
+}) {
+  // Its own clock: ticking the whole panel would redraw both previews every second.
+  const now = useClock(1000);
+  return (
+    <span className="op-chip" data-testid="time-left">
+      {secondsLeft(show, now + clockOffsetMs)} s left
+    </span>
+  );
+}
+
 /** What is on air now, as the venue screen shows it, and what comes next. */
 export function OnAirPanel() {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
-  const show = useStore(stores.show, (s) => s.show);
+  const liveShow = useStore(stores.show, (s) => s.show);
+  const show = useTrailing(liveShow, PREVIEW_TRAIL_MS);
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
-  const now = useClock(1000);
+  // Slides change with the date (days behind bars, countdowns), not by the second.
+  const now = useClock(30_000);
   if (!snapshot || !show) {
     return (
       <section className="op-panel op-onair" aria-label="On air">
@@ -96,9 +134,7 @@ export function OnAirPanel() {
           {show.paused ? <span className="op-chip is-paused">Paused</span> : null}
           {show.lyrics ? <span className="op-chip is-live">Live lyrics</span> : null}
           {!show.lyrics && !show.paused && show.order.length > 0 ? (
-            <span className="op-chip" data-testid="time-left">
-              {secondsLeft(show, serverNow)} s left
-            </span>
+            <TimeLeft show={show} clockOffsetMs={clockOffsetMs} />
           ) : null}
           {/* During a song the loop is held; its position would only confuse. */}
           {show.lyrics ? null : (

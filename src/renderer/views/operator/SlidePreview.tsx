@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { pickText, type Pack } from '../../../shared/content';
 import type { SlideTiming } from '../../slides/context';
 import { Slide } from '../../slides/Slide';
@@ -25,7 +25,7 @@ interface SlidePreviewProps {
  * The real slide component, laid out as on a 1920×1080 screen and scaled down to the box: the
  * operator sees exactly what the room sees, not a lookalike that could drift from it.
  */
-export function SlidePreview({
+function SlidePreviewFrame({
   screen,
   pack,
   language,
@@ -94,3 +94,35 @@ export function SlidePreview({
     </div>
   );
 }
+
+const sameTiming = (a?: SlideTiming, b?: SlideTiming) =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.startedAt === b.startedAt &&
+    a.durationMs === b.durationMs &&
+    a.paused === b.paused &&
+    a.remainingMs === b.remainingMs &&
+    a.clockOffsetMs === b.clockOffsetMs);
+
+const sameScreen = (a: Screen, b: Screen) =>
+  a.kind === b.kind &&
+  (a.kind !== 'slide' || (b.kind === 'slide' && a.item === b.item)) &&
+  (a.kind !== 'neutral' || (b.kind === 'neutral' && a.showTitle === b.showTitle));
+
+/**
+ * Redrawn only when what it shows changes: a slide's fitted text is laid out again on every
+ * render, and the console re-renders for many reasons (a chip, a connected phone).
+ */
+export const SlidePreview = memo(
+  SlidePreviewFrame,
+  (a, b) =>
+    sameScreen(a.screen, b.screen) &&
+    a.pack === b.pack &&
+    a.language === b.language &&
+    a.nowMs === b.nowMs &&
+    a.lyricsLine === b.lyricsLine &&
+    a.label === b.label &&
+    a.testId === b.testId &&
+    sameTiming(a.timing, b.timing),
+);
