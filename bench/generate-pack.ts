@@ -1,5 +1,5 @@
 // Writes a large synthetic pack for benchmarks: the same shapes as the built-in pack, many times.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 
@@ -10,13 +10,37 @@ export interface GeneratedPackSize {
   statements: number;
 }
 
+export interface GeneratePackOptions {
+  /** The drawings' image (written once, then linked); a tiny PNG when left out. */
+  drawing?: { data: Buffer; extension: '.png' | '.jpg' };
+  /**
+   * `interleaved` mixes the kinds through the playlist, starting with a drawing, the way a
+   * real show alternates them; `grouped` lists all cases, then songs, drawings, statements.
+   */
+  order?: 'grouped' | 'interleaved';
+}
+
 function tinyPng(width: number, height: number): Buffer {
   const png = new PNG({ width, height });
   png.data.fill(200);
   return PNG.sync.write(png);
 }
 
-export function generatePack(dir: string, size: GeneratedPackSize): number {
+/** Round robin over the groups, so every few slides is a drawing. */
+function interleave(groups: string[][]): string[] {
+  const result: string[] = [];
+  const longest = Math.max(...groups.map((g) => g.length));
+  for (let i = 0; i < longest; i++) {
+    for (const group of groups) if (i < group.length) result.push(group[i] as string);
+  }
+  return result;
+}
+
+export function generatePack(
+  dir: string,
+  size: GeneratedPackSize,
+  options: GeneratePackOptions = {},
+): number {
   for (const sub of ['cases', 'songs', 'drawings', 'statements', 'playlists', 'media/drawings']) {
     mkdirSync(path.join(dir, sub), { recursive: true });
   }
@@ -24,10 +48,10 @@ export function generatePack(dir: string, size: GeneratedPackSize): number {
     path.join(dir, 'pack.yaml'),
     'title: { en: Bench, ru: Бенч, fr: Banc }\nlanguages: [en, ru, fr]\ndefaultLanguage: en\ndefaultPlaylist: all\n',
   );
-  const ids: string[] = [];
+  const cases: string[] = [];
   for (let i = 0; i < size.cases; i++) {
     const id = `case-${i}`;
-    ids.push(id);
+    cases.push(id);
     writeFileSync(
       path.join(dir, 'cases', `${id}.yaml`),
       `kind: case\nname: { en: Person ${i}, ru: Человек ${i}, fr: Personne ${i} }\narrested: 2023-07-25\n` +
@@ -40,32 +64,49 @@ export function generatePack(dir: string, size: GeneratedPackSize): number {
     { length: 8 },
     (_, n) => `      - { ru: Строка ${n}, en: Line ${n}, fr: Ligne ${n} }`,
   ).join('\n');
+  const songs: string[] = [];
   for (let i = 0; i < size.songs; i++) {
     const id = `song-${i}`;
-    ids.push(id);
+    songs.push(id);
     writeFileSync(
       path.join(dir, 'songs', `${id}.yaml`),
       `kind: song\ntitle: Song ${i}\nartist: Band\nlanguage: ru\nsections:\n  - lines:\n${lines}\n  - lines:\n${lines}\n`,
     );
   }
-  const png = tinyPng(64, 48);
+  const image = options.drawing ?? { data: tinyPng(64, 48), extension: '.png' as const };
+  const original = path.join(dir, 'media/drawings', `original${image.extension}`);
+  if (size.drawings > 0) writeFileSync(original, image.data);
+  const drawings: string[] = [];
   for (let i = 0; i < size.drawings; i++) {
     const id = `drawing-${i}`;
-    ids.push(id);
-    writeFileSync(path.join(dir, 'media/drawings', `${id}.png`), png);
+    drawings.push(id);
+    const file = `${id}${image.extension}`;
+    // Hard links: 200 names for one 4000×3000 file cost no disk, yet the browser fetches and
+    // decodes each URL on its own.
+    const target = path.join(dir, 'media/drawings', file);
+    try {
+      linkSync(original, target);
+    } catch {
+      copyFileSync(original, target);
+    }
     writeFileSync(
       path.join(dir, 'drawings', `${id}.yaml`),
-      `kind: drawing\nimage: media/drawings/${id}.png\nartist: Artist ${i}\nconsent: true\nlicence: CC0-1.0\n`,
+      `kind: drawing\nimage: media/drawings/${file}\nartist: Artist ${i}\nconsent: true\nlicence: CC0-1.0\n`,
     );
   }
+  const statements: string[] = [];
   for (let i = 0; i < size.statements; i++) {
     const id = `statement-${i}`;
-    ids.push(id);
+    statements.push(id);
     writeFileSync(
       path.join(dir, 'statements', `${id}.yaml`),
       `kind: statement\ntext: { en: Free them all ${i}, ru: Свободу всем ${i}, fr: Libérez-les ${i} }\n`,
     );
   }
+  const ids =
+    options.order === 'interleaved'
+      ? interleave([drawings, cases, songs, statements])
+      : [...cases, ...songs, ...drawings, ...statements];
   writeFileSync(
     path.join(dir, 'playlists', 'all.yaml'),
     `kind: playlist\ntitle: All\nitems:\n${ids.map((id) => `  - ${id}`).join('\n')}\n`,
