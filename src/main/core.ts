@@ -1,8 +1,18 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { openContentStore } from './content/store';
 import type { ContentStore } from './content/types';
 import type { ContentSnapshot } from '../shared/content';
 import type { Role } from '../shared/protocol';
+import {
+  createObsController,
+  createObsService,
+  type ObsBridgeOptions,
+  type ObsController,
+  type ObsService,
+  type PasswordStore,
+} from './obs';
 import { applyMerchTable, type MerchTableOption } from './server/merch-table';
 import { startServer, type RunningServer } from './server/server';
 import { resolveDataDir } from './settings/data-dir';
@@ -37,6 +47,18 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The phone remote's addresses, best first; this machine's LAN IPv4 addresses by default. */
   lanAddresses?: () => string[];
+  /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
+  obs?: false | CoreObsOptions;
+}
+
+export interface CoreObsOptions {
+  /** Where the password is kept (safeStorage in the app); the 0600 `obs.json` by default. */
+  passwordStore?: PasswordStore;
+  /** Where `SOLIDARITY_OBS_PASSWORD` is read; process.env by default. */
+  env?: NodeJS.ProcessEnv;
+  bridge?: ObsBridgeOptions;
+  /** How often the stream status is read while an operator is connected. */
+  pollMs?: number;
 }
 
 export interface Core {
@@ -51,6 +73,8 @@ export interface Core {
    * while the core runs; operators receive it (`notices`) on connect and on every change.
    */
   notices: string[];
+  /** OBS, or null when the core runs without it (`obs: false`). */
+  obs: ObsController | null;
   stop(): Promise<void>;
 }
 
@@ -94,10 +118,39 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ? engine.subscribe((state) => saver.save(positionOf(state)))
     : () => {};
 
+  const views = mapSnapshots(store, (snapshot) => applyMerchTable(snapshot, options.merchTable));
+  // The server's address is known once it listens; OBS needs it only for "Set up overlays".
+  let overlayBaseUrl = '';
+  const obsOptions = options.obs === false ? null : (options.obs ?? {});
+  // Without a data folder nothing is kept, OBS's settings included: a folder for this run.
+  const obsDir = obsOptions
+    ? (dataDir ?? (await mkdtemp(path.join(tmpdir(), 'solidarity-obs-'))))
+    : null;
+  const obs: ObsController | null =
+    obsOptions && obsDir
+      ? createObsController({
+          dataDir: obsDir,
+          overlayBaseUrl: () => overlayBaseUrl,
+          contentDir: store.packDir,
+          env: obsOptions.env,
+          passwordStore: obsOptions.passwordStore,
+          bridge: obsOptions.bridge,
+          log,
+        })
+      : null;
+  const obsService: ObsService | null = obs
+    ? createObsService({ controller: obs, pollMs: obsOptions?.pollMs, clock: options.clock })
+    : null;
+  const stopObs = async () => {
+    obsService?.stop();
+    await obs?.stop();
+    if (obsDir && obsDir !== dataDir) await rm(obsDir, { recursive: true, force: true });
+  };
+
   let server: RunningServer;
   try {
     server = await startServer({
-      store: mapSnapshots(store, (snapshot) => applyMerchTable(snapshot, options.merchTable)),
+      store: views,
       engine,
       rendererDir: options.rendererDir,
       host: options.host,
@@ -114,8 +167,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         },
       },
       notice,
+      obs: obsService ?? undefined,
     });
   } catch (error) {
+    await stopObs();
     unsubscribeSaver();
     engine.stop();
     await saver?.flush();
@@ -131,6 +186,29 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // if the folder cannot be written.
   saver?.save(positionOf(engine.state()));
 
+  // The stream follows the show: every change of the show or of the content goes to OBS. A
+  // failed OBS call never reaches here (the controller answers reports), and OBS being away
+  // costs one refused call per change; the state is re-applied when it comes back.
+  let unfollow = () => {};
+  if (obs) {
+    overlayBaseUrl = `${server.url}/?token=${encodeURIComponent(server.tokens.overlay)}`;
+    const follow = () => void obs.followShow(views.snapshot(), engine.state());
+    const unfollowShow = engine.subscribe(follow);
+    const unfollowContent = views.subscribe(follow);
+    unfollow = () => {
+      unfollowShow();
+      unfollowContent();
+    };
+    follow();
+    // Not awaited: an OBS that is away must not hold up the show.
+    obs.start().then(
+      (started) => {
+        for (const warning of started.warnings) notice(`OBS: ${warning}`);
+      },
+      (error: unknown) => notice(`OBS could not start: ${String(error)}`),
+    );
+  }
+
   let stopping: Promise<void> | null = null;
   return {
     server,
@@ -138,9 +216,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store,
     dataDir,
     notices,
+    obs,
     stop: () =>
       (stopping ??= (async () => {
         unsubscribe();
+        unfollow();
+        await stopObs();
         await server.close();
         engine.stop();
         unsubscribeSaver();

@@ -21,8 +21,20 @@ export type ObsSettings = z.infer<typeof obsSettingsSchema>;
 export interface LoadedObsConfig {
   /** Null when OBS was never set up here: no file and no password in the environment. */
   config: ObsConnectionConfig | null;
-  passwordSource: 'env' | 'file' | 'none';
+  passwordSource: 'env' | 'file' | 'store' | 'none';
   warnings: string[];
+}
+
+/**
+ * Where the OBS password is kept when not in `obs.json`: the Electron app keeps it with
+ * safeStorage (src/main/electron/obs-password.ts). Without one, `serve` keeps it in the 0600
+ * file (or takes it from SOLIDARITY_OBS_PASSWORD).
+ */
+export interface PasswordStore {
+  /** Undefined when none is stored. */
+  get(): Promise<string | undefined>;
+  /** Undefined or '' removes it. */
+  set(password: string | undefined): Promise<void>;
 }
 
 export function obsSettingsPath(dataDir: string): string {
@@ -36,6 +48,7 @@ export function obsSettingsPath(dataDir: string): string {
 export async function loadObsConfig(
   dataDir: string,
   env: NodeJS.ProcessEnv = process.env,
+  store?: PasswordStore,
 ): Promise<LoadedObsConfig> {
   const file = obsSettingsPath(dataDir);
   const warnings: string[] = [];
@@ -60,11 +73,22 @@ export async function loadObsConfig(
   const envPassword = env[OBS_PASSWORD_ENV];
   const passwordFromEnv = envPassword !== undefined && envPassword !== '';
   if (!settings && !passwordFromEnv) return { config: null, passwordSource: 'none', warnings };
+  let stored: string | undefined;
+  if (store && !passwordFromEnv) {
+    try {
+      stored = await store.get();
+    } catch (error) {
+      warnings.push(`The stored OBS password could not be read (${(error as Error).message}).`);
+    }
+  }
 
   const host = settings?.host ?? DEFAULT_OBS_HOST;
   const port = settings?.port ?? DEFAULT_OBS_PORT;
   if (passwordFromEnv) {
     return { config: { host, port, password: envPassword }, passwordSource: 'env', warnings };
+  }
+  if (stored) {
+    return { config: { host, port, password: stored }, passwordSource: 'store', warnings };
   }
   if (settings?.password) {
     return {
@@ -83,9 +107,30 @@ export interface ObsSettingsUpdate {
   password?: string;
 }
 
-/** Saves the settings atomically with mode 0600, since the file may hold the password. */
-export async function saveObsSettings(dataDir: string, update: ObsSettingsUpdate): Promise<void> {
+/**
+ * Saves the settings atomically with mode 0600, since the file may hold the password. With a
+ * store the password goes there, and the file keeps only the host and port.
+ */
+export async function saveObsSettings(
+  dataDir: string,
+  update: ObsSettingsUpdate,
+  store?: PasswordStore,
+): Promise<void> {
   const file = obsSettingsPath(dataDir);
+  if (store) {
+    if (update.password !== undefined) {
+      await store.set(update.password || undefined);
+    } else {
+      // A password saved in the file earlier (by `serve`) moves into the store.
+      const previous = await readJsonFile(file, obsSettingsSchema);
+      if (previous.status === 'ok' && previous.value.password && !(await store.get())) {
+        await store.set(previous.value.password);
+      }
+    }
+    const settings = obsSettingsSchema.parse({ host: update.host, port: update.port });
+    await writeFileAtomic(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    return;
+  }
   let password = update.password;
   if (password === undefined) {
     const previous = await readJsonFile(file, obsSettingsSchema);

@@ -1,5 +1,12 @@
 import { ObsBridge, type ObsBridgeOptions, type ObsStatus } from './bridge';
-import { OBS_PASSWORD_ENV, loadObsConfig, saveObsSettings, type ObsSettingsUpdate } from './config';
+import {
+  OBS_PASSWORD_ENV,
+  loadObsConfig,
+  saveObsSettings,
+  type LoadedObsConfig,
+  type ObsSettingsUpdate,
+  type PasswordStore,
+} from './config';
 import { OVERLAY_SCENE } from './overlay-elements';
 import {
   addToScenes,
@@ -30,14 +37,20 @@ export * from './overlay-state';
 export * from './overlay-sync';
 export * from './qr-png';
 export * from './scenes';
+export * from './service';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface ObsControllerOptions {
   /** The app's data folder: `obs.json` and the rendered QR codes live here. */
   dataDir: string;
-  /** The server's base URL for overlay pages, with the overlay token in its query. */
-  overlayBaseUrl: string;
+  /**
+   * The server's base URL for overlay pages, with the overlay token in its query; a function
+   * when the server's port is known only later.
+   */
+  overlayBaseUrl: string | (() => string);
+  /** Where the password is kept instead of `obs.json` (safeStorage in the app). */
+  passwordStore?: PasswordStore;
   env?: NodeJS.ProcessEnv;
   /** The pack folder, so drawings reach OBS as absolute paths (needed by `followShow`). */
   contentDir?: string;
@@ -52,9 +65,19 @@ export interface SetupResult {
   scenes: AddToScenesResult[];
 }
 
+/** The configured connection, without the password. */
+export interface ObsTarget {
+  host: string;
+  port: number;
+  hasPassword: boolean;
+  passwordSource: LoadedObsConfig['passwordSource'];
+}
+
 export interface ObsController {
   readonly bridge: ObsBridge;
   status(): ObsStatus;
+  /** Null until OBS is configured here. */
+  target(): ObsTarget | null;
   onStatus(listener: (status: ObsStatus) => void): () => void;
   /** Loads the settings and connects when OBS was set up here. */
   start(): Promise<{ status: ObsStatus; warnings: string[] }>;
@@ -91,6 +114,23 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
   /** The last successful setup: what it was asked and what it made, to repair after a crash. */
   let lastSetup: { addToScenes: readonly string[]; inputs: readonly string[] } | null = null;
   let stopped = false;
+  let target: ObsTarget | null = null;
+  const baseUrl = () =>
+    typeof options.overlayBaseUrl === 'function'
+      ? options.overlayBaseUrl()
+      : options.overlayBaseUrl;
+  const load = async () => {
+    const loaded = await loadObsConfig(options.dataDir, options.env, options.passwordStore);
+    target = loaded.config
+      ? {
+          host: loaded.config.host,
+          port: loaded.config.port,
+          hasPassword: Boolean(loaded.config.password),
+          passwordSource: loaded.passwordSource,
+        }
+      : null;
+    return loaded;
+  };
 
   const attempt = async <T>(what: string, run: () => Promise<T>): Promise<Result<T>> => {
     try {
@@ -107,7 +147,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
   let setupQueue: Promise<unknown> = Promise.resolve();
   const runSetup = (scenes: readonly string[]): Promise<SetupResult> => {
     const run = setupQueue.then(async () => {
-      const setup = await setUpOverlays(bridge, { overlayBaseUrl: options.overlayBaseUrl });
+      const setup = await setUpOverlays(bridge, { overlayBaseUrl: baseUrl() });
       const added = scenes.length > 0 ? await addToScenes(bridge, scenes) : [];
       return { setup, scenes: added };
     });
@@ -152,10 +192,11 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
   return {
     bridge,
     status: () => bridge.status(),
+    target: () => target,
     onStatus: (listener) => bridge.onStatus(listener),
 
     async start() {
-      const loaded = await loadObsConfig(options.dataDir, options.env);
+      const loaded = await load();
       for (const warning of loaded.warnings) log(`obs: ${warning}`);
       if (!loaded.config) return { status: bridge.status(), warnings: loaded.warnings };
       log(
@@ -166,8 +207,8 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
 
     async configure(update) {
       return attempt('saving the OBS settings', async () => {
-        await saveObsSettings(options.dataDir, update);
-        const loaded = await loadObsConfig(options.dataDir, options.env);
+        await saveObsSettings(options.dataDir, update, options.passwordStore);
+        const loaded = await load();
         if (!loaded.config) throw new Error('the OBS settings did not save');
         if (update.password && loaded.passwordSource === 'env') {
           log(

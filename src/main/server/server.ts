@@ -10,12 +10,13 @@ import {
 } from '../../shared/protocol';
 import { resolveInsidePack } from '../content/paths';
 import type { ContentStore } from '../content/types';
+import { isObsCommand, type ObsService } from '../obs/service';
 import { RemoteController } from '../remote/controller';
 import { openDeviceStore } from '../remote/devices';
 import { lanAddresses as findLanAddresses } from '../remote/lan-address';
 import { systemClock, type Clock } from '../show/clock';
 import type { ShowEngine } from '../show/engine';
-import { ok, type CommandResult } from '../show/result';
+import { fail, ok, type CommandResult } from '../show/result';
 import { admit } from './admission';
 import { appPage, hardenApp, registerAssets, sendHtml } from './http';
 import { startLanListener } from './lan';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   notices?: NoticeBoard;
   /** Where problems of the server's own files go (a devices file set aside). */
   notice?: (message: string) => void;
+  /** OBS for operators: the `obs` message and the obs* commands. Left out: they are refused. */
+  obs?: ObsService;
 }
 
 export interface RunningServer {
@@ -105,8 +108,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       { type: 'clients', clients: hub.clients() },
       { type: 'remote', remote: remote.status() },
       { type: 'notices', notices: [...notices.list()] },
+      ...(options.obs ? [{ type: 'obs' as const, obs: options.obs.info() }] : []),
     ],
     onClientsChanged: (client, joined) => {
+      options.obs?.setOperatorCount(hub.clients().filter((c) => c.role === 'operator').length);
       hub.sendToOperators(
         { type: 'clients', clients: hub.clients() },
         joined && client.role === 'operator' ? client.id : undefined,
@@ -147,7 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return (mainOrigins ??= allowedOrigins(host, port));
   }
 
-  /** The remote's commands go to the server's remote; every other one to the show. */
+  /** The remote's commands go to the server's remote, OBS's to OBS; every other one to the show. */
   function execute(command: Command): CommandResult | Promise<CommandResult> {
     switch (command.name) {
       case 'remoteEnable':
@@ -156,6 +161,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return ok;
       case 'remoteRevoke':
         return remote.revoke(command.deviceId);
+      case 'obsConfigure':
+      case 'obsSetup':
+      case 'obsSwitchScene':
+        if (!options.obs || !isObsCommand(command)) return fail('OBS is not available here');
+        return options.obs.execute(command);
       default:
         return engine.execute(command);
     }
@@ -214,6 +224,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const unsubscribeNotices = notices.subscribe(() =>
     hub.sendToOperators({ type: 'notices', notices: [...notices.list()] }),
   );
+  const unsubscribeObs =
+    options.obs?.subscribe((obs) => hub.sendToOperators({ type: 'obs', obs })) ?? (() => {});
 
   let closing: Promise<void> | null = null;
   return {
@@ -228,6 +240,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         unsubscribeShow();
         unsubscribeRemote();
         unsubscribeNotices();
+        unsubscribeObs();
         await remote.close();
         hub.close();
         await app.close();

@@ -324,7 +324,10 @@ export class ShowEngine {
         return ok;
       case 'remoteEnable':
       case 'remoteRevoke':
-        // The server owns the phone remote (listeners, devices); the show has no part in it.
+      case 'obsConfigure':
+      case 'obsSetup':
+      case 'obsSwitchScene':
+        // The server owns the phone remote and OBS; the show has no part in them.
         return fail(`${command.name} is handled by the server, not the show engine`);
     }
   }

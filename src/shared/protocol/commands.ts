@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageCode } from '../content/text';
+import { obsCommandSchemas } from './obs';
 import type { Role } from './roles';
 import { overlayElement } from './show-state';
 
@@ -40,6 +41,8 @@ export const commandSchema = z.discriminatedUnion('name', [
   // The phone remote (operator only).
   z.strictObject({ name: z.literal('remoteEnable'), on: z.boolean() }),
   z.strictObject({ name: z.literal('remoteRevoke'), deviceId: z.string().min(1) }),
+  // OBS (operator only): connection settings, "Set up overlays in OBS", scene switching.
+  ...obsCommandSchemas,
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandName = Command['name'];
@@ -73,6 +76,9 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'overlay',
     'remoteEnable',
     'remoteRevoke',
+    'obsConfigure',
+    'obsSetup',
+    'obsSwitchScene',
   ],
   remote: [
     'next',

@@ -3,3 +3,4 @@ export * from './show-state';
 export * from './commands';
 export * from './messages';
 export * from './close-codes';
+export * from './obs';

@@ -11,6 +11,7 @@ import {
   statementSchema,
 } from '../content/schema';
 import { commandSchema } from './commands';
+import { obsInfoSchema } from './obs';
 import { role } from './roles';
 import { showStateSchema } from './show-state';
 
@@ -95,6 +96,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('clients'), clients: z.array(connectedClientSchema) }),
   z.strictObject({ type: z.literal('remote'), remote: remoteStatusSchema }),
   z.strictObject({ type: z.literal('notices'), notices: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('obs'), obs: obsInfoSchema }),
   z.strictObject({
     type: z.literal('result'),
     requestId: z.string(),
