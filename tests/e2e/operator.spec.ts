@@ -104,6 +104,10 @@ test('advancing lyrics in the operator changes the display’s current line', as
 
   await operator.keyboard.press('PageUp');
   await expect.poll(() => operatorCurrentLine(operator)).toBe(7);
+  // The console's preview is the display's own slide: it marks the same line.
+  await expect(
+    operator.locator('[data-testid="preview-now"] .lyric[aria-current="true"] .lyric-original'),
+  ).toHaveText('Кто был ничем, тот станет всем.');
   await operator.screenshot({
     path: screenshotPath('operator-lyrics.png'),
     animations: 'disabled',
