@@ -108,22 +108,10 @@ export function cursorSong(ctx: Pick<OperatorContext, 'show' | 'content'>) {
 const songIsTimed = (ctx: OperatorContext) =>
   lyricsOnAir(ctx.show) && cursorSong(ctx)?.lrc !== undefined;
 
-/** A setlist as the console needs it; the content kind is `setlist`. */
-export interface SetlistLike {
-  id: string;
-  kind: 'setlist';
-  title: SongItem['title'];
-  songs: string[];
-  interlude?: string | undefined;
-  source?: string;
-}
+export type LoadedSetlist = Extract<LoadedItem, { kind: 'setlist' }>;
 
-function isSetlist(item: LoadedItem | { kind: string }): boolean {
-  return (item as { kind: string }).kind === 'setlist';
-}
-
-export function setlistsOf(content: ContentSnapshot | null): SetlistLike[] {
-  return (content?.items ?? []).filter(isSetlist) as unknown as SetlistLike[];
+export function setlistsOf(content: ContentSnapshot | null): LoadedSetlist[] {
+  return (content?.items ?? []).filter((item): item is LoadedSetlist => item.kind === 'setlist');
 }
 
 export function activeSetlist(ctx: Pick<OperatorContext, 'show' | 'content'>) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { itemById } from '../../../shared/actions/operator-actions';
+import { isShowItem } from '../../../shared/content';
 import { languageForSlide } from '../../i18n/language';
 import { useStores } from '../../stores';
 import { chooseScreen, type Screen } from '../display/choose-screen';
@@ -79,8 +80,8 @@ export function OnAirPanel() {
     show.order.length > 0 ? show.order[(show.position + 1) % show.order.length] : undefined;
   const next = itemById(snapshot, nextId);
   const nextScreen: Screen =
-    next && next.kind !== 'playlist' && (next as { kind: string }).kind !== 'setlist'
-      ? { kind: 'slide', item: next as Extract<Screen, { kind: 'slide' }>['item'] }
+    next && isShowItem(next)
+      ? { kind: 'slide', item: next }
       : { kind: 'neutral', showTitle: !show.safeMode };
   const timing = {
     startedAt: show.startedAt,
