@@ -20,6 +20,7 @@ import {
   type Stores,
 } from '../stores';
 import { applyClients, applyNotices, applyRemote } from '../stores/operator';
+import { applyObs } from '../views/operator/obs/obs-store';
 import { readRemoteToken, remoteRefused } from '../stores/remote';
 
 export type CommandResult = { ok: true } | { ok: false; error: string };
@@ -157,6 +158,9 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
         break;
       case 'notices':
         applyNotices(message.notices);
+        break;
+      case 'obs':
+        applyObs(message.obs);
         break;
       case 'result': {
         const entry = pending.get(message.requestId);

@@ -5,6 +5,7 @@ import { useStores } from '../../stores';
 import { rememberSetlist, useOperatorStoreApi } from '../../stores/operator';
 import { sendCommand } from '../../transport/socket';
 import { LyricsPanel } from './LyricsPanel';
+import { ObsPanel } from './obs/ObsPanel';
 import { OnAirPanel } from './OnAirPanel';
 import { OutputsPanel } from './OutputsPanel';
 import { PlaylistStrip } from './PlaylistStrip';
@@ -83,6 +84,7 @@ function Console() {
           <ShowControls />
           <SetlistPanel />
           <OutputsPanel />
+          <ObsPanel />
           <RemotePanel />
         </div>
       </main>
