@@ -32,7 +32,13 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          // The Electron kiosk's PIN prompt: its own tiny page, loaded from app://kiosk-lock/.
+          'kiosk-lock': resolve(__dirname, 'src/renderer/views/kiosk-lock/index.html'),
+        },
+      },
     },
   },
 });

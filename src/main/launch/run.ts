@@ -2,11 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CliCommand } from '../cli/args';
 import { banner, listenErrorMessage } from '../cli/serve';
 import { startCore, type Core } from '../core';
 import { viewUrls } from '../server/views';
 import { findElectronBinary, type ElectronLookup } from './electron-binary';
 import { findKioskBrowser, hasGraphicalSession, kioskArguments } from './browser';
+
+type ServeCommand = Extract<CliCommand, { command: 'serve' }>;
 
 export const NO_ELECTRON_PARAGRAPH = (reason: string) =>
   `The Electron desktop app is not available on this machine (${reason}). This happens on an ` +
@@ -17,8 +20,8 @@ export const NO_ELECTRON_PARAGRAPH = (reason: string) =>
 
 export interface LaunchOptions {
   appRoot: string;
-  contentDir: string;
-  port: number;
+  /** The `serve` options, parsed by the same parser as `serve` itself. */
+  serve: ServeCommand;
   /** Skip the kiosk browser even when one is installed (`--no-browser`). */
   noBrowser: boolean;
   passThroughArgs: string[];
@@ -67,15 +70,21 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   deps.err(NO_ELECTRON_PARAGRAPH(electron.reason));
   let core: Core;
   try {
+    const { serve } = options;
     core = await deps.startCore({
-      contentDir: options.contentDir,
-      port: options.port,
-      rendererDir: path.join(options.appRoot, 'out/renderer'),
+      contentDir: serve.contentDir,
+      port: serve.port,
+      host: serve.host,
+      rendererDir: serve.rendererDir ?? path.join(options.appRoot, 'out/renderer'),
       watch: true,
+      dataDir: serve.dataDir,
+      newTokens: serve.newTokens,
+      merchTable: serve.merch,
+      ...(serve.remoteAddress ? { lanAddresses: () => [serve.remoteAddress!] } : {}),
     });
   } catch (error) {
     deps.err(
-      listenErrorMessage(error, options.port, '127.0.0.1') ??
+      listenErrorMessage(error, options.serve.port, options.serve.host) ??
         `Could not start the show: ${(error as Error).message}`,
     );
     return 1;

@@ -46,8 +46,17 @@ function deps(overrides: Partial<LaunchDeps>) {
 
 const options = {
   appRoot: '/app',
-  contentDir: '/app/content',
-  port: 8080,
+  serve: {
+    command: 'serve' as const,
+    contentDir: '/app/content',
+    port: 8080,
+    host: '127.0.0.1',
+    rendererDir: null,
+    dataDir: '/data',
+    newTokens: false,
+    merch: null,
+    remoteAddress: null,
+  },
   noBrowser: false,
   passThroughArgs: ['--port', '8080'],
 };
@@ -69,6 +78,9 @@ describe('launch', () => {
     expect(browser?.command).toBe('/usr/bin/chromium');
     expect(browser?.args).toContain('--app=http://127.0.0.1:9000/kiosk?token=k-token');
     expect(d.core.stop).toHaveBeenCalled();
+    expect(d.all.startCore).toHaveBeenCalledWith(
+      expect.objectContaining({ contentDir: '/app/content', dataDir: '/data', port: 8080 }),
+    );
   });
 
   it('prints the display URL when there is no browser or no screen', async () => {
