@@ -3,7 +3,7 @@ import {
   lockedText,
   messageFor,
   withDigit,
-} from '../../../../src/renderer/views/kiosk-lock/messages';
+} from '../../../../../src/renderer/views/kiosk-lock/messages';
 
 // The PIN prompt's words (src/renderer/views/kiosk-lock); its DOM is covered in tests/electron.
 describe('the PIN prompt', () => {
