@@ -376,6 +376,28 @@ class FakeContextBridge {
   }
 }
 
+/**
+ * safeStorage: "encrypts" by reversing and prefixing, so a test can tell ciphertext from the
+ * password. `available` switches what isEncryptionAvailable() answers.
+ */
+export class FakeSafeStorage {
+  available = true;
+  isEncryptionAvailable = vi.fn(() => this.available);
+  encryptString = vi.fn((plain: string) => {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.from(`enc:${[...plain].reverse().join('')}`, 'utf8');
+  });
+  decryptString = vi.fn((encrypted: Buffer) => {
+    if (!this.available) throw new Error('Decryption is not available.');
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided');
+    return [...text.slice(4)].reverse().join('');
+  });
+  reset() {
+    this.available = true;
+  }
+}
+
 function createFakeElectron() {
   const app = new FakeApp();
   const screen = new FakeScreen();
@@ -399,6 +421,7 @@ function createFakeElectron() {
     globalShortcut: { register: vi.fn(() => true), unregisterAll: vi.fn() },
     Menu: { setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
+    safeStorage: new FakeSafeStorage(),
   };
   return electron;
 }
@@ -416,6 +439,7 @@ export function resetFakeElectron(): void {
   electron.protocol.reset();
   electron.powerMonitor.removeAllListeners();
   electron.contextBridge.reset();
+  electron.safeStorage.reset();
   FakeBrowserWindow.instances = [];
   vi.clearAllMocks();
 }

@@ -5,6 +5,7 @@ import { startCore, type Core } from '../core';
 import { viewUrls } from '../server/views';
 import { resolveDataDir } from '../settings/data-dir';
 import { parseShellArgs } from './args';
+import { safeStoragePasswordStore } from './obs-password';
 import { registerLockScheme } from './lock-page';
 import { loadShellSettings } from './settings';
 import { guardAllWebContents, startShell, type Shell } from './shell';
@@ -61,6 +62,8 @@ export async function runElectronApp(paths: AppPaths, argv: readonly string[]): 
       dataDir,
       newTokens: args.newTokens,
       merchTable: args.merch,
+      // The OBS password is kept with safeStorage here; `serve` uses the env or a 0600 file.
+      obs: { passwordStore: safeStoragePasswordStore({ dataDir, notice: console.warn }) },
     });
   } catch (error) {
     const message =
