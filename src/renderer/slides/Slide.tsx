@@ -7,7 +7,7 @@ import { EventSlide } from './EventSlide';
 import { LyricsSlide } from './LyricsSlide';
 import { StatementSlide } from './StatementSlide';
 
-/** One item, rendered by the component for its kind. A playlist is never on screen. */
+/** One item, rendered by the component for its kind. A playlist or a setlist is never on screen. */
 export function Slide({ item, ctx }: { item: ContentItem; ctx: SlideContext }) {
   switch (item.kind) {
     case 'case':
@@ -23,6 +23,7 @@ export function Slide({ item, ctx }: { item: ContentItem; ctx: SlideContext }) {
     case 'statement':
       return <StatementSlide item={item} ctx={ctx} />;
     case 'playlist':
+    case 'setlist':
       return null;
   }
 }

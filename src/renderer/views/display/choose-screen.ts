@@ -1,4 +1,9 @@
-import type { ContentSnapshot, LoadedItem, ShowItem } from '../../../shared/content';
+import {
+  isShowItem,
+  type ContentSnapshot,
+  type LoadedItem,
+  type ShowItem,
+} from '../../../shared/content';
 import type { ShowState } from '../../../shared/protocol';
 
 export type Screen =
@@ -11,11 +16,8 @@ export type Screen =
    */
   | { kind: 'neutral'; showTitle: boolean };
 
-/** The kinds a slide exists for; anything else (playlists, setlists) only arranges them. */
-const SLIDE_KINDS: readonly string[] = ['case', 'song', 'drawing', 'action', 'event', 'statement'];
-
 function showable(item: LoadedItem | undefined): item is LoadedItem & ShowItem {
-  if (!item || !SLIDE_KINDS.includes(item.kind)) return false;
+  if (!item || !isShowItem(item)) return false;
   // Defence in depth: the core should never put these on air, but a drawing without
   // consent must not reach the screen even if it does.
   if (item.kind === 'drawing' && !item.consent) return false;
