@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ObsBridge, type ObsStatus } from '../../../../src/main/obs/bridge';
+import type { ObsController } from '../../../../src/main/obs/index';
+import { createObsService } from '../../../../src/main/obs/service';
+import { refusal, serverMessageSchema } from '../../../../src/shared/protocol';
+
+function fakeController() {
+  let status: ObsStatus = { state: 'disconnected', message: 'OBS is not connected.' };
+  const listeners = new Set<(s: ObsStatus) => void>();
+  const controller = {
+    bridge: new ObsBridge(),
+    status: () => status,
+    target: () => ({ host: '127.0.0.1', port: 4455, hasPassword: true, passwordSource: 'file' }),
+    onStatus: (l: (s: ObsStatus) => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    configure: vi.fn(async () => ({ ok: true as const, value: status })),
+    listScenes: vi.fn(async () => ({
+      ok: true as const,
+      value: { scenes: ['A', 'B'], program: 'A', preview: null, studioMode: false },
+    })),
+    outputStatus: vi.fn(async () => ({
+      ok: true as const,
+      value: {
+        stream: {
+          active: true,
+          reconnecting: false,
+          timecode: '00:00:01',
+          skippedFrames: 2,
+          totalFrames: 60,
+        },
+        record: { active: false, paused: false, timecode: '00:00:00' },
+        render: { skippedFrames: 0, totalFrames: 0 },
+      },
+    })),
+    switchScene: vi.fn(async () => ({ ok: false as const, error: 'No source was found' })),
+    setUpOverlays: vi.fn(),
+  };
+  const set = (next: ObsStatus) => {
+    status = next;
+    for (const l of listeners) l(next);
+  };
+  return { controller: controller as unknown as ObsController, mock: controller, set };
+}
+
+describe('the OBS service', () => {
+  it('tells operators the status, polls only while connected and watched, answers results', async () => {
+    vi.useFakeTimers();
+    try {
+      const { controller, mock, set } = fakeController();
+      const service = createObsService({ controller, pollMs: 2_000 });
+      const seen: unknown[] = [];
+      service.subscribe((info) => seen.push(info));
+      expect(service.info().status).toMatchObject({ state: 'disconnected', host: '127.0.0.1' });
+      set({
+        state: 'connected',
+        message: 'Connected.',
+        obsVersion: '29.0.2',
+        obsWebSocketVersion: '5.1.0',
+        rpcVersion: 1,
+      });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(service.info().status.obsVersion).toBe('29.0.2');
+      expect(service.info().outputs?.stream).toMatchObject({ active: true, droppedFrames: 2 });
+      const calls = mock.outputStatus.mock.calls.length;
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(mock.outputStatus.mock.calls.length).toBe(calls); // no operator: no polling
+      service.setOperatorCount(1);
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(mock.outputStatus.mock.calls.length).toBeGreaterThanOrEqual(calls + 3);
+      const result = await service.execute({ name: 'obsSwitchScene', scene: 'Z' });
+      expect(result).toEqual({ ok: false, error: 'No source was found' });
+      // Valid protocol, and never the password.
+      expect(serverMessageSchema.parse({ type: 'obs', obs: service.info() }).type).toBe('obs');
+      expect(JSON.stringify(seen)).not.toMatch(/password"\s*:/);
+      service.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the obs commands are the operator’s only', () => {
+    const command = { name: 'obsSwitchScene', scene: 'A' } as const;
+    expect(refusal('operator', command)).toBeNull();
+    for (const role of ['remote', 'kiosk', 'display', 'overlay'] as const) {
+      expect(refusal(role, command)).toContain('may not send');
+    }
+  });
+});
