@@ -139,9 +139,20 @@ export function DisplayView({
     remainingMs: show.remainingMs,
     clockOffsetMs,
   };
+  const lyricsLine = (itemId: string) => (show.lyrics?.songId === itemId ? show.lyrics.line : null);
   const renderEntry = (entry: StageEntry) =>
     entry.screen.kind === 'slide' ? (
-      <Slide item={entry.screen.item} ctx={{ pack, language: entry.language, nowMs, timing }} />
+      <Slide
+        item={entry.screen.item}
+        ctx={{
+          pack,
+          language: entry.language,
+          nowMs,
+          timing,
+          // The line being sung moves within the slide: no new key, so no cross-fade per line.
+          lyricsLine: lyricsLine(entry.screen.item.id),
+        }}
+      />
     ) : (
       <div className="slide slide-neutral" data-testid="neutral">
         {entry.screen.showTitle ? (

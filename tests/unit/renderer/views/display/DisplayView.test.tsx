@@ -262,4 +262,19 @@ describe('DisplayView merch table', () => {
     act(() => applyShow(showState(), stores.show));
     expect(screen.queryByTestId('merch-browse')).toBeNull();
   });
+
+  it("marks the line the operator's lyrics cursor is on, and the lines already sung", () => {
+    const { stores, container } = renderDisplay();
+    const cursor = (line: number) =>
+      showState({
+        itemId: 'internationale',
+        lyrics: { songId: 'internationale', line, timed: null },
+      });
+    connected(stores, cursor(1));
+    const current = () => container.querySelector('[aria-current="true"]');
+    expect(current()).toHaveTextContent('Весь мир голодных и рабов!');
+    expect(container.querySelectorAll('.lyric.is-sung')).toHaveLength(1);
+    act(() => applyShow(cursor(0), stores.show));
+    expect(current()).toHaveTextContent('Вставай, проклятьем заклеймённый,');
+  });
 });
