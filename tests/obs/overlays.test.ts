@@ -194,7 +194,9 @@ describeWithObs('overlays in a real OBS', () => {
       safeMode: false,
       lyrics: { songId: 'bella', line, timed: null },
       setlist: null,
-      outputLanguages: { display: [], overlay: ['en'] },
+      // The sung language and English: both lines (a choice of English alone would show only
+      // the translation, as the overlay page does).
+      outputLanguages: { display: [], overlay: ['it', 'en'] },
       overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
       serverTime: 0,
     });
