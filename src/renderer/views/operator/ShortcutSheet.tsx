@@ -1,3 +1,4 @@
+import { obsKeyList } from '../../../shared/actions/obs-actions';
 import { actionGroups, keyLabels, operatorActions } from '../../../shared/actions/operator-actions';
 
 /** Every registered operator action and its keys: what `?` opens. */
@@ -57,6 +58,23 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
               </section>
             );
           })}
+          <section>
+            <h3 className="op-subheading">OBS</h3>
+            <table className="op-sheet-table">
+              <tbody>
+                {obsKeyList.map((entry) => (
+                  <tr key={entry.label}>
+                    <th scope="row">{entry.label}</th>
+                    <td>
+                      {entry.keys.map((key) => (
+                        <kbd key={key}>{key}</kbd>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
           <section>
             <h3 className="op-subheading">This sheet</h3>
             <table className="op-sheet-table">
