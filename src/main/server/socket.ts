@@ -21,6 +21,22 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 /** Dead Wi-Fi clients never say goodbye; a ping nobody answers finds them. */
 const HEARTBEAT_MS = 30_000;
 
+/**
+ * Command rate limit, per client: a token bucket of COMMAND_BURST (40) that refills at
+ * COMMAND_RATE (20) a second. Every message costs one token, valid or not, so garbage cannot
+ * flood past it either. A message over the limit is answered ok:false "too many commands; slow
+ * down" and not run. A client refused more than FLOOD_REFUSALS (200) times within FLOOD_WINDOW_MS
+ * (10 s) is flooding, not fumbling: it is closed with 1008 (policy violation). A person at a
+ * keyboard or phone never gets near 20 a second; a held-down key repeats at about 30, and the
+ * burst absorbs a short one.
+ */
+export const COMMAND_RATE = 20;
+export const COMMAND_BURST = 40;
+export const FLOOD_REFUSALS = 200;
+export const FLOOD_WINDOW_MS = 10_000;
+export const CLOSE_FLOODING = 1008;
+export const TOO_MANY_COMMANDS = 'too many commands; slow down';
+
 /** Which listener a socket came in on: the main one, or the phone remote's LAN one. */
 export type Listener = 'main' | 'lan';
 
@@ -55,6 +71,12 @@ interface Client {
   info: ConnectedClient;
   socket: WebSocket;
   alive: boolean;
+  /** The rate limit's bucket: tokens left, and when it was last refilled. */
+  tokens: number;
+  refilledAt: number;
+  /** Refusals counted since `refusedSince`, for the flood cut-off. */
+  refused: number;
+  refusedSince: number;
 }
 
 export interface SocketHub {
@@ -138,6 +160,16 @@ export function describeInvalidMessage(json: unknown): string {
   return `invalid ${name} command: ${where}${issue.message}`;
 }
 
+/** The JSON in a message, or undefined: only to echo a requestId in a refusal. */
+function parseQuietly(data: RawData, isBinary: boolean): unknown {
+  if (isBinary) return undefined;
+  try {
+    return JSON.parse(rawText(data));
+  } catch {
+    return undefined;
+  }
+}
+
 function requestIdOf(json: unknown): string {
   if (typeof json !== 'object' || json === null) return '';
   const id = (json as Record<string, unknown>).requestId;
@@ -181,6 +213,10 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       },
       socket,
       alive: true,
+      tokens: COMMAND_BURST,
+      refilledAt: options.now(),
+      refused: 0,
+      refusedSince: options.now(),
     };
     clients.add(client);
     send(socket, {
@@ -213,7 +249,41 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     );
   };
 
+  /** Takes a token from the client's bucket; false when it is empty (see COMMAND_RATE). */
+  const withinRate = (client: Client): boolean => {
+    const now = options.now();
+    const elapsed = Math.max(0, now - client.refilledAt);
+    client.tokens = Math.min(COMMAND_BURST, client.tokens + (elapsed * COMMAND_RATE) / 1000);
+    client.refilledAt = now;
+    if (client.tokens >= 1) {
+      client.tokens -= 1;
+      return true;
+    }
+    if (now - client.refusedSince > FLOOD_WINDOW_MS) {
+      client.refused = 0;
+      client.refusedSince = now;
+    }
+    client.refused += 1;
+    return false;
+  };
+
   const handleMessage = async (client: Client, data: RawData, isBinary: boolean) => {
+    if (!clients.has(client)) return;
+    if (!withinRate(client)) {
+      if (client.refused > FLOOD_REFUSALS) {
+        client.socket.close(CLOSE_FLOODING, 'too many commands; disconnected');
+        const cut = setTimeout(() => client.socket.terminate(), CLOSE_GRACE_MS);
+        cut.unref();
+        client.socket.once('close', () => clearTimeout(cut));
+        forget(client);
+        return;
+      }
+      reply(client, requestIdOf(parseQuietly(data, isBinary)), {
+        ok: false,
+        error: TOO_MANY_COMMANDS,
+      });
+      return;
+    }
     if (isBinary) {
       reply(client, '', { ok: false, error: 'binary messages are not understood; send JSON text' });
       return;
