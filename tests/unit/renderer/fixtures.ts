@@ -12,6 +12,7 @@ import {
 } from '../../../src/shared/content';
 import type { ShowState } from '../../../src/shared/protocol';
 import type { SlideContext } from '../../../src/renderer/slides/context';
+import { showOnAir } from '../../fixtures/state/show-state';
 
 // Parsed through the real schemas, so defaults apply and a schema change breaks these tests
 // instead of silently drifting from what the core sends.
@@ -138,25 +139,14 @@ export const allItems = [
 ];
 
 export function showState(overrides: Partial<ShowState> = {}): ShowState {
-  return {
+  return showOnAir('boris-kagarlitsky', {
     playlistId: 'main',
-    sequence: 0,
     order: ['boris-kagarlitsky', 'free-boris-site'],
-    position: 0,
-    itemId: 'boris-kagarlitsky',
     startedAt: 1_700_000_000_000,
     durationMs: 15_000,
-    paused: false,
-    remainingMs: null,
-    blackout: false,
-    safeMode: false,
-    lyrics: null,
-    setlist: null,
-    outputLanguages: { display: [], overlay: [] },
-    overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
     serverTime: 1_700_000_000_000,
     ...overrides,
-  };
+  });
 }
 
 /** 2023-10-10 12:00 UTC: after every sample date. */

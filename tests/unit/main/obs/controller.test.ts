@@ -14,6 +14,7 @@ import {
 import { action, snapshot } from '../show/content-fixtures';
 import { FakeClock } from '../show/fake-clock';
 import { FakeObs, SocketFactory, flush } from './fakes';
+import { showOnAir } from '../../../fixtures/state/show-state';
 
 const LOWER = `${INPUT_PREFIX}Lower third`;
 
@@ -150,24 +151,7 @@ describe('createObsController', () => {
     await controller.start();
     await controller.setUpOverlays();
     const content = snapshot([action('sign', { title: 'Sign', callToAction: 'Now' })]);
-    const report = await controller.followShow(content, {
-      playlistId: null,
-      sequence: 0,
-      order: ['sign'],
-      position: 0,
-      itemId: 'sign',
-      startedAt: 0,
-      durationMs: 1000,
-      paused: false,
-      remainingMs: null,
-      blackout: false,
-      safeMode: false,
-      lyrics: null,
-      setlist: null,
-      outputLanguages: { display: [], overlay: [] },
-      overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
-      serverTime: 0,
-    });
+    const report = await controller.followShow(content, showOnAir('sign', { durationMs: 1000 }));
     expect(report.errors).toEqual([]);
     expect(obs.inputs.get(LOWER)?.settings.text).toBe('Sign\nNow');
     expect(String(obs.inputs.get(`${INPUT_PREFIX}QR`)?.settings.file)).toMatch(/qr-.*\.png$/);

@@ -3,30 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { emptyOverlayState, overlayStateFor } from '../../../../src/main/obs/overlay-state';
 import type { ShowState } from '../../../../src/shared/protocol';
 import { action, caseItem, drawing, snapshot, song, statement } from '../show/content-fixtures';
+import { showOnAir } from '../../../fixtures/state/show-state';
 
 const contentDir = path.resolve('/packs/campaign');
 
-function show(itemId: string | null, extra: Partial<ShowState> = {}): ShowState {
-  return {
-    playlistId: null,
-    sequence: 0,
-    order: itemId ? [itemId] : [],
-    position: 0,
-    itemId,
-    startedAt: 0,
-    durationMs: 10_000,
-    paused: false,
-    remainingMs: null,
-    blackout: false,
-    safeMode: false,
-    lyrics: null,
-    setlist: null,
-    outputLanguages: { display: [], overlay: [] },
-    overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
-    serverTime: 0,
-    ...extra,
-  };
-}
+const show = showOnAir;
 
 const content = snapshot(
   [

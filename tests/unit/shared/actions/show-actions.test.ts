@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { actionForKey, kioskActions } from '../../../../src/shared/actions';
 import type { ShowState } from '../../../../src/shared/protocol';
+import { showOnAir } from '../../../fixtures/state/show-state';
 
-const state = (overrides: Partial<ShowState> = {}): ShowState => ({
-  playlistId: 'main',
-  sequence: 0,
-  order: ['a'],
-  position: 0,
-  itemId: 'a',
-  startedAt: 0,
-  durationMs: 1000,
-  paused: false,
-  remainingMs: null,
-  blackout: false,
-  safeMode: false,
-  lyrics: null,
-  setlist: null,
-  outputLanguages: { display: [], overlay: [] },
-  overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
-  serverTime: 0,
-  ...overrides,
-});
+const state = (overrides: Partial<ShowState> = {}): ShowState =>
+  showOnAir('a', { playlistId: 'main', durationMs: 1000, ...overrides });
 
 const commandFor = (key: string, s = state()) => actionForKey(kioskActions, { key })?.command(s);
 
