@@ -8,6 +8,7 @@ const steps = [
   { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'unit tests', cmd: 'npx', args: ['vitest', 'run'] },
+  { name: 'Electron audit (Electronegativity)', cmd: 'node', args: ['scripts/electron-audit.mjs'] },
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'end-to-end tests (Chromium)', cmd: 'npx', args: ['playwright', 'test'] },
   {
