@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   isShowItem,
@@ -26,6 +26,28 @@ const MISNAMED_PACK_FILE = 'pack.yml';
 export const MEDIA_DIR = 'media';
 const ITEM_EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
 const PARALLEL_FILES = 16;
+/**
+ * Item files and pack.yaml are short text; a bigger one is a mistake (or an attack) and is
+ * refused before it is read, so it cannot fill the memory.
+ */
+export const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
+
+/** The text of a content file, or the reason it is not read. */
+async function readTextFile(abs: string): Promise<{ text: string } | { error: string }> {
+  const handle = await open(abs, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_TEXT_FILE_BYTES) {
+      const mb = (size / (1024 * 1024)).toFixed(1);
+      return {
+        error: `is too large (${mb} MB); content files are short text, at most ${MAX_TEXT_FILE_BYTES / (1024 * 1024)} MB`,
+      };
+    }
+    return { text: await handle.readFile('utf8') };
+  } finally {
+    await handle.close();
+  }
+}
 
 /** One item file after its own checks, before the checks that need the other files. */
 export interface FileResult {
@@ -353,7 +375,12 @@ async function loadItemFile(packDir: string, file: string): Promise<FileResult> 
       result.errors.push({ file, field: '', message: resolved.error });
       return result;
     }
-    const text = await readFile(resolved.path, 'utf8');
+    const read = await readTextFile(resolved.path);
+    if ('error' in read) {
+      result.errors.push({ file, field: '', message: read.error });
+      return result;
+    }
+    const text = read.text;
     const parsed =
       path.extname(file).toLowerCase() === '.md'
         ? parseMarkdown(text, file)
@@ -399,7 +426,11 @@ async function loadPackFile(packDir: string): Promise<PackFileResult> {
     if (!resolved.ok) {
       return { pack: null, lines: noLines, errors: [{ file, field: '', message: resolved.error }] };
     }
-    const parsed = parseYaml(await readFile(resolved.path, 'utf8'), file);
+    const read = await readTextFile(resolved.path);
+    if ('error' in read) {
+      return { pack: null, lines: noLines, errors: [{ file, field: '', message: read.error }] };
+    }
+    const parsed = parseYaml(read.text, file);
     if (parsed.errors.length > 0) return { pack: null, lines: parsed.lines, errors: parsed.errors };
     if (!isRecord(parsed.data)) {
       return {

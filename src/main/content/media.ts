@@ -137,12 +137,30 @@ function svgRootOffset(text: string): number | undefined {
   }
 }
 
+/**
+ * What in an SVG could load something from elsewhere: links and sources that are not `#id`
+ * fragments or embedded `data:`, CSS `url()` of the same kind, `@import`, and HTML inside a
+ * foreignObject. Namespace declarations (`xmlns`) and metadata (`rdf:resource`) are never
+ * loaded, so they are fine.
+ */
+function externalReference(text: string): string | undefined {
+  if (/\b(?:href|src)\s*=\s*["']\s*(?!#|data:)[^"'\s]/i.test(text)) return 'a link or file';
+  if (/url\(\s*["']?\s*(?!#|data:)[^)"'\s]/i.test(text)) return 'a style url()';
+  if (/@import\b/i.test(text)) return 'a style @import';
+  if (/<foreignObject[\s>/]/i.test(text)) return 'HTML (foreignObject)';
+  return undefined;
+}
+
 function checkSvg(parts: FileParts): string | undefined {
   const text = parts.head.toString('utf8');
   // Entity declarations are how XML "billion laughs" and external-file tricks work; an SVG drawn
   // in Inkscape or Illustrator never needs them.
   if (/<!ENTITY/i.test(text)) return 'the SVG declares XML entities, which are not allowed';
   if (/<script[\s>]/i.test(text)) return 'the SVG contains a script, which is not allowed';
+  const outside = externalReference(text);
+  if (outside) {
+    return `the SVG refers to ${outside} outside itself, which is not allowed (the show never loads anything from the internet); embed it or remove it`;
+  }
   const start = svgRootOffset(text);
   if (start === undefined) return TRUNCATED;
   const tailText = (parts.size <= parts.head.length ? text : parts.tail.toString('utf8'))

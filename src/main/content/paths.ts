@@ -60,6 +60,29 @@ export function splitPackPath(
 }
 
 /**
+ * The real path of `joined`; if it does not exist as spelt, the same name in the other Unicode
+ * form. An accented name typed in a YAML file is NFC, while a file copied from a Mac is often
+ * NFD on disk: the same name to a person, another name to Linux.
+ */
+async function realpathAnyForm(joined: string): Promise<string> {
+  try {
+    return await realpath(joined);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    for (const form of ['NFC', 'NFD'] as const) {
+      const other = joined.normalize(form);
+      if (other === joined) continue;
+      try {
+        return await realpath(other);
+      } catch {
+        // Not in this form either.
+      }
+    }
+    throw error;
+  }
+}
+
+/**
  * The one check for "is this a file inside the pack?", used by the loader for media fields and
  * by the HTTP server for media requests. Symlinks are allowed only when their target (and every
  * parent folder's target) stays inside the pack's real path. Resolves to the file's real path,
@@ -83,7 +106,7 @@ export async function resolveInsidePack(packDir: string, relPath: string): Promi
 
   let realTarget: string;
   try {
-    realTarget = await realpath(joined);
+    realTarget = await realpathAnyForm(joined);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
