@@ -30,7 +30,12 @@ const LYRICS_LINES = 6;
 const WARMUP_TRANSITIONS = 300;
 const DEADLINE_MS = 3.5 * 60_000;
 const SONG = 'internationale';
-const LAG_RESOLUTION_MS = 1;
+/**
+ * Loop-delay sampling, ms. The verdict uses Node's default, 10 ms: one sample per timer
+ * interval, so a long stall weighs more at a coarse resolution than at a fine one (at 1 ms, a
+ * 250 ms stall is one sample among hundreds of quick ones). The 1 ms figure is shown too.
+ */
+const LAG_RESOLUTIONS_MS = [10, 1] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
@@ -42,10 +47,17 @@ interface Sample {
 }
 type CoreRequest =
   { type: 'sample' } | { type: 'lagStart' } | { type: 'lagStop' } | { type: 'stop' };
+interface LagStats {
+  resolutionMs: number;
+  p50: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
 type CoreReply =
   | { type: 'ready'; url: string; tokens: Record<string, string> }
   | { type: 'sample'; sample: Sample }
-  | { type: 'lag'; p50: number; p99: number; max: number; mean: number }
+  | { type: 'lag'; stats: LagStats[] }
   | { type: 'stopped' };
 
 // ---------------------------------------------------------------- the core's process
@@ -65,7 +77,10 @@ async function runCore(contentDir: string | null): Promise<void> {
           obs: false,
           log: (message) => process.stderr.write(`core: ${message}\n`),
         });
-  const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  const lags = LAG_RESOLUTIONS_MS.map((resolution) => ({
+    resolution,
+    histogram: monitorEventLoopDelay({ resolution }),
+  }));
   const send = (reply: CoreReply) => process.send?.(reply);
   const gc = (globalThis as { gc?: () => void }).gc;
   process.on('message', (request: CoreRequest) => {
@@ -77,19 +92,24 @@ async function runCore(contentDir: string | null): Promise<void> {
       const usage = process.memoryUsage();
       send({ type: 'sample', sample: { rss: usage.rss, heapUsed: usage.heapUsed, gc: !!gc } });
     } else if (request.type === 'lagStart') {
-      lag.reset();
-      lag.enable();
+      for (const { histogram } of lags) {
+        histogram.reset();
+        histogram.enable();
+      }
     } else if (request.type === 'lagStop') {
-      lag.disable();
-      // The histogram holds whole timer intervals: the delay is what is past the resolution.
-      const ms = (ns: number) => Math.max(0, ns / 1e6 - LAG_RESOLUTION_MS);
-      send({
-        type: 'lag',
-        p50: ms(lag.percentile(50)),
-        p99: ms(lag.percentile(99)),
-        max: ms(lag.max),
-        mean: ms(lag.mean),
+      const stats = lags.map(({ resolution, histogram }) => {
+        histogram.disable();
+        // The histogram holds whole timer intervals: the delay is what is past the resolution.
+        const ms = (ns: number) => Math.max(0, ns / 1e6 - resolution);
+        return {
+          resolutionMs: resolution,
+          p50: ms(histogram.percentile(50)),
+          p99: ms(histogram.percentile(99)),
+          max: ms(histogram.max),
+          mean: ms(histogram.mean),
+        };
       });
+      send({ type: 'lag', stats });
     } else if (request.type === 'stop') {
       void (core?.stop() ?? Promise.resolve()).then(() => {
         send({ type: 'stopped' });
@@ -309,8 +329,10 @@ async function runSoak(): Promise<void> {
   await untilTransitions(base + TRANSITIONS);
   const soakMs = Date.now() - soakStart;
   type Lag = Extract<CoreReply, { type: 'lag' }>;
-  const lag = (await coreRequest(child, { type: 'lagStop' }, 'lag')) as Lag;
-  const idleLag = (await coreRequest(idle.child, { type: 'lagStop' }, 'lag')) as Lag;
+  const lags = ((await coreRequest(child, { type: 'lagStop' }, 'lag')) as Lag).stats;
+  const idleLags = ((await coreRequest(idle.child, { type: 'lagStop' }, 'lag')) as Lag).stats;
+  const lag = lags[0] as LagStats;
+  const fmt = (l: LagStats) => `${l.p99.toFixed(1)} ms (${l.p50.toFixed(1)}, ${l.max.toFixed(1)})`;
   await coreRequest(idle.child, { type: 'stop' }, 'stopped');
   // Stop the show so the last transitions reach every client before counting.
   await run({ name: 'pause' });
@@ -348,10 +370,19 @@ async function runSoak(): Promise<void> {
     `| Operator command failures | ${commandFailures.length} of ${commandsSent} | 0 | ${verdict(commandFailures.length === 0)} |`,
     `| Core RSS, start → end | ${mib(startSample.rss)} → ${mib(endSample.rss)} (${pct(startSample.rss, endSample.rss)}) | growth under 10% | ${verdict(rssGrowth < 0.1)} |`,
     `| Core JS heap used (after gc()), start → end | ${mib(startSample.heapUsed)} → ${mib(endSample.heapUsed)} (${pct(startSample.heapUsed, endSample.heapUsed)}) | growth under 10% | ${verdict(heapGrowth < 0.1)} |`,
-    `| Core event-loop delay p99 (p50, max) | ${lag.p99.toFixed(1)} ms (${lag.p50.toFixed(1)}, ${lag.max.toFixed(1)}) | under 20 ms | ${verdict(lag.p99 < 20)} |`,
-    `| For comparison: an idle Node process's loop delay over the same time, p99 (p50, max) | ${idleLag.p99.toFixed(1)} ms (${idleLag.p50.toFixed(1)}, ${idleLag.max.toFixed(1)}) | (the machine's floor) | |`,
+    `| Core event-loop delay p99 (p50, max), sampled every ${lag.resolutionMs} ms | ${fmt(lag)} | under 20 ms | ${verdict(lag.p99 < 20)} |`,
+    ...lags
+      .slice(1)
+      .map(
+        (l) => `| The same, sampled every ${l.resolutionMs} ms | ${fmt(l)} | (for comparison) | |`,
+      ),
+    ...idleLags.map(
+      (l) =>
+        `| Baseline: an idle Node process beside it, same time, sampled every ${l.resolutionMs} ms | ${fmt(l)} | (the machine's floor) | |`,
+    ),
     '',
-    `- Event-loop delay: \`monitorEventLoopDelay\` at ${LAG_RESOLUTION_MS} ms resolution over the whole soak, reported as the delay past the resolution. The idle process beside it shows how much of the delay is the machine (other work on the same ${os.cpus().length} cores) rather than the core.`,
+    `- Event-loop delay: \`monitorEventLoopDelay\` over the whole soak, reported as the delay past the sampling interval. The verdict uses 10 ms sampling (Node's default), the stricter one: at 1 ms a single long stall is one sample among hundreds of short ones, which pulls the p99 down. The idle process beside the core shows how much of the delay is the machine (other work on the same ${os.cpus().length} cores) rather than the core: where the two match, the core adds nothing measurable.`,
+    '- RSS is read after `gc()`; the start figure still holds the warm-up (module loading and compiling under tsx), which the process hands back later, so RSS falling is expected.',
     ...(protocolErrors.length > 0
       ? ['- First protocol errors:', ...protocolErrors.slice(0, 5).map((e) => `  - ${e}`)]
       : []),
