@@ -4,6 +4,8 @@
  * client that never reads, no token, a foreign Origin, and a memory cap over the whole run. In
  * each case the abuser is refused or disconnected and the other clients keep being served.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   COMMAND_BURST,
@@ -22,18 +24,35 @@ import { caseItem, drawing, playlist, snapshot, statement } from '../show/conten
 import { FakeStore, TestClient, makeFixture } from './helpers';
 
 /**
- * The memory cap: RSS may grow by at most this much over the whole abuse run. Generous on
- * purpose: vitest cannot run with --expose-gc here, so garbage not yet collected counts too.
- * Without the frame bound or the unsent-data cut-off, the 10 MB frame and the never-reading
- * client alone would hold far more than this.
+ * The memory cap: RSS may grow by at most this much over the whole abuse run, measured after a
+ * full garbage collection. Generous on purpose: the clients live in this process too (the
+ * reading display parses some 40 MB of content here), and RSS does not shrink promptly after a
+ * collection. What it catches is a server that holds on to what abusers send or cannot receive.
  */
-const RSS_GROWTH_CAP_BYTES = 150 * 1024 * 1024;
+const RSS_GROWTH_CAP_BYTES = 200 * 1024 * 1024;
+/**
+ * And the memory still held after the run (JS heap plus buffers, after a full collection) may
+ * grow by at most this much: the abusers' frames and unsent data must all have been let go.
+ */
+const RETAINED_GROWTH_CAP_BYTES = 50 * 1024 * 1024;
+
+function retained(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
+}
+
+/** `gc()` without --expose-gc on the command line (vitest's workers do not get it). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 let fixture: ReturnType<typeof makeFixture>;
 let store: FakeStore;
 let engine: ShowEngine;
 let server: RunningServer;
 let rssBefore = 0;
+let retainedBefore = 0;
 const clients: TestClient[] = [];
 
 const content = () =>
@@ -80,8 +99,9 @@ async function run(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  global.gc?.();
+  collectGarbage();
   rssBefore = process.memoryUsage().rss;
+  retainedBefore = retained();
   fixture = makeFixture();
   store = new FakeStore(fixture.packDir, content());
   engine = new ShowEngine(store.snapshot());
@@ -192,19 +212,24 @@ describe('the WebSocket server under abuse', () => {
 
   it('gives a client a fresh budget after a pause: a burst is fine, only a flood is cut', async () => {
     const operator = await connected('operator');
-    for (let i = 0; i < COMMAND_BURST; i++) {
+    // Twenty more than the burst, at once: the burst is obeyed, some of the rest refused (a
+    // slow machine refills a few tokens while they arrive, hence no exact count).
+    const sent = COMMAND_BURST + 20;
+    for (let i = 0; i < sent; i++) {
       operator.send({
         type: 'command',
         requestId: `b${i}`,
         command: { name: 'goTo', itemId: 'a' },
       });
     }
-    const answers: boolean[] = [];
-    while (answers.length < COMMAND_BURST) answers.push((await operator.nextOf('result')).ok);
-    expect(answers.every(Boolean)).toBe(true);
-    const over = await run(operator, 'over', { name: 'goTo', itemId: 'a' });
-    expect(over).toMatchObject({ ok: false, error: TOO_MANY_COMMANDS });
-    await sleep(200); // 20 a second: four tokens back
+    const answers: { ok: boolean; error?: string }[] = [];
+    while (answers.length < sent) answers.push(await operator.nextOf('result'));
+    // (Counted, not in order: a refusal is answered at once, an obeyed command after the core.)
+    expect(answers.filter((a) => a.ok).length).toBeGreaterThanOrEqual(COMMAND_BURST);
+    const refused = answers.filter((a) => !a.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const answer of refused) expect(answer.error).toBe(TOO_MANY_COMMANDS);
+    await sleep(300); // 20 a second: six tokens back
     expect((await run(operator, 'later', { name: 'goTo', itemId: 'a' })).ok).toBe(true);
   });
 
@@ -273,9 +298,15 @@ describe('the WebSocket server under abuse', () => {
     expect((await foreign.closed).code).toBe(CLOSE_FORBIDDEN_ORIGIN);
   });
 
-  it(`stays under the memory cap: RSS grew by less than ${RSS_GROWTH_CAP_BYTES / 2 ** 20} MB`, () => {
-    global.gc?.();
+  it(`stays under the memory cap: RSS grew by less than ${RSS_GROWTH_CAP_BYTES / 2 ** 20} MB, held memory by less than ${RETAINED_GROWTH_CAP_BYTES / 2 ** 20} MB`, () => {
+    collectGarbage();
     const growth = process.memoryUsage().rss - rssBefore;
+    const held = retained() - retainedBefore;
+    console.log(
+      `abuse run: RSS grew by ${Math.round(growth / 2 ** 20)} MB, ` +
+        `memory held after GC by ${Math.round(held / 2 ** 20)} MB`,
+    );
     expect(growth).toBeLessThan(RSS_GROWTH_CAP_BYTES);
+    expect(held).toBeLessThan(RETAINED_GROWTH_CAP_BYTES);
   });
 });
