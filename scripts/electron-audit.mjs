@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkFuses } from '../security/check-fuses.mjs';
 
 export const ELECTRONEGATIVITY = '@doyensec/electronegativity@1.10.3';
 const FAILING = new Set(['HIGH', 'MEDIUM']);
+const SEVERITIES = new Set(['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -72,32 +73,34 @@ function runElectronegativity(version) {
   const dir = mkdtempSync(path.join(tmpdir(), 'electronegativity-'));
   const csv = path.join(dir, 'findings.csv');
   try {
-    const run = spawnSync(
-      'npx',
-      [
-        '--yes',
-        '-p',
-        ELECTRONEGATIVITY,
-        'electronegativity',
-        '-i',
-        'src',
-        '-e',
-        version,
-        '-r',
-        '-v',
-        'false',
-        '-o',
-        csv,
-      ],
-      { cwd: root, encoding: 'utf8', timeout: 5 * 60_000 },
-    );
+    // Through npx at the pinned version, with the preload that fixes the tool's racy CSV writes.
+    const preload = pathToFileURL(path.join(root, 'security/electronegativity-sync-writes.mjs'));
+    const command = [
+      'node',
+      '--import',
+      JSON.stringify(preload.href),
+      '"$(command -v electronegativity)"',
+      ...['-i', 'src', '-e', version, '-r', '-v', 'false', '-o', JSON.stringify(csv)],
+    ].join(' ');
+    const run = spawnSync('npx', ['--yes', '-p', ELECTRONEGATIVITY, '-c', command], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 5 * 60_000,
+    });
     if (!existsSync(csv)) {
       throw new Error(
         `Electronegativity wrote no report (exit ${run.status}${run.error ? `, ${run.error.message}` : ''})\n${run.stdout}\n${run.stderr}`,
       );
     }
-    const rows = parseCsv(readFileSync(csv, 'utf8'));
+    const text = readFileSync(csv, 'utf8');
+    const rows = parseCsv(text);
     const header = rows.shift() ?? [];
+    const bad = rows.filter(
+      (r) => r.length !== header.length || !SEVERITIES.has(r[1]?.toUpperCase()),
+    );
+    if (bad.length > 0) {
+      throw new Error(`Electronegativity's CSV has rows that do not parse:\n${text}`);
+    }
     const col = (name) => header.indexOf(name);
     for (const name of ['issue', 'severity', 'filename', 'location']) {
       if (col(name) < 0) throw new Error(`unexpected CSV header: ${header.join(', ')}`);
