@@ -15,7 +15,8 @@
 // slides on two cores would measure Chromium, not the core, and would not fit in 4 minutes.
 // Every message each client receives is parsed with the protocol's `serverMessageSchema`.
 import { fork, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeResultsSection } from './results-file';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -392,14 +393,7 @@ async function runSoak(): Promise<void> {
     '',
   ].join('\n');
 
-  const resultsPath = path.join(here, 'results.md');
-  const existing = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
-  // Replace only this section: from "## Soak" to the next "## " heading (or the end).
-  const pattern = /^## Soak\n[\s\S]*?(?=^## |(?![\s\S]))/m;
-  const updated = pattern.test(existing)
-    ? existing.replace(pattern, section)
-    : `${existing.trimEnd()}${existing ? '\n\n' : ''}${section}`;
-  writeFileSync(resultsPath, updated);
+  writeResultsSection('Soak', section.split('\n').slice(2));
   console.log(section);
   const met =
     allEqual &&
