@@ -138,7 +138,7 @@ export async function benchObsLatency(
       // A repeated line changes nothing in OBS: not a sample.
       if (want !== before && next !== 0) times.push(elapsed);
       line = next;
-      await sleep(20);
+      await sleep(55); // under the server's 20 commands/s per client
     }
 
     log('baseline: raw SetInputSettings on a scratch text input');
