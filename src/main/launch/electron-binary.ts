@@ -33,7 +33,7 @@ const realFiles: ElectronFiles = {
 
 /**
  * Where the Electron binary is, if it is installed, read from the package's files. We never
- * `require('electron')` to ask: since Electron 42 that starts a download of the missing binary,
+ * load the electron package to ask: since Electron 42 that starts a download of the missing binary,
  * an outbound connection this app must not make on its own.
  */
 export function findElectronBinary(files: ElectronFiles = realFiles): ElectronLookup {

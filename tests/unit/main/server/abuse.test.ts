@@ -17,11 +17,10 @@ import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
   CLOSE_UNAUTHORIZED,
-  type Role,
   type ServerMessage,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
-import { FakeStore, TestClient, makeFixture } from './helpers';
+import { socketClients, FakeStore, TestClient, makeFixture } from './helpers';
 
 /**
  * The memory cap: RSS may grow by at most this much over the whole abuse run, measured after a
@@ -53,27 +52,11 @@ let engine: ShowEngine;
 let server: RunningServer;
 let rssBefore = 0;
 let retainedBefore = 0;
-const clients: TestClient[] = [];
 
 const content = () =>
   snapshot([caseItem('a'), drawing('b'), statement('c'), playlist('main', ['a', 'b', 'c'])]);
 
-function connect(role: string, token: string | undefined, origin?: string): TestClient {
-  const query = new URLSearchParams({ role, ...(token === undefined ? {} : { token }) });
-  const client = new TestClient(
-    `ws://127.0.0.1:${server.port}/ws?${query}`,
-    origin ? { origin } : {},
-  );
-  clients.push(client);
-  return client;
-}
-
-async function connected(role: Role): Promise<TestClient> {
-  const client = connect(role, server.tokens[role]);
-  await client.nextOf('show');
-  if (role === 'operator') await client.nextOf('notices');
-  return client;
-}
+const { clients, connect, connected } = socketClients(() => server);
 
 /** Skips messages until a show state with `itemId` arrives. */
 async function showOf(client: TestClient, itemId: string): Promise<void> {

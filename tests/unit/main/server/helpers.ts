@@ -5,7 +5,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import type { ContentStore } from '../../../../src/main/content/types';
 import type { ContentSnapshot } from '../../../../src/shared/content';
-import type { ServerMessage } from '../../../../src/shared/protocol';
+import type { Role, ServerMessage } from '../../../../src/shared/protocol';
 
 /** The ContentStore interface over a snapshot the test can swap. */
 export class FakeStore implements ContentStore {
@@ -161,4 +161,29 @@ export class TestClient {
   close(): void {
     this.ws.close();
   }
+}
+
+/**
+ * Sockets to a server under test, kept so `afterEach` can end them all. `server` is read when
+ * a client connects, so a test file can restart its server between tests.
+ */
+export function socketClients(server: () => { port: number; tokens: Record<Role, string> }) {
+  const clients: TestClient[] = [];
+  function connect(role: string, token: string | undefined, origin?: string): TestClient {
+    const query = new URLSearchParams({ role, ...(token === undefined ? {} : { token }) });
+    const client = new TestClient(
+      `ws://127.0.0.1:${server().port}/ws?${query}`,
+      origin ? { origin } : {},
+    );
+    clients.push(client);
+    return client;
+  }
+  /** Connected and greeted: past the show state (and, for an operator, its own messages). */
+  async function connected(role: Role): Promise<TestClient> {
+    const client = connect(role, server().tokens[role]);
+    await client.nextOf('show');
+    if (role === 'operator') await client.nextOf('notices');
+    return client;
+  }
+  return { clients, connect, connected };
 }

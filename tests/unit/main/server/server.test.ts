@@ -6,37 +6,19 @@ import {
   CLOSE_FORBIDDEN_ORIGIN,
   CLOSE_UNAUTHORIZED,
   type Command,
-  type Role,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
-import { FakeStore, PNG, TestClient, get, makeFixture } from './helpers';
+import { socketClients, FakeStore, PNG, TestClient, get, makeFixture } from './helpers';
 
 let fixture: ReturnType<typeof makeFixture>;
 let store: FakeStore;
 let engine: ShowEngine;
 let server: RunningServer;
-const clients: TestClient[] = [];
 
 const content = () =>
   snapshot([caseItem('a'), drawing('b'), statement('c'), playlist('main', ['a', 'b', 'c'])]);
 
-function connect(role: string, token: string | undefined, origin?: string): TestClient {
-  const query = new URLSearchParams({ role, ...(token === undefined ? {} : { token }) });
-  const client = new TestClient(
-    `ws://127.0.0.1:${server.port}/ws?${query}`,
-    origin ? { origin } : {},
-  );
-  clients.push(client);
-  return client;
-}
-
-/** Connected and greeted: past the show state (and, for an operator, its own messages). */
-async function connected(role: Role): Promise<TestClient> {
-  const client = connect(role, server.tokens[role]);
-  await client.nextOf('show');
-  if (role === 'operator') await client.nextOf('notices');
-  return client;
-}
+const { clients, connect, connected } = socketClients(() => server);
 
 beforeEach(async () => {
   fixture = makeFixture();
