@@ -12,7 +12,7 @@ import {
   FLOOD_REFUSALS,
   TOO_MANY_COMMANDS,
 } from '../../../../src/main/server/socket';
-import { startServer, type RunningServer } from '../../../../src/main/server/server';
+import type { RunningServer } from '../../../../src/main/server/server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
@@ -20,7 +20,7 @@ import {
   type ServerMessage,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
-import { socketClients, FakeStore, TestClient, makeFixture } from './helpers';
+import { socketClients, startTestServer, FakeStore, TestClient, makeFixture } from './helpers';
 
 /**
  * The memory cap: RSS may grow by at most this much over the whole abuse run, measured after a
@@ -85,16 +85,7 @@ beforeAll(async () => {
   collectGarbage();
   rssBefore = process.memoryUsage().rss;
   retainedBefore = retained();
-  fixture = makeFixture();
-  store = new FakeStore(fixture.packDir, content());
-  engine = new ShowEngine(store.snapshot());
-  server = await startServer({
-    store,
-    engine,
-    rendererDir: fixture.rendererDir,
-    port: 0,
-    lanAddresses: () => ['127.0.0.1'],
-  });
+  ({ fixture, store, engine, server } = await startTestServer(content()));
 });
 
 afterEach(() => {

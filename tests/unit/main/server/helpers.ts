@@ -6,6 +6,8 @@ import WebSocket from 'ws';
 import type { ContentStore } from '../../../../src/main/content/types';
 import type { ContentSnapshot } from '../../../../src/shared/content';
 import type { Role, ServerMessage } from '../../../../src/shared/protocol';
+import { startServer } from '../../../../src/main/server/server';
+import { ShowEngine } from '../../../../src/main/show/engine';
 
 /** The ContentStore interface over a snapshot the test can swap. */
 export class FakeStore implements ContentStore {
@@ -186,4 +188,22 @@ export function socketClients(server: () => { port: number; tokens: Record<Role,
     return client;
   }
   return { clients, connect, connected };
+}
+
+/**
+ * A real server on a free loopback port over a fake store and a real engine. The phone
+ * remote's "LAN" is loopback in tests: nothing leaves this machine.
+ */
+export async function startTestServer(content: ContentSnapshot) {
+  const fixture = makeFixture();
+  const store = new FakeStore(fixture.packDir, content);
+  const engine = new ShowEngine(store.snapshot());
+  const server = await startServer({
+    store,
+    engine,
+    rendererDir: fixture.rendererDir,
+    port: 0,
+    lanAddresses: () => ['127.0.0.1'],
+  });
+  return { fixture, store, engine, server };
 }

@@ -8,7 +8,15 @@ import {
   type Command,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
-import { socketClients, FakeStore, PNG, TestClient, get, makeFixture } from './helpers';
+import {
+  socketClients,
+  startTestServer,
+  FakeStore,
+  PNG,
+  TestClient,
+  get,
+  makeFixture,
+} from './helpers';
 
 let fixture: ReturnType<typeof makeFixture>;
 let store: FakeStore;
@@ -21,17 +29,7 @@ const content = () =>
 const { clients, connect, connected } = socketClients(() => server);
 
 beforeEach(async () => {
-  fixture = makeFixture();
-  store = new FakeStore(fixture.packDir, content());
-  engine = new ShowEngine(store.snapshot());
-  server = await startServer({
-    store,
-    engine,
-    rendererDir: fixture.rendererDir,
-    port: 0,
-    // The phone remote's "LAN" is loopback in tests: nothing leaves this machine.
-    lanAddresses: () => ['127.0.0.1'],
-  });
+  ({ fixture, store, engine, server } = await startTestServer(content()));
 });
 
 afterEach(async () => {
