@@ -1,7 +1,10 @@
+import type { Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export type ResolveResult = { ok: true; path: string } | { ok: false; error: string };
+export type ResolveResult =
+  | { ok: true; path: string; /** The file's stats, taken after resolving it. */ info: Stats }
+  | { ok: false; error: string };
 
 /** True when `child` is `root` itself or lies somewhere below it. Both must be absolute. */
 export function isInside(root: string, child: string): boolean {
@@ -86,16 +89,21 @@ async function realpathAnyForm(joined: string): Promise<string> {
  * The one check for "is this a file inside the pack?", used by the loader for media fields and
  * by the HTTP server for media requests. Symlinks are allowed only when their target (and every
  * parent folder's target) stays inside the pack's real path. Resolves to the file's real path,
- * so callers open exactly the file that was checked.
+ * so callers open exactly the file that was checked. A caller checking many files passes the
+ * pack's real path, resolved once.
  */
-export async function resolveInsidePack(packDir: string, relPath: string): Promise<ResolveResult> {
+export async function resolveInsidePack(
+  packDir: string,
+  relPath: string,
+  knownRealPack?: string,
+): Promise<ResolveResult> {
   const split = splitPackPath(relPath);
   if (!split.ok) return split;
   const shown = split.segments.join('/');
 
   let realPack: string;
   try {
-    realPack = await realpath(packDir);
+    realPack = knownRealPack ?? (await realpath(packDir));
   } catch {
     return { ok: false, error: 'the pack folder cannot be read' };
   }
@@ -119,12 +127,13 @@ export async function resolveInsidePack(packDir: string, relPath: string): Promi
     return { ok: false, error: `${shown} is a link to a file outside the pack folder` };
   }
 
+  let info: Stats;
   try {
-    const info = await stat(realTarget);
-    if (info.isDirectory()) return { ok: false, error: `${shown} is a folder, not a file` };
-    if (!info.isFile()) return { ok: false, error: `${shown} is not a regular file` };
+    info = await stat(realTarget);
   } catch {
     return { ok: false, error: `${shown} cannot be read` };
   }
-  return { ok: true, path: realTarget };
+  if (info.isDirectory()) return { ok: false, error: `${shown} is a folder, not a file` };
+  if (!info.isFile()) return { ok: false, error: `${shown} is not a regular file` };
+  return { ok: true, path: realTarget, info };
 }

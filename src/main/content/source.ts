@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as loadQuickly } from 'js-yaml';
 import {
   isAlias,
   isMap,
@@ -130,11 +131,13 @@ function unclosedQuoteStart(doc: Document, error: YAMLError): number | undefined
   return start;
 }
 
-/**
- * Parses YAML with the core schema (dates stay strings: a date has no time zone) and a small
- * alias budget. `lineOffset` shifts line numbers for front matter inside a Markdown file.
- */
-export function parseYaml(text: string, file: string, lineOffset = 0): ParsedSource {
+/** A line map built only when first asked: a valid file never needs one. */
+function lazyLines(build: () => LineMap): LineMap {
+  let built: LineMap | undefined;
+  return { lineOf: (path) => (built ??= build()).lineOf(path) };
+}
+
+function parseWithLines(text: string): { doc: Document; counter: LineCounter } {
   const counter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: counter,
@@ -142,6 +145,61 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedSou
     prettyErrors: false,
     uniqueKeys: true,
   });
+  return { doc, counter };
+}
+
+const STREAM_SYNTAX = /^(?:---|\.\.\.|%)/m;
+
+/**
+ * The fast path: js-yaml builds plain values about three times faster than `yaml` builds its
+ * document with positions, and a pack of a thousand files is parsed on every start and every
+ * save. It refuses anything unusual (aliases, tags, several documents, duplicate keys, an empty
+ * file), and all of that goes to the careful path, whose messages and lines authors see.
+ */
+function loadPlain(text: string): { ok: true; data: unknown } | { ok: false } {
+  // Document markers and directives: the two parsers disagree on where a stream of documents
+  // ends, and an item file has no use for them.
+  if (STREAM_SYNTAX.test(text)) return { ok: false };
+  let data: unknown;
+  try {
+    data = loadQuickly(text, { schema: CORE_SCHEMA, maxAliases: 0 });
+  } catch {
+    return { ok: false };
+  }
+  // An empty key (": value") is "null" to js-yaml and "" to yaml; no real field is named null.
+  return hasKeyNamedNull(data) ? { ok: false } : { ok: true, data };
+}
+
+function hasKeyNamedNull(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasKeyNamedNull);
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, child]) => key === 'null' || hasKeyNamedNull(child));
+}
+
+/**
+ * Parses YAML with the core schema (dates stay strings: a date has no time zone) and a small
+ * alias budget. `lineOffset` shifts line numbers for front matter inside a Markdown file.
+ *
+ * A file the fast path reads is not parsed a second time unless an error needs a line number.
+ */
+export function parseYaml(text: string, file: string, lineOffset = 0): ParsedSource {
+  const plain = loadPlain(text);
+  if (plain.ok) {
+    return {
+      data: plain.data,
+      lines: lazyLines(() => {
+        const { doc, counter } = parseWithLines(text);
+        return new YamlLineMap(doc, counter, lineOffset);
+      }),
+      errors: [],
+    };
+  }
+  return parseYamlCarefully(text, file, lineOffset);
+}
+
+/** The `yaml` parser, with positions: its errors name the line and column. */
+export function parseYamlCarefully(text: string, file: string, lineOffset = 0): ParsedSource {
+  const { doc, counter } = parseWithLines(text);
   const lines = new YamlLineMap(doc, counter, lineOffset);
   const first = doc.errors[0];
   if (first) {

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 
 export const fixturesDir = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 export const goodPack = path.join(fixturesDir, 'packs/good');
@@ -37,3 +38,50 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Fragments that make random text look like the YAML volunteers write, mistakes included. */
+const fragment = fc.oneof(
+  fc.constantFrom(
+    'kind: case',
+    'kind: statement',
+    'kind: song',
+    'kind: playlist',
+    'kind: poem',
+    'text: Free them all',
+    'id: fuzz',
+    'id: Fuzz!',
+    'title: { en: Hi, ru: Привет }',
+    'title:',
+    '  en: Hello',
+    '  - item',
+    'items: [fuzz, main]',
+    'arrested: July',
+    'arrested: 2023-02-30',
+    'sections:',
+    '  - lines:',
+    '      - {}',
+    'a: &a [x, x]',
+    'b: [*a, *a, *a]',
+    '*nothing',
+    '---',
+    '...',
+    '"unclosed',
+    "'single",
+    '[1, 2',
+    '{ a: 1',
+    '\t- tab',
+    '? complex',
+    ': value',
+    '!!binary aGk=',
+    '!custom tag',
+    '%YAML 1.2',
+    '__proto__: { polluted: true }',
+    'image: ../../etc/passwd',
+    'photo: { file: /etc/passwd, consent: true }',
+    '# comment',
+    '',
+  ),
+  fc.string({ maxLength: 30 }),
+);
+
+export const yamlish = fc.array(fragment, { maxLength: 12 }).map((lines) => lines.join('\n'));

@@ -30,10 +30,21 @@ async function refused(rel: string): Promise<string> {
 describe('resolveInsidePack', () => {
   it('accepts a nested path and returns the real path', async () => {
     const result = await resolveInsidePack(pack, 'media/nested/deeper/ok.png');
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       path: await realpath(path.join(pack, 'media/nested/deeper/ok.png')),
     });
+    expect(result.ok && result.info.isFile()).toBe(true);
+  });
+
+  it('gives the same answer when the caller passes the real pack path it resolved', async () => {
+    const real = await realpath(pack);
+    for (const rel of ['media/anna.png', 'media/../../outside.png', 'media/missing.png']) {
+      const once = await resolveInsidePack(pack, rel, real);
+      const fresh = await resolveInsidePack(pack, rel);
+      expect(once.ok).toBe(fresh.ok);
+      expect(once.ok ? once.path : once.error).toBe(fresh.ok ? fresh.path : fresh.error);
+    }
   });
 
   it('accepts ./ and backslash separators that stay inside', async () => {
@@ -93,7 +104,7 @@ describe('resolveInsidePack', () => {
 
   it('accepts a symlink that stays inside the pack', async () => {
     await symlink(path.join(pack, 'media/anna.png'), path.join(pack, 'media/alias.png'));
-    expect(await resolveInsidePack(pack, 'media/alias.png')).toEqual({
+    expect(await resolveInsidePack(pack, 'media/alias.png')).toMatchObject({
       ok: true,
       path: await realpath(path.join(pack, 'media/anna.png')),
     });

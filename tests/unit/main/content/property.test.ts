@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../../../src/main/content';
-import { copyPack, goodPack } from './helpers';
+import { copyPack, goodPack, yamlish } from './helpers';
 
 let pack: string;
 let cleanup: () => Promise<void>;
@@ -12,53 +12,6 @@ beforeAll(async () => {
   ({ pack, cleanup } = await copyPack(goodPack));
 });
 afterAll(() => cleanup());
-
-/** Fragments that make random text look like the YAML volunteers write, mistakes included. */
-const fragment = fc.oneof(
-  fc.constantFrom(
-    'kind: case',
-    'kind: statement',
-    'kind: song',
-    'kind: playlist',
-    'kind: poem',
-    'text: Free them all',
-    'id: fuzz',
-    'id: Fuzz!',
-    'title: { en: Hi, ru: Привет }',
-    'title:',
-    '  en: Hello',
-    '  - item',
-    'items: [fuzz, main]',
-    'arrested: July',
-    'arrested: 2023-02-30',
-    'sections:',
-    '  - lines:',
-    '      - {}',
-    'a: &a [x, x]',
-    'b: [*a, *a, *a]',
-    '*nothing',
-    '---',
-    '...',
-    '"unclosed',
-    "'single",
-    '[1, 2',
-    '{ a: 1',
-    '\t- tab',
-    '? complex',
-    ': value',
-    '!!binary aGk=',
-    '!custom tag',
-    '%YAML 1.2',
-    '__proto__: { polluted: true }',
-    'image: ../../etc/passwd',
-    'photo: { file: /etc/passwd, consent: true }',
-    '# comment',
-    '',
-  ),
-  fc.string({ maxLength: 30 }),
-);
-
-const yamlish = fc.array(fragment, { maxLength: 12 }).map((lines) => lines.join('\n'));
 
 describe('loadPack on random item files', () => {
   it.each(['fuzz.yaml', 'fuzz.md'])(
