@@ -1,8 +1,9 @@
-import type { Route } from './routes';
+import type { ComponentType } from 'react';
 import { routes } from './routes';
 
-export function App({ route }: { route: Route | undefined }) {
-  if (route) return <route.View />;
+/** The page's view, already loaded; none when the address matches no route. */
+export function App({ View }: { View: ComponentType | null }) {
+  if (View) return <View />;
   return (
     <main className="not-found">
       <h1>Solidarity Screens</h1>

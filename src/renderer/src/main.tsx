@@ -1,4 +1,4 @@
-import { StrictMode, Suspense } from 'react';
+import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 // Bundled fonts: a venue often has no internet, and a remote font would leak who is watching.
 import '@fontsource/oswald/500.css';
@@ -22,11 +22,13 @@ if (route) {
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <Suspense fallback={<div className="loading" />}>
-        <App route={route} />
-      </Suspense>
-    </StrictMode>,
-  );
+  const render = (View: ComponentType | null) =>
+    createRoot(root).render(
+      <StrictMode>
+        <App View={View} />
+      </StrictMode>,
+    );
+  // The view's code loads while the socket connects; the page renders once, with it.
+  if (route) void route.load().then(render);
+  else render(null);
 }

@@ -1,11 +1,15 @@
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { Role } from '../../shared/protocol';
 
 export interface Route {
   path: string;
   role: Role;
-  /** Loaded on demand, so the display never downloads the operator console's code. */
-  View: ComponentType;
+  /**
+   * Loaded on demand, so the display never downloads the operator console's code. Loaded
+   * before the first render, not through React.lazy: React holds a revealed Suspense boundary
+   * back by up to 300 ms, which a venue screen would spend blank on every start.
+   */
+  load: () => Promise<ComponentType>;
 }
 
 // Every page the core serves, in one place: the socket reads the role from here and
@@ -14,36 +18,28 @@ export const routes: readonly Route[] = [
   {
     path: '/display',
     role: 'display',
-    View: lazy(() =>
-      import('../views/display/DisplayView').then((m) => ({ default: m.DisplayView })),
-    ),
+    load: () => import('../views/display/DisplayView').then((m) => m.DisplayView),
   },
   {
     // The same display, started by the app on this machine: its keyboard sends the kiosk keys.
     path: '/kiosk',
     role: 'kiosk',
-    View: lazy(() =>
-      import('../views/display/DisplayView').then((m) => ({ default: m.KioskView })),
-    ),
+    load: () => import('../views/display/DisplayView').then((m) => m.KioskView),
   },
   {
     path: '/operator',
     role: 'operator',
-    View: lazy(() =>
-      import('../views/operator/OperatorView').then((m) => ({ default: m.OperatorView })),
-    ),
+    load: () => import('../views/operator/OperatorView').then((m) => m.OperatorView),
   },
   {
     path: '/overlay',
     role: 'overlay',
-    View: lazy(() =>
-      import('../views/overlay/OverlayView').then((m) => ({ default: m.OverlayView })),
-    ),
+    load: () => import('../views/overlay/OverlayView').then((m) => m.OverlayView),
   },
   {
     path: '/remote',
     role: 'remote',
-    View: lazy(() => import('../views/remote/RemoteView').then((m) => ({ default: m.RemoteView }))),
+    load: () => import('../views/remote/RemoteView').then((m) => m.RemoteView),
   },
 ];
 

@@ -14,4 +14,12 @@ describe('routes', () => {
     expect(roleForPath('/display/extra')).toBeNull();
     expect(matchRoute('/overlay')?.path).toBe('/overlay');
   });
+
+  it('loads each view as a component, and the kiosk as its own one', async () => {
+    const views = await Promise.all(routes.map((route) => route.load()));
+    for (const view of views) expect(typeof view).toBe('function');
+    const byRole = new Map(routes.map((route, index) => [route.role, views[index]]));
+    expect(byRole.get('kiosk')).not.toBe(byRole.get('display'));
+    expect(new Set(views).size).toBe(routes.length);
+  }, 20_000);
 });
