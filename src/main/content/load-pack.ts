@@ -1,5 +1,5 @@
-import type { Dirent } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, type Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   isShowItem,
@@ -35,25 +35,34 @@ export const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
 /** Content files are a few kilobytes: one read of this size gets nearly all of them whole. */
 const FIRST_READ_BYTES = 32 * 1024;
 
+/**
+ * Item files are read synchronously, this many at a time between turns of the event loop: a
+ * thousand small files read this way take a tenth of the time the promise API needs, and a
+ * reload during a show never holds the loop for more than a few milliseconds.
+ */
+const FILES_PER_TURN = 24;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function tooLarge(size: number): { error: string } {
+  const mb = (size / (1024 * 1024)).toFixed(1);
+  return {
+    error: `is too large (${mb} MB); content files are short text, at most ${MAX_TEXT_FILE_BYTES / (1024 * 1024)} MB`,
+  };
+}
+
 /** The text of a content file, or the reason it is not read. */
-async function readTextFile(abs: string): Promise<{ text: string } | { error: string }> {
-  const handle = await open(abs, 'r');
+function readTextFile(abs: string): { text: string } | { error: string } {
+  const fd = openSync(abs, 'r');
   try {
-    // A thousand files are read on every start and every save: a short file costs one read,
-    // and only a longer one pays for a stat before it is read whole.
+    // A short file costs one read; only a longer one pays for a stat before it is read whole.
     const first = Buffer.allocUnsafe(FIRST_READ_BYTES);
-    const { bytesRead } = await handle.read(first, 0, FIRST_READ_BYTES, 0);
+    const bytesRead = readSync(fd, first, 0, FIRST_READ_BYTES, 0);
     if (bytesRead < FIRST_READ_BYTES) return { text: first.toString('utf8', 0, bytesRead) };
-    const { size } = await handle.stat();
-    if (size > MAX_TEXT_FILE_BYTES) {
-      const mb = (size / (1024 * 1024)).toFixed(1);
-      return {
-        error: `is too large (${mb} MB); content files are short text, at most ${MAX_TEXT_FILE_BYTES / (1024 * 1024)} MB`,
-      };
-    }
-    return { text: await handle.readFile('utf8') };
+    const { size } = fstatSync(fd);
+    if (size > MAX_TEXT_FILE_BYTES) return tooLarge(size);
+    return { text: readFileSync(fd, 'utf8') };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -388,7 +397,7 @@ async function loadItemFile(pack: PackPaths, file: string): Promise<FileResult> 
   const id = path.posix.basename(file, path.posix.extname(file));
   const result: FileResult = { file, id, errors: [], lines: noLines, media: [] };
   try {
-    const read = await readTextFile(path.join(pack.dir, file));
+    const read = readTextFile(path.join(pack.dir, file));
     if ('error' in read) {
       result.errors.push({ file, field: '', message: read.error });
       return result;
@@ -439,7 +448,7 @@ async function loadPackFile(packDir: string): Promise<PackFileResult> {
     if (!resolved.ok) {
       return { pack: null, lines: noLines, errors: [{ file, field: '', message: resolved.error }] };
     }
-    const read = await readTextFile(resolved.path);
+    const read = readTextFile(resolved.path);
     if ('error' in read) {
       return { pack: null, lines: noLines, errors: [{ file, field: '', message: read.error }] };
     }
@@ -498,9 +507,11 @@ export async function readPack(packDir: string): Promise<PackRead> {
     }
     const pack: PackPaths = { dir: packDir, real: await realpath(packDir) };
     const [packFile, walked] = await Promise.all([loadPackFile(packDir), walk(packDir, pack.real)]);
-    const files = await mapLimited(walked.items, PARALLEL_FILES, (file) =>
-      loadItemFile(pack, file),
-    );
+    let started = 0;
+    const files = await mapLimited(walked.items, PARALLEL_FILES, async (file) => {
+      if (++started % FILES_PER_TURN === 0) await nextTurn();
+      return loadItemFile(pack, file);
+    });
     return {
       packFile,
       files,

@@ -22,6 +22,22 @@ export const fallbackPack: Pack = packSchema.parse({
 
 const DEFAULT_DEBOUNCE_MS = 150;
 const MIN_DEBOUNCE_MS = 75;
+const MTIME_SLACK_MS = 1_000;
+
+/**
+ * During the watcher's first scan, which reports every existing file as added: true for an event
+ * that means the pack changed after `sinceMs` (an add whose file was modified since, or any
+ * change or removal). A second of slack for coarse file-system clocks costs at most one
+ * needless reload.
+ */
+export function isChangeSince(
+  event: string,
+  stats: { mtimeMs: number } | undefined,
+  sinceMs: number,
+): boolean {
+  if (event !== 'add' && event !== 'addDir') return true;
+  return (stats?.mtimeMs ?? Infinity) >= sinceMs - MTIME_SLACK_MS;
+}
 
 /**
  * Opens a pack folder as the show's content. The first load happens before this resolves; with
@@ -122,10 +138,17 @@ export async function openContentStore(
     }, debounceMs);
   };
 
+  // The watcher's first scan of the pack (a stat per file) runs while the first load reads the
+  // same files, instead of before it: on a pack of a thousand files that is about 150 ms sooner
+  // on screen. An edit made while both run must still be seen, so the scan notes anything
+  // modified since the load began and, if there is any, reloads once it is ready.
+  const firstLoadStartedAt = Date.now();
+  let watcherReady: Promise<void> = Promise.resolve();
   if (options.watch) {
     const root = path.resolve(packDir);
     watcher = watch(root, {
-      ignoreInitial: true,
+      ignoreInitial: false,
+      alwaysStat: true,
       // Same rule as the loader's walk: hidden files and node_modules are never content.
       ignored: (file: string) => {
         const rel = path.relative(root, file);
@@ -135,15 +158,25 @@ export async function openContentStore(
           .some((segment) => segment.startsWith('.') || segment === 'node_modules');
       },
     });
-    // Every change counts, media included: a photo replaced by a broken one must be caught.
-    watcher.on('all', schedule);
+    let scanning = true;
+    let changedWhileScanning = false;
+    watcher.on('all', (event, _file, stats) => {
+      // Every change counts, media included: a photo replaced by a broken one must be caught.
+      if (!scanning) schedule();
+      else if (isChangeSince(event, stats, firstLoadStartedAt)) changedWhileScanning = true;
+    });
     watcher.on('error', (error) => log('content: the file watcher reported an error', error));
-    // Watch first, load second: an edit made while the first load runs is not lost.
-    await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
+    watcherReady = new Promise<void>((resolve) =>
+      watcher!.once('ready', () => {
+        scanning = false;
+        if (changedWhileScanning) schedule();
+        resolve();
+      }),
+    );
   }
 
   runReload();
-  await running;
+  await Promise.all([running, watcherReady]);
 
   return {
     packDir,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import QRCode from 'qrcode';
 import { writeFileAtomic } from '../settings/atomic-file';
 
 export interface QrPngOptions {
@@ -34,6 +33,8 @@ export async function renderQrPng(
   } catch {
     // Not rendered yet.
   }
+  // Loaded when OBS first needs a code, not on every start of the core.
+  const { default: QRCode } = await import('qrcode');
   const png = await QRCode.toBuffer(url, {
     type: 'png',
     errorCorrectionLevel: 'H',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentSnapshot } from '../../../../src/shared/content';
 import { fallbackPack, openContentStore, type ContentStore } from '../../../../src/main/content';
+import { isChangeSince } from '../../../../src/main/content/store';
 import { brokenPack, copyPack, goodPack, waitFor } from './helpers';
 
 const open: ContentStore[] = [];
@@ -182,6 +183,31 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     expect(store.snapshot().errors).toEqual([]);
   });
 
+  // The watcher's first scan and the first load run together: an edit that lands between the
+  // load reading a file and the watcher covering it must not be lost.
+  it.each([0, 5, 20, 60])(
+    'sees edits made while the store is opening (%i ms in)',
+    async (delayMs) => {
+      const copy = await copyPack(goodPack);
+      cleanups.push(copy.cleanup);
+      const opening = openContentStore(copy.pack, { watch: true, debounceMs: 30 });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await writeFile(path.join(copy.pack, 'events/vigil.yaml'), vigil('Edited at start'));
+      await writeFile(
+        path.join(copy.pack, 'statements/late.md'),
+        '---\nkind: statement\n---\nWritten while opening.\n',
+      );
+      const store = await opening;
+      open.push(store);
+      await waitFor(
+        () =>
+          titleOf(store.snapshot(), 'vigil') === 'Edited at start' &&
+          store.snapshot().items.some((i) => i.id === 'late'),
+        'both edits',
+      );
+    },
+  );
+
   it('keeps the last good pack.yaml while it is broken', async () => {
     const { store, pack } = await watchedCopy();
     await writeFile(path.join(pack, 'pack.yaml'), 'title: [oops\n');
@@ -244,5 +270,24 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(seen).toEqual([]);
     expect(other).toEqual([]);
+  });
+});
+
+describe("isChangeSince (the watcher's first scan)", () => {
+  const start = 1_700_000_000_000;
+  it('counts a file modified after the first load began, with a second of slack', () => {
+    expect(isChangeSince('add', { mtimeMs: start + 5 }, start)).toBe(true);
+    expect(isChangeSince('add', { mtimeMs: start - 500 }, start)).toBe(true);
+    expect(isChangeSince('addDir', { mtimeMs: start + 1 }, start)).toBe(true);
+  });
+  it('does not count files that were already there', () => {
+    expect(isChangeSince('add', { mtimeMs: start - 60_000 }, start)).toBe(false);
+    expect(isChangeSince('addDir', { mtimeMs: start - 2_000 }, start)).toBe(false);
+  });
+  it('counts every change and removal, and an add it cannot date', () => {
+    for (const event of ['change', 'unlink', 'unlinkDir']) {
+      expect(isChangeSince(event, { mtimeMs: 0 }, start)).toBe(true);
+    }
+    expect(isChangeSince('add', undefined, start)).toBe(true);
   });
 });
