@@ -7,7 +7,10 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { fitElement, type FitRange } from './fit';
+import { createFitMemory, fitElement, type FitRange } from './fit';
+
+/** Shared by every Fit on the page: the same slide shown again fits at once. */
+const fitMemory = createFitMemory();
 
 type FitTag =
   'div' | 'section' | 'header' | 'footer' | 'aside' | 'blockquote' | 'ol' | 'main' | 'figcaption';
@@ -41,15 +44,23 @@ export function Fit({
   const ref = useRef<HTMLElement | null>(null);
   /** The box size the last fit was for: a resize to the same size needs no new fit. */
   const fittedFor = useRef('');
+  /** The markup the last fit was for. */
+  const fittedMarkup = useRef<string | null>(null);
   const refit = useCallback(() => {
     const element = ref.current;
     if (!element) return;
-    fitElement(element, { min, max, precision });
+    fitElement(element, { min, max, precision }, fitMemory);
     fittedFor.current = `${element.clientWidth}x${element.clientHeight}`;
+    fittedMarkup.current = element.innerHTML;
   }, [min, max, precision]);
 
-  // Before paint, so a slide never shows a frame of overflowing text.
+  // Before paint, so a slide never shows a frame of overflowing text. The children are new
+  // objects on every render (the display renders each second for its clocks, and the outgoing
+  // slide again during the cross-fade): only markup that really changed is fitted again, since
+  // each fit forces layouts. Size changes and fonts arriving are watched below.
   useLayoutEffect(() => {
+    const element = ref.current;
+    if (element && element.innerHTML === fittedMarkup.current) return;
     refit();
   }, [refit, children, watch]);
 

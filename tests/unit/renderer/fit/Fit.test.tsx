@@ -54,4 +54,16 @@ describe('Fit', () => {
     );
     expect(container.firstElementChild?.tagName).toBe('OL');
   });
+
+  it('does not fit again when re-rendered with the same markup (each fit forces layouts)', () => {
+    const reads = vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get');
+    const { rerender } = render(<Fit watch="en">{'y'.repeat(30)}</Fit>);
+    const afterFirst = reads.mock.calls.length;
+    expect(afterFirst).toBeGreaterThan(0);
+    // New children objects, the same text: as on every tick of the display's clock.
+    rerender(<Fit watch="en">{'y'.repeat(30)}</Fit>);
+    expect(reads.mock.calls.length).toBe(afterFirst);
+    rerender(<Fit watch="en">{'y'.repeat(31)}</Fit>);
+    expect(reads.mock.calls.length).toBeGreaterThan(afterFirst);
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contentFits, fitElement, fitScale } from '../../../../src/renderer/fit/fit';
+import {
+  contentFits,
+  createFitMemory,
+  fitElement,
+  fitScale,
+  guessScale,
+} from '../../../../src/renderer/fit/fit';
 
 describe('fitScale', () => {
   it('keeps the designed size when the text fits', () => {
@@ -89,5 +95,127 @@ describe('fitElement', () => {
     const element = fakeBox(() => 10_000);
     expect(fitElement(element, { min: 0.2, max: 1 }).fits).toBe(false);
     expect(element.dataset.fit).toBe('overflow');
+  });
+});
+
+/**
+ * A text box as the display has them: lines of a fixed number of characters at full size, each
+ * line as high as the type, and a word that cannot wrap below its own width. Height grows
+ * with the square of the scale, in steps, as lines wrap.
+ */
+function simulatedText(chars: number, box: { width: number; height: number }) {
+  return (scale: number) => {
+    const charWidth = 30 * scale;
+    const perLine = Math.max(1, Math.floor(box.width / charWidth));
+    const lines = Math.ceil(chars / perLine);
+    const longestWord = 12 * charWidth;
+    return {
+      clientWidth: box.width,
+      clientHeight: box.height,
+      scrollWidth: Math.max(box.width, Math.ceil(longestWord)),
+      scrollHeight: Math.max(box.height, Math.ceil(lines * 60 * scale)),
+    };
+  };
+}
+
+describe('fitScale on simulated text, with the overflow estimate', () => {
+  it('finds the largest fitting scale in about five layouts', () => {
+    let total = 0;
+    let cases = 0;
+    for (let chars = 40; chars <= 1200; chars += 37) {
+      for (const box of [
+        { width: 1600, height: 700 },
+        { width: 900, height: 1500 },
+        { width: 700, height: 400 },
+      ]) {
+        const sizes = simulatedText(chars, box);
+        const fitsAt = (scale: number) => contentFits(sizes(scale));
+        let layouts = 0;
+        const result = fitScale(
+          (scale) => {
+            layouts += 1;
+            return fitsAt(scale);
+          },
+          { min: 0.2, max: 1.3 },
+          (scale) => guessScale(sizes(scale), scale),
+        );
+        if (!result.fits) continue;
+        // Correct: it fits, and one step of precision more does not (or it is the maximum).
+        expect(fitsAt(result.scale)).toBe(true);
+        if (result.scale < 1.3) expect(fitsAt(result.scale + 0.01)).toBe(false);
+        total += layouts;
+        cases += 1;
+      }
+    }
+    expect(cases).toBeGreaterThan(50);
+    expect(total / cases).toBeLessThan(6);
+  });
+
+  it('still ends in the right place when the estimate is useless', () => {
+    const fits = (scale: number) => scale <= 0.6;
+    for (const estimate of [() => Number.NaN, () => 5, () => 0, (s: number) => s]) {
+      const result = fitScale(fits, { min: 0.2, max: 1.3 }, estimate);
+      expect(result.scale).toBeLessThanOrEqual(0.6);
+      expect(result.scale).toBeGreaterThan(0.59);
+    }
+  });
+});
+
+describe('fitElement with a memory', () => {
+  /** A fake box that counts its layouts (reads of scrollHeight). */
+  function countedBox(need: (scale: number) => number, size = { width: 300, height: 200 }) {
+    const element = document.createElement('div');
+    element.className = 'fit case-main';
+    element.innerHTML = '<h1>Boris Kagarlitsky</h1><p>Sentenced to five years.</p>';
+    let layouts = 0;
+    const scale = () => Number(element.style.getPropertyValue('--fit') || 1);
+    Object.defineProperties(element, {
+      clientWidth: { get: () => size.width },
+      clientHeight: { get: () => size.height },
+      scrollWidth: { get: () => size.width },
+      scrollHeight: {
+        get: () => {
+          layouts += 1;
+          return Math.max(size.height, need(scale()));
+        },
+      },
+    });
+    return { element, layouts: () => layouts };
+  }
+
+  it('fits a box it has seen before with one check, to the same scale', () => {
+    const memory = createFitMemory();
+    const first = countedBox((scale) => 500 * scale);
+    const searched = fitElement(first.element, { min: 0.2, max: 1 }, memory);
+    expect(first.layouts()).toBeGreaterThan(2);
+    const again = countedBox((scale) => 500 * scale);
+    expect(fitElement(again.element, { min: 0.2, max: 1 }, memory)).toEqual(searched);
+    expect(again.layouts()).toBe(1);
+    expect(again.element.style.getPropertyValue('--fit')).toBe(
+      first.element.style.getPropertyValue('--fit'),
+    );
+  });
+
+  it('searches again when the remembered scale would overflow, or the box has another size', () => {
+    const memory = createFitMemory();
+    fitElement(countedBox((scale) => 500 * scale).element, { min: 0.2, max: 1 }, memory);
+    // The same markup needing more room (another font arrived): it must not overflow.
+    const bigger = countedBox((scale) => 800 * scale);
+    const result = fitElement(bigger.element, { min: 0.2, max: 1 }, memory);
+    expect(result.scale).toBeLessThanOrEqual(0.25);
+    expect(result.scale).toBeGreaterThan(0.24);
+    // The same markup in a taller box: it may grow.
+    const taller = countedBox((scale) => 500 * scale, { width: 300, height: 400 });
+    expect(fitElement(taller.element, { min: 0.2, max: 1 }, memory).scale).toBeGreaterThan(0.79);
+  });
+
+  it('forgets the oldest boxes past its limit', () => {
+    const memory = createFitMemory(2);
+    for (const text of ['one', 'two', 'three']) {
+      const box = countedBox((scale) => 500 * scale);
+      box.element.innerHTML = text;
+      fitElement(box.element, { min: 0.2, max: 1 }, memory);
+    }
+    expect(memory.size).toBe(2);
   });
 });
