@@ -1,0 +1,115 @@
+import type { Stats } from 'node:fs';
+
+/** The image types the core scales down; SVG is drawn at any size, a GIF may move. */
+const SCALED_TYPES: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = {
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
+
+/** A pack image bigger than this is refused, not decoded: 16k × 12k is already absurd. */
+const MAX_INPUT_PIXELS = 200_000_000;
+
+/**
+ * sharp (libvips) is loaded when the first image is scaled, not when the core starts: it takes
+ * longer to load than the rest of the server, and the first slide does not wait for it.
+ */
+let loadedSharp: Promise<typeof import('sharp')> | undefined;
+function loadSharp(): Promise<typeof import('sharp')> {
+  loadedSharp ??= import('sharp').then((module) => {
+    // One libvips thread: the core shares its cores with the browser showing the slides, and
+    // a copy is made once per image and width.
+    module.default.concurrency(1);
+    return module;
+  });
+  return loadedSharp;
+}
+
+export interface ScaledImage {
+  data: Buffer;
+  /** Names the source file's version and the width, for ETag and the cache. */
+  tag: string;
+}
+
+export type ScaleImage = (file: string, type: string, width: number) => Promise<Buffer | null>;
+
+/**
+ * Scales an image to `width` pixels wide, turned upright as its EXIF says and with its metadata
+ * (camera, place) left out. Null when it is no wider than that already: then the file itself
+ * is served.
+ */
+export const scaleWithSharp: ScaleImage = async (file, type, width) => {
+  const format = SCALED_TYPES[type];
+  if (!format) return null;
+  const { default: sharp } = await loadSharp();
+  const image = sharp(file, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+  const { width: sourceWidth, orientation } = await image.metadata();
+  // Orientations 5–8 swap the sides: the upright width is the stored height.
+  const uprightWidth = orientation && orientation >= 5 ? undefined : sourceWidth;
+  if (uprightWidth !== undefined && uprightWidth <= width) return null;
+  const scaled = image.rotate().resize({ width, withoutEnlargement: true });
+  if (format === 'jpeg') return scaled.jpeg({ quality: 85 }).toBuffer();
+  if (format === 'webp') return scaled.webp({ quality: 85 }).toBuffer();
+  return scaled.png().toBuffer();
+};
+
+export interface MediaScaler {
+  /** The scaled copy of `file` at `width`, or null when the file itself should be served. */
+  get(file: string, info: Stats, type: string, width: number): Promise<ScaledImage | null>;
+  /** Bytes held in memory now. */
+  readonly bytes: number;
+}
+
+/**
+ * Scaled copies of pack images, made on first request and kept in memory (least recently used
+ * first out, within `maxBytes`). A copy names the file's size, mtime and inode, so an image
+ * replaced during the show is scaled again. A request for a copy being made waits for it.
+ */
+export function createMediaScaler(
+  options: { maxBytes?: number; scale?: ScaleImage } = {},
+): MediaScaler {
+  const maxBytes = options.maxBytes ?? 128 * 1024 * 1024;
+  const scale = options.scale ?? scaleWithSharp;
+  const copies = new Map<string, ScaledImage | null>();
+  const making = new Map<string, Promise<ScaledImage | null>>();
+  let bytes = 0;
+
+  const keep = (key: string, copy: ScaledImage | null) => {
+    copies.set(key, copy);
+    bytes += copy?.data.length ?? 0;
+    for (const [oldKey, old] of copies) {
+      if (bytes <= maxBytes || oldKey === key) break;
+      copies.delete(oldKey);
+      bytes -= old?.data.length ?? 0;
+    }
+  };
+
+  return {
+    get bytes() {
+      return bytes;
+    },
+    async get(file, info, type, width) {
+      const tag = `${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}-${info.ino.toString(36)}-w${width}`;
+      const key = `${file}\0${tag}`;
+      if (copies.has(key)) {
+        const copy = copies.get(key)!;
+        // Most recently used goes last.
+        copies.delete(key);
+        copies.set(key, copy);
+        return copy;
+      }
+      let pending = making.get(key);
+      if (!pending) {
+        pending = scale(file, type, width)
+          .then((data) => (data ? { data, tag } : null))
+          .then((copy) => {
+            keep(key, copy);
+            return copy;
+          })
+          .finally(() => making.delete(key));
+        making.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}
