@@ -1,16 +1,157 @@
 import {
+  createContext,
   useCallback,
+  useContext,
   useEffect,
   useLayoutEffect,
   useRef,
+  useState,
   type CSSProperties,
   type ReactNode,
   type RefObject,
 } from 'react';
-import { createFitMemory, fitElement, type FitRange } from './fit';
+import {
+  createFitMemory,
+  finishFitting,
+  fitElement,
+  fitElements,
+  fitInSteps,
+  type FitRange,
+  type FitRequest,
+} from './fit';
 
 /** Shared by every Fit on the page: the same slide shown again fits at once. */
 const fitMemory = createFitMemory();
+
+/**
+ * When the browser has a moment between frames: one step of background fitting (a layout)
+ * then never delays a frame of the slide on air, or its cross-fade.
+ */
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(callback, 16);
+  return () => clearTimeout(timer);
+}
+/** Busy for this long, and the next slide is prepared anyway. */
+const IDLE_TIMEOUT_MS = 500;
+
+interface QueuedFit extends FitRequest {
+  fitted: () => void;
+}
+
+interface FitQueue {
+  add(fit: QueuedFit): void;
+}
+
+const FitBatchContext = createContext<FitQueue | null>(null);
+
+/**
+ * The Fit boxes waiting to be fitted together, and, for a slide being prepared off screen,
+ * the fitting in progress: one layout per task, so preparing the next slide never holds up a
+ * frame of the one on air.
+ */
+function createFitQueue() {
+  const pending: QueuedFit[] = [];
+  let background = false;
+  let running: {
+    steps: Generator<void, unknown, void>;
+    batch: QueuedFit[];
+    cancel: () => void;
+  } | null = null;
+
+  const done = (batch: readonly QueuedFit[]) => {
+    for (const fit of batch) fit.fitted();
+  };
+  /** Ends the fitting in progress: now, or (its slide gone) not at all. */
+  const stopRunning = (finish: boolean): QueuedFit[] => {
+    if (!running) return [];
+    const { steps, batch, cancel } = running;
+    running = null;
+    cancel();
+    if (finish) {
+      finishFitting(steps as Generator<void, never, void>);
+      done(batch);
+      return [];
+    }
+    steps.return(undefined);
+    return batch;
+  };
+  const tick = () => {
+    if (!running) return;
+    if (running.batch.some((fit) => !fit.element.isConnected)) {
+      stopRunning(false);
+      return;
+    }
+    if (running.steps.next().done) {
+      const { batch } = running;
+      running = null;
+      done(batch);
+    } else {
+      running.cancel = whenIdle(tick);
+    }
+  };
+  const flush = () => {
+    if (!background) {
+      // Going on air: nothing may be painted half-fitted.
+      stopRunning(true);
+      const batch = pending.splice(0);
+      if (batch.length === 0) return;
+      fitElements(batch, fitMemory);
+      done(batch);
+      return;
+    }
+    if (pending.length === 0) return;
+    // New boxes while others are still being fitted: start over with all of them.
+    const batch = [...stopRunning(false), ...pending.splice(0)].filter(
+      (fit, index, all) =>
+        fit.element.isConnected &&
+        all.findIndex((other) => other.element === fit.element) === index,
+    );
+    if (batch.length === 0) return;
+    running = { steps: fitInSteps(batch, fitMemory), batch, cancel: whenIdle(tick) };
+  };
+  return {
+    flush,
+    /** Set by the FitBatch on each commit, before it flushes. */
+    setBackground(value: boolean) {
+      background = value;
+    },
+    add(fit: QueuedFit) {
+      if (pending.length === 0) {
+        // A box can re-render without its FitBatch (a slide's own timer): then nothing below
+        // flushes the queue, and this does, still before the frame is painted.
+        queueMicrotask(flush);
+      }
+      pending.push(fit);
+    },
+  };
+}
+
+/**
+ * Fits every Fit box below it together, once per commit, after they have all rendered: the
+ * boxes of a slide search in step and share each layout (see fitInSteps), so a new slide
+ * costs a few layouts instead of a few per region. In the `background`, for a slide prepared
+ * before it goes up, the layouts are spread over tasks; when the slide goes on air, whatever
+ * is left is finished before it is painted.
+ */
+export function FitBatch({
+  children,
+  background = false,
+}: {
+  children: ReactNode;
+  background?: boolean;
+}) {
+  const [queue] = useState(createFitQueue);
+  // No dependencies: after every commit, and after the boxes' own effects, which run first.
+  useLayoutEffect(() => {
+    queue.setBackground(background);
+    queue.flush();
+  });
+  return <FitBatchContext.Provider value={queue}>{children}</FitBatchContext.Provider>;
+}
 
 type FitTag =
   'div' | 'section' | 'header' | 'footer' | 'aside' | 'blockquote' | 'ol' | 'main' | 'figcaption';
@@ -42,17 +183,23 @@ export function Fit({
   'data-testid': testId,
 }: FitProps) {
   const ref = useRef<HTMLElement | null>(null);
+  const batch = useContext(FitBatchContext);
   /** The box size the last fit was for: a resize to the same size needs no new fit. */
   const fittedFor = useRef('');
   /** The markup the last fit was for. */
   const fittedMarkup = useRef<string | null>(null);
+  const fitted = useCallback(() => {
+    const element = ref.current;
+    if (!element) return;
+    fittedFor.current = `${element.clientWidth}x${element.clientHeight}`;
+    fittedMarkup.current = element.innerHTML;
+  }, []);
   const refit = useCallback(() => {
     const element = ref.current;
     if (!element) return;
     fitElement(element, { min, max, precision }, fitMemory);
-    fittedFor.current = `${element.clientWidth}x${element.clientHeight}`;
-    fittedMarkup.current = element.innerHTML;
-  }, [min, max, precision]);
+    fitted();
+  }, [min, max, precision, fitted]);
 
   // Before paint, so a slide never shows a frame of overflowing text. The children are new
   // objects on every render (the display renders each second for its clocks, and the outgoing
@@ -60,9 +207,10 @@ export function Fit({
   // each fit forces layouts. Size changes and fonts arriving are watched below.
   useLayoutEffect(() => {
     const element = ref.current;
-    if (element && element.innerHTML === fittedMarkup.current) return;
-    refit();
-  }, [refit, children, watch]);
+    if (!element || element.innerHTML === fittedMarkup.current) return;
+    if (batch) batch.add({ element, range: { min, max, precision }, fitted });
+    else refit();
+  }, [refit, children, watch, batch, min, max, precision, fitted]);
 
   useEffect(() => {
     const element = ref.current;

@@ -22,49 +22,69 @@ export interface FitResult {
   fits: boolean;
 }
 
+/** What one layout said about a candidate scale. */
+export interface Trial {
+  fits: boolean;
+  /** Where the text would just fit, read from the same layout; only when it overflowed. */
+  estimate?: number;
+}
+
 /**
- * The largest scale in [min, max] for which `fits(scale)` holds, to within the precision. Each
- * `fits` call is a forced layout, so the search spends few: after a scale overflows,
- * `estimate(scale)` (from how far it overflows, read from that same layout) says where the
- * text would just fit, and the search steps there, a little under. That lands within a few
- * per cent, usually from above; bisection closes the rest. Without an estimate it bisects.
+ * The search for the largest scale in [min, max] that fits, to within the precision, one
+ * candidate at a time: it yields a scale to try and is told how that went. Each trial is a
+ * forced layout, so it spends few: after a scale overflows, the estimate (from how far it
+ * overflows) says where the text would just fit, and the search steps there, a little under.
+ * That lands within a few per cent, usually from above; bisection closes the rest. Written
+ * as a generator so that many boxes can search in step, sharing each layout.
  */
+export function* scaleSearch(range: FitRange): Generator<number, FitResult, Trial> {
+  const { min, max, precision = 0.01 } = range;
+  const first = yield max;
+  if (first.fits) return { scale: max, fits: true };
+  let low = min; // fits, once checked
+  let high = max; // does not
+  let lowChecked = false;
+  let scale = (first.estimate ?? Number.NaN) * APPROACH;
+  for (let step = 0; step < MAX_APPROACH_STEPS && scale > low && scale < high; step++) {
+    const trial = yield scale;
+    if (trial.fits) {
+      low = scale;
+      lowChecked = true;
+      break;
+    }
+    high = scale;
+    // Always at least one step of precision lower, so a poor estimate still makes progress.
+    scale = Math.min((trial.estimate ?? Number.NaN) * APPROACH, scale - precision);
+  }
+  // The estimate undershot: look a little higher before bisecting the whole way up.
+  if (lowChecked && high === max && low * UNDERSHOT_STEP < max) {
+    const up = low * UNDERSHOT_STEP;
+    if ((yield up).fits) low = up;
+    else high = up;
+  }
+  if (!lowChecked && !(yield min).fits) return { scale: min, fits: false };
+  while (high - low > precision) {
+    const mid = (low + high) / 2;
+    if ((yield mid).fits) low = mid;
+    else high = mid;
+  }
+  return { scale: low, fits: true };
+}
+
+/** Runs a search against a `fits` function: one box, or a test. */
 export function fitScale(
   fits: (scale: number) => boolean,
   range: FitRange,
   estimate?: (overflowingScale: number) => number,
 ): FitResult {
-  const { min, max, precision = 0.01 } = range;
-  if (fits(max)) return { scale: max, fits: true };
-  let low = min; // fits, once checked
-  let high = max; // does not
-  let lowChecked = false;
-  if (estimate) {
-    let scale = estimate(max) * APPROACH;
-    for (let step = 0; step < MAX_APPROACH_STEPS && scale > low && scale < high; step++) {
-      if (fits(scale)) {
-        low = scale;
-        lowChecked = true;
-        break;
-      }
-      high = scale;
-      // Always at least one step of precision lower, so a poor estimate still makes progress.
-      scale = Math.min(estimate(scale) * APPROACH, scale - precision);
-    }
-    // The estimate undershot: look a little higher before bisecting the whole way up.
-    if (lowChecked && high === max && low * UNDERSHOT_STEP < max) {
-      const up = low * UNDERSHOT_STEP;
-      if (fits(up)) low = up;
-      else high = up;
-    }
+  const search = scaleSearch(range);
+  let step = search.next();
+  while (!step.done) {
+    const scale = step.value;
+    const ok = fits(scale);
+    step = search.next({ fits: ok, estimate: ok || !estimate ? undefined : estimate(scale) });
   }
-  if (!lowChecked && !fits(min)) return { scale: min, fits: false };
-  while (high - low > precision) {
-    const mid = (low + high) / 2;
-    if (fits(mid)) low = mid;
-    else high = mid;
-  }
-  return { scale: low, fits: true };
+  return step.value;
 }
 
 /** Aim this far under the estimate: text reflows in steps, so the exact estimate often misses. */
@@ -154,46 +174,130 @@ function memoryKey(element: HTMLElement, range: FitRange): string {
   ].join('|');
 }
 
+export interface FitRequest {
+  element: HTMLElement;
+  range: FitRange;
+}
+
+/** One box while it is being fitted. */
+interface BoxFit {
+  element: HTMLElement;
+  range: FitRange;
+  key: string;
+  known?: RememberedFit;
+  search?: Generator<number, FitResult, Trial>;
+  /** The scale written for the layout being read. */
+  trying: number;
+  result?: FitResult;
+}
+
+function writeScale(element: HTMLElement, scale: number): void {
+  element.style.setProperty(FIT_VARIABLE, scale.toFixed(3));
+}
+
+/** Starts (or restarts, breaking words anywhere) a box's search and writes its first try. */
+function startSearch(box: BoxFit, wrap: 'normal' | 'anywhere'): void {
+  box.element.dataset.fit = wrap;
+  box.search = scaleSearch(box.range);
+  box.trying = box.search.next().value as number;
+  writeScale(box.element, box.trying);
+}
+
 /**
- * Fits `element` in place: writes the scale to `--fit` on it and returns the result. When even
- * the smallest scale overflows (one word longer than the box is wide), it allows breaking
- * words anywhere (`data-fit="anywhere"`, see display.css) and searches again, so text is
- * never cut; in the ordinary case words stay whole and the type shrinks instead.
+ * Fits every box in place: writes each one's scale to `--fit` and returns the results, in
+ * order. When even the smallest scale overflows (one word longer than the box is wide), a box
+ * may break words anywhere (`data-fit="anywhere"`, see display.css) and is searched again, so
+ * text is never cut; in the ordinary case words stay whole and the type shrinks instead.
+ *
+ * The boxes search in step: every box writes its next try, then one layout answers them all.
+ * A slide's regions cost as many layouts as its slowest search, not the sum of them, and a
+ * slide seen before (every box remembered) costs one. It yields before each layout, so a
+ * caller can spread the work over several tasks (fitting a slide before it goes up).
  */
-export function fitElement(element: HTMLElement, range: FitRange, memory?: FitMemory): FitResult {
-  const write = (scale: number) => element.style.setProperty(FIT_VARIABLE, scale.toFixed(3));
-  const apply = (scale: number) => {
-    write(scale);
-    return contentFits(element);
-  };
-  const key = memory ? memoryKey(element, range) : '';
-  const known = memory?.recall(key);
-  if (known) {
-    element.dataset.fit = known.wrap;
-    write(known.scale);
-    // Checked, not trusted: the same box, and nothing overflows, whatever the memory says.
-    const sameBox = element.clientWidth === known.width && element.clientHeight === known.height;
-    if (sameBox && (contentFits(element) || !known.fits)) {
-      return { scale: known.scale, fits: known.fits };
+export function* fitInSteps(
+  requests: readonly FitRequest[],
+  memory?: FitMemory,
+): Generator<void, FitResult[], void> {
+  const boxes: BoxFit[] = requests.map(({ element, range }) => {
+    const key = memory ? memoryKey(element, range) : '';
+    return { element, range, key, known: memory?.recall(key), trying: range.max };
+  });
+  // Writes first, for every box, so that what follows costs one layout.
+  for (const box of boxes) {
+    if (box.known) {
+      box.element.dataset.fit = box.known.wrap;
+      writeScale(box.element, box.known.scale);
+    } else {
+      startSearch(box, 'normal');
     }
   }
-  // Read right after `scale` overflowed, so the sizes are those of that same layout.
-  const guess = (scale: number) => guessScale(element, scale);
-  element.dataset.fit = 'normal';
-  let result = fitScale(apply, range, guess);
-  if (!result.fits) {
-    element.dataset.fit = 'anywhere';
-    result = fitScale(apply, range, guess);
-    if (!result.fits) element.dataset.fit = 'overflow';
+  if (boxes.some((box) => box.known)) yield;
+  for (const box of boxes) {
+    const known = box.known;
+    if (!known) continue;
+    // Checked, not trusted: the same box, and nothing overflows, whatever the memory says.
+    const { element } = box;
+    const sameBox = element.clientWidth === known.width && element.clientHeight === known.height;
+    if (sameBox && (contentFits(element) || !known.fits)) {
+      box.result = { scale: known.scale, fits: known.fits };
+    } else {
+      startSearch(box, 'normal');
+    }
   }
-  // Written, not measured again: the search already saw this scale fit. Each measurement is a
-  // forced layout, and a slide change runs a dozen searches.
-  write(result.scale);
-  memory?.remember(key, {
-    ...result,
-    wrap: element.dataset.fit,
-    width: element.clientWidth,
-    height: element.clientHeight,
-  });
-  return result;
+  let searching = boxes.filter((box) => !box.result);
+  while (searching.length > 0) {
+    yield;
+    // One layout: the first read. Every later read in this pass comes from the same layout.
+    for (const box of searching) {
+      const { element } = box;
+      const fits = contentFits(element);
+      const step = box.search!.next({
+        fits,
+        estimate: fits ? undefined : guessScale(element, box.trying),
+      });
+      if (!step.done) {
+        box.trying = step.value;
+        continue;
+      }
+      if (!step.value.fits && element.dataset.fit === 'normal') {
+        startSearch(box, 'anywhere');
+        continue;
+      }
+      if (!step.value.fits) element.dataset.fit = 'overflow';
+      box.result = step.value;
+    }
+    // Then the writes: the next tries, and the final scales (already seen to fit).
+    for (const box of searching)
+      writeScale(box.element, box.result ? box.result.scale : box.trying);
+    searching = searching.filter((box) => !box.result);
+  }
+  if (memory) {
+    for (const box of boxes) {
+      if (box.known && box.result?.scale === box.known.scale) continue;
+      memory.remember(box.key, {
+        ...box.result!,
+        wrap: box.element.dataset.fit ?? 'normal',
+        width: box.element.clientWidth,
+        height: box.element.clientHeight,
+      });
+    }
+  }
+  return boxes.map((box) => box.result!);
+}
+
+/** Runs fitInSteps to the end, now. */
+export function finishFitting(steps: Generator<void, FitResult[], void>): FitResult[] {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Fits every box in place, now; see fitInSteps. */
+export function fitElements(requests: readonly FitRequest[], memory?: FitMemory): FitResult[] {
+  return finishFitting(fitInSteps(requests, memory));
+}
+
+/** Fits one box in place; see fitElements. */
+export function fitElement(element: HTMLElement, range: FitRange, memory?: FitMemory): FitResult {
+  return fitElements([{ element, range }], memory)[0]!;
 }

@@ -2,7 +2,7 @@ import type { CaseItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
 import { GROW } from '../fit/fit';
 import { daysBehindBarsLabel, formatNumber, labelsFor } from '../i18n/labels';
-import { type SlideContext, formatDate, mediaUrl, text } from './context';
+import { type SlideContext, formatDate, slideMediaUrl, text } from './context';
 import { calendarDate, daysBehindBars } from '../../shared/time';
 import { Qr } from './Qr';
 import { printedUrl } from './url-text';
@@ -18,7 +18,7 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
     <article className={`slide slide-case${photo ? ' has-photo' : ''}`}>
       {photo ? (
         <figure className="case-photo">
-          <img src={mediaUrl(photo.file)} alt={text(ctx, photo.alt) ?? name ?? ''} />
+          <img src={slideMediaUrl(ctx, photo.file)} alt={text(ctx, photo.alt) ?? name ?? ''} />
           {photo.credit ? <figcaption>{text(ctx, photo.credit)}</figcaption> : null}
         </figure>
       ) : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DrawingItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
-import { type SlideContext, mediaUrl, text } from './context';
+import { type SlideContext, slideMediaUrl, text } from './context';
 
 export function DrawingSlide({ item, ctx }: { item: DrawingItem; ctx: SlideContext }) {
   const [failed, setFailed] = useState(false);
@@ -20,7 +20,7 @@ export function DrawingSlide({ item, ctx }: { item: DrawingItem; ctx: SlideConte
         {failed ? null : (
           <img
             className="drawing-image"
-            src={mediaUrl(item.image)}
+            src={slideMediaUrl(ctx, item.image)}
             alt={text(ctx, item.alt) ?? title ?? ''}
             onError={() => setFailed(true)}
           />

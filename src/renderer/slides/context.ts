@@ -1,3 +1,4 @@
+import { mediaWidthFor } from '../../shared/media/widths';
 import { pickText, type LocalizedText, type Pack } from '../../shared/content';
 import type { ShowState } from '../../shared/protocol';
 
@@ -17,6 +18,17 @@ export interface SlideContext {
   timing?: SlideTiming | undefined;
   /** The line being sung (an index over all the song's lines), when the core's lyrics cursor is on this slide's song. */
   lyricsLine?: number | null | undefined;
+  /**
+   * The width to ask photos and drawings for: the page's screen by default, null for the
+   * files themselves (the display's first slide, which no cross-fade waits on: scaling a
+   * large drawing first would only delay it).
+   */
+  mediaWidth?: number | null | undefined;
+}
+
+/** A photo or drawing of the pack, at the width this slide asks for. */
+export function slideMediaUrl(ctx: SlideContext, path: string): string {
+  return mediaUrl(path, ctx.mediaWidth === undefined ? pageMediaWidth() : ctx.mediaWidth);
 }
 
 export function text(ctx: SlideContext, value: LocalizedText | undefined): string | undefined {
@@ -33,9 +45,27 @@ export function typeset(value: string): string {
   return value.replace(/ (?=[—–!?:;»])/g, '\u00a0').replace(/« /g, '«\u00a0');
 }
 
-/** Pack media is served under /media/, each path segment escaped (names with spaces, `#`, `?`). */
-export function mediaUrl(path: string): string {
-  return `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
+/**
+ * The width this page asks pack photos and drawings for: its screen's longer side in device
+ * pixels (so turning a tablet asks for nothing new), as one of the core's fixed steps. Null
+ * where there is no screen to ask about.
+ */
+export function pageMediaWidth(): number | null {
+  if (typeof window === 'undefined' || !window.screen) return null;
+  const side = Math.max(window.screen.width, window.screen.height) * (window.devicePixelRatio || 1);
+  return side > 0 ? mediaWidthFor(side) : null;
+}
+
+/** Photos the core scales down to the screen's width; SVG is drawn at any size, a GIF may move. */
+const SCALABLE = /\.(jpe?g|png|webp)$/i;
+
+/**
+ * Pack media is served under /media/, each path segment escaped (names with spaces, `#`, `?`).
+ * A photo or drawing is asked for at the screen's width: the core sends a copy scaled to it.
+ */
+export function mediaUrl(path: string, width: number | null = pageMediaWidth()): string {
+  const url = `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
+  return width !== null && SCALABLE.test(path) ? `${url}?w=${width}` : url;
 }
 
 /** A calendar date (`YYYY-MM-DD`) in words, never shifted a day by a time zone. */

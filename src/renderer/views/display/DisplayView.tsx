@@ -6,7 +6,7 @@ import { labelsFor } from '../../i18n/labels';
 import { Slide } from '../../slides/Slide';
 import { useStores } from '../../stores';
 import { sendCommand } from '../../transport/socket';
-import { chooseScreen } from './choose-screen';
+import { chooseScreen, showAfterNext, type Screen } from './choose-screen';
 import { MerchTable } from './merch/MerchTable';
 import {
   LOOP,
@@ -21,6 +21,7 @@ import { themeStyle } from './theme';
 import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
+import { useStarted } from './use-started';
 import './display.css';
 import './merch/merch.css';
 
@@ -104,7 +105,8 @@ export function DisplayView({
     show && show.order.length > 0 ? show.order[(show.position + 1) % show.order.length] : undefined;
   const nextItem = nextId ? snapshot?.items.find((item) => item.id === nextId) : undefined;
   const nextImages = nextItem && !(show?.safeMode && nextItem.sensitive) ? imagesOf(nextItem) : [];
-  const nextImagesKey = nextImages.join('\n');
+  const started = useStarted(screen.kind === 'slide' || screen.kind === 'neutral');
+  const nextImagesKey = started ? nextImages.join('\n') : '';
   useEffect(() => {
     if (nextImagesKey) preloader.warm(nextImagesKey.split('\n'));
   }, [nextImagesKey, preloader]);
@@ -123,15 +125,27 @@ export function DisplayView({
   }
 
   const { pack } = snapshot;
-  const language = languageForSlide(pack, show, pinned);
-  const target: StageEntry = {
-    key:
-      screen.kind === 'slide'
-        ? `${screen.item.id}|${language}|${show.sequence}`
-        : `neutral|${screen.showTitle}|${language}`,
-    screen,
-    language,
+  /** A screen in the language it has at that point of the show, keyed to go up once. */
+  const stageEntry = (
+    on: Extract<Screen, { kind: 'slide' | 'neutral' }>,
+    at: typeof show,
+  ): StageEntry => {
+    const language = languageForSlide(pack, at, pinned);
+    return {
+      key:
+        on.kind === 'slide'
+          ? `${on.item.id}|${language}|${at.sequence}`
+          : `neutral|${on.showTitle}|${language}`,
+      screen: on,
+      language,
+    };
   };
+  const target = stageEntry(screen, show);
+  const language = target.language;
+  // Prepared while this slide is up: what a plain `next` (or the slide's timer) puts on air.
+  const after = started ? showAfterNext(show) : null;
+  const afterScreen = after ? chooseScreen(snapshot, after) : null;
+  const upcoming = after && afterScreen?.kind === 'slide' ? stageEntry(afterScreen, after) : null;
   const timing = {
     startedAt: show.startedAt,
     durationMs: show.durationMs,
@@ -140,7 +154,7 @@ export function DisplayView({
     clockOffsetMs,
   };
   const lyricsLine = (itemId: string) => (show.lyrics?.songId === itemId ? show.lyrics.line : null);
-  const renderEntry = (entry: StageEntry) =>
+  const renderEntry = (entry: StageEntry, first: boolean) =>
     entry.screen.kind === 'slide' ? (
       <Slide
         item={entry.screen.item}
@@ -151,6 +165,8 @@ export function DisplayView({
           timing,
           // The line being sung moves within the slide: no new key, so no cross-fade per line.
           lyricsLine: lyricsLine(entry.screen.item.id),
+          // The first slide shows the files as they are: nothing fades, nothing waits.
+          mediaWidth: first ? null : undefined,
         }}
       />
     ) : (
@@ -190,6 +206,7 @@ export function DisplayView({
           preloader={preloader}
           renderEntry={renderEntry}
           onShown={onShown}
+          upcoming={upcoming}
         />
       ) : (
         <MerchTable

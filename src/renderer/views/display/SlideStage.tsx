@@ -1,4 +1,5 @@
 import {
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useRef,
@@ -6,6 +7,7 @@ import {
   type CSSProperties,
   type ReactNode,
 } from 'react';
+import { FitBatch } from '../../fit/Fit';
 import type { Screen } from './choose-screen';
 import { imagesOf, type Preloader } from './preload';
 
@@ -30,6 +32,8 @@ interface StageState {
 
 export const entryImages = (entry: StageEntry) =>
   entry.screen.kind === 'slide' ? imagesOf(entry.screen.item) : [];
+// The first entry is up before anything waits on its images, so its (unscaled) URLs are never
+// asked about: see DisplayView.
 const isSensitive = (entry: StageEntry | null) =>
   entry?.screen.kind === 'slide' && entry.screen.item.sensitive;
 export const entryItemId = (entry: StageEntry) =>
@@ -66,9 +70,15 @@ interface SlideStageProps {
   /** Cross-fade length; 0 switches at once (reduced motion). */
   fadeMs: number;
   preloader: Preloader;
-  renderEntry: (entry: StageEntry) => ReactNode;
+  /** `first`: the entry the stage started with, which went up without a cross-fade. */
+  renderEntry: (entry: StageEntry, first: boolean) => ReactNode;
   /** Called when a new entry goes up, e.g. to set the page's language. */
   onShown?: (entry: StageEntry) => void;
+  /**
+   * What goes up next if the show simply moves on: rendered hidden and fitted in the
+   * background while this slide is up, so that going to it is a switch, not a build.
+   */
+  upcoming?: StageEntry | null;
 }
 
 /**
@@ -83,7 +93,9 @@ export function SlideStage({
   preloader,
   renderEntry,
   onShown,
+  upcoming = null,
 }: SlideStageProps) {
+  const [firstKey] = useState(() => target.key);
   const [stage, setStage] = useState<StageState>(() => ({
     shown: target,
     leaving: null,
@@ -142,24 +154,41 @@ export function SlideStage({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown.key]);
 
-  const frames = next.leaving ? [next.leaving, shown] : [shown];
+  // The upcoming slide is built after the switch has been painted, at low priority: on the
+  // render that puts a slide up, its key is still the old one, so it is left out.
+  const deferredUpcomingKey = useDeferredValue(upcoming?.key ?? null);
+  const prepared =
+    upcoming &&
+    upcoming.key === deferredUpcomingKey &&
+    !next.pending &&
+    upcoming.key !== shown.key &&
+    upcoming.key !== next.leaving?.key
+      ? upcoming
+      : null;
+
+  const frames = [...(next.leaving ? [next.leaving] : []), shown, ...(prepared ? [prepared] : [])];
   return (
     <div className="stage" data-item-id={entryItemId(shown) ?? ''}>
       {frames.map((entry) => {
-        const out = entry !== shown;
+        const phase = entry === shown ? 'in' : entry === prepared ? 'upcoming' : 'out';
+        const hidden = phase !== 'in';
         return (
+          // Keyed by entry: when the upcoming slide goes up, its frame (fitted, images decoded)
+          // is the one that fades in.
           <div
             key={entry.key}
             className="slide-frame"
-            data-phase={out ? 'out' : 'in'}
+            data-phase={phase}
             data-item-id={entryItemId(entry) ?? undefined}
             data-sensitive={isSensitive(entry) ? 'true' : undefined}
             lang={entry.language}
-            aria-hidden={out || undefined}
-            inert={out || undefined}
+            aria-hidden={hidden || undefined}
+            inert={hidden || undefined}
             style={{ '--fade': `${fadeMs}ms` } as CSSProperties}
           >
-            {renderEntry(entry)}
+            <FitBatch background={phase === 'upcoming'}>
+              {renderEntry(entry, entry.key === firstKey)}
+            </FitBatch>
           </div>
         );
       })}

@@ -43,3 +43,22 @@ export function chooseScreen(content: ContentSnapshot | null, show: ShowState | 
   if (showable(onAir)) return { kind: 'slide', item: onAir };
   return { kind: 'neutral', showTitle: true };
 }
+
+/**
+ * The show as it will be after a plain `next`: the following item in this pass, one more
+ * transition on the counter. Null when there is nothing to move to. A guess: the operator may
+ * jump anywhere, and the core may reshuffle at the end of a pass. Nothing in a blackout, a
+ * song, or safe mode: at a rally the page holds only what is on the screen.
+ */
+export function showAfterNext(show: ShowState | null): ShowState | null {
+  if (!show || show.order.length < 2 || show.blackout || show.lyrics || show.safeMode) {
+    return null;
+  }
+  const position = (show.position + 1) % show.order.length;
+  return {
+    ...show,
+    position,
+    itemId: show.order[position] ?? null,
+    sequence: show.sequence + 1,
+  };
+}

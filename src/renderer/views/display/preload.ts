@@ -1,14 +1,17 @@
 import type { ContentItem } from '../../../shared/content';
-import { mediaUrl } from '../../slides/context';
+import { mediaUrl, pageMediaWidth } from '../../slides/context';
 
 /** The images a slide shows, as the URLs its <img> elements will ask for. */
-export function imagesOf(item: ContentItem | undefined): string[] {
+export function imagesOf(
+  item: ContentItem | undefined,
+  width: number | null = pageMediaWidth(),
+): string[] {
   if (!item) return [];
   switch (item.kind) {
     case 'drawing':
-      return item.consent ? [mediaUrl(item.image)] : [];
+      return item.consent ? [mediaUrl(item.image, width)] : [];
     case 'case':
-      return item.photo?.consent ? [mediaUrl(item.photo.file)] : [];
+      return item.photo?.consent ? [mediaUrl(item.photo.file, width)] : [];
     default:
       return [];
   }
