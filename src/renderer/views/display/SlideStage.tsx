@@ -155,16 +155,18 @@ export function SlideStage({
   }, [shown.key]);
 
   // The upcoming slide is built after the switch has been painted, at low priority: on the
-  // render that puts a slide up, its key is still the old one, so it is left out.
+  // render that puts a slide up, its key is still the old one, so it is left out. A slide
+  // waiting for its images is built hidden too: when it was the prepared one, that is the
+  // frame already there, and either way it goes up without being built at the switch.
   const deferredUpcomingKey = useDeferredValue(upcoming?.key ?? null);
   const prepared =
-    upcoming &&
+    next.pending ??
+    (upcoming &&
     upcoming.key === deferredUpcomingKey &&
-    !next.pending &&
     upcoming.key !== shown.key &&
     upcoming.key !== next.leaving?.key
       ? upcoming
-      : null;
+      : null);
 
   const frames = [...(next.leaving ? [next.leaving] : []), shown, ...(prepared ? [prepared] : [])];
   return (

@@ -1,6 +1,6 @@
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Fit } from '../../../../src/renderer/fit/Fit';
+import { Fit, FitBatch } from '../../../../src/renderer/fit/Fit';
 
 /**
  * jsdom lays nothing out, so the sizes are faked: a box 400 px high whose content needs
@@ -65,5 +65,48 @@ describe('Fit', () => {
     expect(reads.mock.calls.length).toBe(afterFirst);
     rerender(<Fit watch="en">{'y'.repeat(31)}</Fit>);
     expect(reads.mock.calls.length).toBeGreaterThan(afterFirst);
+  });
+
+  const scales = (container: HTMLElement) =>
+    [...container.querySelectorAll<HTMLElement>('.fit')].map((e) =>
+      Number(e.style.getPropertyValue('--fit')),
+    );
+
+  it('in a FitBatch, fits every box before the frame, to the same scales as alone', () => {
+    const boxes = (
+      <>
+        <Fit>{'a'.repeat(21)}</Fit>
+        <Fit>{'b'.repeat(37)}</Fit>
+        <Fit>short</Fit>
+      </>
+    );
+    const alone = render(<div>{boxes}</div>);
+    const together = render(<FitBatch>{boxes}</FitBatch>);
+    expect(scales(together.container)).toEqual(scales(alone.container));
+    expect(scales(together.container)[1]).toBeLessThan(0.3);
+  });
+
+  it('in the background, fits over later tasks; going on air finishes it at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const boxes = (
+        <>
+          <Fit>{'c'.repeat(23)}</Fit>
+          <Fit>{'d'.repeat(41)}</Fit>
+        </>
+      );
+      const expected = scales(render(<div>{boxes}</div>).container);
+      const { container, rerender } = render(<FitBatch background>{boxes}</FitBatch>);
+      // Nothing is fitted during the commit: the work waits for idle moments.
+      expect(scales(container)).toEqual([0, 0]);
+      rerender(<FitBatch>{boxes}</FitBatch>);
+      expect(scales(container)).toEqual(expected);
+
+      const later = render(<FitBatch background>{boxes}</FitBatch>);
+      await act(async () => vi.advanceTimersByTimeAsync(1_000));
+      expect(scales(later.container)).toEqual(expected);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

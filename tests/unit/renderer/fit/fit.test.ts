@@ -3,6 +3,8 @@ import {
   contentFits,
   createFitMemory,
   fitElement,
+  fitElements,
+  fitInSteps,
   fitScale,
   guessScale,
 } from '../../../../src/renderer/fit/fit';
@@ -217,5 +219,73 @@ describe('fitElement with a memory', () => {
       fitElement(box.element, { min: 0.2, max: 1 }, memory);
     }
     expect(memory.size).toBe(2);
+  });
+});
+
+/**
+ * Boxes on one fake page that lays out like a browser: writing a box's --fit makes the page
+ * dirty, and the next read of any size lays it out (counted) once.
+ */
+function fakePage() {
+  let dirty = true;
+  let layouts = 0;
+  const read = () => {
+    if (dirty) {
+      layouts += 1;
+      dirty = false;
+    }
+  };
+  const box = (need: (scale: number) => number) => {
+    const element = document.createElement('div');
+    const scale = () => Number(element.style.getPropertyValue('--fit') || 1);
+    const setProperty = element.style.setProperty.bind(element.style);
+    element.style.setProperty = (...args: Parameters<typeof setProperty>) => {
+      dirty = true;
+      setProperty(...args);
+    };
+    Object.defineProperties(element, {
+      clientWidth: { get: () => (read(), 300) },
+      clientHeight: { get: () => (read(), 200) },
+      scrollWidth: { get: () => (read(), 300) },
+      scrollHeight: { get: () => (read(), Math.max(200, need(scale()))) },
+    });
+    return element;
+  };
+  return { box, layouts: () => layouts };
+}
+
+describe('fitElements', () => {
+  const range = { min: 0.2, max: 1.3 };
+  const needs = [(s: number) => 500 * s * s, (s: number) => 900 * s, (s: number) => 150 * s];
+
+  it('fits several boxes in step: as many layouts as the longest search, not the sum', () => {
+    const alone = needs.map((need) => {
+      const page = fakePage();
+      const result = fitElement(page.box(need), range);
+      return { result, layouts: page.layouts() };
+    });
+    const page = fakePage();
+    const together = fitElements(needs.map((need) => ({ element: page.box(need), range })));
+    expect(together).toEqual(alone.map((a) => a.result));
+    const sum = alone.reduce((total, a) => total + a.layouts, 0);
+    const longest = Math.max(...alone.map((a) => a.layouts));
+    expect(page.layouts()).toBeLessThanOrEqual(longest + 1);
+    expect(page.layouts()).toBeLessThan(sum);
+  });
+
+  it('yields before each layout, so the work can be spread over tasks', () => {
+    const page = fakePage();
+    const steps = fitInSteps(needs.map((need) => ({ element: page.box(need), range })));
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      const before = page.layouts();
+      step = steps.next();
+      // Each resumption runs at most one layout's worth of reads (plus the memory's last read).
+      expect(page.layouts() - before).toBeLessThanOrEqual(1);
+      yields += 1;
+    }
+    expect(yields).toBeGreaterThan(2);
+    expect(step.value.every((result) => result.fits)).toBe(true);
   });
 });

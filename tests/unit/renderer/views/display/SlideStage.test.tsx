@@ -88,8 +88,9 @@ describe('SlideStage', () => {
       expect(onShown).toHaveBeenCalledTimes(1);
 
       rerender(<SlideStage target={slide(drawingItem, 1)} {...props} />);
-      expect(screen.getByText('call-to-action')).toBeInTheDocument();
-      expect(screen.queryByText('raised-fist')).toBeNull();
+      expect(container.querySelector('[data-phase="in"]')).toHaveTextContent('call-to-action');
+      // Built while it waits, but not shown.
+      expect(container.querySelector('[data-phase="upcoming"]')).toHaveTextContent('raised-fist');
 
       await act(async () => finishAll());
       const frames = container.querySelectorAll('.slide-frame');
@@ -116,12 +117,15 @@ describe('SlideStage', () => {
     try {
       const { preloader } = deferredPreloader();
       const props = { safeMode: false, fadeMs: 0, preloader, renderEntry };
-      const { rerender } = render(<SlideStage target={slide(statementItem)} {...props} />);
+      const { container, rerender } = render(
+        <SlideStage target={slide(statementItem)} {...props} />,
+      );
       rerender(<SlideStage target={slide(drawingItem, 1)} {...props} />);
+      const onAir = () => container.querySelector('[data-phase="in"]');
       await act(async () => vi.advanceTimersByTimeAsync(1_999));
-      expect(screen.queryByText('raised-fist')).toBeNull();
+      expect(onAir()).toHaveTextContent('call-to-action');
       await act(async () => vi.advanceTimersByTimeAsync(1));
-      expect(screen.getByText('raised-fist')).toBeInTheDocument();
+      expect(onAir()).toHaveTextContent('raised-fist');
       expect(screen.queryByText('call-to-action')).toBeNull();
     } finally {
       vi.useRealTimers();
@@ -138,5 +142,94 @@ describe('SlideStage', () => {
     rerender(<SlideStage target={slide(safeStatement, 1)} safeMode {...props} />);
     expect(container.querySelector('[data-sensitive="true"]')).toBeNull();
     expect(container).not.toHaveTextContent('boris-kagarlitsky');
+  });
+});
+
+describe('SlideStage preparing the next slide', () => {
+  const props = () => ({
+    safeMode: false,
+    fadeMs: 400,
+    preloader: createPreloader(() => Promise.resolve()),
+    renderEntry,
+  });
+  const frames = (container: HTMLElement) =>
+    [...container.querySelectorAll('.slide-frame')].map((f) => [
+      f.getAttribute('data-item-id'),
+      f.getAttribute('data-phase'),
+    ]);
+
+  it('builds the upcoming slide hidden, and puts that very frame up when it comes', async () => {
+    const common = props();
+    const next = slide(drawingItem, 1);
+    const { container, rerender } = render(
+      <SlideStage target={slide(statementItem)} upcoming={next} {...common} />,
+    );
+    expect(frames(container)).toEqual([
+      ['call-to-action', 'in'],
+      ['raised-fist', 'upcoming'],
+    ]);
+    const prepared = container.querySelector('[data-phase="upcoming"]')!;
+    expect(prepared).toHaveAttribute('aria-hidden', 'true');
+    expect(prepared).toHaveAttribute('inert');
+
+    await act(async () => {
+      rerender(<SlideStage target={next} upcoming={null} {...common} />);
+    });
+    expect(frames(container)).toEqual([
+      ['call-to-action', 'out'],
+      ['raised-fist', 'in'],
+    ]);
+    // The same element: nothing was built at the switch.
+    expect(container.querySelector('[data-phase="in"]')).toBe(prepared);
+  });
+
+  it('leaves the upcoming slide out of the render that puts a new slide up', async () => {
+    const common = props();
+    const seen: string[][] = [];
+    const recordingEntry = (e: StageEntry) => {
+      seen.push([e.key]);
+      return renderEntry(e);
+    };
+    const { rerender } = render(
+      <SlideStage
+        target={slide(statementItem)}
+        upcoming={slide(drawingItem, 1)}
+        {...common}
+        renderEntry={recordingEntry}
+      />,
+    );
+    seen.length = 0;
+    await act(async () => {
+      rerender(
+        <SlideStage
+          target={slide(drawingItem, 1)}
+          upcoming={slide(caseItem, 2)}
+          {...common}
+          renderEntry={recordingEntry}
+        />,
+      );
+    });
+    // The switch rendered without the new upcoming slide; a later, deferred render built it.
+    const firstRender = seen.findIndex(([key]) => key === 'boris-kagarlitsky|en|2');
+    expect(firstRender).toBeGreaterThan(0);
+    expect(seen.slice(0, firstRender).map(([key]) => key)).toContain('raised-fist|en|1');
+  });
+
+  it('keeps a slide waiting for its images hidden, and prepares nothing else meanwhile', async () => {
+    const { preloader, finishAll } = deferredPreloader();
+    const common = { safeMode: false, fadeMs: 400, preloader, renderEntry };
+    const { container, rerender } = render(
+      <SlideStage target={slide(statementItem)} {...common} />,
+    );
+    rerender(
+      <SlideStage target={slide(drawingItem, 1)} upcoming={slide(caseItem, 2)} {...common} />,
+    );
+    expect(frames(container)).toEqual([
+      ['call-to-action', 'in'],
+      ['raised-fist', 'upcoming'],
+    ]);
+    const waiting = container.querySelector('[data-phase="upcoming"]');
+    await act(async () => finishAll());
+    expect(container.querySelector('[data-phase="in"]')).toBe(waiting);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseScreen } from '../../../../../src/renderer/views/display/choose-screen';
+import {
+  chooseScreen,
+  showAfterNext,
+} from '../../../../../src/renderer/views/display/choose-screen';
 import { caseItem, drawingItem, safeStatement, showState, snapshot } from '../../fixtures';
 
 const slideId = (screen: ReturnType<typeof chooseScreen>) =>
@@ -39,5 +42,30 @@ describe('chooseScreen', () => {
     });
     expect(chooseScreen(snapshot(), showState({ itemId: 'gone' })).kind).toBe('neutral');
     expect(chooseScreen(snapshot(), showState({ itemId: 'main' })).kind).toBe('neutral');
+  });
+});
+
+describe('showAfterNext', () => {
+  it('is the following item of the pass, one transition later, wrapping at the end', () => {
+    const now = showState({ position: 0, sequence: 7 });
+    expect(showAfterNext(now)).toMatchObject({
+      position: 1,
+      itemId: 'free-boris-site',
+      sequence: 8,
+    });
+    expect(showAfterNext(showState({ position: 1, itemId: 'free-boris-site' }))).toMatchObject({
+      position: 0,
+      itemId: 'boris-kagarlitsky',
+    });
+  });
+
+  it('prepares nothing in safe mode, a blackout, a song, or a pass of one item', () => {
+    expect(showAfterNext(null)).toBeNull();
+    expect(showAfterNext(showState({ safeMode: true }))).toBeNull();
+    expect(showAfterNext(showState({ blackout: true }))).toBeNull();
+    expect(showAfterNext(showState({ order: ['boris-kagarlitsky'] }))).toBeNull();
+    expect(
+      showAfterNext(showState({ lyrics: { songId: 'internationale', line: 0, timed: null } })),
+    ).toBeNull();
   });
 });
