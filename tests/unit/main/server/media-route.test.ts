@@ -1,0 +1,272 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import sharp from 'sharp';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerMedia } from '../../../../src/main/server/media';
+import type { MediaScaler } from '../../../../src/main/server/media-scaling';
+import type { RunningServer } from '../../../../src/main/server/server';
+import type { ShowEngine } from '../../../../src/main/show/engine';
+import { caseItem, drawing, playlist, snapshot } from '../show/content-fixtures';
+import { PNG, startTestServer, type makeFixture } from './helpers';
+
+interface BinaryResult {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A GET whose body is kept as bytes (the shared helper decodes it as UTF-8). */
+function getBytes(
+  port: number,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<BinaryResult> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      // No keep-alive: a pooled socket would hold up the server's close for the agent's 5 s.
+      { host: '127.0.0.1', port, path: rawPath, method: 'GET', headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+let fixture: ReturnType<typeof makeFixture>;
+let engine: ShowEngine;
+let server: RunningServer;
+let bigJpeg: Buffer;
+const media = (name: string) => path.join(fixture.packDir, 'media', name);
+
+beforeAll(async () => {
+  bigJpeg = await sharp({
+    create: { width: 3000, height: 2000, channels: 3, background: '#c33' },
+  })
+    .jpeg({ quality: 95 })
+    .toBuffer();
+}, 30_000);
+
+beforeEach(async () => {
+  ({ fixture, engine, server } = await startTestServer(
+    snapshot([caseItem('a'), drawing('b'), playlist('main', ['a', 'b'])]),
+  ));
+  writeFileSync(media('big.jpg'), bigJpeg);
+  writeFileSync(
+    media('big.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="2000"><rect width="3000" height="2000" fill="red"/></svg>',
+  );
+  writeFileSync(media('broken.jpg'), Buffer.from('a truncated upload, not a JPEG'));
+});
+
+afterEach(async () => {
+  await server.close();
+  engine.stop();
+  fixture.cleanup();
+});
+
+describe('GET /media/<path>?w=', () => {
+  it('serves a wide JPEG scaled to the asked width', async () => {
+    const res = await getBytes(server.port, '/media/media/big.jpg?w=1920');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    const meta = await sharp(res.body).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect([meta.width, meta.height]).toEqual([1920, 1280]);
+    expect(res.body.length).toBeLessThan(bigJpeg.length);
+    expect(Number(res.headers['content-length'])).toBe(res.body.length);
+    expect(res.headers.etag).toMatch(/^".+"$/);
+  });
+
+  it.each([
+    ['1', 640],
+    ['0', 640],
+    ['1000', 1280],
+    ['1366', 1920],
+    ['2048', 2560],
+  ])('rounds w=%s up to the %d step', async (w, width) => {
+    const res = await getBytes(server.port, `/media/media/big.jpg?w=${w}`);
+    expect(res.status).toBe(200);
+    expect((await sharp(res.body).metadata()).width).toBe(width);
+  });
+
+  it('serves the file itself without ?w', async () => {
+    const res = await getBytes(server.port, '/media/media/big.jpg');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.body.equals(bigJpeg)).toBe(true);
+    expect(Number(res.headers['content-length'])).toBe(bigJpeg.length);
+    expect(res.headers.etag).toMatch(/^".+"$/);
+  });
+
+  it.each(['abc', '1920px', '-640', '1e3', '19.5', '', '123456', '1920&w=640'])(
+    'serves the file itself for w=%s',
+    async (w) => {
+      const original = await getBytes(server.port, '/media/media/big.jpg');
+      const res = await getBytes(server.port, `/media/media/big.jpg?w=${w}`);
+      expect(res.status).toBe(200);
+      expect(res.body.equals(bigJpeg)).toBe(true);
+      expect(res.headers.etag).toBe(original.headers.etag);
+    },
+  );
+
+  it('serves the file itself when it is no wider than the step (3840 for a huge w)', async () => {
+    const original = await getBytes(server.port, '/media/media/big.jpg');
+    const res = await getBytes(server.port, '/media/media/big.jpg?w=99999');
+    expect(res.status).toBe(200);
+    expect(res.body.equals(bigJpeg)).toBe(true);
+    expect(res.headers.etag).toBe(original.headers.etag);
+    const tiny = await getBytes(server.port, '/media/media/photo.png?w=640');
+    expect(tiny.body.equals(PNG)).toBe(true);
+  });
+
+  it('serves an SVG as it is, sandboxed, whatever the width', async () => {
+    const res = await getBytes(server.port, '/media/media/big.svg?w=1920');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/svg+xml');
+    expect(res.body.equals(readFileSync(media('big.svg')))).toBe(true);
+    expect(res.headers['content-security-policy']).toMatch(/(^|;\s*)sandbox(;|$)/);
+  });
+
+  it('serves a file it cannot scale as it is', async () => {
+    const res = await getBytes(server.port, '/media/media/broken.jpg?w=640');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.body.equals(readFileSync(media('broken.jpg')))).toBe(true);
+  });
+
+  it('gives each width and the file itself their own ETag', async () => {
+    const tags = await Promise.all(
+      ['', '?w=640', '?w=1280', '?w=1920'].map(
+        async (q) => (await getBytes(server.port, `/media/media/big.jpg${q}`)).headers.etag,
+      ),
+    );
+    expect(new Set(tags).size).toBe(4);
+    // Asked again, the same copy under the same tag.
+    const again = await getBytes(server.port, '/media/media/big.jpg?w=1280');
+    expect(again.headers.etag).toBe(tags[2]);
+  });
+
+  it.each(['/media/media/big.jpg?w=1920', '/media/media/big.jpg', '/media/media/big.svg?w=1920'])(
+    'answers 304 with no body to a matching If-None-Match on %s',
+    async (url) => {
+      const first = await getBytes(server.port, url);
+      const etag = first.headers.etag as string;
+      expect(etag).toBeTruthy();
+      const res = await getBytes(server.port, url, { 'If-None-Match': etag });
+      expect(res.status).toBe(304);
+      expect(res.body.length).toBe(0);
+      expect(res.headers.etag).toBe(etag);
+      // Another tag is not a match.
+      const stale = await getBytes(server.port, url, { 'If-None-Match': '"something-else"' });
+      expect(stale.status).toBe(200);
+      expect(stale.body.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('does not answer 304 for a scaled copy with the tag of the file itself', async () => {
+    const original = await getBytes(server.port, '/media/media/big.jpg');
+    const res = await getBytes(server.port, '/media/media/big.jpg?w=1920', {
+      'If-None-Match': original.headers.etag as string,
+    });
+    expect(res.status).toBe(200);
+    expect((await sharp(res.body).metadata()).width).toBe(1920);
+  });
+
+  it('scales a replaced image again, under a new ETag', async () => {
+    const before = await getBytes(server.port, '/media/media/big.jpg?w=1280');
+    expect((await sharp(before.body).metadata()).height).toBe(853);
+    const square = await sharp({
+      create: { width: 2600, height: 2600, channels: 3, background: '#33c' },
+    })
+      .jpeg()
+      .toBuffer();
+    writeFileSync(media('big.jpg'), square);
+    expect(square.length).not.toBe(bigJpeg.length);
+    expect(statSync(media('big.jpg')).size).toBe(square.length);
+    const after = await getBytes(server.port, '/media/media/big.jpg?w=1280', {
+      'If-None-Match': before.headers.etag as string,
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    const meta = await sharp(after.body).metadata();
+    expect([meta.width, meta.height]).toEqual([1280, 1280]);
+  });
+});
+
+describe('registerMedia with a scaler of its own', () => {
+  let app: FastifyInstance;
+
+  async function appWith(scaler?: MediaScaler): Promise<FastifyInstance> {
+    app = Fastify({ logger: false });
+    registerMedia(
+      app,
+      async (rel) => {
+        const full = path.join(fixture.packDir, rel);
+        return { ok: true, path: full, info: statSync(full) };
+      },
+      scaler,
+    );
+    await app.ready();
+    return app;
+  }
+
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('serves the file itself when the scaler throws', async () => {
+    const get = vi.fn<MediaScaler['get']>(async () => {
+      throw new Error('VipsJpeg: out of memory');
+    });
+    await appWith({ get, bytes: 0 });
+    const res = await app.inject({ method: 'GET', url: '/media/media/big.jpg?w=640' });
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(get.mock.calls[0]![2]).toBe('image/jpeg');
+    expect(get.mock.calls[0]![3]).toBe(640);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(bigJpeg)).toBe(true);
+  });
+
+  it('serves what the scaler made, under its tag', async () => {
+    const data = Buffer.from('scaled bytes');
+    const get = vi.fn<MediaScaler['get']>(async () => ({ data, tag: 'copy-w2560' }));
+    await appWith({ get, bytes: data.length });
+    const res = await app.inject({ method: 'GET', url: '/media/media/big.jpg?w=2001' });
+    expect(get.mock.calls[0]![3]).toBe(2560);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(data)).toBe(true);
+    expect(res.headers.etag).toBe('"copy-w2560"');
+    expect(Number(res.headers['content-length'])).toBe(data.length);
+  });
+
+  it('does not ask the scaler without a valid ?w', async () => {
+    const get = vi.fn<MediaScaler['get']>(async () => null);
+    await appWith({ get, bytes: 0 });
+    for (const url of ['/media/media/big.jpg', '/media/media/big.jpg?w=abc']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.rawPayload.equals(bigJpeg)).toBe(true);
+    }
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('ignores ?w without a scaler', async () => {
+    await appWith();
+    const res = await app.inject({ method: 'GET', url: '/media/media/big.jpg?w=640' });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(bigJpeg)).toBe(true);
+  });
+});
