@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 
-/** The image types the core scales down; SVG is drawn at any size, a GIF may move. */
+/** The image types the core scales down; SVG is drawn at any size, a GIF (or any animation) may move. */
 const SCALED_TYPES: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = {
   'image/jpeg': 'jpeg',
   'image/png': 'png',
@@ -43,15 +43,20 @@ export const scaleWithSharp: ScaleImage = async (file, type, width) => {
   if (!format) return null;
   const { default: sharp } = await loadSharp();
   const image = sharp(file, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
-  const { width: sourceWidth, orientation } = await image.metadata();
+  const { width: storedWidth, height: storedHeight, orientation, pages } = await image.metadata();
+  // An animated WebP (or PNG) would come out as its first frame: it is sent as it is.
+  if ((pages ?? 1) > 1) return null;
   // Orientations 5–8 swap the sides: the upright width is the stored height.
-  const uprightWidth = orientation && orientation >= 5 ? undefined : sourceWidth;
+  const uprightWidth = orientation && orientation >= 5 ? storedHeight : storedWidth;
   if (uprightWidth !== undefined && uprightWidth <= width) return null;
   const scaled = image.rotate().resize({ width, withoutEnlargement: true });
   if (format === 'jpeg') return scaled.jpeg({ quality: 85 }).toBuffer();
   if (format === 'webp') return scaled.webp({ quality: 85 }).toBuffer();
   return scaled.png().toBuffer();
 };
+
+/** At most this many answers remembered, whatever their size. */
+const MAX_ENTRIES = 4_096;
 
 export interface MediaScaler {
   /** The scaled copy of `file` at `width`, or null when the file itself should be served. */
@@ -78,7 +83,8 @@ export function createMediaScaler(
     copies.set(key, copy);
     bytes += copy?.data.length ?? 0;
     for (const [oldKey, old] of copies) {
-      if (bytes <= maxBytes || oldKey === key) break;
+      // "Serve the file itself" answers weigh nothing; the count keeps them from piling up.
+      if ((bytes <= maxBytes && copies.size <= MAX_ENTRIES) || oldKey === key) break;
       copies.delete(oldKey);
       bytes -= old?.data.length ?? 0;
     }

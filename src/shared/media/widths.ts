@@ -7,6 +7,6 @@ export const MEDIA_WIDTHS = [640, 1280, 1920, 2560, 3840] as const;
 
 /** The smallest step at least `pixels` wide (the largest when none is). */
 export function mediaWidthFor(pixels: number): number {
-  const wanted = Number.isFinite(pixels) ? pixels : 0;
+  const wanted = Number.isNaN(pixels) ? 0 : pixels;
   return MEDIA_WIDTHS.find((width) => width >= wanted) ?? MEDIA_WIDTHS[MEDIA_WIDTHS.length - 1]!;
 }

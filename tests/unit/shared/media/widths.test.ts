@@ -46,9 +46,8 @@ describe('mediaWidthFor', () => {
     }
   });
 
-  // Known bug: the doc says "the largest when none is [at least that wide]", but a non-finite
-  // number is read as 0, so +Infinity gets the smallest step. Flip to `it` once fixed.
-  it.fails('gives the largest step for +Infinity (none is that wide)', () => {
+  // "The largest when none is at least that wide", +Infinity included.
+  it('gives the largest step for +Infinity (none is that wide)', () => {
     expect(mediaWidthFor(Number.POSITIVE_INFINITY)).toBe(3840);
   });
 });
