@@ -28,6 +28,8 @@ export interface CoreOptions {
   rendererDir: string;
   /** Reload content when files change; on for `serve` and the app. */
   watch?: boolean;
+  /** How long after the first load the file watcher starts (see openContentStore). */
+  watchDelayMs?: number;
   /**
    * Where the show position and the view tokens are kept across restarts. Left out: the same
    * folder `serve` would pick (`SOLIDARITY_DATA_DIR`, else the OS default). null: keep
@@ -82,6 +84,9 @@ export interface Core {
  * The whole headless product: content, show and server. `serve` and the Electron shell both
  * start exactly this, so whatever works in a browser works in the app.
  */
+/** The screens load their first slide before the watcher scans the pack. */
+const WATCH_DELAY_MS = 2_000;
+
 export async function startCore(options: CoreOptions): Promise<Core> {
   const notices: string[] = [];
   const noticeListeners = new Set<() => void>();
@@ -108,7 +113,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     for (const message of loaded.notices) notice(message);
   }
 
-  const store = await openContentStore(options.contentDir, { watch: options.watch ?? true });
+  const store = await openContentStore(options.contentDir, {
+    watch: options.watch ?? true,
+    watchDelayMs: options.watchDelayMs ?? WATCH_DELAY_MS,
+  });
   const initial = store.snapshot();
   const engine = new ShowEngine(initial, { clock: options.clock, random: options.random, resume });
 

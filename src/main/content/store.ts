@@ -2,7 +2,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
 import { assemblePack, readPack } from './load-pack';
-import type { ContentStore, PackLoadResult, Unsubscribe } from './types';
+import type { PackLoadResult, PackStore, Unsubscribe } from './types';
 
 export interface ContentStoreOptions {
   /** Reload when files change. Off by default: `validate` and tests read once. */
@@ -11,6 +11,12 @@ export interface ContentStoreOptions {
   debounceMs?: number;
   /** Where reload failures and listener exceptions go; console.error by default. */
   log?: (message: string, error?: unknown) => void;
+  /**
+   * How long after the first load the watcher starts its scan. The core waits a moment, so the
+   * scan does not compete with the screens loading their first slide; an edit made meanwhile
+   * is still picked up when the scan is done.
+   */
+  watchDelayMs?: number;
 }
 
 /** Shown until a pack.yaml has loaded once, so the screens have a title and a language. */
@@ -47,7 +53,7 @@ export function isChangeSince(
 export async function openContentStore(
   packDir: string,
   options: ContentStoreOptions = {},
-): Promise<ContentStore> {
+): Promise<PackStore> {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   // chokidar drops (does not delay) a second change to the same file within 50 ms of the first,
   // so the reload must start later than that to read the second write.
@@ -138,13 +144,17 @@ export async function openContentStore(
     }, debounceMs);
   };
 
-  // The watcher's first scan of the pack (a stat per file) runs while the first load reads the
-  // same files, instead of before it: on a pack of a thousand files that is about 150 ms sooner
-  // on screen. An edit made while both run must still be seen, so the scan notes anything
-  // modified since the load began and, if there is any, reloads once it is ready.
+  // The first load comes first and alone: the screens wait for it. The watcher's first scan
+  // (a stat per file) follows while they load their pages. An edit made meanwhile must still
+  // be seen, so the scan notes anything modified since the load began and, if there is any,
+  // reloads once it is ready.
   const firstLoadStartedAt = Date.now();
-  let watcherReady: Promise<void> = Promise.resolve();
-  if (options.watch) {
+  runReload();
+  await running;
+
+  let watching: Promise<void> = Promise.resolve();
+  const startWatching = (): Promise<void> => {
+    if (closed) return Promise.resolve();
     const root = path.resolve(packDir);
     watcher = watch(root, {
       ignoreInitial: false,
@@ -166,20 +176,34 @@ export async function openContentStore(
       else if (isChangeSince(event, stats, firstLoadStartedAt)) changedWhileScanning = true;
     });
     watcher.on('error', (error) => log('content: the file watcher reported an error', error));
-    watcherReady = new Promise<void>((resolve) =>
+    return new Promise<void>((resolve) =>
       watcher!.once('ready', () => {
         scanning = false;
         if (changedWhileScanning) schedule();
         resolve();
       }),
     );
+  };
+  let delayTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Settles `watching` when the store closes before the watcher has started. */
+  let settleDelayed: (() => void) | undefined;
+  if (options.watch) {
+    const delayMs = options.watchDelayMs ?? 0;
+    watching =
+      delayMs > 0
+        ? new Promise<void>((resolve) => {
+            settleDelayed = resolve;
+            delayTimer = setTimeout(() => {
+              delayTimer = undefined;
+              void startWatching().then(resolve);
+            }, delayMs);
+          })
+        : startWatching();
   }
-
-  runReload();
-  await Promise.all([running, watcherReady]);
 
   return {
     packDir,
+    watching,
     snapshot: () => current,
     subscribe(listener): Unsubscribe {
       listeners.add(listener);
@@ -189,6 +213,8 @@ export async function openContentStore(
     },
     async close(): Promise<void> {
       closed = true;
+      if (delayTimer) clearTimeout(delayTimer);
+      settleDelayed?.();
       if (timer) clearTimeout(timer);
       timer = undefined;
       listeners.clear();

@@ -20,3 +20,12 @@ export interface ContentStore {
   subscribe(listener: (snapshot: ContentSnapshot) => void): Unsubscribe;
   close(): Promise<void>;
 }
+
+/** The store on a pack folder, as openContentStore returns it. */
+export interface PackStore extends ContentStore {
+  /**
+   * Settles once the watcher covers the whole pack (at once without watching). The store is
+   * usable before: edits made in the meantime are picked up when it settles.
+   */
+  readonly watching: Promise<void>;
+}

@@ -24,6 +24,7 @@ async function watchedCopy(source = goodPack) {
     log: (message) => logged.push(message),
   });
   open.push(store);
+  await store.watching;
   const seen: ContentSnapshot[] = [];
   store.subscribe((snapshot) => seen.push(snapshot));
   return { store, pack: copy.pack, seen, logged };
@@ -199,6 +200,7 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       );
       const store = await opening;
       open.push(store);
+      await store.watching;
       await waitFor(
         () =>
           titleOf(store.snapshot(), 'vigil') === 'Edited at start' &&
@@ -207,6 +209,30 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       );
     },
   );
+
+  it('with a delayed watcher, picks up an edit made before the watcher started', async () => {
+    const copy = await copyPack(goodPack);
+    cleanups.push(copy.cleanup);
+    const store = await openContentStore(copy.pack, {
+      watch: true,
+      debounceMs: 30,
+      watchDelayMs: 300,
+    });
+    open.push(store);
+    // Made after the first load, before the watcher exists: only the scan can notice it.
+    await writeFile(path.join(copy.pack, 'events/vigil.yaml'), vigil('Before the watcher'));
+    await store.watching;
+    await waitFor(
+      () => titleOf(store.snapshot(), 'vigil') === 'Before the watcher',
+      'the edit made before the watcher started',
+    );
+  });
+
+  it('settles `watching` when closed before the delayed watcher starts', async () => {
+    const store = await openContentStore(goodPack, { watch: true, watchDelayMs: 60_000 });
+    await store.close();
+    await expect(store.watching).resolves.toBeUndefined();
+  });
 
   it('keeps the last good pack.yaml while it is broken', async () => {
     const { store, pack } = await watchedCopy();

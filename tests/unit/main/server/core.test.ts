@@ -21,6 +21,8 @@ async function start(options: Partial<CoreOptions> = {}): Promise<Core> {
     port: 0,
     rendererDir: path.join(dir, 'no-renderer'),
     watch: true,
+    // These tests are about edits reaching the views, not about the start.
+    watchDelayMs: 0,
     dataDir,
     log: (message) => logged.push(message),
     ...options,
