@@ -161,17 +161,28 @@ export function createFitMemory(limit = 400) {
 }
 export type FitMemory = ReturnType<typeof createFitMemory>;
 
+/**
+ * Two independent 32-bit FNV-1a hashes of `text`: the memory keeps this, not the markup, so a
+ * long show does not hold hundreds of slides' HTML. A collision could only cost a smaller type
+ * than necessary for one box (a remembered scale is always checked to fit), at odds of about
+ * one in 2^64.
+ */
+export function hashText(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
+
 /** Read before anything is laid out: no sizes, so looking up costs no layout. */
 function memoryKey(element: HTMLElement, range: FitRange): string {
   const fonts = typeof document !== 'undefined' ? document.fonts?.status : undefined;
-  return [
-    range.min,
-    range.max,
-    range.precision ?? '',
-    fonts ?? '',
-    element.className,
-    element.innerHTML,
-  ].join('|');
+  const markup = [element.className, element.innerHTML].join('|');
+  return [range.min, range.max, range.precision ?? '', fonts ?? '', hashText(markup)].join('|');
 }
 
 export interface FitRequest {

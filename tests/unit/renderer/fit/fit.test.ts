@@ -7,6 +7,7 @@ import {
   fitInSteps,
   fitScale,
   guessScale,
+  hashText,
 } from '../../../../src/renderer/fit/fit';
 
 describe('fitScale', () => {
@@ -287,5 +288,15 @@ describe('fitElements', () => {
     }
     expect(yields).toBeGreaterThan(2);
     expect(step.value.every((result) => result.fits)).toBe(true);
+  });
+});
+
+describe('hashText', () => {
+  it('is short, stable, and tells apart texts that differ by one character or by order', () => {
+    const texts = ['', 'a', 'b', 'ab', 'ba', 'Борис', 'Борис ', '<h1>Free them all</h1>'];
+    const hashes = texts.map(hashText);
+    expect(new Set(hashes).size).toBe(texts.length);
+    expect(hashText('<h1>Free them all</h1>')).toBe(hashes[7]);
+    expect(hashText('x'.repeat(10_000)).length).toBeLessThan(16);
   });
 });
