@@ -215,12 +215,17 @@ export function Fit({
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
+    // With the slide's other boxes when there is a batch: a font arriving touches them all.
+    const fitAgain = () => {
+      if (batch) batch.add({ element, range: { min, max, precision }, fitted });
+      else refit();
+    };
     // A ResizeObserver reports once as soon as it observes: that size is already fitted.
     const observer =
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() => {
-            if (`${element.clientWidth}x${element.clientHeight}` !== fittedFor.current) refit();
+            if (`${element.clientWidth}x${element.clientHeight}` !== fittedFor.current) fitAgain();
           });
     observer?.observe(element);
     const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
@@ -228,16 +233,16 @@ export function Fit({
     // Fonts still loading when the slide went up: fit again once they are in.
     if (fonts && fonts.status !== 'loaded') {
       void fonts.ready.then(() => {
-        if (live) refit();
+        if (live) fitAgain();
       });
     }
-    fonts?.addEventListener?.('loadingdone', refit);
+    fonts?.addEventListener?.('loadingdone', fitAgain);
     return () => {
       live = false;
       observer?.disconnect();
-      fonts?.removeEventListener?.('loadingdone', refit);
+      fonts?.removeEventListener?.('loadingdone', fitAgain);
     };
-  }, [refit]);
+  }, [refit, batch, min, max, precision, fitted]);
 
   // One element type for TypeScript's sake; the tag itself is whichever `as` names.
   const Tag = as as 'div';

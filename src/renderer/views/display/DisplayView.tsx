@@ -22,6 +22,7 @@ import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
 import { useStarted } from './use-started';
+import { loadAllFonts } from './fonts';
 import './display.css';
 import './merch/merch.css';
 
@@ -107,6 +108,9 @@ export function DisplayView({
   const nextImages = nextItem && !(show?.safeMode && nextItem.sensitive) ? imagesOf(nextItem) : [];
   const started = useStarted(screen.kind === 'slide' || screen.kind === 'neutral');
   const nextImagesKey = started ? nextImages.join('\n') : '';
+  useEffect(() => {
+    if (started) loadAllFonts();
+  }, [started]);
   useEffect(() => {
     if (nextImagesKey) preloader.warm(nextImagesKey.split('\n'));
   }, [nextImagesKey, preloader]);
