@@ -100,6 +100,9 @@
     const width = window.innerWidth;
     const height = window.innerHeight;
     for (const element of [root, ...root.querySelectorAll('*')]) {
+      // The next slide, built hidden ahead of time and never painted: it is measured when it
+      // goes up (and reading its sizes here would lay it out out of turn).
+      if (element.closest('[data-phase="upcoming"]')) continue;
       if (!element.textContent || !element.textContent.trim()) continue;
       if (getComputedStyle(element).display === 'none') continue;
       const name = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
