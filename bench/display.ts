@@ -222,6 +222,8 @@ export interface TransitionResult {
   busy: FrameGaps;
   /** After the measured transitions, and after all of them; null when not asked for. */
   heapAfterMeasured: number | null;
+  /** Halfway through the rest: shows whether the heap still grows or has levelled off. */
+  heapHalfway: number | null;
   heapAfterAll: number | null;
 }
 
@@ -258,7 +260,10 @@ export async function transitions(
       nextOnABeat(client, options.measured, options.paceMs),
     );
     const heapAfterMeasured = options.heap ? await heapAfterGc(page) : null;
-    await nextAndWait(page, client, options.total - options.measured);
+    const rest = options.total - options.measured;
+    await nextAndWait(page, client, Math.floor(rest / 2));
+    const heapHalfway = options.heap ? await heapAfterGc(page) : null;
+    await nextAndWait(page, client, rest - Math.floor(rest / 2));
     const heapAfterAll = options.heap ? await heapAfterGc(page) : null;
     return {
       paceMs: options.paceMs,
@@ -266,6 +271,7 @@ export async function transitions(
       idle,
       busy,
       heapAfterMeasured,
+      heapHalfway,
       heapAfterAll,
     };
   } finally {

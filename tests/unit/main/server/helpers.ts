@@ -77,21 +77,24 @@ export function makeFixture(): {
   };
 }
 
-export interface HttpResult {
+export interface HttpResult<Body = string> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: string;
+  body: Body;
 }
 
-/** A GET with the path sent exactly as given: fetch would normalise `..` away. */
-export function get(
+/**
+ * A GET with the path sent exactly as given (fetch would normalise `..` away), the body kept as
+ * bytes. No keep-alive: a pooled socket would hold up the server's close for the agent's 5 s.
+ */
+export function getBytes(
   port: number,
   rawPath: string,
   headers: Record<string, string> = {},
-): Promise<HttpResult> {
+): Promise<HttpResult<Buffer>> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: rawPath, method: 'GET', headers },
+      { host: '127.0.0.1', port, path: rawPath, method: 'GET', headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -99,7 +102,7 @@ export function get(
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
+            body: Buffer.concat(chunks),
           }),
         );
       },
@@ -107,6 +110,16 @@ export function get(
     req.on('error', reject);
     req.end();
   });
+}
+
+/** getBytes, with the body as UTF-8 text. */
+export async function get(
+  port: number,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
+  const result = await getBytes(port, rawPath, headers);
+  return { ...result, body: result.body.toString('utf8') };
 }
 
 /** A ws client that queues what it receives, so tests can await messages in order. */

@@ -1,5 +1,4 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import sharp from 'sharp';
@@ -9,40 +8,7 @@ import type { MediaScaler } from '../../../../src/main/server/media-scaling';
 import type { RunningServer } from '../../../../src/main/server/server';
 import type { ShowEngine } from '../../../../src/main/show/engine';
 import { caseItem, drawing, playlist, snapshot } from '../show/content-fixtures';
-import { PNG, startTestServer, type makeFixture } from './helpers';
-
-interface BinaryResult {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** A GET whose body is kept as bytes (the shared helper decodes it as UTF-8). */
-function getBytes(
-  port: number,
-  rawPath: string,
-  headers: Record<string, string> = {},
-): Promise<BinaryResult> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      // No keep-alive: a pooled socket would hold up the server's close for the agent's 5 s.
-      { host: '127.0.0.1', port, path: rawPath, method: 'GET', headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { PNG, getBytes, startTestServer, type makeFixture } from './helpers';
 
 let fixture: ReturnType<typeof makeFixture>;
 let engine: ShowEngine;
