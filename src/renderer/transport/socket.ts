@@ -1,3 +1,4 @@
+import type { ContentSnapshot } from '../../shared/content';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
   CLOSE_UNAUTHORIZED,
@@ -98,6 +99,9 @@ function newRequestId(): string {
   return `r${requestCounter.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** How long a pack that drops the item on air waits for the core's next `show`. */
+export const HOLD_CONTENT_MS = 250;
+
 export function createSocketClient(options: SocketClientOptions): SocketClient {
   const stores = options.stores ?? defaultStores;
   const createSocket: SocketFactory =
@@ -132,7 +136,23 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
     handshakeTimer = null;
   }
 
+  /**
+   * A pack without the item on air: the core moves the show on and says so in the next
+   * message. Applied alone, it would put the neutral screen up for the moment in between (a
+   * blank flash on every screen); held until that `show` (or HOLD_CONTENT_MS), the two change
+   * the screens together, and the withdrawn slide still leaves at once.
+   */
+  let heldContent: { content: ContentSnapshot; timer: ReturnType<typeof setTimeout> } | null = null;
+  function applyHeldContent() {
+    if (!heldContent) return;
+    const { content, timer } = heldContent;
+    heldContent = null;
+    clearTimeout(timer);
+    applyContent(content, stores.content);
+  }
+
   function handle(message: ServerMessage) {
+    if (message.type !== 'show' && message.type !== 'content') applyHeldContent();
     switch (message.type) {
       case 'welcome':
         if (handshakeTimer) clearTimeout(handshakeTimer);
@@ -143,11 +163,23 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
         }
         connectionWelcomed(message, stores.connection);
         break;
-      case 'content':
-        applyContent(message.content, stores.content);
+      case 'content': {
+        applyHeldContent();
+        const onAir = stores.show.getState().show?.itemId;
+        if (onAir && !message.content.items.some((item) => item.id === onAir)) {
+          heldContent = {
+            content: message.content,
+            timer: setTimeout(applyHeldContent, HOLD_CONTENT_MS),
+          };
+        } else {
+          applyContent(message.content, stores.content);
+        }
         break;
+      }
       case 'show':
+        // In the same task, so the views render both in one go.
         applyShow(message.show, stores.show);
+        applyHeldContent();
         break;
       // Operator-only: the core sends these to the console and nobody else.
       case 'clients':

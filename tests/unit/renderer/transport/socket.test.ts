@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  HOLD_CONTENT_MS,
   backoffDelay,
   createSocketClient,
   socketTarget,
@@ -100,6 +101,43 @@ describe('socket client', () => {
     latest().receive({ type: 'show', show: showState() });
     expect(stores.content.getState().snapshot?.pack.defaultLanguage).toBe('en');
     expect(stores.show.getState().show?.itemId).toBe('boris-kagarlitsky');
+  });
+
+  it('holds a pack without the item on air until the core moves the show, then applies both', () => {
+    start();
+    latest().welcome();
+    latest().receive({ type: 'content', content: snapshot() });
+    latest().receive({ type: 'show', show: showState() });
+    const withdrawn = snapshot().items.filter((item) => item.id !== 'boris-kagarlitsky');
+    expect(withdrawn.length).toBeGreaterThan(0);
+    const changes: string[] = [];
+    stores.content.subscribe(() => changes.push('content'));
+    stores.show.subscribe(() => changes.push('show'));
+
+    latest().receive({
+      type: 'content',
+      content: { ...snapshot(), items: withdrawn, revision: 2 },
+    });
+    // Not yet: alone, it would leave the screens on the neutral slide until the show moved.
+    expect(stores.content.getState().snapshot?.revision).not.toBe(2);
+    latest().receive({ type: 'show', show: showState({ itemId: 'free-boris-site', sequence: 1 }) });
+    expect(changes).toEqual(['show', 'content']);
+    expect(stores.content.getState().snapshot?.revision).toBe(2);
+  });
+
+  it('applies a held pack on its own when no show follows', () => {
+    start();
+    latest().welcome();
+    latest().receive({ type: 'show', show: showState() });
+    const withdrawn = snapshot().items.filter((item) => item.id !== 'boris-kagarlitsky');
+    latest().receive({
+      type: 'content',
+      content: { ...snapshot(), items: withdrawn, revision: 3 },
+    });
+    vi.advanceTimersByTime(HOLD_CONTENT_MS - 1);
+    expect(stores.content.getState().snapshot?.revision).not.toBe(3);
+    vi.advanceTimersByTime(1);
+    expect(stores.content.getState().snapshot?.revision).toBe(3);
   });
 
   it('drops invalid messages with a warning and keeps the last good state', () => {
