@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
-import { type ContentStore, useContentStore } from './content';
-import { type ShowStore, useShowStore } from './show';
-import { type ConnectionStore, useConnectionStore } from './connection';
+import { type ContentStore, createContentStore, useContentStore } from './content';
+import { type ShowStore, createShowStore, useShowStore } from './show';
+import { type ConnectionStore, createConnectionStore, useConnectionStore } from './connection';
 
 export * from './content';
 export * from './show';
@@ -19,6 +19,15 @@ export const defaultStores: Stores = {
   show: useShowStore,
   connection: useConnectionStore,
 };
+
+/** A fresh set, for a view rendered on its own (tests, a second root). */
+export function createStores(): Stores {
+  return {
+    content: createContentStore(),
+    show: createShowStore(),
+    connection: createConnectionStore(),
+  };
+}
 
 export const StoresContext = createContext<Stores>(defaultStores);
 

@@ -6,12 +6,7 @@ import {
   socketTarget,
   type SocketLike,
 } from '../../../../src/renderer/transport/socket';
-import {
-  createConnectionStore,
-  createContentStore,
-  createShowStore,
-  type Stores,
-} from '../../../../src/renderer/stores';
+import { createStores, type Stores } from '../../../../src/renderer/stores';
 import { showState, snapshot } from '../fixtures';
 
 /** Stands in for the browser's WebSocket: records what is sent, lets the test play the core. */
@@ -56,14 +51,6 @@ class FakeSocket implements SocketLike {
 
 const latest = () => FakeSocket.all[FakeSocket.all.length - 1] as FakeSocket;
 
-function freshStores(): Stores {
-  return {
-    content: createContentStore(),
-    show: createShowStore(),
-    connection: createConnectionStore(),
-  };
-}
-
 describe('socket client', () => {
   let stores: Stores;
   let warn: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
@@ -71,7 +58,7 @@ describe('socket client', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     FakeSocket.all = [];
-    stores = freshStores();
+    stores = createStores();
     warn = vi.fn<(...args: unknown[]) => void>();
   });
   afterEach(() => {

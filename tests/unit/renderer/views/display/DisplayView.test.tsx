@@ -2,13 +2,11 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   StoresContext,
+  createStores,
   applyContent,
   applyShow,
   connectionLost,
   connectionWelcomed,
-  createConnectionStore,
-  createContentStore,
-  createShowStore,
   type Stores,
 } from '../../../../../src/renderer/stores';
 import type { ContentSnapshot } from '../../../../../src/shared/content';
@@ -20,11 +18,7 @@ import {
 import { pack, showState, snapshot } from '../../fixtures';
 
 function renderDisplay(props: DisplayViewProps = {}) {
-  const stores: Stores = {
-    content: createContentStore(),
-    show: createShowStore(),
-    connection: createConnectionStore(),
-  };
+  const stores = createStores();
   const send = vi.fn(async (_command: Command) => ({ ok: true as const }));
   const result = render(
     <StoresContext.Provider value={stores}>

@@ -8,10 +8,7 @@ import {
   applyContent,
   applyShow,
   connectionWelcomed,
-  createConnectionStore,
-  createContentStore,
-  createShowStore,
-  type Stores,
+  createStores,
 } from '../../../../../src/renderer/stores';
 import {
   OperatorStoreContext,
@@ -71,11 +68,7 @@ export function lyricsShow(line = 0, overrides: Partial<ShowState> = {}): ShowSt
 }
 
 export function renderOperator(show: ShowState = showState(), content = operatorSnapshot()) {
-  const stores: Stores = {
-    content: createContentStore(),
-    show: createShowStore(),
-    connection: createConnectionStore(),
-  };
+  const stores = createStores();
   const operator: OperatorStore = createOperatorStore();
   const send = vi.fn(async () => ({ ok: true as const }));
   const result = render(

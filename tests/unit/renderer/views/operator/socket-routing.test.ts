@@ -1,9 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  createConnectionStore,
-  createContentStore,
-  createShowStore,
-} from '../../../../../src/renderer/stores';
+import { createStores } from '../../../../../src/renderer/stores';
 import { useOperatorStore } from '../../../../../src/renderer/stores/operator';
 import { REMOTE_TOKEN_KEY, useRemoteStore } from '../../../../../src/renderer/stores/remote';
 import {
@@ -33,11 +29,7 @@ function connect(role: 'operator' | 'remote') {
   const client = createSocketClient({
     url: 'ws://x/ws',
     role,
-    stores: {
-      content: createContentStore(),
-      show: createShowStore(),
-      connection: createConnectionStore(),
-    },
+    stores: createStores(),
     createSocket: () => socket,
     warn: () => {},
   });

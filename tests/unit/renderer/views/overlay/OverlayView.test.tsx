@@ -2,14 +2,11 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   StoresContext,
+  createStores,
   applyContent,
   applyShow,
   connectionProblem,
   connectionWelcomed,
-  createConnectionStore,
-  createContentStore,
-  createShowStore,
-  type Stores,
 } from '../../../../../src/renderer/stores';
 import type { ShowState } from '../../../../../src/shared/protocol';
 import {
@@ -19,11 +16,7 @@ import {
 import { showState, snapshot } from '../../fixtures';
 
 function renderOverlay(props: OverlayViewProps = {}) {
-  const stores: Stores = {
-    content: createContentStore(),
-    show: createShowStore(),
-    connection: createConnectionStore(),
-  };
+  const stores = createStores();
   const result = render(
     <StoresContext.Provider value={stores}>
       <OverlayView pathname="/overlay" fadeMs={0} {...props} />

@@ -2,14 +2,11 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   StoresContext,
+  createStores,
   applyContent,
   applyShow,
   connectionLost,
   connectionWelcomed,
-  createConnectionStore,
-  createContentStore,
-  createShowStore,
-  type Stores,
 } from '../../../../../src/renderer/stores';
 import {
   REMOTE_TOKEN_KEY,
@@ -23,11 +20,7 @@ import { showState, snapshot } from '../../fixtures';
 import { lyricsShow, operatorItems } from '../operator/fixtures';
 
 function renderRemote(pairResult?: PairResult) {
-  const stores: Stores = {
-    content: createContentStore(),
-    show: createShowStore(),
-    connection: createConnectionStore(),
-  };
+  const stores = createStores();
   const store = createRemoteStore();
   const pair = vi.fn(
     async () => pairResult ?? ({ ok: true, token: 't0k', deviceId: 'd1' } as const),

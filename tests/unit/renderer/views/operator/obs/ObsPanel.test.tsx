@@ -3,14 +3,7 @@ import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ObsInfo } from '../../../../../../src/shared/protocol';
 import { obsSceneForKey } from '../../../../../../src/shared/actions/obs-actions';
-import {
-  StoresContext,
-  applyShow,
-  createConnectionStore,
-  createContentStore,
-  createShowStore,
-  type Stores,
-} from '../../../../../../src/renderer/stores';
+import { StoresContext, createStores, applyShow } from '../../../../../../src/renderer/stores';
 import { RunnerProvider } from '../../../../../../src/renderer/views/operator/run';
 import { ObsPanel } from '../../../../../../src/renderer/views/operator/obs/ObsPanel';
 import {
@@ -50,11 +43,7 @@ const connected: ObsInfo = {
 };
 
 function renderPanel(obs: ObsInfo | null) {
-  const stores: Stores = {
-    content: createContentStore(),
-    show: createShowStore(),
-    connection: createConnectionStore(),
-  };
+  const stores = createStores();
   applyShow(showState(), stores.show);
   const obsStore = createObsStore();
   if (obs) applyObs(obs, obsStore);
