@@ -9,6 +9,7 @@
 // binary starts a download.
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import type { KeyInput } from '../../src/main/electron/keys';
 
 export interface FakeEvent {
   preventDefault: ReturnType<typeof vi.fn>;
@@ -55,14 +56,8 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export interface FakeInput {
-  type: string;
-  key: string;
-  code: string;
-  control: boolean;
-  meta: boolean;
-  alt: boolean;
-  shift: boolean;
+/** Electron's `Input`, as far as the shell reads it. */
+export interface FakeInput extends KeyInput {
   isAutoRepeat: boolean;
 }
 

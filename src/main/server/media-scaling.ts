@@ -58,6 +58,11 @@ export const scaleWithSharp: ScaleImage = async (file, type, width) => {
 /** At most this many answers remembered, whatever their size. */
 const MAX_ENTRIES = 4_096;
 
+/** Names one version of a file: a replaced image gets a new tag. */
+export function fileVersionTag(info: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>): string {
+  return `${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}-${info.ino.toString(36)}`;
+}
+
 export interface MediaScaler {
   /** The scaled copy of `file` at `width`, or null when the file itself should be served. */
   get(file: string, info: Stats, type: string, width: number): Promise<ScaledImage | null>;
@@ -95,7 +100,7 @@ export function createMediaScaler(
       return bytes;
     },
     async get(file, info, type, width) {
-      const tag = `${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}-${info.ino.toString(36)}-w${width}`;
+      const tag = `${fileVersionTag(info)}-w${width}`;
       const key = `${file}\0${tag}`;
       if (copies.has(key)) {
         const copy = copies.get(key)!;

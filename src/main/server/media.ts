@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { mediaWidthFor } from '../../shared/media/widths';
 import type { ResolveResult } from '../content/paths';
 import { SVG_CSP } from './headers';
-import type { MediaScaler, ScaledImage } from './media-scaling';
+import { fileVersionTag, type MediaScaler, type ScaledImage } from './media-scaling';
 
 /** What a pack may serve. Anything else (YAML, Markdown, .git) is not media and 404s. */
 export const mediaTypes: Readonly<Record<string, string>> = {
@@ -63,7 +63,7 @@ export function registerMedia(
         scaled = null;
       }
     }
-    const etag = `"${scaled ? scaled.tag : `${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}-${info.ino.toString(36)}`}"`;
+    const etag = `"${scaled ? scaled.tag : fileVersionTag(info)}"`;
     reply
       .header('Content-Type', type)
       .header('X-Content-Type-Options', 'nosniff')

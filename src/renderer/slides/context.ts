@@ -8,6 +8,12 @@ export type SlideTiming = Pick<ShowState, 'startedAt' | 'durationMs' | 'paused' 
   clockOffsetMs: number;
 };
 
+/** The timing a slide needs, from the show state and this machine's clock offset. */
+export function slideTiming(show: ShowState, clockOffsetMs: number): SlideTiming {
+  const { startedAt, durationMs, paused, remainingMs } = show;
+  return { startedAt, durationMs, paused, remainingMs, clockOffsetMs };
+}
+
 /** What every slide needs besides its item. Passed in, so slides stay pure and testable. */
 export interface SlideContext {
   pack: Pack;

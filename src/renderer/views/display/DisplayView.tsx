@@ -4,6 +4,7 @@ import { pickText } from '../../../shared/content';
 import { languageForSlide, pinnedLanguage } from '../../i18n/language';
 import { labelsFor } from '../../i18n/labels';
 import { Slide } from '../../slides/Slide';
+import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
 import { sendCommand } from '../../transport/socket';
 import { chooseScreen, showAfterNext, type Screen } from './choose-screen';
@@ -150,13 +151,7 @@ export function DisplayView({
   const after = started ? showAfterNext(show) : null;
   const afterScreen = after ? chooseScreen(snapshot, after) : null;
   const upcoming = after && afterScreen?.kind === 'slide' ? stageEntry(afterScreen, after) : null;
-  const timing = {
-    startedAt: show.startedAt,
-    durationMs: show.durationMs,
-    paused: show.paused,
-    remainingMs: show.remainingMs,
-    clockOffsetMs,
-  };
+  const timing = slideTiming(show, clockOffsetMs);
   const lyricsLine = (itemId: string) => (show.lyrics?.songId === itemId ? show.lyrics.line : null);
   const renderEntry = (entry: StageEntry, first: boolean) =>
     entry.screen.kind === 'slide' ? (

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { itemById } from '../../../shared/actions/operator-actions';
 import { isShowItem } from '../../../shared/content';
 import { languageForSlide } from '../../i18n/language';
+import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
 import { chooseScreen, type Screen } from '../display/choose-screen';
 import { SlidePreview } from './SlidePreview';
@@ -83,13 +84,7 @@ export function OnAirPanel() {
     next && isShowItem(next)
       ? { kind: 'slide', item: next }
       : { kind: 'neutral', showTitle: !show.safeMode };
-  const timing = {
-    startedAt: show.startedAt,
-    durationMs: show.durationMs,
-    paused: show.paused,
-    remainingMs: show.remainingMs,
-    clockOffsetMs,
-  };
+  const timing = slideTiming(show, clockOffsetMs);
   const lang = consoleLanguage(snapshot);
   const shownTitle =
     underneath.kind === 'slide' ? itemTitle(underneath.item, lang) : 'Neutral screen';
