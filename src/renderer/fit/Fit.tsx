@@ -13,7 +13,6 @@ import {
 import {
   createFitMemory,
   finishFitting,
-  fitElement,
   fitElements,
   fitInSteps,
   type FitRange,
@@ -188,38 +187,49 @@ export function Fit({
   const fittedFor = useRef('');
   /** The markup the last fit was for. */
   const fittedMarkup = useRef<string | null>(null);
-  const fitted = useCallback(() => {
-    const element = ref.current;
-    if (!element) return;
-    fittedFor.current = `${element.clientWidth}x${element.clientHeight}`;
-    fittedMarkup.current = element.innerHTML;
-  }, []);
-  const refit = useCallback(() => {
-    const element = ref.current;
-    if (!element) return;
-    fitElement(element, { min, max, precision }, fitMemory);
-    fitted();
-  }, [min, max, precision, fitted]);
+  /**
+   * Fits the box with the slide's other boxes when there is a batch (a font arriving touches
+   * them all), else at once. `markup` is the box's HTML, read once: the skip check, the fit
+   * memory and the record of what was fitted all use it. Fitting writes only the box's own
+   * style and data attribute, so its inner HTML is the same afterwards.
+   */
+  const fit = useCallback(
+    (markup?: string) => {
+      const element = ref.current;
+      if (!element) return;
+      const request = {
+        element,
+        range: { min, max, precision },
+        markup: markup ?? element.innerHTML,
+      };
+      const fitted = () => {
+        fittedFor.current = `${element.clientWidth}x${element.clientHeight}`;
+        fittedMarkup.current = request.markup;
+      };
+      if (batch) {
+        batch.add({ ...request, fitted });
+      } else {
+        fitElements([request], fitMemory);
+        fitted();
+      }
+    },
+    [batch, min, max, precision],
+  );
 
   // Before paint, so a slide never shows a frame of overflowing text. The children are new
   // objects on every render (the display renders each second for its clocks, and the outgoing
   // slide again during the cross-fade): only markup that really changed is fitted again, since
   // each fit forces layouts. Size changes and fonts arriving are watched below.
   useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element || element.innerHTML === fittedMarkup.current) return;
-    if (batch) batch.add({ element, range: { min, max, precision }, fitted });
-    else refit();
-  }, [refit, children, watch, batch, min, max, precision, fitted]);
+    const markup = ref.current?.innerHTML;
+    if (markup === undefined || markup === fittedMarkup.current) return;
+    fit(markup);
+  }, [fit, children, watch]);
 
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    // With the slide's other boxes when there is a batch: a font arriving touches them all.
-    const fitAgain = () => {
-      if (batch) batch.add({ element, range: { min, max, precision }, fitted });
-      else refit();
-    };
+    const fitAgain = () => fit();
     // A ResizeObserver reports once as soon as it observes: that size is already fitted.
     const observer =
       typeof ResizeObserver === 'undefined'
@@ -242,7 +252,7 @@ export function Fit({
       observer?.disconnect();
       fonts?.removeEventListener?.('loadingdone', fitAgain);
     };
-  }, [refit, batch, min, max, precision, fitted]);
+  }, [fit]);
 
   // One element type for TypeScript's sake; the tag itself is whichever `as` names.
   const Tag = as as 'div';

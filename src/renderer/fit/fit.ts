@@ -179,15 +179,17 @@ export function hashText(text: string): string {
 }
 
 /** Read before anything is laid out: no sizes, so looking up costs no layout. */
-function memoryKey(element: HTMLElement, range: FitRange): string {
+function memoryKey({ element, range, markup: inner }: FitRequest): string {
   const fonts = typeof document !== 'undefined' ? document.fonts?.status : undefined;
-  const markup = [element.className, element.innerHTML].join('|');
+  const markup = [element.className, inner ?? element.innerHTML].join('|');
   return [range.min, range.max, range.precision ?? '', fonts ?? '', hashText(markup)].join('|');
 }
 
 export interface FitRequest {
   element: HTMLElement;
   range: FitRange;
+  /** The box's inner HTML, when the caller has already read it. */
+  markup?: string;
 }
 
 /** One box while it is being fitted. */
@@ -229,8 +231,9 @@ export function* fitInSteps(
   requests: readonly FitRequest[],
   memory?: FitMemory,
 ): Generator<void, FitResult[], void> {
-  const boxes: BoxFit[] = requests.map(({ element, range }) => {
-    const key = memory ? memoryKey(element, range) : '';
+  const boxes: BoxFit[] = requests.map((request) => {
+    const { element, range } = request;
+    const key = memory ? memoryKey(request) : '';
     return { element, range, key, known: memory?.recall(key), trying: range.max };
   });
   // Writes first, for every box, so that what follows costs one layout.

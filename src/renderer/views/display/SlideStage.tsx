@@ -30,10 +30,12 @@ interface StageState {
   pending: StageEntry | null;
 }
 
+/**
+ * The images the stage waits for before an entry goes up, at the page's media width. (The
+ * first entry shows the unscaled files, but it goes up without waiting: see DisplayView.)
+ */
 export const entryImages = (entry: StageEntry) =>
   entry.screen.kind === 'slide' ? imagesOf(entry.screen.item) : [];
-// The first entry is up before anything waits on its images, so its (unscaled) URLs are never
-// asked about: see DisplayView.
 const isSensitive = (entry: StageEntry | null) =>
   entry?.screen.kind === 'slide' && entry.screen.item.sensitive;
 export const entryItemId = (entry: StageEntry) =>
