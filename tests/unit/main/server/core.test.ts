@@ -183,7 +183,8 @@ describe('restarting the core', () => {
     });
   });
 
-  it('resumes a position file written before live lyrics', async () => {
+  /** A saved position in safe mode on `ship`, as written before live lyrics, plus `extra`. */
+  const writeOldPosition = (extra: Record<string, unknown> = {}) => {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(
       path.join(dataDir, 'show-position.json'),
@@ -195,29 +196,23 @@ describe('restarting the core', () => {
         remainingMs: null,
         blackout: false,
         safeMode: true,
+        ...extra,
       }),
     );
+  };
+
+  it('resumes a position file written before live lyrics', async () => {
+    writeOldPosition();
     const core = await start();
     expect(core.notices).toEqual([]);
     expect(core.engine.state()).toMatchObject({ safeMode: true, lyrics: null, setlist: null });
   });
 
   it('keeps safe mode when only a newer part of the file is unreadable', async () => {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(
-      path.join(dataDir, 'show-position.json'),
-      JSON.stringify({
-        playlistId: 'main',
-        itemId: 'ship',
-        position: 2,
-        paused: false,
-        remainingMs: null,
-        blackout: false,
-        safeMode: true,
-        lyrics: { songId: 'internationale-refrain', line: -3, timed: null },
-        overlays: { lyrics: 'maybe' },
-      }),
-    );
+    writeOldPosition({
+      lyrics: { songId: 'internationale-refrain', line: -3, timed: null },
+      overlays: { lyrics: 'maybe' },
+    });
     const core = await start();
     expect(core.notices).toEqual([]);
     expect(core.engine.state()).toMatchObject({ safeMode: true, lyrics: null });
