@@ -228,6 +228,11 @@ export function parseYamlCarefully(text: string, file: string, lineOffset = 0): 
   }
 }
 
+/** A .md file whose front matter cannot be found: nothing to parse, one error on line 1. */
+function frontMatterError(file: string, message: string): ParsedSource {
+  return { data: undefined, lines: noLines, errors: [{ file, line: 1, field: '', message }] };
+}
+
 /**
  * A Markdown item: YAML front matter between `---` lines, then the text. The text is returned
  * separately so the loader decides which field it fills.
@@ -236,36 +241,16 @@ export function parseMarkdown(text: string, file: string): ParsedSource {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trimEnd() !== '---') {
-    return {
-      data: undefined,
-      lines: noLines,
-      errors: [
-        {
-          file,
-          line: 1,
-          field: '',
-          message:
-            'a .md item must start with front matter: a --- line, fields like "kind: case", and another --- line',
-        },
-      ],
-    };
+    return frontMatterError(
+      file,
+      'a .md item must start with front matter: a --- line, fields like "kind: case", and another --- line',
+    );
   }
   const close = lines.findIndex(
     (l, i) => i > 0 && (l.trimEnd() === '---' || l.trimEnd() === '...'),
   );
   if (close < 0) {
-    return {
-      data: undefined,
-      lines: noLines,
-      errors: [
-        {
-          file,
-          line: 1,
-          field: '',
-          message: 'the front matter starts with --- but has no closing --- line',
-        },
-      ],
-    };
+    return frontMatterError(file, 'the front matter starts with --- but has no closing --- line');
   }
   const parsed = parseYaml(lines.slice(1, close).join('\n'), file, 1);
   // The body starts at the first non-blank line after the closing ---.
