@@ -243,6 +243,13 @@ const brokenExpectations: Expected[] = [
     contains: true,
   },
   {
+    mistake: 'a .md file whose front matter is never closed',
+    file: 'statements/unclosed-front.md',
+    field: '',
+    line: 1,
+    message: 'the front matter starts with --- but has no closing --- line',
+  },
+  {
     mistake: 'body text below the front matter of a kind that has none',
     file: 'actions/with-body.md',
     field: '',
