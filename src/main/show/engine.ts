@@ -8,6 +8,7 @@ import { fail, ok, type CommandResult } from './result';
 import { findSetlist, refreshSetlist, songIndexIn, type SetlistState } from './setlist';
 import {
   findShowItem,
+  keptOrStartingPlaylist,
   nextOrderChange,
   playlistIsRunning,
   playlists,
@@ -141,7 +142,7 @@ export class ShowEngine {
       this.blackout = resume.blackout;
       this.paused = resume.paused;
     }
-    this.playlistId = this.resumablePlaylist(resume?.playlistId ?? null);
+    this.playlistId = keptOrStartingPlaylist(content, resume?.playlistId ?? null, this.clock.now());
     this.order = this.buildOrder(null);
     const index =
       resume && resume.playlistId === this.playlistId ? resumeIndex(this.order, resume) : 0;
@@ -206,11 +207,7 @@ export class ShowEngine {
   setContent(content: ContentSnapshot): void {
     this.content = content;
     this.times.clear();
-    const now = this.clock.now();
-    const playlist = playlists(content).find((p) => p.id === this.playlistId);
-    if (!playlist || !playlistIsRunning(playlist, now)) {
-      this.playlistId = startingPlaylist(content, now);
-    }
+    this.playlistId = keptOrStartingPlaylist(content, this.playlistId, this.clock.now());
     const song = this.songOnAir();
     const keepSong = song !== null && this.mayStartSong(song) === null;
     if (song && keepSong) this.lyrics.update(song, this.timesOf(song));
@@ -229,15 +226,6 @@ export class ShowEngine {
     this.clearOrderTimer();
     this.lyrics.stop();
     this.listeners.clear();
-  }
-
-  /** The saved playlist if it still exists and runs today, else the one a fresh start picks. */
-  private resumablePlaylist(saved: string | null): string | null {
-    const now = this.clock.now();
-    const playlist = playlists(this.content).find((p) => p.id === saved);
-    return playlist && playlistIsRunning(playlist, now)
-      ? playlist.id
-      : startingPlaylist(this.content, now);
   }
 
   /**
@@ -597,11 +585,7 @@ export class ShowEngine {
 
   private newPass(): void {
     // A new pass: the day may have changed since the last one.
-    const now = this.clock.now();
-    const playlist = playlists(this.content).find((p) => p.id === this.playlistId);
-    if (!playlist || !playlistIsRunning(playlist, now)) {
-      this.playlistId = startingPlaylist(this.content, now);
-    }
+    this.playlistId = keptOrStartingPlaylist(this.content, this.playlistId, this.clock.now());
     this.order = this.buildOrder(this.current()?.itemId ?? null);
     this.putOnAir(0);
   }
@@ -614,16 +598,13 @@ export class ShowEngine {
   private onOrderTime(): void {
     this.orderTimer = null;
     const before = this.changeKey();
-    const now = this.clock.now();
-    const playlist = playlists(this.content).find((p) => p.id === this.playlistId);
-    if (!playlist || !playlistIsRunning(playlist, now)) {
-      const next = startingPlaylist(this.content, now);
-      if (next !== this.playlistId) {
-        this.newPass();
-        this.scheduleOrderCheck();
-        this.emit();
-        return;
-      }
+    if (
+      keptOrStartingPlaylist(this.content, this.playlistId, this.clock.now()) !== this.playlistId
+    ) {
+      this.newPass();
+      this.scheduleOrderCheck();
+      this.emit();
+      return;
     }
     this.replaceOrder(this.timedOrder());
     this.scheduleOrderCheck();

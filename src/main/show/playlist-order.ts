@@ -49,6 +49,16 @@ export function startingPlaylist(snapshot: ContentSnapshot, at: number): string 
   return (preferred ?? running[0])?.id ?? null;
 }
 
+/** `playlistId` while it exists and runs at `at`; otherwise the playlist a fresh start picks. */
+export function keptOrStartingPlaylist(
+  snapshot: ContentSnapshot,
+  playlistId: string | null,
+  at: number,
+): string | null {
+  const playlist = playlists(snapshot).find((p) => p.id === playlistId);
+  return playlist && playlistIsRunning(playlist, at) ? playlist.id : startingPlaylist(snapshot, at);
+}
+
 /**
  * One pass of `playlistId` at `at`. With a null playlist, every show item plays in file order,
  * so a pack without playlists still shows something. Items that are missing, out of their

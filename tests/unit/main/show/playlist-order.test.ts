@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   nextOrderChange,
+  keptOrStartingPlaylist,
   playOrder,
   shuffle,
   startingPlaylist,
@@ -109,6 +110,18 @@ describe('playOrder', () => {
       startingPlaylist(snapshot([...items, playlist('x', ['a']), playlist('y', ['a'])]), june15),
     ).toBe('x');
     expect(startingPlaylist(snapshot(items), june15)).toBeNull();
+  });
+
+  it('keeps a playlist while it exists and runs, and otherwise falls back to the starting one', () => {
+    const snap = snapshot(
+      [caseItem('a'), playlist('june', ['a'], { until: '2024-06-30' }), playlist('main', ['a'])],
+      { defaultPlaylist: 'main' },
+    );
+    expect(keptOrStartingPlaylist(snap, 'june', june15)).toBe('june');
+    expect(keptOrStartingPlaylist(snap, 'june', localNoon(2024, 7, 1))).toBe('main');
+    expect(keptOrStartingPlaylist(snap, 'deleted', june15)).toBe('main');
+    expect(keptOrStartingPlaylist(snap, null, june15)).toBe('main');
+    expect(keptOrStartingPlaylist(snapshot([caseItem('a')]), 'june', june15)).toBeNull();
   });
 
   it('drops events that are over with pastEvents: drop, keeps them with show', () => {
