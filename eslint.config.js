@@ -120,7 +120,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'content/**',
-      'tests/fixtures/**',
+      // Fixture packs are data; the code among the fixtures is linted like any test helper.
+      'tests/fixtures/**/*.!(ts|tsx|mjs)',
     ],
   },
   js.configs.recommended,
