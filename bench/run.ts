@@ -150,7 +150,10 @@ async function interpretedHeap(packDir: string): Promise<{ after100: number; aft
       idle: false,
       heap: true,
     });
-    return { after100: run.heapAfterMeasured ?? Number.NaN, after1000: run.heapAfterAll ?? Number.NaN };
+    return {
+      after100: run.heapAfterMeasured ?? Number.NaN,
+      after1000: run.heapAfterAll ?? Number.NaN,
+    };
   } finally {
     await interpreter.close();
   }
