@@ -13,7 +13,7 @@ import {
   type RemoteStatus,
   type ServerMessage,
 } from '../../../../src/shared/protocol';
-import { FakeStore, TestClient, get, makeFixture } from '../server/helpers';
+import { FakeStore, TestClient, get, makeFixture, stopTestServer } from '../server/helpers';
 import { caseItem, playlist, snapshot, song, statement, verses } from '../show/content-fixtures';
 import { FakeClock } from '../show/fake-clock';
 import { connectResult, post } from './helpers';
@@ -60,9 +60,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.ws.terminate();
-  await server.close();
-  engine.stop();
-  fixture.cleanup();
+  await stopTestServer({ server, engine, fixture });
   rmSync(dataDir, { recursive: true, force: true });
 });
 

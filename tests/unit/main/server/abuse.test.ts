@@ -20,7 +20,14 @@ import {
   type ServerMessage,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
-import { socketClients, startTestServer, FakeStore, TestClient, makeFixture } from './helpers';
+import {
+  socketClients,
+  startTestServer,
+  stopTestServer,
+  FakeStore,
+  TestClient,
+  makeFixture,
+} from './helpers';
 
 /**
  * The memory cap: RSS may grow by at most this much over the whole abuse run, measured after a
@@ -93,9 +100,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await server.close();
-  engine.stop();
-  fixture.cleanup();
+  await stopTestServer({ server, engine, fixture });
 });
 
 describe('the WebSocket server under abuse', () => {

@@ -220,3 +220,14 @@ export async function startTestServer(content: ContentSnapshot) {
   });
   return { fixture, store, engine, server };
 }
+
+/** Undoes `startTestServer`: the server (and its sockets), the engine's timers, the temp pack. */
+export async function stopTestServer(running: {
+  server: { close(): Promise<void> };
+  engine: { stop(): void };
+  fixture: { cleanup(): void };
+}): Promise<void> {
+  await running.server.close();
+  running.engine.stop();
+  running.fixture.cleanup();
+}

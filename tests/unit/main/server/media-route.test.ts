@@ -8,7 +8,7 @@ import type { MediaScaler } from '../../../../src/main/server/media-scaling';
 import type { RunningServer } from '../../../../src/main/server/server';
 import type { ShowEngine } from '../../../../src/main/show/engine';
 import { caseItem, drawing, playlist, snapshot } from '../show/content-fixtures';
-import { PNG, getBytes, startTestServer, type makeFixture } from './helpers';
+import { PNG, getBytes, startTestServer, stopTestServer, type makeFixture } from './helpers';
 
 let fixture: ReturnType<typeof makeFixture>;
 let engine: ShowEngine;
@@ -37,9 +37,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await server.close();
-  engine.stop();
-  fixture.cleanup();
+  await stopTestServer({ server, engine, fixture });
 });
 
 describe('GET /media/<path>?w=', () => {

@@ -11,6 +11,7 @@ import { caseItem, drawing, playlist, snapshot, statement } from '../show/conten
 import {
   socketClients,
   startTestServer,
+  stopTestServer,
   FakeStore,
   PNG,
   TestClient,
@@ -34,9 +35,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.ws.terminate();
-  await server.close();
-  engine.stop();
-  fixture.cleanup();
+  await stopTestServer({ server, engine, fixture });
 });
 
 describe('startServer', () => {
