@@ -80,13 +80,13 @@ export interface Core {
   stop(): Promise<void>;
 }
 
+/** The screens load their first slide before the watcher scans the pack. */
+const WATCH_DELAY_MS = 2_000;
+
 /**
  * The whole headless product: content, show and server. `serve` and the Electron shell both
  * start exactly this, so whatever works in a browser works in the app.
  */
-/** The screens load their first slide before the watcher scans the pack. */
-const WATCH_DELAY_MS = 2_000;
-
 export async function startCore(options: CoreOptions): Promise<Core> {
   const notices: string[] = [];
   const noticeListeners = new Set<() => void>();
