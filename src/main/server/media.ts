@@ -1,5 +1,4 @@
-import { createReadStream, type Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { mediaWidthFor } from '../../shared/media/widths';
@@ -47,12 +46,8 @@ export function registerMedia(
     if (!type) return notFound(reply);
     const resolved = await resolve(rel);
     if (!resolved.ok) return notFound(reply);
-    let info: Stats;
-    try {
-      info = await stat(resolved.path);
-    } catch {
-      return notFound(reply);
-    }
+    // The resolver's stat, taken after it resolved the path: the file checked is the file sent.
+    const { info } = resolved;
     const width = scaler ? requestedWidth(request.query) : null;
     let scaled: ScaledImage | null = null;
     if (scaler && width !== null) {
