@@ -17,6 +17,7 @@ import {
   fitInSteps,
   type FitRange,
   type FitRequest,
+  type FitResult,
 } from './fit';
 
 /** Shared by every Fit on the page: the same slide shown again fits at once. */
@@ -56,7 +57,7 @@ function createFitQueue() {
   const pending: QueuedFit[] = [];
   let background = false;
   let running: {
-    steps: Generator<void, unknown, void>;
+    steps: Generator<void, FitResult[], void>;
     batch: QueuedFit[];
     cancel: () => void;
   } | null = null;
@@ -71,11 +72,11 @@ function createFitQueue() {
     running = null;
     cancel();
     if (finish) {
-      finishFitting(steps as Generator<void, never, void>);
+      finishFitting(steps);
       done(batch);
       return [];
     }
-    steps.return(undefined);
+    steps.return([]);
     return batch;
   };
   const tick = () => {

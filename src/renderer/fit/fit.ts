@@ -71,22 +71,6 @@ export function* scaleSearch(range: FitRange): Generator<number, FitResult, Tria
   return { scale: low, fits: true };
 }
 
-/** Runs a search against a `fits` function: one box, or a test. */
-export function fitScale(
-  fits: (scale: number) => boolean,
-  range: FitRange,
-  estimate?: (overflowingScale: number) => number,
-): FitResult {
-  const search = scaleSearch(range);
-  let step = search.next();
-  while (!step.done) {
-    const scale = step.value;
-    const ok = fits(scale);
-    step = search.next({ fits: ok, estimate: ok || !estimate ? undefined : estimate(scale) });
-  }
-  return step.value;
-}
-
 /** Aim this far under the estimate: text reflows in steps, so the exact estimate often misses. */
 const APPROACH = 0.99;
 const MAX_APPROACH_STEPS = 3;
@@ -309,9 +293,4 @@ export function finishFitting(steps: Generator<void, FitResult[], void>): FitRes
 /** Fits every box in place, now; see fitInSteps. */
 export function fitElements(requests: readonly FitRequest[], memory?: FitMemory): FitResult[] {
   return finishFitting(fitInSteps(requests, memory));
-}
-
-/** Fits one box in place; see fitElements. */
-export function fitElement(element: HTMLElement, range: FitRange, memory?: FitMemory): FitResult {
-  return fitElements([{ element, range }], memory)[0]!;
 }

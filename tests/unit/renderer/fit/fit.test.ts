@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   contentFits,
   createFitMemory,
-  fitElement,
   fitElements,
   fitInSteps,
-  fitScale,
   guessScale,
   hashText,
 } from '../../../../src/renderer/fit/fit';
+import { fitElement, fitScale } from './run-fit';
 
 describe('fitScale', () => {
   it('keeps the designed size when the text fits', () => {
