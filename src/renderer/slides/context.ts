@@ -34,7 +34,8 @@ export interface SlideContext {
 
 /** A photo or drawing of the pack, at the width this slide asks for. */
 export function slideMediaUrl(ctx: SlideContext, path: string): string {
-  return mediaUrl(path, ctx.mediaWidth === undefined ? pageMediaWidth() : ctx.mediaWidth);
+  // Undefined takes mediaUrl's default: the page's width.
+  return mediaUrl(path, ctx.mediaWidth);
 }
 
 export function text(ctx: SlideContext, value: LocalizedText | undefined): string | undefined {

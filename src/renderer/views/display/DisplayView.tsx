@@ -7,7 +7,7 @@ import { Slide } from '../../slides/Slide';
 import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
 import { sendCommand } from '../../transport/socket';
-import { chooseScreen, showAfterNext, type Screen } from './choose-screen';
+import { chooseScreen, nextSlot, showAfterNext, type Screen } from './choose-screen';
 import { MerchTable } from './merch/MerchTable';
 import {
   LOOP,
@@ -103,8 +103,7 @@ export function DisplayView({
   useIdleTimeout(view.mode !== 'loop', merch?.idleMs ?? 60_000, () => setMerchView(LOOP));
 
   // The slide after this one: fetch and decode its images now, so it can go up on time.
-  const nextId =
-    show && show.order.length > 0 ? show.order[(show.position + 1) % show.order.length] : undefined;
+  const nextId = nextSlot(show)?.itemId;
   const nextItem = nextId ? snapshot?.items.find((item) => item.id === nextId) : undefined;
   const nextImages = nextItem && !(show?.safeMode && nextItem.sensitive) ? imagesOf(nextItem) : [];
   const started = useStarted(screen.kind === 'slide' || screen.kind === 'neutral');

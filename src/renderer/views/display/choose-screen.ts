@@ -44,6 +44,14 @@ export function chooseScreen(content: ContentSnapshot | null, show: ShowState | 
   return { kind: 'neutral', showTitle: true };
 }
 
+/** Where a plain `next` moves to in this pass (round to the top after the last slot). */
+export function nextSlot(show: ShowState | null): { position: number; itemId: string } | null {
+  if (!show || show.order.length === 0) return null;
+  const position = (show.position + 1) % show.order.length;
+  const itemId = show.order[position];
+  return itemId === undefined ? null : { position, itemId };
+}
+
 /**
  * The show as it will be after a plain `next`: the following item in this pass, one more
  * transition on the counter. Null when there is nothing to move to. A guess: the operator may
@@ -54,11 +62,6 @@ export function showAfterNext(show: ShowState | null): ShowState | null {
   if (!show || show.order.length < 2 || show.blackout || show.lyrics || show.safeMode) {
     return null;
   }
-  const position = (show.position + 1) % show.order.length;
-  return {
-    ...show,
-    position,
-    itemId: show.order[position] ?? null,
-    sequence: show.sequence + 1,
-  };
+  const slot = nextSlot(show);
+  return slot && { ...show, ...slot, sequence: show.sequence + 1 };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseScreen,
+  nextSlot,
   showAfterNext,
 } from '../../../../../src/renderer/views/display/choose-screen';
 import { caseItem, drawingItem, safeStatement, showState, snapshot } from '../../fixtures';
@@ -42,6 +43,21 @@ describe('chooseScreen', () => {
     });
     expect(chooseScreen(snapshot(), showState({ itemId: 'gone' })).kind).toBe('neutral');
     expect(chooseScreen(snapshot(), showState({ itemId: 'main' })).kind).toBe('neutral');
+  });
+});
+
+describe('nextSlot', () => {
+  it('is the following slot of the pass, wrapping at the end, and null with an empty order', () => {
+    expect(nextSlot(showState({ position: 0 }))).toEqual({
+      position: 1,
+      itemId: 'free-boris-site',
+    });
+    expect(nextSlot(showState({ position: 1 }))).toEqual({
+      position: 0,
+      itemId: 'boris-kagarlitsky',
+    });
+    expect(nextSlot(showState({ order: [], position: 0 }))).toBeNull();
+    expect(nextSlot(null)).toBeNull();
   });
 });
 
