@@ -3,6 +3,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { connectOperator, type OperatorClient } from '../tests/helpers/operator';
 import { serve, type Served } from '../tests/helpers/serve';
+import { MIN_COMMAND_GAP_MS } from './command-gap';
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable with the page's. */
 const wallNow = () => performance.timeOrigin + performance.now();
@@ -188,12 +189,6 @@ async function nextOnABeat(operator: OperatorClient, count: number, everyMs: num
   }
   await sleep(Math.max(0, start + count * everyMs - performance.now()));
 }
-
-/**
- * The server takes 20 commands a second from one client (a burst of 40): an operator who
- * presses faster is told to slow down. The benchmark is a well-behaved client.
- */
-const MIN_COMMAND_GAP_MS = 55;
 
 /** `next`, then wait until the display shows another item: as fast as the display follows. */
 async function nextAndWait(page: Page, operator: OperatorClient, count: number) {

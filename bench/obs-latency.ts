@@ -12,6 +12,7 @@ import { INPUT_PREFIX, OVERLAY_SCENE } from '../src/main/obs/overlay-elements';
 import { overlayStateFor } from '../src/main/obs/overlay-state';
 import { obsAvailability, startObs, type ObsInstance } from '../tests/obs/harness';
 import { OperatorClient } from '../tests/obs/operator-client';
+import { MIN_COMMAND_GAP_MS } from './command-gap';
 
 const LYRICS = `${INPUT_PREFIX}Lyrics`;
 const SCRATCH = 'Bench scratch text';
@@ -138,7 +139,7 @@ export async function benchObsLatency(
       // A repeated line changes nothing in OBS: not a sample.
       if (want !== before && next !== 0) times.push(elapsed);
       line = next;
-      await sleep(55); // under the server's 20 commands/s per client
+      await sleep(MIN_COMMAND_GAP_MS);
     }
 
     log('baseline: raw SetInputSettings on a scratch text input');

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { chromiumLaunch } from '../playwright.config';
 import { connectOperator } from '../tests/helpers/operator';
 import { serve } from '../tests/helpers/serve';
+import { MIN_COMMAND_GAP_MS } from './command-gap';
 
 export interface OperatorLatencyResult {
   presses: number;
@@ -135,7 +136,7 @@ async function rawRoundTrips(operatorUrl: string, count: number): Promise<number
     ws.send(JSON.stringify({ type: 'command', requestId: `b${i}`, command: { name: 'next' } }));
     await arrived;
     times.push(performance.now() - start);
-    await sleep(55); // under the server's 20 commands/s per client
+    await sleep(MIN_COMMAND_GAP_MS);
   }
   ws.close();
   return times;
