@@ -33,4 +33,10 @@ describe('media URLs', () => {
       '/media/media/a.jpg?w=640',
     );
   });
+
+  it('asks for the page’s width when the slide says nothing', () => {
+    vi.stubGlobal('screen', { width: 1920, height: 1080 });
+    vi.stubGlobal('devicePixelRatio', 1);
+    expect(slideMediaUrl(slideContext(), 'media/a.jpg')).toBe('/media/media/a.jpg?w=1920');
+  });
 });
