@@ -127,8 +127,10 @@ describe('the OBS service', () => {
         port: 4455,
         password: 'typed',
       });
-      expect(result.ok).toBe(false);
-      expect(result.error).toMatch(/SOLIDARITY_OBS_PASSWORD.*wins/);
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/SOLIDARITY_OBS_PASSWORD.*wins/),
+      });
       service.stop();
     });
 
@@ -137,7 +139,10 @@ describe('the OBS service', () => {
       const service = createObsService({ controller });
       set(refused);
       const result = await service.execute({ name: 'obsConfigure', host: 'h', port: 4455 });
-      expect(result.error).toContain('SOLIDARITY_OBS_PASSWORD');
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('SOLIDARITY_OBS_PASSWORD'),
+      });
       service.stop();
     });
 
