@@ -7,7 +7,9 @@ import {
   type ObsSettingsUpdate,
   type PasswordStore,
 } from './config';
-import { OVERLAY_SCENE } from './overlay-elements';
+import { BROWSER_KIND, OVERLAY_SCENE } from './overlay-elements';
+import { checkOverlayScene, restoreRenamed, type OverlayHealth } from './overlay-health';
+import { isLoopbackHost } from './obs-host';
 import {
   addToScenes,
   isNotFound,
@@ -31,7 +33,9 @@ import {
 
 export * from './bridge';
 export * from './config';
+export * from './obs-host';
 export * from './overlay-elements';
+export * from './overlay-health';
 export * from './overlay-scene';
 export * from './overlay-state';
 export * from './overlay-sync';
@@ -63,6 +67,8 @@ export interface ObsControllerOptions {
 export interface SetupResult {
   setup: SetupReport;
   scenes: AddToScenesResult[];
+  /** Sources renamed in OBS that got their names back. */
+  renamedBack: string[];
 }
 
 /** The configured connection, without the password. */
@@ -96,8 +102,32 @@ export interface ObsController {
     options?: SwitchSceneOptions,
   ): Promise<Result<{ switched: 'program' | 'preview' }>>;
   outputStatus(): Promise<Result<OutputStatus>>;
+  /**
+   * The overlay scene as OBS holds it, compared with what the console says; null while not
+   * connected or not yet checked.
+   */
+  overlayHealth(): OverlayHealth | null;
+  onOverlayHealth(listener: (health: OverlayHealth | null) => void): () => void;
+  /** Checks the overlay scene now (also done on connect and on OBS's scene and source events). */
+  checkOverlays(): Promise<OverlayHealth | null>;
   stop(): Promise<void>;
 }
+
+/**
+ * OBS's events after which the overlay scene may no longer be what the app made: a scene, a
+ * source or an item created, deleted or renamed, or an item's eye switched in OBS.
+ */
+export const DRIFT_EVENTS = [
+  'SceneCreated',
+  'SceneRemoved',
+  'SceneNameChanged',
+  'InputCreated',
+  'InputRemoved',
+  'InputNameChanged',
+  'SceneItemCreated',
+  'SceneItemRemoved',
+  'SceneItemEnableStateChanged',
+] as const;
 
 /**
  * The OBS side of the core, as one object the core can own: connection and settings, the
@@ -110,11 +140,13 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     options.bridge instanceof ObsBridge
       ? options.bridge
       : new ObsBridge({ log, ...(options.bridge ?? {}) });
-  const sync = new OverlaySync(bridge, { dataDir: options.dataDir });
+  let target: ObsTarget | null = null;
+  /** OBS on another computer: its image sources cannot open this computer's files. */
+  const remote = () => target !== null && !isLoopbackHost(target.host);
+  const sync = new OverlaySync(bridge, { dataDir: options.dataDir, imagesUnreachable: remote });
   /** The last successful setup: what it was asked and what it made, to repair after a crash. */
   let lastSetup: { addToScenes: readonly string[]; inputs: readonly string[] } | null = null;
   let stopped = false;
-  let target: ObsTarget | null = null;
   const baseUrl = () =>
     typeof options.overlayBaseUrl === 'function'
       ? options.overlayBaseUrl()
@@ -147,9 +179,12 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
   let setupQueue: Promise<unknown> = Promise.resolve();
   const runSetup = (scenes: readonly string[]): Promise<SetupResult> => {
     const run = setupQueue.then(async () => {
-      const setup = await setUpOverlays(bridge, { overlayBaseUrl: baseUrl() });
+      // Renamed sources first: setup would otherwise make a second one beside the renamed,
+      // which would stay on the stream with its old text.
+      const renamedBack = await restoreRenamed(bridge, sync.knownItems());
+      const setup = await setUpOverlays(bridge, { overlayBaseUrl: baseUrl(), remote: remote() });
       const added = scenes.length > 0 ? await addToScenes(bridge, scenes) : [];
-      return { setup, scenes: added };
+      return { setup, scenes: added, renamedBack };
     });
     setupQueue = run.catch(() => {});
     return run;
@@ -166,7 +201,106 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     }
   };
 
+  let health: OverlayHealth | null = null;
+  const healthListeners = new Set<(health: OverlayHealth | null) => void>();
+  const setHealth = (next: OverlayHealth | null) => {
+    health = next;
+    for (const listener of healthListeners) {
+      try {
+        listener(next);
+      } catch (error) {
+        log(`obs: an overlay health listener threw: ${String(error)}`);
+      }
+    }
+  };
+  /** Whether this OBS has browser sources; read once per connection. */
+  let hasBrowser: boolean | null = null;
+  const connected = () => bridge.status().state === 'connected';
+
+  // One check at a time; a request during one makes one more after it, so the last word is
+  // always from after the last event.
+  let checking: Promise<OverlayHealth | null> | null = null;
+  let checkAgain = false;
+  const checkOnce = async (): Promise<OverlayHealth | null> => {
+    if (!connected() || stopped) return null;
+    if (hasBrowser === null) {
+      const { inputKinds } = await bridge.call('GetInputKindList', { unversioned: false });
+      hasBrowser = inputKinds.includes(BROWSER_KIND);
+    }
+    const browserKind = hasBrowser;
+    // After the applies queued so far: it compares OBS with what they left there.
+    return sync.whenIdle(() =>
+      checkOverlayScene(bridge, {
+        remote: remote(),
+        hasBrowser: browserKind,
+        overlayBaseUrl: baseUrl(),
+        wanted: (name, browser) => sync.wanted(name, browser),
+        consoleElements: () => sync.applied()?.enabled ?? null,
+        knownItems: sync.knownItems(),
+        now: () => Date.now(),
+      }),
+    );
+  };
+  const checkOverlays = (): Promise<OverlayHealth | null> => {
+    if (checking) {
+      checkAgain = true;
+      return checking;
+    }
+    checking = (async () => {
+      let result: OverlayHealth | null;
+      do {
+        checkAgain = false;
+        try {
+          result = await checkOnce();
+        } catch (error) {
+          log(`obs: checking the overlay scene failed: ${String(error)}`);
+          result = health;
+        }
+        if (!connected() || stopped) result = null;
+      } while (checkAgain);
+      setHealth(result);
+      return result;
+    })().finally(() => {
+      checking = null;
+    });
+    return checking;
+  };
+
+  /**
+   * Applies a state; when it switches an element on or off, or OBS refused part of it, the
+   * overlay scene is checked again, so the console's view of OBS follows the toggles.
+   */
+  const apply = async (state: OverlayState): Promise<ApplyReport> => {
+    const before = JSON.stringify(sync.applied()?.enabled ?? null);
+    const report = await sync.apply(state);
+    if (!report.superseded && (!report.ok || JSON.stringify(state.enabled) !== before)) {
+      void checkOverlays();
+    }
+    return report;
+  };
+
+  const unsubscribeEvents = DRIFT_EVENTS.map((event) =>
+    bridge.on(event, (payload) => {
+      if (event === 'SceneItemEnableStateChanged') {
+        const change = payload as {
+          sceneName?: unknown;
+          sceneItemId?: unknown;
+          sceneItemEnabled?: unknown;
+        };
+        if (change.sceneName !== OVERLAY_SCENE) return;
+        sync.noteEnabled(Number(change.sceneItemId), change.sceneItemEnabled === true);
+      } else {
+        // Where our items are may have changed: look them up again before the next change.
+        sync.forget();
+      }
+      void checkOverlays();
+    }),
+  );
+
   const afterConnect = async () => {
+    hasBrowser = null;
+    // Item ids start again after OBS restarts: an old id may now be someone else's source.
+    sync.forgetIds();
     // OBS may have restarted, and after a crash it comes back with its last save, which
     // can predate some or all of our sources: put back what is missing before re-applying.
     if (lastSetup) {
@@ -180,10 +314,15 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     }
     const report = await sync.reapply();
     if (!report.ok) log(`obs: re-applying the overlays failed: ${report.errors.join('; ')}`);
+    await checkOverlays();
   };
 
   const unsubscribe = bridge.onStatus((status) => {
-    if (status.state !== 'connected' || stopped) return;
+    if (status.state !== 'connected') {
+      if (health) setHealth(null);
+      return;
+    }
+    if (stopped) return;
     afterConnect().catch((error: unknown) =>
       log(`obs: restoring the overlays after connecting failed: ${String(error)}`),
     );
@@ -230,21 +369,30 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
         const report = await sync.reapply();
         if (!report.ok) log(`obs: applying the overlays failed: ${report.errors.join('; ')}`);
       }
+      await checkOverlays();
       return result;
     },
 
-    setOverlayState: (state) => sync.apply(state),
+    setOverlayState: apply,
     followShow: (snapshot, show) =>
-      sync.apply(overlayStateFor(snapshot, show, [], { contentDir: options.contentDir ?? '.' })),
+      apply(overlayStateFor(snapshot, show, [], { contentDir: options.contentDir ?? '.' })),
     overlayState: () => sync.current(),
     listScenes: () => attempt('listing scenes', () => listScenes(bridge)),
     switchScene: (name, switchOptions) =>
       attempt(`switching to ${name}`, () => switchScene(bridge, name, switchOptions)),
     outputStatus: () => attempt('reading the stream status', () => outputStatus(bridge)),
+    overlayHealth: () => health,
+    onOverlayHealth(listener) {
+      healthListeners.add(listener);
+      return () => healthListeners.delete(listener);
+    },
+    checkOverlays,
 
     async stop() {
       stopped = true;
       unsubscribe();
+      for (const unsubscribeEvent of unsubscribeEvents) unsubscribeEvent();
+      healthListeners.clear();
       await bridge.disconnect();
     },
   };

@@ -46,6 +46,13 @@ export const nativeInputs: readonly OverlayInput[] = [
   { name: `${INPUT_PREFIX}Now playing`, element: 'nowPlaying', role: 'now-playing-text' },
 ];
 
+export const imageRoles: readonly NativeRole[] = ['qr-image', 'drawing-image'];
+
+/** The native sources the app makes for an OBS: no image sources for OBS on another computer. */
+export function nativeInputsFor(remote: boolean): readonly OverlayInput[] {
+  return nativeInputs.filter((input) => !(remote && imageRoles.includes(input.role)));
+}
+
 /** Browser mode: one page per element, named like the native input of the same element. */
 export const browserInputs: readonly { name: string; element: ObsOverlayElement }[] = [
   { name: `${INPUT_PREFIX}Lyrics`, element: 'lyrics' },

@@ -6,11 +6,13 @@ import {
   TEXT_KINDS,
   browserInputs,
   nativeInputs,
+  nativeInputsFor,
   overlayUrl,
   type NativeRole,
   type ObsCaller,
   type ObsOverlayElement,
 } from './overlay-elements';
+import { pagesReachable, urlHost } from './obs-host';
 import {
   browserTransform,
   imageStyle,
@@ -27,9 +29,15 @@ export interface SetUpOverlaysOptions {
   canvas?: Canvas;
   /** Force native sources even where OBS has browser_source (for tests and odd builds). */
   preferNative?: boolean;
+  /**
+   * OBS runs on another computer: its image sources cannot open this computer's files, and
+   * browser sources work only where the overlay pages' address is reachable from there.
+   */
+  remote?: boolean;
 }
 
-export type SetupAction = 'created' | 'updated' | 'unchanged';
+/** `unavailable`: this OBS cannot show it, and nothing was created for it. */
+export type SetupAction = 'created' | 'updated' | 'unchanged' | 'unavailable';
 
 export interface SetupInputReport {
   name: string;
@@ -50,6 +58,8 @@ export interface SetupReport {
   inputs: SetupInputReport[];
   /** True when nothing at all had to change: pressing the button again is harmless. */
   unchanged: boolean;
+  /** What the operator must know: OBS on another computer and what it cannot show. */
+  warnings: string[];
 }
 
 interface Planned {
@@ -76,16 +86,38 @@ export async function setUpOverlays(
   const { inputKinds } = await obs.call('GetInputKindList', { unversioned: false });
   const canvas = options.canvas ?? (await obsCanvas(obs));
   const version = await obs.call('GetVersion');
-  const browser = !options.preferNative && inputKinds.includes(BROWSER_KIND);
+  const remote = options.remote ?? false;
+  const hasBrowser = !options.preferNative && inputKinds.includes(BROWSER_KIND);
+  const reachable = pagesReachable(remote, options.overlayBaseUrl);
+  const browser = hasBrowser && reachable;
   const textKind = TEXT_KINDS.find((kind) => inputKinds.includes(kind)) ?? null;
   if (!browser && !textKind) {
     throw new Error(
-      `This OBS has neither a browser source nor a text source (its input kinds: ${inputKinds.join(', ')}).`,
+      hasBrowser
+        ? `OBS is on another computer, and its browser sources could not load the overlay pages from ${urlHost(options.overlayBaseUrl) ?? 'this computer'} (this computer's own address). Start the app so that computer can reach it (serve --host <this computer's address>) and press Set up again.`
+        : `This OBS has neither a browser source nor a text source (its input kinds: ${inputKinds.join(', ')}).`,
     );
   }
-  if (!browser && !inputKinds.includes(IMAGE_KIND)) {
+  if (!browser && !remote && !inputKinds.includes(IMAGE_KIND)) {
     throw new Error('This OBS has no image source, which the QR code and drawing need.');
   }
+  const warnings: string[] = [];
+  if (remote && browser) {
+    warnings.push(
+      `OBS is on another computer: its browser sources load the overlay pages from ${urlHost(options.overlayBaseUrl)}. That computer must be able to reach this one there (same network, no firewall in between).`,
+    );
+  }
+  if (remote && !browser) {
+    warnings.push(
+      hasBrowser
+        ? `OBS is on another computer, but the overlay pages are served only on this computer's own address, so browser sources there would stay blank. Text sources were used instead, without the QR code and drawings. Start the app so that computer can reach it (serve --host <this computer's address>) and press Set up again for the full overlays.`
+        : 'OBS is on another computer and has no browser source, so it cannot show the QR code or drawings: an image source there cannot open files on this computer. Only the text overlays were set up. For the QR code and drawings, use an OBS with browser sources (the official builds).',
+    );
+  }
+  const unavailable =
+    remote && !browser
+      ? nativeInputs.filter((input) => !nativeInputsFor(true).includes(input))
+      : [];
 
   const planned: Planned[] = browser
     ? browserInputs.map(({ name, element }) => ({
@@ -100,7 +132,7 @@ export async function setUpOverlays(
         initial: {},
         transform: browserTransform(),
       }))
-    : nativeInputs.map(({ name, element, role }) => {
+    : nativeInputsFor(remote).map(({ name, element, role }) => {
         const image = role === 'qr-image' || role === 'drawing-image';
         return {
           name,
@@ -191,6 +223,16 @@ export async function setUpOverlays(
     }
     reports.push(report);
   }
+  for (const input of unavailable) {
+    reports.push({
+      name: input.name,
+      kind: IMAGE_KIND,
+      element: input.element,
+      input: 'unavailable',
+      item: 'unavailable',
+      note: 'OBS is on another computer: an image source there cannot open files on this computer.',
+    });
+  }
 
   return {
     scene,
@@ -200,7 +242,12 @@ export async function setUpOverlays(
     inputs: reports,
     unchanged:
       scene === 'unchanged' &&
-      reports.every((r) => r.input === 'unchanged' && r.item === 'unchanged'),
+      reports.every(
+        (r) =>
+          (r.input === 'unchanged' || r.input === 'unavailable') &&
+          (r.item === 'unchanged' || r.item === 'unavailable'),
+      ),
+    warnings,
   };
 }
 

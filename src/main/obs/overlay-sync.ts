@@ -37,6 +37,11 @@ export interface OverlaySyncOptions {
   dataDir: string;
   /** Renders a QR PNG and returns its absolute path; the default writes into `<dataDir>/obs`. */
   renderQr?: (url: string) => Promise<string>;
+  /**
+   * True while OBS runs on another computer: its image sources cannot open this computer's
+   * files, so they are kept hidden rather than shown blank (or showing a stale picture).
+   */
+  imagesUnreachable?: () => boolean;
 }
 
 /**
@@ -46,17 +51,68 @@ export interface OverlaySyncOptions {
  */
 export class OverlaySync {
   private desired: OverlayState | null = null;
+  /** The state the last apply that ran was for: what OBS should hold between applies. */
+  private lastRun: OverlayState | null = null;
   private items: Map<string, TrackedItem> | null = null;
   private readonly lastSettings = new Map<string, string>();
   private readonly lastEnabled = new Map<string, boolean>();
+  /** Scene item id → our source name, as last seen; a rename in OBS keeps the id. */
+  private readonly seenIds = new Map<number, string>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly renderQr: (url: string) => Promise<string>;
+  private readonly imagesUnreachable: () => boolean;
 
   constructor(
     private readonly obs: ObsCaller,
     options: OverlaySyncOptions,
   ) {
     this.renderQr = options.renderQr ?? ((url) => renderQrPng(url, options.dataDir));
+    this.imagesUnreachable = options.imagesUnreachable ?? (() => false);
+  }
+
+  /**
+   * Whether the current state has this source on the stream; null without a state or for a
+   * name that is not ours.
+   */
+  wanted(name: string, browser: boolean): boolean | null {
+    const state = this.lastRun;
+    const input = nativeInputs.find((candidate) => candidate.name === name);
+    if (!state || !input) return null;
+    if (browser) return state.enabled[input.element];
+    return state.enabled[input.element] && this.visible(input.role, state);
+  }
+
+  /** The state the last apply that ran was for (checks compare OBS with this). */
+  applied(): OverlayState | null {
+    return this.lastRun;
+  }
+
+  /** Scene item id → source name of our items as last seen in OBS. */
+  knownItems(): ReadonlyMap<number, string> {
+    return this.seenIds;
+  }
+
+  /** OBS restarted: its item ids start again and may now belong to someone else's sources. */
+  forgetIds(): void {
+    this.seenIds.clear();
+  }
+
+  /**
+   * OBS reports that an item's eye changed (someone at OBS, or our own request). Recording it
+   * makes the next apply send what the show wants instead of trusting a stale memory.
+   */
+  noteEnabled(sceneItemId: number, enabled: boolean): void {
+    const name = this.seenIds.get(sceneItemId);
+    if (name && this.items?.get(name)?.sceneItemId === sceneItemId) {
+      this.lastEnabled.set(name, enabled);
+    }
+  }
+
+  /** Runs `task` once the applies queued so far are done, so it sees OBS as they left it. */
+  whenIdle<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => {});
+    return run;
   }
 
   /** The state the operator expects on the stream, applied or not. */
@@ -93,6 +149,7 @@ export class OverlaySync {
   }
 
   private async applyNow(state: OverlayState): Promise<ApplyReport> {
+    this.lastRun = state;
     const report: ApplyReport = { ok: true, sent: 0, errors: [] };
     let items: Map<string, TrackedItem>;
     try {
@@ -161,10 +218,29 @@ export class OverlaySync {
     return changes;
   }
 
+  /** Whether a native source has anything to show in this state. */
+  private visible(role: NativeRole, state: OverlayState): boolean {
+    switch (role) {
+      case 'lyrics-text':
+        return lines(state.lyrics.line, state.lyrics.translation) !== '';
+      case 'lower-third-text':
+        return lines(state.lowerThird.title, state.lowerThird.text) !== '';
+      case 'now-playing-text':
+        return Boolean(state.nowPlaying.title || state.nowPlaying.artist);
+      case 'drawing-credit-text':
+        return state.drawing.credit !== '';
+      case 'qr-image':
+        return Boolean(state.qr.url) && !this.imagesUnreachable();
+      case 'drawing-image':
+        return Boolean(state.drawing.file) && !this.imagesUnreachable();
+    }
+  }
+
   private async content(
     role: NativeRole,
     state: OverlayState,
   ): Promise<{ settings: Record<string, string>; visible: boolean }> {
+    if (!this.visible(role, state)) return { settings: {}, visible: false };
     switch (role) {
       case 'lyrics-text': {
         const text = lines(state.lyrics.line, state.lyrics.translation);
@@ -239,6 +315,7 @@ export class OverlaySync {
       const browser = entry.inputKind === BROWSER_KIND;
       // A browser page draws the drawing's credit itself; there is no credit input then.
       if (browser && native.role === 'drawing-credit-text') continue;
+      this.seenIds.set(Number(entry.sceneItemId), name);
       items.set(name, {
         sceneItemId: Number(entry.sceneItemId),
         element: native.element,

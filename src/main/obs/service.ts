@@ -2,6 +2,7 @@ import type { Command, ObsInfo, ObsSetupReportInfo, ObsStatusInfo } from '../../
 import { systemClock, type Clock } from '../show/clock';
 import { fail, ok, type CommandResult } from '../show/result';
 import type { ObsStatus } from './bridge';
+import { ENV_PASSWORD_REFUSED, ENV_PASSWORD_WINS } from './config';
 import type { ObsController, SetupResult } from './index';
 
 export type ObsCommand = Extract<Command, { name: 'obsConfigure' | 'obsSetup' | 'obsSwitchScene' }>;
@@ -45,14 +46,18 @@ const REFRESH_EVENTS = [
 
 export function statusInfo(status: ObsStatus, controller: ObsController): ObsStatusInfo {
   const target = controller.target();
+  const passwordFromEnv = target?.passwordSource === 'env';
   return {
     state: status.state,
-    message: status.message,
+    // The bridge's "save it here" would send the operator in a circle: the variable wins.
+    message:
+      status.state === 'auth-failed' && passwordFromEnv ? ENV_PASSWORD_REFUSED : status.message,
     obsVersion: status.state === 'connected' ? status.obsVersion : null,
     obsWebSocketVersion: status.state === 'connected' ? status.obsWebSocketVersion : null,
     host: target?.host ?? null,
     port: target?.port ?? null,
     hasPassword: target?.hasPassword ?? false,
+    passwordFromEnv,
   };
 }
 
@@ -61,9 +66,18 @@ export function setupReportInfo(
   result: { ok: true; value: SetupResult } | { ok: false; error: string },
 ): ObsSetupReportInfo {
   if (!result.ok) {
-    return { at, ok: false, error: result.error, scene: null, mode: null, inputs: [], scenes: [] };
+    return {
+      at,
+      ok: false,
+      error: result.error,
+      scene: null,
+      mode: null,
+      inputs: [],
+      scenes: [],
+      warnings: [],
+    };
   }
-  const { setup, scenes } = result.value;
+  const { setup, scenes, renamedBack } = result.value;
   return {
     at,
     ok: true,
@@ -72,6 +86,10 @@ export function setupReportInfo(
     mode: setup.mode,
     inputs: setup.inputs.map(({ name, input, item }) => ({ name, input, item })),
     scenes: scenes.map(({ scene, result: outcome }) => ({ scene, result: outcome })),
+    warnings: [
+      ...renamedBack.map((name) => `"${name}" had been renamed in OBS; it has its name back.`),
+      ...setup.warnings,
+    ],
   };
 }
 
@@ -85,6 +103,7 @@ export function createObsService(options: ObsServiceOptions): ObsService {
     scenes: null,
     outputs: null,
     setup: null,
+    overlay: controller.overlayHealth(),
   };
   let operators = 0;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -109,9 +128,12 @@ export function createObsService(options: ObsServiceOptions): ObsService {
       do {
         again = false;
         if (!connected() || stopped) break;
+        // The overlay check catches what no event reports (obs-websocket 5.1 has none for
+        // settings edited in OBS); its result arrives through onOverlayHealth.
         const [scenes, outputs] = await Promise.all([
           controller.listScenes(),
           controller.outputStatus(),
+          controller.checkOverlays(),
         ]);
         if (!connected() || stopped) break;
         emit({
@@ -160,6 +182,7 @@ export function createObsService(options: ObsServiceOptions): ObsService {
     updatePolling();
     if (live) void refresh();
   });
+  const unsubscribeHealth = controller.onOverlayHealth((overlay) => emit({ ...info, overlay }));
   const unsubscribeEvents = REFRESH_EVENTS.map((event) =>
     controller.bridge.on(event, () => void refresh()),
   );
@@ -181,7 +204,12 @@ export function createObsService(options: ObsServiceOptions): ObsService {
           // The target changed even if connecting did not work.
           emit({ ...info, status: statusInfo(controller.status(), controller) });
           if (!result.ok) return fail(result.error);
-          return result.value.state === 'connected' ? ok : fail(result.value.message);
+          if (command.password && controller.target()?.passwordSource === 'env') {
+            return fail(ENV_PASSWORD_WINS);
+          }
+          return result.value.state === 'connected'
+            ? ok
+            : fail(statusInfo(result.value, controller).message);
         }
         case 'obsSetup': {
           const result = await controller.setUpOverlays({ addToScenes: command.addToScenes });
@@ -203,6 +231,7 @@ export function createObsService(options: ObsServiceOptions): ObsService {
     stop() {
       stopped = true;
       unsubscribeStatus();
+      unsubscribeHealth();
       for (const unsubscribe of unsubscribeEvents) unsubscribe();
       updatePolling();
       listeners.clear();

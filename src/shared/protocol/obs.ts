@@ -25,6 +25,11 @@ export const obsStatusSchema = z.strictObject({
   port: z.number().int().nullable(),
   /** Whether a password is configured (the file, the app's store or the environment). */
   hasPassword: z.boolean(),
+  /**
+   * The password comes from SOLIDARITY_OBS_PASSWORD, which wins over one typed in the console:
+   * the console says so instead of asking for a password that would not be used.
+   */
+  passwordFromEnv: z.boolean(),
 });
 
 export const obsScenesSchema = z.strictObject({
@@ -47,7 +52,8 @@ export const obsOutputsSchema = z.strictObject({
   record: z.strictObject({ active: z.boolean(), paused: z.boolean(), timecode: z.string() }),
 });
 
-const setupAction = z.enum(['created', 'updated', 'unchanged']);
+/** `unavailable`: this OBS cannot show it (an image source for OBS on another computer). */
+const setupAction = z.enum(['created', 'updated', 'unchanged', 'unavailable']);
 
 /** What "Set up overlays in OBS" did the last time it was pressed. */
 export const obsSetupReportSchema = z.strictObject({
@@ -65,6 +71,64 @@ export const obsSetupReportSchema = z.strictObject({
       result: z.enum(['added', 'already-there', 'missing', 'skipped']),
     }),
   ),
+  /** What the operator must know about this setup (OBS on another computer, for one). */
+  warnings: z.array(z.string()),
+});
+
+/** The ways what OBS holds can differ from what the console says is on the stream. */
+export const obsDriftKind = z.enum([
+  /** The overlay scene is not in OBS (never set up, or deleted there). */
+  'scene-missing',
+  /** One of the app's sources is not in the overlay scene (deleted, or removed from it). */
+  'source-missing',
+  /** One of the app's sources was renamed in OBS: the app no longer updates it. */
+  'source-renamed',
+  /** A source with the app's name is of another kind than the app feeds. */
+  'wrong-kind',
+  /** Hidden in OBS (its eye) while the console has it on the stream. */
+  'hidden-in-obs',
+  /** Shown in OBS while the console has it off. */
+  'shown-in-obs',
+  /** OBS is on another computer: image sources there cannot open this computer's files. */
+  'images-unreachable',
+  /** OBS is on another computer and the overlay pages' address is this computer's loopback. */
+  'pages-unreachable',
+]);
+export type ObsDriftKind = z.infer<typeof obsDriftKind>;
+
+export const obsDriftSchema = z.strictObject({
+  kind: obsDriftKind,
+  /** The app's name for the source; null for the scene or the whole connection. */
+  source: z.string().nullable(),
+  /** A sentence for the operator: what differs, what the stream shows, and what to do. */
+  message: z.string(),
+  /** Whether "Repair" (the setup button) puts it right. */
+  repairable: z.boolean(),
+});
+
+export const obsStreamElement = z.enum(['lyrics', 'lowerThird', 'qr', 'drawing', 'nowPlaying']);
+
+/** The overlay scene as OBS holds it, checked on connect, on OBS's events and while polling. */
+export const obsOverlayHealthSchema = z.strictObject({
+  at: z.number(),
+  sceneExists: z.boolean(),
+  /** How the app's sources are made in this OBS; null when there are none. */
+  mode: z.enum(['browser', 'native']).nullable(),
+  /** OBS was reached at an address that is not this computer's. */
+  remote: z.boolean(),
+  /** Empty when OBS holds what the console says. */
+  drift: z.array(obsDriftSchema),
+  /**
+   * Each element as OBS really has it: `console` is what the show wants on the stream, `obs`
+   * whether OBS shows it (null where OBS has no source of the app's for it).
+   */
+  elements: z.array(
+    z.strictObject({
+      element: obsStreamElement,
+      console: z.boolean(),
+      obs: z.boolean().nullable(),
+    }),
+  ),
 });
 
 export const obsInfoSchema = z.strictObject({
@@ -73,12 +137,16 @@ export const obsInfoSchema = z.strictObject({
   scenes: obsScenesSchema.nullable(),
   outputs: obsOutputsSchema.nullable(),
   setup: obsSetupReportSchema.nullable(),
+  /** Null until checked (not connected yet). */
+  overlay: obsOverlayHealthSchema.nullable(),
 });
 export type ObsInfo = z.infer<typeof obsInfoSchema>;
 export type ObsStatusInfo = z.infer<typeof obsStatusSchema>;
 export type ObsScenes = z.infer<typeof obsScenesSchema>;
 export type ObsOutputs = z.infer<typeof obsOutputsSchema>;
 export type ObsSetupReportInfo = z.infer<typeof obsSetupReportSchema>;
+export type ObsOverlayHealth = z.infer<typeof obsOverlayHealthSchema>;
+export type ObsDrift = z.infer<typeof obsDriftSchema>;
 
 /** Commands for OBS, operator only. */
 export const obsCommandSchemas = [

@@ -161,6 +161,45 @@ export class FakeObs {
       case 'SetSceneItemEnabled':
         item(data.sceneName, data.sceneItemId).enabled = Boolean(data.sceneItemEnabled);
         return undefined;
+      case 'SetInputName': {
+        const from = String(data.inputName);
+        const to = String(data.newInputName);
+        const input = this.inputs.get(from);
+        if (!input) throw new RequestError(600, 'No source was found.');
+        if (this.inputs.has(to) || this.scenes.has(to)) {
+          throw new RequestError(601, 'A source already exists by that new input name.');
+        }
+        this.inputs.delete(from);
+        this.inputs.set(to, input);
+        for (const items of this.scenes.values()) {
+          for (const entry of items) if (entry.sourceName === from) entry.sourceName = to;
+        }
+        return undefined;
+      }
+      case 'RemoveInput': {
+        const name = String(data.inputName);
+        if (!this.inputs.delete(name)) throw new RequestError(600, 'No source was found.');
+        for (const [sceneName, items] of this.scenes) {
+          this.scenes.set(
+            sceneName,
+            items.filter((entry) => entry.sourceName !== name),
+          );
+        }
+        return undefined;
+      }
+      case 'RemoveSceneItem': {
+        const items = scene(data.sceneName);
+        item(data.sceneName, data.sceneItemId);
+        this.scenes.set(
+          String(data.sceneName),
+          items.filter((entry) => entry.sceneItemId !== data.sceneItemId),
+        );
+        return undefined;
+      }
+      case 'RemoveScene':
+        scene(data.sceneName);
+        this.scenes.delete(String(data.sceneName));
+        return undefined;
       case 'GetStudioModeEnabled':
         return { studioModeEnabled: this.studioMode };
       case 'SetCurrentProgramScene':

@@ -4,13 +4,13 @@ import type { ObsController } from '../../../../src/main/obs/index';
 import { createObsService } from '../../../../src/main/obs/service';
 import { refusal, serverMessageSchema } from '../../../../src/shared/protocol';
 
-function fakeController() {
+function fakeController(passwordSource: 'env' | 'file' = 'file') {
   let status: ObsStatus = { state: 'disconnected', message: 'OBS is not connected.' };
   const listeners = new Set<(s: ObsStatus) => void>();
   const controller = {
     bridge: new ObsBridge(),
     status: () => status,
-    target: () => ({ host: '127.0.0.1', port: 4455, hasPassword: true, passwordSource: 'file' }),
+    target: () => ({ host: '127.0.0.1', port: 4455, hasPassword: true, passwordSource }),
     onStatus: (l: (s: ObsStatus) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -36,11 +36,15 @@ function fakeController() {
     })),
     switchScene: vi.fn(async () => ({ ok: false as const, error: 'No source was found' })),
     setUpOverlays: vi.fn(),
+    overlayHealth: () => null,
+    onOverlayHealth: () => () => {},
+    checkOverlays: vi.fn(async () => null),
   };
   const set = (next: ObsStatus) => {
     status = next;
     for (const l of listeners) l(next);
   };
+  controller.configure.mockImplementation(async () => ({ ok: true as const, value: status }));
   return { controller: controller as unknown as ObsController, mock: controller, set };
 }
 
@@ -86,5 +90,71 @@ describe('the OBS service', () => {
     for (const role of ['remote', 'kiosk', 'display', 'overlay'] as const) {
       expect(refusal(role, command)).toContain('may not send');
     }
+  });
+
+  describe('a password in SOLIDARITY_OBS_PASSWORD', () => {
+    const refused: ObsStatus = {
+      state: 'auth-failed',
+      problem: 'auth',
+      message: 'OBS refused the password (close code 4009). Copy it again … and save it here.',
+    };
+
+    it('refused by OBS: the console names the variable instead of "save it here"', () => {
+      const { controller, set } = fakeController('env');
+      const service = createObsService({ controller });
+      set(refused);
+      const status = service.info().status;
+      expect(status.passwordFromEnv).toBe(true);
+      expect(status.message).toContain('SOLIDARITY_OBS_PASSWORD');
+      expect(status.message).toMatch(/typing one here will not help/);
+      expect(status.message).not.toContain('save it here');
+      service.stop();
+    });
+
+    it('a password typed in the console while the variable wins: saved, and said to be unused', async () => {
+      const { controller, set } = fakeController('env');
+      const service = createObsService({ controller });
+      set({
+        state: 'connected',
+        message: 'Connected.',
+        obsVersion: '29.0.2',
+        obsWebSocketVersion: '5.1.0',
+        rpcVersion: 1,
+      });
+      const result = await service.execute({
+        name: 'obsConfigure',
+        host: '127.0.0.1',
+        port: 4455,
+        password: 'typed',
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/SOLIDARITY_OBS_PASSWORD.*wins/),
+      });
+      service.stop();
+    });
+
+    it('refused after configure: the command answers with the same words', async () => {
+      const { controller, set } = fakeController('env');
+      const service = createObsService({ controller });
+      set(refused);
+      const result = await service.execute({ name: 'obsConfigure', host: 'h', port: 4455 });
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('SOLIDARITY_OBS_PASSWORD'),
+      });
+      service.stop();
+    });
+
+    it('a password from the file: the bridge’s own words stay', () => {
+      const { controller, set } = fakeController('file');
+      const service = createObsService({ controller });
+      set(refused);
+      expect(service.info().status).toMatchObject({
+        passwordFromEnv: false,
+        message: refused.message,
+      });
+      service.stop();
+    });
   });
 });

@@ -88,10 +88,24 @@ function ConnectForm({ obs, onDone }: { obs: ObsInfo; onDone: () => void }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           autoComplete="new-password"
-          placeholder={obs.status.hasPassword ? 'saved (leave empty to keep)' : 'none'}
+          placeholder={
+            obs.status.passwordFromEnv
+              ? 'from SOLIDARITY_OBS_PASSWORD'
+              : obs.status.hasPassword
+                ? 'saved (leave empty to keep)'
+                : 'none'
+          }
+          disabled={obs.status.passwordFromEnv}
           name="obs-password"
         />
       </label>
+      {obs.status.passwordFromEnv ? (
+        <p className="op-warning op-obs-env" data-testid="obs-env-password">
+          The password comes from the environment variable <code>SOLIDARITY_OBS_PASSWORD</code>,
+          which wins over one typed here. To change it, set the right password in that variable (or
+          unset it to type one here) and restart the app.
+        </p>
+      ) : null}
       <button type="submit" className="op-button op-small">
         Connect
       </button>
@@ -99,13 +113,25 @@ function ConnectForm({ obs, onDone }: { obs: ObsInfo; onDone: () => void }) {
   );
 }
 
-function SetupReport({ setup }: { setup: NonNullable<ObsInfo['setup']> }) {
+function SetupReport({
+  setup,
+  drifted,
+}: {
+  setup: NonNullable<ObsInfo['setup']>;
+  /** OBS no longer holds what the setup made: the report is history, not the present. */
+  drifted: boolean;
+}) {
   if (!setup.ok) return <p className="op-warning">Setup failed: {setup.error}</p>;
   const changed = setup.inputs.filter((i) => i.input !== 'unchanged' || i.item !== 'unchanged');
   return (
     <div className="op-obs-setup" data-testid="obs-setup-report">
       <p className="op-muted">
-        {setup.scene === 'created' ? 'Created the scene "Solidarity Overlays"' : 'Scene ready'}
+        {drifted ? 'Last setup: ' : ''}
+        {setup.scene === 'created'
+          ? 'Created the scene "Solidarity Overlays"'
+          : drifted
+            ? 'the scene was there'
+            : 'Scene ready'}
         {setup.mode
           ? ` (${setup.mode === 'browser' ? 'browser sources' : 'text and image sources'})`
           : ''}
@@ -115,11 +141,21 @@ function SetupReport({ setup }: { setup: NonNullable<ObsInfo['setup']> }) {
         <ul className="op-list">
           {changed.map((input) => (
             <li key={input.name}>
-              {input.name}: {input.input === 'unchanged' ? input.item : input.input}
+              {input.name}:{' '}
+              {input.input === 'unavailable'
+                ? 'not possible in this OBS'
+                : input.input === 'unchanged'
+                  ? input.item
+                  : input.input}
             </li>
           ))}
         </ul>
       ) : null}
+      {setup.warnings.map((warning) => (
+        <p key={warning} className="op-warning" data-testid="obs-setup-warning">
+          {warning}
+        </p>
+      ))}
       {setup.scenes.length > 0 ? (
         <ul className="op-list">
           {setup.scenes.map((s) => (
@@ -127,6 +163,97 @@ function SetupReport({ setup }: { setup: NonNullable<ObsInfo['setup']> }) {
               {s.scene}: {s.result.replace('-', ' ')}
             </li>
           ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+const elementLabels: Record<
+  NonNullable<ObsInfo['overlay']>['elements'][number]['element'],
+  string
+> = {
+  lowerThird: 'Lower third',
+  qr: 'QR code',
+  lyrics: 'Lyrics',
+  drawing: 'Drawing',
+  nowPlaying: 'Now playing',
+};
+
+/**
+ * The overlay scene as OBS really holds it: a missing scene asks to be set up, every drift
+ * says what the stream shows instead, and each element shows OBS's state beside the console's.
+ */
+function OverlayHealth({
+  overlay,
+  onRepair,
+}: {
+  overlay: NonNullable<ObsInfo['overlay']>;
+  onRepair: () => void;
+}) {
+  const repairable = overlay.drift.some((d) => d.repairable);
+  return (
+    <div className="op-obs-health" data-testid="obs-overlay-health">
+      {!overlay.sceneExists ? (
+        <div className="op-obs-ask" data-testid="obs-ask-setup">
+          <p>
+            <strong>OBS has no overlay scene yet.</strong> Nothing the console shows reaches the
+            stream until it is set up. Set it up now?
+          </p>
+          <button
+            type="button"
+            className="op-button"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={onRepair}
+          >
+            Set up overlays in OBS
+          </button>
+        </div>
+      ) : overlay.drift.length > 0 ? (
+        <div className="op-obs-drift" data-testid="obs-drift" role="alert">
+          <p>
+            <strong>OBS differs from the console:</strong>
+          </p>
+          <ul className="op-list">
+            {overlay.drift.map((d) => (
+              <li key={`${d.kind}:${d.source ?? ''}`} data-kind={d.kind}>
+                {d.message}
+              </li>
+            ))}
+          </ul>
+          {repairable ? (
+            <button
+              type="button"
+              className="op-button"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={onRepair}
+              data-testid="obs-repair"
+            >
+              Repair overlays in OBS
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <p className="op-muted" data-testid="obs-in-step">
+          OBS holds what the console shows.
+        </p>
+      )}
+      {overlay.sceneExists ? (
+        <ul className="op-obs-elements" data-testid="obs-elements">
+          {overlay.elements.map(({ element, console: wanted, obs }) => {
+            const differs = obs !== null && obs !== wanted;
+            return (
+              <li
+                key={element}
+                className={differs ? 'is-drift' : undefined}
+                data-element={element}
+                data-obs={obs === null ? 'none' : obs ? 'shown' : 'hidden'}
+              >
+                {elementLabels[element]}: {obs === null ? 'no source in OBS' : obs ? 'on' : 'off'}
+                {differs ? ` (console: ${wanted ? 'on' : 'off'})` : ''}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </div>
@@ -238,7 +365,15 @@ export function ObsPanel() {
               </fieldset>
             ) : null}
           </div>
-          {obs.setup ? <SetupReport setup={obs.setup} /> : null}
+          {obs.overlay ? (
+            <OverlayHealth
+              overlay={obs.overlay}
+              onRepair={() => void run(obsSetupAction, { addToScenes: picked })}
+            />
+          ) : null}
+          {obs.setup ? (
+            <SetupReport setup={obs.setup} drifted={(obs.overlay?.drift.length ?? 0) > 0} />
+          ) : null}
           {scenes ? (
             <>
               <h3 className="op-subheading">

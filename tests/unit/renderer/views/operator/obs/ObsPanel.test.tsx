@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ObsInfo } from '../../../../../../src/shared/protocol';
@@ -22,6 +22,7 @@ const connected: ObsInfo = {
     host: '127.0.0.1',
     port: 4455,
     hasPassword: true,
+    passwordFromEnv: false,
   },
   scenes: {
     scenes: ['Band', 'Talk', 'Solidarity Overlays'],
@@ -40,6 +41,22 @@ const connected: ObsInfo = {
     record: { active: false, paused: false, timecode: '00:00:00.000' },
   },
   setup: null,
+  overlay: null,
+};
+
+const inStep: NonNullable<ObsInfo['overlay']> = {
+  at: 1,
+  sceneExists: true,
+  mode: 'native',
+  remote: false,
+  drift: [],
+  elements: [
+    { element: 'lyrics', console: true, obs: true },
+    { element: 'lowerThird', console: false, obs: false },
+    { element: 'qr', console: false, obs: false },
+    { element: 'drawing', console: false, obs: false },
+    { element: 'nowPlaying', console: true, obs: true },
+  ],
 };
 
 function renderPanel(obs: ObsInfo | null) {
@@ -161,6 +178,7 @@ describe('ObsPanel', () => {
             mode: 'native',
             inputs: [{ name: 'Solidarity · Lyrics', input: 'created', item: 'created' }],
             scenes: [{ scene: 'Band', result: 'added' }],
+            warnings: [],
           },
         },
         obsStore,
@@ -193,5 +211,98 @@ describe('obsSceneForKey', () => {
         { key: '1', ctrlKey: true },
       ),
     ).toBeNull();
+  });
+
+  it('password from SOLIDARITY_OBS_PASSWORD: says so, and offers no field that would be ignored', () => {
+    renderPanel({
+      ...connected,
+      status: {
+        ...connected.status,
+        state: 'auth-failed',
+        message: 'OBS refused the password in the environment variable SOLIDARITY_OBS_PASSWORD…',
+        obsVersion: null,
+        obsWebSocketVersion: null,
+        passwordFromEnv: true,
+      },
+      scenes: null,
+      outputs: null,
+    });
+    expect(screen.getByTestId('obs-message').textContent).toContain('SOLIDARITY_OBS_PASSWORD');
+    expect(screen.getByTestId('obs-env-password').textContent).toMatch(
+      /SOLIDARITY_OBS_PASSWORD.*restart the app/,
+    );
+    const field = screen.getByPlaceholderText('from SOLIDARITY_OBS_PASSWORD') as HTMLInputElement;
+    expect(field.disabled).toBe(true);
+  });
+
+  it('no overlay scene on connecting: asks to set it up, and the button runs the setup', async () => {
+    const { send } = renderPanel({
+      ...connected,
+      overlay: { ...inStep, sceneExists: false, mode: null, drift: [], elements: [] },
+    });
+    const ask = screen.getByTestId('obs-ask-setup');
+    expect(ask.textContent).toContain('OBS has no overlay scene yet');
+    await act(async () => {
+      fireEvent.click(within(ask).getByRole('button'));
+    });
+    expect(send).toHaveBeenCalledWith({ name: 'obsSetup' });
+  });
+
+  it('drift: says what differs, marks the element by OBS’s real state, and offers a repair', async () => {
+    const { send } = renderPanel({
+      ...connected,
+      setup: {
+        at: 1,
+        ok: true,
+        error: null,
+        scene: 'unchanged',
+        mode: 'native',
+        inputs: [],
+        scenes: [],
+        warnings: [],
+      },
+      overlay: {
+        ...inStep,
+        drift: [
+          {
+            kind: 'hidden-in-obs',
+            source: 'Solidarity · Lyrics',
+            message: '"Solidarity · Lyrics" is hidden in OBS (its eye is off)…',
+            repairable: true,
+          },
+        ],
+        elements: inStep.elements.map((e) => (e.element === 'lyrics' ? { ...e, obs: false } : e)),
+      },
+    });
+    expect(screen.getByTestId('obs-drift').textContent).toContain('hidden in OBS');
+    const lyrics = screen.getByTestId('obs-elements').querySelector('[data-element="lyrics"]');
+    expect(lyrics?.getAttribute('data-obs')).toBe('hidden');
+    expect(lyrics?.textContent).toBe('Lyrics: off (console: on)');
+    // The old "Scene ready" would be a false claim now.
+    expect(screen.getByTestId('obs-setup-report').textContent).not.toContain('Scene ready');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('obs-repair'));
+    });
+    expect(send).toHaveBeenCalledWith({ name: 'obsSetup' });
+  });
+
+  it('in step: says so, and the setup report may say "Scene ready"', () => {
+    renderPanel({
+      ...connected,
+      overlay: inStep,
+      setup: {
+        at: 1,
+        ok: true,
+        error: null,
+        scene: 'unchanged',
+        mode: 'native',
+        inputs: [],
+        scenes: [],
+        warnings: [],
+      },
+    });
+    expect(screen.getByTestId('obs-in-step').textContent).toContain('OBS holds what the console');
+    expect(screen.getByTestId('obs-setup-report').textContent).toContain('Scene ready');
+    expect(screen.queryByTestId('obs-repair')).toBeNull();
   });
 });
