@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runElectronApp } from '../../../../src/main/electron/app';
+import { startElectronApp } from '../../../../src/main/electron/app';
 import { startCore, type Core } from '../../../../src/main/core';
-import { FakeBrowserWindow, electron, resetFakeElectron } from '../../../mocks/electron';
+import { FakeBrowserWindow, electron, loadEntry, resetFakeElectron } from '../../../mocks/electron';
 
 vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
 vi.mock('../../../../src/main/core', () => ({ startCore: vi.fn() }));
@@ -41,6 +41,18 @@ function fakeCore(): Core {
   } as unknown as Core;
 }
 
+/**
+ * The app started as the entry module starts it, under Electron's loader rule: ready comes
+ * once the entry's evaluation has finished. Resolves when the start is done.
+ */
+async function runElectronApp(appPaths: typeof paths, argv: string[]) {
+  let started: Promise<unknown> = Promise.resolve();
+  await loadEntry(() => {
+    started = startElectronApp(appPaths, argv);
+  });
+  return started;
+}
+
 let dataDir: string;
 let log: ReturnType<typeof vi.spyOn>;
 let warn: ReturnType<typeof vi.spyOn>;
@@ -61,7 +73,30 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('runElectronApp', () => {
+describe('startElectronApp', () => {
+  it('does everything Electron needs before ready while the entry evaluates, and waits for nothing', () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    const started = startElectronApp(paths, ['/app', '--data', dataDir]);
+    expect(started).toBeInstanceOf(Promise);
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron'));
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    // Nothing was created before ready: the fake, like Electron, would have thrown.
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('a start that fails unexpectedly says so once ready, and exits with 1', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.mocked(startCore).mockRejectedValue(new Error('disk on fire'));
+    expect(await runElectronApp(paths, ['/app', '--data', dataDir])).toBeUndefined();
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Solidarity Screens could not start',
+      'The show could not start: disk on fire',
+    );
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+
   it('starts the core, then the kiosk window on its kiosk page', async () => {
     vi.mocked(startCore).mockResolvedValue(fakeCore());
     await runElectronApp(paths, ['/app', '--data', dataDir, '--port', '0', '--content', '/pack']);

@@ -30,7 +30,7 @@ function start(overrides: Partial<ShellOptions> = {}) {
 }
 
 beforeEach(() => {
-  resetFakeElectron();
+  resetFakeElectron({ ready: true });
   electron.screen.displays = [laptop, projector];
 });
 
@@ -70,14 +70,17 @@ describe('startShell', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 
-  it('blocks power saving while shown and re-places the window when monitors change', () => {
-    const { window } = start();
+  it('blocks power saving while shown and re-places the window when monitors change', async () => {
+    const { window, shell } = start();
     window.paint();
     expect(electron.powerSaveBlocker.active.size).toBe(1);
     electron.screen.unplug(projector.id);
+    await shell.placement.place();
     expect(window.bounds).toEqual(laptop.bounds);
     electron.screen.plug(projector);
+    await shell.placement.place();
     expect(window.bounds).toEqual(projector.bounds);
+    expect(window.isKiosk()).toBe(true);
   });
 
   it('quits only once unlocked, stopping the core and the blocker before exiting', async () => {

@@ -15,7 +15,7 @@ import { loadObsConfig, saveObsSettings } from '../../../../src/main/obs/config'
 
 let dir: string;
 beforeEach(() => {
-  resetFakeElectron();
+  resetFakeElectron({ ready: true });
   dir = mkdtempSync(path.join(tmpdir(), 'ss-obs-password-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
