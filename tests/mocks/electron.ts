@@ -480,25 +480,31 @@ export class FakeSafeStorage {
     requireReady('safeStorage');
     return this.available;
   });
-  isAsyncEncryptionAvailable = vi.fn(async () => this.isEncryptionAvailable());
+  isAsyncEncryptionAvailable = vi.fn(async () => {
+    requireReady('safeStorage');
+    return this.available;
+  });
   /** Electron answers `unknown` before ready instead of throwing. Linux only. */
   getSelectedStorageBackend = vi.fn(() => (lifecycle.ready ? this.backend : 'unknown'));
-  encryptString = vi.fn((plain: string) => {
+  private encrypt(plain: string): Buffer {
     requireReady('safeStorage');
     if (!this.available) throw new Error('Encryption is not available.');
     return Buffer.from(`enc:${[...plain].reverse().join('')}`, 'utf8');
-  });
-  decryptString = vi.fn((encrypted: Buffer) => {
+  }
+  private decrypt(encrypted: Buffer): string {
     requireReady('safeStorage');
     if (!this.available) throw new Error('Decryption is not available.');
     const text = encrypted.toString('utf8');
     if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided');
     return [...text.slice(4)].reverse().join('');
-  });
-  encryptStringAsync = vi.fn(async (plain: string) => this.encryptString(plain));
+  }
+  /** Deprecated in Electron 45's typings; the app uses the asynchronous calls. */
+  encryptString = vi.fn((plain: string) => this.encrypt(plain));
+  decryptString = vi.fn((encrypted: Buffer) => this.decrypt(encrypted));
+  encryptStringAsync = vi.fn(async (plain: string) => this.encrypt(plain));
   decryptStringAsync = vi.fn(async (encrypted: Buffer) => ({
     shouldReEncrypt: false,
-    result: this.decryptString(encrypted),
+    result: this.decrypt(encrypted),
   }));
   reset() {
     this.available = true;

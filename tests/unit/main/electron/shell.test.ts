@@ -95,6 +95,23 @@ describe('startShell', () => {
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
   });
 
+  it('stops in order when Windows ends the session, even while locked', async () => {
+    const { window, onQuit } = start({ pin: { kind: 'set', hash: 'x' } });
+    // Asked first: the kiosk must not hold up the logoff with its refusal to close.
+    window.emit('query-session-end', { preventDefault: vi.fn(), reasons: ['logoff'] });
+    electron.app.quit();
+    expect(onQuit).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
+  });
+
+  it('quits when Windows ends the session without asking first', async () => {
+    const { window, onQuit } = start({ pin: { kind: 'set', hash: 'x' } });
+    window.emit('session-end', { preventDefault: vi.fn(), reasons: ['shutdown'] });
+    expect(window.isDestroyed()).toBe(true);
+    expect(onQuit).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
+  });
+
   it('quits on SIGTERM even while locked', async () => {
     const { signals, onQuit } = start({ pin: { kind: 'set', hash: 'x' } });
     signals.emit('SIGTERM');
