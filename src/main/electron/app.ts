@@ -10,6 +10,7 @@ import { registerLockScheme } from './lock-page';
 import { loadShellSettings } from './settings';
 import { guardAllWebContents, startShell, type Shell } from './shell';
 import { claimSingleInstance } from './single-instance';
+import { waylandWarning } from './wayland';
 
 export interface AppPaths {
   appRoot: string;
@@ -107,6 +108,12 @@ async function startShowAndWindow(
   if (!kiosk) throw new Error('the kiosk view is missing from the view table');
 
   await app.whenReady();
+  const wayland = waylandWarning(
+    process.platform,
+    process.env,
+    app.commandLine.getSwitchValue('ozone-platform'),
+  );
+  if (wayland) console.warn(wayland);
   return startShell({
     kioskUrl: kiosk.url,
     pin: settings.pin,

@@ -86,6 +86,23 @@ describe('startElectronApp', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(0);
   });
 
+  it('warns when the window would land on Wayland, where it cannot choose its monitor', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    vi.stubEnv('XDG_SESSION_TYPE', 'wayland');
+    try {
+      await runElectronApp(paths, ['/app', '--data', dataDir]);
+      const warned = warn.mock.calls.flat().join();
+      expect(warned).toContain(process.platform === 'linux' ? 'on Wayland' : 'No kiosk PIN');
+      warn.mockClear();
+      resetFakeElectron();
+      electron.app.switches.set('ozone-platform', 'x11');
+      await runElectronApp(paths, ['/app', '--data', dataDir]);
+      expect(warn.mock.calls.flat().join()).not.toContain('on Wayland');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('a start that fails unexpectedly says so once ready, and exits with 1', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.mocked(startCore).mockRejectedValue(new Error('disk on fire'));
