@@ -3,8 +3,8 @@
 //
 // No top-level await here, ever: Electron emits `ready` only once this module has finished
 // evaluating, so awaiting the app's start (which waits for `ready`) would hang it with no
-// window. tests/unit/main/electron/entry.test.ts loads the built file under a fake Electron
-// that keeps this rule.
+// window. tests/electron/entry.spec.ts loads the built file under a fake Electron that keeps
+// this rule.
 import path from 'node:path';
 import { startElectronApp } from './electron/app';
 
@@ -15,6 +15,7 @@ void startElectronApp(
     appRoot,
     preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
     rendererDir: path.join(appRoot, 'out/renderer'),
+    scaleWorkerPath: path.join(import.meta.dirname, 'scale-worker.js'),
   },
   process.argv.slice(1),
 );

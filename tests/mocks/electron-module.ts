@@ -17,5 +17,6 @@ export const {
   Menu,
   dialog,
   safeStorage,
+  utilityProcess,
 } = electron;
 export default electron;

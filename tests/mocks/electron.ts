@@ -465,6 +465,33 @@ export class FakeContextBridge {
   }
 }
 
+/** A utility process: records what it is sent; a test answers with `reply` or ends it. */
+export class FakeUtilityProcess extends EventEmitter {
+  static instances: FakeUtilityProcess[] = [];
+  sent: unknown[] = [];
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    FakeUtilityProcess.instances.push(this);
+  }
+  postMessage = vi.fn((message: unknown) => {
+    this.sent.push(message);
+  });
+  kill = vi.fn(() => {
+    if (this.killed) return false;
+    this.killed = true;
+    this.emit('exit', 0);
+    return true;
+  });
+  reply(message: unknown) {
+    this.emit('message', message);
+  }
+}
+
 type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6';
 
 /**
@@ -536,6 +563,13 @@ function createFakeElectron() {
     Menu: { setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
     safeStorage: new FakeSafeStorage(),
+    utilityProcess: {
+      // Electron: "utilityProcess cannot be created before app is ready".
+      fork: vi.fn((modulePath: string, args: string[] = [], options = {}) => {
+        requireReady('utilityProcess');
+        return new FakeUtilityProcess(modulePath, args, options);
+      }),
+    },
   };
   return electron;
 }
@@ -569,5 +603,6 @@ export function resetFakeElectron(options: { ready?: boolean } = {}): void {
   electron.contextBridge.reset();
   electron.safeStorage.reset();
   FakeBrowserWindow.instances = [];
+  FakeUtilityProcess.instances = [];
   vi.clearAllMocks();
 }

@@ -2,10 +2,12 @@ import path from 'node:path';
 import { app, dialog } from 'electron';
 import { listenErrorMessage, banner } from '../cli/serve';
 import { startCore, type Core } from '../core';
+import { createChildScaler } from '../server/child-scaling';
 import { viewUrls } from '../server/views';
 import { resolveDataDir } from '../settings/data-dir';
 import { parseShellArgs, type ShellArgs } from './args';
 import { safeStoragePasswordStore } from './obs-password';
+import { utilityScaleWorker } from './scale-process';
 import { registerLockScheme } from './lock-page';
 import { loadShellSettings } from './settings';
 import { guardAllWebContents, startShell, type Shell } from './shell';
@@ -16,6 +18,8 @@ export interface AppPaths {
   appRoot: string;
   preloadPath: string;
   rendererDir: string;
+  /** The built image scaling child (out/main/scale-worker.js). */
+  scaleWorkerPath: string;
 }
 
 export const DEFAULT_APP_PORT = 8080;
@@ -83,6 +87,8 @@ async function startShowAndWindow(
   }
 
   const port = args.port ?? DEFAULT_APP_PORT;
+  // sharp must not run in Electron's main process (GLib clash on Linux): a child scales.
+  const scaler = createChildScaler(utilityScaleWorker(paths.scaleWorkerPath));
   let core: Core;
   try {
     core = await startCore({
@@ -95,8 +101,10 @@ async function startShowAndWindow(
       merchTable: args.merch,
       // The OBS password is kept with safeStorage here; `serve` uses the env or a 0600 file.
       obs: { passwordStore: safeStoragePasswordStore({ dataDir, notice: console.warn }) },
+      scaleImage: scaler.scale,
     });
   } catch (error) {
+    scaler.close();
     const known = listenErrorMessage(error, port, '127.0.0.1');
     if (known) throw new StartError(known);
     throw error;
@@ -121,7 +129,7 @@ async function startShowAndWindow(
     rendererDir: paths.rendererDir,
     preloadPath: paths.preloadPath,
     dev: Boolean(process.env.ELECTRON_RENDERER_URL),
-    onQuit: () => core.stop(),
+    onQuit: () => core.stop().finally(() => scaler.close()),
   });
 }
 

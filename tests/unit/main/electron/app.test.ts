@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startElectronApp } from '../../../../src/main/electron/app';
 import { startCore, type Core } from '../../../../src/main/core';
-import { FakeBrowserWindow, electron, loadEntry, resetFakeElectron } from '../../../mocks/electron';
+import {
+  FakeBrowserWindow,
+  FakeUtilityProcess,
+  electron,
+  loadEntry,
+  resetFakeElectron,
+} from '../../../mocks/electron';
 
 vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
 vi.mock('../../../../src/main/core', () => ({ startCore: vi.fn() }));
@@ -13,6 +19,7 @@ const paths = {
   appRoot: '/app',
   preloadPath: '/app/out/preload/index.cjs',
   rendererDir: '/app/out/renderer',
+  scaleWorkerPath: '/app/out/main/scale-worker.js',
 };
 
 function fakeCore(): Core {
@@ -101,6 +108,22 @@ describe('startElectronApp', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  it('scales images in a utility process, not with sharp in the main process', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    await runElectronApp(paths, ['/app', '--data', dataDir]);
+    const scaleImage = vi.mocked(startCore).mock.calls[0]?.[0].scaleImage;
+    expect(scaleImage).toBeTypeOf('function');
+    const copy = scaleImage!('/pack/media/photo.jpg', 'image/jpeg', 640);
+    await vi.waitFor(() => expect(FakeUtilityProcess.instances).toHaveLength(1));
+    const [child] = FakeUtilityProcess.instances;
+    expect(child!.modulePath).toBe('/app/out/main/scale-worker.js');
+    expect(child!.sent).toEqual([
+      { id: 0, file: '/pack/media/photo.jpg', type: 'image/jpeg', width: 640 },
+    ]);
+    child!.reply({ id: 0, ok: true, data: new Uint8Array([1, 2, 3]) });
+    expect(await copy).toEqual(Buffer.from([1, 2, 3]));
   });
 
   it('a start that fails unexpectedly says so once ready, and exits with 1', async () => {
