@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           launch: resolve(__dirname, 'src/main/launch.ts'),
+          // The image scaling child: sharp kept out of Electron's main process.
+          'scale-worker': resolve(__dirname, 'src/main/scale-worker.ts'),
         },
       },
     },

@@ -13,6 +13,7 @@ export const REQUIRED_FUSES = {
   enableNodeCliInspectArguments: false,
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false,
 };
 
 /** @returns {{ ok: boolean, lines: string[] }} */

@@ -14,6 +14,7 @@ import {
   type PasswordStore,
 } from './obs';
 import { applyMerchTable, type MerchTableOption } from './server/merch-table';
+import type { ScaleImage } from './server/media-scaling';
 import { startServer, type RunningServer } from './server/server';
 import { resolveDataDir } from './settings/data-dir';
 import { readShowPosition, showPositionSaver } from './settings/show-position';
@@ -51,6 +52,8 @@ export interface CoreOptions {
   lanAddresses?: () => string[];
   /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
   obs?: false | CoreObsOptions;
+  /** How `/media/?w=` copies are made; sharp in this process by default (the app uses a child). */
+  scaleImage?: ScaleImage;
 }
 
 export interface CoreObsOptions {
@@ -176,6 +179,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       },
       notice,
       obs: obsService ?? undefined,
+      scaleImage: options.scaleImage,
     });
   } catch (error) {
     await stopObs();

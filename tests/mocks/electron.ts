@@ -7,6 +7,14 @@
 //
 // The real module must never load in a test: since Electron 42, requiring it without its
 // binary starts a download.
+//
+// The fake keeps the rules of the real Electron that code can trip over, so a test fails where
+// the app would: the app is not ready until the entry module has finished evaluating
+// (`loadEntry`), and until then `BrowserWindow`, `screen`, `protocol.handle` and `safeStorage`
+// throw as they do in Electron; leaving and entering full screen finishes later, with
+// `leave-full-screen` / `enter-full-screen`, as on macOS; a full-screen window ignores
+// `setBounds`. Tests of code that runs once the app is ready start with
+// `resetFakeElectron({ ready: true })`.
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 import type { KeyInput } from '../../src/main/electron/keys';
@@ -27,6 +35,14 @@ export function createFakeEvent(extra: Record<string, unknown> = {}): FakeEvent 
       return prevented;
     },
   };
+}
+
+/** The one switch the "before ready" rules read; the app flips it in `emitReady`. */
+const lifecycle = { ready: false };
+
+/** What Electron says when an API that needs a running app is used too early. */
+function requireReady(api: string): void {
+  if (!lifecycle.ready) throw new Error(`${api} cannot be used before the app is ready`);
 }
 
 type WindowOpenHandler = (details: { url: string }) => { action: string };
@@ -88,6 +104,8 @@ export interface Bounds {
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
+  /** Told of every page a window loads: how a harness outside vitest watches the app. */
+  static onLoad: ((window: FakeBrowserWindow, url: string) => void) | undefined;
 
   readonly webContents = new FakeWebContents();
   bounds: Bounds;
@@ -99,6 +117,8 @@ export class FakeBrowserWindow extends EventEmitter {
 
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
+    // Electron: "Cannot create BrowserWindow before app is ready".
+    requireReady('BrowserWindow');
     const pick = (key: string, fallback: number) =>
       typeof options[key] === 'number' ? (options[key] as number) : fallback;
     this.bounds = {
@@ -114,6 +134,7 @@ export class FakeBrowserWindow extends EventEmitter {
 
   loadURL = vi.fn(async (url: string) => {
     this.url = url;
+    FakeBrowserWindow.onLoad?.(this, url);
   });
   show = vi.fn(() => {
     this.visible = true;
@@ -128,19 +149,46 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized = vi.fn(() => false);
   isVisible = () => this.visible;
   isDestroyed = () => this.destroyed;
+  /** A full-screen window keeps its place: the move is ignored, as by the window managers. */
   setBounds = vi.fn((bounds: Bounds) => {
+    if (this.fullScreen) return;
     this.bounds = { ...bounds };
   });
   getBounds = () => ({ ...this.bounds });
-  setKiosk = vi.fn((flag: boolean) => {
-    this.kiosk = flag;
-    this.fullScreen = flag;
-  });
+  /** Transitions still under way; `settled()` waits for them. */
+  private transitions: Promise<void> = Promise.resolve();
+  /**
+   * Leaving or entering full screen (kiosk is full screen plus a lock) finishes later, as on
+   * macOS, where it is an animation: the state changes and the event fires after the call.
+   */
+  private transition(kiosk: boolean | undefined, fullScreen: boolean): void {
+    this.transitions = this.transitions.then(
+      () =>
+        new Promise<void>((resolve) =>
+          queueMicrotask(() => {
+            if (kiosk !== undefined) this.kiosk = kiosk;
+            const changed = this.fullScreen !== fullScreen;
+            this.fullScreen = fullScreen;
+            if (changed && !this.destroyed) {
+              this.emit(fullScreen ? 'enter-full-screen' : 'leave-full-screen');
+            }
+            resolve();
+          }),
+        ),
+    );
+  }
+  setKiosk = vi.fn((flag: boolean) => this.transition(flag, flag));
   isKiosk = () => this.kiosk;
-  setFullScreen = vi.fn((flag: boolean) => {
-    this.fullScreen = flag;
-  });
+  setFullScreen = vi.fn((flag: boolean) => this.transition(undefined, flag));
   isFullScreen = () => this.fullScreen;
+  /** Resolves once every full-screen change asked for so far has happened. */
+  async settled(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.transitions;
+      await seen;
+    } while (seen !== this.transitions);
+  }
 
   /** As a user or the window manager closing it (Alt+F4): the `close` event may refuse. */
   close = vi.fn(() => {
@@ -181,11 +229,18 @@ export const projector: FakeDisplay = {
   bounds: { x: 1440, y: 0, width: 1920, height: 1080 },
 };
 
-class FakeScreen extends EventEmitter {
+export class FakeScreen extends EventEmitter {
   displays: FakeDisplay[] = [laptop];
   primaryId = laptop.id;
-  getAllDisplays = () => this.displays.map((d) => ({ ...d, bounds: { ...d.bounds } }));
+  getAllDisplays = () => {
+    requireReady("The 'screen' module");
+    return this.displays.map((d) => ({ ...d, bounds: { ...d.bounds } }));
+  };
   getPrimaryDisplay = () => this.getAllDisplays().find((d) => d.id === this.primaryId) ?? laptop;
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    requireReady("The 'screen' module");
+    return super.on(event, listener);
+  }
 
   /** A monitor plugged in, as Electron reports it. */
   plug(display: FakeDisplay) {
@@ -209,14 +264,43 @@ class FakeScreen extends EventEmitter {
   }
 }
 
-class FakeApp extends EventEmitter {
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+export class FakeApp extends EventEmitter {
   singleInstanceLockFree = true;
   exitCode: number | undefined;
   paths: Record<string, string> = { userData: '/fake/userData' };
+  isPackaged = false;
+  /** Chromium's switches as Electron was started with them (`--ozone-platform=x11`). */
+  switches = new Map<string, string>();
+  commandLine = {
+    hasSwitch: vi.fn((name: string) => this.switches.has(name)),
+    getSwitchValue: vi.fn((name: string) => this.switches.get(name) ?? ''),
+    appendSwitch: vi.fn((name: string, value = '') => {
+      this.switches.set(name, value);
+    }),
+  };
+  private readyGate = deferred();
 
   requestSingleInstanceLock = vi.fn(() => this.singleInstanceLockFree);
-  whenReady = vi.fn(() => Promise.resolve());
-  enableSandbox = vi.fn();
+  /** Settles only once `emitReady` runs: after the entry module has finished evaluating. */
+  whenReady = vi.fn(() => this.readyGate.promise);
+  isReady = vi.fn(() => lifecycle.ready);
+  enableSandbox = vi.fn(() => {
+    if (lifecycle.ready)
+      throw new Error('app.enableSandbox() can only be called before app is ready');
+  });
+  /** Electron's `ready`: what its loader does once the entry module has been evaluated. */
+  emitReady(): void {
+    if (lifecycle.ready) return;
+    lifecycle.ready = true;
+    this.emit('ready', createFakeEvent(), {});
+    this.readyGate.resolve();
+  }
   getPath = vi.fn((name: string) => this.paths[name] ?? `/fake/${name}`);
   setPath = vi.fn((name: string, value: string) => {
     this.paths[name] = value;
@@ -241,15 +325,20 @@ class FakeApp extends EventEmitter {
     if (!will.defaultPrevented) this.exitCode = 0;
   });
 
-  reset() {
+  reset(ready: boolean) {
     this.removeAllListeners();
     this.singleInstanceLockFree = true;
     this.exitCode = undefined;
     this.paths = { userData: '/fake/userData' };
+    this.isPackaged = false;
+    this.switches = new Map();
+    lifecycle.ready = false;
+    this.readyGate = deferred();
+    if (ready) this.emitReady();
   }
 }
 
-class FakePowerSaveBlocker {
+export class FakePowerSaveBlocker {
   active = new Map<number, string>();
   private nextId = 1;
   start = vi.fn((type: string) => {
@@ -314,7 +403,7 @@ export function createFakeSession(): FakeSession {
 
 type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
 
-class FakeIpcMain {
+export class FakeIpcMain {
   handlers = new Map<string, IpcHandler>();
   handle = vi.fn((channel: string, handler: IpcHandler) => {
     // Electron throws on a second handler for a channel; so does the fake.
@@ -343,10 +432,15 @@ class FakeIpcMain {
 
 type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 
-class FakeProtocol {
+export class FakeProtocol {
   handlers = new Map<string, ProtocolHandler>();
-  registerSchemesAsPrivileged = vi.fn();
+  registerSchemesAsPrivileged = vi.fn(() => {
+    if (lifecycle.ready) {
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    }
+  });
   handle = vi.fn((scheme: string, handler: ProtocolHandler) => {
+    requireReady('protocol.handle');
     this.handlers.set(scheme, handler);
   });
   /** A page loading `url` from a custom scheme. */
@@ -361,7 +455,7 @@ class FakeProtocol {
   }
 }
 
-class FakeContextBridge {
+export class FakeContextBridge {
   exposed: Record<string, unknown> = {};
   exposeInMainWorld = vi.fn((key: string, api: unknown) => {
     this.exposed[key] = api;
@@ -371,25 +465,77 @@ class FakeContextBridge {
   }
 }
 
+/** A utility process: records what it is sent; a test answers with `reply` or ends it. */
+export class FakeUtilityProcess extends EventEmitter {
+  static instances: FakeUtilityProcess[] = [];
+  sent: unknown[] = [];
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    FakeUtilityProcess.instances.push(this);
+  }
+  postMessage = vi.fn((message: unknown) => {
+    this.sent.push(message);
+  });
+  kill = vi.fn(() => {
+    if (this.killed) return false;
+    this.killed = true;
+    this.emit('exit', 0);
+    return true;
+  });
+  reply(message: unknown) {
+    this.emit('message', message);
+  }
+}
+
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6';
+
 /**
  * safeStorage: "encrypts" by reversing and prefixing, so a test can tell ciphertext from the
- * password. `available` switches what isEncryptionAvailable() answers.
+ * password. `available` switches what the availability calls answer; `backend` is what Linux
+ * reports. As in Electron on Linux with no secret service, `basic_text` still says "available":
+ * it encrypts with a key written into Chromium's source, which protects nothing.
  */
 export class FakeSafeStorage {
   available = true;
-  isEncryptionAvailable = vi.fn(() => this.available);
-  encryptString = vi.fn((plain: string) => {
+  backend: StorageBackend = 'gnome_libsecret';
+  isEncryptionAvailable = vi.fn(() => {
+    requireReady('safeStorage');
+    return this.available;
+  });
+  isAsyncEncryptionAvailable = vi.fn(async () => {
+    requireReady('safeStorage');
+    return this.available;
+  });
+  /** Electron answers `unknown` before ready instead of throwing. Linux only. */
+  getSelectedStorageBackend = vi.fn(() => (lifecycle.ready ? this.backend : 'unknown'));
+  private encrypt(plain: string): Buffer {
+    requireReady('safeStorage');
     if (!this.available) throw new Error('Encryption is not available.');
     return Buffer.from(`enc:${[...plain].reverse().join('')}`, 'utf8');
-  });
-  decryptString = vi.fn((encrypted: Buffer) => {
+  }
+  private decrypt(encrypted: Buffer): string {
+    requireReady('safeStorage');
     if (!this.available) throw new Error('Decryption is not available.');
     const text = encrypted.toString('utf8');
     if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided');
     return [...text.slice(4)].reverse().join('');
-  });
+  }
+  /** Deprecated in Electron 45's typings; the app uses the asynchronous calls. */
+  encryptString = vi.fn((plain: string) => this.encrypt(plain));
+  decryptString = vi.fn((encrypted: Buffer) => this.decrypt(encrypted));
+  encryptStringAsync = vi.fn(async (plain: string) => this.encrypt(plain));
+  decryptStringAsync = vi.fn(async (encrypted: Buffer) => ({
+    shouldReEncrypt: false,
+    result: this.decrypt(encrypted),
+  }));
   reset() {
     this.available = true;
+    this.backend = 'gnome_libsecret';
   }
 }
 
@@ -417,6 +563,13 @@ function createFakeElectron() {
     Menu: { setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
     safeStorage: new FakeSafeStorage(),
+    utilityProcess: {
+      // Electron: "utilityProcess cannot be created before app is ready".
+      fork: vi.fn((modulePath: string, args: string[] = [], options = {}) => {
+        requireReady('utilityProcess');
+        return new FakeUtilityProcess(modulePath, args, options);
+      }),
+    },
   };
   return electron;
 }
@@ -424,9 +577,23 @@ function createFakeElectron() {
 /** The module `vi.mock('electron', …)` hands out; one per test file. */
 export const electron = createFakeElectron();
 
-/** Forget every window, listener, handler and call: call it in `beforeEach`. */
-export function resetFakeElectron(): void {
-  electron.app.reset();
+/**
+ * Electron's loader: the entry module is evaluated, and the app becomes ready only once that
+ * evaluation has finished. An entry that waits for `ready` while it evaluates (a top-level
+ * `await app.whenReady()`) never finishes, here as in Electron.
+ */
+export async function loadEntry(evaluate: () => unknown): Promise<void> {
+  await evaluate();
+  electron.app.emitReady();
+}
+
+/**
+ * Forget every window, listener, handler and call: call it in `beforeEach`. The app starts
+ * not ready, as at the top of the entry module; `{ ready: true }` is for code that only ever
+ * runs once the app is ready (the shell's windows, the lock, the displays).
+ */
+export function resetFakeElectron(options: { ready?: boolean } = {}): void {
+  electron.app.reset(options.ready === true);
   electron.screen.reset();
   electron.powerSaveBlocker.reset();
   electron.session.defaultSession = new FakeSession();
@@ -436,5 +603,6 @@ export function resetFakeElectron(): void {
   electron.contextBridge.reset();
   electron.safeStorage.reset();
   FakeBrowserWindow.instances = [];
+  FakeUtilityProcess.instances = [];
   vi.clearAllMocks();
 }

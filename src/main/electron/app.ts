@@ -2,19 +2,24 @@ import path from 'node:path';
 import { app, dialog } from 'electron';
 import { listenErrorMessage, banner } from '../cli/serve';
 import { startCore, type Core } from '../core';
+import { createChildScaler } from '../server/child-scaling';
 import { viewUrls } from '../server/views';
 import { resolveDataDir } from '../settings/data-dir';
-import { parseShellArgs } from './args';
+import { parseShellArgs, type ShellArgs } from './args';
 import { safeStoragePasswordStore } from './obs-password';
+import { utilityScaleWorker } from './scale-process';
 import { registerLockScheme } from './lock-page';
 import { loadShellSettings } from './settings';
 import { guardAllWebContents, startShell, type Shell } from './shell';
 import { claimSingleInstance } from './single-instance';
+import { waylandWarning } from './wayland';
 
 export interface AppPaths {
   appRoot: string;
   preloadPath: string;
   rendererDir: string;
+  /** The built image scaling child (out/main/scale-worker.js). */
+  scaleWorkerPath: string;
 }
 
 export const DEFAULT_APP_PORT = 8080;
@@ -25,12 +30,23 @@ export const ELECTRON_PROFILE_DIR = 'electron';
 /**
  * The Electron app from start to window. One data folder for everything, found the way
  * `serve` finds it (`--data`, else `SOLIDARITY_DATA_DIR`, else the OS default): the core's
- * tokens and show position, settings.json with the PIN, and Electron's own profile. The order
- * matters: the profile path before the single-instance lock (Electron keys the lock on it), the
- * scheme and sandbox before ready, and the lock before the core, so a second start never tries
- * to bind the port.
+ * tokens and show position, settings.json with the PIN, and Electron's own profile.
+ *
+ * Call it while the entry module evaluates and do not await it there. With an ES-module entry
+ * Electron emits `ready` only after the entry has finished evaluating, so an entry that waits
+ * for anything that waits for `ready` hangs for good: no window, and no error dialog either
+ * (electron#40719; Electron's ESM docs). What Electron needs before `ready` happens
+ * synchronously in this call, in this order: the profile path before the single-instance lock
+ * (Electron keys the lock on it), the sandbox and the scheme, and the lock before the core, so
+ * a second start never tries to bind the port. The rest runs on after the entry is done.
+ *
+ * Resolves with the shell once the window is up, or undefined when another instance runs or
+ * the show could not start (then it has said why and exited with 1). It never rejects.
  */
-export async function runElectronApp(paths: AppPaths, argv: readonly string[]): Promise<void> {
+export function startElectronApp(
+  paths: AppPaths,
+  argv: readonly string[],
+): Promise<Shell | undefined> {
   const args = parseShellArgs(argv);
   const dataDir = resolveDataDir(args.data ?? null);
   app.setPath('userData', path.join(dataDir, ELECTRON_PROFILE_DIR));
@@ -40,8 +56,27 @@ export async function runElectronApp(paths: AppPaths, argv: readonly string[]): 
   guardAllWebContents();
   // Filled in once the window exists; a second start before that has nothing to focus.
   const running: { shell?: Shell } = {};
-  if (!claimSingleInstance(() => running.shell?.focus())) return;
+  if (!claimSingleInstance(() => running.shell?.focus())) return Promise.resolve(undefined);
 
+  return startShowAndWindow(paths, args, dataDir).then(
+    (shell) => (running.shell = shell),
+    (error: unknown) =>
+      failToStart(
+        error instanceof StartError
+          ? error.message
+          : `The show could not start: ${(error as Error)?.message ?? String(error)}`,
+      ),
+  );
+}
+
+/** A start-up failure whose message is already meant for people. */
+class StartError extends Error {}
+
+async function startShowAndWindow(
+  paths: AppPaths,
+  args: ShellArgs,
+  dataDir: string,
+): Promise<Shell> {
   const settings = await loadShellSettings(dataDir);
   for (const warning of settings.warnings) console.warn(warning);
   if (settings.pin.kind === 'none') {
@@ -52,10 +87,12 @@ export async function runElectronApp(paths: AppPaths, argv: readonly string[]): 
   }
 
   const port = args.port ?? DEFAULT_APP_PORT;
+  // sharp must not run in Electron's main process (GLib clash on Linux): a child scales.
+  const scaler = createChildScaler(utilityScaleWorker(paths.scaleWorkerPath));
   let core: Core;
   try {
     core = await startCore({
-      contentDir: path.resolve(args.content ?? path.join(paths.appRoot, 'content')),
+      contentDir: path.resolve(args.content ?? builtInContentDir(paths)),
       port,
       rendererDir: paths.rendererDir,
       watch: true,
@@ -64,16 +101,13 @@ export async function runElectronApp(paths: AppPaths, argv: readonly string[]): 
       merchTable: args.merch,
       // The OBS password is kept with safeStorage here; `serve` uses the env or a 0600 file.
       obs: { passwordStore: safeStoragePasswordStore({ dataDir, notice: console.warn }) },
+      scaleImage: scaler.scale,
     });
   } catch (error) {
-    const message =
-      listenErrorMessage(error, port, '127.0.0.1') ??
-      `The show could not start: ${(error as Error).message ?? String(error)}`;
-    console.error(message);
-    await app.whenReady();
-    dialog.showErrorBox('Solidarity Screens could not start', message);
-    app.exit(1);
-    return;
+    scaler.close();
+    const known = listenErrorMessage(error, port, '127.0.0.1');
+    if (known) throw new StartError(known);
+    throw error;
   }
   // The same banner as `serve`: the operator console's link is how the show is run.
   for (const line of banner(core)) console.log(line);
@@ -82,13 +116,39 @@ export async function runElectronApp(paths: AppPaths, argv: readonly string[]): 
   if (!kiosk) throw new Error('the kiosk view is missing from the view table');
 
   await app.whenReady();
-  running.shell = startShell({
+  const wayland = waylandWarning(
+    process.platform,
+    process.env,
+    app.commandLine.getSwitchValue('ozone-platform'),
+  );
+  if (wayland) console.warn(wayland);
+  return startShell({
     kioskUrl: kiosk.url,
     pin: settings.pin,
     preferredDisplayId: settings.settings.display?.monitorId,
     rendererDir: paths.rendererDir,
     preloadPath: paths.preloadPath,
     dev: Boolean(process.env.ELECTRON_RENDERER_URL),
-    onQuit: () => core.stop(),
+    onQuit: () => core.stop().finally(() => scaler.close()),
   });
+}
+
+/**
+ * The built-in pack. Packaged, it ships beside the asar as an extra resource
+ * (electron-builder.yml): inside the asar, sharp could not read its images and the watcher
+ * could not watch it.
+ */
+function builtInContentDir(paths: AppPaths): string {
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'content')
+    : path.join(paths.appRoot, 'content');
+}
+
+/** Says why in the terminal and, once Electron can show one, in a dialog; then exits with 1. */
+async function failToStart(message: string): Promise<undefined> {
+  console.error(message);
+  await app.whenReady();
+  dialog.showErrorBox('Solidarity Screens could not start', message);
+  app.exit(1);
+  return undefined;
 }

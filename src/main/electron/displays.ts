@@ -38,21 +38,61 @@ export function currentTarget(preferredDisplayId?: number): DisplayInfo | undefi
 }
 
 /**
- * A kiosk or full-screen window ignores `setBounds` on most platforms, so it leaves kiosk
- * mode, moves, and goes back. Only the shell calls this, and only while the window is locked.
+ * How long a move waits for the window to say it has left or entered full screen. macOS
+ * animates it (about a second); a window manager that never says so must not stall the move.
  */
-export function moveToDisplay(window: BrowserWindow, display: DisplayInfo): void {
+export const FULL_SCREEN_WAIT_MS = 3_000;
+
+/** Resolves when `window` emits `event`, or after `waitMs`, whichever comes first. */
+function fullScreenChange(
+  window: BrowserWindow,
+  event: 'leave-full-screen' | 'enter-full-screen',
+  waitMs: number,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.off(event as 'leave-full-screen', done);
+      resolve();
+    };
+    const timer = setTimeout(done, waitMs);
+    window.once(event as 'leave-full-screen', done);
+  });
+}
+
+/**
+ * A kiosk or full-screen window ignores `setBounds` on most platforms, so it leaves kiosk
+ * mode, moves, and goes back. Leaving full screen finishes later (an animation on macOS,
+ * electron PR #25470): moving before `leave-full-screen` would put the show back on the old
+ * monitor, so each step waits for the window to say it is done. Only the shell calls this,
+ * and only while the window is locked.
+ */
+export async function moveToDisplay(
+  window: BrowserWindow,
+  display: DisplayInfo,
+  waitMs = FULL_SCREEN_WAIT_MS,
+): Promise<void> {
   const kiosk = window.isKiosk();
-  if (kiosk) window.setKiosk(false);
-  else window.setFullScreen(false);
+  if (window.isFullScreen() || kiosk) {
+    const left = fullScreenChange(window, 'leave-full-screen', waitMs);
+    if (kiosk) window.setKiosk(false);
+    else window.setFullScreen(false);
+    await left;
+  }
+  if (window.isDestroyed()) return;
   window.setBounds(display.bounds);
+  const entered = fullScreenChange(window, 'enter-full-screen', waitMs);
   if (kiosk) window.setKiosk(true);
   else window.setFullScreen(true);
+  await entered;
 }
 
 export interface DisplayPlacement {
-  /** Puts the window where it belongs now; does nothing when it is already there. */
-  place(): void;
+  /**
+   * Puts the window where it belongs now; does nothing when it is already there. Moves run
+   * one after another (a hot-plug sends several events); resolves when this one is done.
+   */
+  place(): Promise<void>;
   dispose(): void;
 }
 
@@ -66,20 +106,28 @@ export function setupDisplayPlacement(
   initial?: DisplayInfo,
 ): DisplayPlacement {
   let placedOn = initial;
-  const place = () => {
+  let moves = Promise.resolve();
+  const placeNow = async () => {
     if (window.isDestroyed()) return;
     const target = currentTarget(preferredDisplayId);
     if (!target || sameDisplay(target, placedOn)) return;
     placedOn = target;
-    moveToDisplay(window, target);
+    await moveToDisplay(window, target);
   };
-  screen.on('display-added', place);
-  screen.on('display-removed', place);
-  screen.on('display-metrics-changed', place);
+  const place = () => {
+    moves = moves.then(placeNow).catch((error: unknown) => {
+      console.error('Moving the show to its monitor failed:', error);
+    });
+    return moves;
+  };
+  const onChange = () => void place();
+  screen.on('display-added', onChange);
+  screen.on('display-removed', onChange);
+  screen.on('display-metrics-changed', onChange);
   const dispose = () => {
-    screen.off('display-added', place);
-    screen.off('display-removed', place);
-    screen.off('display-metrics-changed', place);
+    screen.off('display-added', onChange);
+    screen.off('display-removed', onChange);
+    screen.off('display-metrics-changed', onChange);
   };
   window.once('closed', dispose);
   return { place, dispose };

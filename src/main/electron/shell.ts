@@ -88,6 +88,15 @@ export function startShell(options: ShellOptions): Shell {
     });
   }
 
+  // Windows has no powerMonitor `shutdown`: a logoff or shutdown is told to the window. Without
+  // these the lock would refuse to close, Windows would kill the app, and the core would not
+  // stop in order (the last show position unwritten).
+  window.on('query-session-end', () => lock.allowQuit('Windows is ending the session'));
+  window.on('session-end', () => {
+    lock.allowQuit('Windows is ending the session');
+    app.quit();
+  });
+
   return {
     window,
     lock,

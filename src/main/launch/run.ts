@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliCommand } from '../cli/args';
 import { banner, listenErrorMessage } from '../cli/serve';
@@ -18,6 +18,33 @@ export const NO_ELECTRON_PARAGRAPH = (reason: string) =>
   'if one is installed (close it with Alt+F4; the show keeps running until you press Ctrl+C). ' +
   'To get the desktop app, run `npx install-electron` on a machine with internet access, with Node 22.12 or later.';
 
+/** An Electron that ends this soon after its start never showed the show: fall back. */
+export const EARLY_EXIT_MS = 15_000;
+
+export const ELECTRON_FAILED_PARAGRAPH = (how: string) =>
+  `The Electron desktop app stopped right after it started (${how}). On Ubuntu 23.10 and ` +
+  'later this is usually AppArmor, which stops an unpackaged Electron from using user ' +
+  'namespaces for its sandbox ("The SUID sandbox helper binary was found, but is not ' +
+  'configured correctly"). Use the packaged app, or give this Electron binary an AppArmor ' +
+  'profile that allows userns (docs/operator-guide.md); do not turn the sandbox off. The ' +
+  'show runs anyway: the same app is starting headless, and the display opens in a Chromium ' +
+  'or Chrome kiosk window if one is installed.';
+
+/**
+ * Chromium switches for Electron on this platform. On Linux, Electron 38 and later pick
+ * Wayland by themselves, where a window cannot choose its monitor (electron#48301): the kiosk
+ * would ignore the monitor setting and hot-plugs. X11 (XWayland on a Wayland desktop) can.
+ */
+export function electronSwitches(platform: NodeJS.Platform): string[] {
+  return platform === 'linux' ? ['--ozone-platform=x11'] : [];
+}
+
+/** How a process ended, as a shell reports it: the code, or 128 + the signal's number. */
+export function exitStatus(code: number | null, signal: NodeJS.Signals | null): number {
+  if (signal) return 128 + (constants.signals[signal] ?? 0);
+  return code ?? 0;
+}
+
 export interface LaunchOptions {
   appRoot: string;
   /** The `serve` options, parsed by the same parser as `serve` itself. */
@@ -25,6 +52,8 @@ export interface LaunchOptions {
   /** Skip the kiosk browser even when one is installed (`--no-browser`). */
   noBrowser: boolean;
   passThroughArgs: string[];
+  /** process.platform, except in tests. */
+  platform?: NodeJS.Platform;
 }
 
 export interface LaunchDeps {
@@ -34,11 +63,15 @@ export interface LaunchDeps {
   spawnProcess: (
     command: string,
     args: string[],
-  ) => { on(event: 'exit', cb: (code: number | null) => void): void };
+  ) => {
+    on(event: 'exit', cb: (code: number | null, signal?: NodeJS.Signals | null) => void): void;
+  };
   startCore: typeof startCore;
   out: (line: string) => void;
   err: (line: string) => void;
   waitForStop: () => Promise<unknown>;
+  /** Date.now, except in tests. */
+  now?: () => number;
 }
 
 export const realDeps = (): LaunchDeps => ({
@@ -63,11 +96,13 @@ export const realDeps = (): LaunchDeps => ({
 export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<number> {
   const electron = deps.findElectron();
   if (electron.ok) {
-    const child = deps.spawnProcess(electron.path, [options.appRoot, ...options.passThroughArgs]);
-    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+    const ran = await runElectron(electron.path, options, deps);
+    if (ran.status === 0 || !ran.early) return ran.status;
+    deps.err(ELECTRON_FAILED_PARAGRAPH(ran.how));
+  } else {
+    deps.err(NO_ELECTRON_PARAGRAPH(electron.reason));
   }
 
-  deps.err(NO_ELECTRON_PARAGRAPH(electron.reason));
   let core: Core;
   try {
     const { serve } = options;
@@ -104,4 +139,31 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   await deps.waitForStop();
   await core.stop();
   return 0;
+}
+
+/**
+ * Runs the Electron app until it ends. A signal or a non-zero code is a failure, reported as
+ * a shell would (128 + signal): a service manager's restart-on-failure must see it.
+ */
+async function runElectron(
+  binary: string,
+  options: LaunchOptions,
+  deps: LaunchDeps,
+): Promise<{ status: number; early: boolean; how: string }> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  const args = [
+    ...electronSwitches(options.platform ?? process.platform),
+    options.appRoot,
+    ...options.passThroughArgs,
+  ];
+  const child = deps.spawnProcess(binary, args);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal ?? null])),
+  );
+  return {
+    status: exitStatus(code, signal),
+    early: now() - started < EARLY_EXIT_MS,
+    how: signal ? `killed by ${signal}` : `exit code ${code}`,
+  };
 }

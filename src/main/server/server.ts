@@ -21,7 +21,7 @@ import { admit } from './admission';
 import { appPage, hardenApp, registerAssets, sendHtml } from './http';
 import { startLanListener } from './lan';
 import { registerMedia, type ResolveMedia } from './media';
-import { createMediaScaler } from './media-scaling';
+import { createMediaScaler, type ScaleImage } from './media-scaling';
 import { allowedOrigins, isLoopbackAddress, loopbackHosts } from './origin';
 import { homePage } from './pages';
 import { registerPairRoute } from './pair-route';
@@ -61,6 +61,8 @@ export interface ServerOptions {
   notice?: (message: string) => void;
   /** OBS for operators: the `obs` message and the obs* commands. Left out: they are refused. */
   obs?: ObsService;
+  /** How scaled media copies are made; sharp in this process when left out. */
+  scaleImage?: ScaleImage;
 }
 
 export interface RunningServer {
@@ -189,7 +191,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);
   await registerAssets(app, rendererDir);
-  registerMedia(app, resolveMedia, createMediaScaler());
+  registerMedia(app, resolveMedia, createMediaScaler({ scale: options.scaleImage }));
   // Also here, not only on the LAN listener: a laptop at the show computer (and the tests)
   // pair without the LAN. It answers only while the remote is on, like the LAN one.
   registerPairRoute(app, {

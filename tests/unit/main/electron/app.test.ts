@@ -2,9 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runElectronApp } from '../../../../src/main/electron/app';
+import { startElectronApp } from '../../../../src/main/electron/app';
 import { startCore, type Core } from '../../../../src/main/core';
-import { FakeBrowserWindow, electron, resetFakeElectron } from '../../../mocks/electron';
+import {
+  FakeBrowserWindow,
+  FakeUtilityProcess,
+  electron,
+  loadEntry,
+  resetFakeElectron,
+} from '../../../mocks/electron';
 
 vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
 vi.mock('../../../../src/main/core', () => ({ startCore: vi.fn() }));
@@ -13,6 +19,7 @@ const paths = {
   appRoot: '/app',
   preloadPath: '/app/out/preload/index.cjs',
   rendererDir: '/app/out/renderer',
+  scaleWorkerPath: '/app/out/main/scale-worker.js',
 };
 
 function fakeCore(): Core {
@@ -41,6 +48,18 @@ function fakeCore(): Core {
   } as unknown as Core;
 }
 
+/**
+ * The app started as the entry module starts it, under Electron's loader rule: ready comes
+ * once the entry's evaluation has finished. Resolves when the start is done.
+ */
+async function runElectronApp(appPaths: typeof paths, argv: string[]) {
+  let started: Promise<unknown> = Promise.resolve();
+  await loadEntry(() => {
+    started = startElectronApp(appPaths, argv);
+  });
+  return started;
+}
+
 let dataDir: string;
 let log: ReturnType<typeof vi.spyOn>;
 let warn: ReturnType<typeof vi.spyOn>;
@@ -61,7 +80,63 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('runElectronApp', () => {
+describe('startElectronApp', () => {
+  it('does everything Electron needs before ready while the entry evaluates, and waits for nothing', () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    const started = startElectronApp(paths, ['/app', '--data', dataDir]);
+    expect(started).toBeInstanceOf(Promise);
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron'));
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    // Nothing was created before ready: the fake, like Electron, would have thrown.
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('warns when the window would land on Wayland, where it cannot choose its monitor', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    vi.stubEnv('XDG_SESSION_TYPE', 'wayland');
+    try {
+      await runElectronApp(paths, ['/app', '--data', dataDir]);
+      const warned = warn.mock.calls.flat().join();
+      expect(warned).toContain(process.platform === 'linux' ? 'on Wayland' : 'No kiosk PIN');
+      warn.mockClear();
+      resetFakeElectron();
+      electron.app.switches.set('ozone-platform', 'x11');
+      await runElectronApp(paths, ['/app', '--data', dataDir]);
+      expect(warn.mock.calls.flat().join()).not.toContain('on Wayland');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('scales images in a utility process, not with sharp in the main process', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    await runElectronApp(paths, ['/app', '--data', dataDir]);
+    const scaleImage = vi.mocked(startCore).mock.calls[0]?.[0].scaleImage;
+    expect(scaleImage).toBeTypeOf('function');
+    const copy = scaleImage!('/pack/media/photo.jpg', 'image/jpeg', 640);
+    await vi.waitFor(() => expect(FakeUtilityProcess.instances).toHaveLength(1));
+    const [child] = FakeUtilityProcess.instances;
+    expect(child!.modulePath).toBe('/app/out/main/scale-worker.js');
+    expect(child!.sent).toEqual([
+      { id: 0, file: '/pack/media/photo.jpg', type: 'image/jpeg', width: 640 },
+    ]);
+    child!.reply({ id: 0, ok: true, data: new Uint8Array([1, 2, 3]) });
+    expect(await copy).toEqual(Buffer.from([1, 2, 3]));
+  });
+
+  it('a start that fails unexpectedly says so once ready, and exits with 1', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.mocked(startCore).mockRejectedValue(new Error('disk on fire'));
+    expect(await runElectronApp(paths, ['/app', '--data', dataDir])).toBeUndefined();
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Solidarity Screens could not start',
+      'The show could not start: disk on fire',
+    );
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+
   it('starts the core, then the kiosk window on its kiosk page', async () => {
     vi.mocked(startCore).mockResolvedValue(fakeCore());
     await runElectronApp(paths, ['/app', '--data', dataDir, '--port', '0', '--content', '/pack']);

@@ -16,7 +16,7 @@ import {
 // Hoisted above the imports: the real module must never load (it would try to download).
 vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => resetFakeElectron({ ready: true }));
 
 describe('chooseDisplay', () => {
   it('prefers the monitor named in the settings', () => {
@@ -39,57 +39,110 @@ function kioskWindow() {
 }
 
 describe('moveToDisplay', () => {
-  it('leaves kiosk mode to move, then locks again', () => {
+  it('leaves kiosk mode to move, then locks again', async () => {
     const { fake, real } = kioskWindow();
-    moveToDisplay(real, projector);
+    await moveToDisplay(real, projector);
     expect(fake.setKiosk.mock.calls).toEqual([[false], [true]]);
     expect(fake.bounds).toEqual(projector.bounds);
     expect(fake.isKiosk()).toBe(true);
   });
+
+  it('moves only once the window has left full screen (macOS finishes it later)', async () => {
+    const { fake, real } = kioskWindow();
+    const order: string[] = [];
+    fake.on('leave-full-screen', () => order.push('left'));
+    fake.on('enter-full-screen', () => order.push('entered'));
+    fake.setBounds.mockImplementation((bounds) => {
+      order.push(fake.isFullScreen() ? 'moved while full screen' : 'moved');
+      if (!fake.isFullScreen()) fake.bounds = { ...bounds };
+    });
+    const moving = moveToDisplay(real, projector);
+    // Nothing has moved yet: the window is still leaving full screen.
+    expect(order).toEqual([]);
+    await moving;
+    expect(order).toEqual(['left', 'moved', 'entered']);
+    expect(fake.bounds).toEqual(projector.bounds);
+    expect(fake.isKiosk()).toBe(true);
+  });
+
+  it('still moves when the window manager never reports leaving full screen', async () => {
+    vi.useFakeTimers();
+    try {
+      const { fake, real } = kioskWindow();
+      // A window that changes state without a word.
+      fake.emit = (() => true) as typeof fake.emit;
+      const moving = moveToDisplay(real, projector, 500);
+      await vi.advanceTimersByTimeAsync(500);
+      await vi.advanceTimersByTimeAsync(500);
+      await moving;
+      expect(fake.bounds).toEqual(projector.bounds);
+      expect(fake.isKiosk()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('setupDisplayPlacement', () => {
-  it('follows the projector out and back in', () => {
+  it('follows the projector out and back in', async () => {
     electron.screen.displays = [laptop, projector];
     const { fake, real } = kioskWindow();
     const placement = setupDisplayPlacement(real, undefined);
-    placement.place();
+    await placement.place();
     expect(fake.bounds).toEqual(projector.bounds);
 
     electron.screen.unplug(projector.id);
+    await placement.place();
     expect(fake.bounds).toEqual(laptop.bounds);
     expect(fake.isKiosk()).toBe(true);
 
     electron.screen.plug(projector);
+    await placement.place();
     expect(fake.bounds).toEqual(projector.bounds);
     expect(fake.isKiosk()).toBe(true);
   });
 
-  it('moves with a resolution change and ignores events that change nothing for it', () => {
+  it('lands on the last monitor when a hot-plug sends several events at once', async () => {
     electron.screen.displays = [laptop, projector];
     const { fake, real } = kioskWindow();
-    setupDisplayPlacement(real, undefined, projector);
+    const placement = setupDisplayPlacement(real, undefined, projector);
+    electron.screen.unplug(projector.id);
+    electron.screen.plug(projector);
+    electron.screen.resize(projector.id, { ...projector.bounds, width: 1280 });
+    await placement.place();
+    expect(fake.bounds).toEqual({ ...projector.bounds, width: 1280 });
+    expect(fake.isKiosk()).toBe(true);
+  });
+
+  it('moves with a resolution change and ignores events that change nothing for it', async () => {
+    electron.screen.displays = [laptop, projector];
+    const { fake, real } = kioskWindow();
+    const placement = setupDisplayPlacement(real, undefined, projector);
     // Already there: a laptop-screen change must not make the show flicker.
     electron.screen.resize(laptop.id, { ...laptop.bounds, width: 1280 });
+    await placement.place();
     expect(fake.setBounds).not.toHaveBeenCalled();
     const smaller = { x: 1440, y: 0, width: 1280, height: 720 };
     electron.screen.resize(projector.id, smaller);
+    await placement.place();
     expect(fake.bounds).toEqual(smaller);
   });
 
-  it('keeps to the monitor chosen in the settings when it is there', () => {
+  it('keeps to the monitor chosen in the settings when it is there', async () => {
     electron.screen.displays = [laptop, projector];
     const { fake, real } = kioskWindow();
-    setupDisplayPlacement(real, laptop.id).place();
+    const placement = setupDisplayPlacement(real, laptop.id);
+    await placement.place();
     expect(fake.bounds).toEqual(laptop.bounds);
     electron.screen.plug({ id: 3, bounds: { x: 3360, y: 0, width: 1920, height: 1080 } });
+    await placement.place();
     expect(fake.bounds).toEqual(laptop.bounds);
   });
 
-  it('stops listening when the window is gone', () => {
+  it('stops listening when the window is gone', async () => {
     electron.screen.displays = [laptop, projector];
     const { fake, real } = kioskWindow();
-    setupDisplayPlacement(real, undefined).place();
+    await setupDisplayPlacement(real, undefined).place();
     expect(electron.screen.listenerCount('display-added')).toBe(1);
     fake.destroy();
     expect(electron.screen.listenerCount('display-added')).toBe(0);

@@ -51,7 +51,7 @@ const unlock = (pin: unknown, from?: { sender: unknown; frameUrl: string }) =>
   );
 
 beforeEach(() => {
-  resetFakeElectron();
+  resetFakeElectron({ ready: true });
   now = 0;
 });
 afterEach(() => lock?.dispose());

@@ -17,7 +17,7 @@ function open(): FakeBrowserWindow {
 }
 
 beforeEach(() => {
-  resetFakeElectron();
+  resetFakeElectron({ ready: true });
   vi.useFakeTimers();
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });

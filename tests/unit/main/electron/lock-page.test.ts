@@ -64,7 +64,14 @@ describe('serveLockPage', () => {
     ]);
   });
 
+  it('follows Electron: the scheme is registered before ready, served only after it', () => {
+    expect(() => serveLockPage(dir)).toThrow(/before the app is ready/);
+    electron.app.emitReady();
+    expect(() => registerLockScheme()).toThrow(/before app is ready/);
+  });
+
   it('answers with the file, its type and a strict CSP, or 404', async () => {
+    electron.app.emitReady();
     serveLockPage(dir);
     const page = await electron.protocol.fetch(LOCK_PAGE_URL);
     expect(page.status).toBe(200);

@@ -5,7 +5,7 @@ import { FakeBrowserWindow, electron, resetFakeElectron } from '../../../mocks/e
 
 vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => resetFakeElectron({ ready: true }));
 
 describe('setupPowerSaveBlocker', () => {
   it('keeps the display awake while the show is on screen', () => {

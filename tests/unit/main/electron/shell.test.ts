@@ -30,7 +30,7 @@ function start(overrides: Partial<ShellOptions> = {}) {
 }
 
 beforeEach(() => {
-  resetFakeElectron();
+  resetFakeElectron({ ready: true });
   electron.screen.displays = [laptop, projector];
 });
 
@@ -70,14 +70,17 @@ describe('startShell', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 
-  it('blocks power saving while shown and re-places the window when monitors change', () => {
-    const { window } = start();
+  it('blocks power saving while shown and re-places the window when monitors change', async () => {
+    const { window, shell } = start();
     window.paint();
     expect(electron.powerSaveBlocker.active.size).toBe(1);
     electron.screen.unplug(projector.id);
+    await shell.placement.place();
     expect(window.bounds).toEqual(laptop.bounds);
     electron.screen.plug(projector);
+    await shell.placement.place();
     expect(window.bounds).toEqual(projector.bounds);
+    expect(window.isKiosk()).toBe(true);
   });
 
   it('quits only once unlocked, stopping the core and the blocker before exiting', async () => {
@@ -89,6 +92,23 @@ describe('startShell', () => {
     expect(window.isDestroyed()).toBe(true);
     expect(onQuit).toHaveBeenCalledTimes(1);
     expect(electron.powerSaveBlocker.active.size).toBe(0);
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
+  });
+
+  it('stops in order when Windows ends the session, even while locked', async () => {
+    const { window, onQuit } = start({ pin: { kind: 'set', hash: 'x' } });
+    // Asked first: the kiosk must not hold up the logoff with its refusal to close.
+    window.emit('query-session-end', { preventDefault: vi.fn(), reasons: ['logoff'] });
+    electron.app.quit();
+    expect(onQuit).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
+  });
+
+  it('quits when Windows ends the session without asking first', async () => {
+    const { window, onQuit } = start({ pin: { kind: 'set', hash: 'x' } });
+    window.emit('session-end', { preventDefault: vi.fn(), reasons: ['shutdown'] });
+    expect(window.isDestroyed()).toBe(true);
+    expect(onQuit).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
   });
 

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createChildScaler,
+  forkScaleWorker,
+  type ChildScaler,
+  type ScaleWorker,
+} from '../../../../src/main/server/child-scaling';
+import { repoRoot } from '../../../helpers/serve';
+
+// The real worker, in a real child process, with real sharp: only the TypeScript is compiled
+// on the fly (tsx), where the app runs the built out/main/scale-worker.js.
+const workerSource = path.join(repoRoot, 'src/main/scale-worker.ts');
+
+let dir: string;
+let photo: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ss-child-scale-'));
+  photo = path.join(dir, 'photo.jpg');
+  const pixels = await sharp({
+    create: { width: 1600, height: 900, channels: 3, background: { r: 200, g: 30, b: 40 } },
+  })
+    .jpeg()
+    .toBuffer();
+  writeFileSync(photo, pixels);
+  writeFileSync(path.join(dir, 'not-an-image.jpg'), 'this is text');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const children: ScaleWorker[] = [];
+let scaler: ChildScaler | undefined;
+function startScaler(): ChildScaler {
+  scaler = createChildScaler(() => {
+    const child = forkScaleWorker(workerSource, ['--import', 'tsx']);
+    children.push(child);
+    return child;
+  });
+  return scaler;
+}
+afterEach(() => {
+  scaler?.close();
+  children.length = 0;
+});
+
+describe('scaling in a child process', () => {
+  it('makes the same scaled copy sharp makes in process', async () => {
+    const { scale } = startScaler();
+    const copy = await scale(photo, 'image/jpeg', 640);
+    expect(copy).toBeInstanceOf(Buffer);
+    const meta = await sharp(copy!).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(meta.width).toBe(640);
+    expect(meta.height).toBe(360);
+    // Not wider than asked: the file itself is served.
+    expect(await scale(photo, 'image/jpeg', 3840)).toBeNull();
+    expect(await scale(photo, 'image/svg+xml', 640)).toBeNull();
+    expect(children).toHaveLength(1);
+  });
+
+  it('answers many requests at once, each with its own copy', async () => {
+    const { scale } = startScaler();
+    const widths = [320, 640, 960, 1280];
+    const copies = await Promise.all(widths.map((w) => scale(photo, 'image/jpeg', w)));
+    const got = await Promise.all(copies.map(async (c) => (await sharp(c!).metadata()).width));
+    expect(got).toEqual(widths);
+  });
+
+  it('a file sharp cannot read is an error for that request only', async () => {
+    const { scale } = startScaler();
+    await expect(scale(path.join(dir, 'not-an-image.jpg'), 'image/jpeg', 640)).rejects.toThrow();
+    expect(await scale(photo, 'image/jpeg', 640)).not.toBeNull();
+  });
+
+  it('a child that dies fails what it held, and the next request starts a new one', async () => {
+    const { scale } = startScaler();
+    await scale(photo, 'image/jpeg', 320);
+    const held = scale(photo, 'image/jpeg', 640);
+    children[0]!.kill();
+    await expect(held).rejects.toThrow(/image scaler stopped/);
+    const copy = await scale(photo, 'image/jpeg', 640);
+    expect((await sharp(copy!).metadata()).width).toBe(640);
+    expect(children).toHaveLength(2);
+  });
+});
