@@ -15,6 +15,7 @@ import {
   type ShowState,
 } from '../../shared/protocol';
 import type { CommandResult } from '../show/result';
+import { briefError } from './brief-error';
 import { describeAgent } from './user-agent';
 
 /** Past this much unsent data a client is too slow to keep up; it reconnects and resyncs. */
@@ -124,12 +125,6 @@ function rawText(data: RawData): string {
   if (Buffer.isBuffer(data)) return data.toString('utf8');
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   return Buffer.from(data).toString('utf8');
-}
-
-/** An error's name and the start of its message: never the input that caused it in full. */
-export function briefError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /** Quotes a client's value in an error, cut short so a huge value cannot bloat the reply. */
