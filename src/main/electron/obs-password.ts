@@ -1,8 +1,8 @@
-import { chmod, readFile, rm } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { app, safeStorage } from 'electron';
 import type { PasswordStore } from '../obs/config';
-import { writeFileAtomic } from '../settings/atomic-file';
+import { readTextBounded, writeFileAtomic } from '../settings/atomic-file';
 
 /** The encrypted OBS password (base64 of safeStorage's ciphertext), in the data folder. */
 export const OBS_PASSWORD_FILE = 'obs-password.enc';
@@ -17,13 +17,14 @@ export interface SafeStoragePasswordOptions {
   platform?: NodeJS.Platform;
 }
 
+/** A password of 1024 characters, encrypted and in base64, is well under this. */
+const MAX_PASSWORD_FILE_BYTES = 16 * 1024;
+
 async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const read = await readTextBounded(file, MAX_PASSWORD_FILE_BYTES);
+  if (read.status === 'missing') return undefined;
+  if (read.status === 'refused') throw new Error(`${path.basename(file)} ${read.problem}`);
+  return read.text;
 }
 
 /**

@@ -17,7 +17,9 @@ export const shellSettingsSchema = z.looseObject({
     .looseObject({ monitorId: z.number().int().nonnegative().optional().catch(undefined) })
     .optional()
     .catch(undefined),
-  kiosk: z.looseObject({ pinHash: z.string().optional() }).optional(),
+  // Bounded: an scrypt hash is about 100 characters. One too long is set aside with the
+  // file, and the kiosk fails closed (no PIN unlocks it until set-pin runs again).
+  kiosk: z.looseObject({ pinHash: z.string().max(1024).optional() }).optional(),
 });
 
 export type ShellSettings = z.infer<typeof shellSettingsSchema>;

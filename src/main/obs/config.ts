@@ -16,9 +16,10 @@ export const DEFAULT_OBS_HOST = '127.0.0.1';
 export const DEFAULT_OBS_PORT = 4455;
 
 export const obsSettingsSchema = z.strictObject({
-  host: z.string().trim().min(1).default(DEFAULT_OBS_HOST),
+  // The same bounds as the obsConfigure command's: a file read back is no more trusted.
+  host: z.string().trim().min(1).max(253).default(DEFAULT_OBS_HOST),
   port: z.number().int().min(1).max(65535).default(DEFAULT_OBS_PORT),
-  password: z.string().optional(),
+  password: z.string().max(1024).optional(),
 });
 export type ObsSettings = z.infer<typeof obsSettingsSchema>;
 

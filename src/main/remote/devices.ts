@@ -13,19 +13,25 @@ export interface Device {
   tokenHash: string;
 }
 
-const devicesFileSchema = z.object({
-  devices: z.array(
-    z.object({
-      id: z.string().min(1),
-      name: z.string(),
-      pairedAt: z.number(),
-      tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
-    }),
-  ),
-});
-
 /** A long evening has a handful of phones; a limit keeps a runaway script from filling a disk. */
 export const MAX_DEVICES = 20;
+
+/** Read back with limits on every field: names reach the operator's console. */
+const devicesFileSchema = z.object({
+  devices: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        name: z.string().max(80),
+        pairedAt: z.number().nonnegative(),
+        tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    )
+    .max(MAX_DEVICES),
+});
+
+/** Twenty phones take about 4 KB. */
+const MAX_DEVICES_FILE_BYTES = 64 * 1024;
 
 /** 32 random bytes: a guess is hopeless, and the socket checks it on every connection. */
 export function newDeviceToken(): string {
@@ -59,7 +65,9 @@ export async function openDeviceStore(
   let devices: Device[] = [];
   if (file) {
     try {
-      const read = await readJsonFile(file, devicesFileSchema);
+      const read = await readJsonFile(file, devicesFileSchema, undefined, {
+        maxBytes: MAX_DEVICES_FILE_BYTES,
+      });
       if (read.status === 'ok') devices = read.value.devices;
       if (read.status === 'corrupt') {
         notice(

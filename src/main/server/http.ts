@@ -1,16 +1,41 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { htmlCsp } from './headers';
+import { refuseForeignHosts } from './host-check';
 import { notFound } from './media';
+import { briefError } from './brief-error';
 import { RENDERER_MISSING, readRendererIndex } from './pages';
 
 /**
- * What every listener does the same way: a bare 404 for anything unknown or refused, no
+ * A listener's fastify. Errors the framework answers before any route or hook (a malformed
+ * escape like `/media/%E0%A4%A`, a parameter over its length) would be its own JSON with
+ * the path quoted back; they get the same plain refusal as every other bad request.
+ */
+export function createApp(): FastifyInstance {
+  return Fastify({
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: (_error, _request, reply) => badRequest(reply),
+  });
+}
+
+function badRequest(reply: FastifyReply) {
+  return reply
+    .code(400)
+    .type('text/plain; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .send('Bad request\n');
+}
+
+/**
+ * What every listener does the same way: requests that do not name it by its own address
+ * (`hosts`: `host:port` values) refused, a bare 404 for anything unknown or refused, no
  * internals in error replies, and the headers every response carries.
  */
-export function hardenApp(app: FastifyInstance): void {
+export function hardenApp(app: FastifyInstance, hosts: () => Set<string>): void {
+  refuseForeignHosts(app, hosts);
   app.setNotFoundHandler((_request, reply) => notFound(reply));
   app.setErrorHandler((error, _request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
@@ -19,8 +44,9 @@ export function hardenApp(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       return reply.code(status).type('text/plain; charset=utf-8').send('Bad request\n');
     }
-    // Messages of internal errors can carry file paths; the client gets none of it.
-    console.error('request failed:', error);
+    // Messages of internal errors can carry file paths; the client gets none of it. The log
+    // gets the error's first words, not the request (its URL may carry a token).
+    console.error('request failed:', briefError(error));
     return reply.code(500).type('text/plain; charset=utf-8').send('Internal error\n');
   });
   app.addHook('onSend', async (_request, reply) => {

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { SOCKET_PATH } from '../../shared/protocol';
 import type { LanListener, PairOutcome, PairRequest } from '../remote/controller';
-import { appPage, hardenApp, registerAssets } from './http';
+import { hostsOf } from './host-check';
+import { appPage, createApp, hardenApp, registerAssets } from './http';
 import { registerPairRoute } from './pair-route';
 import type { SocketHub } from './socket';
 import { baseUrl } from './views';
@@ -35,10 +36,10 @@ export async function startLanListener(options: LanListenerOptions): Promise<Lan
 
 async function listenOn(options: LanListenerOptions, port: number): Promise<LanListener> {
   const { address, hub } = options;
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } });
+  const app = createApp();
   let origin = new Set<string>();
   let host = baseUrl(address, port).slice('http://'.length);
-  hardenApp(app);
+  hardenApp(app, () => hostsOf(origin));
   app.get(
     '/remote',
     appPage(options.rendererDir, () => host),

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { mediaWidthFor } from '../../shared/media/widths';
 import type { ResolveResult } from '../content/paths';
 import { SVG_CSP } from './headers';
+import type { MediaAccess } from './media-access';
 import { fileVersionTag, type MediaScaler, type ScaledImage } from './media-scaling';
 
 /** What a pack may serve. Anything else (YAML, Markdown, .git) is not media and 404s. */
@@ -39,9 +40,21 @@ export function registerMedia(
   app: FastifyInstance,
   resolve: ResolveMedia,
   scaler?: MediaScaler,
+  access?: MediaAccess,
 ): void {
   app.get('/media/*', async (request, reply) => {
     const rel = (request.params as { '*': string })['*'];
+    if (access) {
+      // Who may have this file now (a view's token; nothing withheld by consent or safe mode).
+      const refused = await access((request.query as { token?: unknown }).token, rel);
+      if (refused) {
+        return reply
+          .code(refused.status)
+          .type('text/plain; charset=utf-8')
+          .header('Cache-Control', 'no-store')
+          .send(refused.text);
+      }
+    }
     const type = mediaTypes[path.extname(rel).toLowerCase()];
     if (!type) return notFound(reply);
     const resolved = await resolve(rel);

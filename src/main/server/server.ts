@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
 import {
   CLOSE_REMOTE_OFF,
   CLOSE_UNAUTHORIZED,
@@ -18,9 +17,11 @@ import { systemClock, type Clock } from '../show/clock';
 import type { ShowEngine } from '../show/engine';
 import { fail, ok, type CommandResult } from '../show/result';
 import { admit } from './admission';
-import { appPage, hardenApp, registerAssets, sendHtml } from './http';
+import { hostsOf } from './host-check';
+import { appPage, createApp, hardenApp, registerAssets, sendHtml } from './http';
 import { startLanListener } from './lan';
 import { registerMedia, type ResolveMedia } from './media';
+import { createMediaAccess } from './media-access';
 import { createMediaScaler, type ScaleImage } from './media-scaling';
 import { allowedOrigins, isLoopbackAddress, loopbackHosts } from './origin';
 import { homePage } from './pages';
@@ -91,10 +92,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const resolveMedia =
     options.resolveMedia ?? ((rel: string) => resolveInsidePack(store.packDir, rel));
 
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } });
+  const app = createApp();
   let port = options.port;
   let mainOrigins: Set<string> | null = null;
-  hardenApp(app);
+  let mainHosts: Set<string> | null = null;
+  // Read per request, after listen: the port is known by then.
+  hardenApp(app, () => (mainHosts ??= hostsOf(origins('main'))));
 
   const devices = await openDeviceStore(
     options.dataDir ?? null,
@@ -191,7 +194,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);
   await registerAssets(app, rendererDir);
-  registerMedia(app, resolveMedia, createMediaScaler({ scale: options.scaleImage }));
+  registerMedia(
+    app,
+    resolveMedia,
+    createMediaScaler({ scale: options.scaleImage }),
+    createMediaAccess({
+      tokens,
+      pairedDevice: (token) => remote.authenticate(token) !== null,
+      content: () => store.snapshot(),
+      safeMode: () => engine.state().safeMode,
+      resolve: resolveMedia,
+    }),
+  );
   // Also here, not only on the LAN listener: a laptop at the show computer (and the tests)
   // pair without the LAN. It answers only while the remote is on, like the LAN one.
   registerPairRoute(app, {

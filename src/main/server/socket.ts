@@ -6,6 +6,7 @@ import {
   PROTOCOL_VERSION,
   clientMessageSchema,
   commandSchema,
+  parseBoundedJson,
   refusal,
   type Command,
   type ConnectedClient,
@@ -14,10 +15,16 @@ import {
   type ShowState,
 } from '../../shared/protocol';
 import type { CommandResult } from '../show/result';
+import { briefError } from './brief-error';
 import { describeAgent } from './user-agent';
 
 /** Past this much unsent data a client is too slow to keep up; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/**
+ * The deepest a view's message may nest. Ours nest three levels; a frame of 30,000 `[`
+ * once ran the core out of stack in the code that describes a bad message.
+ */
+export const MAX_MESSAGE_DEPTH = 8;
 /** Dead Wi-Fi clients never say goodbye; a ping nobody answers finds them. */
 const HEARTBEAT_MS = 30_000;
 
@@ -160,14 +167,16 @@ export function describeInvalidMessage(json: unknown): string {
   return `invalid ${name} command: ${where}${issue.message}`;
 }
 
+/** A view's message as JSON, its nesting bounded before anything parses or describes it. */
+function parseMessage(data: RawData) {
+  return parseBoundedJson(rawText(data), { maxDepth: MAX_MESSAGE_DEPTH });
+}
+
 /** The JSON in a message, or undefined: only to echo a requestId in a refusal. */
 function parseQuietly(data: RawData, isBinary: boolean): unknown {
   if (isBinary) return undefined;
-  try {
-    return JSON.parse(rawText(data));
-  } catch {
-    return undefined;
-  }
+  const parsed = parseMessage(data);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function requestIdOf(json: unknown): string {
@@ -237,7 +246,14 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     });
     socket.on('close', () => forget(client));
     socket.on('error', () => forget(client));
-    socket.on('message', (data, isBinary) => void handleMessage(client, data, isBinary));
+    socket.on('message', (data, isBinary) => {
+      // A rejection here would be unhandled, and Node ends the process on one: a bug in
+      // handling one view's message must cost that message, not the show.
+      handleMessage(client, data, isBinary).catch((error: unknown) => {
+        console.error('a message could not be handled:', briefError(error));
+        reply(client, '', { ok: false, error: 'the message could not be handled' });
+      });
+    });
   };
 
   const reply = (client: Client, requestId: string, result: CommandResult): void => {
@@ -288,13 +304,12 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       reply(client, '', { ok: false, error: 'binary messages are not understood; send JSON text' });
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(rawText(data));
-    } catch {
-      reply(client, '', { ok: false, error: 'the message is not valid JSON' });
+    const message = parseMessage(data);
+    if (!message.ok) {
+      reply(client, '', { ok: false, error: `the message is ${message.error}` });
       return;
     }
+    const json = message.value;
     const parsed = clientMessageSchema.safeParse(json);
     if (!parsed.success) {
       reply(client, requestIdOf(json), { ok: false, error: describeInvalidMessage(json) });

@@ -1,5 +1,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { roles, type Role } from '../../shared/protocol';
+
+/**
+ * What a token may be, wherever it comes from (made here, read back from tokens.json, given
+ * by the shell): 16 to 256 characters that need no escaping in a URL. A token is printed to
+ * the terminal and put in links, so a huge one or one with control characters never is.
+ */
+export const tokenSchema = z
+  .string()
+  .min(16, 'too short: use at least 16 characters')
+  .max(256, 'too long: use at most 256 characters')
+  .regex(/^[A-Za-z0-9._~-]+$/, 'use only letters, digits and . _ ~ -');
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -10,8 +22,9 @@ export function makeTokens(given: Partial<Record<Role, string>> = {}): Record<Ro
   const tokens = {} as Record<Role, string>;
   for (const role of roles) {
     const token = given[role];
-    if (token !== undefined && token.length < 16) {
-      throw new Error(`the ${role} token is too short: use at least 16 characters`);
+    const problem = token === undefined ? undefined : tokenSchema.safeParse(token).error;
+    if (problem) {
+      throw new Error(`the ${role} token is ${problem.issues[0]?.message ?? 'not usable'}`);
     }
     tokens[role] = token ?? newToken();
   }

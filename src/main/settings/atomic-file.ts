@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { MAX_JSON_DEPTH, parseBoundedJson } from '../../shared/protocol/bounded-json';
 
 /** The steps of an atomic write, named so a test can stop the process between any two. */
 export type AtomicWriteStep = 'temp-written' | 'temp-synced' | 'renamed';
@@ -60,30 +62,84 @@ export type JsonFileRead<T> =
   | { status: 'corrupt'; error: string; movedTo: string };
 
 /**
+ * What a settings file may be. Ours are a few hundred bytes; 256 KiB is room for any hand
+ * edit, and far from a 100 MB "token" that would be read, kept and printed.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
+
+export interface ReadLimits {
+  /** Largest file read, in bytes; a bigger one is set aside unread. */
+  maxBytes?: number;
+  /** Deepest JSON nesting taken; MAX_JSON_DEPTH by default. */
+  maxDepth?: number;
+}
+
+export type BoundedText =
+  { status: 'ok'; text: string } | { status: 'missing' } | { status: 'refused'; problem: string };
+
+/**
+ * A file's text, read only if it is a regular file of at most `maxBytes`. A FIFO or a
+ * device would stall or never end a plain read (it is opened non-blocking and refused), and
+ * a file that grows while it is read is cut at `maxBytes + 1` and refused.
+ */
+export async function readTextBounded(file: string, maxBytes: number): Promise<BoundedText> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+    throw error;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { status: 'refused', problem: 'is not a regular file' };
+    if (info.size > maxBytes) {
+      return { status: 'refused', problem: `is ${info.size} bytes; at most ${maxBytes} are read` };
+    }
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) {
+        return { status: 'refused', problem: `grew past ${maxBytes} bytes while it was read` };
+      }
+    }
+    return { status: 'ok', text: buffer.subarray(0, length).toString('utf8') };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Reads a JSON file through its schema. A value that fails the schema is never used
  * (NodeCG's rule): the file is set aside with a timestamp, so nothing is lost and the caller
- * can fall back to defaults and tell the operator.
+ * can fall back to defaults and tell the operator. So is a file over its size limit, nested
+ * too deep, or not a regular file: each is refused before it is parsed, and the message
+ * names the file and quotes nothing of what is in it.
  */
 export async function readJsonFile<T>(
   file: string,
   schema: z.ZodType<T>,
   now: () => Date = () => new Date(),
+  limits: ReadLimits = {},
 ): Promise<JsonFileRead<T>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-    throw error;
-  }
+  const read = await readTextBounded(file, limits.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (read.status === 'missing') return { status: 'missing' };
   let problem: string;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    if (parsed.success) return { status: 'ok', value: parsed.data };
-    const issue = parsed.error.issues[0];
-    problem = `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`;
-  } catch (error) {
-    problem = `not valid JSON (${(error as Error).message})`;
+  if (read.status === 'refused') {
+    problem = read.problem;
+  } else {
+    const json = parseBoundedJson(read.text, { maxDepth: limits.maxDepth ?? MAX_JSON_DEPTH });
+    if (json.ok) {
+      const parsed = schema.safeParse(json.value);
+      if (parsed.success) return { status: 'ok', value: parsed.data };
+      const issue = parsed.error.issues[0];
+      problem = `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`;
+    } else {
+      problem = json.error;
+    }
   }
   const stamp = now().toISOString().replace(/[:.]/g, '-');
   const movedTo = `${file}.corrupt-${stamp}`;

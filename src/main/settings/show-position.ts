@@ -12,11 +12,18 @@ export const SHOW_POSITION_FILE = 'show-position.json';
  * older one reading the file must resume the show rather than throw the file away.
  */
 export const showPositionSchema = z.object({
-  playlistId: z.string().min(1).nullable(),
-  itemId: z.string().min(1).nullable(),
-  position: z.number().int().nonnegative(),
+  // Bounded, and a bad one falls back on its own (the default playlist, the first item, full
+  // time) rather than setting the file aside: safe mode must survive a garbled id.
+  playlistId: z.string().min(1).max(200).nullable().catch(null),
+  itemId: z.string().min(1).max(200).nullable().catch(null),
+  position: z.number().int().nonnegative().max(1_000_000).catch(0),
   paused: z.boolean(),
-  remainingMs: z.number().nonnegative().nullable(),
+  remainingMs: z
+    .number()
+    .nonnegative()
+    .max(7 * 24 * 3600 * 1000)
+    .nullable()
+    .catch(null),
   blackout: z.boolean(),
   safeMode: z.boolean(),
   // Added with live lyrics. Optional, so files from before them load; and a part that fails
@@ -24,14 +31,17 @@ export const showPositionSchema = z.object({
   // thing but setting the whole file aside would lose safe mode too.
   lyrics: lyricsCursorSchema.nullable().optional().catch(undefined),
   setlist: z
-    .object({ setlistId: z.string().min(1), songIndex: z.number().int().nonnegative().nullable() })
+    .object({
+      setlistId: z.string().min(1).max(200),
+      songIndex: z.number().int().nonnegative().max(10_000).nullable(),
+    })
     .nullable()
     .optional()
     .catch(undefined),
   outputLanguages: outputLanguagesSchema.optional().catch(undefined),
   overlays: z.partialRecord(overlayElement, z.boolean()).optional().catch(undefined),
   /** For people reading the file; never used to decide anything. */
-  savedAt: z.string().optional(),
+  savedAt: z.string().max(64).optional().catch(undefined),
 }) satisfies z.ZodType<ShowPosition & { savedAt?: string }>;
 
 export function showPositionPath(dataDir: string): string {

@@ -2,17 +2,20 @@ import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../../shared/protocol';
-import { newToken } from '../server/tokens';
+import { newToken, tokenSchema } from '../server/tokens';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 
 export const TOKENS_FILE = 'tokens.json';
+
+/** Five tokens of 32 characters take about 300 bytes. */
+export const MAX_TOKENS_FILE_BYTES = 16 * 1024;
 
 /**
  * Role → token. Partial and loose: a file from before a role existed (kiosk, say) keeps its
  * other tokens and gains the new one, and a file from a newer version keeps working.
  */
 export const tokensFileSchema: z.ZodType<Partial<Record<Role, string>>> = z.object(
-  Object.fromEntries(roles.map((role) => [role, z.string().min(16).optional()])) as Record<
+  Object.fromEntries(roles.map((role) => [role, tokenSchema.optional()])) as Record<
     Role,
     z.ZodOptional<z.ZodString>
   >,
@@ -53,7 +56,9 @@ export async function loadTokens(
     );
   } else {
     try {
-      const read = await readJsonFile(file, tokensFileSchema, options.now);
+      const read = await readJsonFile(file, tokensFileSchema, options.now, {
+        maxBytes: MAX_TOKENS_FILE_BYTES,
+      });
       if (read.status === 'ok') stored = read.value;
       if (read.status === 'corrupt') {
         notices.push(

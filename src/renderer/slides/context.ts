@@ -66,13 +66,29 @@ export function pageMediaWidth(): number | null {
 /** Photos the core scales down to the screen's width; SVG is drawn at any size, a GIF may move. */
 const SCALABLE = /\.(jpe?g|png|webp)$/i;
 
+let mediaToken: string | null = null;
+
+/**
+ * The token this page presents for pack media: its own view token, set once by the socket's
+ * `connect`. The core serves media only to a view with a token, so a page on another site
+ * cannot read the pack's photos. A query parameter, not a cookie or header: it works the same
+ * for `<img>`, CSS backgrounds and OBS browser sources, and the core logs no URLs.
+ */
+export function setMediaToken(token: string | null): void {
+  mediaToken = token;
+}
+
 /**
  * Pack media is served under /media/, each path segment escaped (names with spaces, `#`, `?`).
  * A photo or drawing is asked for at the screen's width: the core sends a copy scaled to it.
  */
 export function mediaUrl(path: string, width: number | null = pageMediaWidth()): string {
   const url = `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
-  return width !== null && SCALABLE.test(path) ? `${url}?w=${width}` : url;
+  const query = new URLSearchParams();
+  if (width !== null && SCALABLE.test(path)) query.set('w', String(width));
+  if (mediaToken) query.set('token', mediaToken);
+  const search = query.toString();
+  return search ? `${url}?${search}` : url;
 }
 
 /** A calendar date (`YYYY-MM-DD`) in words, never shifted a day by a time zone. */

@@ -23,6 +23,7 @@ import {
 import { applyClients, applyNotices, applyRemote } from '../stores/operator';
 import { applyObs } from '../views/operator/obs/obs-store';
 import { readRemoteToken, remoteRefused } from '../stores/remote';
+import { setMediaToken } from '../slides/context';
 
 export type CommandResult = { ok: true } | { ok: false; error: string };
 
@@ -354,6 +355,7 @@ export function connect(loc: LocationLike = window.location): boolean {
   if (pageClient) return true;
   const target = socketTarget(loc);
   if (!target) return false;
+  setMediaToken(target.token);
   pageClient = createSocketClient({ url: target.url, role: target.role });
   pageClient.start();
   return true;

@@ -4,6 +4,12 @@ import { obsCommandSchemas } from './obs';
 import type { Role } from './roles';
 import { overlayElement } from './show-state';
 
+/**
+ * An id a command names (item, playlist, song, setlist, device). Bounded, because the core
+ * quotes it back in a refusal ("no item with id …").
+ */
+const commandId = z.string().min(1).max(200);
+
 /** Every command a view can send. One schema per command; the name is the discriminator. */
 export const commandSchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('next') }),
@@ -11,12 +17,12 @@ export const commandSchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('pause') }),
   z.strictObject({ name: z.literal('resume') }),
   z.strictObject({ name: z.literal('togglePause') }),
-  z.strictObject({ name: z.literal('goTo'), itemId: z.string().min(1) }),
-  z.strictObject({ name: z.literal('setPlaylist'), playlistId: z.string().min(1) }),
+  z.strictObject({ name: z.literal('goTo'), itemId: commandId }),
+  z.strictObject({ name: z.literal('setPlaylist'), playlistId: commandId }),
   z.strictObject({ name: z.literal('blackout'), on: z.boolean() }),
   z.strictObject({ name: z.literal('safeMode'), on: z.boolean() }),
   // Live lyrics. Starting a song puts it on air with its lyrics at the first line.
-  z.strictObject({ name: z.literal('lyricsStart'), songId: z.string().min(1) }),
+  z.strictObject({ name: z.literal('lyricsStart'), songId: commandId }),
   z.strictObject({ name: z.literal('lyricsNext') }),
   z.strictObject({ name: z.literal('lyricsPrevious') }),
   z.strictObject({ name: z.literal('lyricsNextStanza') }),
@@ -30,7 +36,7 @@ export const commandSchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('lyricsTimedResume') }),
   z.strictObject({ name: z.literal('lyricsNudge'), ms: z.number().int().min(-5000).max(5000) }),
   // Setlist mode for a concert.
-  z.strictObject({ name: z.literal('setlistStart'), setlistId: z.string().min(1) }),
+  z.strictObject({ name: z.literal('setlistStart'), setlistId: commandId }),
   z.strictObject({ name: z.literal('setlistStop') }),
   z.strictObject({
     name: z.literal('setOutputLanguages'),
@@ -40,7 +46,7 @@ export const commandSchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('overlay'), element: overlayElement, on: z.boolean() }),
   // The phone remote (operator only).
   z.strictObject({ name: z.literal('remoteEnable'), on: z.boolean() }),
-  z.strictObject({ name: z.literal('remoteRevoke'), deviceId: z.string().min(1) }),
+  z.strictObject({ name: z.literal('remoteRevoke'), deviceId: commandId }),
   // OBS (operator only): connection settings, "Set up overlays in OBS", scene switching.
   ...obsCommandSchemas,
 ]);

@@ -4,3 +4,4 @@ export * from './commands';
 export * from './messages';
 export * from './close-codes';
 export * from './obs';
+export * from './bounded-json';

@@ -62,11 +62,17 @@ describe('startCore (real content store)', () => {
   it('starts the show on the pack’s default playlist and serves its media', async () => {
     const core = await start();
     expect(core.engine.state()).toMatchObject({ playlistId: 'main', itemId: 'anna-example' });
-    const png = await get(core.server.port, '/media/media/ship.png');
+    const png = await get(
+      core.server.port,
+      `/media/media/ship.png?token=${core.server.tokens.display}`,
+    );
     expect(png.status).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
     // The fixture set includes a secret next to the packs; it must stay unreachable.
-    expect((await get(core.server.port, '/media/../secret.png')).status).toBe(404);
+    expect(
+      (await get(core.server.port, `/media/../secret.png?token=${core.server.tokens.display}`))
+        .status,
+    ).toBe(404);
   });
 
   it('sends an edited pack to connected views, content before show', async () => {

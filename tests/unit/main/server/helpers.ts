@@ -84,6 +84,25 @@ export interface HttpResult<Body = string> {
 }
 
 /**
+ * The token `get` and `getBytes` present on `/media/` paths that carry none, as a view's page
+ * does (the renderer's mediaUrl adds its own). `startTestServer` sets the display's; tests of
+ * the token itself use `getRaw`, which adds nothing.
+ */
+let viewMediaToken: string | null = null;
+
+export function presentMediaToken(token: string | null): void {
+  viewMediaToken = token;
+}
+
+function withMediaToken(rawPath: string): string {
+  if (!viewMediaToken || !rawPath.startsWith('/media/') || /[?&]token=/.test(rawPath)) {
+    return rawPath;
+  }
+  const joiner = rawPath.includes('?') ? '&' : '?';
+  return `${rawPath}${joiner}token=${encodeURIComponent(viewMediaToken)}`;
+}
+
+/**
  * A GET with the path sent exactly as given (fetch would normalise `..` away), the body kept as
  * bytes. No keep-alive: a pooled socket would hold up the server's close for the agent's 5 s.
  */
@@ -92,9 +111,19 @@ export function getBytes(
   rawPath: string,
   headers: Record<string, string> = {},
 ): Promise<HttpResult<Buffer>> {
+  return getRawBytes(port, withMediaToken(rawPath), headers);
+}
+
+/** getBytes with no media token added: exactly the request given. */
+export function getRawBytes(
+  port: number,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<HttpResult<Buffer>> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: rawPath, method: 'GET', headers, agent: false },
+      { host: '127.0.0.1', port, path: rawPath, method, headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -110,6 +139,17 @@ export function getBytes(
     req.on('error', reject);
     req.end();
   });
+}
+
+/** getRawBytes, with the body as UTF-8 text. */
+export async function getRaw(
+  port: number,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<HttpResult> {
+  const result = await getRawBytes(port, rawPath, headers, method);
+  return { ...result, body: result.body.toString('utf8') };
 }
 
 /** getBytes, with the body as UTF-8 text. */
@@ -218,6 +258,7 @@ export async function startTestServer(content: ContentSnapshot) {
     port: 0,
     lanAddresses: () => ['127.0.0.1'],
   });
+  presentMediaToken(server.tokens.display);
   return { fixture, store, engine, server };
 }
 

@@ -71,10 +71,17 @@ describe('show position file', () => {
 
   it('refuses a file that fails the schema rather than resume somewhere odd', async () => {
     const d = dir();
-    writeFileSync(showPositionPath(d), JSON.stringify({ ...position(), position: -1 }));
+    writeFileSync(showPositionPath(d), JSON.stringify({ ...position(), safeMode: 'yes' }));
     const read = await readShowPosition(d);
     expect(read.position).toBeNull();
-    expect(read.notice).toContain('position');
+    expect(read.notice).toContain('safeMode');
+  });
+
+  it('drops a bad slot on its own, keeping safe mode (issue 11: fail toward safety)', async () => {
+    const d = dir();
+    writeFileSync(showPositionPath(d), JSON.stringify({ ...position(), position: -1 }));
+    const read = await readShowPosition(d);
+    expect(read.position).toEqual({ ...position(), position: 0 });
   });
 
   it('keeps fields it does not know (a newer version wrote the file)', async () => {

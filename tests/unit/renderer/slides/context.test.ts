@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mediaUrl, pageMediaWidth, slideMediaUrl } from '../../../../src/renderer/slides/context';
+import {
+  mediaUrl,
+  pageMediaWidth,
+  setMediaToken,
+  slideMediaUrl,
+} from '../../../../src/renderer/slides/context';
 import { slideContext } from '../fixtures';
 
 describe('media URLs', () => {
@@ -9,6 +14,17 @@ describe('media URLs', () => {
     expect(mediaUrl('media/a b#1.jpg', 1920)).toBe('/media/media/a%20b%231.jpg?w=1920');
     expect(mediaUrl('media/x.PNG', 1280)).toBe('/media/media/x.PNG?w=1280');
     expect(mediaUrl('media/x.webp', null)).toBe('/media/media/x.webp');
+  });
+
+  it('presents the page’s own token, escaped, on every media URL once the page has one', () => {
+    setMediaToken('a+b/c=d');
+    try {
+      expect(mediaUrl('media/a.jpg', 1920)).toBe('/media/media/a.jpg?w=1920&token=a%2Bb%2Fc%3Dd');
+      expect(mediaUrl('media/fist.svg', 1920)).toBe('/media/media/fist.svg?token=a%2Bb%2Fc%3Dd');
+    } finally {
+      setMediaToken(null);
+    }
+    expect(mediaUrl('media/fist.svg', 1920)).toBe('/media/media/fist.svg');
   });
 
   it('never asks a width for SVG or GIF', () => {

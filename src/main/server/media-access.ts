@@ -1,0 +1,84 @@
+import type { Stats } from 'node:fs';
+import type { ContentSnapshot } from '../../shared/content';
+import type { Role } from '../../shared/protocol';
+import type { ResolveMedia } from './media';
+import { tokenMatches } from './tokens';
+
+/** Why a media request is refused; the route answers it as a plain status and nothing more. */
+export type MediaRefusal = { status: 401; text: string } | { status: 404; text: string };
+
+/** Decides, before anything is read, whether a `/media/` request may have its file. */
+export type MediaAccess = (token: unknown, relPath: string) => Promise<MediaRefusal | null>;
+
+export interface MediaAccessOptions {
+  tokens: Record<Role, string>;
+  /** A paired phone's device token opens media like a view's token. */
+  pairedDevice: (token: string) => boolean;
+  content: () => ContentSnapshot;
+  safeMode: () => boolean;
+  resolve: ResolveMedia;
+}
+
+/** Tokens are 16 to 256 characters; anything longer is not worth hashing or comparing. */
+const MAX_TOKEN_LENGTH = 256;
+
+const NO_TOKEN: MediaRefusal = { status: 401, text: 'A view token is needed\n' };
+// The same bare 404 as a missing file: a view learns nothing it could not see already.
+const WITHHELD: MediaRefusal = { status: 404, text: 'Not found\n' };
+
+/**
+ * The pack's media paths that must not be served now: every photo and drawing shown without
+ * consent (never shown, so never served), and in safe mode every one of a sensitive item.
+ */
+export function withheldMediaPaths(content: ContentSnapshot, safeMode: boolean): string[] {
+  const paths: string[] = [];
+  for (const item of content.items) {
+    let file: string | undefined;
+    let consent = true;
+    if (item.kind === 'case' && item.photo) ({ file, consent } = item.photo);
+    else if (item.kind === 'drawing') ({ image: file, consent } = item);
+    if (file === undefined) continue;
+    if (!consent || (safeMode && item.sensitive)) paths.push(file);
+  }
+  return paths;
+}
+
+const identity = (info: Stats): string => `${info.dev}:${info.ino}`;
+
+/**
+ * Media goes only to a view that presents a token (its own, in the `token` query parameter),
+ * so a page on another site that reaches the server through DNS rebinding gets nothing. A
+ * withheld file is refused by what it is, not by how it is named: each withheld path is
+ * resolved like the request and compared by device and inode, so another spelling, a link
+ * inside the pack or a hard link to the same photo is refused too. Resolved per request,
+ * not cached: a photo replaced on disk mid-show is judged as it is now.
+ */
+export function createMediaAccess(options: MediaAccessOptions): MediaAccess {
+  const validToken = (token: unknown): boolean => {
+    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
+      return false;
+    }
+    let matched = false;
+    // Every role is compared, so the time taken does not say which role a token nearly was.
+    for (const expected of Object.values(options.tokens)) {
+      if (tokenMatches(expected, token)) matched = true;
+    }
+    return matched || options.pairedDevice(token);
+  };
+
+  return async (token, relPath) => {
+    if (!validToken(token)) return NO_TOKEN;
+    const withheld = withheldMediaPaths(options.content(), options.safeMode());
+    if (withheld.length === 0) return null;
+    const requested = await options.resolve(relPath);
+    if (!requested.ok) return null; // The route answers its own 404.
+    const target = identity(requested.info);
+    const resolved = await Promise.all(withheld.map((file) => options.resolve(file)));
+    for (const result of resolved) {
+      if (result.ok && (identity(result.info) === target || result.path === requested.path)) {
+        return WITHHELD;
+      }
+    }
+    return null;
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Issue 11: every file the app reads back is bounded in size and in each field, and a bad one
+ * is set aside and reported, failing toward safety. Before, a 100 MB token was read, kept and
+ * printed to the terminal with the view links.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadShellSettings, settingsPath } from '../../../../src/main/electron/settings';
+import { loadObsConfig, obsSettingsPath } from '../../../../src/main/obs/config';
+import { DEVICES_FILE, openDeviceStore } from '../../../../src/main/remote/devices';
+import { makeTokens } from '../../../../src/main/server/tokens';
+import { readTextBounded } from '../../../../src/main/settings/atomic-file';
+import { readShowPosition, showPositionPath } from '../../../../src/main/settings/show-position';
+import { loadTokens, tokensPath } from '../../../../src/main/settings/tokens-file';
+import { roles } from '../../../../src/shared/protocol';
+
+const dir = () => mkdtempSync(path.join(tmpdir(), 'ss-limits-'));
+const setAside = (d: string, name: string) =>
+  readdirSync(d).filter((f) => f.startsWith(`${name}.corrupt-`));
+const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+
+/** A file of `bytes` that costs no disk: `{"display":"xxxx…` with a hole after it. */
+function hugeFile(file: string, bytes: number, head = '{"display":"'): void {
+  writeFileSync(file, head);
+  truncateSync(file, bytes);
+}
+
+describe('tokens.json', () => {
+  const good = (roleToken: string) => ({ display: roleToken, operator: 'o'.repeat(32) });
+
+  it.each([
+    ['a 100 MB file', (file: string) => hugeFile(file, 100 * 1024 * 1024)],
+    [
+      'a token of 300 characters',
+      (file: string) => writeFileSync(file, JSON.stringify(good('t'.repeat(300)))),
+    ],
+    [
+      'a token with terminal escapes',
+      (file: string) =>
+        writeFileSync(file, JSON.stringify(good(`\u001b[2J\u001b[31m${'e'.repeat(20)}`))),
+    ],
+    [
+      'a token with a newline',
+      (file: string) => writeFileSync(file, JSON.stringify(good(`${'a'.repeat(20)}\nfake line`))),
+    ],
+    [
+      'JSON nested 100,000 levels deep',
+      (file: string) => writeFileSync(file, `{"display":${deep(100_000)}}`),
+    ],
+  ])('%s is set aside, reported, and replaced by fresh tokens', async (_case, write) => {
+    const d = dir();
+    write(tokensPath(d));
+    const loaded = await loadTokens(d);
+    expect(setAside(d, 'tokens.json')).toHaveLength(1);
+    expect(loaded.notices.join()).toMatch(/could not be read \(tokens\.json /);
+    for (const role of roles) expect(loaded.tokens[role]).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // The notice names the file and the problem, and quotes nothing of the content.
+    expect(loaded.notices.join().length).toBeLessThan(600);
+    expect(loaded.notices.join()).not.toMatch(/tttttttt|fake line/);
+    expect(loaded.notices.join()).not.toContain('\u001b');
+  });
+
+  it('a FIFO in its place is set aside instead of stalling the start', async () => {
+    if (process.platform === 'win32') return;
+    const d = dir();
+    execFileSync('mkfifo', [tokensPath(d)]);
+    const loaded = await loadTokens(d);
+    expect(loaded.notices.join()).toMatch(/not a regular file/);
+    expect(setAside(d, 'tokens.json')).toHaveLength(1);
+  });
+
+  it('a token given to the server is held to the same rule', () => {
+    expect(() => makeTokens({ display: 'x'.repeat(300) })).toThrow(/display token is too long/);
+    expect(() => makeTokens({ display: `${'x'.repeat(20)}\u001b[2J` })).toThrow(/only letters/);
+    expect(makeTokens({ display: 'x'.repeat(256) }).display).toHaveLength(256);
+  });
+});
+
+describe('the other files read back', () => {
+  it('remote-devices.json over its size, with too many phones or a huge name, is set aside', async () => {
+    const device = (name: string, i = 0) => ({
+      id: `id-${i}`,
+      name,
+      pairedAt: 1,
+      tokenHash: 'a'.repeat(64),
+    });
+    const cases = [
+      (file: string) => hugeFile(file, 10 * 1024 * 1024, '{"devices":[{"name":"'),
+      (file: string) =>
+        writeFileSync(
+          file,
+          JSON.stringify({ devices: Array.from({ length: 500 }, (_, i) => device('p', i)) }),
+        ),
+      (file: string) =>
+        writeFileSync(file, JSON.stringify({ devices: [device('n'.repeat(10_000))] })),
+      (file: string) => writeFileSync(file, `{"devices":${deep(100_000)}}`),
+    ];
+    for (const write of cases) {
+      const d = dir();
+      write(path.join(d, DEVICES_FILE));
+      const notices: string[] = [];
+      const store = await openDeviceStore(d, (m) => notices.push(m));
+      expect(store.list()).toEqual([]);
+      expect(notices.join()).toMatch(/remote-devices\.json/);
+      expect(notices.join().length).toBeLessThan(600);
+      expect(setAside(d, DEVICES_FILE)).toHaveLength(1);
+    }
+  });
+
+  it('show-position.json keeps safe mode when an id in it is garbled or huge', async () => {
+    const d = dir();
+    writeFileSync(
+      showPositionPath(d),
+      JSON.stringify({
+        playlistId: 'p'.repeat(10_000),
+        itemId: 'i'.repeat(10_000),
+        position: 1e300,
+        paused: false,
+        remainingMs: -5,
+        blackout: true,
+        safeMode: true,
+        savedAt: 's'.repeat(10_000),
+      }),
+    );
+    const read = await readShowPosition(d);
+    expect(read.notice).toBeNull();
+    expect(read.position).toMatchObject({
+      playlistId: null,
+      itemId: null,
+      position: 0,
+      remainingMs: null,
+      blackout: true,
+      safeMode: true,
+    });
+  });
+
+  it('show-position.json of 100 MB is set aside unread', async () => {
+    const d = dir();
+    hugeFile(showPositionPath(d), 100 * 1024 * 1024, '{"safeMode":true,"x":"');
+    const read = await readShowPosition(d);
+    expect(read.position).toBeNull();
+    expect(read.notice).toMatch(/show-position\.json is 104857600 bytes/);
+  });
+
+  it('settings.json of 100 MB or with a huge PIN hash is set aside, and the kiosk fails closed', async () => {
+    for (const write of [
+      (file: string) => hugeFile(file, 100 * 1024 * 1024, '{"kiosk":{"pinHash":"'),
+      (file: string) =>
+        writeFileSync(file, JSON.stringify({ kiosk: { pinHash: 'h'.repeat(100_000) } })),
+    ]) {
+      const d = dir();
+      write(settingsPath(d));
+      const loaded = await loadShellSettings(d);
+      expect(loaded.pin.kind).toBe('unusable');
+      expect(loaded.warnings.join().length).toBeLessThan(600);
+      expect(setAside(d, 'settings.json')).toHaveLength(1);
+    }
+  });
+
+  it('obs.json with a huge host or password is set aside', async () => {
+    for (const settings of [{ host: 'h'.repeat(100_000) }, { password: 'p'.repeat(100_000) }]) {
+      const d = dir();
+      writeFileSync(obsSettingsPath(d), JSON.stringify(settings));
+      const loaded = await loadObsConfig(d, {});
+      expect(loaded.warnings.join()).toMatch(/unreadable/);
+      expect(loaded.warnings.join().length).toBeLessThan(600);
+      expect(existsSync(obsSettingsPath(d))).toBe(false);
+    }
+  });
+});
+
+describe('readTextBounded', () => {
+  it('reads a file at the limit and refuses one byte more, without reading it', async () => {
+    const d = dir();
+    const file = path.join(d, 'f');
+    writeFileSync(file, 'x'.repeat(10));
+    expect(await readTextBounded(file, 10)).toEqual({ status: 'ok', text: 'x'.repeat(10) });
+    expect(await readTextBounded(file, 9)).toEqual({
+      status: 'refused',
+      problem: 'is 10 bytes; at most 9 are read',
+    });
+    expect(await readTextBounded(path.join(d, 'none'), 9)).toEqual({ status: 'missing' });
+    expect(await readTextBounded(d, 9)).toEqual({
+      status: 'refused',
+      problem: 'is not a regular file',
+    });
+  });
+});
