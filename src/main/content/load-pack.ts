@@ -15,7 +15,7 @@ import {
 } from '../../shared/content';
 import { describeValue, humanErrorMap, issuesToErrors } from './issues';
 import { checkImage, imageExtensions, type ImageCheck } from './media';
-import { isInside, resolveInsidePack, splitPackPath } from './paths';
+import { hasHiddenSegment, isInside, resolveInsidePack, splitPackPath } from './paths';
 import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } from './source';
 import type { PackLoadResult } from './types';
 
@@ -145,6 +145,44 @@ function isIgnoredName(name: string, isFile: boolean): boolean {
   );
 }
 
+/**
+ * Where a link found in the walk leads: kept when it stays inside the pack and reaches no
+ * hidden file, else the reason it is skipped (reported once per load, naming the link).
+ */
+async function followLink(
+  realRoot: string,
+  childAbs: string,
+): Promise<{ isDir: boolean; isFile: boolean; refused?: string }> {
+  let real: string;
+  let isDir: boolean;
+  let isFile: boolean;
+  try {
+    real = await realpath(childAbs);
+    const info = await stat(real);
+    isDir = info.isDirectory();
+    isFile = info.isFile();
+  } catch (error) {
+    const loops = (error as NodeJS.ErrnoException).code === 'ELOOP';
+    return {
+      isDir: false,
+      isFile: true,
+      refused: loops ? 'is a link that loops; it was skipped' : 'is a broken link; it was skipped',
+    };
+  }
+  const what = isDir ? 'folder' : 'file';
+  if (!isInside(realRoot, real)) {
+    return {
+      isDir,
+      isFile,
+      refused: `is a link to a ${what} outside the pack folder; it was skipped`,
+    };
+  }
+  if (hasHiddenSegment(path.relative(realRoot, real))) {
+    return { isDir, isFile, refused: `is a link to a hidden ${what}; it was skipped` };
+  }
+  return { isDir, isFile };
+}
+
 async function walk(
   packDir: string,
   realRoot: string,
@@ -154,7 +192,11 @@ async function walk(
   const errors: ContentError[] = [];
   const visited = new Set<string>();
 
-  const visitDir = async (abs: string, rel: string): Promise<void> => {
+  /**
+   * `underMedia`: below media/ nothing is an item, but its links are still looked at: the
+   * server sends what a media path leads to, and `validate` must name a link that leaves.
+   */
+  const visitDir = async (abs: string, rel: string, underMedia: boolean): Promise<void> => {
     let entries: Dirent[];
     try {
       const real = await realpath(abs);
@@ -174,39 +216,31 @@ async function walk(
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        try {
-          const real = await realpath(childAbs);
-          const info = await stat(real);
-          isDir = info.isDirectory();
-          isFile = info.isFile();
-          if (!isInside(realRoot, real)) {
-            if (!isIgnoredName(entry.name, isFile)) {
-              errors.push({
-                file: childRel,
-                field: '',
-                message: `is a link to a ${isDir ? 'folder' : 'file'} outside the pack folder; it was skipped`,
-              });
-            }
-            continue;
-          }
-        } catch {
-          if (!isIgnoredName(entry.name, true)) {
-            errors.push({ file: childRel, field: '', message: 'is a broken link; it was skipped' });
+        const link = await followLink(realRoot, childAbs);
+        ({ isDir, isFile } = link);
+        if (link.refused) {
+          if (!isIgnoredName(entry.name, isFile)) {
+            errors.push({ file: childRel, field: '', message: link.refused });
           }
           continue;
         }
       }
       if (isIgnoredName(entry.name, isFile)) continue;
       if (isDir) {
-        if (childRel !== MEDIA_DIR) await visitDir(childAbs, childRel);
-      } else if (isFile && childRel !== PACK_FILE && childRel !== MISNAMED_PACK_FILE) {
+        await visitDir(childAbs, childRel, underMedia || childRel === MEDIA_DIR);
+      } else if (
+        isFile &&
+        !underMedia &&
+        childRel !== PACK_FILE &&
+        childRel !== MISNAMED_PACK_FILE
+      ) {
         const ext = path.extname(entry.name).toLowerCase();
         (ITEM_EXTENSIONS.has(ext) ? items : others).push(childRel);
       }
     }
   };
 
-  await visitDir(packDir, '');
+  await visitDir(packDir, '', false);
   return { items, others, errors };
 }
 
@@ -585,7 +619,12 @@ export function assemblePack(
   read: PackRead,
   items: ReadonlyMap<string, LoadedItem>,
 ): PackLoadResult {
-  const errors: ContentError[] = [...read.errors, ...read.packFile.errors];
+  const usedMedia = new Set(read.files.flatMap((f) => f.media));
+  // A link an item names is reported once, on the item's field; the others on the link.
+  const errors: ContentError[] = [
+    ...read.errors.filter((e) => !usedMedia.has(e.file)),
+    ...read.packFile.errors,
+  ];
   const linesOf = new Map(read.files.map((f) => [f.file, f.lines]));
   const lines = (source: string): LineMap => linesOf.get(source) ?? noLines;
   for (const file of read.files) errors.push(...file.errors);
@@ -720,7 +759,6 @@ export function assemblePack(
     }
   }
 
-  const usedMedia = new Set(read.files.flatMap((f) => f.media));
   for (const other of read.others) {
     if (usedMedia.has(other)) continue;
     const ext = path.posix.extname(other).toLowerCase();
