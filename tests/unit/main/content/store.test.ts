@@ -165,6 +165,29 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     expect(gone.pack.defaultPlaylist).toBe('main');
   });
 
+  it('recovers when the folder comes back (a USB stick pulled and put back)', async () => {
+    const { store, pack } = await watchedCopy();
+    await rename(pack, `${pack}-away`);
+    await waitFor(() => store.snapshot().errors.some((e) => e.file === '.'), 'the folder error');
+    await rename(`${pack}-away`, pack);
+    await waitFor(() => store.snapshot().errors.length === 0, 'the error to clear');
+    // The watcher watches the folder that came back: an edit in it reaches the screens.
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('Back again'));
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Back again', 'the edit');
+  });
+
+  it('recovers when a sync tool replaces the folder with a new one', async () => {
+    const { store, pack } = await watchedCopy();
+    const fresh = await copyPack(goodPack);
+    cleanups.push(fresh.cleanup);
+    await writeFile(path.join(fresh.pack, 'events/vigil.yaml'), vigil('Synced'));
+    await rm(pack, { recursive: true });
+    await rename(fresh.pack, pack);
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Synced', 'the new folder');
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('Edited after the sync'));
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Edited after the sync', 'the edit');
+  });
+
   it('adds a new file', async () => {
     const { store, pack, seen } = await watchedCopy();
     await writeFile(
