@@ -50,6 +50,26 @@ function tooLarge(size: number): { error: string } {
   };
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The bytes as text, or why they are not: an image or a program saved as .yaml would
+ * otherwise reach the parser, and its error message would print bytes of garbage.
+ */
+function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
+  if (bytes.includes(0)) {
+    return {
+      error:
+        'is not a text file (it contains binary data, like an image or a program); item files are YAML or Markdown text',
+    };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { error: 'is not UTF-8 text; save it as UTF-8 in your editor' };
+  }
+}
+
 /** The text of a content file, or the reason it is not read. */
 function readTextFile(abs: string): { text: string } | { error: string } {
   const fd = openSync(abs, 'r');
@@ -57,10 +77,10 @@ function readTextFile(abs: string): { text: string } | { error: string } {
     // A short file costs one read; only a longer one pays for a stat before it is read whole.
     const first = Buffer.allocUnsafe(FIRST_READ_BYTES);
     const bytesRead = readSync(fd, first, 0, FIRST_READ_BYTES, 0);
-    if (bytesRead < FIRST_READ_BYTES) return { text: first.toString('utf8', 0, bytesRead) };
+    if (bytesRead < FIRST_READ_BYTES) return decodeText(first.subarray(0, bytesRead));
     const { size } = fstatSync(fd);
     if (size > MAX_TEXT_FILE_BYTES) return tooLarge(size);
-    return { text: readFileSync(fd, 'utf8') };
+    return decodeText(readFileSync(fd));
   } finally {
     closeSync(fd);
   }
