@@ -638,7 +638,11 @@ function checkSetlist(
 export function assemblePack(
   read: PackRead,
   items: ReadonlyMap<string, LoadedItem>,
-): PackLoadResult {
+  previous: ReadonlyMap<string, LoadedItem> = new Map(),
+): PackLoadResult & {
+  /** The item each file stands for now: what a store keeps as the last good content. */
+  bySource: Map<string, LoadedItem>;
+} {
   const usedMedia = new Set(read.files.flatMap((f) => f.media));
   // A link an item names is reported once, on the item's field; the others on the link.
   const errors: ContentError[] = [
@@ -650,7 +654,14 @@ export function assemblePack(
   for (const file of read.files) errors.push(...file.errors);
 
   const byId = new Map<string, LoadedItem>();
-  const sorted = [...items.values()].sort((a, b) => compareText(a.source, b.source));
+  const bySource = new Map(items);
+  // An id belongs to the file that had it before: an edit that gives a second file an id in
+  // use must not take the first item off the screens. Among newcomers, the first file wins.
+  const owned = (item: LoadedItem) => (previous.get(item.source)?.id === item.id ? 0 : 1);
+  const sorted = [...items.values()].sort(
+    (a, b) => owned(a) - owned(b) || compareText(a.source, b.source),
+  );
+  const clashing: LoadedItem[] = [];
   for (const item of sorted) {
     const first = byId.get(item.id);
     if (first) {
@@ -662,8 +673,19 @@ export function assemblePack(
           `duplicate id "${item.id}"; already used by ${first.source}`,
         ),
       );
+      clashing.push(item);
+      bySource.delete(item.source);
     } else {
       byId.set(item.id, item);
+    }
+  }
+  // A file whose edit clashes is broken like any other: its last good version stays up, if
+  // its old id is still its own.
+  for (const item of clashing) {
+    const before = previous.get(item.source);
+    if (before && before.id !== item.id && !byId.has(before.id)) {
+      byId.set(before.id, before);
+      bySource.set(item.source, before);
     }
   }
   // Ids of files that are broken: a playlist naming one is not the author's mistake to report
@@ -793,7 +815,7 @@ export function assemblePack(
 
   result.sort((a, b) => compareText(a.source, b.source) || compareText(a.id, b.id));
   errors.sort(compareErrors);
-  return { pack, items: result, errors };
+  return { pack, items: result, errors, bySource };
 }
 
 /** The items each file produced on its own, keyed by file. */
@@ -810,7 +832,8 @@ export function ownItems(read: PackRead): Map<string, LoadedItem> {
 export async function loadPack(packDir: string): Promise<PackLoadResult> {
   try {
     const read = await readPack(packDir);
-    return assemblePack(read, ownItems(read));
+    const { bySource: _bySource, ...result } = assemblePack(read, ownItems(read));
+    return result;
   } catch (error) {
     return {
       pack: null,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
 import { assemblePack, readPack } from './load-pack';
-import type { PackLoadResult, PackStore, Unsubscribe } from './types';
+import type { PackStore, Unsubscribe } from './types';
 
 export interface ContentStoreOptions {
   /** Reload when files change. Off by default: `validate` and tests read once. */
@@ -103,8 +103,8 @@ export async function openContentStore(
         if (item) merged.set(file.file, item);
       }
     }
-    lastGood = merged;
-    const result: PackLoadResult = assemblePack(read, merged);
+    const { bySource, ...result } = assemblePack(read, merged, lastGood);
+    lastGood = bySource;
     if (result.pack) lastGoodPack = result.pack;
     const next: ContentSnapshot = {
       pack: lastGoodPack ?? fallbackPack,
@@ -204,7 +204,8 @@ export async function openContentStore(
     let changedWhileScanning = false;
     own.on('all', (event, file, stats) => {
       // The folder itself went: the watch on it is over, even if it comes back in a moment.
-      if (event === 'unlinkDir' && path.resolve(file) === root) watchedRoot = null;
+      if (event === 'unlinkDir' && typeof file === 'string' && path.resolve(file) === root)
+        watchedRoot = null;
       // Every change counts, media included: a photo replaced by a broken one must be caught.
       if (!scanning) schedule();
       else if (isChangeSince(event, stats, firstLoadStartedAt)) changedWhileScanning = true;

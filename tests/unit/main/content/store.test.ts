@@ -188,6 +188,37 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Edited after the sync', 'the edit');
   });
 
+  it('keeps the item that had an id when another file is edited to claim it', async () => {
+    const { store, pack } = await watchedCopy();
+    // events/vigil.yaml sorts after actions/, cases/ and drawings/: the edited file sorts first.
+    const before = store.snapshot().items.find((i) => i.id === 'vigil')!;
+    const action = path.join(pack, 'actions/write-a-letter.yaml');
+    const original = await readFile(action, 'utf8');
+    await writeFile(action, `${original.replace(/^id:.*\n/m, '')}\nid: vigil\n`);
+    const clash = await waitFor(
+      () => store.snapshot().errors.find((e) => e.field === 'id'),
+      'the duplicate id error',
+    );
+    expect(clash).toMatchObject({
+      file: 'actions/write-a-letter.yaml',
+      message: 'duplicate id "vigil"; already used by events/vigil.yaml',
+    });
+    const items = store.snapshot().items;
+    // The vigil is still the vigil, and the edited file keeps its last good version.
+    expect(items.find((i) => i.id === 'vigil')).toEqual(before);
+    expect(items.find((i) => i.source === 'actions/write-a-letter.yaml')?.id).toBe(
+      'write-a-letter',
+    );
+    expect(items).toHaveLength(7);
+
+    // The clash stays settled on the next reload, and fixing the edit clears it.
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('Still here'));
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Still here', 'the next edit');
+    expect(store.snapshot().items.find((i) => i.id === 'vigil')?.source).toBe('events/vigil.yaml');
+    await writeFile(action, original);
+    await waitFor(() => store.snapshot().errors.length === 0, 'the error to clear');
+  });
+
   it('adds a new file', async () => {
     const { store, pack, seen } = await watchedCopy();
     await writeFile(
