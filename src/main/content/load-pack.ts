@@ -17,7 +17,8 @@ import { describeValue, humanErrorMap, issuesToErrors } from './issues';
 import { checkImage, imageExtensions, type ImageCheck } from './media';
 import { hasHiddenSegment, isInside, resolveInsidePack, splitPackPath } from './paths';
 import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } from './source';
-import type { PackLoadResult } from './types';
+import type { PackLoadResult, VerifiedMedia } from './types';
+import { fileVersionTag } from './version-tag';
 
 export const PACK_FILE = 'pack.yaml';
 /** Not read, but not an item either: it gets a hint to rename it. */
@@ -97,6 +98,8 @@ export interface FileResult {
   lines: LineMap;
   /** Media paths the file names, valid or not, normalised like `media/boris.jpg`. */
   media: string[];
+  /** The media of `item`, as they were when checked: the versions the screens may be sent. */
+  verified: VerifiedMedia[];
 }
 
 export interface PackFileResult {
@@ -306,10 +309,16 @@ function normalisedMedia(value: unknown): string | undefined {
 const imageChecks = new Map<string, ImageCheck>();
 const MAX_CACHED_IMAGE_CHECKS = 10_000;
 
-/** Checks a media field: inside the pack, present, and really the image its name says. */
-async function checkMedia(pack: PackPaths, relPath: string): Promise<string | undefined> {
+/**
+ * Checks a media field: inside the pack, present, and really the image its name says. Gives
+ * the version it checked, which is the only one the server will send.
+ */
+async function checkMedia(
+  pack: PackPaths,
+  relPath: string,
+): Promise<{ error: string } | { media: VerifiedMedia }> {
   const resolved = await resolveInsidePack(pack.dir, relPath, pack.real);
-  if (!resolved.ok) return resolved.error;
+  if (!resolved.ok) return { error: resolved.error };
   const shown = normalisedMedia(relPath) ?? relPath;
   // The watcher reloads the whole pack on every save; only images that changed are read again.
   const info = resolved.info;
@@ -320,7 +329,8 @@ async function checkMedia(pack: PackPaths, relPath: string): Promise<string | un
     if (imageChecks.size >= MAX_CACHED_IMAGE_CHECKS) imageChecks.clear();
     imageChecks.set(key, image);
   }
-  return image.ok ? undefined : image.error;
+  if (!image.ok) return { error: image.error };
+  return { media: { file: shown, path: resolved.path, info, tag: fileVersionTag(info) } };
 }
 
 /** The checks of one item file that need nothing but the file (and its media). */
@@ -436,8 +446,9 @@ async function interpretItem(
   if (item.kind === 'case' && item.photo) mediaFields.push([['photo', 'file'], item.photo.file]);
   if (item.kind === 'drawing') mediaFields.push([['image'], item.image]);
   for (const [fieldPath, relPath] of mediaFields) {
-    const problem = await checkMedia(pack, relPath);
-    if (problem) result.errors.push(errorAt(file, lines, fieldPath, problem));
+    const checked = await checkMedia(pack, relPath);
+    if ('error' in checked) result.errors.push(errorAt(file, lines, fieldPath, checked.error));
+    else result.verified.push(checked.media);
   }
   if (result.errors.length === 0) result.item = item;
 }
@@ -449,7 +460,7 @@ async function interpretItem(
 async function loadItemFile(pack: PackPaths, file: string): Promise<FileResult> {
   // Until the file says otherwise, it claims the id of its name.
   const id = path.posix.basename(file, path.posix.extname(file));
-  const result: FileResult = { file, id, errors: [], lines: noLines, media: [] };
+  const result: FileResult = { file, id, errors: [], lines: noLines, media: [], verified: [] };
   try {
     const read = readTextFile(path.join(pack.dir, file));
     if ('error' in read) {

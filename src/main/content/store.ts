@@ -3,7 +3,8 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
 import { assemblePack, readPack } from './load-pack';
-import type { PackStore, Unsubscribe } from './types';
+import { splitPackPath, type ResolveResult } from './paths';
+import type { PackStore, Unsubscribe, VerifiedMedia } from './types';
 
 export interface ContentStoreOptions {
   /** Reload when files change. Off by default: `validate` and tests read once. */
@@ -81,6 +82,10 @@ export async function openContentStore(
   let lastGoodPack: Pack | null = null;
   /** The last version of each file that loaded cleanly. */
   let lastGood = new Map<string, LoadedItem>();
+  /** The checked media of each file's last good item, and so of the screens' content. */
+  let lastGoodMedia = new Map<string, VerifiedMedia[]>();
+  /** Every media file the content uses, by pack path: what the server may send. */
+  let mediaByPath = new Map<string, VerifiedMedia>();
   let current: ContentSnapshot = { pack: fallbackPack, items: [], errors: [], revision: 0 };
   let closed = false;
   /** The folder the watcher watches, as the OS knows it; null while it is gone. */
@@ -104,19 +109,31 @@ export async function openContentStore(
       }
     }
     const { bySource, ...result } = assemblePack(read, merged, lastGood);
+    const ownMedia = new Map(read.files.map((f) => [f.file, f]));
+    const nextMedia = new Map<string, VerifiedMedia[]>();
+    for (const [source, item] of bySource) {
+      // A file showing its new item brings the media it checked; one showing its last good
+      // item keeps the media versions checked with it.
+      const own = ownMedia.get(source);
+      const media = own?.item === item ? own.verified : lastGoodMedia.get(source);
+      if (media) nextMedia.set(source, media);
+    }
     lastGood = bySource;
+    lastGoodMedia = nextMedia;
+    mediaByPath = new Map([...nextMedia.values()].flat().map((m) => [m.file, m]));
     if (result.pack) lastGoodPack = result.pack;
     const next: ContentSnapshot = {
       pack: lastGoodPack ?? fallbackPack,
       items: result.items,
       errors: result.errors,
+      media: Object.fromEntries([...mediaByPath].map(([file, m]) => [file, m.tag]).sort()),
       revision: current.revision + 1,
     };
     // Saving a file without changing it should not make every view re-render.
     const same =
       current.revision > 0 &&
-      JSON.stringify([current.pack, current.items, current.errors]) ===
-        JSON.stringify([next.pack, next.items, next.errors]);
+      JSON.stringify([current.pack, current.items, current.errors, current.media]) ===
+        JSON.stringify([next.pack, next.items, next.errors, next.media]);
     if (same) return;
     current = next;
     if (closed) return;
@@ -278,6 +295,18 @@ export async function openContentStore(
     packDir,
     watching,
     snapshot: () => current,
+    async media(relPath): Promise<ResolveResult> {
+      const split = splitPackPath(relPath);
+      if (!split.ok) return split;
+      const file = split.segments.join('/');
+      // The items' paths are as the author typed them; a request may come in the other form.
+      const found =
+        mediaByPath.get(file) ??
+        mediaByPath.get(file.normalize('NFC')) ??
+        mediaByPath.get(file.normalize('NFD'));
+      if (!found) return { ok: false, error: `${file} is not a media file the content uses` };
+      return { ok: true, path: found.path, info: found.info };
+    },
     subscribe(listener): Unsubscribe {
       listeners.add(listener);
       return () => {

@@ -66,13 +66,32 @@ export function pageMediaWidth(): number | null {
 /** Photos the core scales down to the screen's width; SVG is drawn at any size, a GIF may move. */
 const SCALABLE = /\.(jpe?g|png|webp)$/i;
 
+/** The checked version of each media file, from the latest content snapshot. */
+let mediaVersions: Readonly<Record<string, string>> = {};
+
+/**
+ * Called with every content snapshot. One table for the page, like the page's screen width:
+ * every image of the page (slides, preloads, the overlay, the console's strip) must ask for
+ * the same version of a file.
+ */
+export function setMediaVersions(versions: Readonly<Record<string, string>> | undefined): void {
+  mediaVersions = versions ?? {};
+}
+
 /**
  * Pack media is served under /media/, each path segment escaped (names with spaces, `#`, `?`).
  * A photo or drawing is asked for at the screen's width: the core sends a copy scaled to it.
+ * The URL names the version the core checked (`v=`): a file fixed during the show is a new
+ * URL, so the screen fetches and decodes it and swaps it in at once; a file saved broken
+ * keeps its old version, so nothing on screen changes.
  */
 export function mediaUrl(path: string, width: number | null = pageMediaWidth()): string {
   const url = `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
-  return width !== null && SCALABLE.test(path) ? `${url}?w=${width}` : url;
+  const query: string[] = [];
+  if (width !== null && SCALABLE.test(path)) query.push(`w=${width}`);
+  const version = mediaVersions[path];
+  if (version) query.push(`v=${encodeURIComponent(version)}`);
+  return query.length > 0 ? `${url}?${query.join('&')}` : url;
 }
 
 /** A calendar date (`YYYY-MM-DD`) in words, never shifted a day by a time zone. */

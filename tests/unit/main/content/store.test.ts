@@ -317,6 +317,53 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     expect(broken.items.some((i) => i.id === 'ship')).toBe(true);
   });
 
+  it('keeps the last good version of a photo broken mid-show, and takes a fixed one at once', async () => {
+    const { store, pack } = await watchedCopy();
+    const good = await readFile(path.join(pack, 'media/ship.png'));
+    const goodTag = store.snapshot().media?.['media/ship.png'];
+    expect(goodTag).toMatch(/^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$/);
+    const served = await store.media('media/ship.png');
+    if (!served.ok) throw new Error(served.error);
+
+    // Saved half: a truncated copy of itself.
+    await writeFile(path.join(pack, 'media/ship.png'), good.subarray(0, good.length - 20));
+    const broken = await waitFor(
+      () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
+      'the media error',
+    );
+    // The screens keep the version that was checked, URL and all.
+    expect(broken.media?.['media/ship.png']).toBe(goodTag);
+    expect(await store.media('media/ship.png')).toEqual(served);
+
+    // Fixed: a new version, a new tag, so every screen asks for it at once.
+    await writeFile(path.join(pack, 'media/ship.png'), good);
+    const fixed = await waitFor(
+      () => (store.snapshot().errors.length === 0 ? store.snapshot() : undefined),
+      'the fix',
+    );
+    expect(fixed.media?.['media/ship.png']).not.toBe(goodTag);
+    const now = await store.media('media/ship.png');
+    expect(now.ok && now.info.mtimeMs).not.toBe(served.info.mtimeMs);
+  });
+
+  it('serves only media the content uses: not other files of the pack', async () => {
+    const { store, pack } = await watchedCopy();
+    await writeFile(
+      path.join(pack, 'media/unused.png'),
+      await readFile(path.join(pack, 'media/ship.png')),
+    );
+    for (const rel of [
+      'media/unused.png',
+      'pack.yaml',
+      'drawings/ship.yaml',
+      'media/missing.png',
+    ]) {
+      expect((await store.media(rel)).ok).toBe(false);
+    }
+    expect((await store.media('media/ship.png')).ok).toBe(true);
+    expect((await store.media('media\\anna.png')).ok).toBe(true);
+  });
+
   it('does not bump the revision when a file is saved unchanged', async () => {
     const { store, pack, seen } = await watchedCopy();
     const file = path.join(pack, 'events/vigil.yaml');
