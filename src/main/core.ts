@@ -283,6 +283,7 @@ function mapSnapshots(
     packDir: store.packDir,
     snapshot: () => apply(store.snapshot()),
     subscribe: (listener) => store.subscribe((snapshot) => listener(apply(snapshot))),
+    media: (relPath) => store.media(relPath),
     close: () => store.close(),
   };
 }

@@ -5,11 +5,29 @@ import type { LineMap } from './source';
 type Issue = z.core.$ZodIssue;
 type RawIssue = z.core.$ZodRawIssue;
 
+// Control characters, the replacement character of undecodable bytes, and the invisible
+// marks that reorder or hide text (bidi overrides, zero-width characters).
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/g;
+const MAX_QUOTED_CHARS = 60;
+
+/**
+ * Text from a content file as a message may quote it: short, with every character that would
+ * garble a terminal or reorder the message written as `\u{…}`.
+ */
+export function printable(text: string): string {
+  const chars = [...text];
+  const cut =
+    chars.length > MAX_QUOTED_CHARS ? `${chars.slice(0, MAX_QUOTED_CHARS).join('')}…` : text;
+  return cut.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 /** How a value reads in a message for the person who typed it. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return `"${printable(value)}"`;
   if (typeof value === 'number') return `a number (${value})`;
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
@@ -292,11 +310,12 @@ export function issuesToErrors(issues: readonly Issue[], context: IssueContext):
           key,
           known.filter((k) => !issue.keys.includes(k) && !present.has(k)),
         );
+        const shown = printable(key);
         add(
-          [...path, key],
+          [...path, shown],
           suggestion
-            ? `unknown field "${key}"; did you mean "${suggestion}"?`
-            : `unknown field "${key}"`,
+            ? `unknown field "${shown}"; did you mean "${suggestion}"?`
+            : `unknown field "${shown}"`,
         );
       }
       return;

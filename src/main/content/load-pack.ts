@@ -15,9 +15,10 @@ import {
 } from '../../shared/content';
 import { describeValue, humanErrorMap, issuesToErrors } from './issues';
 import { checkImage, imageExtensions, type ImageCheck } from './media';
-import { isInside, resolveInsidePack, splitPackPath } from './paths';
+import { hasHiddenSegment, isInside, resolveInsidePack, splitPackPath } from './paths';
 import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } from './source';
-import type { PackLoadResult } from './types';
+import type { PackLoadResult, VerifiedMedia } from './types';
+import { fileVersionTag } from './version-tag';
 
 export const PACK_FILE = 'pack.yaml';
 /** Not read, but not an item either: it gets a hint to rename it. */
@@ -50,6 +51,26 @@ function tooLarge(size: number): { error: string } {
   };
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The bytes as text, or why they are not: an image or a program saved as .yaml would
+ * otherwise reach the parser, and its error message would print bytes of garbage.
+ */
+function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
+  if (bytes.includes(0)) {
+    return {
+      error:
+        'is not a text file (it contains binary data, like an image or a program); item files are YAML or Markdown text',
+    };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { error: 'is not UTF-8 text; save it as UTF-8 in your editor' };
+  }
+}
+
 /** The text of a content file, or the reason it is not read. */
 function readTextFile(abs: string): { text: string } | { error: string } {
   const fd = openSync(abs, 'r');
@@ -57,10 +78,10 @@ function readTextFile(abs: string): { text: string } | { error: string } {
     // A short file costs one read; only a longer one pays for a stat before it is read whole.
     const first = Buffer.allocUnsafe(FIRST_READ_BYTES);
     const bytesRead = readSync(fd, first, 0, FIRST_READ_BYTES, 0);
-    if (bytesRead < FIRST_READ_BYTES) return { text: first.toString('utf8', 0, bytesRead) };
+    if (bytesRead < FIRST_READ_BYTES) return decodeText(first.subarray(0, bytesRead));
     const { size } = fstatSync(fd);
     if (size > MAX_TEXT_FILE_BYTES) return tooLarge(size);
-    return { text: readFileSync(fd, 'utf8') };
+    return decodeText(readFileSync(fd));
   } finally {
     closeSync(fd);
   }
@@ -77,6 +98,8 @@ export interface FileResult {
   lines: LineMap;
   /** Media paths the file names, valid or not, normalised like `media/boris.jpg`. */
   media: string[];
+  /** The media of `item`, as they were when checked: the versions the screens may be sent. */
+  verified: VerifiedMedia[];
 }
 
 export interface PackFileResult {
@@ -145,6 +168,44 @@ function isIgnoredName(name: string, isFile: boolean): boolean {
   );
 }
 
+/**
+ * Where a link found in the walk leads: kept when it stays inside the pack and reaches no
+ * hidden file, else the reason it is skipped (reported once per load, naming the link).
+ */
+async function followLink(
+  realRoot: string,
+  childAbs: string,
+): Promise<{ isDir: boolean; isFile: boolean; refused?: string }> {
+  let real: string;
+  let isDir: boolean;
+  let isFile: boolean;
+  try {
+    real = await realpath(childAbs);
+    const info = await stat(real);
+    isDir = info.isDirectory();
+    isFile = info.isFile();
+  } catch (error) {
+    const loops = (error as NodeJS.ErrnoException).code === 'ELOOP';
+    return {
+      isDir: false,
+      isFile: true,
+      refused: loops ? 'is a link that loops; it was skipped' : 'is a broken link; it was skipped',
+    };
+  }
+  const what = isDir ? 'folder' : 'file';
+  if (!isInside(realRoot, real)) {
+    return {
+      isDir,
+      isFile,
+      refused: `is a link to a ${what} outside the pack folder; it was skipped`,
+    };
+  }
+  if (hasHiddenSegment(path.relative(realRoot, real))) {
+    return { isDir, isFile, refused: `is a link to a hidden ${what}; it was skipped` };
+  }
+  return { isDir, isFile };
+}
+
 async function walk(
   packDir: string,
   realRoot: string,
@@ -154,7 +215,11 @@ async function walk(
   const errors: ContentError[] = [];
   const visited = new Set<string>();
 
-  const visitDir = async (abs: string, rel: string): Promise<void> => {
+  /**
+   * `underMedia`: below media/ nothing is an item, but its links are still looked at: the
+   * server sends what a media path leads to, and `validate` must name a link that leaves.
+   */
+  const visitDir = async (abs: string, rel: string, underMedia: boolean): Promise<void> => {
     let entries: Dirent[];
     try {
       const real = await realpath(abs);
@@ -174,39 +239,31 @@ async function walk(
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        try {
-          const real = await realpath(childAbs);
-          const info = await stat(real);
-          isDir = info.isDirectory();
-          isFile = info.isFile();
-          if (!isInside(realRoot, real)) {
-            if (!isIgnoredName(entry.name, isFile)) {
-              errors.push({
-                file: childRel,
-                field: '',
-                message: `is a link to a ${isDir ? 'folder' : 'file'} outside the pack folder; it was skipped`,
-              });
-            }
-            continue;
-          }
-        } catch {
-          if (!isIgnoredName(entry.name, true)) {
-            errors.push({ file: childRel, field: '', message: 'is a broken link; it was skipped' });
+        const link = await followLink(realRoot, childAbs);
+        ({ isDir, isFile } = link);
+        if (link.refused) {
+          if (!isIgnoredName(entry.name, isFile)) {
+            errors.push({ file: childRel, field: '', message: link.refused });
           }
           continue;
         }
       }
       if (isIgnoredName(entry.name, isFile)) continue;
       if (isDir) {
-        if (childRel !== MEDIA_DIR) await visitDir(childAbs, childRel);
-      } else if (isFile && childRel !== PACK_FILE && childRel !== MISNAMED_PACK_FILE) {
+        await visitDir(childAbs, childRel, underMedia || childRel === MEDIA_DIR);
+      } else if (
+        isFile &&
+        !underMedia &&
+        childRel !== PACK_FILE &&
+        childRel !== MISNAMED_PACK_FILE
+      ) {
         const ext = path.extname(entry.name).toLowerCase();
         (ITEM_EXTENSIONS.has(ext) ? items : others).push(childRel);
       }
     }
   };
 
-  await visitDir(packDir, '');
+  await visitDir(packDir, '', false);
   return { items, others, errors };
 }
 
@@ -252,10 +309,16 @@ function normalisedMedia(value: unknown): string | undefined {
 const imageChecks = new Map<string, ImageCheck>();
 const MAX_CACHED_IMAGE_CHECKS = 10_000;
 
-/** Checks a media field: inside the pack, present, and really the image its name says. */
-async function checkMedia(pack: PackPaths, relPath: string): Promise<string | undefined> {
+/**
+ * Checks a media field: inside the pack, present, and really the image its name says. Gives
+ * the version it checked, which is the only one the server will send.
+ */
+async function checkMedia(
+  pack: PackPaths,
+  relPath: string,
+): Promise<{ error: string } | { media: VerifiedMedia }> {
   const resolved = await resolveInsidePack(pack.dir, relPath, pack.real);
-  if (!resolved.ok) return resolved.error;
+  if (!resolved.ok) return { error: resolved.error };
   const shown = normalisedMedia(relPath) ?? relPath;
   // The watcher reloads the whole pack on every save; only images that changed are read again.
   const info = resolved.info;
@@ -266,7 +329,8 @@ async function checkMedia(pack: PackPaths, relPath: string): Promise<string | un
     if (imageChecks.size >= MAX_CACHED_IMAGE_CHECKS) imageChecks.clear();
     imageChecks.set(key, image);
   }
-  return image.ok ? undefined : image.error;
+  if (!image.ok) return { error: image.error };
+  return { media: { file: shown, path: resolved.path, info, tag: fileVersionTag(info) } };
 }
 
 /** The checks of one item file that need nothing but the file (and its media). */
@@ -382,8 +446,9 @@ async function interpretItem(
   if (item.kind === 'case' && item.photo) mediaFields.push([['photo', 'file'], item.photo.file]);
   if (item.kind === 'drawing') mediaFields.push([['image'], item.image]);
   for (const [fieldPath, relPath] of mediaFields) {
-    const problem = await checkMedia(pack, relPath);
-    if (problem) result.errors.push(errorAt(file, lines, fieldPath, problem));
+    const checked = await checkMedia(pack, relPath);
+    if ('error' in checked) result.errors.push(errorAt(file, lines, fieldPath, checked.error));
+    else result.verified.push(checked.media);
   }
   if (result.errors.length === 0) result.item = item;
 }
@@ -395,7 +460,7 @@ async function interpretItem(
 async function loadItemFile(pack: PackPaths, file: string): Promise<FileResult> {
   // Until the file says otherwise, it claims the id of its name.
   const id = path.posix.basename(file, path.posix.extname(file));
-  const result: FileResult = { file, id, errors: [], lines: noLines, media: [] };
+  const result: FileResult = { file, id, errors: [], lines: noLines, media: [], verified: [] };
   try {
     const read = readTextFile(path.join(pack.dir, file));
     if ('error' in read) {
@@ -584,14 +649,30 @@ function checkSetlist(
 export function assemblePack(
   read: PackRead,
   items: ReadonlyMap<string, LoadedItem>,
-): PackLoadResult {
-  const errors: ContentError[] = [...read.errors, ...read.packFile.errors];
+  previous: ReadonlyMap<string, LoadedItem> = new Map(),
+): PackLoadResult & {
+  /** The item each file stands for now: what a store keeps as the last good content. */
+  bySource: Map<string, LoadedItem>;
+} {
+  const usedMedia = new Set(read.files.flatMap((f) => f.media));
+  // A link an item names is reported once, on the item's field; the others on the link.
+  const errors: ContentError[] = [
+    ...read.errors.filter((e) => !usedMedia.has(e.file)),
+    ...read.packFile.errors,
+  ];
   const linesOf = new Map(read.files.map((f) => [f.file, f.lines]));
   const lines = (source: string): LineMap => linesOf.get(source) ?? noLines;
   for (const file of read.files) errors.push(...file.errors);
 
   const byId = new Map<string, LoadedItem>();
-  const sorted = [...items.values()].sort((a, b) => compareText(a.source, b.source));
+  const bySource = new Map(items);
+  // An id belongs to the file that had it before: an edit that gives a second file an id in
+  // use must not take the first item off the screens. Among newcomers, the first file wins.
+  const owned = (item: LoadedItem) => (previous.get(item.source)?.id === item.id ? 0 : 1);
+  const sorted = [...items.values()].sort(
+    (a, b) => owned(a) - owned(b) || compareText(a.source, b.source),
+  );
+  const clashing: LoadedItem[] = [];
   for (const item of sorted) {
     const first = byId.get(item.id);
     if (first) {
@@ -603,8 +684,19 @@ export function assemblePack(
           `duplicate id "${item.id}"; already used by ${first.source}`,
         ),
       );
+      clashing.push(item);
+      bySource.delete(item.source);
     } else {
       byId.set(item.id, item);
+    }
+  }
+  // A file whose edit clashes is broken like any other: its last good version stays up, if
+  // its old id is still its own.
+  for (const item of clashing) {
+    const before = previous.get(item.source);
+    if (before && before.id !== item.id && !byId.has(before.id)) {
+      byId.set(before.id, before);
+      bySource.set(item.source, before);
     }
   }
   // Ids of files that are broken: a playlist naming one is not the author's mistake to report
@@ -720,7 +812,6 @@ export function assemblePack(
     }
   }
 
-  const usedMedia = new Set(read.files.flatMap((f) => f.media));
   for (const other of read.others) {
     if (usedMedia.has(other)) continue;
     const ext = path.posix.extname(other).toLowerCase();
@@ -735,7 +826,7 @@ export function assemblePack(
 
   result.sort((a, b) => compareText(a.source, b.source) || compareText(a.id, b.id));
   errors.sort(compareErrors);
-  return { pack, items: result, errors };
+  return { pack, items: result, errors, bySource };
 }
 
 /** The items each file produced on its own, keyed by file. */
@@ -752,7 +843,8 @@ export function ownItems(read: PackRead): Map<string, LoadedItem> {
 export async function loadPack(packDir: string): Promise<PackLoadResult> {
   try {
     const read = await readPack(packDir);
-    return assemblePack(read, ownItems(read));
+    const { bySource: _bySource, ...result } = assemblePack(read, ownItems(read));
+    return result;
   } catch (error) {
     return {
       pack: null,

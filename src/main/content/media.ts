@@ -39,6 +39,14 @@ const MAX_FULL_READ = 64 * 1024 * 1024;
 
 const TRUNCATED = 'the image is truncated or cannot be decoded';
 
+/**
+ * The most pixels a pack image may have. A screen decodes the whole image before it scales it
+ * down: a 400 KB PNG of 20000×20000 pixels is 1.6 GB in the browser (a decompression bomb).
+ * 120 megapixels takes the largest phone and camera photos (108 MP); the core's scaler
+ * refuses anything larger too.
+ */
+export const MAX_IMAGE_PIXELS = 120_000_000;
+
 export interface ImageInfo {
   type: ImageType;
   width?: number;
@@ -151,12 +159,51 @@ function externalReference(text: string): string | undefined {
   return undefined;
 }
 
+/** The public DTDs of SVG itself, which Illustrator writes and no viewer ever fetches. */
+const SVG_DTD = /^"http:\/\/www\.w3\.org\/(?:Graphics\/SVG|TR\/2001\/REC-SVG)[^"]*\.dtd"$/;
+
+/**
+ * A document type that points at a file of its own (`SYSTEM "…"`, or `PUBLIC` with an address
+ * that is not SVG's): an XML reader that follows it loads something from outside the image.
+ */
+function externalDtd(text: string): boolean {
+  const doctype =
+    /<!DOCTYPE\s+[\w:-]+\s+(SYSTEM|PUBLIC)\s+("[^"]*"|'[^']*')(?:\s+("[^"]*"|'[^']*'))?/i.exec(
+      text,
+    );
+  if (!doctype) return false;
+  const system = doctype[1]!.toUpperCase() === 'SYSTEM' ? doctype[2]! : doctype[3];
+  return system !== undefined && !SVG_DTD.test(system.replace(/'/g, '"'));
+}
+
+/**
+ * Code in an SVG, in any of its spellings: a script element with or without a namespace
+ * prefix (`<svg:script>`), an event handler attribute (`onload=`, `onclick=`), a `javascript:`
+ * address anywhere (an `<a>`, an `<animate to=…>`), or HTML brought in by its namespace. The
+ * server sends SVGs sandboxed and screens show them as images, where none of this runs; the
+ * file is refused anyway, so a pack that carries code is caught in `validate`.
+ */
+function svgCode(text: string): string | undefined {
+  if (/<(?:[\w.-]+:)?script[\s>/]/i.test(text)) return 'a script';
+  const handler = /<[^>]*?\s(on[a-z]+)\s*=/i.exec(text);
+  if (handler) return `an event handler (${handler[1]!.toLowerCase()})`;
+  if (/javascript\s*:/i.test(text)) return 'a javascript: address';
+  if (/xmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/www\.w3\.org\/1999\/xhtml["']/i.test(text)) {
+    return 'HTML (the XHTML namespace)';
+  }
+  return undefined;
+}
+
 function checkSvg(parts: FileParts): string | undefined {
   const text = parts.head.toString('utf8');
   // Entity declarations are how XML "billion laughs" and external-file tricks work; an SVG drawn
   // in Inkscape or Illustrator never needs them.
   if (/<!ENTITY/i.test(text)) return 'the SVG declares XML entities, which are not allowed';
-  if (/<script[\s>]/i.test(text)) return 'the SVG contains a script, which is not allowed';
+  if (externalDtd(text)) {
+    return 'the SVG names a document type file (DTD) of its own, which is not allowed; remove the <!DOCTYPE> line';
+  }
+  const code = svgCode(text);
+  if (code) return `the SVG contains ${code}, which is not allowed`;
   const outside = externalReference(text);
   if (outside) {
     return `the SVG refers to ${outside} outside itself, which is not allowed (the show never loads anything from the internet); embed it or remove it`;
@@ -292,6 +339,13 @@ export async function checkImage(file: string, shown: string): Promise<ImageChec
   }
   if (!size || !(await isComplete(claimed, parts))) {
     return { ok: false, error: `${shown}: ${TRUNCATED}` };
+  }
+  const pixels = size.width! * size.height!;
+  if (pixels > MAX_IMAGE_PIXELS) {
+    return {
+      ok: false,
+      error: `${shown} is ${size.width}×${size.height} pixels (${Math.round(pixels / 1e6)} megapixels), more than the ${MAX_IMAGE_PIXELS / 1e6} a screen can safely decode; scale it down (a photo for a screen needs at most 3840 pixels across)`,
+    };
   }
   return { ok: true, info: { type: claimed, ...size } };
 }

@@ -12,6 +12,11 @@ export function isInside(root: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** True when a relative path (either separator) passes through a hidden file or folder. */
+export function hasHiddenSegment(relPath: string): boolean {
+  return relPath.split(/[\\/]/).some((segment) => segment.startsWith('.') && segment !== '.');
+}
+
 /**
  * Normalises a pack-relative path as authors write it (Windows authors type backslashes) and
  * refuses anything that could name a file outside the pack. Returns the `/`-separated segments.
@@ -125,6 +130,11 @@ export async function resolveInsidePack(
   }
   if (!isInside(realPack, realTarget)) {
     return { ok: false, error: `${shown} is a link to a file outside the pack folder` };
+  }
+  // The name typed was checked above; a link can still lead to a hidden file (`.git/config`),
+  // which is never content, whatever the link is called.
+  if (hasHiddenSegment(path.relative(realPack, realTarget))) {
+    return { ok: false, error: `${shown} is a link to a hidden file or folder` };
   }
 
   let info: Stats;

@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
 import { assemblePack, readPack } from './load-pack';
-import type { PackLoadResult, PackStore, Unsubscribe } from './types';
+import { splitPackPath, type ResolveResult } from './paths';
+import type { PackStore, Unsubscribe, VerifiedMedia } from './types';
 
 export interface ContentStoreOptions {
   /** Reload when files change. Off by default: `validate` and tests read once. */
@@ -11,6 +13,12 @@ export interface ContentStoreOptions {
   debounceMs?: number;
   /** Where reload failures and listener exceptions go; console.error by default. */
   log?: (message: string, error?: unknown) => void;
+  /**
+   * How often the watcher checks that the pack folder is still the one it watches. A folder
+   * that disappears and comes back (a USB stick pulled and put back, a sync tool replacing it)
+   * is a new folder to the operating system: the old watch sees nothing of it.
+   */
+  rootCheckMs?: number;
   /**
    * How long after the first load the watcher starts its scan. The core waits a moment, so the
    * scan does not compete with the screens loading their first slide; an edit made meanwhile
@@ -27,6 +35,7 @@ export const fallbackPack: Pack = packSchema.parse({
 });
 
 const DEFAULT_DEBOUNCE_MS = 150;
+const DEFAULT_ROOT_CHECK_MS = 1_000;
 const MIN_DEBOUNCE_MS = 75;
 const MTIME_SLACK_MS = 1_000;
 
@@ -43,6 +52,16 @@ export function isChangeSince(
 ): boolean {
   if (event !== 'add' && event !== 'addDir') return true;
   return (stats?.mtimeMs ?? Infinity) >= sinceMs - MTIME_SLACK_MS;
+}
+
+/** The folder as the OS knows it (device and inode, links followed), or null when it is not one. */
+async function folderIdentity(dir: string): Promise<string | null> {
+  try {
+    const info = await stat(dir);
+    return info.isDirectory() ? `${info.dev}:${info.ino}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -63,8 +82,14 @@ export async function openContentStore(
   let lastGoodPack: Pack | null = null;
   /** The last version of each file that loaded cleanly. */
   let lastGood = new Map<string, LoadedItem>();
+  /** The checked media of each file's last good item, and so of the screens' content. */
+  let lastGoodMedia = new Map<string, VerifiedMedia[]>();
+  /** Every media file the content uses, by pack path: what the server may send. */
+  let mediaByPath = new Map<string, VerifiedMedia>();
   let current: ContentSnapshot = { pack: fallbackPack, items: [], errors: [], revision: 0 };
   let closed = false;
+  /** The folder the watcher watches, as the OS knows it; null while it is gone. */
+  let watchedRoot: string | null = null;
 
   const reload = async (): Promise<void> => {
     const read = await readPack(packDir);
@@ -73,6 +98,9 @@ export async function openContentStore(
       // The whole folder is gone for a moment (stick unplugged, branch checkout): keep showing
       // what was there rather than blanking every screen.
       merged = new Map(lastGood);
+      // Whatever comes back under this name, even the same folder, needs a new watch: the
+      // watcher let go of it when it went.
+      watchedRoot = null;
     } else {
       // Files that are gone take their items with them; files that are broken keep theirs.
       for (const file of read.files) {
@@ -80,20 +108,32 @@ export async function openContentStore(
         if (item) merged.set(file.file, item);
       }
     }
-    lastGood = merged;
-    const result: PackLoadResult = assemblePack(read, merged);
+    const { bySource, ...result } = assemblePack(read, merged, lastGood);
+    const ownMedia = new Map(read.files.map((f) => [f.file, f]));
+    const nextMedia = new Map<string, VerifiedMedia[]>();
+    for (const [source, item] of bySource) {
+      // A file showing its new item brings the media it checked; one showing its last good
+      // item keeps the media versions checked with it.
+      const own = ownMedia.get(source);
+      const media = own?.item === item ? own.verified : lastGoodMedia.get(source);
+      if (media) nextMedia.set(source, media);
+    }
+    lastGood = bySource;
+    lastGoodMedia = nextMedia;
+    mediaByPath = new Map([...nextMedia.values()].flat().map((m) => [m.file, m]));
     if (result.pack) lastGoodPack = result.pack;
     const next: ContentSnapshot = {
       pack: lastGoodPack ?? fallbackPack,
       items: result.items,
       errors: result.errors,
+      media: Object.fromEntries([...mediaByPath].map(([file, m]) => [file, m.tag]).sort()),
       revision: current.revision + 1,
     };
     // Saving a file without changing it should not make every view re-render.
     const same =
       current.revision > 0 &&
-      JSON.stringify([current.pack, current.items, current.errors]) ===
-        JSON.stringify([next.pack, next.items, next.errors]);
+      JSON.stringify([current.pack, current.items, current.errors, current.media]) ===
+        JSON.stringify([next.pack, next.items, next.errors, next.media]);
     if (same) return;
     current = next;
     if (closed) return;
@@ -153,12 +193,20 @@ export async function openContentStore(
   await running;
 
   let watching: Promise<void> = Promise.resolve();
-  const startWatching = (): Promise<void> => {
-    if (closed) return Promise.resolve();
+  let rootTimer: ReturnType<typeof setInterval> | undefined;
+  let checkingRoot = false;
+
+  const startWatching = async (): Promise<void> => {
+    if (closed) return;
     const root = path.resolve(packDir);
-    watcher = watch(root, {
+    watchedRoot = await folderIdentity(root);
+    const own = watch(root, {
       ignoreInitial: false,
       alwaysStat: true,
+      // A link is watched as a link, never followed: a link to a system folder would have the
+      // watcher walk (and hold open) everything under it, and a link loop would flood the log.
+      // The loader reports such links, once per load, with the rest of the content's problems.
+      followSymlinks: false,
       // Same rule as the loader's walk: hidden files and node_modules are never content.
       ignored: (file: string) => {
         const rel = path.relative(root, file);
@@ -168,21 +216,63 @@ export async function openContentStore(
           .some((segment) => segment.startsWith('.') || segment === 'node_modules');
       },
     });
+    watcher = own;
     let scanning = true;
     let changedWhileScanning = false;
-    watcher.on('all', (event, _file, stats) => {
+    own.on('all', (event, file, stats) => {
+      // The folder itself went: the watch on it is over, even if it comes back in a moment.
+      if (event === 'unlinkDir' && typeof file === 'string' && path.resolve(file) === root)
+        watchedRoot = null;
       // Every change counts, media included: a photo replaced by a broken one must be caught.
       if (!scanning) schedule();
       else if (isChangeSince(event, stats, firstLoadStartedAt)) changedWhileScanning = true;
     });
-    watcher.on('error', (error) => log('content: the file watcher reported an error', error));
-    return new Promise<void>((resolve) =>
-      watcher!.once('ready', () => {
+    own.on('error', (error) => log('content: the file watcher reported an error', error));
+    await new Promise<void>((resolve) =>
+      own.once('ready', () => {
         scanning = false;
         if (changedWhileScanning) schedule();
         resolve();
       }),
     );
+  };
+
+  /**
+   * Restarts the watcher when the pack folder is not the one it watches any more: gone (the
+   * reload keeps the last content meanwhile), back, or replaced by another folder of the same
+   * name. Then reloads, so what came back is shown.
+   */
+  const checkRoot = async (): Promise<void> => {
+    if (closed || checkingRoot || !watcher) return;
+    checkingRoot = true;
+    try {
+      const now = await folderIdentity(path.resolve(packDir));
+      if (now === watchedRoot) return;
+      if (now === null) {
+        // Gone: tell the screens' content (the reload keeps the last good items).
+        watchedRoot = null;
+        runReload();
+        return;
+      }
+      const old = watcher;
+      watcher = undefined;
+      await old.close();
+      if (closed) return;
+      await startWatching();
+      runReload();
+    } catch (error) {
+      log('content: checking the pack folder failed', error);
+    } finally {
+      checkingRoot = false;
+    }
+  };
+
+  const startGuardedWatcher = async (): Promise<void> => {
+    await startWatching();
+    if (closed) return;
+    rootTimer = setInterval(() => void checkRoot(), options.rootCheckMs ?? DEFAULT_ROOT_CHECK_MS);
+    // The check is cheap and must not keep a process alive that has nothing else to do.
+    rootTimer.unref?.();
   };
   let delayTimer: ReturnType<typeof setTimeout> | undefined;
   /** Settles `watching` when the store closes before the watcher has started. */
@@ -195,16 +285,28 @@ export async function openContentStore(
             settleDelayed = resolve;
             delayTimer = setTimeout(() => {
               delayTimer = undefined;
-              void startWatching().then(resolve);
+              void startGuardedWatcher().then(resolve);
             }, delayMs);
           })
-        : startWatching();
+        : startGuardedWatcher();
   }
 
   return {
     packDir,
     watching,
     snapshot: () => current,
+    async media(relPath): Promise<ResolveResult> {
+      const split = splitPackPath(relPath);
+      if (!split.ok) return split;
+      const file = split.segments.join('/');
+      // The items' paths are as the author typed them; a request may come in the other form.
+      const found =
+        mediaByPath.get(file) ??
+        mediaByPath.get(file.normalize('NFC')) ??
+        mediaByPath.get(file.normalize('NFD'));
+      if (!found) return { ok: false, error: `${file} is not a media file the content uses` };
+      return { ok: true, path: found.path, info: found.info };
+    },
     subscribe(listener): Unsubscribe {
       listeners.add(listener);
       return () => {
@@ -217,6 +319,7 @@ export async function openContentStore(
       settleDelayed?.();
       if (timer) clearTimeout(timer);
       timer = undefined;
+      if (rootTimer) clearInterval(rootTimer);
       listeners.clear();
       await watcher?.close();
       await running;

@@ -1,4 +1,18 @@
+import type { Stats } from 'node:fs';
 import type { ContentError, ContentSnapshot, LoadedItem, Pack } from '../../shared/content';
+import type { ResolveResult } from './paths';
+
+/** A media file as the loader checked it: the one version of it the screens may be sent. */
+export interface VerifiedMedia {
+  /** Pack-relative, `/`-separated, as the items name it. */
+  file: string;
+  /** Its real path. */
+  path: string;
+  /** Its stats when it was checked: a file whose stats differ now is not what was checked. */
+  info: Stats;
+  /** Names this version (size, mtime, inode): the `v=` of media URLs and the ETag. */
+  tag: string;
+}
 
 /** The result of reading a pack folder once. Never throws: problems become `errors`. */
 export interface PackLoadResult {
@@ -18,6 +32,11 @@ export interface ContentStore {
   readonly packDir: string;
   snapshot(): ContentSnapshot;
   subscribe(listener: (snapshot: ContentSnapshot) => void): Unsubscribe;
+  /**
+   * A media file the content uses, as last checked good: its real path and the stats it had
+   * then. Anything else (a file no item names, a broken one never good) is refused.
+   */
+  media(relPath: string): Promise<ResolveResult>;
   close(): Promise<void>;
 }
 

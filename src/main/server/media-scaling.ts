@@ -1,4 +1,7 @@
 import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { MAX_IMAGE_PIXELS } from '../content/media';
+import { fileVersionTag, sameVersion } from '../content/version-tag';
 
 /** The image types the core scales down; SVG is drawn at any size, a GIF (or any animation) may move. */
 const SCALED_TYPES: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = {
@@ -7,8 +10,8 @@ const SCALED_TYPES: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = {
   'image/webp': 'webp',
 };
 
-/** A pack image bigger than this is refused, not decoded: 16k × 12k is already absurd. */
-const MAX_INPUT_PIXELS = 200_000_000;
+/** A pack image bigger than this is refused, not decoded: the loader's own limit. */
+const MAX_INPUT_PIXELS = MAX_IMAGE_PIXELS;
 
 /**
  * sharp (libvips) is loaded when the first image is scaled, not when the core starts: it takes
@@ -55,13 +58,33 @@ export const scaleWithSharp: ScaleImage = async (file, type, width) => {
   return scaled.png().toBuffer();
 };
 
+/**
+ * Runs `make` only while `file` is the version `info` describes, before and after: a copy made
+ * from a file rewritten meanwhile (half saved, broken) must never be kept under the tag of
+ * the version that was checked good.
+ */
+async function scaleIfUnchanged(
+  isCurrent: IsCurrent,
+  file: string,
+  info: Stats,
+  make: () => Promise<Buffer | null>,
+): Promise<Buffer | null> {
+  if (!(await isCurrent(file, info))) throw new Error(`${file} changed since it was checked`);
+  const data = await make();
+  if (!(await isCurrent(file, info))) throw new Error(`${file} changed while it was scaled`);
+  return data;
+}
+
+/** Whether `file` is still the version `info` describes. */
+export type IsCurrent = (file: string, info: Stats) => Promise<boolean>;
+
+const statIsCurrent: IsCurrent = async (file, info) => sameVersion(info, await stat(file));
+
 /** At most this many answers remembered, whatever their size. */
 const MAX_ENTRIES = 4_096;
 
-/** Names one version of a file: a replaced image gets a new tag. */
-export function fileVersionTag(info: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>): string {
-  return `${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}-${info.ino.toString(36)}`;
-}
+// One definition for the loader's checked versions, the ETag and the scaled copies' tag.
+export { fileVersionTag };
 
 export interface MediaScaler {
   /** The scaled copy of `file` at `width`, or null when the file itself should be served. */
@@ -76,10 +99,11 @@ export interface MediaScaler {
  * replaced during the show is scaled again. A request for a copy being made waits for it.
  */
 export function createMediaScaler(
-  options: { maxBytes?: number; scale?: ScaleImage } = {},
+  options: { maxBytes?: number; scale?: ScaleImage; isCurrent?: IsCurrent } = {},
 ): MediaScaler {
   const maxBytes = options.maxBytes ?? 128 * 1024 * 1024;
   const scale = options.scale ?? scaleWithSharp;
+  const isCurrent = options.isCurrent ?? statIsCurrent;
   const copies = new Map<string, ScaledImage | null>();
   const making = new Map<string, Promise<ScaledImage | null>>();
   let bytes = 0;
@@ -111,7 +135,7 @@ export function createMediaScaler(
       }
       let pending = making.get(key);
       if (!pending) {
-        pending = scale(file, type, width)
+        pending = scaleIfUnchanged(isCurrent, file, info, () => scale(file, type, width))
           .then((data) => (data ? { data, tag } : null))
           .then((copy) => {
             keep(key, copy);

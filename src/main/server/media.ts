@@ -1,8 +1,10 @@
-import { createReadStream } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { mediaWidthFor } from '../../shared/media/widths';
 import type { ResolveResult } from '../content/paths';
+import { sameVersion } from '../content/version-tag';
 import { SVG_CSP } from './headers';
 import type { MediaAccess } from './media-access';
 import { fileVersionTag, type MediaScaler, type ScaledImage } from './media-scaling';
@@ -59,7 +61,7 @@ export function registerMedia(
     if (!type) return notFound(reply);
     const resolved = await resolve(rel);
     if (!resolved.ok) return notFound(reply);
-    // The resolver's stat, taken after it resolved the path: the file checked is the file sent.
+    // The version the loader checked: nothing else of this file is ever sent.
     const { info } = resolved;
     const width = scaler ? requestedWidth(request.query) : null;
     let scaled: ScaledImage | null = null;
@@ -67,8 +69,9 @@ export function registerMedia(
       try {
         scaled = await scaler.get(resolved.path, info, type, width);
       } catch {
-        // An image the scaler cannot read is served as it is; the loader has reported it.
-        scaled = null;
+        // Refused (too many pixels, a decode error) or rewritten since it was checked: the
+        // original would cost a screen what the scaler would not risk, or be the broken file.
+        return notFound(reply);
       }
     }
     const etag = `"${scaled ? scaled.tag : fileVersionTag(info)}"`;
@@ -79,10 +82,34 @@ export function registerMedia(
       .header('Cache-Control', 'no-cache')
       .header('ETag', etag);
     if (type === 'image/svg+xml') reply.header('Content-Security-Policy', SVG_CSP);
+    // A browser holding the checked version keeps it, even while the file is being rewritten.
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     if (scaled) return reply.header('Content-Length', scaled.data.length).send(scaled.data);
-    return reply.header('Content-Length', info.size).send(createReadStream(resolved.path));
+    const file = await openCheckedVersion(resolved.path, info);
+    if (!file) return notFound(reply);
+    return reply.header('Content-Length', info.size).send(file.createReadStream());
   });
+}
+
+/**
+ * The file, opened, if it is still the version that was checked. The check is on the open
+ * file, so what is sent is what was compared; a file being saved (half written, or broken)
+ * is not sent until the loader has checked it again.
+ */
+async function openCheckedVersion(file: string, checked: Stats): Promise<FileHandle | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    if (sameVersion(checked, await handle.stat())) return handle;
+  } catch {
+    // Not readable: the same as changed.
+  }
+  await handle.close();
+  return null;
 }
 
 export function notFound(reply: import('fastify').FastifyReply) {

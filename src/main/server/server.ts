@@ -7,7 +7,6 @@ import {
   type Command,
   type Role,
 } from '../../shared/protocol';
-import { resolveInsidePack } from '../content/paths';
 import type { ContentStore } from '../content/types';
 import { isObsCommand, type ObsService } from '../obs/service';
 import { RemoteController } from '../remote/controller';
@@ -46,7 +45,7 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   port: number;
   tokens?: Partial<Record<Role, string>>;
-  /** How a `/media/` path becomes a file; defaults to the pack's child-path check. */
+  /** How a `/media/` path becomes a file; by default the store's checked media, nothing else. */
   resolveMedia?: ResolveMedia;
   /** Where paired phones are kept (`remote-devices.json`); null or left out: in memory only. */
   dataDir?: string | null;
@@ -89,8 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { store, engine, rendererDir } = options;
   const clock = options.clock ?? systemClock;
   const notices = options.notices ?? noNotices;
-  const resolveMedia =
-    options.resolveMedia ?? ((rel: string) => resolveInsidePack(store.packDir, rel));
+  const resolveMedia = options.resolveMedia ?? ((rel: string) => store.media(rel));
 
   const app = createApp();
   let port = options.port;

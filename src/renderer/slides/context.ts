@@ -78,14 +78,31 @@ export function setMediaToken(token: string | null): void {
   mediaToken = token;
 }
 
+/** The checked version of each media file, from the latest content snapshot. */
+let mediaVersions: Readonly<Record<string, string>> = {};
+
+/**
+ * Called with every content snapshot. One table for the page, like the page's screen width:
+ * every image of the page (slides, preloads, the overlay, the console's strip) must ask for
+ * the same version of a file.
+ */
+export function setMediaVersions(versions: Readonly<Record<string, string>> | undefined): void {
+  mediaVersions = versions ?? {};
+}
+
 /**
  * Pack media is served under /media/, each path segment escaped (names with spaces, `#`, `?`).
  * A photo or drawing is asked for at the screen's width: the core sends a copy scaled to it.
+ * The URL names the version the core checked (`v=`): a file fixed during the show is a new
+ * URL, so the screen fetches and decodes it and swaps it in at once; a file saved broken
+ * keeps its old version, so nothing on screen changes.
  */
 export function mediaUrl(path: string, width: number | null = pageMediaWidth()): string {
   const url = `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
   const query = new URLSearchParams();
   if (width !== null && SCALABLE.test(path)) query.set('w', String(width));
+  const version = mediaVersions[path];
+  if (version) query.set('v', version);
   if (mediaToken) query.set('token', mediaToken);
   const search = query.toString();
   return search ? `${url}?${search}` : url;

@@ -24,6 +24,12 @@ export interface ContentSnapshot {
   pack: Pack;
   items: LoadedItem[];
   errors: ContentError[];
+  /**
+   * The checked version of each media file the items use (pack path → tag). Views put it in
+   * the image's URL: a file fixed during the show is a new URL, taken at once; a broken one
+   * keeps its last good version, and so its URL.
+   */
+  media?: Record<string, string>;
   /** Increases with every reload, so views can tell a new snapshot from a repeat. */
   revision: number;
 }

@@ -40,6 +40,7 @@ export const contentSnapshotSchema = z.strictObject({
   pack: packSchema,
   items: z.array(loadedItemSchema),
   errors: z.array(contentErrorSchema),
+  media: z.record(z.string(), z.string()).optional(),
   revision: z.number().int().nonnegative(),
 });
 

@@ -1,7 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatContentError, type ContentError } from '../../../../src/shared/content';
 import { loadPack } from '../../../../src/main/content';
-import { brokenPack, goodPack } from './helpers';
+import { brokenPack, copyPack, goodPack } from './helpers';
 
 const kinds = 'case, song, drawing, action, event, statement, playlist, setlist';
 
@@ -362,5 +364,68 @@ describe('loadPack on a missing folder', () => {
         message: 'the pack folder /nonexistent/solidarity-pack does not exist',
       },
     ]);
+  });
+});
+
+describe('loadPack on item files that are not text', () => {
+  async function loadWith(files: Record<string, Buffer | string>) {
+    const copy = await copyPack(goodPack);
+    try {
+      for (const [name, bytes] of Object.entries(files)) {
+        await writeFile(path.join(copy.pack, name), bytes);
+      }
+      return await loadPack(copy.pack);
+    } finally {
+      await copy.cleanup();
+    }
+  }
+
+  it('names a binary file (an image saved as .yaml) without printing its bytes', async () => {
+    const png = await readFile(path.join(goodPack, 'media/anna.png'));
+    const result = await loadWith({ 'statements/photo.yaml': png, 'cases/exe.md': png });
+    expect(result.errors).toEqual([
+      {
+        file: 'cases/exe.md',
+        field: '',
+        message:
+          'is not a text file (it contains binary data, like an image or a program); item files are YAML or Markdown text',
+      },
+      {
+        file: 'statements/photo.yaml',
+        field: '',
+        message:
+          'is not a text file (it contains binary data, like an image or a program); item files are YAML or Markdown text',
+      },
+    ]);
+    expect(result.items).toHaveLength(7);
+  });
+
+  it('names a file in another encoding instead of quoting mojibake', async () => {
+    // "Свобода" in Windows-1251: no NUL byte, but not UTF-8 either.
+    const cp1251 = Buffer.from([0xd1, 0xe2, 0xee, 0xe1, 0xee, 0xe4, 0xe0]);
+    const result = await loadWith({
+      'statements/cyrillic.yaml': Buffer.concat([Buffer.from('kind: statement\ntext: '), cp1251]),
+    });
+    expect(result.errors).toEqual([
+      {
+        file: 'statements/cyrillic.yaml',
+        field: '',
+        message: 'is not UTF-8 text; save it as UTF-8 in your editor',
+      },
+    ]);
+  });
+
+  it('quotes what an author wrote short, with control and bidi characters made visible', async () => {
+    const result = await loadWith({
+      // YAML escapes: the file is plain text, the values are not.
+      'statements/odd.yaml': `kind: statement\ntext: ok\nsensitive: "\\u202Eeurt\\a${'x'.repeat(100)}"\n"bad\\x01key": 1\n`,
+    });
+    const messages = result.errors.map((e) => formatContentError(e));
+    for (const message of messages) {
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      expect(message).not.toMatch(/[\u0000-\u001f\u202e]/);
+      expect(message.length).toBeLessThan(200);
+    }
+    expect(messages.join('\n')).toContain('\\u{202e}eurt\\u{7}');
   });
 });

@@ -21,6 +21,26 @@ function png(width: number, height: number): Buffer {
   return PNG.sync.write(image);
 }
 
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A PNG whose header claims another size (its CRC fixed), as a bomb's tiny file does. */
+function withSize(source: Buffer, width: number, height: number): Buffer {
+  const bytes = Buffer.from(source);
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  bytes.writeUInt32BE(crc32(bytes.subarray(12, 29)), 29);
+  return bytes;
+}
+
 /** Writes `bytes` as `name` in the temp folder and checks it as the author would name it. */
 async function check(name: string, bytes: Buffer | string) {
   const file = path.join(dir, name);
@@ -162,6 +182,81 @@ describe('checkImage', () => {
         error: 'media/entity.svg: the SVG declares XML entities, which are not allowed',
       });
     });
+  });
+
+  describe('code and outside files in SVG, in every spelling', () => {
+    const refusal = (name: string, what: string) => ({
+      ok: false,
+      error: `media/${name}: ${what}`,
+    });
+    const code = (what: string) => `the SVG contains ${what}, which is not allowed`;
+    const dtd =
+      'the SVG names a document type file (DTD) of its own, which is not allowed; remove the <!DOCTYPE> line';
+
+    it.each([
+      ['onload.svg', '<svg onload="alert(1)"><rect/></svg>', code('an event handler (onload)')],
+      [
+        'onclick.svg',
+        '<svg><rect width="1"\n  ONCLICK = "fetch(1)"/></svg>',
+        code('an event handler (onclick)'),
+      ],
+      [
+        'prefixed.svg',
+        '<svg xmlns:svg="http://www.w3.org/2000/svg"><svg:script>alert(1)</svg:script></svg>',
+        code('a script'),
+      ],
+      [
+        'prefixed-root.svg',
+        '<svg xmlns:x="http://www.w3.org/2000/svg"><x:script href="#a"/></svg>',
+        code('a script'),
+      ],
+      [
+        'animate.svg',
+        '<svg><a><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
+        code('a javascript: address'),
+      ],
+      [
+        'xhtml.svg',
+        '<svg><g xmlns:h="http://www.w3.org/1999/xhtml"><h:iframe/></g></svg>',
+        code('HTML (the XHTML namespace)'),
+      ],
+      [
+        'system-dtd.svg',
+        '<?xml version="1.0"?><!DOCTYPE svg SYSTEM "http://evil.example/x.dtd"><svg/>',
+        dtd,
+      ],
+      [
+        'public-dtd.svg',
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "file:///etc/passwd"><svg/>',
+        dtd,
+      ],
+    ])('refuses %s', async (name, text, what) => {
+      expect(await check(name, text)).toEqual(refusal(name, what));
+    });
+
+    it("still accepts Illustrator's and Inkscape's ordinary SVGs", async () => {
+      const illustrator =
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.0//EN" "http://www.w3.org/TR/2001/REC-SVG-20010904/DTD/svg10.dtd">\n<svg version="1.0" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><g id="online"><rect/></g></svg>\n';
+      expect(await check('illustrator.svg', illustrator)).toEqual({
+        ok: true,
+        info: { type: 'svg', width: 10, height: 10 },
+      });
+      const inkscape =
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"><sodipodi:namedview inkscape:zoom="1" inkscape:label="online"/><text>turn on = off</text></svg>';
+      expect(await check('inkscape.svg', inkscape)).toMatchObject({ ok: true });
+    });
+  });
+
+  it('refuses a decompression bomb: a small PNG that claims 20000×20000 pixels', async () => {
+    const bomb = withSize(png(1, 1), 20_000, 20_000);
+    expect(bomb.length).toBeLessThan(1000);
+    expect(await check('bomb.png', bomb)).toEqual({
+      ok: false,
+      error:
+        'media/bomb.png is 20000×20000 pixels (400 megapixels), more than the 120 a screen can safely decode; scale it down (a photo for a screen needs at most 3840 pixels across)',
+    });
+    // A large but real camera photo still passes.
+    expect((await check('camera.png', withSize(png(1, 1), 12_000, 9_000))).ok).toBe(true);
   });
 
   it('reports an unreadable file instead of throwing', async () => {

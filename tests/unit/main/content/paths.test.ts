@@ -127,6 +127,59 @@ describe('resolveInsidePack', () => {
   });
 });
 
+describe('links to hidden files inside the pack', () => {
+  beforeEach(async () => {
+    await mkdir(path.join(pack, '.git'));
+    await writeFile(path.join(pack, '.git/config'), '[remote "origin"] url = secret');
+  });
+
+  it('refuses a media path that is a link to a hidden file, whatever the link is called', async () => {
+    await symlink(path.join(pack, '.git/config'), path.join(pack, 'media/logo.png'));
+    expect(await refused('media/logo.png')).toBe(
+      'media/logo.png is a link to a hidden file or folder',
+    );
+    await symlink(path.join(pack, '.env'), path.join(pack, 'media/env.png'));
+    expect(await refused('media/env.png')).toBe(
+      'media/env.png is a link to a hidden file or folder',
+    );
+  });
+
+  it('refuses a file reached through a link to a hidden folder', async () => {
+    await symlink(path.join(pack, '.git'), path.join(pack, 'media/git'));
+    expect(await refused('media/git/config')).toBe(
+      'media/git/config is a link to a hidden file or folder',
+    );
+  });
+
+  it('reports links under media/ that no item uses, once each, in validate', async () => {
+    await symlink(path.join(pack, '.git/config'), path.join(pack, 'media/logo.png'));
+    await symlink(path.join(root, 'outside.png'), path.join(pack, 'media/nested/out.png'));
+    await symlink(path.join(root, 'elsewhere'), path.join(pack, 'media/elsewhere'));
+    await symlink(path.join(pack, 'media/loop-b.png'), path.join(pack, 'media/loop-a.png'));
+    await symlink(path.join(pack, 'media/loop-a.png'), path.join(pack, 'media/loop-b.png'));
+    const result = await loadPack(pack);
+    expect(result.errors.map((e) => [e.file, e.message])).toEqual([
+      ['media/elsewhere', 'is a link to a folder outside the pack folder; it was skipped'],
+      ['media/logo.png', 'is a link to a hidden file; it was skipped'],
+      ['media/loop-a.png', 'is a link that loops; it was skipped'],
+      ['media/loop-b.png', 'is a link that loops; it was skipped'],
+      ['media/nested/out.png', 'is a link to a file outside the pack folder; it was skipped'],
+    ]);
+    // The good pack's own media, which are plain files, are not reported.
+    expect(result.items).toHaveLength(7);
+  });
+
+  it('skips an item file that is a link to a hidden file', async () => {
+    await writeFile(path.join(pack, '.git/item.yaml'), 'kind: statement\ntext: hidden\n');
+    await symlink(path.join(pack, '.git/item.yaml'), path.join(pack, 'statements/hidden.yaml'));
+    const result = await loadPack(pack);
+    expect(result.items.map((i) => i.id)).not.toContain('hidden');
+    expect(result.errors.map((e) => [e.file, e.message])).toEqual([
+      ['statements/hidden.yaml', 'is a link to a hidden file; it was skipped'],
+    ]);
+  });
+});
+
 describe('the loader and links', () => {
   it('does not follow a symlinked folder out of the pack, and says so', async () => {
     await symlink(path.join(root, 'elsewhere'), path.join(pack, 'cases-elsewhere'));

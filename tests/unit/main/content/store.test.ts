@@ -165,6 +165,60 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     expect(gone.pack.defaultPlaylist).toBe('main');
   });
 
+  it('recovers when the folder comes back (a USB stick pulled and put back)', async () => {
+    const { store, pack } = await watchedCopy();
+    await rename(pack, `${pack}-away`);
+    await waitFor(() => store.snapshot().errors.some((e) => e.file === '.'), 'the folder error');
+    await rename(`${pack}-away`, pack);
+    await waitFor(() => store.snapshot().errors.length === 0, 'the error to clear');
+    // The watcher watches the folder that came back: an edit in it reaches the screens.
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('Back again'));
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Back again', 'the edit');
+  });
+
+  it('recovers when a sync tool replaces the folder with a new one', async () => {
+    const { store, pack } = await watchedCopy();
+    const fresh = await copyPack(goodPack);
+    cleanups.push(fresh.cleanup);
+    await writeFile(path.join(fresh.pack, 'events/vigil.yaml'), vigil('Synced'));
+    await rm(pack, { recursive: true });
+    await rename(fresh.pack, pack);
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Synced', 'the new folder');
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('Edited after the sync'));
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Edited after the sync', 'the edit');
+  });
+
+  it('keeps the item that had an id when another file is edited to claim it', async () => {
+    const { store, pack } = await watchedCopy();
+    // events/vigil.yaml sorts after actions/, cases/ and drawings/: the edited file sorts first.
+    const before = store.snapshot().items.find((i) => i.id === 'vigil')!;
+    const action = path.join(pack, 'actions/write-a-letter.yaml');
+    const original = await readFile(action, 'utf8');
+    await writeFile(action, `${original.replace(/^id:.*\n/m, '')}\nid: vigil\n`);
+    const clash = await waitFor(
+      () => store.snapshot().errors.find((e) => e.field === 'id'),
+      'the duplicate id error',
+    );
+    expect(clash).toMatchObject({
+      file: 'actions/write-a-letter.yaml',
+      message: 'duplicate id "vigil"; already used by events/vigil.yaml',
+    });
+    const items = store.snapshot().items;
+    // The vigil is still the vigil, and the edited file keeps its last good version.
+    expect(items.find((i) => i.id === 'vigil')).toEqual(before);
+    expect(items.find((i) => i.source === 'actions/write-a-letter.yaml')?.id).toBe(
+      'write-a-letter',
+    );
+    expect(items).toHaveLength(7);
+
+    // The clash stays settled on the next reload, and fixing the edit clears it.
+    await writeFile(path.join(pack, 'events/vigil.yaml'), vigil('Still here'));
+    await waitFor(() => titleOf(store.snapshot(), 'vigil') === 'Still here', 'the next edit');
+    expect(store.snapshot().items.find((i) => i.id === 'vigil')?.source).toBe('events/vigil.yaml');
+    await writeFile(action, original);
+    await waitFor(() => store.snapshot().errors.length === 0, 'the error to clear');
+  });
+
   it('adds a new file', async () => {
     const { store, pack, seen } = await watchedCopy();
     await writeFile(
@@ -261,6 +315,53 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       },
     ]);
     expect(broken.items.some((i) => i.id === 'ship')).toBe(true);
+  });
+
+  it('keeps the last good version of a photo broken mid-show, and takes a fixed one at once', async () => {
+    const { store, pack } = await watchedCopy();
+    const good = await readFile(path.join(pack, 'media/ship.png'));
+    const goodTag = store.snapshot().media?.['media/ship.png'];
+    expect(goodTag).toMatch(/^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$/);
+    const served = await store.media('media/ship.png');
+    if (!served.ok) throw new Error(served.error);
+
+    // Saved half: a truncated copy of itself.
+    await writeFile(path.join(pack, 'media/ship.png'), good.subarray(0, good.length - 20));
+    const broken = await waitFor(
+      () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
+      'the media error',
+    );
+    // The screens keep the version that was checked, URL and all.
+    expect(broken.media?.['media/ship.png']).toBe(goodTag);
+    expect(await store.media('media/ship.png')).toEqual(served);
+
+    // Fixed: a new version, a new tag, so every screen asks for it at once.
+    await writeFile(path.join(pack, 'media/ship.png'), good);
+    const fixed = await waitFor(
+      () => (store.snapshot().errors.length === 0 ? store.snapshot() : undefined),
+      'the fix',
+    );
+    expect(fixed.media?.['media/ship.png']).not.toBe(goodTag);
+    const now = await store.media('media/ship.png');
+    expect(now.ok && now.info.mtimeMs).not.toBe(served.info.mtimeMs);
+  });
+
+  it('serves only media the content uses: not other files of the pack', async () => {
+    const { store, pack } = await watchedCopy();
+    await writeFile(
+      path.join(pack, 'media/unused.png'),
+      await readFile(path.join(pack, 'media/ship.png')),
+    );
+    for (const rel of [
+      'media/unused.png',
+      'pack.yaml',
+      'drawings/ship.yaml',
+      'media/missing.png',
+    ]) {
+      expect((await store.media(rel)).ok).toBe(false);
+    }
+    expect((await store.media('media/ship.png')).ok).toBe(true);
+    expect((await store.media('media\\anna.png')).ok).toBe(true);
   });
 
   it('does not bump the revision when a file is saved unchanged', async () => {

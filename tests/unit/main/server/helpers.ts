@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { resolveInsidePack, type ResolveResult } from '../../../../src/main/content/paths';
 import type { ContentStore } from '../../../../src/main/content/types';
 import type { ContentSnapshot } from '../../../../src/shared/content';
 import type { Role, ServerMessage } from '../../../../src/shared/protocol';
@@ -26,6 +27,10 @@ export class FakeStore implements ContentStore {
   replace(next: ContentSnapshot): void {
     this.current = next;
     for (const listener of this.listeners) listener(next);
+  }
+  /** Any file of the pack folder: these tests are about the server, not the loader's checks. */
+  media(relPath: string): Promise<ResolveResult> {
+    return resolveInsidePack(this.packDir, relPath);
   }
   async close(): Promise<void> {
     this.listeners.clear();

@@ -1,10 +1,10 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerMedia } from '../../../../src/main/server/media';
-import type { MediaScaler } from '../../../../src/main/server/media-scaling';
+import { createMediaScaler, type MediaScaler } from '../../../../src/main/server/media-scaling';
 import type { RunningServer } from '../../../../src/main/server/server';
 import type { ShowEngine } from '../../../../src/main/show/engine';
 import { caseItem, drawing, playlist, snapshot } from '../show/content-fixtures';
@@ -105,11 +105,10 @@ describe('GET /media/<path>?w=', () => {
     expect(res.headers['content-security-policy']).toMatch(/(^|;\s*)sandbox(;|$)/);
   });
 
-  it('serves a file it cannot scale as it is', async () => {
+  it('never sends the original of a file it cannot scale', async () => {
     const res = await getBytes(server.port, '/media/media/broken.jpg?w=640');
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('image/jpeg');
-    expect(res.body.equals(readFileSync(media('broken.jpg')))).toBe(true);
+    expect(res.status).toBe(404);
+    expect(res.body.includes(readFileSync(media('broken.jpg')))).toBe(false);
   });
 
   it('gives each width and the file itself their own ETag', async () => {
@@ -192,17 +191,58 @@ describe('registerMedia with a scaler of its own', () => {
     await app.close();
   });
 
-  it('serves the file itself when the scaler throws', async () => {
+  it('never sends the file itself when the scaler refuses it (a decompression bomb)', async () => {
     const get = vi.fn<MediaScaler['get']>(async () => {
-      throw new Error('VipsJpeg: out of memory');
+      throw new Error('Input image exceeds pixel limit');
     });
     await appWith({ get, bytes: 0 });
     const res = await app.inject({ method: 'GET', url: '/media/media/big.jpg?w=640' });
     expect(get).toHaveBeenCalledTimes(1);
     expect(get.mock.calls[0]![2]).toBe('image/jpeg');
     expect(get.mock.calls[0]![3]).toBe(640);
-    expect(res.statusCode).toBe(200);
-    expect(res.rawPayload.equals(bigJpeg)).toBe(true);
+    expect(res.statusCode).toBe(404);
+    expect(res.rawPayload.length).toBeLessThan(100);
+  });
+
+  describe('a file rewritten after it was checked (saved half, or broken)', () => {
+    let checked: Stats;
+    let rewritten: Buffer;
+
+    async function appOnChecked(scaler?: MediaScaler) {
+      checked = statSync(media('big.jpg'));
+      app = Fastify({ logger: false });
+      // As the content store answers: the version it checked, not the file as it is now.
+      registerMedia(app, async () => ({ ok: true, path: media('big.jpg'), info: checked }), scaler);
+      await app.ready();
+      rewritten = bigJpeg.subarray(0, 5000);
+    }
+
+    it('is never sent, scaled or not; a browser holding the checked version keeps it', async () => {
+      await appOnChecked(createMediaScaler());
+      const first = await app.inject({ method: 'GET', url: '/media/media/big.jpg' });
+      expect(first.statusCode).toBe(200);
+      writeFileSync(media('big.jpg'), rewritten);
+      const plain = await app.inject({ method: 'GET', url: '/media/media/big.jpg' });
+      expect(plain.statusCode).toBe(404);
+      const scaled = await app.inject({ method: 'GET', url: '/media/media/big.jpg?w=640' });
+      expect(scaled.statusCode).toBe(404);
+      const revalidated = await app.inject({
+        method: 'GET',
+        url: '/media/media/big.jpg',
+        headers: { 'if-none-match': first.headers.etag as string },
+      });
+      expect(revalidated.statusCode).toBe(304);
+    });
+
+    it('keeps sending the scaled copy made from the checked version', async () => {
+      await appOnChecked(createMediaScaler());
+      const before = await app.inject({ method: 'GET', url: '/media/media/big.jpg?w=640' });
+      expect(before.statusCode).toBe(200);
+      writeFileSync(media('big.jpg'), rewritten);
+      const after = await app.inject({ method: 'GET', url: '/media/media/big.jpg?w=640' });
+      expect(after.statusCode).toBe(200);
+      expect(after.rawPayload.equals(before.rawPayload)).toBe(true);
+    });
   });
 
   it('serves what the scaler made, under its tag', async () => {

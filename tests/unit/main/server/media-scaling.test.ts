@@ -54,6 +54,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** These tests name files that do not exist; their stats are the test's word. */
+const fakeFilesAreCurrent = async () => true;
+
 describe('scaleWithSharp', () => {
   it('scales a wide JPEG down to the width, keeping its proportions', async () => {
     const out = await scaleWithSharp(file('big.jpg'), 'image/jpeg', 1920);
@@ -163,10 +166,11 @@ describe('createMediaScaler', () => {
   it('scales a file once at a width, even when asked twice at the same time', async () => {
     const gate = deferred<Buffer>();
     const scale = vi.fn<ScaleImage>(() => gate.promise);
-    const scaler = createMediaScaler({ scale });
+    const scaler = createMediaScaler({ scale, isCurrent: fakeFilesAreCurrent });
     const first = scaler.get('/p/a.jpg', stats(100), 'image/jpeg', 1920);
     const second = scaler.get('/p/a.jpg', stats(100), 'image/jpeg', 1920);
-    expect(scale).toHaveBeenCalledTimes(1);
+    // The scale starts once the file is known to be the checked version.
+    await vi.waitFor(() => expect(scale).toHaveBeenCalledTimes(1));
     expect(scale).toHaveBeenCalledWith('/p/a.jpg', 'image/jpeg', 1920);
     expect(scaler.bytes).toBe(0);
     gate.resolve(Buffer.alloc(10, 1));
@@ -184,7 +188,7 @@ describe('createMediaScaler', () => {
 
   it('makes a new copy when the size, mtime or inode changes, or at another width', async () => {
     const scale = vi.fn<ScaleImage>(async () => Buffer.alloc(5));
-    const scaler = createMediaScaler({ scale });
+    const scaler = createMediaScaler({ scale, isCurrent: fakeFilesAreCurrent });
     const original = await scaler.get('/p/a.jpg', stats(100, 1000, 7), 'image/jpeg', 1920);
     const tags = new Set([original!.tag]);
     for (const [info, width] of [
@@ -206,7 +210,7 @@ describe('createMediaScaler', () => {
 
   it('keeps apart two files with the same stats', async () => {
     const scale = vi.fn<ScaleImage>(async (f) => Buffer.from(f));
-    const scaler = createMediaScaler({ scale });
+    const scaler = createMediaScaler({ scale, isCurrent: fakeFilesAreCurrent });
     const a = await scaler.get('/p/a.jpg', stats(100), 'image/jpeg', 640);
     const b = await scaler.get('/p/b.jpg', stats(100), 'image/jpeg', 640);
     expect(scale).toHaveBeenCalledTimes(2);
@@ -216,7 +220,7 @@ describe('createMediaScaler', () => {
 
   it('drops the least recently used copy past maxBytes', async () => {
     const scale = vi.fn<ScaleImage>(async () => Buffer.alloc(10));
-    const scaler = createMediaScaler({ maxBytes: 25, scale });
+    const scaler = createMediaScaler({ maxBytes: 25, scale, isCurrent: fakeFilesAreCurrent });
     const get = (name: string) => scaler.get(`/p/${name}.jpg`, stats(100), 'image/jpeg', 1920);
     await get('a');
     await get('b');
@@ -248,7 +252,7 @@ describe('createMediaScaler', () => {
   it('drops as many old copies as it takes to fit a big one', async () => {
     const sizes: Record<string, number> = { a: 10, b: 10, c: 10, big: 25 };
     const scale = vi.fn<ScaleImage>(async (f) => Buffer.alloc(sizes[path.basename(f, '.jpg')]!));
-    const scaler = createMediaScaler({ maxBytes: 35, scale });
+    const scaler = createMediaScaler({ maxBytes: 35, scale, isCurrent: fakeFilesAreCurrent });
     const get = (name: string) => scaler.get(`/p/${name}.jpg`, stats(100), 'image/jpeg', 1920);
     await get('a');
     await get('b');
@@ -264,7 +268,7 @@ describe('createMediaScaler', () => {
 
   it('remembers a null answer and holds no bytes for it', async () => {
     const scale = vi.fn<ScaleImage>(async () => null);
-    const scaler = createMediaScaler({ scale });
+    const scaler = createMediaScaler({ scale, isCurrent: fakeFilesAreCurrent });
     expect(await scaler.get('/p/small.jpg', stats(100), 'image/jpeg', 1920)).toBeNull();
     expect(await scaler.get('/p/small.jpg', stats(100), 'image/jpeg', 1920)).toBeNull();
     expect(scale).toHaveBeenCalledTimes(1);
@@ -277,7 +281,7 @@ describe('createMediaScaler', () => {
       .fn<ScaleImage>()
       .mockImplementationOnce(() => gate.promise)
       .mockImplementation(async () => Buffer.alloc(7));
-    const scaler = createMediaScaler({ scale });
+    const scaler = createMediaScaler({ scale, isCurrent: fakeFilesAreCurrent });
     const first = scaler.get('/p/a.jpg', stats(100), 'image/jpeg', 1920);
     const second = scaler.get('/p/a.jpg', stats(100), 'image/jpeg', 1920);
     gate.reject(new Error('VipsJpeg: premature end of input'));
@@ -299,5 +303,24 @@ describe('createMediaScaler', () => {
     expect(
       await scaler.get(file('small.jpg'), statSync(file('small.jpg')), 'image/jpeg', 1280),
     ).toBeNull();
+  });
+});
+
+describe('createMediaScaler and files rewritten after their check', () => {
+  it('keeps no copy made while the file changed, and scales nothing that changed before', async () => {
+    let current = true;
+    const scale = vi.fn<ScaleImage>(async () => {
+      current = false; // The author's editor saves a broken file while the copy is made.
+      return Buffer.alloc(10, 1);
+    });
+    const scaler = createMediaScaler({ scale, isCurrent: async () => current });
+    await expect(scaler.get('/p/a.jpg', stats(100), 'image/jpeg', 1920)).rejects.toThrow(
+      'changed while it was scaled',
+    );
+    expect(scaler.bytes).toBe(0);
+    await expect(scaler.get('/p/a.jpg', stats(100), 'image/jpeg', 1920)).rejects.toThrow(
+      'changed since it was checked',
+    );
+    expect(scale).toHaveBeenCalledTimes(1);
   });
 });

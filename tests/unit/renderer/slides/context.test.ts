@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ContentSnapshot } from '../../../../src/shared/content';
+import { applyContent, createContentStore } from '../../../../src/renderer/stores/content';
 import {
   mediaUrl,
   pageMediaWidth,
   setMediaToken,
+  setMediaVersions,
   slideMediaUrl,
 } from '../../../../src/renderer/slides/context';
 import { slideContext } from '../fixtures';
@@ -54,5 +57,27 @@ describe('media URLs', () => {
     vi.stubGlobal('screen', { width: 1920, height: 1080 });
     vi.stubGlobal('devicePixelRatio', 1);
     expect(slideMediaUrl(slideContext(), 'media/a.jpg')).toBe('/media/media/a.jpg?w=1920');
+  });
+});
+
+describe('media URLs name the version the core checked', () => {
+  const pack = { title: 'T', languages: ['en'], defaultLanguage: 'en' } as never;
+  const withMedia = (media: Record<string, string>) =>
+    ({ pack, items: [], errors: [], media, revision: 1 }) as ContentSnapshot;
+  afterEach(() => setMediaVersions(undefined));
+
+  it('changes the URL when a fixed file is checked, and only then', () => {
+    const store = createContentStore();
+    applyContent(withMedia({ 'media/ship.png': 'a1-b2-c3' }), store);
+    const good = mediaUrl('media/ship.png', 1920);
+    expect(good).toBe('/media/media/ship.png?w=1920&v=a1-b2-c3');
+    // Saved broken: the core keeps the checked version, so the screen asks for the same URL
+    // and keeps the picture it has.
+    applyContent(withMedia({ 'media/ship.png': 'a1-b2-c3' }), store);
+    expect(mediaUrl('media/ship.png', 1920)).toBe(good);
+    // Fixed: a new version, a new URL, fetched and decoded before it replaces the old one.
+    applyContent(withMedia({ 'media/ship.png': 'd4-e5-f6' }), store);
+    expect(mediaUrl('media/ship.png', 1920)).toBe('/media/media/ship.png?w=1920&v=d4-e5-f6');
+    expect(mediaUrl('media/drawing.svg', null)).toBe('/media/media/drawing.svg');
   });
 });
