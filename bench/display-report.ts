@@ -122,5 +122,5 @@ function coldGrowthNote(growth: number, interpretedGrowth: number): string {
 }
 
 function warmGrowthNote(growth: number, interpretedGrowth: number): string {
-  return `Warm, the heap grew by ${kib(growth)} as the app runs and by ${kib(interpretedGrowth)} interpreting only: growth in both is the page keeping something; growth only with the compilers on is code still getting hot.`;
+  return `Warm, the heap changed by ${kib(growth)} as the app runs and by ${kib(interpretedGrowth)} interpreting only: growth in both is the page keeping something; growth only with the compilers on is code still getting hot.`;
 }

@@ -27,7 +27,9 @@ const REVEAL_PACK: GeneratedPackSize = { cases: 8, songs: 7, drawings: 8, statem
 /** Cold (100), halfway through the warm-up, warm (1,000), halfway through the rest, 2,000. */
 const HEAP_AFTER = [PACED, 550, WARM_UP, 1500, 2 * WARM_UP];
 
-const step = (text: string) => console.error(`bench: ${text}`);
+const started = performance.now();
+const step = (text: string) =>
+  console.error(`bench: ${((performance.now() - started) / 1000).toFixed(0)} s: ${text}`);
 const revealDist = path.dirname(createRequire(import.meta.url).resolve('reveal.js'));
 
 const loadAtStart = os.loadavg()[0]?.toFixed(1) ?? '?';
