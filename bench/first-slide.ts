@@ -1,0 +1,102 @@
+// From a server process's start to the first slide painted: our `serve` with the display, and
+// a static server with a reveal.js deck of the same slides, timed the same way in the same
+// Chromium.
+import type { Browser, Page } from '@playwright/test';
+import { serve } from '../tests/helpers/serve';
+import { DISPLAY_SLIDE, REVEAL_SLIDE, firstSlidePainted, firstSlideProbe } from './probes';
+import type { RevealDeck } from './reveal-deck';
+import { startStaticServer } from './static-serve';
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable with the page's. */
+const wallNow = () => performance.timeOrigin + performance.now();
+
+export interface FirstSlide {
+  /** Spawn to painted. */
+  ms: number;
+  itemId: string;
+  /** Where the time went, each from the end of the step before. */
+  phases: {
+    /** The process starting (for `serve`: the pack loading and validating) and listening. */
+    serverReady: number;
+    /** The page's HTML and scripts, up to DOMContentLoaded (or the slide, if that is sooner). */
+    pageReady: number;
+    /** Up to the slide in the DOM (for the display: the socket, the snapshot, the render). */
+    slideInDom: number;
+    /** The slide's images fetched and decoded, and the frame painted. */
+    painted: number;
+  };
+}
+
+interface Started {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Spawns the server with `start`, opens its URL, and waits for the probe's first paint. */
+async function measure(
+  browser: Browser,
+  selectors: readonly string[],
+  start: () => Promise<Started>,
+): Promise<FirstSlide> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.addInitScript(firstSlideProbe(selectors));
+  const offLoopback = watchOffLoopback(page);
+  const spawnedAt = wallNow();
+  const server = await start();
+  const servedAt = wallNow();
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(firstSlidePainted, undefined, { timeout: 60_000 });
+    const t = (await page.evaluate(`({
+      painted: window.__bench.firstSlide,
+      itemId: window.__bench.firstSlideItem,
+      inDom: window.__bench.slideInDom,
+      domReady: performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+    })`)) as { painted: number; itemId: string; inDom: number; domReady: number };
+    // A static deck's inline script puts its slide up before DOMContentLoaded has finished.
+    const domReady = Math.min(t.domReady, t.inDom);
+    if (offLoopback.length > 0) {
+      throw new Error(`the page asked for more than loopback: ${offLoopback.join(', ')}`);
+    }
+    return {
+      ms: t.painted - spawnedAt,
+      itemId: t.itemId,
+      phases: {
+        serverReady: servedAt - spawnedAt,
+        pageReady: domReady - servedAt,
+        slideInDom: t.inDom - domReady,
+        painted: t.painted - t.inDom,
+      },
+    };
+  } finally {
+    await page.close();
+    await server.stop();
+  }
+}
+
+/** Requests that leave the machine: a deck pulling reveal.js from a CDN would be one. */
+function watchOffLoopback(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') seen.push(url.href);
+  });
+  return seen;
+}
+
+/**
+ * From spawning `serve` to the display's first slide painted: the server starting, the pack
+ * loading, the page and its scripts, the socket's snapshot, the slide's image fetched and decoded.
+ */
+export function timeToFirstSlide(browser: Browser, packDir: string): Promise<FirstSlide> {
+  return measure(browser, DISPLAY_SLIDE, async () => {
+    const served = await serve({ content: packDir, timeoutMs: 60_000 });
+    return { url: served.urls.display, stop: served.stop };
+  });
+}
+
+/** The same for the reveal.js deck: spawning the static server to its first slide painted. */
+export function timeToFirstRevealSlide(browser: Browser, deck: RevealDeck): Promise<FirstSlide> {
+  return measure(browser, REVEAL_SLIDE, () => startStaticServer(deck.mounts));
+}
