@@ -16,7 +16,12 @@ import {
 import { applyMerchTable, type MerchTableOption } from './server/merch-table';
 import { startServer, type RunningServer } from './server/server';
 import { resolveDataDir } from './settings/data-dir';
-import { readShowPosition, showPositionSaver } from './settings/show-position';
+import {
+  SAFE_START,
+  SAFE_START_REASON,
+  readShowPosition,
+  showPositionSaver,
+} from './settings/show-position';
 import { loadTokens } from './settings/tokens-file';
 import { ShowEngine, positionOf, type Clock, type ShowPosition } from './show/engine';
 
@@ -97,12 +102,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // The operator console lists them as they happen.
     for (const listener of noticeListeners) listener();
   };
-  const dataDir = await prepareDataDir(
-    options.dataDir === undefined ? resolveDataDir(undefined) : options.dataDir,
-    notice,
-  );
+  const wantedDataDir = options.dataDir === undefined ? resolveDataDir(undefined) : options.dataDir;
+  const dataDir = await prepareDataDir(wantedDataDir, notice);
 
-  let resume: ShowPosition | null = null;
+  // A data folder that was asked for but cannot be used may hold a show stopped in safe mode.
+  let resume: ShowPosition | null = dataDir === null && wantedDataDir !== null ? SAFE_START : null;
   let storedTokens: Partial<Record<Role, string>> = {};
   if (dataDir !== null) {
     const saved = await readShowPosition(dataDir);
@@ -251,7 +255,7 @@ async function prepareDataDir(
     return dataDir;
   } catch (error) {
     notice(
-      `The data folder ${dataDir} cannot be used (${(error as Error).message}); the show position and the view links will not survive a restart.`,
+      `The data folder ${dataDir} cannot be used (${(error as Error).message}); the show position and the view links will not survive a restart, ${SAFE_START_REASON}.`,
     );
     return null;
   }

@@ -44,7 +44,29 @@ export interface ReadShowPosition {
   notice: string | null;
 }
 
-/** The saved position, or null (none yet, or unusable: then `notice` says why). Never throws. */
+/**
+ * Where a show starts when its saved state cannot be read: the top of the default playlist,
+ * in safe mode. The lost file may have said safe mode was on (a rally), and guessing "off"
+ * would put a name or a face on screen; the operator turns it off once they have looked.
+ */
+export const SAFE_START: ShowPosition = Object.freeze({
+  playlistId: null,
+  itemId: null,
+  position: 0,
+  paused: false,
+  remainingMs: null,
+  blackout: false,
+  safeMode: true,
+});
+
+/** What the operator is told when the show starts in safe mode because its state was lost. */
+export const SAFE_START_REASON =
+  'so the show started in safe mode: sensitive items stay hidden until you turn safe mode off in the console';
+
+/**
+ * The saved position: null when there is none yet (a first start), `SAFE_START` when there is
+ * one that cannot be used (then `notice` says why). Never throws.
+ */
 export async function readShowPosition(
   dataDir: string,
   now: () => Date = () => new Date(),
@@ -62,13 +84,13 @@ export async function readShowPosition(
     }
     if (read.status === 'missing') return { position: null, notice: null };
     return {
-      position: null,
-      notice: `The saved show position could not be read (${read.error}); it was moved to ${read.movedTo} and the show started from the beginning.`,
+      position: { ...SAFE_START },
+      notice: `The saved show position could not be read (${read.error}); it was moved to ${read.movedTo}, ${SAFE_START_REASON}.`,
     };
   } catch (error) {
     return {
-      position: null,
-      notice: `The saved show position in ${file} could not be read (${(error as Error).message}); the show started from the beginning.`,
+      position: { ...SAFE_START },
+      notice: `The saved show position in ${file} could not be read (${(error as Error).message}), ${SAFE_START_REASON}.`,
     };
   }
 }
