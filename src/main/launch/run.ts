@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliCommand } from '../cli/args';
-import { banner, listenErrorMessage } from '../cli/serve';
-import { startCore, type Core } from '../core';
+import { serveStartOptions, startServe } from '../cli/serve';
+import { startCore } from '../core';
 import { viewUrls } from '../server/views';
+import type { DataDirEnvironment } from '../settings/data-dir';
 import { findElectronBinary, type ElectronLookup } from './electron-binary';
 import { findKioskBrowser, hasGraphicalSession, kioskArguments } from './browser';
 
@@ -36,6 +37,8 @@ export interface LaunchDeps {
     args: string[],
   ) => { on(event: 'exit', cb: (code: number | null) => void): void };
   startCore: typeof startCore;
+  /** Where `--data`, `SOLIDARITY_DATA_DIR` and the OS default are read from. */
+  dataDirEnvironment: () => DataDirEnvironment;
   out: (line: string) => void;
   err: (line: string) => void;
   waitForStop: () => Promise<unknown>;
@@ -47,6 +50,12 @@ export const realDeps = (): LaunchDeps => ({
   graphical: () => hasGraphicalSession(),
   spawnProcess: (command, args) => spawn(command, args, { stdio: 'inherit' }),
   startCore,
+  dataDirEnvironment: () => ({
+    platform: process.platform,
+    env: process.env,
+    home: homedir(),
+    cwd: process.cwd(),
+  }),
   out: (line) => console.log(line),
   err: (line) => console.error(line),
   waitForStop: () =>
@@ -68,28 +77,17 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   }
 
   deps.err(NO_ELECTRON_PARAGRAPH(electron.reason));
-  let core: Core;
-  try {
-    const { serve } = options;
-    core = await deps.startCore({
-      contentDir: serve.contentDir,
-      port: serve.port,
-      host: serve.host,
-      rendererDir: serve.rendererDir ?? path.join(options.appRoot, 'out/renderer'),
-      watch: true,
-      dataDir: serve.dataDir,
-      newTokens: serve.newTokens,
-      merchTable: serve.merch,
-      ...(serve.remoteAddress ? { lanAddresses: () => [serve.remoteAddress!] } : {}),
-    });
-  } catch (error) {
-    deps.err(
-      listenErrorMessage(error, options.serve.port, options.serve.host) ??
-        `Could not start the show: ${(error as Error).message}`,
-    );
-    return 1;
-  }
-  for (const line of banner(core)) deps.out(line);
+  // Through `serve`'s own start, so the data folder (tokens, position, safe mode) and the
+  // banner are the ones `npm run serve` and the desktop app use.
+  const core = await startServe(
+    serveStartOptions(options.serve, {
+      rendererDir: path.join(options.appRoot, 'out/renderer'),
+      environment: deps.dataDirEnvironment(),
+    }),
+    { out: deps.out, err: deps.err },
+    deps.startCore,
+  );
+  if (!core) return 1;
 
   const [display] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
   const browser = options.noBrowser ? undefined : deps.findBrowser();
