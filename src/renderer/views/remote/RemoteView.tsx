@@ -174,7 +174,7 @@ function ConnectionNote() {
   return (
     <p className="remote-message" role="status" data-testid="remote-connection">
       {reason
-        ? `Not connected: ${reason}. The buttons work again once the operator turns the phone remote back on.`
+        ? `Not connected: ${reason}. This phone stays paired and reconnects by itself once the operator turns the phone remote back on.`
         : 'Connecting to the show computer…'}
     </p>
   );
