@@ -52,6 +52,8 @@ export interface CoreOptions {
   random?: () => number;
   /** Where notices are written as they happen; stderr by default. */
   log?: (message: string) => void;
+  /** Notices from whoever starts the core (how the venue screen is locked), first in the list. */
+  notices?: readonly string[];
   /** The phone remote's addresses, best first; this machine's LAN IPv4 addresses by default. */
   lanAddresses?: () => string[];
   /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
@@ -102,6 +104,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // The operator console lists them as they happen.
     for (const listener of noticeListeners) listener();
   };
+  for (const message of options.notices ?? []) notice(message);
   const wantedDataDir = options.dataDir === undefined ? resolveDataDir(undefined) : options.dataDir;
   const dataDir = await prepareDataDir(wantedDataDir, notice);
 

@@ -23,6 +23,8 @@ export interface ServeStartOptions {
   merch?: MerchTableOption | null;
   /** Where the phone remote listens when turned on; this computer's LAN address if null. */
   remoteAddress?: string | null;
+  /** What the operator should know from the start (how the venue screen is locked). */
+  notices?: readonly string[];
 }
 
 export interface ServeOptions extends ServeStartOptions {
@@ -105,6 +107,7 @@ export async function startServe(
       newTokens: options.newTokens,
       merchTable: options.merch,
       ...(options.remoteAddress ? { lanAddresses: () => [options.remoteAddress!] } : {}),
+      notices: options.notices,
       // Notices (a saved file set aside, new tokens) come before the banner, on stderr.
       log: io.err,
     });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { launch, type LaunchDeps } from '../../../../src/main/launch/run';
+import { BROWSER_KIOSK_NOTICE, launch, type LaunchDeps } from '../../../../src/main/launch/run';
 import { startCore, type Core } from '../../../../src/main/core';
 
 function fakeCore(): Core {
@@ -85,6 +85,50 @@ describe('launch', () => {
     expect(d.all.startCore).toHaveBeenCalledWith(
       expect.objectContaining({ contentDir: '/app/content', dataDir: '/data', port: 8080 }),
     );
+  });
+
+  it('reopens a kiosk window closed mid-show, and tells the console it has no PIN lock', async () => {
+    vi.useFakeTimers();
+    try {
+      let stop!: () => void;
+      const exits: ((code: number | null) => void)[] = [];
+      const killed: number[] = [];
+      const d = deps({
+        spawnProcess: (command, args) => {
+          d.spawned.push({ command, args });
+          const index = exits.length;
+          return {
+            on: (_event, cb) => void exits.push(cb),
+            kill: () => void killed.push(index),
+          };
+        },
+        waitForStop: () => new Promise<void>((resolve) => (stop = resolve)),
+      });
+      const running = launch(options, d.all);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(d.spawned).toHaveLength(1);
+      expect(d.all.startCore).toHaveBeenCalledWith(
+        expect.objectContaining({ notices: [BROWSER_KIOSK_NOTICE] }),
+      );
+      // Alt+F4 on the venue screen, a minute into the show: it comes back.
+      await vi.advanceTimersByTimeAsync(60_000);
+      exits[0]!(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(d.spawned).toHaveLength(2);
+      expect(d.spawned[1]).toEqual(d.spawned[0]);
+      // Ctrl+C: the show stops and takes its kiosk window with it.
+      stop();
+      expect(await running).toBe(0);
+      expect(killed).toEqual([1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says nothing about a kiosk lock when it opens no browser', async () => {
+    const d = deps({ findBrowser: () => undefined });
+    await launch(options, d.all);
+    expect(d.all.startCore).toHaveBeenCalledWith(expect.objectContaining({ notices: [] }));
   });
 
   it('prints the display URL when there is no browser or no screen', async () => {
