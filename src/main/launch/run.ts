@@ -41,10 +41,7 @@ export interface LaunchDeps {
   findElectron: () => ElectronLookup;
   findBrowser: () => string | undefined;
   graphical: () => boolean;
-  spawnProcess: (
-    command: string,
-    args: string[],
-  ) => KioskProcess;
+  spawnProcess: (command: string, args: string[]) => KioskProcess;
   startCore: typeof startCore;
   /** Where `--data`, `SOLIDARITY_DATA_DIR` and the OS default are read from. */
   dataDirEnvironment: () => DataDirEnvironment;
