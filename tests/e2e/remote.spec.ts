@@ -132,6 +132,7 @@ test('a phone pairs with the PIN, drives the display, and is revoked', async ({ 
   await expect(phone.getByTestId('remote-connection')).toContainText('safe mode');
   // The command worked: the phone must not call it lost.
   await expect(phone.getByRole('alert')).toHaveCount(0);
+  await phone.screenshot({ path: screenshotPath('remote-off-by-safe-mode.png') });
   await expect(operator.getByTestId('remote-devices')).toContainText('not connected');
   await expect(operator.getByTestId('remote-toggle')).toHaveText(/Turn on/);
   await expect(operator.getByTestId('remote-toggle')).toBeDisabled();
