@@ -17,7 +17,12 @@ import { applyMerchTable, type MerchTableOption } from './server/merch-table';
 import type { ScaleImage } from './server/media-scaling';
 import { startServer, type RunningServer } from './server/server';
 import { resolveDataDir } from './settings/data-dir';
-import { readShowPosition, showPositionSaver } from './settings/show-position';
+import {
+  SAFE_START,
+  SAFE_START_REASON,
+  readShowPosition,
+  showPositionSaver,
+} from './settings/show-position';
 import { loadTokens } from './settings/tokens-file';
 import { ShowEngine, positionOf, type Clock, type ShowPosition } from './show/engine';
 
@@ -48,6 +53,8 @@ export interface CoreOptions {
   random?: () => number;
   /** Where notices are written as they happen; stderr by default. */
   log?: (message: string) => void;
+  /** Notices from whoever starts the core (how the venue screen is locked), first in the list. */
+  notices?: readonly string[];
   /** The phone remote's addresses, best first; this machine's LAN IPv4 addresses by default. */
   lanAddresses?: () => string[];
   /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
@@ -100,12 +107,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // The operator console lists them as they happen.
     for (const listener of noticeListeners) listener();
   };
-  const dataDir = await prepareDataDir(
-    options.dataDir === undefined ? resolveDataDir(undefined) : options.dataDir,
-    notice,
-  );
+  for (const message of options.notices ?? []) notice(message);
+  const wantedDataDir = options.dataDir === undefined ? resolveDataDir(undefined) : options.dataDir;
+  const dataDir = await prepareDataDir(wantedDataDir, notice);
 
-  let resume: ShowPosition | null = null;
+  // A data folder that was asked for but cannot be used may hold a show stopped in safe mode.
+  let resume: ShowPosition | null = dataDir === null && wantedDataDir !== null ? SAFE_START : null;
   let storedTokens: Partial<Record<Role, string>> = {};
   if (dataDir !== null) {
     const saved = await readShowPosition(dataDir);
@@ -255,7 +262,7 @@ async function prepareDataDir(
     return dataDir;
   } catch (error) {
     notice(
-      `The data folder ${dataDir} cannot be used (${(error as Error).message}); the show position and the view links will not survive a restart.`,
+      `The data folder ${dataDir} cannot be used (${(error as Error).message}); the show position and the view links will not survive a restart, ${SAFE_START_REASON}.`,
     );
     return null;
   }

@@ -130,11 +130,24 @@ test('a phone pairs with the PIN, drives the display, and is revoked', async ({ 
   await phone.getByTestId('remote-safe-mode').tap();
   await expect(operator.getByTestId('safe-mode')).toHaveAttribute('aria-pressed', 'true');
   await expect(phone.getByTestId('remote-connection')).toContainText('safe mode');
+  // The command worked: the phone must not call it lost.
+  await expect(phone.getByRole('alert')).toHaveCount(0);
+  await phone.screenshot({ path: screenshotPath('remote-off-by-safe-mode.png') });
+  await expect(operator.getByTestId('remote-devices')).toContainText('not connected');
   await expect(operator.getByTestId('remote-toggle')).toHaveText(/Turn on/);
   await expect(operator.getByTestId('remote-toggle')).toBeDisabled();
   await operator.getByTestId('safe-mode').click();
   await expect(operator.getByTestId('safe-mode')).toHaveAttribute('aria-pressed', 'false');
   await expect(operator.getByTestId('remote-toggle')).toBeEnabled();
+
+  // On again: the phone, still on its page, comes back by itself, and the console says so.
+  const back = await enableRemote(operator);
+  expect(back.url).toBe(url);
+  await expect(phone.getByTestId('remote-connection')).toHaveCount(0, { timeout: 20_000 });
+  await expect(phone.getByTestId('remote-on-air')).toBeVisible();
+  await expect(operator.getByTestId('remote-devices')).not.toContainText('not connected');
+  await expect(operator.getByTestId('remote-devices')).toContainText('connected');
+  await phone.screenshot({ path: screenshotPath('remote-back-on.png') });
 });
 
 test('wrong PINs lock pairing, even for the right PIN, and the console says so', async ({

@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runValidate } from '../content/validate-command';
-import { resolveDataDir } from '../settings/data-dir';
 import { USAGE, parseCli } from './args';
-import { runServe, type CliIo } from './serve';
+import { runServe, serveStartOptions, type CliIo } from './serve';
 
 export interface MainContext extends CliIo {
   cwd: string;
@@ -57,19 +56,15 @@ export async function main(argv: readonly string[], context: MainContext): Promi
   if (parsed.command === 'validate') return runValidate(parsed.contentDir, context.out);
   return runServe(
     {
-      contentDir: parsed.contentDir,
-      port: parsed.port,
-      host: parsed.host,
-      rendererDir: parsed.rendererDir ?? defaultRendererDir(context.entryUrl),
-      dataDir: resolveDataDir(parsed.dataDir, {
-        platform: process.platform,
-        env: context.env ?? process.env,
-        home: os.homedir(),
-        cwd: context.cwd,
+      ...serveStartOptions(parsed, {
+        rendererDir: defaultRendererDir(context.entryUrl),
+        environment: {
+          platform: process.platform,
+          env: context.env ?? process.env,
+          home: os.homedir(),
+          cwd: context.cwd,
+        },
       }),
-      newTokens: parsed.newTokens,
-      merch: parsed.merch,
-      remoteAddress: parsed.remoteAddress,
       waitForStop: context.waitForStop,
     },
     context,

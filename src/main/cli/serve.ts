@@ -3,13 +3,16 @@ import path from 'node:path';
 import { startCore, type Core } from '../core';
 import type { MerchTableOption } from '../server/merch-table';
 import { viewUrls } from '../server/views';
+import { resolveDataDir, type DataDirEnvironment } from '../settings/data-dir';
+import type { CliCommand } from './args';
 
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
 }
 
-export interface ServeOptions {
+/** What `serve` and the headless `npm start` start: one shape, so they keep the same state. */
+export interface ServeStartOptions {
   contentDir: string;
   port: number;
   host: string;
@@ -20,8 +23,35 @@ export interface ServeOptions {
   merch?: MerchTableOption | null;
   /** Where the phone remote listens when turned on; this computer's LAN address if null. */
   remoteAddress?: string | null;
+  /** What the operator should know from the start (how the venue screen is locked). */
+  notices?: readonly string[];
+}
+
+export interface ServeOptions extends ServeStartOptions {
   /** Resolves when the server should stop (Ctrl+C); injected so tests need no signals. */
   waitForStop: () => Promise<unknown>;
+}
+
+/**
+ * The parsed `serve` options with every default filled in. The data folder is always a
+ * folder (`--data`, else `SOLIDARITY_DATA_DIR`, else the OS default), never "keep nothing":
+ * a start that forgot the last one would lose the tokens in every link handed out and
+ * bring a show stopped in safe mode back out of it.
+ */
+export function serveStartOptions(
+  parsed: Extract<CliCommand, { command: 'serve' }>,
+  defaults: { rendererDir: string; environment: DataDirEnvironment },
+): ServeStartOptions {
+  return {
+    contentDir: parsed.contentDir,
+    port: parsed.port,
+    host: parsed.host,
+    rendererDir: parsed.rendererDir ?? defaults.rendererDir,
+    dataDir: resolveDataDir(parsed.dataDir, defaults.environment),
+    newTokens: parsed.newTokens,
+    merch: parsed.merch,
+    remoteAddress: parsed.remoteAddress,
+  };
 }
 
 /** What people see when listening fails, by Node's error code. */
@@ -56,10 +86,18 @@ export function banner(core: Core): string[] {
   ];
 }
 
-export async function runServe(options: ServeOptions, io: CliIo): Promise<number> {
+/**
+ * Starts the core the way `serve` does and prints the banner. `serve` and the headless
+ * `npm start` both start through here. Returns null (after saying why) if it could not start.
+ */
+export async function startServe(
+  options: ServeStartOptions,
+  io: CliIo,
+  start: typeof startCore = startCore,
+): Promise<Core | null> {
   let core: Core;
   try {
-    core = await startCore({
+    core = await start({
       contentDir: options.contentDir,
       port: options.port,
       host: options.host,
@@ -69,13 +107,14 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       newTokens: options.newTokens,
       merchTable: options.merch,
       ...(options.remoteAddress ? { lanAddresses: () => [options.remoteAddress!] } : {}),
+      notices: options.notices,
       // Notices (a saved file set aside, new tokens) come before the banner, on stderr.
       log: io.err,
     });
   } catch (error) {
     const message = listenErrorMessage(error, options.port, options.host);
     io.err(message ?? `Could not start: ${(error as Error).message ?? String(error)}`);
-    return 1;
+    return null;
   }
   for (const line of banner(core)) io.out(line);
   if (!existsSync(path.join(options.rendererDir, 'index.html'))) {
@@ -83,7 +122,12 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       `Note: the views are not built (${options.rendererDir} has no index.html). Run \`npm run build\`.`,
     );
   }
+  return core;
+}
 
+export async function runServe(options: ServeOptions, io: CliIo): Promise<number> {
+  const core = await startServe(options, io);
+  if (!core) return 1;
   await options.waitForStop();
   await core.stop();
   io.out('Stopped.');

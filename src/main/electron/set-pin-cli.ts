@@ -1,5 +1,6 @@
 // Entry for `npm run set-pin`; the logic is in set-pin.ts, tested without a terminal.
 import { createInterface } from 'node:readline';
+import { findElectronBinary } from '../launch/electron-binary';
 import { resolveDataDir } from '../settings/data-dir';
 import { runSetPin } from './set-pin';
 
@@ -57,6 +58,7 @@ try {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     resolveDataDir: (flag) => resolveDataDir(flag),
+    desktopApp: () => findElectronBinary(),
   });
 } catch (error) {
   console.error((error as Error).message === 'cancelled' ? 'Cancelled.' : String(error));

@@ -23,6 +23,27 @@ export interface SetPinIo {
   err(line: string): void;
   /** The app's rule: `--data`, else `SOLIDARITY_DATA_DIR`, else the OS default. */
   resolveDataDir(flag: string | null): string;
+  /** Whether the desktop app (the Electron binary) is installed here, and if not, why. */
+  desktopApp(): { ok: true } | { ok: false; reason: string };
+}
+
+/**
+ * Which lock the PIN is, said plainly: it locks the desktop app's kiosk window only. Without
+ * the Electron binary, `npm start` opens a browser kiosk, which no PIN can lock.
+ */
+function whichLock(io: SetPinIo): string {
+  const app = io.desktopApp();
+  if (!app.ok) {
+    return (
+      `This machine has no desktop app (${app.reason}), so \`npm start\` here opens a ` +
+      'Chromium kiosk window instead, and that window has NO PIN lock: Alt+F4 closes it (it ' +
+      'reopens while the show runs). The PIN takes effect once the desktop app is installed.'
+    );
+  }
+  return (
+    "It locks the desktop app's kiosk window (`npm start`). It does not lock a browser showing " +
+    'the display (a browser pointed at `npm run serve`): a browser has no PIN lock.'
+  );
 }
 
 /** Returns the exit code: 0 done, 1 failed, 2 bad arguments or the two entries differ. */
@@ -90,5 +111,6 @@ export async function runSetPin(argv: readonly string[], io: SetPinIo): Promise<
   io.out(
     `The kiosk PIN is set (stored as a salted scrypt hash in ${file}). A running app reads it at its next start.`,
   );
+  io.out(whichLock(io));
   return 0;
 }

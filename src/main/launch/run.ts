@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { constants, tmpdir } from 'node:os';
+import { constants, homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliCommand } from '../cli/args';
-import { banner, listenErrorMessage } from '../cli/serve';
-import { startCore, type Core } from '../core';
+import { serveStartOptions, startServe } from '../cli/serve';
+import { startCore } from '../core';
 import { viewUrls } from '../server/views';
+import type { DataDirEnvironment } from '../settings/data-dir';
 import { findElectronBinary, type ElectronLookup } from './electron-binary';
 import { findKioskBrowser, hasGraphicalSession, kioskArguments } from './browser';
+import { keepKioskOpen, type KioskKeeper, type KioskProcess } from './kiosk-keeper';
 
 type ServeCommand = Extract<CliCommand, { command: 'serve' }>;
 
@@ -15,7 +17,8 @@ export const NO_ELECTRON_PARAGRAPH = (reason: string) =>
   `The Electron desktop app is not available on this machine (${reason}). This happens on an ` +
   'offline install, where the Electron binary could not be downloaded. The show runs anyway: ' +
   'the same app is starting headless, and the display opens in a Chromium or Chrome kiosk window ' +
-  'if one is installed (close it with Alt+F4; the show keeps running until you press Ctrl+C). ' +
+  'if one is installed. That window has no PIN lock (the kiosk PIN applies to the desktop app ' +
+  'only): Alt+F4 closes it, and it reopens while the show runs; Ctrl+C stops the show. ' +
   'To get the desktop app, run `npx install-electron` on a machine with internet access, with Node 22.12 or later.';
 
 /** An Electron that ends this soon after its start never showed the show: fall back. */
@@ -45,6 +48,13 @@ export function exitStatus(code: number | null, signal: NodeJS.Signals | null): 
   return code ?? 0;
 }
 
+/** What the operator's console says when the venue screen is a browser kiosk. */
+export const BROWSER_KIOSK_NOTICE =
+  'The venue screen is a Chromium kiosk window, not the desktop app, so it has no PIN lock: ' +
+  'the kiosk PIN (npm run set-pin) applies to the desktop app only. Alt+F4 closes the window; ' +
+  'it reopens within a second while the show runs. Keep the keyboard of the show computer out ' +
+  'of reach of the public.';
+
 export interface LaunchOptions {
   appRoot: string;
   /** The `serve` options, parsed by the same parser as `serve` itself. */
@@ -60,13 +70,10 @@ export interface LaunchDeps {
   findElectron: () => ElectronLookup;
   findBrowser: () => string | undefined;
   graphical: () => boolean;
-  spawnProcess: (
-    command: string,
-    args: string[],
-  ) => {
-    on(event: 'exit', cb: (code: number | null, signal?: NodeJS.Signals | null) => void): void;
-  };
+  spawnProcess: (command: string, args: string[]) => KioskProcess;
   startCore: typeof startCore;
+  /** Where `--data`, `SOLIDARITY_DATA_DIR` and the OS default are read from. */
+  dataDirEnvironment: () => DataDirEnvironment;
   out: (line: string) => void;
   err: (line: string) => void;
   waitForStop: () => Promise<unknown>;
@@ -80,6 +87,12 @@ export const realDeps = (): LaunchDeps => ({
   graphical: () => hasGraphicalSession(),
   spawnProcess: (command, args) => spawn(command, args, { stdio: 'inherit' }),
   startCore,
+  dataDirEnvironment: () => ({
+    platform: process.platform,
+    env: process.env,
+    home: homedir(),
+    cwd: process.cwd(),
+  }),
   out: (line) => console.log(line),
   err: (line) => console.error(line),
   waitForStop: () =>
@@ -103,40 +116,38 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
     deps.err(NO_ELECTRON_PARAGRAPH(electron.reason));
   }
 
-  let core: Core;
-  try {
-    const { serve } = options;
-    core = await deps.startCore({
-      contentDir: serve.contentDir,
-      port: serve.port,
-      host: serve.host,
-      rendererDir: serve.rendererDir ?? path.join(options.appRoot, 'out/renderer'),
-      watch: true,
-      dataDir: serve.dataDir,
-      newTokens: serve.newTokens,
-      merchTable: serve.merch,
-      ...(serve.remoteAddress ? { lanAddresses: () => [serve.remoteAddress!] } : {}),
-    });
-  } catch (error) {
-    deps.err(
-      listenErrorMessage(error, options.serve.port, options.serve.host) ??
-        `Could not start the show: ${(error as Error).message}`,
-    );
-    return 1;
-  }
-  for (const line of banner(core)) deps.out(line);
+  const browser = options.noBrowser || !deps.graphical() ? undefined : deps.findBrowser();
+  // Through `serve`'s own start, so the data folder (tokens, position, safe mode) and the
+  // banner are the ones `npm run serve` and the desktop app use.
+  const core = await startServe(
+    {
+      ...serveStartOptions(options.serve, {
+        rendererDir: path.join(options.appRoot, 'out/renderer'),
+        environment: deps.dataDirEnvironment(),
+      }),
+      notices: browser ? [BROWSER_KIOSK_NOTICE] : [],
+    },
+    { out: deps.out, err: deps.err },
+    deps.startCore,
+  );
+  if (!core) return 1;
 
   const [display] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
-  const browser = options.noBrowser ? undefined : deps.findBrowser();
-  if (display && browser && deps.graphical()) {
+  let kiosk: KioskKeeper | null = null;
+  if (display && browser) {
     const profile = mkdtempSync(path.join(tmpdir(), 'solidarity-kiosk-'));
     deps.out(`Opening the display in ${browser} (kiosk mode).`);
-    deps.spawnProcess(browser, kioskArguments(display.url, profile));
+    kiosk = keepKioskOpen({
+      spawn: () => deps.spawnProcess(browser, kioskArguments(display.url, profile)),
+      out: deps.out,
+      err: deps.err,
+    });
   } else if (display) {
     deps.out(`No kiosk browser was opened. Open this address in a browser: ${display.url}`);
   }
 
   await deps.waitForStop();
+  kiosk?.stop();
   await core.stop();
   return 0;
 }

@@ -16,8 +16,11 @@ export interface RemoteControllerOptions {
   devices: DeviceStore;
   /** This computer's LAN addresses, best first (see `lanAddresses`). */
   lanAddresses: () => string[];
-  /** Starts the LAN listener on `address`. */
-  openListener: (address: string) => Promise<LanListener>;
+  /**
+   * Starts the LAN listener on `address`, on `port` if it is free: the port it had the last
+   * time it was on, so a phone's page, still open on that address, finds it again.
+   */
+  openListener: (address: string, port: number | null) => Promise<LanListener>;
   /** Closes every socket of the remote role, at once. */
   disconnectAll: (reason: string) => void;
   /** Closes the sockets of one paired phone, at once. */
@@ -62,6 +65,8 @@ export class RemoteController {
   private unlockTimer: unknown = null;
   private stopping: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(status: RemoteStatus) => void>();
+  /** Where the LAN listener was last time, to be there again. */
+  private lastPlace: { address: string; port: number } | null = null;
 
   constructor(private readonly options: RemoteControllerOptions) {}
 
@@ -206,7 +211,8 @@ export class RemoteController {
     }
     let listener: LanListener;
     try {
-      listener = await this.options.openListener(address);
+      const last = this.lastPlace?.address === address ? this.lastPlace.port : null;
+      listener = await this.options.openListener(address, last);
     } catch (error) {
       return this.startFailed(
         generation,
@@ -223,6 +229,7 @@ export class RemoteController {
       );
     }
     this.listener = listener;
+    this.lastPlace = { address: listener.address, port: listener.port };
     this.lock = new PinLock((this.options.newPin ?? newPin)(), () => this.options.clock.now());
     this.error = null;
     this.changed();

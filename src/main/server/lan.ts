@@ -11,8 +11,11 @@ import { baseUrl } from './views';
 
 export interface LanListenerOptions {
   address: string;
-  /** Tried first, so the phone's URL stays the same from one evening to the next. */
-  preferredPort: number;
+  /**
+   * Tried in order before any free port: the port it had when last on (a paired phone's page
+   * is still open there), then the main one, so the phone's URL stays the same.
+   */
+  preferredPorts: readonly number[];
   rendererDir: string;
   hub: SocketHub;
   pair: (request: PairRequest) => Promise<PairOutcome>;
@@ -25,13 +28,15 @@ export interface LanListenerOptions {
  * with tokens. Stopping it refuses new connections before `stop` returns.
  */
 export async function startLanListener(options: LanListenerOptions): Promise<LanListener> {
-  try {
-    return await listenOn(options, options.preferredPort);
-  } catch (error) {
-    // The main listener may hold the port on every interface, or another program does.
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return listenOn(options, 0);
+  for (const port of options.preferredPorts) {
+    try {
+      return await listenOn(options, port);
+    } catch (error) {
+      // The main listener may hold the port on every interface, or another program does.
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
   }
+  return listenOn(options, 0);
 }
 
 async function listenOn(options: LanListenerOptions, port: number): Promise<LanListener> {

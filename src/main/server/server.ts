@@ -127,10 +127,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const remote: RemoteController = new RemoteController({
     devices,
     lanAddresses: options.lanAddresses ?? (() => findLanAddresses()),
-    openListener: (address) =>
+    openListener: (address, lastPort) =>
       startLanListener({
         address,
-        preferredPort: port,
+        preferredPorts: lastPort === null ? [port] : [lastPort, port],
         rendererDir,
         hub,
         pair: (request) => remote.pair(request),

@@ -84,6 +84,15 @@ interface Client {
   /** Refusals counted since `refusedSince`, for the flood cut-off. */
   refused: number;
   refusedSince: number;
+  /** The command this client sent and the core is running, if any. */
+  running: number;
+  /**
+   * Set when the client was disconnected while its own command ran (a phone's "safe mode
+   * on" turns the remote off under it): it has left the client list and hears nothing more,
+   * but gets the answer to that command before the close, so it does not report a command
+   * that worked as lost.
+   */
+  closeAfterReply: { code: number; reason: string } | null;
 }
 
 export interface SocketHub {
@@ -226,6 +235,8 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       refilledAt: options.now(),
       refused: 0,
       refusedSince: options.now(),
+      running: 0,
+      closeAfterReply: null,
     };
     clients.add(client);
     send(socket, {
@@ -254,6 +265,15 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
         reply(client, '', { ok: false, error: 'the message could not be handled' });
       });
     });
+  };
+
+  /** Sends the close frame; one that does not finish the close handshake is cut. */
+  const closeNow = (client: Client, code: number, reason: string): void => {
+    if (client.socket.readyState !== client.socket.OPEN) return;
+    client.socket.close(code, reason);
+    const cut = setTimeout(() => client.socket.terminate(), CLOSE_GRACE_MS);
+    cut.unref();
+    client.socket.once('close', () => clearTimeout(cut));
   };
 
   const reply = (client: Client, requestId: string, result: CommandResult): void => {
@@ -322,14 +342,25 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       return;
     }
     let result: CommandResult;
+    client.running += 1;
     try {
-      result = await options.execute(command);
+      // A show command's answer goes out in the same turn as its effects: a phone whose
+      // "safe mode on" closed the remote hears "ok" before the listener that carries it stops.
+      const outcome = options.execute(command);
+      result = outcome instanceof Promise ? await outcome : outcome;
     } catch (error) {
       // A bug in one command must not take the server down with it.
       console.error(`command ${command.name} failed:`, error);
       result = { ok: false, error: `${command.name} failed inside the core; see its log` };
+    } finally {
+      client.running -= 1;
     }
     reply(client, requestId, result);
+    const pendingClose = client.closeAfterReply;
+    if (pendingClose && client.running === 0) {
+      client.closeAfterReply = null;
+      closeNow(client, pendingClose.code, pendingClose.reason);
+    }
   };
 
   const heartbeat = setInterval(() => {
@@ -362,10 +393,15 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     disconnect: (match, code, reason) => {
       for (const client of [...clients]) {
         if (!match(client.info)) continue;
-        client.socket.close(code, reason);
-        const cut = setTimeout(() => client.socket.terminate(), CLOSE_GRACE_MS);
-        cut.unref();
-        client.socket.once('close', () => clearTimeout(cut));
+        if (client.running > 0) {
+          client.closeAfterReply = { code, reason };
+          // The answer is due at once; should it not come, the close does.
+          const late = setTimeout(() => closeNow(client, code, reason), CLOSE_GRACE_MS);
+          late.unref();
+          client.socket.once('close', () => clearTimeout(late));
+        } else {
+          closeNow(client, code, reason);
+        }
         forget(client);
       }
     },

@@ -12,18 +12,17 @@ export const SHOW_POSITION_FILE = 'show-position.json';
  * older one reading the file must resume the show rather than throw the file away.
  */
 export const showPositionSchema = z.object({
-  // Bounded, and a bad one falls back on its own (the default playlist, the first item, full
-  // time) rather than setting the file aside: safe mode must survive a garbled id.
-  playlistId: z.string().min(1).max(200).nullable().catch(null),
-  itemId: z.string().min(1).max(200).nullable().catch(null),
-  position: z.number().int().nonnegative().max(1_000_000).catch(0),
+  // Bounded. A garbled one makes the whole file unusable, and an unusable file starts the show
+  // in safe mode (SAFE_START): the garbled file may have said safe mode was on.
+  playlistId: z.string().min(1).max(200).nullable(),
+  itemId: z.string().min(1).max(200).nullable(),
+  position: z.number().int().nonnegative().max(1_000_000),
   paused: z.boolean(),
   remainingMs: z
     .number()
     .nonnegative()
     .max(7 * 24 * 3600 * 1000)
-    .nullable()
-    .catch(null),
+    .nullable(),
   blackout: z.boolean(),
   safeMode: z.boolean(),
   // Added with live lyrics. Optional, so files from before them load; and a part that fails
@@ -54,7 +53,29 @@ export interface ReadShowPosition {
   notice: string | null;
 }
 
-/** The saved position, or null (none yet, or unusable: then `notice` says why). Never throws. */
+/**
+ * Where a show starts when its saved state cannot be read: the top of the default playlist,
+ * in safe mode. The lost file may have said safe mode was on (a rally), and guessing "off"
+ * would put a name or a face on screen; the operator turns it off once they have looked.
+ */
+export const SAFE_START: ShowPosition = Object.freeze({
+  playlistId: null,
+  itemId: null,
+  position: 0,
+  paused: false,
+  remainingMs: null,
+  blackout: false,
+  safeMode: true,
+});
+
+/** What the operator is told when the show starts in safe mode because its state was lost. */
+export const SAFE_START_REASON =
+  'so the show started in safe mode: sensitive items stay hidden until you turn safe mode off in the console';
+
+/**
+ * The saved position: null when there is none yet (a first start), `SAFE_START` when there is
+ * one that cannot be used (then `notice` says why). Never throws.
+ */
 export async function readShowPosition(
   dataDir: string,
   now: () => Date = () => new Date(),
@@ -72,13 +93,13 @@ export async function readShowPosition(
     }
     if (read.status === 'missing') return { position: null, notice: null };
     return {
-      position: null,
-      notice: `The saved show position could not be read (${read.error}); it was moved to ${read.movedTo} and the show started from the beginning.`,
+      position: { ...SAFE_START },
+      notice: `The saved show position could not be read (${read.error}); it was moved to ${read.movedTo}, ${SAFE_START_REASON}.`,
     };
   } catch (error) {
     return {
-      position: null,
-      notice: `The saved show position in ${file} could not be read (${(error as Error).message}); the show started from the beginning.`,
+      position: { ...SAFE_START },
+      notice: `The saved show position in ${file} could not be read (${(error as Error).message}), ${SAFE_START_REASON}.`,
     };
   }
 }

@@ -17,6 +17,8 @@ export interface ConnectionState {
   attempts: number;
   /** The close reason of the last drop, when the core gave one (e.g. a refused token). */
   lastCloseReason: string | null;
+  /** The close code that came with `lastCloseReason` (e.g. 4004: the phone remote is off). */
+  lastCloseCode: number | null;
 }
 
 const initial: ConnectionState = {
@@ -26,6 +28,7 @@ const initial: ConnectionState = {
   role: null,
   attempts: 0,
   lastCloseReason: null,
+  lastCloseCode: null,
 };
 
 export const createConnectionStore = () => create<ConnectionState>()(() => ({ ...initial }));
@@ -50,14 +53,21 @@ export function connectionWelcomed(
     role: welcome.role,
     attempts: 0,
     lastCloseReason: null,
+    lastCloseCode: null,
   });
 }
 
-export function connectionLost(reason: string | null, store: ConnectionStore = useConnectionStore) {
+export function connectionLost(
+  reason: string | null,
+  store: ConnectionStore = useConnectionStore,
+  code: number | null = null,
+) {
+  // A failed retry says nothing (no reason): the core's last word stands, with its code.
   store.setState((s) => ({
     status: 'reconnecting',
     attempts: s.attempts + 1,
     lastCloseReason: reason || s.lastCloseReason,
+    lastCloseCode: reason ? code : s.lastCloseCode,
   }));
 }
 

@@ -262,12 +262,18 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
         ws,
         event.reason || null,
         event.code === CLOSE_UNAUTHORIZED || event.code === CLOSE_FORBIDDEN_ORIGIN,
+        event.code,
       );
     // An error is always followed by a close; the close does the work.
     ws.onerror = () => {};
   }
 
-  function dropped(ws: SocketLike, reason: string | null, refused = false) {
+  function dropped(
+    ws: SocketLike,
+    reason: string | null,
+    refused = false,
+    code: number | null = null,
+  ) {
     if (socket !== ws) return;
     socket = null;
     ws.onmessage = null;
@@ -278,7 +284,7 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
     // We cannot know whether the core ran these; say so rather than guess.
     settleAll('connection lost before the core answered');
     if (!running) return;
-    connectionLost(reason, stores.connection);
+    connectionLost(reason, stores.connection, code);
     // A phone's token that the core refuses was revoked: the remote view goes back to pairing.
     if (refused && options.role === 'remote') remoteRefused(reason);
     scheduleRetry(refused);

@@ -22,8 +22,15 @@ const itemBase = {
   sensitive: z.boolean().default(false),
 };
 
+/**
+ * Kinds that show a person (a case: name, face, counter; a drawing: a prisoner's work, signed)
+ * are sensitive unless the file says `sensitive: false`. A forgotten line must hide someone,
+ * not put them on screen at a rally.
+ */
+const personBase = { ...itemBase, sensitive: z.boolean().default(true) };
+
 export const caseSchema = z.strictObject({
-  ...itemBase,
+  ...personBase,
   kind: z.literal('case'),
   name: localizedText,
   photo: z
@@ -109,7 +116,7 @@ export const songSchema = z
   });
 
 export const drawingSchema = z.strictObject({
-  ...itemBase,
+  ...personBase,
   kind: z.literal('drawing'),
   image: mediaPath,
   title: localizedText.optional(),

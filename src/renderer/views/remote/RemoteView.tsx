@@ -14,7 +14,7 @@ import {
   remoteSafeModeAction,
 } from '../../../shared/actions/operator-actions';
 import { originalLines } from '../../../shared/lyrics';
-import { overlayElements } from '../../../shared/protocol';
+import { CLOSE_REMOTE_OFF, overlayElements } from '../../../shared/protocol';
 import { useStores } from '../../stores';
 import {
   remoteForget,
@@ -165,17 +165,26 @@ function OnAir() {
   );
 }
 
-/** Why the phone is not connected, when the core said (the remote turned off, safe mode). */
+/**
+ * Why the phone is not connected, when the core said. Only a close for "the remote is off"
+ * (by the operator, or safe mode) promises that turning it back on brings the phone back;
+ * any other reason is said as it is.
+ */
 function ConnectionNote() {
   const { connection } = useStores();
   const status = useStore(connection, (s) => s.status);
   const reason = useStore(connection, (s) => s.lastCloseReason);
+  const code = useStore(connection, (s) => s.lastCloseCode);
   if (status === 'open' || status === 'idle') return null;
+  let text = 'Connecting to the show computer…';
+  if (reason && code === CLOSE_REMOTE_OFF) {
+    text = `Not connected: ${reason}. This phone stays paired and reconnects by itself once the operator turns the phone remote back on.`;
+  } else if (reason) {
+    text = `Not connected: ${reason}. Reconnecting…`;
+  }
   return (
     <p className="remote-message" role="status" data-testid="remote-connection">
-      {reason
-        ? `Not connected: ${reason}. The buttons work again once the operator turns the phone remote back on.`
-        : 'Connecting to the show computer…'}
+      {text}
     </p>
   );
 }

@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(answers: string[] = []) {
+function io(answers: string[] = [], desktopApp: SetPinIo['desktopApp'] = () => ({ ok: true })) {
   const out: string[] = [];
   const err: string[] = [];
   const promptHidden = vi.fn(async () => answers.shift() ?? '');
@@ -21,6 +21,7 @@ function io(answers: string[] = []) {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     resolveDataDir: (flag) => flag ?? dir,
+    desktopApp,
   };
   return { io: value, out, err, promptHidden };
 }
@@ -40,6 +41,21 @@ describe('runSetPin', () => {
     expect(await verifyPin('2468', hash)).toBe(true);
     expect((await loadShellSettings(dir)).pin.kind).toBe('set');
     expect(t.out.join()).toContain('The kiosk PIN is set');
+  });
+
+  it('says plainly which lock the PIN is: the desktop app’s, never a browser kiosk’s', async () => {
+    const t = io(['2468', '2468']);
+    expect(await runSetPin([], t.io)).toBe(0);
+    expect(t.out.join('\n')).toMatch(/locks the desktop app's kiosk window/);
+    expect(t.out.join('\n')).toMatch(/does not lock a browser/);
+  });
+
+  it('warns that a machine without the desktop app has no PIN lock at all', async () => {
+    const t = io([], () => ({ ok: false, reason: 'the Electron binary was never downloaded' }));
+    expect(await runSetPin(['--pin', '2468'], t.io)).toBe(0);
+    const said = t.out.join('\n');
+    expect(said).toContain('no desktop app (the Electron binary was never downloaded)');
+    expect(said).toMatch(/NO PIN lock: Alt\+F4 closes it/);
   });
 
   it('changes nothing when the two entries differ', async () => {

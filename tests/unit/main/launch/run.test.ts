@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { launch, type LaunchDeps } from '../../../../src/main/launch/run';
-import type { Core } from '../../../../src/main/core';
+import { BROWSER_KIOSK_NOTICE, launch, type LaunchDeps } from '../../../../src/main/launch/run';
+import { startCore, type Core } from '../../../../src/main/core';
 
 function fakeCore(): Core {
   return {
@@ -36,6 +39,7 @@ function deps(overrides: Partial<LaunchDeps>) {
       return { on: (_event, cb) => cb(0) };
     },
     startCore: vi.fn(async () => core),
+    dataDirEnvironment: () => ({ platform: 'linux', env: {}, home: '/home/ada', cwd: '/app' }),
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     waitForStop: async () => undefined,
@@ -142,6 +146,50 @@ describe('launch', () => {
     );
   });
 
+  it('reopens a kiosk window closed mid-show, and tells the console it has no PIN lock', async () => {
+    vi.useFakeTimers();
+    try {
+      let stop!: () => void;
+      const exits: ((code: number | null) => void)[] = [];
+      const killed: number[] = [];
+      const d = deps({
+        spawnProcess: (command, args) => {
+          d.spawned.push({ command, args });
+          const index = exits.length;
+          return {
+            on: (_event, cb) => void exits.push(cb),
+            kill: () => void killed.push(index),
+          };
+        },
+        waitForStop: () => new Promise<void>((resolve) => (stop = resolve)),
+      });
+      const running = launch(options, d.all);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(d.spawned).toHaveLength(1);
+      expect(d.all.startCore).toHaveBeenCalledWith(
+        expect.objectContaining({ notices: [BROWSER_KIOSK_NOTICE] }),
+      );
+      // Alt+F4 on the venue screen, a minute into the show: it comes back.
+      await vi.advanceTimersByTimeAsync(60_000);
+      exits[0]!(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(d.spawned).toHaveLength(2);
+      expect(d.spawned[1]).toEqual(d.spawned[0]);
+      // Ctrl+C: the show stops and takes its kiosk window with it.
+      stop();
+      expect(await running).toBe(0);
+      expect(killed).toEqual([1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says nothing about a kiosk lock when it opens no browser', async () => {
+    const d = deps({ findBrowser: () => undefined });
+    await launch(options, d.all);
+    expect(d.all.startCore).toHaveBeenCalledWith(expect.objectContaining({ notices: [] }));
+  });
+
   it('prints the display URL when there is no browser or no screen', async () => {
     for (const override of [{ findBrowser: () => undefined }, { graphical: () => false }]) {
       const d = deps(override);
@@ -160,6 +208,70 @@ describe('launch', () => {
       },
     });
     expect(await launch(options, d.all)).toBe(1);
-    expect(d.err.at(-1)).toBe('Could not start the show: listen EADDRINUSE');
+    expect(d.err.at(-1)).toBe('Could not start: listen EADDRINUSE');
+  });
+});
+
+describe('launch without Electron keeps the same state as serve', () => {
+  const withoutData = { ...options, serve: { ...options.serve, dataDir: null } };
+
+  it('uses the data folder serve uses when --data is not given: never none', async () => {
+    const fromEnv = deps({
+      dataDirEnvironment: () => ({
+        platform: 'linux',
+        env: { SOLIDARITY_DATA_DIR: '/srv/show' },
+        home: '/home/ada',
+        cwd: '/app',
+      }),
+    });
+    await launch(withoutData, fromEnv.all);
+    expect(fromEnv.all.startCore).toHaveBeenCalledWith(
+      expect.objectContaining({ dataDir: '/srv/show' }),
+    );
+    const osDefault = deps({});
+    await launch(withoutData, osDefault.all);
+    expect(osDefault.all.startCore).toHaveBeenCalledWith(
+      expect.objectContaining({ dataDir: '/home/ada/.local/share/solidarity-screens' }),
+    );
+  });
+
+  it('restarts with the same links and still in safe mode, and prints the Data line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ss-launch-'));
+    const goodPack = path.resolve(__dirname, '../../../fixtures/packs/good');
+    const renderer = path.join(dir, 'renderer');
+    const run = async (during: (core: Core) => void) => {
+      const d = deps({
+        findBrowser: () => undefined,
+        // The environment names the data folder; `--data` is not given.
+        dataDirEnvironment: () => ({
+          platform: 'linux',
+          env: { SOLIDARITY_DATA_DIR: path.join(dir, 'data') },
+          home: path.join(dir, 'home'),
+          cwd: dir,
+        }),
+      });
+      // A real core, started with the options `npm start` gives it.
+      let started!: Core;
+      d.all.startCore = async (o) => (started = await startCore({ ...o, obs: false }));
+      d.all.waitForStop = async () => during(started);
+      const serve = { ...options.serve, contentDir: goodPack, port: 0, dataDir: null };
+      const code = await launch(
+        { ...options, appRoot: dir, serve: { ...serve, rendererDir: renderer } },
+        d.all,
+      );
+      expect(code).toBe(0);
+      return { out: d.out, core: started };
+    };
+    try {
+      const first = await run((core) => core.engine.execute({ name: 'safeMode', on: true }));
+      let restarted: unknown;
+      const second = await run((core) => (restarted = core.engine.state()));
+      // The show stopped in safe mode comes back in safe mode, on the safe slide.
+      expect(restarted).toMatchObject({ safeMode: true, itemId: 'solidarity' });
+      expect(second.core.server.tokens).toEqual(first.core.server.tokens);
+      expect(second.out).toContain(`Data: ${path.join(dir, 'data')} (show position, view tokens)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,9 @@ const show = showOnAir;
 
 const content = snapshot(
   [
+    // Not sensitive, so the test can show a case in safe mode (cases are sensitive by default).
     caseItem('boris', {
+      sensitive: false,
       name: { en: 'Boris K.', ru: 'Борис К.' },
       charge: { en: 'treason', ru: 'госизмена' },
       status: { en: 'in pre-trial detention', ru: 'в СИЗО' },

@@ -310,6 +310,29 @@ describe('the phone remote', () => {
     expect(engine.state().safeMode).toBe(true);
   });
 
+  it('answers the phone that turned safe mode on before closing it, and nothing else', async () => {
+    const op = await operator();
+    const { port, pin } = await enable(op);
+    const remote = await phone(port, (await pairPhone(port, pin)).token);
+    const other = await phone(port, (await pairPhone(port, pin, 'other')).token);
+    const heard: ServerMessage[] = [];
+    remote.ws.on('message', (data) => heard.push(JSON.parse(data.toString()) as ServerMessage));
+    remote.send({ type: 'command', requestId: 'safe', command: { name: 'safeMode', on: true } });
+    expect(await remote.closed).toEqual({
+      code: CLOSE_REMOTE_OFF,
+      reason: 'safe mode is on, so the phone remote is off',
+    });
+    // The command worked, and the phone was told so: not "connection lost" for a done thing.
+    expect(heard.at(-1)).toEqual({ type: 'result', requestId: 'safe', ok: true });
+    // Before it, at most the safe state itself; nothing from the show after safe mode.
+    for (const message of heard.slice(0, -1)) {
+      expect(message).toMatchObject({ type: 'show', show: { safeMode: true, itemId: 'calm' } });
+    }
+    expect((await other.closed).code).toBe(CLOSE_REMOTE_OFF);
+    // Both left the list before the answer went out.
+    expect(server.remote.status().devices.map((d) => d.connected)).toEqual([false, false]);
+  });
+
   it('refuses operator commands from a display, and operator messages never reach it', async () => {
     const display = socket(server.port, { role: 'display', token: server.tokens.display });
     const seen: string[] = [];
@@ -451,6 +474,34 @@ describe('the phone remote', () => {
     expect(await run(op, { name: 'safeMode', on: false })).toMatchObject({ ok: true });
     expect(server.remote.status().enabled).toBe(false);
     await enable(op);
+  });
+
+  it('a paired phone comes back by itself, on the same address, when the remote is on again', async () => {
+    // The LAN address is the main listener's own (as with --remote-address 127.0.0.1), so
+    // the main port is taken there and the remote gets another one.
+    const op = await operator();
+    const first = await enable(op);
+    expect(first.port).not.toBe(server.port);
+    const { token, deviceId } = await pairPhone(first.port, first.pin);
+    let current = await phone(first.port, token);
+    for (const off of [
+      () => engine.execute({ name: 'safeMode', on: true }),
+      () => run(op, { name: 'remoteEnable', on: false }),
+    ]) {
+      await off();
+      expect((await current.closed).code).toBe(CLOSE_REMOTE_OFF);
+      expect(server.remote.status().devices).toEqual([
+        expect.objectContaining({ id: deviceId, connected: false }),
+      ]);
+      if (engine.state().safeMode) await run(op, { name: 'safeMode', on: false });
+      const again = await enable(op);
+      // The page the phone still has open (its address, its stored token) works again.
+      expect(again.url).toBe(first.url);
+      current = await phone(first.port, token);
+      expect(server.remote.status().devices).toEqual([
+        expect.objectContaining({ id: deviceId, connected: true }),
+      ]);
+    }
   });
 
   it('says why it cannot start without a LAN address', async () => {

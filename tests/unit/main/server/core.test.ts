@@ -142,18 +142,55 @@ describe('restarting the core', () => {
     expect(renewed.notices.join('\n')).toMatch(/stopped working/);
   });
 
-  it('sets a corrupt position file aside, starts fresh and keeps the notice', async () => {
+  it('sets a corrupt position file aside, starts in safe mode and keeps the notice', async () => {
     const first = await start();
+    first.engine.execute({ name: 'safeMode', on: true });
     await first.stop();
     writeFileSync(path.join(dataDir, 'show-position.json'), '{"itemId": "ship", "posi');
     const second = await start();
-    expect(second.engine.state()).toMatchObject({ itemId: 'anna-example', position: 0 });
+    // The lost file said safe mode was on: the show must not come back with a name on air.
+    expect(second.engine.state()).toMatchObject({ safeMode: true, itemId: 'solidarity' });
+    expect(second.engine.state().order).not.toContain('anna-example');
     expect(second.notices).toHaveLength(1);
     expect(second.notices[0]).toMatch(
-      /show position could not be read .*show-position\.json\.corrupt-/,
+      /show position could not be read .*show-position\.json\.corrupt-.*started in safe mode/,
     );
     expect(logged).toContain(second.notices[0]);
   });
+
+  for (const [name, text] of [
+    ['truncated to nothing', ''],
+    [
+      'safeMode of the wrong type',
+      JSON.stringify({
+        playlistId: 'main',
+        itemId: 'anna-example',
+        position: 0,
+        paused: false,
+        remainingMs: null,
+        blackout: false,
+        safeMode: 'true',
+      }),
+    ],
+  ] as const) {
+    it(`starts in safe mode when the saved position is ${name}`, async () => {
+      const first = await start();
+      first.engine.execute({ name: 'safeMode', on: true });
+      await first.stop();
+      writeFileSync(path.join(dataDir, 'show-position.json'), text);
+      const second = await start();
+      const display = connect(second, 'display');
+      // What the screens get first is already safe.
+      expect((await display.nextOf('show')).show).toMatchObject({
+        safeMode: true,
+        itemId: 'solidarity',
+      });
+      const operator = connect(second, 'operator');
+      expect((await operator.nextOf('notices')).notices.join('\n')).toMatch(
+        /could not be read.*started in safe mode/,
+      );
+    });
+  }
 
   it('shows the operator its notices, the one about the set-aside file included', async () => {
     await (await start()).stop();
@@ -225,13 +262,14 @@ describe('restarting the core', () => {
     expect(core.engine.state().overlays.lyrics).toBe(true);
   });
 
-  it('runs without saving anything when the data folder cannot be made', async () => {
+  it('runs without saving anything, in safe mode, when the data folder cannot be made', async () => {
     const blocker = path.join(dir, 'a-file');
     writeFileSync(blocker, '');
     const core = await start({ dataDir: path.join(blocker, 'data') });
     expect(core.dataDir).toBeNull();
-    expect(core.notices.join('\n')).toMatch(/cannot be used/);
-    expect(core.engine.state().itemId).toBe('anna-example');
+    expect(core.notices.join('\n')).toMatch(/cannot be used.*started in safe mode/);
+    // The folder may hold a show stopped in safe mode that this start cannot see.
+    expect(core.engine.state()).toMatchObject({ safeMode: true, itemId: 'solidarity' });
   });
 
   it('with dataDir null keeps nothing', async () => {

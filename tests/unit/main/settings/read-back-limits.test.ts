@@ -13,7 +13,12 @@ import { loadObsConfig, obsSettingsPath } from '../../../../src/main/obs/config'
 import { DEVICES_FILE, openDeviceStore } from '../../../../src/main/remote/devices';
 import { makeTokens } from '../../../../src/main/server/tokens';
 import { readTextBounded } from '../../../../src/main/settings/atomic-file';
-import { readShowPosition, showPositionPath } from '../../../../src/main/settings/show-position';
+import {
+  SAFE_START,
+  SHOW_POSITION_FILE,
+  readShowPosition,
+  showPositionPath,
+} from '../../../../src/main/settings/show-position';
 import { loadTokens, tokensPath } from '../../../../src/main/settings/tokens-file';
 import { roles } from '../../../../src/shared/protocol';
 
@@ -110,7 +115,7 @@ describe('the other files read back', () => {
     }
   });
 
-  it('show-position.json keeps safe mode when an id in it is garbled or huge', async () => {
+  it('show-position.json with a garbled or huge id is set aside, and the show starts in safe mode', async () => {
     const d = dir();
     writeFileSync(
       showPositionPath(d),
@@ -121,27 +126,23 @@ describe('the other files read back', () => {
         paused: false,
         remainingMs: -5,
         blackout: true,
-        safeMode: true,
+        safeMode: false,
         savedAt: 's'.repeat(10_000),
       }),
     );
     const read = await readShowPosition(d);
-    expect(read.notice).toBeNull();
-    expect(read.position).toMatchObject({
-      playlistId: null,
-      itemId: null,
-      position: 0,
-      remainingMs: null,
-      blackout: true,
-      safeMode: true,
-    });
+    expect(read.position).toEqual(SAFE_START);
+    expect(read.notice).toMatch(/started in safe mode/);
+    // Named, not quoted: the notice stays short whatever the file held.
+    expect(read.notice!.length).toBeLessThan(600);
+    expect(setAside(d, SHOW_POSITION_FILE)).toHaveLength(1);
   });
 
-  it('show-position.json of 100 MB is set aside unread', async () => {
+  it('show-position.json of 100 MB is set aside unread, and the show starts in safe mode', async () => {
     const d = dir();
-    hugeFile(showPositionPath(d), 100 * 1024 * 1024, '{"safeMode":true,"x":"');
+    hugeFile(showPositionPath(d), 100 * 1024 * 1024, '{"safeMode":false,"x":"');
     const read = await readShowPosition(d);
-    expect(read.position).toBeNull();
+    expect(read.position).toEqual(SAFE_START);
     expect(read.notice).toMatch(/show-position\.json is 104857600 bytes/);
   });
 

@@ -1,9 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ShowPosition } from '../../../../src/main/show/engine';
 import {
+  SAFE_START,
   readShowPosition,
   showPositionPath,
   showPositionSaver,
@@ -61,7 +69,6 @@ describe('show position file', () => {
     const d = dir();
     writeFileSync(showPositionPath(d), '{"playlistId": 3');
     const read = await readShowPosition(d, () => new Date('2026-11-27T10:00:00Z'));
-    expect(read.position).toBeNull();
     expect(read.notice).toMatch(
       /^The saved show position could not be read \(show-position\.json not valid JSON/,
     );
@@ -69,19 +76,43 @@ describe('show position file', () => {
     expect(existsSync(showPositionPath(d))).toBe(false);
   });
 
-  it('refuses a file that fails the schema rather than resume somewhere odd', async () => {
-    const d = dir();
-    writeFileSync(showPositionPath(d), JSON.stringify({ ...position(), safeMode: 'yes' }));
-    const read = await readShowPosition(d);
-    expect(read.position).toBeNull();
-    expect(read.notice).toContain('safeMode');
-  });
+  // Whatever the damage, the lost file may have said safe mode was on: the show starts in safe
+  // mode, at the top, and the operator is told why.
+  const unusable: [string, (file: string) => void][] = [
+    ['truncated to nothing', (file) => writeFileSync(file, '')],
+    ['cut off mid-write', (file) => writeFileSync(file, JSON.stringify(position()).slice(0, 40))],
+    [
+      'safeMode of the wrong type',
+      (file) => writeFileSync(file, JSON.stringify({ ...position(), safeMode: 'yes' })),
+    ],
+    [
+      'safeMode missing',
+      (file) => {
+        const { safeMode: _gone, ...rest } = position();
+        writeFileSync(file, JSON.stringify(rest));
+      },
+    ],
+    [
+      'a position out of range',
+      (file) => writeFileSync(file, JSON.stringify({ ...position(), position: -1 })),
+    ],
+    ['JSON null', (file) => writeFileSync(file, 'null')],
+    ['a folder where the file should be', (file) => mkdirSync(file)],
+  ];
+  for (const [name, damage] of unusable) {
+    it(`starts in safe mode when the saved file is unusable: ${name}`, async () => {
+      const d = dir();
+      damage(showPositionPath(d));
+      const read = await readShowPosition(d);
+      expect(read.position).toEqual(SAFE_START);
+      expect(read.position?.safeMode).toBe(true);
+      expect(read.notice).toMatch(/could not be read/);
+      expect(read.notice).toMatch(/started in safe mode/);
+    });
+  }
 
-  it('drops a bad slot on its own, keeping safe mode (issue 11: fail toward safety)', async () => {
-    const d = dir();
-    writeFileSync(showPositionPath(d), JSON.stringify({ ...position(), position: -1 }));
-    const read = await readShowPosition(d);
-    expect(read.position).toEqual({ ...position(), position: 0 });
+  it('starts out of safe mode only when there is no file at all (a first start)', async () => {
+    expect((await readShowPosition(dir())).position).toBeNull();
   });
 
   it('keeps fields it does not know (a newer version wrote the file)', async () => {

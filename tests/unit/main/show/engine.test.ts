@@ -233,7 +233,7 @@ describe('ShowEngine', () => {
     const content = snapshot(
       [
         caseItem('boris', { sensitive: true }),
-        caseItem('anna'),
+        caseItem('anna', { sensitive: false }),
         statement('calm'),
         drawing('pic', { sensitive: true }),
         playlist('main', ['boris', 'anna', 'pic']),
@@ -269,7 +269,7 @@ describe('ShowEngine', () => {
     const content = snapshot(
       [
         caseItem('boris', { sensitive: true }),
-        caseItem('anna'),
+        caseItem('anna', { sensitive: false }),
         statement('calm'),
         playlist('main', ['anna', 'boris']),
       ],
@@ -300,13 +300,32 @@ describe('ShowEngine', () => {
     const engine = new ShowEngine(
       snapshot([
         caseItem('boris', { sensitive: true }),
-        caseItem('anna'),
+        caseItem('anna', { sensitive: false }),
         playlist('main', ['boris', 'anna']),
       ]),
       { clock },
     );
     engine.execute({ name: 'safeMode', on: true });
     expect(engine.state()).toMatchObject({ itemId: 'anna', order: ['anna'] });
+  });
+
+  it('safe mode hides a case and a drawing whose files say nothing about sensitive', () => {
+    const clock = new FakeClock(start);
+    const engine = new ShowEngine(
+      snapshot(
+        [
+          caseItem('new-case'),
+          drawing('new-drawing'),
+          statement('calm'),
+          action('sign'),
+          playlist('main', ['new-case', 'new-drawing', 'sign']),
+        ],
+        { safeSlide: 'calm' },
+      ),
+      { clock },
+    );
+    engine.execute({ name: 'safeMode', on: true });
+    expect(engine.state().order).toEqual(['calm', 'sign']);
   });
 
   it('keeps the current item on air, with its time, when the content changes', () => {

@@ -155,7 +155,7 @@ describe('playOrder', () => {
   it('hides sensitive items when asked (safe mode)', () => {
     const snap = snapshot([
       caseItem('a', { sensitive: true }),
-      caseItem('b'),
+      caseItem('b', { sensitive: false }),
       playlist('p', ['a', 'b']),
     ]);
     expect(ids(playOrder(snap, 'p', june15, { hideSensitive: true }))).toEqual(['b']);

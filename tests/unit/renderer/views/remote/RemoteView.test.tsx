@@ -16,6 +16,7 @@ import {
   type PairResult,
 } from '../../../../../src/renderer/stores/remote';
 import { RemoteView, cleanPin } from '../../../../../src/renderer/views/remote/RemoteView';
+import { CLOSE_REMOTE_OFF } from '../../../../../src/shared/protocol';
 import { showState, snapshot } from '../../fixtures';
 import { lyricsShow, operatorItems } from '../operator/fixtures';
 
@@ -212,10 +213,29 @@ describe('RemoteView paired', () => {
 
   it('says why it is disconnected when the remote is turned off, and keeps its pairing', async () => {
     const { stores, store } = await paired();
-    act(() => connectionLost('the operator turned the phone remote off', stores.connection));
+    act(() =>
+      connectionLost(
+        'the operator turned the phone remote off',
+        stores.connection,
+        CLOSE_REMOTE_OFF,
+      ),
+    );
     expect(screen.getByTestId('remote-connection')).toHaveTextContent(
       'Not connected: the operator turned the phone remote off',
     );
+    // Retries while it is off fail without a word from the core: the reason stands.
+    act(() => connectionLost(null, stores.connection, 1006));
+    expect(screen.getByTestId('remote-connection')).toHaveTextContent(
+      'reconnects by itself once the operator turns the phone remote back on',
+    );
     expect(store.getState().token).toBe('t0k');
+  });
+
+  it('promises nothing about the remote being off when the core closed it for another reason', async () => {
+    const { stores } = await paired();
+    act(() => connectionLost('Solidarity Screens is stopping', stores.connection, 1001));
+    const note = screen.getByTestId('remote-connection');
+    expect(note).toHaveTextContent('Not connected: Solidarity Screens is stopping. Reconnecting…');
+    expect(note).not.toHaveTextContent('phone remote back on');
   });
 });
