@@ -34,7 +34,7 @@ const content = () =>
     statement('b'),
     statement('c'),
     drawing('face', { image: 'media/face.png', sensitive: true }),
-    drawing('free', { image: 'media/free.png' }),
+    drawing('free', { image: 'media/free.png', sensitive: false }),
     playlist('main', ['a', 'b', 'c', 'face', 'free']),
   ]);
 
