@@ -242,9 +242,12 @@ describeWithObs('overlays in a real OBS', () => {
         height: Math.round(height),
       };
     };
-    const shot = await waitFor('the QR code in the screenshot', async () => {
+    const bands = [await box(`${LOWER_THIRD} band`), await box(`${LYRICS} band`)];
+    // OBS draws a colour source's new size a frame after it is set: wait for the bands too.
+    const shot = await waitFor('the QR code and both bands in the screenshot', async () => {
       const candidate = await screenshot(bridge);
-      return decodeQr(candidate) === ACTION_URL ? candidate : null;
+      const drawn = bands.every((band) => opaqueShare(candidate, band) > 0.99);
+      return decodeQr(candidate) === ACTION_URL && drawn ? candidate : null;
     });
     if (process.env.OBS_SCREENSHOT_DIR) {
       // For a person checking the layout by eye.

@@ -13,6 +13,7 @@ import {
   type ObsCaller,
   type ObsOverlayElement,
 } from './overlay-elements';
+import { panelOf } from './overlay-layout';
 import { pagesReachable, urlHost } from './obs-host';
 import { bandsInFront, isNotFound } from './overlay-scene';
 
@@ -153,10 +154,13 @@ export async function checkOverlayScene(
       });
       continue;
     }
-    // A band shows nothing by itself: whether an element is on the stream is its text's.
+    // Whether an element is on the stream is its main text's (or image's): a band shows
+    // nothing by itself, and a translation or a fact is only part of its element.
     const role = (input as { role?: NativeRole }).role;
-    const text = role === undefined || !colourRoles.includes(role);
-    if (text) present.set(input.element, (present.get(input.element) ?? false) || item.enabled);
+    const main =
+      role === undefined ||
+      (!colourRoles.includes(role) && (panelOf(role)?.lines.indexOf(role) ?? 0) <= 0);
+    if (main) present.set(input.element, (present.get(input.element) ?? false) || item.enabled);
     else if (!present.has(input.element)) present.set(input.element, false);
     const wanted = inputs.wanted(input.name, browser);
     if (wanted === null || wanted === item.enabled) continue;

@@ -150,10 +150,13 @@ describe('what OBS holds, compared with what the console says', () => {
     expect(drift()).toEqual([]);
   });
 
-  it('a band alone does not count as its element on the stream', async () => {
+  it('a band or a translation alone does not count as its element on the stream', async () => {
     const { controller, atObs, item, drift, settle } = await connected();
     await controller.setUpOverlays();
-    await controller.setOverlayState(onAir);
+    await controller.setOverlayState({
+      ...onAir,
+      lyrics: { line: 'Whirlwinds of danger', translation: 'Вихри враждебные' },
+    });
     await settle();
     await atObs(
       'SetSceneItemEnabled',
@@ -162,6 +165,7 @@ describe('what OBS holds, compared with what the console says', () => {
     );
     expect(drift()).toEqual([['hidden-in-obs', LYRICS]]);
     expect(item(`${LYRICS} band`)?.enabled).toBe(true);
+    expect(item(`${LYRICS} translation`)?.enabled).toBe(true);
     expect(controller.overlayHealth()?.elements).toContainEqual({
       element: 'lyrics',
       console: true,
