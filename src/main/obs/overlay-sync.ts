@@ -227,13 +227,17 @@ export class OverlaySync {
       ...contents.map((c) => () => this.setSettings(c)),
     ];
     if (!(await this.runSteps(steps, report))) return report;
-    let layout: LayoutChange[] = [];
+    // A newer state is waiting (the operator pressed "next" again): its own apply fits the
+    // bands and shows what it shows, so this one stops here rather than hold its text back.
+    if (this.desired !== state) return report;
+    let layout: LayoutChange[] | null = [];
     try {
       layout = await this.layout(state, items, contents.length > 0);
     } catch (error) {
       report.ok = false;
       report.errors.push(`Could not fit the bands to the text: ${describe(error)}`);
     }
+    if (layout === null) return report;
     await this.runSteps(
       [
         ...layout.flatMap((c) => [
@@ -279,7 +283,7 @@ export class OverlaySync {
     state: OverlayState,
     items: Map<string, TrackedItem>,
     textChanged: boolean,
-  ): Promise<LayoutChange[]> {
+  ): Promise<LayoutChange[] | null> {
     const byRole = new Map<NativeRole, [string, TrackedItem]>();
     for (const [name, item] of items) if (item.role) byRole.set(item.role, [name, item]);
     if (!panels.some((panel) => byRole.has(panel.band))) return [];
@@ -306,7 +310,7 @@ export class OverlaySync {
       let placed = this.placements.get(id);
       if (placed?.key !== key) {
         if (!waited) {
-          await this.framesRendered(MEASURE_FRAMES);
+          if (!(await this.framesRendered(MEASURE_FRAMES, state))) return null;
           waited = true;
         }
         const sizes: Partial<Record<NativeRole, Size>> = {};
@@ -400,15 +404,18 @@ export class OverlaySync {
 
   /**
    * Waits until OBS has rendered `count` frames: it applies new settings to a source on its
-   * next frame, so the size read before that is the old text's.
+   * next frame, so the size read before that is the old text's. False when a newer state
+   * arrived meanwhile: its apply measures again, so this one need not.
    */
-  private async framesRendered(count: number): Promise<void> {
+  private async framesRendered(count: number, state: OverlayState): Promise<boolean> {
     const frames = async () => Number((await this.obs.call('GetStats')).renderTotalFrames);
     const start = await frames();
     const deadline = Date.now() + MEASURE_TIMEOUT_MS;
     while ((await frames()) < start + count && Date.now() < deadline) {
+      if (this.desired !== state) return false;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    return this.desired === state;
   }
 
   private async canvasSize(): Promise<Canvas> {

@@ -271,6 +271,33 @@ describe('OverlaySync', () => {
     expect(main.x).toBeGreaterThanOrEqual(band.x);
   });
 
+  it('a newer line does not wait for the older one’s band: the older stops measuring', async () => {
+    const { obs, sync, mark, sentSince, rect } = await ready();
+    const line = (text: string) => ({
+      ...emptyOverlayState(),
+      enabled: { ...emptyOverlayState().enabled, lyrics: true },
+      lyrics: { line: text, translation: '' },
+    });
+    await sync.apply(line('Hey'));
+    // OBS is slow to render: the older apply is left waiting for its frames.
+    obs.framesPerRequest = 0;
+    const from = mark();
+    const older = sync.apply(line('An older line, never measured'));
+    while (!obs.log.slice(from).some((entry) => entry.requestType === 'GetStats')) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    obs.framesPerRequest = 3;
+    const newer = sync.apply(line('The newer line'));
+    expect((await older).ok).toBe(true);
+    expect((await newer).ok).toBe(true);
+    const sent = sentSince(from);
+    expect(sent[0]).toBe(`set ${LYRICS} {"text":"An older line, never measured"}`);
+    expect(sent[1]).toBe(`set ${LYRICS} {"text":"The newer line"}`);
+    // One band size went out, the newer line's.
+    expect(sent.filter((entry) => entry.startsWith(`set ${LYRICS_BAND}`))).toHaveLength(1);
+    expect(rect(LYRICS_BAND).width).toBeGreaterThan(rect(LYRICS).width);
+  });
+
   it('uses the pack’s accent colour', async () => {
     const { sync, settings, mark, sentSince } = await ready();
     sync.setAccent('#2266aa');
