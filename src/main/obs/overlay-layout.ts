@@ -525,7 +525,9 @@ export function textStyle(
     outline: false,
     drop_shadow: true,
     antialiasing: true,
+    // One line each: a wrap width left from an older setup would widen the source.
     word_wrap: false,
+    custom_width: 0,
   };
 }
 
