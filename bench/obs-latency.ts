@@ -45,7 +45,8 @@ function lyricsText(core: Core, contentDir: string, line: number): string {
   const show = core.engine.state();
   const at = { ...show, lyrics: show.lyrics ? { ...show.lyrics, line } : null };
   const state = overlayStateFor(core.store.snapshot(), at, [], { contentDir });
-  return [state.lyrics.line, state.lyrics.translation].filter((l) => l.trim() !== '').join('\n');
+  // The sung line's own source: the translation is another, set right after it.
+  return state.lyrics.line;
 }
 
 export async function benchObsLatency(

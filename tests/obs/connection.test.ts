@@ -154,8 +154,10 @@ describeWithObs('the OBS connection against a real OBS', () => {
         !(await itemEnabled(checker, `${INPUT_PREFIX}QR`))
       );
     });
-    expect(await inputText(checker, LOWER_THIRD)).toBe('Free them all\nWrite a letter tonight');
-    expect(await inputText(checker, NOW_PLAYING)).toBe("L'Internationale — The choir");
+    expect(await inputText(checker, LOWER_THIRD)).toBe('FREE THEM ALL');
+    expect(await inputText(checker, `${LOWER_THIRD} fact`)).toBe('Write a letter tonight');
+    expect(await inputText(checker, NOW_PLAYING)).toBe("L'INTERNATIONALE");
+    expect(await inputText(checker, `${NOW_PLAYING} artist`)).toBe('The choir');
     const scenes = await checker.call('GetSceneList');
     expect(scenes.scenes.filter((s) => s.sceneName === OVERLAY_SCENE)).toHaveLength(1);
 

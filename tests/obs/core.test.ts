@@ -13,9 +13,16 @@ const LOWER_THIRD = `${INPUT_PREFIX}Lower third`;
 const contentDir = path.resolve(__dirname, '../../content');
 
 /** What the lyrics source should show for the show as it is now. */
-function expectedLyrics(core: Core): string {
-  const state = overlayStateFor(core.store.snapshot(), core.engine.state(), [], { contentDir });
-  return [state.lyrics.line, state.lyrics.translation].filter((l) => l.trim() !== '').join('\n');
+/** The sung line and its translation, each its own text source in OBS. */
+function expectedLyrics(core: Core): { line: string; translation: string } {
+  return overlayStateFor(core.store.snapshot(), core.engine.state(), [], { contentDir }).lyrics;
+}
+
+async function lyricsInObs(probe: ReturnType<typeof recordingBridge>['bridge']) {
+  return {
+    line: await inputText(probe, LYRICS),
+    translation: await inputText(probe, `${LYRICS} translation`),
+  };
 }
 
 describeWithObs('the core wired to a real OBS', () => {
@@ -113,19 +120,20 @@ describeWithObs('the core wired to a real OBS', () => {
       true,
     );
     const first = expectedLyrics(core);
-    expect(first).toContain('Вставай, проклятьем заклеймённый');
+    expect(first.line).toContain('Вставай, проклятьем заклеймённый');
+    expect(first.translation).not.toBe('');
     await waitFor(
       'line 1 in OBS',
-      async () => (await inputText(probe, LYRICS)) === first,
+      async () => JSON.stringify(await lyricsInObs(probe)) === JSON.stringify(first),
       5_000,
       20,
     );
     expect((await operator.command({ name: 'lyricsNext' })).ok).toBe(true);
     const second = expectedLyrics(core);
-    expect(second).toContain('Весь мир голодных и рабов!');
+    expect(second.line).toContain('Весь мир голодных и рабов!');
     await waitFor(
       'line 2 in OBS',
-      async () => (await inputText(probe, LYRICS)) === second,
+      async () => JSON.stringify(await lyricsInObs(probe)) === JSON.stringify(second),
       2_000,
       10,
     );

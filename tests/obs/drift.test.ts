@@ -131,7 +131,8 @@ describeWithObs('what a real OBS holds, against what the console says', () => {
     await waitFor('the images drift reported', () =>
       driftKinds(controller).includes('images-unreachable:'),
     );
-    expect(await inputText(probe, LYRICS)).toBe('Whirlwinds of danger\nВихри враждебные');
+    expect(await inputText(probe, LYRICS)).toBe('Whirlwinds of danger');
+    expect(await inputText(probe, `${LYRICS} translation`)).toBe('Вихри враждебные');
     await controller.stop();
     // Start the next tests from an OBS without our scene.
     // Inputs only in that scene go with it.
@@ -200,7 +201,8 @@ describeWithObs('what a real OBS holds, against what the console says', () => {
     await waitFor('in step again', () => health(controller)?.drift.length === 0);
     expect(await itemEnabled(probe, LYRICS)).toBe(true);
     expect(await itemEnabled(probe, QR)).toBe(true);
-    expect(await inputText(probe, LOWER)).toBe('Free them all\nSign the letter');
+    expect(await inputText(probe, LOWER)).toBe('FREE THEM ALL');
+    expect(await inputText(probe, `${LOWER} fact`)).toBe('Sign the letter');
     const { inputs } = await probe.call('GetInputList', {});
     expect(inputs.map((input) => input.inputName)).not.toContain('Old lower third');
 

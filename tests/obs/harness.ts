@@ -17,7 +17,15 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const PACKAGES = ['obs-studio', 'xvfb', 'libgl1-mesa-dri', 'libegl-mesa0', 'fonts-dejavu-core'];
+// fonts-inter: the overlay page's body font, so the native text sources can use it too.
+const PACKAGES = [
+  'obs-studio',
+  'xvfb',
+  'libgl1-mesa-dri',
+  'libegl-mesa0',
+  'fonts-dejavu-core',
+  'fonts-inter',
+];
 // Overridable to try another OBS build, or a missing one to see the skip path.
 const OBS_BINARY = process.env.SOLIDARITY_OBS_BINARY || '/usr/bin/obs';
 const READY_TIMEOUT_MS = 60_000;

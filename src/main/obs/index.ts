@@ -115,7 +115,7 @@ export interface ObsController {
 
 /**
  * OBS's events after which the overlay scene may no longer be what the app made: a scene, a
- * source or an item created, deleted or renamed, or an item's eye switched in OBS.
+ * source or an item created, deleted, renamed or reordered, or an item's eye switched in OBS.
  */
 export const DRIFT_EVENTS = [
   'SceneCreated',
@@ -127,6 +127,8 @@ export const DRIFT_EVENTS = [
   'SceneItemCreated',
   'SceneItemRemoved',
   'SceneItemEnableStateChanged',
+  // A reorder can put a band in front of its text.
+  'SceneItemListReindexed',
 ] as const;
 
 /**
@@ -374,8 +376,10 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     },
 
     setOverlayState: apply,
-    followShow: (snapshot, show) =>
-      apply(overlayStateFor(snapshot, show, [], { contentDir: options.contentDir ?? '.' })),
+    followShow: (snapshot, show) => {
+      sync.setAccent(snapshot.pack.theme.accent);
+      return apply(overlayStateFor(snapshot, show, [], { contentDir: options.contentDir ?? '.' }));
+    },
     overlayState: () => sync.current(),
     listScenes: () => attempt('listing scenes', () => listScenes(bridge)),
     switchScene: (name, switchOptions) =>

@@ -1,19 +1,21 @@
 import type { ObsDrift, ObsOverlayHealth } from '../../shared/protocol';
 import {
   BROWSER_KIND,
-  IMAGE_KIND,
   OVERLAY_SCENE,
-  TEXT_KINDS,
   browserInputs,
+  colourRoles,
   imageRoles,
+  kindsForRole,
   nativeInputs,
   nativeInputsFor,
   obsOverlayElements,
+  type NativeRole,
   type ObsCaller,
   type ObsOverlayElement,
 } from './overlay-elements';
+import { panelOf } from './overlay-layout';
 import { pagesReachable, urlHost } from './obs-host';
-import { isNotFound } from './overlay-scene';
+import { bandsInFront, isNotFound } from './overlay-scene';
 
 export type OverlayHealth = ObsOverlayHealth;
 
@@ -41,6 +43,7 @@ interface SceneItem {
   sourceName: string;
   enabled: boolean;
   inputKind: string | null;
+  index: number;
 }
 
 const REPAIR = 'Press "Repair overlays in OBS" to put it back.';
@@ -65,11 +68,12 @@ export async function checkOverlayScene(
   let items: SceneItem[];
   try {
     const { sceneItems } = await obs.call('GetSceneItemList', { sceneName: OVERLAY_SCENE });
-    items = sceneItems.map((raw) => ({
+    items = sceneItems.map((raw, position) => ({
       sceneItemId: Number(raw.sceneItemId),
       sourceName: String(raw.sourceName),
       enabled: raw.sceneItemEnabled === true,
       inputKind: typeof raw.inputKind === 'string' ? raw.inputKind : null,
+      index: typeof raw.sceneItemIndex === 'number' ? raw.sceneItemIndex : position,
     }));
   } catch (error) {
     if (!isNotFound(error)) throw error;
@@ -100,7 +104,7 @@ export async function checkOverlayScene(
     ? browserInputs.map((input) => ({ ...input, kinds: [BROWSER_KIND] as readonly string[] }))
     : nativeInputsFor(inputs.remote).map((input) => ({
         ...input,
-        kinds: imageRoles.includes(input.role) ? [IMAGE_KIND] : (TEXT_KINDS as readonly string[]),
+        kinds: kindsForRole(input.role),
       }));
 
   let allInputs: Set<string> | null = null;
@@ -150,7 +154,14 @@ export async function checkOverlayScene(
       });
       continue;
     }
-    present.set(input.element, (present.get(input.element) ?? false) || item.enabled);
+    // Whether an element is on the stream is its main text's (or image's): a band shows
+    // nothing by itself, and a translation or a fact is only part of its element.
+    const role = (input as { role?: NativeRole }).role;
+    const main =
+      role === undefined ||
+      (!colourRoles.includes(role) && (panelOf(role)?.lines.indexOf(role) ?? 0) <= 0);
+    if (main) present.set(input.element, (present.get(input.element) ?? false) || item.enabled);
+    else if (!present.has(input.element)) present.set(input.element, false);
     const wanted = inputs.wanted(input.name, browser);
     if (wanted === null || wanted === item.enabled) continue;
     drift.push(
@@ -170,6 +181,17 @@ export async function checkOverlayScene(
     );
   }
 
+  if (!browser) {
+    // A band moved above its text in OBS covers it: the stream shows a dark box.
+    for (const name of bandsInFront(new Map(items.map((item) => [item.sourceName, item])))) {
+      drift.push({
+        kind: 'band-in-front',
+        source: name,
+        message: `"${name}" was moved in front of its text in OBS, so it covers the text on the stream. ${REPAIR}`,
+        repairable: true,
+      });
+    }
+  }
   if (inputs.remote && !browser) {
     const stale = nativeInputs.filter(
       (input) => imageRoles.includes(input.role) && byName.has(input.name),

@@ -1,7 +1,10 @@
 import { ObsCallError } from './bridge';
 import {
   BROWSER_KIND,
+  COLOUR_KIND,
   IMAGE_KIND,
+  colourRoles,
+  imageRoles,
   OVERLAY_SCENE,
   TEXT_KINDS,
   browserInputs,
@@ -14,9 +17,15 @@ import {
 } from './overlay-elements';
 import { pagesReachable, urlHost } from './obs-host';
 import {
+  DEFAULT_ACCENT,
+  bandStyle,
   browserTransform,
+  hexToObsColour,
   imageStyle,
   nativeTransform,
+  panelOf,
+  panels,
+  placedBySync,
   textStyle,
   type Canvas,
   type ItemTransform,
@@ -101,6 +110,9 @@ export async function setUpOverlays(
   if (!browser && !remote && !inputKinds.includes(IMAGE_KIND)) {
     throw new Error('This OBS has no image source, which the QR code and drawing need.');
   }
+  if (!browser && !inputKinds.includes(COLOUR_KIND)) {
+    throw new Error('This OBS has no colour source, which the bands behind the text need.');
+  }
   const warnings: string[] = [];
   if (remote && browser) {
     warnings.push(
@@ -133,17 +145,43 @@ export async function setUpOverlays(
         transform: browserTransform(),
       }))
     : nativeInputsFor(remote).map(({ name, element, role }) => {
-        const image = role === 'qr-image' || role === 'drawing-image';
+        const transform = nativeTransform(role, canvas);
+        if (imageRoles.includes(role)) {
+          return {
+            name,
+            element,
+            role,
+            kind: IMAGE_KIND,
+            settings: imageStyle(),
+            initial: { file: '' },
+            transform,
+          };
+        }
+        if (colourRoles.includes(role)) {
+          // The size (and the accent's colour, from the pack's theme) is the sync's to set.
+          const accent = panelOf(role)?.accent === role;
+          return {
+            name,
+            element,
+            role,
+            kind: COLOUR_KIND,
+            settings: bandStyle(role),
+            initial: {
+              width: 1,
+              height: 1,
+              ...(accent ? { color: hexToObsColour(DEFAULT_ACCENT) } : {}),
+            },
+            transform,
+          };
+        }
         return {
           name,
           element,
           role,
-          kind: image ? IMAGE_KIND : (textKind as string),
-          settings: image
-            ? imageStyle()
-            : textStyle(role, textKind as string, canvas, version.platform),
-          initial: image ? { file: '' } : { text: '' },
-          transform: nativeTransform(role, canvas),
+          kind: textKind as string,
+          settings: textStyle(role, textKind as string, canvas, version.platform),
+          initial: { text: '' },
+          transform,
         };
       });
 
@@ -212,7 +250,12 @@ export async function setUpOverlays(
         ? null
         : report.item === 'created'
           ? plan.transform
-          : await transformIfDifferent(obs, itemId, plan.transform);
+          : await transformIfDifferent(
+              obs,
+              itemId,
+              plan.transform,
+              plan.role !== undefined && placedBySync(plan.role),
+            );
     if (transform) {
       await obs.call('SetSceneItemTransform', {
         sceneName: OVERLAY_SCENE,
@@ -223,6 +266,7 @@ export async function setUpOverlays(
     }
     reports.push(report);
   }
+  if (!browser) await bandsBehindText(obs, reports);
   for (const input of unavailable) {
     reports.push({
       name: input.name,
@@ -269,18 +313,79 @@ export async function sceneItemIds(
   return ids;
 }
 
+/**
+ * The transform to send when the item differs from `wanted`, else null. Where the sync places
+ * the item (the bands and their lines), its position is the sync's and is left out: the sync
+ * sends it again after every setup.
+ */
 async function transformIfDifferent(
   obs: ObsCaller,
   sceneItemId: number,
   wanted: ItemTransform,
-): Promise<ItemTransform | null> {
+  placedElsewhere: boolean,
+): Promise<Partial<ItemTransform> | null> {
   const { sceneItemTransform } = await obs.call('GetSceneItemTransform', {
     sceneName: OVERLAY_SCENE,
     sceneItemId,
   });
-  return containsAll(sceneItemTransform, wanted as unknown as Record<string, unknown>)
+  const { positionX: _x, positionY: _y, ...rest } = wanted;
+  const compared = placedElsewhere ? rest : wanted;
+  return containsAll(sceneItemTransform, compared as unknown as Record<string, unknown>)
     ? null
-    : wanted;
+    : compared;
+}
+
+/**
+ * Puts each band and accent stripe under the lines of text it belongs to. New items land on
+ * top of the scene, so a band added to a scene from an older version would cover its text; and
+ * someone may have reordered the scene in OBS. A band found above its text goes to the bottom
+ * of the scene, behind everything: it is a background.
+ */
+async function bandsBehindText(obs: ObsCaller, reports: SetupInputReport[]): Promise<void> {
+  const order = await sceneOrder(obs);
+  for (const name of bandsInFront(order)) {
+    const entry = order.get(name);
+    if (!entry) continue;
+    await obs.call('SetSceneItemIndex', {
+      sceneName: OVERLAY_SCENE,
+      sceneItemId: entry.sceneItemId,
+      sceneItemIndex: 0,
+    });
+    const report = reports.find((candidate) => candidate.name === name);
+    if (report && report.item === 'unchanged') report.item = 'updated';
+  }
+}
+
+/** Source name → its item id and its place in our scene (0 is the bottom). */
+export async function sceneOrder(
+  obs: ObsCaller,
+): Promise<Map<string, { sceneItemId: number; index: number }>> {
+  const { sceneItems } = await obs.call('GetSceneItemList', { sceneName: OVERLAY_SCENE });
+  const order = new Map<string, { sceneItemId: number; index: number }>();
+  sceneItems.forEach((item, position) => {
+    const index = typeof item.sceneItemIndex === 'number' ? item.sceneItemIndex : position;
+    order.set(String(item.sourceName), { sceneItemId: Number(item.sceneItemId), index });
+  });
+  return order;
+}
+
+/** The app's bands and accent stripes that sit above one of their own lines of text. */
+export function bandsInFront(order: ReadonlyMap<string, { index: number }>): string[] {
+  const nameOf = (role: string) => nativeInputs.find((input) => input.role === role)?.name;
+  const inFront: string[] = [];
+  for (const panel of panels) {
+    const lineIndexes = panel.lines
+      .map((role) => order.get(nameOf(role) ?? '')?.index)
+      .filter((index): index is number => index !== undefined);
+    if (lineIndexes.length === 0) continue;
+    const lowestLine = Math.min(...lineIndexes);
+    for (const role of [panel.band, panel.accent]) {
+      const name = role ? nameOf(role) : undefined;
+      const index = name ? order.get(name)?.index : undefined;
+      if (name && index !== undefined && index > lowestLine) inFront.push(name);
+    }
+  }
+  return inFront;
 }
 
 /** Whether `actual` already has every key of `wanted` (numbers compared to a hair). */

@@ -2,11 +2,31 @@ import { ObsCallError } from './bridge';
 import {
   BROWSER_KIND,
   OVERLAY_SCENE,
+  browserInputs,
   nativeInputs,
   type NativeRole,
   type ObsCaller,
   type ObsOverlayElement,
 } from './overlay-elements';
+import {
+  DEFAULT_ACCENT,
+  anchorPoint,
+  balanceLines,
+  bandAnchor,
+  hexToObsColour,
+  panelOf,
+  panels,
+  QR_ANCHOR,
+  placePanel,
+  qrBeside,
+  shownSize,
+  type Canvas,
+  type PanelId,
+  type PanelPlacement,
+  type PlacementContext,
+  type Rect,
+  type Size,
+} from './overlay-layout';
 import type { OverlayState } from './overlay-state';
 import { renderQrPng } from './qr-png';
 
@@ -29,9 +49,21 @@ interface TrackedItem {
 interface Change {
   name: string;
   item: TrackedItem;
-  settings?: { key: string; value: Record<string, string> };
+  settings?: { key: string; value: Record<string, string | number> };
   enabled?: boolean;
 }
+
+/** What the layout step sends for one item: a band's size, an item's place. */
+interface LayoutChange {
+  name: string;
+  item: TrackedItem;
+  settings?: { key: string; value: Record<string, number> };
+  position?: { key: string; value: { positionX: number; positionY: number } };
+}
+
+/** How many frames OBS renders before a text source's new size can be read back. */
+const MEASURE_FRAMES = 2;
+const MEASURE_TIMEOUT_MS = 1_000;
 
 export interface OverlaySyncOptions {
   dataDir: string;
@@ -61,6 +93,11 @@ export class OverlaySync {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly renderQr: (url: string) => Promise<string>;
   private readonly imagesUnreachable: () => boolean;
+  /** Where each band was last placed, and for which lines and surroundings. */
+  private readonly placements = new Map<PanelId, { key: string; placement: PanelPlacement }>();
+  private readonly lastPositions = new Map<string, string>();
+  private canvas: Canvas | null = null;
+  private accent = hexToObsColour(DEFAULT_ACCENT);
 
   constructor(
     private readonly obs: ObsCaller,
@@ -115,6 +152,11 @@ export class OverlaySync {
     return run;
   }
 
+  /** The pack's accent colour (`theme.accent`, `#rrggbb`) for the stripes beside the bands. */
+  setAccent(hex: string | undefined): void {
+    this.accent = hexToObsColour(hex);
+  }
+
   /** The state the operator expects on the stream, applied or not. */
   current(): OverlayState | null {
     return this.desired;
@@ -138,8 +180,11 @@ export class OverlaySync {
   /** Forgets what OBS was sent and where our items are; the next apply sends everything. */
   forget(): void {
     this.items = null;
+    this.canvas = null;
     this.lastSettings.clear();
     this.lastEnabled.clear();
+    this.lastPositions.clear();
+    this.placements.clear();
   }
 
   reapply(): Promise<ApplyReport> {
@@ -172,15 +217,42 @@ export class OverlaySync {
       return { ok: false, sent: 0, errors: [`Could not prepare the overlays: ${describe(error)}`] };
     }
 
-    // Hide first, then change content, then show: nothing appears with stale content.
+    // Hide first, then change content, then fit the bands to the new text, then show: nothing
+    // appears with stale content or on a band of the wrong size.
     const hides = changes.filter((c) => c.enabled === false);
     const contents = changes.filter((c) => c.settings);
     const shows = changes.filter((c) => c.enabled === true);
     const steps: (() => Promise<void>)[] = [
       ...hides.map((c) => () => this.setEnabled(c, false)),
       ...contents.map((c) => () => this.setSettings(c)),
-      ...shows.map((c) => () => this.setEnabled(c, true)),
     ];
+    if (!(await this.runSteps(steps, report))) return report;
+    // A newer state is waiting (the operator pressed "next" again): its own apply fits the
+    // bands and shows what it shows, so this one stops here rather than hold its text back.
+    if (this.desired !== state) return report;
+    let layout: LayoutChange[] | null = [];
+    try {
+      layout = await this.layout(state, items, contents.length > 0);
+    } catch (error) {
+      report.ok = false;
+      report.errors.push(`Could not fit the bands to the text: ${describe(error)}`);
+    }
+    if (layout === null) return report;
+    await this.runSteps(
+      [
+        ...layout.flatMap((c) => [
+          ...(c.settings ? [() => this.setLayoutSettings(c)] : []),
+          ...(c.position ? [() => this.setPosition(c)] : []),
+        ]),
+        ...shows.map((c) => () => this.setEnabled(c, true)),
+      ],
+      report,
+    );
+    return report;
+  }
+
+  /** Runs steps in order into the report; false when the connection is gone. */
+  private async runSteps(steps: (() => Promise<void>)[], report: ApplyReport): Promise<boolean> {
     for (const step of steps) {
       try {
         await step();
@@ -193,11 +265,165 @@ export class OverlaySync {
           this.items = null;
         }
         if (error instanceof ObsCallError && error.kind !== 'obs' && error.kind !== 'timeout') {
-          break; // Not connected: the rest would fail the same way.
+          return false; // Not connected: the rest would fail the same way.
         }
       }
     }
-    return report;
+    return true;
+  }
+
+  /**
+   * Fits each band to its lines and places them, as the overlay page does: OBS has no box that
+   * grows with its text, and its text sources cannot centre their lines. So the lines are
+   * measured once OBS has drawn them (a text source's size changes a frame or two after its
+   * text), and the bands sized and the lines placed from that. Only panels whose text or
+   * surroundings changed are measured again.
+   */
+  private async layout(
+    state: OverlayState,
+    items: Map<string, TrackedItem>,
+    textChanged: boolean,
+  ): Promise<LayoutChange[] | null> {
+    const byRole = new Map<NativeRole, [string, TrackedItem]>();
+    for (const [name, item] of items) if (item.role) byRole.set(item.role, [name, item]);
+    if (!panels.some((panel) => byRole.has(panel.band))) return [];
+    const canvas = await this.canvasSize();
+    const shownOnStream = (role: NativeRole) => {
+      const entry = byRole.get(role);
+      return Boolean(entry && state.enabled[entry[1].element] && this.visible(role, state));
+    };
+
+    const changes: LayoutChange[] = [];
+    let waited = !textChanged;
+    let lowerThird: Rect | null = null;
+    // The lower third first: the lyrics go above its band.
+    for (const id of ['lowerThird', 'nowPlaying', 'lyrics'] as const) {
+      const panel = panels.find((candidate) => candidate.id === id);
+      if (!panel || !byRole.has(panel.band) || !shownOnStream(panel.band)) continue;
+      const lines = panel.lines.filter((role) => byRole.has(role) && shownOnStream(role));
+      const context: PlacementContext = id === 'lyrics' ? { lowerThird } : {};
+      const key: string = JSON.stringify([
+        lines.map((role) => this.lastSettings.get(byRole.get(role)?.[0] ?? '')),
+        context,
+        this.accent,
+      ]);
+      let placed = this.placements.get(id);
+      if (placed?.key !== key) {
+        if (!waited) {
+          if (!(await this.framesRendered(MEASURE_FRAMES, state))) return null;
+          waited = true;
+        }
+        const sizes: Partial<Record<NativeRole, Size>> = {};
+        for (const role of lines) {
+          const entry = byRole.get(role);
+          if (entry) sizes[role] = shownSize(role, canvas, await this.measure(entry[1]));
+        }
+        const placement = placePanel(panel, canvas, sizes, context);
+        if (!placement) continue;
+        placed = { key, placement };
+        this.placements.set(id, placed);
+      }
+      if (!placed) continue;
+      const { placement } = placed;
+      if (id === 'lowerThird') {
+        lowerThird = placement.band;
+        const qr = byRole.get('qr-image');
+        if (qr) {
+          changes.push(
+            this.layoutChange(qr, null, anchorPoint(qrBeside(placement.band, canvas), QR_ANCHOR)),
+          );
+        }
+      }
+      const rects: [NativeRole | null, Rect | null][] = [
+        [panel.band, placement.band],
+        [panel.accent, placement.accent],
+      ];
+      for (const [role, rect] of rects) {
+        const entry = role ? byRole.get(role) : undefined;
+        if (!entry || !rect) continue;
+        const size: Record<string, number> = { width: rect.width, height: rect.height };
+        if (role === panel.accent) size.color = this.accent;
+        changes.push(this.layoutChange(entry, size, anchorPoint(rect, bandAnchor(panel))));
+      }
+      for (const role of lines) {
+        const entry = byRole.get(role);
+        const position = placement.lines[role];
+        if (entry && position) changes.push(this.layoutChange(entry, null, position));
+      }
+    }
+    return changes.filter((change) => change.settings || change.position);
+  }
+
+  /** What differs from what OBS was last sent for one item's size and place. */
+  private layoutChange(
+    [name, item]: [string, TrackedItem],
+    settings: Record<string, number> | null,
+    position: { positionX: number; positionY: number },
+  ): LayoutChange {
+    const change: LayoutChange = { name, item };
+    if (settings) {
+      const key = JSON.stringify(settings);
+      if (this.lastSettings.get(name) !== key) change.settings = { key, value: settings };
+    }
+    const key = JSON.stringify(position);
+    if (this.lastPositions.get(name) !== key) change.position = { key, value: position };
+    return change;
+  }
+
+  private async setLayoutSettings(change: LayoutChange): Promise<void> {
+    if (!change.settings) return;
+    await this.obs.call('SetInputSettings', {
+      inputName: change.name,
+      inputSettings: change.settings.value,
+      overlay: true,
+    });
+    this.lastSettings.set(change.name, change.settings.key);
+  }
+
+  private async setPosition(change: LayoutChange): Promise<void> {
+    if (!change.position) return;
+    await this.obs.call('SetSceneItemTransform', {
+      sceneName: OVERLAY_SCENE,
+      sceneItemId: change.item.sceneItemId,
+      sceneItemTransform: change.position.value,
+    });
+    this.lastPositions.set(change.name, change.position.key);
+  }
+
+  /** A text item's size as OBS last drew it. */
+  private async measure(item: TrackedItem): Promise<Size> {
+    const { sceneItemTransform } = await this.obs.call('GetSceneItemTransform', {
+      sceneName: OVERLAY_SCENE,
+      sceneItemId: item.sceneItemId,
+    });
+    return {
+      width: Number(sceneItemTransform.sourceWidth) || 0,
+      height: Number(sceneItemTransform.sourceHeight) || 0,
+    };
+  }
+
+  /**
+   * Waits until OBS has rendered `count` frames: it applies new settings to a source on its
+   * next frame, so the size read before that is the old text's. False when a newer state
+   * arrived meanwhile: its apply measures again, so this one need not.
+   */
+  private async framesRendered(count: number, state: OverlayState): Promise<boolean> {
+    const frames = async () => Number((await this.obs.call('GetStats')).renderTotalFrames);
+    const start = await frames();
+    const deadline = Date.now() + MEASURE_TIMEOUT_MS;
+    while ((await frames()) < start + count && Date.now() < deadline) {
+      if (this.desired !== state) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.desired === state;
+  }
+
+  private async canvasSize(): Promise<Canvas> {
+    if (!this.canvas) {
+      const video = await this.obs.call('GetVideoSettings');
+      this.canvas = { width: video.baseWidth, height: video.baseHeight };
+    }
+    return this.canvas;
   }
 
   private async plan(state: OverlayState, items: Map<string, TrackedItem>): Promise<Change[]> {
@@ -208,7 +434,7 @@ export class OverlaySync {
       const change: Change = { name, item };
       // Content is only sent for what will be on screen; a hidden item keeps its old content
       // until it is shown again, which saves a request per advance.
-      if (content && enabled) {
+      if (content?.settings && enabled) {
         const key = JSON.stringify(content.settings);
         if (this.lastSettings.get(name) !== key) change.settings = { key, value: content.settings };
       }
@@ -220,43 +446,61 @@ export class OverlaySync {
 
   /** Whether a native source has anything to show in this state. */
   private visible(role: NativeRole, state: OverlayState): boolean {
+    const has = (text: string) => text.trim() !== '';
+    const panel = panelOf(role);
+    if (panel && (panel.band === role || panel.accent === role)) {
+      return panel.lines.some((line) => this.visible(line, state));
+    }
     switch (role) {
       case 'lyrics-text':
-        return lines(state.lyrics.line, state.lyrics.translation) !== '';
+        return has(state.lyrics.line);
+      case 'lyrics-translation-text':
+        return has(state.lyrics.translation);
       case 'lower-third-text':
-        return lines(state.lowerThird.title, state.lowerThird.text) !== '';
+        return has(state.lowerThird.title);
+      case 'lower-third-fact-text':
+        return has(state.lowerThird.text);
       case 'now-playing-text':
-        return Boolean(state.nowPlaying.title || state.nowPlaying.artist);
+        return has(state.nowPlaying.title);
+      case 'now-playing-artist-text':
+        return has(state.nowPlaying.artist);
       case 'drawing-credit-text':
-        return state.drawing.credit !== '';
+        return has(state.drawing.credit);
       case 'qr-image':
         return Boolean(state.qr.url) && !this.imagesUnreachable();
       case 'drawing-image':
         return Boolean(state.drawing.file) && !this.imagesUnreachable();
+      default:
+        return false;
     }
   }
 
+  /**
+   * What a source shows in this state. Null settings: the source has no content of its own
+   * (a band, sized by the layout step).
+   */
   private async content(
     role: NativeRole,
     state: OverlayState,
-  ): Promise<{ settings: Record<string, string>; visible: boolean }> {
-    if (!this.visible(role, state)) return { settings: {}, visible: false };
+  ): Promise<{ settings: Record<string, string> | null; visible: boolean }> {
+    if (!this.visible(role, state)) return { settings: null, visible: false };
+    const text = (value: string) => ({ settings: { text: value }, visible: true });
     switch (role) {
-      case 'lyrics-text': {
-        const text = lines(state.lyrics.line, state.lyrics.translation);
-        return { settings: { text }, visible: text !== '' };
-      }
-      case 'lower-third-text': {
-        const text = lines(state.lowerThird.title, state.lowerThird.text);
-        return { settings: { text }, visible: text !== '' };
-      }
-      case 'now-playing-text': {
-        const { title, artist } = state.nowPlaying;
-        const text = title && artist ? `${title} — ${artist}` : title || artist;
-        return { settings: { text }, visible: text !== '' };
-      }
+      case 'lyrics-text':
+        return text(state.lyrics.line);
+      case 'lyrics-translation-text':
+        return text(state.lyrics.translation);
+      // The page sets titles in capitals (`text-transform: uppercase`).
+      case 'lower-third-text':
+        return text(state.lowerThird.title.toLocaleUpperCase());
+      case 'lower-third-fact-text':
+        return text(balanceLines(state.lowerThird.text));
+      case 'now-playing-text':
+        return text(state.nowPlaying.title.toLocaleUpperCase());
+      case 'now-playing-artist-text':
+        return text(state.nowPlaying.artist);
       case 'drawing-credit-text':
-        return { settings: { text: state.drawing.credit }, visible: state.drawing.credit !== '' };
+        return text(state.drawing.credit);
       case 'qr-image': {
         const url = state.qr.url;
         if (!url) return { settings: { file: '' }, visible: false };
@@ -266,6 +510,8 @@ export class OverlaySync {
         const file = state.drawing.file;
         return { settings: { file: file ?? '' }, visible: Boolean(file) };
       }
+      default:
+        return { settings: null, visible: true };
     }
   }
 
@@ -313,8 +559,9 @@ export class OverlaySync {
       const native = nativeInputs.find((input) => input.name === name);
       if (!native) continue;
       const browser = entry.inputKind === BROWSER_KIND;
-      // A browser page draws the drawing's credit itself; there is no credit input then.
-      if (browser && native.role === 'drawing-credit-text') continue;
+      // A browser page draws its element whole (credit, bands and all): only the page's
+      // own inputs count then.
+      if (browser && !browserInputs.some((input) => input.name === name)) continue;
       this.seenIds.set(Number(entry.sceneItemId), name);
       items.set(name, {
         sceneItemId: Number(entry.sceneItemId),
@@ -329,10 +576,6 @@ export class OverlaySync {
     this.items = items;
     return items;
   }
-}
-
-function lines(...parts: string[]): string {
-  return parts.filter((part) => part.trim() !== '').join('\n');
 }
 
 function describe(error: unknown): string {

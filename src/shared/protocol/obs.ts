@@ -89,6 +89,8 @@ export const obsDriftKind = z.enum([
   'hidden-in-obs',
   /** Shown in OBS while the console has it off. */
   'shown-in-obs',
+  /** A band moved in front of the text it sits behind: it covers the text. */
+  'band-in-front',
   /** OBS is on another computer: image sources there cannot open this computer's files. */
   'images-unreachable',
   /** OBS is on another computer and the overlay pages' address is this computer's loopback. */

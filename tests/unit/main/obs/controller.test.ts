@@ -90,7 +90,7 @@ describe('createObsController', () => {
     await controller.setOverlayState(state);
     await controller.start();
     await settle();
-    expect(obs.inputs.get(LOWER)?.settings.text).toBe('Free them all');
+    expect(obs.inputs.get(LOWER)?.settings.text).toBe('FREE THEM ALL');
   });
 
   it('re-applies the overlays after a reconnect, rebuilding a scene OBS lost', async () => {
@@ -119,7 +119,7 @@ describe('createObsController', () => {
     expect(logs.join('\n')).toContain('the overlay scene is incomplete after reconnecting');
     expect(obs.scenes.has(OVERLAY_SCENE)).toBe(true);
     expect(obs.scenes.get('Scene')?.map((item) => item.sourceName)).toEqual([OVERLAY_SCENE]);
-    expect(obs.inputs.get(LOWER)?.settings.text).toBe('Free them all');
+    expect(obs.inputs.get(LOWER)?.settings.text).toBe('FREE THEM ALL');
     expect(obs.scenes.get(OVERLAY_SCENE)?.find((i) => i.sourceName === LOWER)?.enabled).toBe(true);
   });
 
@@ -140,7 +140,7 @@ describe('createObsController', () => {
     await settle();
     clock.advance(250);
     await settle();
-    expect(obs.inputs.get(LOWER)?.settings.text).toBe('Free them all');
+    expect(obs.inputs.get(LOWER)?.settings.text).toBe('FREE THEM ALL');
     expect(obs.scenes.get(OVERLAY_SCENE)?.find((item) => item.sourceName === lyrics)).toBe(
       lyricsItem,
     );
@@ -153,7 +153,8 @@ describe('createObsController', () => {
     const content = snapshot([action('sign', { title: 'Sign', callToAction: 'Now' })]);
     const report = await controller.followShow(content, showOnAir('sign', { durationMs: 1000 }));
     expect(report.errors).toEqual([]);
-    expect(obs.inputs.get(LOWER)?.settings.text).toBe('Sign\nNow');
+    expect(obs.inputs.get(LOWER)?.settings.text).toBe('SIGN');
+    expect(obs.inputs.get(`${LOWER} fact`)?.settings.text).toBe('Now');
     expect(String(obs.inputs.get(`${INPUT_PREFIX}QR`)?.settings.file)).toMatch(/qr-.*\.png$/);
   });
 

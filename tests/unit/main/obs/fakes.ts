@@ -36,6 +36,19 @@ export class FakeObs {
   readonly inputs = new Map<string, { kind: string; settings: Record<string, unknown> }>();
   readonly log: { requestType: string; requestData: Record<string, unknown> }[] = [];
   private nextItemId = 1;
+  /**
+   * Rendered frames, counted up on every GetStats (OBS renders on its own clock; here a few
+   * frames pass between two requests, so nothing waits).
+   */
+  frames = 0;
+  framesPerRequest = 3;
+  /**
+   * Frames before a source's new settings show in its drawn size. Real OBS applies settings on
+   * its next frame, so a size read at once is the old text's; 0 here draws at once.
+   */
+  renderLag = 0;
+  private readonly drawn = new Map<string, Record<string, unknown>>();
+  private readonly pending = new Map<string, { settings: Record<string, unknown>; at: number }>();
 
   /** Requests that changed something, for idempotence checks. */
   writes(): string[] {
@@ -122,13 +135,23 @@ export class FakeObs {
         const input = this.inputs.get(String(data.inputName));
         if (!input) throw new RequestError(600, 'No source was found.');
         const next = structuredClone(data.inputSettings as Record<string, unknown>);
+        if (this.renderLag > 0 && !this.drawn.has(String(data.inputName))) {
+          this.drawn.set(String(data.inputName), structuredClone(input.settings));
+        }
         input.settings = data.overlay === false ? next : { ...input.settings, ...next };
+        if (this.renderLag > 0) {
+          this.pending.set(String(data.inputName), {
+            settings: structuredClone(input.settings),
+            at: this.frames + this.renderLag,
+          });
+        }
         return undefined;
       }
       case 'GetSceneItemList':
         return {
-          sceneItems: scene(data.sceneName).map((entry) => ({
+          sceneItems: scene(data.sceneName).map((entry, index) => ({
             sceneItemId: entry.sceneItemId,
+            sceneItemIndex: index,
             sourceName: entry.sourceName,
             sceneItemEnabled: entry.enabled,
             inputKind: this.inputs.get(entry.sourceName)?.kind ?? null,
@@ -146,8 +169,25 @@ export class FakeObs {
         if (!found) throw new RequestError(600, 'No scene items were found.');
         return { sceneItemId: found.sceneItemId };
       }
-      case 'GetSceneItemTransform':
-        return { sceneItemTransform: { ...item(data.sceneName, data.sceneItemId).transform } };
+      case 'GetSceneItemTransform': {
+        const entry = item(data.sceneName, data.sceneItemId);
+        return { sceneItemTransform: { ...entry.transform, ...this.measure(entry.sourceName) } };
+      }
+      case 'SetSceneItemIndex': {
+        const items = scene(data.sceneName);
+        const entry = item(data.sceneName, data.sceneItemId);
+        items.splice(items.indexOf(entry), 1);
+        items.splice(Number(data.sceneItemIndex), 0, entry);
+        return undefined;
+      }
+      case 'GetStats':
+        this.frames += this.framesPerRequest;
+        for (const [name, entry] of this.pending) {
+          if (entry.at > this.frames) continue;
+          this.drawn.set(name, entry.settings);
+          this.pending.delete(name);
+        }
+        return { renderTotalFrames: this.frames };
       case 'SetSceneItemTransform': {
         const entry = item(data.sceneName, data.sceneItemId);
         entry.transform = {
@@ -214,6 +254,26 @@ export class FakeObs {
       default:
         throw new RequestError(204, `Your request type is not valid: ${requestType}`);
     }
+  }
+
+  /**
+   * A source's drawn size: a text source's from its text (half its font size per character,
+   * 1.25 of it per line), a colour source's from its settings.
+   */
+  measure(name: string): { sourceWidth: number; sourceHeight: number } {
+    const settings = this.drawn.get(name) ?? this.inputs.get(name)?.settings ?? {};
+    if (typeof settings.text === 'string') {
+      const size = Number((settings.font as { size?: number } | undefined)?.size ?? 32);
+      const lines = settings.text === '' ? [] : settings.text.split('\n');
+      return {
+        sourceWidth: Math.round(Math.max(0, ...lines.map((line) => line.length)) * size * 0.5),
+        sourceHeight: Math.round(lines.length * size * 1.25),
+      };
+    }
+    return {
+      sourceWidth: Number(settings.width ?? 0),
+      sourceHeight: Number(settings.height ?? 0),
+    };
   }
 
   /** The ObsCaller the overlay modules take: answers at once, errors like the bridge's. */

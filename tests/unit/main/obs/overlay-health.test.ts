@@ -121,8 +121,56 @@ describe('what OBS holds, compared with what the console says', () => {
     expect(drift()).toEqual([]);
     expect(item(LYRICS)?.enabled).toBe(true);
     expect(item('Lower third (old)')).toBeUndefined();
-    expect(obs.inputs.get(LOWER)?.settings.text).toBe('Free them all\nSign the letter');
+    expect(obs.inputs.get(LOWER)?.settings.text).toBe('FREE THEM ALL');
+    expect(obs.inputs.get(`${LOWER} fact`)?.settings.text).toBe('Sign the letter');
     expect(item(QR)?.enabled).toBe(true);
+  });
+
+  it('a band moved in front of its text in OBS is seen, named and repaired', async () => {
+    const { controller, obs, atObs, item, drift, settle } = await connected();
+    await controller.setUpOverlays();
+    await controller.setOverlayState(onAir);
+    await settle();
+    expect(drift()).toEqual([]);
+    const band = item(`${LOWER} band`);
+    await atObs(
+      'SetSceneItemIndex',
+      {
+        sceneName: OVERLAY_SCENE,
+        sceneItemId: band?.sceneItemId,
+        sceneItemIndex: (obs.scenes.get(OVERLAY_SCENE)?.length ?? 1) - 1,
+      },
+      'SceneItemListReindexed',
+    );
+    expect(drift()).toEqual([['band-in-front', `${LOWER} band`]]);
+    expect(controller.overlayHealth()?.drift[0]).toMatchObject({ repairable: true });
+    expect(controller.overlayHealth()?.drift[0]?.message).toContain('covers the text');
+    await controller.setUpOverlays();
+    await settle();
+    expect(drift()).toEqual([]);
+  });
+
+  it('a band or a translation alone does not count as its element on the stream', async () => {
+    const { controller, atObs, item, drift, settle } = await connected();
+    await controller.setUpOverlays();
+    await controller.setOverlayState({
+      ...onAir,
+      lyrics: { line: 'Whirlwinds of danger', translation: 'Вихри враждебные' },
+    });
+    await settle();
+    await atObs(
+      'SetSceneItemEnabled',
+      { sceneName: OVERLAY_SCENE, sceneItemId: item(LYRICS)?.sceneItemId, sceneItemEnabled: false },
+      'SceneItemEnableStateChanged',
+    );
+    expect(drift()).toEqual([['hidden-in-obs', LYRICS]]);
+    expect(item(`${LYRICS} band`)?.enabled).toBe(true);
+    expect(item(`${LYRICS} translation`)?.enabled).toBe(true);
+    expect(controller.overlayHealth()?.elements).toContainEqual({
+      element: 'lyrics',
+      console: true,
+      obs: false,
+    });
   });
 
   it('a source shown in OBS that the console has off, and a deleted scene', async () => {

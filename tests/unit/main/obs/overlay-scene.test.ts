@@ -39,10 +39,19 @@ describe('setUpOverlays, native sources (Debian’s OBS)', () => {
       kind: 'image_source',
       settings: { file: '', unload: false },
     });
+    // The page's fonts: Oswald for the sung line, Inter for its translation.
     expect(obs.inputs.get(`${INPUT_PREFIX}Lyrics`)?.settings).toMatchObject({
       text: '',
-      font: { face: 'DejaVu Sans', style: 'Bold' },
-      outline: true,
+      font: { face: 'Oswald', style: 'Bold', size: 43 },
+      drop_shadow: true,
+    });
+    expect(obs.inputs.get(`${INPUT_PREFIX}Lyrics translation`)?.settings).toMatchObject({
+      font: { face: 'Inter', size: 25 },
+    });
+    // The band: a colour source, the page's rgba(8, 8, 8, 0.8) as OBS's ABGR.
+    expect(obs.inputs.get(`${INPUT_PREFIX}Lyrics band`)).toMatchObject({
+      kind: 'color_source_v3',
+      settings: { color: 0xcc080808 },
     });
     const qrItem = items.find((item) => item.sourceName === `${INPUT_PREFIX}QR`);
     expect(qrItem?.transform).toMatchObject(
@@ -64,11 +73,11 @@ describe('setUpOverlays, native sources (Debian’s OBS)', () => {
     await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
     const lyrics = obs.inputs.get(`${INPUT_PREFIX}Lyrics`);
     if (!lyrics) throw new Error('no lyrics input');
-    lyrics.settings = { ...lyrics.settings, text: 'on air now', outline: false };
+    lyrics.settings = { ...lyrics.settings, text: 'on air now', drop_shadow: false };
     const items = obs.scenes.get(OVERLAY_SCENE) ?? [];
     const qr = items.find((item) => item.sourceName === `${INPUT_PREFIX}QR`);
     if (!qr) throw new Error('no QR item');
-    qr.transform = { ...qr.transform, positionX: 5 };
+    qr.transform = { ...qr.transform, boundsWidth: 5 };
     qr.enabled = true;
     // The operator removed the credit from the scene, and added a source of their own.
     obs.scenes.set(
@@ -97,7 +106,7 @@ describe('setUpOverlays, native sources (Debian’s OBS)', () => {
     // The text on air and the QR's visibility belong to the overlay sync, not to setup.
     expect(obs.inputs.get(`${INPUT_PREFIX}Lyrics`)?.settings).toMatchObject({
       text: 'on air now',
-      outline: true,
+      drop_shadow: true,
     });
     expect(qr.enabled).toBe(true);
     expect(obs.inputs.get('Sponsor logo')).toEqual({
@@ -106,6 +115,68 @@ describe('setUpOverlays, native sources (Debian’s OBS)', () => {
     });
     const sent = obs.log.slice(logged);
     expect(sent.some((entry) => JSON.stringify(entry).includes('Sponsor logo'))).toBe(false);
+  });
+
+  it('puts every band under its text: in a scene from before the bands, and after a reorder in OBS', async () => {
+    const obs = new FakeObs();
+    // A scene set up by an older version: the text sources exist, the bands do not.
+    obs.handle('CreateScene', { sceneName: OVERLAY_SCENE });
+    for (const name of ['Lyrics', 'Lower third', 'Now playing']) {
+      obs.handle('CreateInput', {
+        sceneName: OVERLAY_SCENE,
+        inputName: `${INPUT_PREFIX}${name}`,
+        inputKind: 'text_ft2_source_v2',
+        inputSettings: { text: '' },
+      });
+    }
+    const order = () => (obs.scenes.get(OVERLAY_SCENE) ?? []).map((item) => item.sourceName);
+    const below = (band: string, text: string) =>
+      order().indexOf(`${INPUT_PREFIX}${band}`) < order().indexOf(`${INPUT_PREFIX}${text}`);
+    const pairs = [
+      ['Lyrics band', 'Lyrics'],
+      ['Lyrics band', 'Lyrics translation'],
+      ['Lower third band', 'Lower third'],
+      ['Lower third accent', 'Lower third fact'],
+      ['Now playing band', 'Now playing artist'],
+      ['Now playing accent', 'Now playing'],
+    ] as const;
+    await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
+    for (const [band, text] of pairs) expect(below(band, text), `${band} under ${text}`).toBe(true);
+
+    // Someone drags the lyrics band to the top of the scene in OBS: it covers the text.
+    const items = obs.scenes.get(OVERLAY_SCENE) ?? [];
+    const band = items.find((item) => item.sourceName === `${INPUT_PREFIX}Lyrics band`);
+    if (!band) throw new Error('no band');
+    obs.handle('SetSceneItemIndex', {
+      sceneName: OVERLAY_SCENE,
+      sceneItemId: band.sceneItemId,
+      sceneItemIndex: items.length - 1,
+    });
+    expect(below('Lyrics band', 'Lyrics')).toBe(false);
+    const report = await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
+    expect(
+      report.inputs.find((input) => input.name === `${INPUT_PREFIX}Lyrics band`),
+    ).toMatchObject({ item: 'updated' });
+    for (const [band, text] of pairs) expect(below(band, text), `${band} under ${text}`).toBe(true);
+    // And a press after that changes nothing.
+    expect((await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE })).unchanged).toBe(true);
+  });
+
+  it('leaves the places of bands and lines to the sync: a second press after a show moves nothing', async () => {
+    const obs = new FakeObs();
+    await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
+    const items = obs.scenes.get(OVERLAY_SCENE) ?? [];
+    const lyrics = items.find((item) => item.sourceName === `${INPUT_PREFIX}Lyrics`);
+    if (!lyrics) throw new Error('no lyrics');
+    // Where the sync put the line for a two-line lyric.
+    lyrics.transform = { ...lyrics.transform, positionY: 500 };
+    const again = await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
+    expect(again.unchanged).toBe(true);
+    expect(lyrics.transform.positionY).toBe(500);
+    // But its anchor and bounds are setup's: a centred line stays centred.
+    lyrics.transform = { ...lyrics.transform, alignment: 5 };
+    await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
+    expect(lyrics.transform.alignment).toBe(4);
   });
 
   it('keeps an input of ours that has another kind, and says how to switch', async () => {
@@ -124,10 +195,10 @@ describe('setUpOverlays, native sources (Debian’s OBS)', () => {
     expect(obs.inputs.get(`${INPUT_PREFIX}QR`)?.settings).toEqual({ color: 1 });
   });
 
-  it('uses GDI+ text and Arial on Windows, and a given canvas', async () => {
+  it('uses GDI+ text on Windows, centred where the page centres, and a given canvas', async () => {
     const obs = new FakeObs();
     obs.platform = 'windows';
-    obs.inputKinds = ['image_source', 'text_gdiplus_v2', 'text_ft2_source_v2'];
+    obs.inputKinds = ['image_source', 'color_source_v3', 'text_gdiplus_v2', 'text_ft2_source_v2'];
     const canvas = { width: 1920, height: 1080 };
     const report = await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE, canvas });
     expect(report.textKind).toBe('text_gdiplus_v2');
@@ -135,10 +206,12 @@ describe('setUpOverlays, native sources (Debian’s OBS)', () => {
       textStyle('lower-third-text', 'text_gdiplus_v2', canvas, 'windows'),
     );
     expect(obs.inputs.get(`${INPUT_PREFIX}Lower third`)?.settings).toMatchObject({
-      font: { face: 'Arial' },
-      extents: true,
+      font: { face: 'Oswald', size: 66 },
       align: 'left',
-      valign: 'bottom',
+    });
+    expect(obs.inputs.get(`${INPUT_PREFIX}Lyrics translation`)?.settings).toMatchObject({
+      font: { face: 'Inter', size: 38 },
+      align: 'center',
     });
   });
 
