@@ -2,9 +2,9 @@
 # Installs the Debian packages the tests need, only those that are missing.
 #   chromium: the end-to-end tests' browser (Playwright never downloads one here)
 #   obs-studio, xvfb, libgl1-mesa-dri, libegl-mesa0: a real headless OBS for the OBS tests
-#   fonts-dejavu-core: a font for OBS text sources
+#   fonts-dejavu-core, fonts-inter: fonts for OBS text sources (Inter is the overlay page's body font)
 set -euo pipefail
-PKGS=(chromium obs-studio xvfb libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core)
+PKGS=(chromium obs-studio xvfb libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core fonts-inter)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
