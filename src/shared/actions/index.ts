@@ -1,1 +1,1 @@
-export * from './show-actions';
+export * from './show';

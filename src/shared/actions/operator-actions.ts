@@ -8,7 +8,7 @@ import {
   previousAction,
   safeModeAction,
   type ShowAction,
-} from './show-actions';
+} from './show';
 
 /** What an operator action looks at to decide what it sends. */
 export interface OperatorContext {

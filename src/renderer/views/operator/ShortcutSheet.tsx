@@ -1,4 +1,4 @@
-import { obsKeyList } from '../../../shared/actions/obs-actions';
+import { obsKeyList } from '../../../shared/actions/obs';
 import { actionGroups, keyLabels, operatorActions } from '../../../shared/actions/operator-actions';
 
 /** Every registered operator action and its keys: what `?` opens. */

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ShortcutSheet } from '../../../../../src/renderer/views/operator/ShortcutSheet';
-import { obsKeyList } from '../../../../../src/shared/actions/obs-actions';
+import { obsKeyList } from '../../../../../src/shared/actions/obs';
 import { operatorActions } from '../../../../../src/shared/actions/operator-actions';
 
 describe('the shortcut sheet', () => {
