@@ -1,70 +1,76 @@
-import type { Command } from '../protocol/commands';
-import type { ShowState } from '../protocol/show-state';
+import { always, type Action } from './action';
 
-/**
- * A command as a registered object (excalidraw's actions): its name, the keys that trigger
- * it and how it turns the current state into a command. Keyboards, buttons, the phone remote
- * and tests all go through the same objects, so a key and its button can never disagree.
+/*
+ * The slides: what both the console and the kiosk drive. The kiosk (the app's own display
+ * window) answers to fewer keys than the console: its `kioskKeys`.
  */
-export interface ShowAction {
-  name: string;
-  /** Shown on buttons and in the shortcut sheet. */
-  label: string;
-  /** `KeyboardEvent.key` values. Presentation clickers send PageDown/PageUp. */
-  keys: readonly string[];
-  /** The command to send, given what is on air now. */
-  command: (state: ShowState) => Command;
-}
 
-export const nextAction: ShowAction = {
+export const nextAction: Action = {
   name: 'next',
-  label: 'Next',
+  label: 'Next slide',
+  group: 'show',
   keys: ['ArrowRight', 'PageDown'],
+  kioskKeys: ['ArrowRight', 'PageDown'],
+  available: always,
   command: () => ({ name: 'next' }),
 };
 
-export const previousAction: ShowAction = {
+export const previousAction: Action = {
   name: 'previous',
-  label: 'Previous',
+  label: 'Previous slide',
+  group: 'show',
   keys: ['ArrowLeft', 'PageUp'],
+  kioskKeys: ['ArrowLeft', 'PageUp'],
+  available: always,
   command: () => ({ name: 'previous' }),
 };
 
-export const pauseAction: ShowAction = {
+/** Space pauses only between songs (during one it is "next line"); P always does. */
+export const pauseAction: Action = {
   name: 'togglePause',
   label: 'Pause / resume',
-  keys: [' '],
+  group: 'show',
+  keys: [' ', 'p', 'P'],
+  kioskKeys: [' '],
+  available: always,
   command: () => ({ name: 'togglePause' }),
 };
 
-export const blackoutAction: ShowAction = {
+/** '.' too: it is what a clicker's "blank screen" button sends. */
+export const blackoutAction: Action = {
   name: 'blackout',
   label: 'Blackout',
-  keys: ['b', 'B'],
-  command: (state) => ({ name: 'blackout', on: !state.blackout }),
+  group: 'show',
+  keys: ['b', 'B', '.'],
+  kioskKeys: ['b', 'B'],
+  available: always,
+  command: (ctx) => ({ name: 'blackout', on: !ctx.show.blackout }),
 };
 
-export const safeModeAction: ShowAction = {
+export const safeModeAction: Action = {
   name: 'safeMode',
   label: 'Safe mode',
+  group: 'show',
   keys: ['s', 'S'],
-  command: (state) => ({ name: 'safeMode', on: !state.safeMode }),
+  kioskKeys: ['s', 'S'],
+  available: always,
+  command: (ctx) => ({ name: 'safeMode', on: !ctx.show.safeMode }),
 };
 
-/** The kiosk keys: what a display started on this machine answers to. */
-export const kioskActions: readonly ShowAction[] = [
-  nextAction,
-  previousAction,
-  pauseAction,
-  blackoutAction,
-  safeModeAction,
-];
+export const goToAction: Action<string> = {
+  name: 'goTo',
+  label: 'Show this item now',
+  group: 'show',
+  keys: [],
+  available: always,
+  command: (_ctx, itemId) => ({ name: 'goTo', itemId }),
+};
 
-/** The action a key press triggers, if any. Keys with modifiers are left to the browser. */
-export function actionForKey(
-  actions: readonly ShowAction[],
-  event: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean },
-): ShowAction | undefined {
-  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
-  return actions.find((action) => action.keys.includes(event.key));
-}
+export const setPlaylistAction: Action<string> = {
+  name: 'setPlaylist',
+  label: 'Switch playlist',
+  group: 'show',
+  keys: [],
+  available: always,
+  command: (_ctx, playlistId) => ({ name: 'setPlaylist', playlistId }),
+};

@@ -136,21 +136,18 @@ describe('OperatorView', () => {
     const { send, stores } = renderOperator();
     fireEvent.click(screen.getByTestId('setlist-start-concert'));
     expect(send).toHaveBeenLastCalledWith({ name: 'setlistStart', setlistId: 'concert' });
-    act(() =>
-      applyShow(showState({ setlist: { setlistId: 'concert', songIndex: null } }), stores.show),
-    );
+    const setlist = (songIndex: number | null, nextSongIndex: number | null) => ({
+      setlist: { setlistId: 'concert', songIndex, nextSongIndex },
+    });
+    act(() => applyShow(showState(setlist(null, 0)), stores.show));
     expect(screen.getByTestId('setlist-state')).toHaveTextContent('Between songs');
     expect(screen.getByTestId('next-song')).toHaveTextContent('The Internationale');
     fireEvent.click(screen.getByTestId('next-song'));
     expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'internationale' });
-    act(() =>
-      applyShow(lyricsShow(0, { setlist: { setlistId: 'concert', songIndex: 0 } }), stores.show),
-    );
+    act(() => applyShow(lyricsShow(0, setlist(0, 2)), stores.show));
     expect(screen.getByTestId('setlist-state')).toHaveTextContent('Song 1 of 3');
-    // Back between songs: "next song" remembers the concert is past song 1.
-    act(() =>
-      applyShow(showState({ setlist: { setlistId: 'concert', songIndex: null } }), stores.show),
-    );
+    // Back between songs: the core says the concert is past song 1.
+    act(() => applyShow(showState(setlist(null, 2)), stores.show));
     expect(screen.getByTestId('next-song')).toHaveTextContent('A timed song');
     expect(screen.getByText('no lyrics')).toBeInTheDocument();
     key('n');
