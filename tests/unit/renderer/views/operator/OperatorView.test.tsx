@@ -154,6 +154,32 @@ describe('OperatorView', () => {
     expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'timed-song' });
   });
 
+  it('a console opened mid-concert starts the song the core says comes next, not the first', () => {
+    // The console was reloaded (or opened on a second laptop) between songs 1 and 3: it has
+    // seen no song of this concert, and must not send the band back to the top.
+    const between = showState({
+      setlist: { setlistId: 'concert', songIndex: null, nextSongIndex: 2 },
+    });
+    const { send, stores } = renderOperator(between);
+    expect(screen.getByTestId('next-song')).toHaveTextContent('Next song: A timed song');
+    key('n');
+    expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'timed-song' });
+    fireEvent.click(screen.getByTestId('next-song'));
+    expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'timed-song' });
+    // The last song is over: the core says none is left, and N sends nothing.
+    act(() =>
+      applyShow(
+        showState({ setlist: { setlistId: 'concert', songIndex: null, nextSongIndex: null } }),
+        stores.show,
+      ),
+    );
+    expect(screen.getByTestId('next-song')).toHaveTextContent('No more songs');
+    expect(screen.getByTestId('next-song')).toBeDisabled();
+    send.mockClear();
+    key('n');
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('lists content errors with their file and line, and clears them when fixed', () => {
     const errors = [
       { file: 'cases/boris.yaml', line: 7, field: 'arrested', message: 'expected a date' },
