@@ -67,7 +67,8 @@ export const showStateSchema = z.strictObject({
   lyrics: lyricsCursorSchema.nullable(),
   /**
    * In setlist mode: which setlist, which of its songs is on (null = the interlude loop), and
-   * `nextSongIndex`, the song "next song" would start (null when none is left).
+   * the index of the song "next song" would start (null when none is left). The core works
+   * it out, so every console and phone agrees on what comes next.
    */
   setlist: z
     .strictObject({
