@@ -5,7 +5,13 @@ import { LiveLyrics } from './live-lyrics';
 import { lineTimes, type LineTimes } from './lyrics-timing';
 import { defaultOverlays, keptLanguages, languagesRefusal } from './outputs';
 import { fail, ok, type CommandResult } from './result';
-import { findSetlist, refreshSetlist, songIndexIn, type SetlistState } from './setlist';
+import {
+  findSetlist,
+  nextSongIndexIn,
+  refreshSetlist,
+  songIndexIn,
+  type SetlistState,
+} from './setlist';
 import {
   findShowItem,
   keptOrStartingPlaylist,
@@ -30,7 +36,8 @@ export type ShowPosition = Pick<
   ShowState,
   'playlistId' | 'itemId' | 'position' | 'paused' | 'remainingMs' | 'blackout' | 'safeMode'
 > &
-  Partial<Pick<ShowState, 'lyrics' | 'setlist' | 'outputLanguages'>> & {
+  Partial<Pick<ShowState, 'lyrics' | 'outputLanguages'>> & {
+    setlist?: SetlistState | null;
     overlays?: Partial<ShowState['overlays']>;
   };
 
@@ -46,7 +53,7 @@ export function positionOf(state: ShowState): ShowPosition {
     blackout,
     safeMode,
     lyrics,
-    setlist,
+    setlist: setlist && { setlistId: setlist.setlistId, songIndex: setlist.songIndex },
     outputLanguages,
     overlays,
   };
@@ -173,7 +180,10 @@ export class ShowEngine {
       blackout: this.blackout,
       safeMode: this.safeMode,
       lyrics,
-      setlist: this.setlist && { ...this.setlist },
+      setlist: this.setlist && {
+        ...this.setlist,
+        nextSongIndex: nextSongIndexIn(this.content, this.setlist, this.lastSongIndex),
+      },
       outputLanguages: {
         display: [...this.outputLanguages.display],
         overlay: [...this.outputLanguages.overlay],

@@ -2,7 +2,8 @@ import type { ContentSnapshot, LoadedItem, SetlistItem } from '../../shared/cont
 import type { ShowState } from '../../shared/protocol';
 
 export type LoadedSetlist = Extract<LoadedItem, SetlistItem>;
-export type SetlistState = NonNullable<ShowState['setlist']>;
+/** What the engine keeps; `nextSongIndex` is worked out when the state is published. */
+export type SetlistState = Omit<NonNullable<ShowState['setlist']>, 'nextSongIndex'>;
 
 export function findSetlist(
   content: ContentSnapshot,
@@ -51,6 +52,26 @@ export function refreshSetlist(
       ? state.songIndex
       : songIndexIn(found.setlist, songOnAir, null);
   return { setlistId: state.setlistId, songIndex };
+}
+
+/**
+ * Which song of the setlist "next song" starts: the first with lyrics after the song on now,
+ * or between songs after `lastStarted` (from the top when none was). A song with no lyrics has
+ * nothing to follow, so the interlude loop simply runs on through it.
+ */
+export function nextSongIndexIn(
+  content: ContentSnapshot,
+  state: SetlistState,
+  lastStarted: number | null,
+): number | null {
+  const found = findSetlist(content, state.setlistId);
+  if (!found.ok) return null;
+  const { songs } = found.setlist;
+  for (let next = (state.songIndex ?? lastStarted ?? -1) + 1; next < songs.length; next++) {
+    const song = content.items.find((item) => item.id === songs[next]);
+    if (song?.kind === 'song' && song.sections.length > 0) return next;
+  }
+  return null;
 }
 
 function article(word: string): string {

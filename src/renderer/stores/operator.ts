@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { create } from 'zustand';
-import type { ConnectedClient, RemoteStatus, ShowState } from '../../shared/protocol';
+import type { ConnectedClient, RemoteStatus } from '../../shared/protocol';
 
 /** What only the operator's socket hears: who is connected, the phone remote, notices. */
 export interface OperatorState {
@@ -10,8 +10,6 @@ export interface OperatorState {
   notices: string[];
   /** The last command the core refused, so the operator sees why nothing happened. */
   refusal: { message: string; at: number } | null;
-  /** The last song of each setlist that was on, so "next song" works between songs. */
-  lastSongIndex: Record<string, number>;
 }
 
 const initial: OperatorState = {
@@ -19,7 +17,6 @@ const initial: OperatorState = {
   remote: null,
   notices: [],
   refusal: null,
-  lastSongIndex: {},
 };
 
 export const createOperatorStore = () => create<OperatorState>()(() => ({ ...initial }));
@@ -49,13 +46,4 @@ export function reportRefusal(message: string, store = useOperatorStore, at = Da
 
 export function clearRefusal(store = useOperatorStore) {
   store.setState({ refusal: null });
-}
-
-/** Called with every show state: remembers where each setlist got to. */
-export function rememberSetlist(show: ShowState | null, store = useOperatorStore) {
-  const setlist = show?.setlist;
-  if (!setlist || setlist.songIndex === null) return;
-  const { lastSongIndex } = store.getState();
-  if (lastSongIndex[setlist.setlistId] === setlist.songIndex) return;
-  store.setState({ lastSongIndex: { ...lastSongIndex, [setlist.setlistId]: setlist.songIndex } });
 }

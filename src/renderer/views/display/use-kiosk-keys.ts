@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { actionForKey, kioskActions, type ShowAction } from '../../../shared/actions';
+import { actionForKey, kioskActions, type Action } from '../../../shared/actions';
 import type { Command, ShowState } from '../../../shared/protocol';
 import type { CommandResult } from '../../transport/socket';
 
@@ -13,12 +13,13 @@ export function kioskCommand(
   enabled: boolean,
   show: ShowState | null,
   event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat'>,
-  actions: readonly ShowAction[] = kioskActions,
+  actions: readonly Action[] = kioskActions,
 ): Command | null {
   // A held key would run through the whole playlist.
   if (!enabled || !show || event.repeat) return null;
   const action = actionForKey(actions, event);
-  return action ? action.command(show) : null;
+  const ctx = { show, content: null };
+  return action?.available(ctx) ? action.command(ctx) : null;
 }
 
 /** Sends the kiosk keys' commands; `onRefused` hears why the core said no. */

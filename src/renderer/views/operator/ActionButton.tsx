@@ -1,17 +1,15 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { keyLabels, type OperatorAction } from '../../../shared/actions/operator-actions';
+import { keyLabels, type Action } from '../../../shared/actions';
 import { useStores } from '../../stores';
-import { useOperatorStoreApi } from '../../stores/operator';
 import { useRunner } from './run';
 
 /** Whether `action` applies now, from the same state its key would see. */
-function useAvailable<P>(action: OperatorAction<P>): boolean {
+function useAvailable<P>(action: Action<P>): boolean {
   const stores = useStores();
   const show = useStore(stores.show, (s) => s.show);
   const content = useStore(stores.content, (s) => s.snapshot);
-  const lastSongIndex = useStore(useOperatorStoreApi(), (s) => s.lastSongIndex);
-  return show ? action.available({ show, content, lastSongIndex }) : false;
+  return show ? action.available({ show, content }) : false;
 }
 
 /** An action's keys as keycaps, e.g. [→] [PgDn]. */
@@ -28,7 +26,7 @@ export function Keys({ keys, max = 3 }: { keys: readonly string[]; max?: number 
 }
 
 interface ActionButtonProps<P> {
-  action: OperatorAction<P>;
+  action: Action<P>;
   param: P;
   /** Overrides the action's label (e.g. "Resume" while paused). */
   label?: ReactNode;

@@ -15,7 +15,7 @@ import {
   nudgeForwardAction,
   timedPauseAction,
   timedStartAction,
-} from '../../../shared/actions/operator-actions';
+} from '../../../shared/actions';
 import { pickText, type SongItem } from '../../../shared/content';
 import { alignCues, originalLines, parseLrc } from '../../../shared/lyrics';
 import type { LyricsCursor } from '../../../shared/protocol';

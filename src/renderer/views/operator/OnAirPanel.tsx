@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { itemById } from '../../../shared/actions/operator-actions';
+import { itemById } from '../../../shared/actions';
 import { isShowItem } from '../../../shared/content';
 import { languageForSlide } from '../../i18n/language';
 import { slideTiming } from '../../slides/context';

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
 import { useStores } from '../../stores';
-import { rememberSetlist, useOperatorStoreApi } from '../../stores/operator';
 import { sendCommand } from '../../transport/socket';
 import { LyricsPanel } from './LyricsPanel';
 import { ObsPanel } from './obs/ObsPanel';
@@ -41,18 +40,12 @@ function ConnectionBadge() {
 
 function Console() {
   const stores = useStores();
-  const operator = useOperatorStoreApi();
   const title = useStore(stores.content, (s) =>
     s.snapshot ? pickText(s.snapshot.pack.title, s.snapshot.pack.defaultLanguage) : undefined,
   );
   const songOn = useStore(stores.show, (s) => s.show?.lyrics != null);
   const [sheet, setSheet] = useState(false);
   useOperatorKeys({ onHelp: () => setSheet((open) => !open), onEscape: () => setSheet(false) });
-  // Where each setlist got to, so "next song" still knows between songs.
-  useEffect(() => {
-    rememberSetlist(stores.show.getState().show, operator);
-    return stores.show.subscribe((state) => rememberSetlist(state.show, operator));
-  }, [stores.show, operator]);
 
   return (
     <div className={`operator${songOn ? ' is-song' : ''}`} data-testid="operator">

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { outputLanguagesAction, overlayActions } from '../../../shared/actions/operator-actions';
+import { outputLanguagesAction, overlayActionFor } from '../../../shared/actions';
 import { overlayElements, type Output } from '../../../shared/protocol';
 import { displayLanguages } from '../../i18n/language';
 import { useStores } from '../../stores';
@@ -119,9 +119,8 @@ export function OutputsPanel() {
       ))}
       <h3 className="op-subheading">Stream overlay</h3>
       <div className="op-overlays">
-        {overlayElements.map((element, i) => {
-          const action = overlayActions[i];
-          if (!action) return null;
+        {overlayElements.map((element) => {
+          const action = overlayActionFor[element];
           const on = overlays?.[element] ?? false;
           return (
             <ActionButton

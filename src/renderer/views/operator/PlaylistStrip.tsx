@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { goToAction, itemById, setPlaylistAction } from '../../../shared/actions/operator-actions';
+import { goToAction, itemById, setPlaylistAction } from '../../../shared/actions';
 import { pickText, type LoadedItem } from '../../../shared/content';
 import { mediaUrl } from '../../slides/context';
 import { useStores } from '../../stores';

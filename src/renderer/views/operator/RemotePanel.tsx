@@ -1,6 +1,6 @@
 import { QRCodeSVG } from 'qrcode.react';
 import { useStore } from 'zustand';
-import { remoteEnableAction, remoteRevokeAction } from '../../../shared/actions/operator-actions';
+import { remoteEnableAction, remoteRevokeAction } from '../../../shared/actions';
 import { useStores } from '../../stores';
 import { useOperatorStoreApi } from '../../stores/operator';
 import { ActionButton } from './ActionButton';

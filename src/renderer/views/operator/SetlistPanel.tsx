@@ -5,15 +5,14 @@ import {
   itemById,
   lyricsEndAction,
   lyricsStartAction,
+  nextSong,
   nextSongAction,
-  nextSongIndex,
   setlistStartAction,
   setlistStopAction,
   setlistsOf,
-} from '../../../shared/actions/operator-actions';
+} from '../../../shared/actions';
 import { pickText } from '../../../shared/content';
 import { useStores } from '../../stores';
-import { useOperatorStoreApi } from '../../stores/operator';
 import { ActionButton } from './ActionButton';
 import { consoleLanguage, itemTitle } from './text';
 
@@ -22,11 +21,10 @@ export function SetlistPanel() {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
-  const lastSongIndex = useStore(useOperatorStoreApi(), (s) => s.lastSongIndex);
   if (!snapshot || !show) return null;
   const setlists = setlistsOf(snapshot);
   const lang = consoleLanguage(snapshot);
-  const ctx = { show, content: snapshot, lastSongIndex };
+  const ctx = { show, content: snapshot };
   const active = activeSetlist(ctx);
 
   if (!active) {
@@ -59,7 +57,7 @@ export function SetlistPanel() {
   }
 
   const songIndex = show.setlist?.songIndex ?? null;
-  const upcoming = nextSongIndex(ctx);
+  const upcoming = nextSong(ctx);
   const interlude = itemById(snapshot, active.interlude ?? snapshot.pack.defaultPlaylist);
   return (
     <section className="op-panel op-setlist is-active" aria-label="Setlist">
@@ -86,7 +84,7 @@ export function SetlistPanel() {
           label={
             upcoming === null
               ? 'No more songs'
-              : `Next song: ${itemTitle(itemById(snapshot, active.songs[upcoming]), lang)}`
+              : `Next song: ${itemTitle(itemById(snapshot, upcoming.songId), lang)}`
           }
           testId="next-song"
         />
@@ -104,7 +102,7 @@ export function SetlistPanel() {
           return (
             <li
               key={`${songId}-${index}`}
-              className={`op-setlist-song${on ? ' is-current' : ''}${index === upcoming ? ' is-next' : ''}`}
+              className={`op-setlist-song${on ? ' is-current' : ''}${index === upcoming?.index ? ' is-next' : ''}`}
               aria-current={on ? 'true' : undefined}
             >
               <span className="op-thumb-number">{index + 1}</span>

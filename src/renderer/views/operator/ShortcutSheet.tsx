@@ -1,5 +1,4 @@
-import { obsKeyList } from '../../../shared/actions/obs-actions';
-import { actionGroups, keyLabels, operatorActions } from '../../../shared/actions/operator-actions';
+import { actionGroups, consoleActions, keyLabels, obsKeyList } from '../../../shared/actions';
 
 /** Every registered operator action and its keys: what `?` opens. */
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
@@ -31,7 +30,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
         </p>
         <div className="op-sheet-groups">
           {actionGroups.map(({ group, title }) => {
-            const actions = operatorActions.filter((action) => action.group === group);
+            const actions = consoleActions.filter((action) => action.group === group);
             if (actions.length === 0) return null;
             return (
               <section key={group}>

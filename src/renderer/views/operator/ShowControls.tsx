@@ -1,12 +1,12 @@
 import { useStore } from 'zustand';
 import {
+  blackoutAction,
   clickerTarget,
-  operatorBlackoutAction,
-  operatorNextAction,
-  operatorPauseAction,
-  operatorPreviousAction,
-  operatorSafeModeAction,
-} from '../../../shared/actions/operator-actions';
+  nextAction,
+  pauseAction,
+  previousAction,
+  safeModeAction,
+} from '../../../shared/actions';
 import { useStores } from '../../stores';
 import { ActionButton } from './ActionButton';
 
@@ -20,7 +20,7 @@ export function ShowControls() {
     <section className="op-panel op-controls" aria-label="Show controls">
       <div className="op-controls-row">
         <ActionButton
-          action={operatorPreviousAction}
+          action={previousAction}
           param={undefined}
           label="◀ Previous slide"
           className="op-big"
@@ -28,7 +28,7 @@ export function ShowControls() {
           showKeys={!lyrics}
         />
         <ActionButton
-          action={operatorPauseAction}
+          action={pauseAction}
           param={undefined}
           label={show.paused ? 'Resume' : 'Pause'}
           pressed={show.paused}
@@ -36,7 +36,7 @@ export function ShowControls() {
           testId="pause"
         />
         <ActionButton
-          action={operatorNextAction}
+          action={nextAction}
           param={undefined}
           label="Next slide ▶"
           className="op-big"
@@ -45,7 +45,7 @@ export function ShowControls() {
       </div>
       <div className="op-controls-row">
         <ActionButton
-          action={operatorBlackoutAction}
+          action={blackoutAction}
           param={undefined}
           label={show.blackout ? 'Blackout ON: lift it' : 'Blackout'}
           pressed={show.blackout}
@@ -53,7 +53,7 @@ export function ShowControls() {
           testId="blackout"
         />
         <ActionButton
-          action={operatorSafeModeAction}
+          action={safeModeAction}
           param={undefined}
           label={show.safeMode ? 'Safe mode ON: turn off' : 'Safe mode'}
           pressed={show.safeMode}

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
-import type { OperatorAction, OperatorContext } from '../../../shared/actions/operator-actions';
+import type { Action, ActionContext } from '../../../shared/actions';
 import type { Command } from '../../../shared/protocol';
 import { useStores } from '../../stores';
 import { reportRefusal, useOperatorStoreApi } from '../../stores/operator';
@@ -8,12 +8,12 @@ import type { CommandResult } from '../../transport/socket';
 export type SendCommand = (command: Command) => Promise<CommandResult>;
 
 /** Runs a registered action: what keys, buttons and clicks all go through. */
-export type RunAction = <P>(action: OperatorAction<P>, param: P) => Promise<void>;
+export type RunAction = <P>(action: Action<P>, param: P) => Promise<void>;
 
 interface Runner {
   run: RunAction;
   /** The context actions see, read from the stores at the moment of the call. */
-  context: () => OperatorContext | null;
+  context: () => ActionContext | null;
 }
 
 const RunnerContext = createContext<Runner | null>(null);
@@ -23,15 +23,10 @@ export function RunnerProvider({ send, children }: { send: SendCommand; children
   const operator = useOperatorStoreApi();
   // Read at call time, not from the last render: a clicker pressed twice quickly must see the
   // state the first press made, not a stale closure.
-  const context = useCallback((): OperatorContext | null => {
+  const context = useCallback((): ActionContext | null => {
     const show = stores.show.getState().show;
-    if (!show) return null;
-    return {
-      show,
-      content: stores.content.getState().snapshot,
-      lastSongIndex: operator.getState().lastSongIndex,
-    };
-  }, [stores, operator]);
+    return show ? { show, content: stores.content.getState().snapshot } : null;
+  }, [stores]);
   const run = useCallback<RunAction>(
     async (action, param) => {
       const ctx = context();

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { operatorActionForKey } from '../../../shared/actions/operator-actions';
+import { operatorActionForKey } from '../../../shared/actions';
 import { useRunner } from './run';
 
 const TEXT_INPUTS = new Set([

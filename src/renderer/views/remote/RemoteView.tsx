@@ -1,20 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import {
+  actionNamed,
   cursorSong,
   itemById,
-  lyricsNextAction,
   lyricsOnAir,
-  lyricsPreviousAction,
-  operatorBlackoutAction,
-  operatorNextAction,
-  operatorPreviousAction,
-  overlayActions,
-  overlayLabel,
-  remoteSafeModeAction,
-} from '../../../shared/actions/operator-actions';
+  phoneLayout,
+  type PhoneSection,
+} from '../../../shared/actions';
 import { originalLines } from '../../../shared/lyrics';
-import { CLOSE_REMOTE_OFF, overlayElements } from '../../../shared/protocol';
+import { CLOSE_REMOTE_OFF, type ShowState } from '../../../shared/protocol';
 import { useStores } from '../../stores';
 import {
   remoteForget,
@@ -189,93 +184,43 @@ function ConnectionNote() {
   );
 }
 
-function Controls({ onUnpair }: { onUnpair: () => void }) {
-  const show = useStore(useStores().show, (s) => s.show);
-  const lyrics = show ? lyricsOnAir(show) : false;
+/** One group of the phone's buttons, as `phoneLayout` lists them. */
+function PhoneButtons({ section, show }: { section: PhoneSection; show: ShowState | null }) {
+  if (section.when && !section.when(show)) return null;
   return (
-    <main className="remote remote-controls">
-      <ConnectionNote />
-      <OnAir />
-      {lyrics ? (
-        <div className="remote-grid">
-          <ActionButton
-            action={lyricsPreviousAction}
-            param={undefined}
-            label="◀ Line"
-            showKeys={false}
-            className="remote-button"
-          />
-          <ActionButton
-            action={lyricsNextAction}
-            param={undefined}
-            label="Next line ▶"
-            showKeys={false}
-            className="remote-button remote-primary"
-            testId="remote-next-line"
-          />
-        </div>
-      ) : null}
+    <>
+      {section.title ? <h2 className="remote-label">{section.title}</h2> : null}
       <div className="remote-grid">
-        <ActionButton
-          action={operatorPreviousAction}
-          param={undefined}
-          label="◀ Previous"
-          showKeys={false}
-          className="remote-button"
-          testId="remote-previous"
-        />
-        <ActionButton
-          action={operatorNextAction}
-          param={undefined}
-          label="Next ▶"
-          showKeys={false}
-          className={`remote-button${lyrics ? '' : ' remote-primary'}`}
-          testId="remote-next"
-        />
-        <ActionButton
-          action={operatorBlackoutAction}
-          param={undefined}
-          label={show?.blackout ? 'Lift blackout' : 'Blackout'}
-          pressed={show?.blackout}
-          showKeys={false}
-          className="remote-button remote-danger"
-          testId="remote-blackout"
-        />
-        <ActionButton
-          action={remoteSafeModeAction}
-          param={undefined}
-          label={show?.safeMode ? 'Safe mode is on' : 'Safe mode on'}
-          pressed={show?.safeMode}
-          disabled={show?.safeMode}
-          showKeys={false}
-          className="remote-button remote-safe"
-          testId="remote-safe-mode"
-        />
-      </div>
-      <p className="remote-muted remote-note">
-        {show?.safeMode
-          ? 'Only the operator’s console can turn safe mode off.'
-          : 'Safe mode hides names and faces on every screen, and turns this remote off.'}
-      </p>
-      <h2 className="remote-label">Stream overlay</h2>
-      <div className="remote-grid">
-        {overlayElements.map((element) => {
-          const action = overlayActions.find((a) => a.name === `overlay.${element}`);
-          if (!action) return null;
-          const on = show?.overlays[element] ?? false;
+        {section.buttons.map((button) => {
+          const tone = button.tone?.(show);
           return (
             <ActionButton
-              key={element}
-              action={action}
+              key={button.action}
+              action={actionNamed(button.action)}
               param={undefined}
-              label={`${overlayLabel(element)}: ${on ? 'on' : 'off'}`}
-              pressed={on}
+              label={button.label(show)}
+              pressed={button.pressed?.(show)}
               showKeys={false}
-              className="remote-button remote-small"
+              className={tone ? `remote-button remote-${tone}` : 'remote-button'}
+              testId={button.id ? `remote-${button.id}` : undefined}
             />
           );
         })}
       </div>
+      {section.note ? <p className="remote-muted remote-note">{section.note(show)}</p> : null}
+    </>
+  );
+}
+
+function Controls({ onUnpair }: { onUnpair: () => void }) {
+  const show = useStore(useStores().show, (s) => s.show);
+  return (
+    <main className="remote remote-controls">
+      <ConnectionNote />
+      <OnAir />
+      {phoneLayout.map((section) => (
+        <PhoneButtons key={section.id} section={section} show={show} />
+      ))}
       <button type="button" className="remote-unpair" onClick={onUnpair}>
         Unpair this phone
       </button>

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ShowEngine } from '../../../../src/main/show/engine';
-import { kioskActions, type ShowAction } from '../../../../src/shared/actions';
+import { kioskActions, type Action } from '../../../../src/shared/actions';
 import { refusal, type ShowState } from '../../../../src/shared/protocol';
 import { caseItem, localNoon, playlist, snapshot, statement } from './content-fixtures';
 import { FakeClock } from './fake-clock';
 
 /** The keyboard's path: the action turns the state into a command, the core performs it. */
-function press(engine: ShowEngine, action: ShowAction) {
-  const command = action.command(engine.state());
+function press(engine: ShowEngine, action: Action) {
+  const command = action.command({ show: engine.state(), content: null });
+  if (!command) throw new Error(`${action.name} sent nothing`);
   return { command, result: engine.execute(command), after: engine.state() };
 }
 
@@ -29,11 +30,11 @@ function show() {
 
 /** What each label promises, checked on the state before and after one press. */
 const promises: Record<string, (before: ShowState, after: ShowState) => void> = {
-  Next: (before, after) => {
+  'Next slide': (before, after) => {
     expect(after.position).toBe((before.position + 1) % before.order.length);
     expect(after.sequence).toBe(before.sequence + 1);
   },
-  Previous: (before, after) => {
+  'Previous slide': (before, after) => {
     const n = before.order.length;
     expect(after.position).toBe((before.position - 1 + n) % n);
     expect(after.sequence).toBe(before.sequence + 1);
@@ -69,7 +70,8 @@ describe('kiosk actions against the engine', () => {
         { paused: true, blackout: true, safeMode: true },
       ]) {
         const state = { ...show().state(), ...flags };
-        const command = action.command(state);
+        const command = action.command({ show: state, content: null });
+        if (!command) throw new Error(`${action.name} sent nothing`);
         const refused = refusal('kiosk', command);
         if (command.name === 'safeMode' && !command.on) {
           expect(refused).toBe('only the operator can turn safe mode off');

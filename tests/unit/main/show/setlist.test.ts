@@ -38,7 +38,7 @@ describe('setlist mode', () => {
     const { engine } = concert();
     expect(engine.execute({ name: 'setlistStart', setlistId: 'paris' })).toEqual({ ok: true });
     expect(engine.state()).toMatchObject({
-      setlist: { setlistId: 'paris', songIndex: null },
+      setlist: { setlistId: 'paris', songIndex: null, nextSongIndex: 0 },
       playlistId: 'interlude',
       order: ['qr1', 'qr2'],
       itemId: 'qr1',
@@ -72,7 +72,7 @@ describe('setlist mode', () => {
     clock.advance(20_000);
     expect(engine.state().itemId).toBe('qr1');
     engine.execute({ name: 'lyricsStart', songId: 'varshavyanka' });
-    expect(engine.state().setlist).toEqual({ setlistId: 'paris', songIndex: 1 });
+    expect(engine.state().setlist).toEqual({ setlistId: 'paris', songIndex: 1, nextSongIndex: 3 });
     // A song without lyrics cannot be started as lyrics.
     expect(engine.execute({ name: 'lyricsStart', songId: 'galeone' })).toMatchObject({
       ok: false,
@@ -80,16 +80,40 @@ describe('setlist mode', () => {
     });
     // Straight from one song to the next: the reprise is found at its next showing.
     engine.execute({ name: 'lyricsStart', songId: 'internationale' });
-    expect(engine.state().setlist).toEqual({ setlistId: 'paris', songIndex: 3 });
+    expect(engine.state().setlist).toEqual({
+      setlistId: 'paris',
+      songIndex: 3,
+      nextSongIndex: null,
+    });
   });
 
-  it('a song not in the setlist is sung with no index', () => {
+  it('publishes the song "next song" starts, also between songs, skipping songs without lyrics', () => {
+    const { engine } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    expect(engine.state().setlist).toMatchObject({ songIndex: 0, nextSongIndex: 1 });
+    // Between songs, after the first: the core remembers where the concert got to.
+    engine.execute({ name: 'lyricsEnd' });
+    expect(engine.state().setlist).toMatchObject({ songIndex: null, nextSongIndex: 1 });
+    engine.execute({ name: 'lyricsStart', songId: 'varshavyanka' });
+    engine.execute({ name: 'lyricsEnd' });
+    // Il Galeone (index 2) has no lyrics to follow: the loop runs on through it.
+    expect(engine.state().setlist).toMatchObject({ songIndex: null, nextSongIndex: 3 });
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    engine.execute({ name: 'lyricsEnd' });
+    expect(engine.state().setlist).toMatchObject({ songIndex: null, nextSongIndex: null });
+    // Starting the setlist again starts the concert from the top.
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    expect(engine.state().setlist).toMatchObject({ songIndex: null, nextSongIndex: 0 });
+  });
+
+  it('a song not in the setlist is sung with no index, and next song stays where it was', () => {
     const { engine } = concert([song('encore', { sections: verses(['e1']) })]);
     engine.execute({ name: 'setlistStart', setlistId: 'paris' });
     engine.execute({ name: 'lyricsStart', songId: 'encore' });
     expect(engine.state()).toMatchObject({
       itemId: 'encore',
-      setlist: { setlistId: 'paris', songIndex: null },
+      setlist: { setlistId: 'paris', songIndex: null, nextSongIndex: 0 },
     });
   });
 
@@ -144,9 +168,11 @@ describe('setlist mode', () => {
     const again = new ShowEngine(content, { clock: new FakeClock(start), resume: saved });
     expect(again.state()).toMatchObject({
       playlistId: 'interlude',
-      setlist: { setlistId: 'paris', songIndex: 1 },
+      setlist: { setlistId: 'paris', songIndex: 1, nextSongIndex: 3 },
       itemId: 'varshavyanka',
     });
+    // The saved file keeps where the concert is, not what the core works out from it.
+    expect(saved.setlist).toEqual({ setlistId: 'paris', songIndex: 1 });
     again.execute({ name: 'lyricsEnd' });
     expect(again.state()).toMatchObject({ setlist: { songIndex: null }, itemId: 'qr2' });
   });

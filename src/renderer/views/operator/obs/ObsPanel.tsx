@@ -6,7 +6,7 @@ import {
   obsSceneForKey,
   obsSetupAction,
   obsSwitchSceneAction,
-} from '../../../../shared/actions/obs-actions';
+} from '../../../../shared/actions';
 import type { ObsInfo } from '../../../../shared/protocol';
 import { keyBelongsToFocus } from '../use-operator-keys';
 import { useRunner } from '../run';

@@ -136,25 +136,48 @@ describe('OperatorView', () => {
     const { send, stores } = renderOperator();
     fireEvent.click(screen.getByTestId('setlist-start-concert'));
     expect(send).toHaveBeenLastCalledWith({ name: 'setlistStart', setlistId: 'concert' });
-    act(() =>
-      applyShow(showState({ setlist: { setlistId: 'concert', songIndex: null } }), stores.show),
-    );
+    const setlist = (songIndex: number | null, nextSongIndex: number | null) => ({
+      setlist: { setlistId: 'concert', songIndex, nextSongIndex },
+    });
+    act(() => applyShow(showState(setlist(null, 0)), stores.show));
     expect(screen.getByTestId('setlist-state')).toHaveTextContent('Between songs');
     expect(screen.getByTestId('next-song')).toHaveTextContent('The Internationale');
     fireEvent.click(screen.getByTestId('next-song'));
     expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'internationale' });
-    act(() =>
-      applyShow(lyricsShow(0, { setlist: { setlistId: 'concert', songIndex: 0 } }), stores.show),
-    );
+    act(() => applyShow(lyricsShow(0, setlist(0, 2)), stores.show));
     expect(screen.getByTestId('setlist-state')).toHaveTextContent('Song 1 of 3');
-    // Back between songs: "next song" remembers the concert is past song 1.
-    act(() =>
-      applyShow(showState({ setlist: { setlistId: 'concert', songIndex: null } }), stores.show),
-    );
+    // Back between songs: the core says the concert is past song 1.
+    act(() => applyShow(showState(setlist(null, 2)), stores.show));
     expect(screen.getByTestId('next-song')).toHaveTextContent('A timed song');
     expect(screen.getByText('no lyrics')).toBeInTheDocument();
     key('n');
     expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'timed-song' });
+  });
+
+  it('a console opened mid-concert starts the song the core says comes next, not the first', () => {
+    // The console was reloaded (or opened on a second laptop) between songs 1 and 3: it has
+    // seen no song of this concert, and must not send the band back to the top.
+    const between = showState({
+      setlist: { setlistId: 'concert', songIndex: null, nextSongIndex: 2 },
+    });
+    const { send, stores } = renderOperator(between);
+    expect(screen.getByTestId('next-song')).toHaveTextContent('Next song: A timed song');
+    key('n');
+    expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'timed-song' });
+    fireEvent.click(screen.getByTestId('next-song'));
+    expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'timed-song' });
+    // The last song is over: the core says none is left, and N sends nothing.
+    act(() =>
+      applyShow(
+        showState({ setlist: { setlistId: 'concert', songIndex: null, nextSongIndex: null } }),
+        stores.show,
+      ),
+    );
+    expect(screen.getByTestId('next-song')).toHaveTextContent('No more songs');
+    expect(screen.getByTestId('next-song')).toBeDisabled();
+    send.mockClear();
+    key('n');
+    expect(send).not.toHaveBeenCalled();
   });
 
   it('lists content errors with their file and line, and clears them when fixed', () => {

@@ -1,14 +1,13 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ShortcutSheet } from '../../../../../src/renderer/views/operator/ShortcutSheet';
-import { obsKeyList } from '../../../../../src/shared/actions/obs-actions';
-import { operatorActions } from '../../../../../src/shared/actions/operator-actions';
+import { consoleActions, obsKeyList } from '../../../../../src/shared/actions';
 
 describe('the shortcut sheet', () => {
   it('lists every registered operator action and the OBS keys', () => {
     render(<ShortcutSheet onClose={vi.fn()} />);
     const sheet = screen.getByRole('dialog');
-    for (const action of operatorActions) {
+    for (const action of consoleActions) {
       expect(sheet.querySelector(`[data-action="${action.name}"]`), action.name).not.toBeNull();
     }
     const obs = within(sheet).getByRole('heading', { name: 'OBS' }).parentElement!;

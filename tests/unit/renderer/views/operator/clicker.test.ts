@@ -4,18 +4,18 @@ import {
   keyChord,
   keyLabel,
   keyLabels,
+  consoleActions,
   lyricsOnAir,
-  nextSongIndex,
-  operatorActions,
+  nextSong,
   operatorCommandForKey,
-  remoteActions,
-  type OperatorContext,
-} from '../../../../../src/shared/actions/operator-actions';
+  phoneActions,
+  type ActionContext,
+} from '../../../../../src/shared/actions';
 import type { ShowState } from '../../../../../src/shared/protocol';
 import { showState } from '../../fixtures';
 import { lyricsShow, operatorSnapshot } from './fixtures';
 
-const ctx = (show: ShowState, extra: Partial<OperatorContext> = {}): OperatorContext => ({
+const ctx = (show: ShowState, extra: Partial<ActionContext> = {}): ActionContext => ({
   show,
   content: operatorSnapshot(),
   ...extra,
@@ -108,26 +108,30 @@ describe('operator keys', () => {
   });
 
   it('starts the next song of the setlist with N, also between songs, skipping songs without lyrics', () => {
-    const during = showState({ setlist: { setlistId: 'concert', songIndex: 0 } });
-    expect(press(during, 'n')).toEqual({ name: 'lyricsStart', songId: 'timed-song' });
-    const fresh = showState({ setlist: { setlistId: 'concert', songIndex: null } });
-    expect(press(fresh, 'n')).toEqual({ name: 'lyricsStart', songId: 'internationale' });
-    // Between songs, after the first: the console remembers where the concert got to.
-    // Il Galeone (index 1) has no lyrics to follow: the loop runs on through it.
-    expect(nextSongIndex(ctx(fresh, { lastSongIndex: { concert: 0 } }))).toBe(2);
-    expect(nextSongIndex(ctx(fresh, { lastSongIndex: { concert: 2 } }))).toBeNull();
+    const setlist = (songIndex: number | null, nextSongIndex: number | null) =>
+      showState({ setlist: { setlistId: 'concert', songIndex, nextSongIndex } });
+    // The core works out which song is next (tests/unit/main/show/setlist.test.ts); the
+    // console starts the one it names. Il Galeone (index 1) has no lyrics to follow.
+    expect(press(setlist(0, 2), 'n')).toEqual({ name: 'lyricsStart', songId: 'timed-song' });
+    expect(press(setlist(null, 0), 'n')).toEqual({ name: 'lyricsStart', songId: 'internationale' });
+    // Between songs, after the first: the core says where the concert got to.
+    expect(nextSong(ctx(setlist(null, 2)))).toEqual({ index: 2, songId: 'timed-song' });
+    expect(nextSong(ctx(setlist(null, null)))).toBeNull();
+    expect(press(setlist(null, null), 'n')).toBeNull();
+    // An index this console's content does not have (a pack reloaded a moment ago): nothing.
+    expect(press(setlist(null, 7), 'n')).toBeNull();
     expect(press(showState(), 'n')).toBeNull();
   });
 });
 
 describe('registered actions', () => {
   it('have unique names, and between songs no two actions share a key', () => {
-    const names = operatorActions.map((a) => a.name);
+    const names = consoleActions.map((a) => a.name);
     expect(new Set(names).size).toBe(names.length);
     // During a song the lyrics actions shadow the slide keys on purpose (the clicker rule).
     for (const show of [showState()]) {
       const seen = new Map<string, string>();
-      for (const action of operatorActions) {
+      for (const action of consoleActions) {
         if (!action.available(ctx(show))) continue;
         for (const key of action.keys) {
           expect(seen.get(key), `${key} in ${action.name}`).toBeUndefined();
@@ -138,7 +142,7 @@ describe('registered actions', () => {
   });
 
   it('never let the phone turn safe mode off', () => {
-    const commands = remoteActions.map((a) => a.command(ctx(showState({ safeMode: true }))));
+    const commands = phoneActions.map((a) => a.command(ctx(showState({ safeMode: true }))));
     expect(commands).not.toContainEqual({ name: 'safeMode', on: false });
   });
 

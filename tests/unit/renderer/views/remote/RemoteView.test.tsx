@@ -16,6 +16,7 @@ import {
   type PairResult,
 } from '../../../../../src/renderer/stores/remote';
 import { RemoteView, cleanPin } from '../../../../../src/renderer/views/remote/RemoteView';
+import { phoneActions } from '../../../../../src/shared/actions';
 import { CLOSE_REMOTE_OFF } from '../../../../../src/shared/protocol';
 import { showState, snapshot } from '../../fixtures';
 import { lyricsShow, operatorItems } from '../operator/fixtures';
@@ -195,6 +196,15 @@ describe('RemoteView paired', () => {
     expect(send).toHaveBeenLastCalledWith({ name: 'safeMode', on: true });
     fireEvent.click(screen.getByRole('button', { name: 'Lower third: on' }));
     expect(send).toHaveBeenLastCalledWith({ name: 'overlay', element: 'lowerThird', on: false });
+  });
+
+  it('shows a button for each action of the phone layout, and no other', async () => {
+    await paired(lyricsShow(0));
+    const shown = screen
+      .getAllByRole('button')
+      .map((button) => button.getAttribute('data-action'))
+      .filter((name) => name !== null);
+    expect(shown).toEqual(phoneActions.map((action) => action.name));
   });
 
   it('advances a lyric line during a song, and cannot turn safe mode off', async () => {

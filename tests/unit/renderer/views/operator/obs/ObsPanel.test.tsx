@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ObsInfo } from '../../../../../../src/shared/protocol';
-import { obsSceneForKey } from '../../../../../../src/shared/actions/obs-actions';
+import { obsSceneForKey } from '../../../../../../src/shared/actions/obs';
 import { StoresContext, createStores, applyShow } from '../../../../../../src/renderer/stores';
 import { RunnerProvider } from '../../../../../../src/renderer/views/operator/run';
 import { ObsPanel } from '../../../../../../src/renderer/views/operator/obs/ObsPanel';

@@ -1,25 +1,23 @@
 import type { ObsInfo } from '../protocol/obs';
-import type { OperatorAction } from './operator-actions';
+import { always, type Action, type KeyEvent } from './action';
 
 /*
  * OBS from the operator console, as registered actions: the panel's buttons and the keys both
- * go through these. The overlay toggles are the console's own `overlayActions` (1–4): OBS
+ * go through these. The overlay toggles are the console's own overlay actions (1–4): OBS
  * follows `show.overlays`, so the same key shows or hides the element on the stream whichever
  * way OBS shows it (SetSceneItemEnabled for native sources, the overlay page for a browser
  * source). Scenes are Ctrl+1…9, in the order the panel (and OBS's Scenes dock) lists them:
  * modifier chords, so they never meet the console's plain keys.
  */
 
-const always = () => true;
-
-export const obsConfigureAction: OperatorAction<{
+export const obsConfigureAction: Action<{
   host: string;
   port: number;
   password?: string;
 }> = {
   name: 'obsConfigure',
   label: 'OBS: connect',
-  group: 'outputs',
+  group: 'obs',
   keys: [],
   available: always,
   command: (_ctx, { host, port, password }) => ({
@@ -30,10 +28,10 @@ export const obsConfigureAction: OperatorAction<{
   }),
 };
 
-export const obsSetupAction: OperatorAction<{ addToScenes?: string[] }> = {
+export const obsSetupAction: Action<{ addToScenes?: string[] }> = {
   name: 'obsSetup',
   label: 'Set up overlays in OBS',
-  group: 'outputs',
+  group: 'obs',
   keys: [],
   available: always,
   command: (_ctx, { addToScenes }) => ({
@@ -42,10 +40,10 @@ export const obsSetupAction: OperatorAction<{ addToScenes?: string[] }> = {
   }),
 };
 
-export const obsSwitchSceneAction: OperatorAction<string> = {
+export const obsSwitchSceneAction: Action<string> = {
   name: 'obsSwitchScene',
   label: 'OBS: switch scene',
-  group: 'outputs',
+  group: 'obs',
   keys: [],
   available: always,
   command: (_ctx, scene) => ({ name: 'obsSwitchScene', scene }),
@@ -61,20 +59,11 @@ export const obsKeyList: readonly { label: string; keys: readonly string[] }[] =
   },
 ];
 
-interface KeyLike {
-  key: string;
-  code?: string;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  altKey?: boolean;
-  shiftKey?: boolean;
-}
-
 /**
  * The scene a key press switches to, or null. Ctrl+N (⌘+N on a Mac) is the Nth scene in the
  * list OBS sent; `code` makes it work whatever the keyboard layout puts on the digit keys.
  */
-export function obsSceneForKey(obs: ObsInfo | null, event: KeyLike): string | null {
+export function obsSceneForKey(obs: ObsInfo | null, event: KeyEvent): string | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
   const digit = /^Digit([1-9])$/.exec(event.code ?? '')?.[1] ?? /^[1-9]$/.exec(event.key)?.[0];
   if (!digit || !obs?.scenes || obs.status.state !== 'connected') return null;

@@ -6,7 +6,8 @@ import { showOnAir } from '../../../fixtures/state/show-state';
 const state = (overrides: Partial<ShowState> = {}): ShowState =>
   showOnAir('a', { playlistId: 'main', durationMs: 1000, ...overrides });
 
-const commandFor = (key: string, s = state()) => actionForKey(kioskActions, { key })?.command(s);
+const commandFor = (key: string, s = state()) =>
+  actionForKey(kioskActions, { key })?.command({ show: s, content: null });
 
 describe('kiosk actions', () => {
   it('maps arrows and clicker keys to next and previous', () => {
@@ -29,7 +30,7 @@ describe('kiosk actions', () => {
   });
 
   it('gives every key to one action only', () => {
-    const keys = kioskActions.flatMap((a) => a.keys);
+    const keys = kioskActions.flatMap((a) => a.kioskKeys ?? []);
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -1,0 +1,11 @@
+import type { Output } from '../protocol/show-state';
+import { always, type Action } from './action';
+
+export const outputLanguagesAction: Action<{ output: Output; languages: string[] }> = {
+  name: 'setOutputLanguages',
+  label: 'Languages per output',
+  group: 'outputs',
+  keys: [],
+  available: always,
+  command: (_ctx, { output, languages }) => ({ name: 'setOutputLanguages', output, languages }),
+};

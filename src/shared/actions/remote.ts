@@ -1,0 +1,30 @@
+import { always, type Action } from './action';
+
+/** The console's side of the phone remote: turning it on and off, unpairing a phone. */
+export const remoteEnableAction: Action<boolean> = {
+  name: 'remoteEnable',
+  label: 'Phone remote on / off',
+  group: 'remote',
+  keys: [],
+  available: always,
+  command: (_ctx, on) => ({ name: 'remoteEnable', on }),
+};
+
+export const remoteRevokeAction: Action<string> = {
+  name: 'remoteRevoke',
+  label: 'Unpair a phone',
+  group: 'remote',
+  keys: [],
+  available: always,
+  command: (_ctx, deviceId) => ({ name: 'remoteRevoke', deviceId }),
+};
+
+/** Safe mode from a phone: on only; turning it off is the operator's. */
+export const phoneSafeModeAction: Action = {
+  name: 'safeModeOn',
+  label: 'Safe mode on',
+  group: 'phone',
+  keys: [],
+  available: (ctx) => !ctx.show.safeMode,
+  command: (ctx) => (ctx.show.safeMode ? null : { name: 'safeMode', on: true }),
+};
