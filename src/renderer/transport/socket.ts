@@ -9,7 +9,7 @@ import {
   type Role,
   type ServerMessage,
 } from '../../shared/protocol';
-import { roleForPath } from '../src/routes';
+import { roleForPath } from '../app/routes';
 import {
   applyContent,
   applyShow,
