@@ -9,20 +9,22 @@ import {
   type Role,
   type ServerMessage,
 } from '../../shared/protocol';
-import { roleForPath } from '../app/routes';
 import {
+  applyClients,
   applyContent,
+  applyNotices,
+  applyObs,
+  applyRemote,
   applyShow,
   connectionAttempting,
   connectionLost,
   connectionStopped,
   connectionWelcomed,
   defaultStores,
+  readRemoteToken,
+  remoteRefused,
   type Stores,
 } from '../stores';
-import { applyClients, applyNotices, applyRemote } from '../stores/operator';
-import { applyObs } from '../views/operator/obs/obs-store';
-import { readRemoteToken, remoteRefused } from '../stores/remote';
 import { setMediaToken } from '../slides/context';
 
 export type CommandResult = { ok: true } | { ok: false; error: string };
@@ -184,16 +186,16 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
         break;
       // Operator-only: the core sends these to the console and nobody else.
       case 'clients':
-        applyClients(message.clients);
+        applyClients(message.clients, stores.operator);
         break;
       case 'remote':
-        applyRemote(message.remote);
+        applyRemote(message.remote, stores.operator);
         break;
       case 'notices':
-        applyNotices(message.notices);
+        applyNotices(message.notices, stores.operator);
         break;
       case 'obs':
-        applyObs(message.obs);
+        applyObs(message.obs, stores.obs);
         break;
       case 'result': {
         const entry = pending.get(message.requestId);
@@ -286,7 +288,7 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
     if (!running) return;
     connectionLost(reason, stores.connection, code);
     // A phone's token that the core refuses was revoked: the remote view goes back to pairing.
-    if (refused && options.role === 'remote') remoteRefused(reason);
+    if (refused && options.role === 'remote') remoteRefused(reason, stores.remote);
     scheduleRetry(refused);
   }
 
@@ -338,13 +340,17 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
 export interface LocationLike {
   protocol: string;
   host: string;
-  pathname: string;
   search: string;
 }
 
-/** Where this page's socket goes: same host, the role of the route, the token of the link. */
-export function socketTarget(loc: LocationLike): { role: Role; token: string; url: string } | null {
-  const role = roleForPath(loc.pathname);
+/**
+ * Where this page's socket goes: same host, the role the app gives (from its route; null for
+ * an address that is no page), the token of the link.
+ */
+export function socketTarget(
+  loc: LocationLike,
+  role: Role | null,
+): { role: Role; token: string; url: string } | null {
   // A paired phone keeps its token in storage, not in a link it could share.
   const token =
     new URLSearchParams(loc.search).get('token') ?? (role === 'remote' ? readRemoteToken() : null);
@@ -356,10 +362,13 @@ export function socketTarget(loc: LocationLike): { role: Role; token: string; ur
 
 let pageClient: SocketClient | null = null;
 
-/** Opens this page's one socket. Returns false when the link has no route or no token. */
-export function connect(loc: LocationLike = window.location): boolean {
+/**
+ * Opens this page's one socket as `role` (the app knows its page; transport knows no routes).
+ * Returns false when the link has no token.
+ */
+export function connect(role: Role, loc: LocationLike = window.location): boolean {
   if (pageClient) return true;
-  const target = socketTarget(loc);
+  const target = socketTarget(loc, role);
   if (!target) return false;
   setMediaToken(target.token);
   pageClient = createSocketClient({ url: target.url, role: target.role });

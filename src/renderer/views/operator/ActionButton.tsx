@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { keyLabels, type OperatorAction } from '../../../shared/actions/operator-actions';
 import { useStores } from '../../stores';
-import { useOperatorStoreApi } from '../../stores/operator';
 import { useRunner } from './run';
 
 /** Whether `action` applies now, from the same state its key would see. */
@@ -10,7 +9,7 @@ function useAvailable<P>(action: OperatorAction<P>): boolean {
   const stores = useStores();
   const show = useStore(stores.show, (s) => s.show);
   const content = useStore(stores.content, (s) => s.snapshot);
-  const lastSongIndex = useStore(useOperatorStoreApi(), (s) => s.lastSongIndex);
+  const lastSongIndex = useStore(stores.operator, (s) => s.lastSongIndex);
   return show ? action.available({ show, content, lastSongIndex }) : false;
 }
 

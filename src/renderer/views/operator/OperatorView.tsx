@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
 import { useStores } from '../../stores';
-import { rememberSetlist, useOperatorStoreApi } from '../../stores/operator';
+import { rememberSetlist } from '../../stores/operator';
 import { sendCommand } from '../../transport/socket';
 import { LyricsPanel } from './LyricsPanel';
 import { ObsPanel } from './obs/ObsPanel';
@@ -41,7 +41,7 @@ function ConnectionBadge() {
 
 function Console() {
   const stores = useStores();
-  const operator = useOperatorStoreApi();
+  const operator = stores.operator;
   const title = useStore(stores.content, (s) =>
     s.snapshot ? pickText(s.snapshot.pack.title, s.snapshot.pack.defaultLanguage) : undefined,
   );

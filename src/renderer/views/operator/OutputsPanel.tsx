@@ -3,7 +3,6 @@ import { outputLanguagesAction, overlayActions } from '../../../shared/actions/o
 import { overlayElements, type Output } from '../../../shared/protocol';
 import { displayLanguages } from '../../i18n/language';
 import { useStores } from '../../stores';
-import { useOperatorStoreApi } from '../../stores/operator';
 import { ActionButton } from './ActionButton';
 import { useRunner } from './run';
 import { roleLabel, since } from './text';
@@ -77,7 +76,7 @@ function LanguagePicker({ output, title, hint }: (typeof outputs)[number]) {
 }
 
 function ConnectedOutputs() {
-  const clients = useStore(useOperatorStoreApi(), (s) => s.clients);
+  const clients = useStore(useStores().operator, (s) => s.clients);
   const self = useStore(useStores().connection, (s) => s.clientId);
   const now = useClock(30_000);
   if (clients === null)

@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../stores';
-import { clearRefusal, useOperatorStoreApi } from '../../stores/operator';
+import { clearRefusal } from '../../stores/operator';
 
 /** How long a refused command's message stays up. */
 export const REFUSAL_MS = 6_000;
 
 /** The core's last "no", so a key that did nothing says why. */
 export function RefusalToast() {
-  const operator = useOperatorStoreApi();
+  const operator = useStores().operator;
   const refusal = useStore(operator, (s) => s.refusal);
   useEffect(() => {
     if (!refusal) return;
@@ -26,7 +26,7 @@ export function RefusalToast() {
 /** Content errors from the loader (each with its file) and the core's notices. */
 export function ProblemsPanel() {
   const errors = useStore(useStores().content, (s) => s.snapshot?.errors);
-  const notices = useStore(useOperatorStoreApi(), (s) => s.notices);
+  const notices = useStore(useStores().operator, (s) => s.notices);
   if ((!errors || errors.length === 0) && notices.length === 0) return null;
   return (
     <section className="op-panel op-problems" aria-label="Problems">

@@ -13,7 +13,6 @@ import {
 } from '../../../shared/actions/operator-actions';
 import { pickText } from '../../../shared/content';
 import { useStores } from '../../stores';
-import { useOperatorStoreApi } from '../../stores/operator';
 import { ActionButton } from './ActionButton';
 import { consoleLanguage, itemTitle } from './text';
 
@@ -22,7 +21,7 @@ export function SetlistPanel() {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
-  const lastSongIndex = useStore(useOperatorStoreApi(), (s) => s.lastSongIndex);
+  const lastSongIndex = useStore(useStores().operator, (s) => s.lastSongIndex);
   if (!snapshot || !show) return null;
   const setlists = setlistsOf(snapshot);
   const lang = consoleLanguage(snapshot);

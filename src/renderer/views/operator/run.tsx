@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import type { OperatorAction, OperatorContext } from '../../../shared/actions/operator-actions';
 import type { Command } from '../../../shared/protocol';
 import { useStores } from '../../stores';
-import { reportRefusal, useOperatorStoreApi } from '../../stores/operator';
+import { reportRefusal } from '../../stores/operator';
 import type { CommandResult } from '../../transport/socket';
 
 export type SendCommand = (command: Command) => Promise<CommandResult>;
@@ -20,7 +20,7 @@ const RunnerContext = createContext<Runner | null>(null);
 
 export function RunnerProvider({ send, children }: { send: SendCommand; children: ReactNode }) {
   const stores = useStores();
-  const operator = useOperatorStoreApi();
+  const operator = stores.operator;
   // Read at call time, not from the last render: a clicker pressed twice quickly must see the
   // state the first press made, not a stale closure.
   const context = useCallback((): OperatorContext | null => {

@@ -21,7 +21,6 @@ import {
   remoteLocked,
   remotePaired,
   requestPairing,
-  useRemoteStore,
   type PairResult,
   type RemoteStore,
 } from '../../stores/remote';
@@ -287,13 +286,12 @@ function Controls({ onUnpair }: { onUnpair: () => void }) {
 export interface RemoteViewProps {
   pair?: PairFunction;
   send?: SendCommand;
-  store?: RemoteStore;
   /** Open and close the page's socket; tests pass fakes. */
   socket?: { connect: () => void; disconnect: () => void };
 }
 
 const pageSocket = {
-  connect: () => void connect(),
+  connect: () => void connect('remote'),
   disconnect: () => disconnect(),
 };
 
@@ -301,9 +299,9 @@ const pageSocket = {
 export function RemoteView({
   pair = requestPairing,
   send = sendCommand,
-  store = useRemoteStore,
   socket = pageSocket,
 }: RemoteViewProps) {
+  const store = useStores().remote;
   const token = useStore(store, (s) => s.token);
   useEffect(() => {
     // Paired: connect (a no-op when the page already did with the stored token). Unpaired or

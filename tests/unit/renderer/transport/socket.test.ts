@@ -6,6 +6,7 @@ import {
   socketTarget,
   type SocketLike,
 } from '../../../../src/renderer/transport/socket';
+import { roleForPath } from '../../../../src/renderer/app/routes';
 import { createStores, type Stores } from '../../../../src/renderer/stores';
 import { showState, snapshot } from '../fixtures';
 
@@ -258,26 +259,24 @@ describe('backoffDelay', () => {
 describe('socketTarget', () => {
   it('takes the role from the route and the token from the query', () => {
     expect(
-      socketTarget({
-        protocol: 'http:',
-        host: '127.0.0.1:8080',
-        pathname: '/display',
-        search: '?token=a b&x=1',
-      }),
+      socketTarget(
+        { protocol: 'http:', host: '127.0.0.1:8080', search: '?token=a b&x=1' },
+        roleForPath('/display'),
+      ),
     ).toEqual({
       role: 'display',
       token: 'a b',
       url: 'ws://127.0.0.1:8080/ws?role=display&token=a+b',
     });
     expect(
-      socketTarget({ protocol: 'https:', host: 'h', pathname: '/remote/', search: '?token=t' })
+      socketTarget({ protocol: 'https:', host: 'h', search: '?token=t' }, roleForPath('/remote/'))
         ?.url,
     ).toBe('wss://h/ws?role=remote&token=t');
   });
 
   it('has no target without a token or off the routes', () => {
     const base = { protocol: 'http:', host: 'h' };
-    expect(socketTarget({ ...base, pathname: '/display', search: '' })).toBeNull();
-    expect(socketTarget({ ...base, pathname: '/admin', search: '?token=t' })).toBeNull();
+    expect(socketTarget({ ...base, search: '' }, roleForPath('/display'))).toBeNull();
+    expect(socketTarget({ ...base, search: '?token=t' }, roleForPath('/admin'))).toBeNull();
   });
 });

@@ -9,8 +9,8 @@ import {
 } from '../../../../shared/actions/obs-actions';
 import type { ObsInfo } from '../../../../shared/protocol';
 import { keyBelongsToFocus } from '../use-operator-keys';
+import { useStores } from '../../../stores';
 import { useRunner } from '../run';
-import { useObsStoreApi } from './obs-store';
 import './obs.css';
 
 const stateLabels: Record<ObsInfo['status']['state'], string> = {
@@ -284,7 +284,7 @@ function Outputs({ outputs }: { outputs: NonNullable<ObsInfo['outputs']> }) {
 
 /** OBS: connection, "Set up overlays in OBS", scenes, and whether the stream is live. */
 export function ObsPanel() {
-  const store = useObsStoreApi();
+  const store = useStores().obs;
   const obs = useStore(store, (s) => s.obs);
   const { run } = useRunner();
   const [editing, setEditing] = useState(false);
