@@ -3,10 +3,10 @@ import { outputLanguagesAction, overlayActions } from '../../../shared/actions/o
 import { overlayElements, type Output } from '../../../shared/protocol';
 import { displayLanguages } from '../../i18n/language';
 import { useStores } from '../../stores';
-import { ActionButton } from './ActionButton';
-import { useRunner } from './run';
-import { roleLabel, since } from './text';
-import { useClock } from './use-clock';
+import { ActionButton } from '../../controls/ActionButton';
+import { useRunner } from '../../controls/run';
+import { roleLabel, since } from '../../controls/text';
+import { useClock } from '../../controls/use-clock';
 
 const outputs: readonly { output: Output; title: string; hint: string }[] = [
   { output: 'display', title: 'Venue screens', hint: 'display and kiosk' },

@@ -2,9 +2,9 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useStore } from 'zustand';
 import { remoteEnableAction, remoteRevokeAction } from '../../../shared/actions/operator-actions';
 import { useStores } from '../../stores';
-import { ActionButton } from './ActionButton';
-import { since } from './text';
-import { useClock } from './use-clock';
+import { ActionButton } from '../../controls/ActionButton';
+import { since } from '../../controls/text';
+import { useClock } from '../../controls/use-clock';
 
 /** "123 456": six digits read aloud in two groups. */
 export function spacedPin(pin: string): string {

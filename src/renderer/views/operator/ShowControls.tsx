@@ -8,7 +8,7 @@ import {
   operatorSafeModeAction,
 } from '../../../shared/actions/operator-actions';
 import { useStores } from '../../stores';
-import { ActionButton } from './ActionButton';
+import { ActionButton } from '../../controls/ActionButton';
 
 /** The big buttons: the slides, pause, blackout, safe mode. */
 export function ShowControls() {

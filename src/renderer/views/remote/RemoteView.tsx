@@ -25,11 +25,11 @@ import {
   type RemoteStore,
 } from '../../stores/remote';
 import { connect, disconnect, sendCommand } from '../../transport/socket';
-import { ActionButton } from '../operator/ActionButton';
-import { RefusalToast } from '../operator/ProblemsPanel';
-import { RunnerProvider, type SendCommand } from '../operator/run';
-import { consoleLanguage, itemTitle } from '../operator/text';
-import { useClock } from '../operator/use-clock';
+import { ActionButton } from '../../controls/ActionButton';
+import { RefusalToast } from '../../controls/RefusalToast';
+import { RunnerProvider, type SendCommand } from '../../controls/run';
+import { consoleLanguage, itemTitle } from '../../controls/text';
+import { useClock } from '../../controls/use-clock';
 import './remote.css';
 
 export type PairFunction = (pin: string, name: string) => Promise<PairResult>;

@@ -10,7 +10,7 @@ import {
 import type { ObsInfo } from '../../../../shared/protocol';
 import { keyBelongsToFocus } from '../use-operator-keys';
 import { useStores } from '../../../stores';
-import { useRunner } from '../run';
+import { useRunner } from '../../../controls/run';
 import './obs.css';
 
 const stateLabels: Record<ObsInfo['status']['state'], string> = {

@@ -9,7 +9,7 @@ import {
   applyShow,
   createStores,
 } from '../../../../../../src/renderer/stores';
-import { RunnerProvider } from '../../../../../../src/renderer/views/operator/run';
+import { RunnerProvider } from '../../../../../../src/renderer/controls/run';
 import { ObsPanel } from '../../../../../../src/renderer/views/operator/obs/ObsPanel';
 import { showState } from '../../../fixtures';
 

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
-import type { OperatorAction, OperatorContext } from '../../../shared/actions/operator-actions';
-import type { Command } from '../../../shared/protocol';
-import { useStores } from '../../stores';
-import { reportRefusal } from '../../stores/operator';
-import type { CommandResult } from '../../transport/socket';
+import type { OperatorAction, OperatorContext } from '../../shared/actions/operator-actions';
+import type { Command } from '../../shared/protocol';
+import { useStores } from '../stores';
+import { reportRefusal } from '../stores/operator';
+import type { CommandResult } from '../transport/socket';
 
 export type SendCommand = (command: Command) => Promise<CommandResult>;
 
