@@ -17,8 +17,8 @@ import { SetlistPanel } from './SetlistPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ShowControls } from './ShowControls';
 import { useOperatorKeys } from './use-operator-keys';
-// The previews are the display's own slides, so they need the display's styles.
-import '../display/display.css';
+// The previews are the slides the screens show, with the slides' own styles.
+import '../../slides/styles/index.css';
 import './operator.css';
 
 function ConnectionBadge() {
