@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createStores, type Stores } from '../../../../src/renderer/stores';
 import { REMOTE_TOKEN_KEY } from '../../../../src/renderer/stores/remote';
-import {
-  createSocketClient,
-  socketTarget,
-  type SocketLike,
-} from '../../../../src/renderer/transport/socket';
+import { createSocketClient, type SocketLike } from '../../../../src/renderer/transport/connection';
+import { socketTarget } from '../../../../src/renderer/transport/socket';
 
 /** Plays the core's side of one socket. */
 class FakeSocket implements SocketLike {
