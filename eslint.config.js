@@ -1,4 +1,5 @@
 // @ts-check
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -22,6 +23,64 @@ const nodeBuiltins = [
   'worker_threads',
   'dns',
 ];
+
+const rendererDir = path.resolve('src/renderer');
+
+/**
+ * The room of the renderer a path lies in: `app`, `views/<name>` (one per view), another
+ * folder (`controls`, `slides`, `stores`, `transport`…), or null outside src/renderer.
+ */
+function rendererRoom(file) {
+  const relative = path.relative(rendererDir, file);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  const parts = relative.split(path.sep);
+  if (parts.length < 2) return null;
+  if (parts[0] === 'views') return parts.length > 2 ? `views/${parts[1]}` : null;
+  return parts[0];
+}
+
+/**
+ * The renderer's rooms: no view imports another view, and nothing below the views (controls,
+ * slides, stores, transport…) imports a view or the app that routes to them; that is how
+ * transport once closed a 16-file import circle. What two views share lives below them. A rule
+ * of our own rather than `no-restricted-imports`, whose patterns see only the import's text:
+ * `../display/theme` and `../../views/display/theme` are the same file.
+ */
+const rendererRooms = {
+  meta: {
+    type: 'problem',
+    messages: {
+      crossView:
+        'A view must not import another view ({{from}} imports {{to}}): move what both need to src/renderer/controls, slides, stores or transport.',
+      upward:
+        'src/renderer/{{from}} must not import {{to}}: only the app routes to views, and views import what lies below them.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const from = rendererRoom(context.filename);
+    if (!from || from === 'app') return {};
+    const check = (node) => {
+      const source = node.source;
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      if (!source.value.startsWith('.')) return;
+      const to = rendererRoom(path.resolve(path.dirname(context.filename), source.value));
+      if (!to || to === from) return;
+      const toView = to.startsWith('views/');
+      if (toView && from.startsWith('views/')) {
+        context.report({ node: source, messageId: 'crossView', data: { from, to } });
+      } else if (toView || to === 'app') {
+        context.report({ node: source, messageId: 'upward', data: { from, to } });
+      }
+    };
+    return {
+      ImportDeclaration: check,
+      ImportExpression: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+    };
+  },
+};
 
 /** The import rules of docs/architecture.md, one layer at a time. */
 const layerRules = [
@@ -142,4 +201,9 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   ...layerRules,
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { renderer: { rules: { rooms: rendererRooms } } },
+    rules: { 'renderer/rooms': 'error' },
+  },
 );

@@ -1,4 +1,3 @@
-import { createContext, useContext } from 'react';
 import { create } from 'zustand';
 import type { ConnectedClient, RemoteStatus } from '../../shared/protocol';
 
@@ -23,10 +22,6 @@ export const createOperatorStore = () => create<OperatorState>()(() => ({ ...ini
 export type OperatorStore = ReturnType<typeof createOperatorStore>;
 
 export const useOperatorStore = createOperatorStore();
-
-/** Tests hand the console a fresh store; the page uses the module's own. */
-export const OperatorStoreContext = createContext<OperatorStore>(useOperatorStore);
-export const useOperatorStoreApi = () => useContext(OperatorStoreContext);
 
 export function applyClients(clients: ConnectedClient[], store = useOperatorStore) {
   store.setState({ clients });

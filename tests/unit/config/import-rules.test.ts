@@ -64,3 +64,72 @@ describe('import rules between layers', () => {
     ).toEqual([]);
   });
 });
+
+// The renderer's rooms (`renderer/rooms` in eslint.config.js): a view never borrows from
+// another view, and nothing below the views reaches up to a view or to the app's routes.
+async function roomMessages(filePath: string, code: string): Promise<string[]> {
+  const eslint = new ESLint();
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'renderer/rooms')
+    .map((m) => m.message);
+}
+
+describe('import rules between the renderer’s rooms', () => {
+  it('refuses a view importing another view, however the path is spelled', async () => {
+    for (const [file, source] of [
+      ['src/renderer/views/operator/bad.tsx', '../display/theme'],
+      ['src/renderer/views/operator/obs/bad.tsx', '../../display/choose-screen'],
+      ['src/renderer/views/remote/bad.tsx', '../../views/operator/ActionButton'],
+      ['src/renderer/views/display/merch/bad.tsx', '../../overlay/page'],
+    ] as const) {
+      const code = `import { x } from '${source}';\nexport const y = x;\n`;
+      const messages = await roomMessages(file, code);
+      expect(messages.join('\n'), `${file} → ${source}`).toMatch(
+        /A view must not import another view/,
+      );
+    }
+    const lazy = await roomMessages(
+      'src/renderer/views/remote/bad.tsx',
+      "export const load = () => import('../operator/OperatorView');\n",
+    );
+    expect(lazy.join('\n')).toMatch(/views\/remote imports views\/operator/);
+    const reexport = await roomMessages(
+      'src/renderer/views/overlay/bad.ts',
+      "export { chooseScreen } from '../display/choose-screen';\n",
+    );
+    expect(reexport.join('\n')).toMatch(/A view must not import another view/);
+  });
+
+  it('refuses transport, stores and controls reaching up to a view or the app', async () => {
+    const transport = await roomMessages(
+      'src/renderer/transport/bad.ts',
+      "import { roleForPath } from '../app/routes';\nexport const x = roleForPath;\n",
+    );
+    expect(transport.join('\n')).toMatch(/src\/renderer\/transport must not import app/);
+    const store = await roomMessages(
+      'src/renderer/stores/bad.ts',
+      "import { applyObs } from '../views/operator/obs/obs-store';\nexport const x = applyObs;\n",
+    );
+    expect(store.join('\n')).toMatch(/must not import views\/operator/);
+    const control = await roomMessages(
+      'src/renderer/controls/bad.tsx',
+      "import { OnAirPanel } from '../views/operator/OnAirPanel';\nexport const x = OnAirPanel;\n",
+    );
+    expect(control.join('\n')).toMatch(/must not import views\/operator/);
+  });
+
+  it('allows a view its own folders, the rooms below it, and the app its views', async () => {
+    for (const [file, source] of [
+      ['src/renderer/views/display/ok.tsx', './merch/MerchTable'],
+      ['src/renderer/views/display/merch/ok.tsx', '../preload'],
+      ['src/renderer/views/operator/ok.tsx', '../../slides/theme'],
+      ['src/renderer/views/remote/ok.tsx', '../../controls/ActionButton'],
+      ['src/renderer/app/ok.ts', '../views/display/DisplayView'],
+      ['src/renderer/transport/ok.ts', '../stores'],
+    ] as const) {
+      const code = `import { x } from '${source}';\nexport const y = x;\n`;
+      expect(await roomMessages(file, code), `${file} → ${source}`).toEqual([]);
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { Slide } from '../../slides/Slide';
 import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
 import { sendCommand } from '../../transport/socket';
-import { chooseScreen, nextSlot, showAfterNext, type Screen } from './choose-screen';
+import { chooseScreen, nextSlot, showAfterNext, type Screen } from '../../slides/choose-screen';
 import { MerchTable } from './merch/MerchTable';
 import {
   LOOP,
@@ -18,12 +18,13 @@ import {
 } from './merch/merch-state';
 import { createPreloader, imagesOf, type Preloader } from './preload';
 import { SlideStage, type StageEntry } from './SlideStage';
-import { themeStyle } from './theme';
+import { themeStyle } from '../../slides/theme';
 import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
 import { useStarted } from './use-started';
 import { loadAllFonts } from './fonts';
+import '../../slides/styles/index.css';
 import './display.css';
 import './merch/merch.css';
 

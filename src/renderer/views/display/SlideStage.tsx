@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { FitBatch } from '../../fit/Fit';
-import type { Screen } from './choose-screen';
+import type { Screen } from '../../slides/choose-screen';
 import { imagesOf, type Preloader } from './preload';
 
 /** One thing the stage can show: a slide (or the neutral screen) in one language. */

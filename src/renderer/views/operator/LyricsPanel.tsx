@@ -20,10 +20,10 @@ import { pickText, type SongItem } from '../../../shared/content';
 import { alignCues, originalLines, parseLrc } from '../../../shared/lyrics';
 import type { LyricsCursor } from '../../../shared/protocol';
 import { useStores } from '../../stores';
-import { ActionButton } from './ActionButton';
-import { useRunner } from './run';
-import { consoleLanguage } from './text';
-import { useClock } from './use-clock';
+import { ActionButton } from '../../controls/ActionButton';
+import { useRunner } from '../../controls/run';
+import { consoleLanguage } from '../../controls/text';
+import { useClock } from '../../controls/use-clock';
 
 /** `m:ss.s`, for song times. */
 export function songTime(ms: number): string {

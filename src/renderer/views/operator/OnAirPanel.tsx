@@ -5,10 +5,10 @@ import { isShowItem } from '../../../shared/content';
 import { languageForSlide } from '../../i18n/language';
 import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
-import { chooseScreen, type Screen } from '../display/choose-screen';
+import { chooseScreen, type Screen } from '../../slides/choose-screen';
 import { SlidePreview } from './SlidePreview';
-import { consoleLanguage, itemTitle, kindLabel } from './text';
-import { useClock } from './use-clock';
+import { consoleLanguage, itemTitle, kindLabel } from '../../controls/text';
+import { useClock } from '../../controls/use-clock';
 
 function secondsLeft(
   show: { startedAt: number; durationMs: number; paused: boolean; remainingMs: number | null },

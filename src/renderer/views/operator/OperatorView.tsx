@@ -8,15 +8,16 @@ import { ObsPanel } from './obs/ObsPanel';
 import { OnAirPanel } from './OnAirPanel';
 import { OutputsPanel } from './OutputsPanel';
 import { PlaylistStrip } from './PlaylistStrip';
-import { ProblemsPanel, RefusalToast } from './ProblemsPanel';
+import { ProblemsPanel } from './ProblemsPanel';
+import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
-import { RunnerProvider, type SendCommand } from './run';
+import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ShowControls } from './ShowControls';
 import { useOperatorKeys } from './use-operator-keys';
-// The previews are the display's own slides, so they need the display's styles.
-import '../display/display.css';
+// The previews are the slides the screens show, with the slides' own styles.
+import '../../slides/styles/index.css';
 import './operator.css';
 
 function ConnectionBadge() {

@@ -3,11 +3,10 @@ import { outputLanguagesAction, overlayActionFor } from '../../../shared/actions
 import { overlayElements, type Output } from '../../../shared/protocol';
 import { displayLanguages } from '../../i18n/language';
 import { useStores } from '../../stores';
-import { useOperatorStoreApi } from '../../stores/operator';
-import { ActionButton } from './ActionButton';
-import { useRunner } from './run';
-import { roleLabel, since } from './text';
-import { useClock } from './use-clock';
+import { ActionButton } from '../../controls/ActionButton';
+import { useRunner } from '../../controls/run';
+import { roleLabel, since } from '../../controls/text';
+import { useClock } from '../../controls/use-clock';
 
 const outputs: readonly { output: Output; title: string; hint: string }[] = [
   { output: 'display', title: 'Venue screens', hint: 'display and kiosk' },
@@ -77,7 +76,7 @@ function LanguagePicker({ output, title, hint }: (typeof outputs)[number]) {
 }
 
 function ConnectedOutputs() {
-  const clients = useStore(useOperatorStoreApi(), (s) => s.clients);
+  const clients = useStore(useStores().operator, (s) => s.clients);
   const self = useStore(useStores().connection, (s) => s.clientId);
   const now = useClock(30_000);
   if (clients === null)

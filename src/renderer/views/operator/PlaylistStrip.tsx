@@ -4,9 +4,9 @@ import { goToAction, itemById, setPlaylistAction } from '../../../shared/actions
 import { pickText, type LoadedItem } from '../../../shared/content';
 import { mediaUrl } from '../../slides/context';
 import { useStores } from '../../stores';
-import { ActionButton } from './ActionButton';
-import { useRunner } from './run';
-import { consoleLanguage, itemTitle, kindLabel } from './text';
+import { ActionButton } from '../../controls/ActionButton';
+import { useRunner } from '../../controls/run';
+import { consoleLanguage, itemTitle, kindLabel } from '../../controls/text';
 
 /** The small picture a thumbnail can show: a drawing, or a photo its subject agreed to. */
 function thumbImage(item: LoadedItem | undefined, safeMode: boolean): string | null {

@@ -1,32 +1,10 @@
-import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../stores';
-import { clearRefusal, useOperatorStoreApi } from '../../stores/operator';
-
-/** How long a refused command's message stays up. */
-export const REFUSAL_MS = 6_000;
-
-/** The core's last "no", so a key that did nothing says why. */
-export function RefusalToast() {
-  const operator = useOperatorStoreApi();
-  const refusal = useStore(operator, (s) => s.refusal);
-  useEffect(() => {
-    if (!refusal) return;
-    const timer = setTimeout(() => clearRefusal(operator), REFUSAL_MS);
-    return () => clearTimeout(timer);
-  }, [refusal, operator]);
-  if (!refusal) return null;
-  return (
-    <div className="op-toast" role="alert">
-      {refusal.message}
-    </div>
-  );
-}
 
 /** Content errors from the loader (each with its file) and the core's notices. */
 export function ProblemsPanel() {
   const errors = useStore(useStores().content, (s) => s.snapshot?.errors);
-  const notices = useStore(useOperatorStoreApi(), (s) => s.notices);
+  const notices = useStore(useStores().operator, (s) => s.notices);
   if ((!errors || errors.length === 0) && notices.length === 0) return null;
   return (
     <section className="op-panel op-problems" aria-label="Problems">

@@ -2,10 +2,9 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useStore } from 'zustand';
 import { remoteEnableAction, remoteRevokeAction } from '../../../shared/actions';
 import { useStores } from '../../stores';
-import { useOperatorStoreApi } from '../../stores/operator';
-import { ActionButton } from './ActionButton';
-import { since } from './text';
-import { useClock } from './use-clock';
+import { ActionButton } from '../../controls/ActionButton';
+import { since } from '../../controls/text';
+import { useClock } from '../../controls/use-clock';
 
 /** "123 456": six digits read aloud in two groups. */
 export function spacedPin(pin: string): string {
@@ -14,7 +13,7 @@ export function spacedPin(pin: string): string {
 
 /** The phone remote: off by default; on, a QR code and a PIN to pair a phone, and who is paired. */
 export function RemotePanel() {
-  const remote = useStore(useOperatorStoreApi(), (s) => s.remote);
+  const remote = useStore(useStores().operator, (s) => s.remote);
   const safeMode = useStore(useStores().show, (s) => s.show?.safeMode ?? false);
   const clockOffsetMs = useStore(useStores().show, (s) => s.clockOffsetMs);
   const locked = remote?.lockedUntil ?? null;

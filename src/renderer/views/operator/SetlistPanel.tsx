@@ -13,8 +13,8 @@ import {
 } from '../../../shared/actions';
 import { pickText } from '../../../shared/content';
 import { useStores } from '../../stores';
-import { ActionButton } from './ActionButton';
-import { consoleLanguage, itemTitle } from './text';
+import { ActionButton } from '../../controls/ActionButton';
+import { consoleLanguage, itemTitle } from '../../controls/text';
 
 /** A concert: the songs in order, and the loop between them. */
 export function SetlistPanel() {

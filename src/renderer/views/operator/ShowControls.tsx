@@ -8,7 +8,7 @@ import {
   safeModeAction,
 } from '../../../shared/actions';
 import { useStores } from '../../stores';
-import { ActionButton } from './ActionButton';
+import { ActionButton } from '../../controls/ActionButton';
 
 /** The big buttons: the slides, pause, blackout, safe mode. */
 export function ShowControls() {

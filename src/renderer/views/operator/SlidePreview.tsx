@@ -2,8 +2,8 @@ import { memo, useLayoutEffect, useRef, useState, type CSSProperties } from 'rea
 import { pickText, type Pack } from '../../../shared/content';
 import type { SlideTiming } from '../../slides/context';
 import { Slide } from '../../slides/Slide';
-import type { Screen } from '../display/choose-screen';
-import { themeStyle } from '../display/theme';
+import type { Screen } from '../../slides/choose-screen';
+import { themeStyle } from '../../slides/theme';
 
 /** The venue screen the preview pretends to be: the display's own layout at 1080p. */
 const FRAME_WIDTH = 1920;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { operatorActionForKey } from '../../../shared/actions';
-import { useRunner } from './run';
+import { useRunner } from '../../controls/run';
 
 const TEXT_INPUTS = new Set([
   'text',

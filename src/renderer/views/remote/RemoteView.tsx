@@ -16,16 +16,15 @@ import {
   remoteLocked,
   remotePaired,
   requestPairing,
-  useRemoteStore,
   type PairResult,
   type RemoteStore,
 } from '../../stores/remote';
 import { connect, disconnect, sendCommand } from '../../transport/socket';
-import { ActionButton } from '../operator/ActionButton';
-import { RefusalToast } from '../operator/ProblemsPanel';
-import { RunnerProvider, type SendCommand } from '../operator/run';
-import { consoleLanguage, itemTitle } from '../operator/text';
-import { useClock } from '../operator/use-clock';
+import { ActionButton } from '../../controls/ActionButton';
+import { RefusalToast } from '../../controls/RefusalToast';
+import { RunnerProvider, type SendCommand } from '../../controls/run';
+import { consoleLanguage, itemTitle } from '../../controls/text';
+import { useClock } from '../../controls/use-clock';
 import './remote.css';
 
 export type PairFunction = (pin: string, name: string) => Promise<PairResult>;
@@ -232,13 +231,12 @@ function Controls({ onUnpair }: { onUnpair: () => void }) {
 export interface RemoteViewProps {
   pair?: PairFunction;
   send?: SendCommand;
-  store?: RemoteStore;
   /** Open and close the page's socket; tests pass fakes. */
   socket?: { connect: () => void; disconnect: () => void };
 }
 
 const pageSocket = {
-  connect: () => void connect(),
+  connect: () => void connect('remote'),
   disconnect: () => disconnect(),
 };
 
@@ -246,9 +244,9 @@ const pageSocket = {
 export function RemoteView({
   pair = requestPairing,
   send = sendCommand,
-  store = useRemoteStore,
   socket = pageSocket,
 }: RemoteViewProps) {
+  const store = useStores().remote;
   const token = useStore(store, (s) => s.token);
   useEffect(() => {
     // Paired: connect (a no-op when the page already did with the stored token). Unpaired or

@@ -10,11 +10,6 @@ import {
   connectionWelcomed,
   createStores,
 } from '../../../../../src/renderer/stores';
-import {
-  OperatorStoreContext,
-  createOperatorStore,
-  type OperatorStore,
-} from '../../../../../src/renderer/stores/operator';
 import { OperatorView } from '../../../../../src/renderer/views/operator/OperatorView';
 import { allItems, showState, snapshot } from '../../fixtures';
 
@@ -69,13 +64,11 @@ export function lyricsShow(line = 0, overrides: Partial<ShowState> = {}): ShowSt
 
 export function renderOperator(show: ShowState = showState(), content = operatorSnapshot()) {
   const stores = createStores();
-  const operator: OperatorStore = createOperatorStore();
+  const operator = stores.operator;
   const send = vi.fn(async () => ({ ok: true as const }));
   const result = render(
     <StoresContext.Provider value={stores}>
-      <OperatorStoreContext.Provider value={operator}>
-        <OperatorView send={send} />
-      </OperatorStoreContext.Provider>
+      <OperatorView send={send} />
     </StoresContext.Provider>,
   );
   act(() => {

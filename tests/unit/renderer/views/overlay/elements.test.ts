@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // As text: the renderer's type-check (and its lint rule) keep src/main out of renderer code.
 import obsElementsSource from '../../../../../src/main/obs/overlay-elements.ts?raw';
-import { matchRoute, roleForPath } from '../../../../../src/renderer/src/routes';
+import { matchRoute, roleForPath } from '../../../../../src/renderer/app/routes';
 import { overlaySlugs, parseOverlayPath } from '../../../../../src/renderer/views/overlay/elements';
 
 describe('overlay paths', () => {

@@ -10,7 +10,6 @@ import {
 } from '../../../../../src/renderer/stores';
 import {
   REMOTE_TOKEN_KEY,
-  createRemoteStore,
   remoteRefused,
   requestPairing,
   type PairResult,
@@ -23,7 +22,7 @@ import { lyricsShow, operatorItems } from '../operator/fixtures';
 
 function renderRemote(pairResult?: PairResult) {
   const stores = createStores();
-  const store = createRemoteStore();
+  const store = stores.remote;
   const pair = vi.fn(
     async () => pairResult ?? ({ ok: true, token: 't0k', deviceId: 'd1' } as const),
   );
@@ -31,7 +30,7 @@ function renderRemote(pairResult?: PairResult) {
   const socket = { connect: vi.fn(), disconnect: vi.fn() };
   const result = render(
     <StoresContext.Provider value={stores}>
-      <RemoteView pair={pair} send={send} store={store} socket={socket} />
+      <RemoteView pair={pair} send={send} socket={socket} />
     </StoresContext.Provider>,
   );
   return { ...result, stores, store, pair, send, socket };

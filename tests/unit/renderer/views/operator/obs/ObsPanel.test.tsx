@@ -3,14 +3,14 @@ import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ObsInfo } from '../../../../../../src/shared/protocol';
 import { obsSceneForKey } from '../../../../../../src/shared/actions/obs';
-import { StoresContext, createStores, applyShow } from '../../../../../../src/renderer/stores';
-import { RunnerProvider } from '../../../../../../src/renderer/views/operator/run';
-import { ObsPanel } from '../../../../../../src/renderer/views/operator/obs/ObsPanel';
 import {
-  ObsStoreContext,
+  StoresContext,
   applyObs,
-  createObsStore,
-} from '../../../../../../src/renderer/views/operator/obs/obs-store';
+  applyShow,
+  createStores,
+} from '../../../../../../src/renderer/stores';
+import { RunnerProvider } from '../../../../../../src/renderer/controls/run';
+import { ObsPanel } from '../../../../../../src/renderer/views/operator/obs/ObsPanel';
 import { showState } from '../../../fixtures';
 
 const connected: ObsInfo = {
@@ -62,16 +62,14 @@ const inStep: NonNullable<ObsInfo['overlay']> = {
 function renderPanel(obs: ObsInfo | null) {
   const stores = createStores();
   applyShow(showState(), stores.show);
-  const obsStore = createObsStore();
+  const obsStore = stores.obs;
   if (obs) applyObs(obs, obsStore);
   const send = vi.fn(async () => ({ ok: true as const }));
   render(
     <StoresContext.Provider value={stores}>
-      <ObsStoreContext.Provider value={obsStore}>
-        <RunnerProvider send={send}>
-          <ObsPanel />
-        </RunnerProvider>
-      </ObsStoreContext.Provider>
+      <RunnerProvider send={send}>
+        <ObsPanel />
+      </RunnerProvider>
     </StoresContext.Provider>,
   );
   return { send, obsStore };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, roleForPath, routes } from '../../../../src/renderer/src/routes';
+import { matchRoute, roleForPath, routes } from '../../../../src/renderer/app/routes';
 import { roles } from '../../../../src/shared/protocol';
 
 describe('routes', () => {

@@ -3,8 +3,8 @@ import {
   type ContentItem,
   type ContentSnapshot,
   type LoadedItem,
-} from '../../../shared/content';
-import type { Role } from '../../../shared/protocol';
+} from '../../shared/content';
+import type { Role } from '../../shared/protocol';
 
 /** The console speaks the pack's default language for item names. */
 export function consoleLanguage(content: ContentSnapshot | null): string {

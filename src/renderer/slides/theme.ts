@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Pack } from '../../../shared/content';
+import type { Pack } from '../../shared/content';
 
 function channel(hex: string): number {
   const value = parseInt(hex, 16) / 255;

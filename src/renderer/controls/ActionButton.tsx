@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { keyLabels, type Action } from '../../../shared/actions';
-import { useStores } from '../../stores';
+import { keyLabels, type Action } from '../../shared/actions';
+import { useStores } from '../stores';
 import { useRunner } from './run';
 
 /** Whether `action` applies now, from the same state its key would see. */

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
-import type { Action, ActionContext } from '../../../shared/actions';
-import type { Command } from '../../../shared/protocol';
-import { useStores } from '../../stores';
-import { reportRefusal, useOperatorStoreApi } from '../../stores/operator';
-import type { CommandResult } from '../../transport/socket';
+import type { Action, ActionContext } from '../../shared/actions';
+import type { Command } from '../../shared/protocol';
+import { useStores } from '../stores';
+import { reportRefusal } from '../stores/operator';
+import type { CommandResult } from '../transport/socket';
 
 export type SendCommand = (command: Command) => Promise<CommandResult>;
 
@@ -20,7 +20,7 @@ const RunnerContext = createContext<Runner | null>(null);
 
 export function RunnerProvider({ send, children }: { send: SendCommand; children: ReactNode }) {
   const stores = useStores();
-  const operator = useOperatorStoreApi();
+  const operator = stores.operator;
   // Read at call time, not from the last render: a clicker pressed twice quickly must see the
   // state the first press made, not a stale closure.
   const context = useCallback((): ActionContext | null => {

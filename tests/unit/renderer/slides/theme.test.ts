@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luminance, themeStyle } from '../../../../../src/renderer/views/display/theme';
+import { luminance, themeStyle } from '../../../../src/renderer/slides/theme';
 
 describe('themeStyle', () => {
   it('puts white text on a dark accent and black on a light one', () => {

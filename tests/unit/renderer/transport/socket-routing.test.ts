@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createStores } from '../../../../../src/renderer/stores';
-import { useOperatorStore } from '../../../../../src/renderer/stores/operator';
-import { REMOTE_TOKEN_KEY, useRemoteStore } from '../../../../../src/renderer/stores/remote';
-import {
-  createSocketClient,
-  socketTarget,
-  type SocketLike,
-} from '../../../../../src/renderer/transport/socket';
+import { createStores, type Stores } from '../../../../src/renderer/stores';
+import { REMOTE_TOKEN_KEY } from '../../../../src/renderer/stores/remote';
+import { createSocketClient, type SocketLike } from '../../../../src/renderer/transport/connection';
+import { socketTarget } from '../../../../src/renderer/transport/socket';
 
 /** Plays the core's side of one socket. */
 class FakeSocket implements SocketLike {
@@ -24,12 +20,14 @@ class FakeSocket implements SocketLike {
   }
 }
 
+let stores: Stores;
+
 function connect(role: 'operator' | 'remote') {
   const socket = new FakeSocket();
   const client = createSocketClient({
     url: 'ws://x/ws',
     role,
-    stores: createStores(),
+    stores,
     createSocket: () => socket,
     warn: () => {},
   });
@@ -41,12 +39,12 @@ function connect(role: 'operator' | 'remote') {
 
 beforeEach(() => {
   localStorage.clear();
-  useOperatorStore.setState({ clients: null, remote: null, notices: [] });
-  useRemoteStore.setState({ token: null, message: null, lockedUntil: null });
+  stores = createStores();
+  stores.remote.setState({ token: null, message: null, lockedUntil: null });
 });
 
 describe('operator-only messages', () => {
-  it('go to the operator store', () => {
+  it('go to the operator store of the bundle the client was given', () => {
     const { socket, client } = connect('operator');
     socket.receive({
       type: 'clients',
@@ -73,7 +71,27 @@ describe('operator-only messages', () => {
       },
     });
     socket.receive({ type: 'notices', notices: ['tokens replaced'] });
-    const state = useOperatorStore.getState();
+    socket.receive({
+      type: 'obs',
+      obs: {
+        status: {
+          state: 'disconnected',
+          message: 'OBS is not configured.',
+          obsVersion: null,
+          obsWebSocketVersion: null,
+          host: null,
+          port: null,
+          hasPassword: false,
+          passwordFromEnv: false,
+        },
+        scenes: null,
+        outputs: null,
+        setup: null,
+        overlay: null,
+      },
+    });
+    expect(stores.obs.getState().obs?.status.state).toBe('disconnected');
+    const state = stores.operator.getState();
     expect(state.clients?.[0]?.role).toBe('display');
     expect(state.remote?.pin).toBe('123456');
     expect(state.notices).toEqual(['tokens replaced']);
@@ -85,32 +103,32 @@ describe('the phone’s socket', () => {
   it('takes the stored token on /remote, and only there', () => {
     localStorage.setItem(REMOTE_TOKEN_KEY, 'phone-token');
     const loc = { protocol: 'http:', host: '192.168.1.2:8080', search: '' };
-    expect(socketTarget({ ...loc, pathname: '/remote' })?.url).toBe(
+    expect(socketTarget(loc, 'remote')?.url).toBe(
       'ws://192.168.1.2:8080/ws?role=remote&token=phone-token',
     );
-    expect(socketTarget({ ...loc, pathname: '/display' })).toBeNull();
+    expect(socketTarget(loc, 'display')).toBeNull();
   });
 
   it('forgets a token the core refuses (revoked) and says why', () => {
     localStorage.setItem(REMOTE_TOKEN_KEY, 'phone-token');
-    useRemoteStore.setState({ token: 'phone-token' });
+    stores.remote.setState({ token: 'phone-token' });
     const { socket, client } = connect('remote');
     socket.onclose?.({ code: 4001, reason: 'the operator unpaired it' } as CloseEvent);
-    expect(useRemoteStore.getState().token).toBeNull();
-    expect(useRemoteStore.getState().message).toContain('the operator unpaired it');
+    expect(stores.remote.getState().token).toBeNull();
+    expect(stores.remote.getState().message).toContain('the operator unpaired it');
     expect(localStorage.getItem(REMOTE_TOKEN_KEY)).toBeNull();
     client.stop();
   });
 
   it('keeps its pairing when the remote is merely turned off (4004)', () => {
     localStorage.setItem(REMOTE_TOKEN_KEY, 'phone-token');
-    useRemoteStore.setState({ token: 'phone-token' });
+    stores.remote.setState({ token: 'phone-token' });
     const { socket, client } = connect('remote');
     socket.onclose?.({
       code: 4004,
       reason: 'the operator turned the phone remote off',
     } as CloseEvent);
-    expect(useRemoteStore.getState().token).toBe('phone-token');
+    expect(stores.remote.getState().token).toBe('phone-token');
     expect(localStorage.getItem(REMOTE_TOKEN_KEY)).toBe('phone-token');
     client.stop();
   });

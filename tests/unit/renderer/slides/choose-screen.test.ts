@@ -3,8 +3,8 @@ import {
   chooseScreen,
   nextSlot,
   showAfterNext,
-} from '../../../../../src/renderer/views/display/choose-screen';
-import { caseItem, drawingItem, safeStatement, showState, snapshot } from '../../fixtures';
+} from '../../../../src/renderer/slides/choose-screen';
+import { caseItem, drawingItem, safeStatement, showState, snapshot } from '../fixtures';
 
 const slideId = (screen: ReturnType<typeof chooseScreen>) =>
   screen.kind === 'slide' ? screen.item.id : screen.kind;

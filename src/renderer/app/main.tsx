@@ -15,7 +15,7 @@ import './base.css';
 const route = matchRoute(location.pathname);
 if (route) {
   document.title = `Solidarity Screens · ${route.role}`;
-  if (!connect(location)) {
+  if (!connect(route.role)) {
     connectionProblem('This link has no access token. Copy the full link the core printed.');
   }
 }

@@ -3,8 +3,8 @@ import {
   type ContentSnapshot,
   type LoadedItem,
   type ShowItem,
-} from '../../../shared/content';
-import type { ShowState } from '../../../shared/protocol';
+} from '../../shared/content';
+import type { ShowState } from '../../shared/protocol';
 
 export type Screen =
   | { kind: 'connecting' }
