@@ -2,7 +2,8 @@ import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openContentStore, type ContentStore } from '../../src/main/content';
+import { openContentStore } from '../../src/main/content';
+import type { PackStore } from '../../src/main/content/types';
 import { createObsController, type ObsController } from '../../src/main/obs/index';
 import { INPUT_PREFIX, OVERLAY_SCENE } from '../../src/main/obs/overlay-elements';
 import { emptyOverlayState, type OverlayState } from '../../src/main/obs/overlay-state';
@@ -40,7 +41,7 @@ describeWithObs('drawings in a real OBS come from checked copies', () => {
   let obs: ObsInstance;
   let data: { dir: string; cleanup: () => void };
   let pack: Awaited<ReturnType<typeof copyPack>>;
-  let store: ContentStore;
+  let store: PackStore;
   let controller: ObsController;
 
   beforeAll(async () => {
