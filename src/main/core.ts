@@ -150,6 +150,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           dataDir: obsDir,
           overlayBaseUrl: () => overlayBaseUrl,
           contentDir: store.packDir,
+          media: (relPath) => store.media(relPath),
           env: obsOptions.env,
           passwordStore: obsOptions.passwordStore,
           bridge: obsOptions.bridge,

@@ -1,4 +1,5 @@
 import { ObsBridge, type ObsBridgeOptions, type ObsStatus } from './bridge';
+import { checkedDrawingFiles, type CheckedMediaLookup } from './checked-media';
 import {
   OBS_PASSWORD_ENV,
   loadObsConfig,
@@ -22,6 +23,7 @@ import { overlayStateFor, type OverlayState } from './overlay-state';
 import type { ContentSnapshot } from '../../shared/content';
 import type { ShowState } from '../../shared/protocol';
 import { OverlaySync, type ApplyReport } from './overlay-sync';
+import { obsMediaDir } from './qr-png';
 import {
   listScenes,
   outputStatus,
@@ -58,6 +60,8 @@ export interface ObsControllerOptions {
   env?: NodeJS.ProcessEnv;
   /** The pack folder, so drawings reach OBS as absolute paths (needed by `followShow`). */
   contentDir?: string;
+  /** The content store's checked media: OBS gets copies of drawings, never the pack's files. */
+  media?: CheckedMediaLookup;
   /** A ready bridge (tests), or options for a new one. */
   bridge?: ObsBridge | ObsBridgeOptions;
   /** Diagnostics; never given the password. */
@@ -145,7 +149,18 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
   let target: ObsTarget | null = null;
   /** OBS on another computer: its image sources cannot open this computer's files. */
   const remote = () => target !== null && !isLoopbackHost(target.host);
-  const sync = new OverlaySync(bridge, { dataDir: options.dataDir, imagesUnreachable: remote });
+  const sync = new OverlaySync(bridge, {
+    dataDir: options.dataDir,
+    imagesUnreachable: remote,
+    drawingFile:
+      options.media &&
+      checkedDrawingFiles({
+        obsDir: obsMediaDir(options.dataDir),
+        contentDir: options.contentDir ?? '.',
+        media: options.media,
+        log,
+      }),
+  });
   /** The last successful setup: what it was asked and what it made, to repair after a crash. */
   let lastSetup: { addToScenes: readonly string[]; inputs: readonly string[] } | null = null;
   let stopped = false;

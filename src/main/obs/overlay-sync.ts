@@ -74,6 +74,8 @@ export interface OverlaySyncOptions {
    * files, so they are kept hidden rather than shown blank (or showing a stale picture).
    */
   imagesUnreachable?: () => boolean;
+  /** The file OBS opens for a drawing (a checked copy, `checked-media.ts`); null: none to show. */
+  drawingFile?: (file: string) => Promise<string | null>;
 }
 
 /**
@@ -93,6 +95,7 @@ export class OverlaySync {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly renderQr: (url: string) => Promise<string>;
   private readonly imagesUnreachable: () => boolean;
+  private readonly drawingFile: (file: string) => Promise<string | null>;
   /** Where each band was last placed, and for which lines and surroundings. */
   private readonly placements = new Map<PanelId, { key: string; placement: PanelPlacement }>();
   private readonly lastPositions = new Map<string, string>();
@@ -105,6 +108,7 @@ export class OverlaySync {
   ) {
     this.renderQr = options.renderQr ?? ((url) => renderQrPng(url, options.dataDir));
     this.imagesUnreachable = options.imagesUnreachable ?? (() => false);
+    this.drawingFile = options.drawingFile ?? (async (file) => file);
   }
 
   /**
@@ -507,7 +511,7 @@ export class OverlaySync {
         return { settings: { file: await this.renderQr(url) }, visible: true };
       }
       case 'drawing-image': {
-        const file = state.drawing.file;
+        const file = state.drawing.file ? await this.drawingFile(state.drawing.file) : null;
         return { settings: { file: file ?? '' }, visible: Boolean(file) };
       }
       default:

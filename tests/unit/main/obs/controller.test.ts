@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import {
   createObsController,
   emptyOverlayState,
   obsSettingsPath,
+  type ObsControllerOptions,
   type OverlayState,
 } from '../../../../src/main/obs/index';
 import { action, snapshot } from '../show/content-fixtures';
@@ -18,7 +19,10 @@ import { showOnAir } from '../../../fixtures/state/show-state';
 
 const LOWER = `${INPUT_PREFIX}Lower third`;
 
-function setup(env: NodeJS.ProcessEnv = {}) {
+function setup(
+  env: NodeJS.ProcessEnv = {},
+  extra: Pick<ObsControllerOptions, 'contentDir' | 'media'> = {},
+) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'obs-controller-'));
   const obs = new FakeObs();
   const factory = new SocketFactory(obs);
@@ -31,6 +35,7 @@ function setup(env: NodeJS.ProcessEnv = {}) {
     env,
     bridge,
     log: (line) => logs.push(line),
+    ...extra,
   });
   const settle = async () => {
     for (let i = 0; i < 20; i++) await flush();
@@ -156,6 +161,35 @@ describe('createObsController', () => {
     expect(obs.inputs.get(LOWER)?.settings.text).toBe('SIGN');
     expect(obs.inputs.get(`${LOWER} fact`)?.settings.text).toBe('Now');
     expect(String(obs.inputs.get(`${INPUT_PREFIX}QR`)?.settings.file)).toMatch(/qr-.*\.png$/);
+  });
+
+  it('gives OBS a copy of the checked drawing: a broken rewrite of the pack file never reaches it', async () => {
+    const pack = mkdtempSync(path.join(tmpdir(), 'obs-controller-pack-'));
+    mkdirSync(path.join(pack, 'media'));
+    const packFile = path.join(pack, 'media', 'crane.png');
+    writeFileSync(packFile, 'the good drawing');
+    // The store's answer: the version the loader checked, which a broken save does not change.
+    const checked = { ok: true as const, path: packFile, info: statSync(packFile) };
+    const { controller, obs } = setup(
+      { SOLIDARITY_OBS_PASSWORD: 'x' },
+      { contentDir: pack, media: async () => checked },
+    );
+    await controller.start();
+    await controller.setUpOverlays();
+    const drawing: OverlayState = {
+      ...emptyOverlayState(),
+      enabled: { ...emptyOverlayState().enabled, drawing: true },
+      drawing: { file: packFile, credit: 'Crane' },
+    };
+    expect((await controller.setOverlayState(drawing)).ok).toBe(true);
+    const shown = String(obs.inputs.get(`${INPUT_PREFIX}Drawing`)?.settings.file);
+    expect(shown).not.toBe(packFile);
+    expect(readFileSync(shown, 'utf8')).toBe('the good drawing');
+
+    writeFileSync(packFile, 'the go');
+    await controller.setOverlayState({ ...drawing, drawing: { file: packFile, credit: 'Crane!' } });
+    expect(obs.inputs.get(`${INPUT_PREFIX}Drawing`)?.settings.file).toBe(shown);
+    expect(readFileSync(shown, 'utf8')).toBe('the good drawing');
   });
 
   it('stop() disconnects and ignores later statuses', async () => {
