@@ -2,7 +2,8 @@ import type { ContentSnapshot, LoadedItem, SetlistItem } from '../../shared/cont
 import type { ShowState } from '../../shared/protocol';
 
 export type LoadedSetlist = Extract<LoadedItem, SetlistItem>;
-export type SetlistState = NonNullable<ShowState['setlist']>;
+/** The engine's own setlist state; `nextSongIndex` is derived from it when the state is sent. */
+export type SetlistState = Omit<NonNullable<ShowState['setlist']>, 'nextSongIndex'>;
 
 export function findSetlist(
   content: ContentSnapshot,
@@ -55,4 +56,21 @@ export function refreshSetlist(
 
 function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+/**
+ * Which song of the setlist "next song" starts: the first with lyrics after `after` (the song
+ * on now, else the last that was on; from the top when none was). A song with no lyrics has
+ * nothing to follow, so the interlude loop simply runs on through it. Null when none is left.
+ */
+export function nextSongIndex(
+  content: ContentSnapshot,
+  setlist: Pick<SetlistItem, 'songs'>,
+  after: number | null,
+): number | null {
+  for (let next = (after ?? -1) + 1; next < setlist.songs.length; next++) {
+    const song = content.items.find((i) => i.id === setlist.songs[next]);
+    if (song?.kind === 'song' && song.sections.length > 0) return next;
+  }
+  return null;
 }

@@ -65,9 +65,17 @@ export const showStateSchema = z.strictObject({
   safeMode: z.boolean(),
   /** The song being sung and its current line; null between songs. */
   lyrics: lyricsCursorSchema.nullable(),
-  /** In setlist mode: which setlist, and which of its songs is on (null = the interlude loop). */
+  /**
+   * In setlist mode: which setlist, which of its songs is on (null = the interlude loop), and
+   * the index of the song "next song" would start (null when none is left). The core works
+   * it out, so every console and phone agrees on what comes next.
+   */
   setlist: z
-    .strictObject({ setlistId: z.string(), songIndex: z.number().int().nonnegative().nullable() })
+    .strictObject({
+      setlistId: z.string(),
+      songIndex: z.number().int().nonnegative().nullable(),
+      nextSongIndex: z.number().int().nonnegative().nullable(),
+    })
     .nullable(),
   outputLanguages: outputLanguagesSchema,
   /** Which overlay elements are shown on the stream. */

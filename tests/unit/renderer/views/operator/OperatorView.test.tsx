@@ -137,19 +137,28 @@ describe('OperatorView', () => {
     fireEvent.click(screen.getByTestId('setlist-start-concert'));
     expect(send).toHaveBeenLastCalledWith({ name: 'setlistStart', setlistId: 'concert' });
     act(() =>
-      applyShow(showState({ setlist: { setlistId: 'concert', songIndex: null } }), stores.show),
+      applyShow(
+        showState({ setlist: { setlistId: 'concert', songIndex: null, nextSongIndex: 0 } }),
+        stores.show,
+      ),
     );
     expect(screen.getByTestId('setlist-state')).toHaveTextContent('Between songs');
     expect(screen.getByTestId('next-song')).toHaveTextContent('The Internationale');
     fireEvent.click(screen.getByTestId('next-song'));
     expect(send).toHaveBeenLastCalledWith({ name: 'lyricsStart', songId: 'internationale' });
     act(() =>
-      applyShow(lyricsShow(0, { setlist: { setlistId: 'concert', songIndex: 0 } }), stores.show),
+      applyShow(
+        lyricsShow(0, { setlist: { setlistId: 'concert', songIndex: 0, nextSongIndex: 2 } }),
+        stores.show,
+      ),
     );
     expect(screen.getByTestId('setlist-state')).toHaveTextContent('Song 1 of 3');
     // Back between songs: "next song" remembers the concert is past song 1.
     act(() =>
-      applyShow(showState({ setlist: { setlistId: 'concert', songIndex: null } }), stores.show),
+      applyShow(
+        showState({ setlist: { setlistId: 'concert', songIndex: null, nextSongIndex: 2 } }),
+        stores.show,
+      ),
     );
     expect(screen.getByTestId('next-song')).toHaveTextContent('A timed song');
     expect(screen.getByText('no lyrics')).toBeInTheDocument();

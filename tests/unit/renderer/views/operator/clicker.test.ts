@@ -108,9 +108,11 @@ describe('operator keys', () => {
   });
 
   it('starts the next song of the setlist with N, also between songs, skipping songs without lyrics', () => {
-    const during = showState({ setlist: { setlistId: 'concert', songIndex: 0 } });
+    const during = showState({ setlist: { setlistId: 'concert', songIndex: 0, nextSongIndex: 2 } });
     expect(press(during, 'n')).toEqual({ name: 'lyricsStart', songId: 'timed-song' });
-    const fresh = showState({ setlist: { setlistId: 'concert', songIndex: null } });
+    const fresh = showState({
+      setlist: { setlistId: 'concert', songIndex: null, nextSongIndex: 0 },
+    });
     expect(press(fresh, 'n')).toEqual({ name: 'lyricsStart', songId: 'internationale' });
     // Between songs, after the first: the console remembers where the concert got to.
     // Il Galeone (index 1) has no lyrics to follow: the loop runs on through it.
