@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
-import { assemblePack, readPack } from './load-pack';
+import { assemblePack } from './assemble-pack';
+import { readPack } from './load-pack';
 import { splitPackPath, type ResolveResult } from './paths';
 import type { PackStore, Unsubscribe, VerifiedMedia } from './types';
 
