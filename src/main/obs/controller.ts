@@ -31,18 +31,6 @@ import {
   type SwitchSceneOptions,
 } from './scenes';
 
-export * from './bridge';
-export * from './config';
-export * from './obs-host';
-export * from './overlay-elements';
-export * from './overlay-health';
-export * from './overlay-scene';
-export * from './overlay-state';
-export * from './overlay-sync';
-export * from './qr-png';
-export * from './scenes';
-export * from './service';
-
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface ObsControllerOptions {
