@@ -1,4 +1,4 @@
-import { COMMAND_RATE } from '../src/main/server/socket';
+import { COMMAND_RATE } from '../src/main/server/rate-limit';
 
 /**
  * The least time between two commands a benchmark sends on one socket: the server takes

@@ -1,10 +1,11 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
-import { assemblePack, readPack } from './load-pack';
+import { assemblePack } from './assemble-pack';
+import { readPack } from './load-pack';
 import { splitPackPath, type ResolveResult } from './paths';
 import type { PackStore, Unsubscribe, VerifiedMedia } from './types';
+import { folderIdentity, isChangeSince } from './watch-checks';
 
 export interface ContentStoreOptions {
   /** Reload when files change. Off by default: `validate` and tests read once. */
@@ -37,32 +38,6 @@ export const fallbackPack: Pack = packSchema.parse({
 const DEFAULT_DEBOUNCE_MS = 150;
 const DEFAULT_ROOT_CHECK_MS = 1_000;
 const MIN_DEBOUNCE_MS = 75;
-const MTIME_SLACK_MS = 1_000;
-
-/**
- * During the watcher's first scan, which reports every existing file as added: true for an event
- * that means the pack changed after `sinceMs` (an add whose file was modified since, or any
- * change or removal). A second of slack for coarse file-system clocks costs at most one
- * needless reload.
- */
-export function isChangeSince(
-  event: string,
-  stats: { mtimeMs: number } | undefined,
-  sinceMs: number,
-): boolean {
-  if (event !== 'add' && event !== 'addDir') return true;
-  return (stats?.mtimeMs ?? Infinity) >= sinceMs - MTIME_SLACK_MS;
-}
-
-/** The folder as the OS knows it (device and inode, links followed), or null when it is not one. */
-async function folderIdentity(dir: string): Promise<string | null> {
-  try {
-    const info = await stat(dir);
-    return info.isDirectory() ? `${info.dev}:${info.ino}` : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Opens a pack folder as the show's content. The first load happens before this resolves; with

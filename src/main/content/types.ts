@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
 import type { ContentError, ContentSnapshot, LoadedItem, Pack } from '../../shared/content';
 import type { ResolveResult } from './paths';
+import type { LineMap } from './source';
 
 /** A media file as the loader checked it: the one version of it the screens may be sent. */
 export interface VerifiedMedia {
@@ -47,4 +48,37 @@ export interface PackStore extends ContentStore {
    * usable before: edits made in the meantime are picked up when it settles.
    */
   readonly watching: Promise<void>;
+}
+
+/** One item file after its own checks, before the checks that need the other files. */
+export interface FileResult {
+  /** Relative to the pack, `/`-separated. */
+  file: string;
+  item?: LoadedItem;
+  /** The id the file claims, even when broken, so a playlist naming it is not reported too. */
+  id?: string;
+  errors: ContentError[];
+  lines: LineMap;
+  /** Media paths the file names, valid or not, normalised like `media/boris.jpg`. */
+  media: string[];
+  /** The media of `item`, as they were when checked: the versions the screens may be sent. */
+  verified: VerifiedMedia[];
+}
+
+export interface PackFileResult {
+  pack: Pack | null;
+  errors: ContentError[];
+  lines: LineMap;
+}
+
+/** A pack folder read file by file: the input of `assemblePack`. */
+export interface PackRead {
+  packFile: PackFileResult;
+  files: FileResult[];
+  /** Files that are neither item files nor under media/: fine only when an item uses them. */
+  others: string[];
+  /** Problems of the folder itself (unreadable folders, links leading out). */
+  errors: ContentError[];
+  /** False when the pack folder itself is missing or unreadable (unplugged stick, checkout). */
+  readable: boolean;
 }

@@ -1,90 +1,37 @@
-import { OBSWebSocket } from 'obs-websocket-js/json';
-import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes } from 'obs-websocket-js/json';
 import { systemClock, type Clock } from '../show/engine';
+import type { OBSEventTypes } from 'obs-websocket-js/json';
+import {
+  connectWithin,
+  createRealSocket,
+  formatHost,
+  type ObsConnectionConfig,
+  type ObsEventType,
+  type ObsRequestData,
+  type ObsRequestType,
+  type ObsResponseData,
+  type ObsSocket,
+} from './obs-socket';
+import { PendingCalls } from './pending-calls';
+import {
+  classifyClose,
+  classifyConnectError,
+  NOT_CONFIGURED,
+  ObsCallError,
+  type ObsProblem,
+  type ObsStatus,
+} from './obs-status';
 
-export type ObsRequestType = keyof OBSRequestTypes;
-export type ObsRequestData<R extends ObsRequestType> = OBSRequestTypes[R];
-export type ObsResponseData<R extends ObsRequestType> = OBSResponseTypes[R];
-export type ObsEventType = keyof OBSEventTypes;
-
-export interface ObsConnectionConfig {
-  host: string;
-  port: number;
-  /** Empty or undefined when OBS's server has authentication off. */
-  password?: string;
-}
-
-/** Why the bridge is not connected, so the operator console can pick an icon and a fix. */
-export type ObsProblem =
-  'auth' | 'refused' | 'lost' | 'timeout' | 'unreachable' | 'not-obs' | 'rpc-version' | 'other';
-
-export type ObsStatus =
-  | { state: 'disconnected'; message: string }
-  | {
-      state: 'connecting';
-      message: string;
-      /** 1 for the first try after a (re)configure or a lost connection. */
-      attempt: number;
-      /** The problem that made the previous attempt fail, if any. */
-      problem?: ObsProblem;
-    }
-  | {
-      state: 'connected';
-      message: string;
-      obsVersion: string;
-      obsWebSocketVersion: string;
-      rpcVersion: number;
-      platform?: string;
-    }
-  | { state: 'auth-failed'; message: string; problem: 'auth' }
-  | {
-      state: 'error';
-      message: string;
-      problem: ObsProblem;
-      /** When the next attempt starts. */
-      retryInMs: number;
-      attempt: number;
-    };
-
-export type ObsCallErrorKind = 'timeout' | 'closed' | 'not-connected' | 'obs';
-
-/** Every way a call can fail. `code` is OBS's request status code when OBS said no. */
-export class ObsCallError extends Error {
-  constructor(
-    readonly kind: ObsCallErrorKind,
-    readonly requestType: string,
-    message: string,
-    readonly code?: number,
-  ) {
-    super(message);
-    this.name = 'ObsCallError';
-  }
-}
-
-/** What the bridge needs from obs-websocket-js, so unit tests can hand it a fake. */
-export interface ObsSocket {
-  connect(
-    url: string,
-    password: string | undefined,
-    identification: { rpcVersion: number },
-  ): Promise<{ obsWebSocketVersion: string; negotiatedRpcVersion: number }>;
-  disconnect(): Promise<void>;
-  call(requestType: string, requestData?: object): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): unknown;
-  removeAllListeners(): unknown;
-}
-
-export function createRealSocket(): ObsSocket {
-  const socket = new OBSWebSocket();
-  return {
-    connect: (url, password, identification) => socket.connect(url, password, identification),
-    disconnect: () => socket.disconnect(),
-    call: (requestType, requestData) =>
-      socket.call(requestType as ObsRequestType, requestData as never) as Promise<unknown>,
-    on: (event, listener) => socket.on(event as never, listener as never),
-    removeAllListeners: () => socket.removeAllListeners(),
-  };
-}
+// The bridge's contract, where its users have always found it.
+export {
+  createRealSocket,
+  type ObsConnectionConfig,
+  type ObsEventType,
+  type ObsRequestData,
+  type ObsRequestType,
+  type ObsResponseData,
+  type ObsSocket,
+} from './obs-socket';
+export { ObsCallError, type ObsCallErrorKind, type ObsProblem, type ObsStatus } from './obs-status';
 
 export interface BackoffOptions {
   baseMs: number;
@@ -113,13 +60,6 @@ export interface ObsBridgeOptions {
   log?: (message: string) => void;
 }
 
-interface Pending {
-  requestType: string;
-  reject(error: ObsCallError): void;
-}
-
-const NOT_CONFIGURED = 'OBS is not connected. Set the host, port and password in the OBS settings.';
-
 /**
  * One connection to OBS over obs-websocket v5. obs-websocket-js has no reconnect, and a call in
  * flight when OBS dies never settles; this class owns both: every call has a timeout and is
@@ -146,8 +86,7 @@ export class ObsBridge {
   private failures = 0;
   private retryTimer: unknown = null;
   private current: ObsStatus = { state: 'disconnected', message: NOT_CONFIGURED };
-  private nextCallId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly calls: PendingCalls;
   private readonly statusListeners = new Set<(status: ObsStatus) => void>();
   private readonly eventListeners = new Map<string, Set<(payload: unknown) => void>>();
 
@@ -159,6 +98,7 @@ export class ObsBridge {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
     this.backoff = options.backoff ?? { baseMs: 500, maxMs: 10_000 };
     this.log = options.log ?? (() => {});
+    this.calls = new PendingCalls(this.clock, this.redact);
   }
 
   status(): ObsStatus {
@@ -209,7 +149,7 @@ export class ObsBridge {
     const socket = this.socket;
     this.socket = null;
     this.live = null;
-    this.rejectPending('not-connected', 'the app disconnected from OBS');
+    this.calls.rejectAll('not-connected', 'the app disconnected from OBS');
     if (socket) await this.closeQuietly(socket);
     if (this.current.state !== 'disconnected') {
       this.setStatus({ state: 'disconnected', message: 'Disconnected from OBS.' });
@@ -235,60 +175,8 @@ export class ObsBridge {
         ),
       );
     }
-    const id = this.nextCallId++;
     const timeoutMs = options.timeoutMs ?? this.callTimeoutMs;
-    return new Promise<ObsResponseData<R>>((resolve, reject) => {
-      let settled = false;
-      const finish = (settle: () => void) => {
-        if (settled) return;
-        settled = true;
-        this.clock.clearTimeout(timer);
-        this.pending.delete(id);
-        settle();
-      };
-      const timer = this.clock.setTimeout(() => {
-        finish(() =>
-          reject(
-            new ObsCallError(
-              'timeout',
-              requestType,
-              `OBS did not answer ${requestType} within ${formatSeconds(timeoutMs)}.`,
-            ),
-          ),
-        );
-      }, timeoutMs);
-      this.pending.set(id, { requestType, reject: (error) => finish(() => reject(error)) });
-      let sent: Promise<unknown>;
-      try {
-        sent = socket.call(requestType, requestData as object | undefined);
-      } catch (error) {
-        sent = Promise.reject(error);
-      }
-      sent.then(
-        (value) => finish(() => resolve(value as ObsResponseData<R>)),
-        (error: unknown) => finish(() => reject(this.callError(requestType, error))),
-      );
-    });
-  }
-
-  private callError(requestType: string, error: unknown): ObsCallError {
-    const code = (error as { code?: unknown })?.code;
-    const text = this.redact(error instanceof Error ? error.message : String(error));
-    // Request status codes start at 100; -1 and close codes mean the socket went away.
-    if (typeof code === 'number' && code >= 100 && code < 1000) {
-      return new ObsCallError('obs', requestType, `OBS refused ${requestType}: ${text}`, code);
-    }
-    return new ObsCallError('closed', requestType, `${requestType} failed: ${text}`);
-  }
-
-  private rejectPending(kind: ObsCallErrorKind, why: string): void {
-    const all = [...this.pending.values()];
-    this.pending.clear();
-    for (const entry of all) {
-      entry.reject(
-        new ObsCallError(kind, entry.requestType, `${entry.requestType} got no answer: ${why}.`),
-      );
-    }
+    return this.calls.send(socket, requestType, requestData as object | undefined, timeoutMs);
   }
 
   private async attempt(previous: ObsProblem | undefined): Promise<void> {
@@ -314,7 +202,9 @@ export class ObsBridge {
 
     let hello: { obsWebSocketVersion: string; negotiatedRpcVersion: number };
     try {
-      hello = await this.withConnectTimeout(
+      hello = await connectWithin(
+        this.clock,
+        this.connectTimeoutMs,
         socket.connect(`ws://${formatHost(this.target.host)}:${this.target.port}`, this.#password, {
           rpcVersion: 1,
         }),
@@ -351,27 +241,6 @@ export class ObsBridge {
     });
   }
 
-  private withConnectTimeout<T>(promise: Promise<T>): Promise<T> {
-    // The library's promise may still settle after we gave up on it; never leave it unhandled.
-    promise.catch(() => {});
-    return new Promise<T>((resolve, reject) => {
-      const timer = this.clock.setTimeout(
-        () => reject(new ConnectTimeout(this.connectTimeoutMs)),
-        this.connectTimeoutMs,
-      );
-      promise.then(
-        (value) => {
-          this.clock.clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.clock.clearTimeout(timer);
-          reject(error);
-        },
-      );
-    });
-  }
-
   private onClosed(socket: ObsSocket, generation: number, error: unknown): void {
     try {
       // Before identification, connect() rejects and attempt() handles it.
@@ -380,7 +249,7 @@ export class ObsBridge {
       this.socket = null;
       const code = (error as { code?: unknown })?.code;
       const problem = classifyClose(typeof code === 'number' ? code : -1, this.address() ?? '');
-      this.rejectPending('closed', 'the connection to OBS closed');
+      this.calls.rejectAll('closed', 'the connection to OBS closed');
       socket.removeAllListeners();
       this.failed(problem);
     } catch (unexpected) {
@@ -474,107 +343,5 @@ export class ObsBridge {
     const password = this.#password;
     if (!password || password.length < 3) return text;
     return text.split(password).join('•••');
-  };
-}
-
-class ConnectTimeout extends Error {
-  constructor(readonly ms: number) {
-    super(`no answer within ${ms} ms`);
-  }
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function formatHost(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}
-
-const RECONNECTING = 'Reconnecting…';
-
-function classifyConnectError(
-  error: unknown,
-  address: string,
-  hasPassword: boolean,
-  redact: (text: string) => string,
-): { problem: ObsProblem; message: string } {
-  if (error instanceof ConnectTimeout) {
-    return {
-      problem: 'timeout',
-      message: `OBS at ${address} did not answer within ${formatSeconds(error.ms)}. Check the host and port, and that no firewall is in the way. Retrying…`,
-    };
-  }
-  const code = (error as { code?: unknown })?.code;
-  const text = redact(error instanceof Error ? error.message : String(error));
-  if (code === 4009) {
-    return {
-      problem: 'auth',
-      message: hasPassword
-        ? 'OBS refused the password (close code 4009). Copy it again from OBS: Tools → WebSocket Server Settings → Show Connect Info, and save it here. The app will not retry until the settings change.'
-        : 'OBS asks for a password and none is set here (close code 4009). Copy it from OBS: Tools → WebSocket Server Settings → Show Connect Info, and save it here.',
-    };
-  }
-  if (code === 4010) {
-    return {
-      problem: 'rpc-version',
-      message:
-        "This OBS's WebSocket server speaks a protocol version the app does not know. Update OBS to version 28 or later. Retrying…",
-    };
-  }
-  if (/ECONNREFUSED/.test(text)) {
-    return {
-      problem: 'refused',
-      message: `OBS is not running or its WebSocket server is off (Tools → WebSocket Server Settings → Enable WebSocket server). Nothing answers at ${address}; check the port there too. Retrying…`,
-    };
-  }
-  if (/ENOTFOUND|EAI_AGAIN/.test(text)) {
-    return {
-      problem: 'unreachable',
-      message: `The host name in ${address} could not be found. Check the OBS host setting. Retrying…`,
-    };
-  }
-  if (/EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EHOSTDOWN/.test(text)) {
-    return {
-      problem: 'unreachable',
-      message: `The computer at ${address} cannot be reached on the network. Retrying…`,
-    };
-  }
-  if (/subprotocol|Unexpected server response|Invalid WebSocket frame|non-101/i.test(text)) {
-    return {
-      problem: 'not-obs',
-      message: `Something answers at ${address}, but it is not obs-websocket 5. OBS 28 or later has it built in; older plugins (version 4, usually port 4444) do not work. Retrying…`,
-    };
-  }
-  if (typeof code === 'number' && code >= 1000) return classifyClose(code, address);
-  return {
-    problem: 'other',
-    message: `Could not connect to OBS at ${address}: ${text}. Retrying…`,
-  };
-}
-
-function classifyClose(code: number, address: string): { problem: ObsProblem; message: string } {
-  if (code === 4009) {
-    return {
-      problem: 'auth',
-      message:
-        'OBS refused the password (close code 4009). Copy it again from OBS: Tools → WebSocket Server Settings → Show Connect Info.',
-    };
-  }
-  if (code === 4011) {
-    return {
-      problem: 'lost',
-      message: `OBS ended this session (someone disconnected the app in OBS, or its WebSocket server restarted). ${RECONNECTING}`,
-    };
-  }
-  if (code === 1000 || code === 1001) {
-    return {
-      problem: 'lost',
-      message: `OBS closed the connection: OBS is quitting, or its WebSocket server was turned off. ${RECONNECTING}`,
-    };
-  }
-  return {
-    problem: 'lost',
-    message: `The connection to OBS at ${address} was lost (OBS quit or crashed, or the network dropped; close code ${code}). ${RECONNECTING}`,
   };
 }

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../show/clock';
 import { fail, ok, type CommandResult } from '../show/result';
 import type { ObsStatus } from './bridge';
 import { ENV_PASSWORD_REFUSED, ENV_PASSWORD_WINS } from './config';
-import type { ObsController, SetupResult } from './index';
+import type { ObsController, SetupResult } from './controller';
 
 export type ObsCommand = Extract<Command, { name: 'obsConfigure' | 'obsSetup' | 'obsSwitchScene' }>;
 

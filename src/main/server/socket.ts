@@ -5,8 +5,6 @@ import type { ContentSnapshot } from '../../shared/content';
 import {
   PROTOCOL_VERSION,
   clientMessageSchema,
-  commandSchema,
-  parseBoundedJson,
   refusal,
   type Command,
   type ConnectedClient,
@@ -17,32 +15,20 @@ import {
 import type { CommandResult } from '../show/result';
 import { briefError } from './brief-error';
 import { describeAgent } from './user-agent';
+import { describeInvalidMessage, parseMessage, parseQuietly, requestIdOf } from './bad-message';
+import {
+  CLOSE_FLOODING,
+  fullBucket,
+  isFlooding,
+  TOO_MANY_COMMANDS,
+  withinRate,
+  type RateBucket,
+} from './rate-limit';
 
 /** Past this much unsent data a client is too slow to keep up; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
-/**
- * The deepest a view's message may nest. Ours nest three levels; a frame of 30,000 `[`
- * once ran the core out of stack in the code that describes a bad message.
- */
-export const MAX_MESSAGE_DEPTH = 8;
 /** Dead Wi-Fi clients never say goodbye; a ping nobody answers finds them. */
 const HEARTBEAT_MS = 30_000;
-
-/**
- * Command rate limit, per client: a token bucket of COMMAND_BURST (40) that refills at
- * COMMAND_RATE (20) a second. Every message costs one token, valid or not, so garbage cannot
- * flood past it either. A message over the limit is answered ok:false "too many commands; slow
- * down" and not run. A client refused more than FLOOD_REFUSALS (200) times within FLOOD_WINDOW_MS
- * (10 s) is flooding, not fumbling: it is closed with 1008 (policy violation). A person at a
- * keyboard or phone never gets near 20 a second; a held-down key repeats at about 30, and the
- * burst absorbs a short one.
- */
-export const COMMAND_RATE = 20;
-export const COMMAND_BURST = 40;
-export const FLOOD_REFUSALS = 200;
-export const FLOOD_WINDOW_MS = 10_000;
-export const CLOSE_FLOODING = 1008;
-export const TOO_MANY_COMMANDS = 'too many commands; slow down';
 
 /** Which listener a socket came in on: the main one, or the phone remote's LAN one. */
 export type Listener = 'main' | 'lan';
@@ -78,12 +64,7 @@ interface Client {
   info: ConnectedClient;
   socket: WebSocket;
   alive: boolean;
-  /** The rate limit's bucket: tokens left, and when it was last refilled. */
-  tokens: number;
-  refilledAt: number;
-  /** Refusals counted since `refusedSince`, for the flood cut-off. */
-  refused: number;
-  refusedSince: number;
+  rate: RateBucket;
   /** The command this client sent and the core is running, if any. */
   running: number;
   /**
@@ -130,70 +111,6 @@ function sendRaw(socket: WebSocket, data: string): void {
   socket.send(data);
 }
 
-function rawText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
-}
-
-/** Quotes a client's value in an error, cut short so a huge value cannot bloat the reply. */
-function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-/** A reply the sender can act on, naming the first thing wrong with its message. */
-export function describeInvalidMessage(json: unknown): string {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return 'a message must be a JSON object like {"type":"command","requestId":"1","command":{"name":"next"}}';
-  }
-  const message = json as Record<string, unknown>;
-  if (message.type !== 'command') {
-    return message.type === undefined
-      ? 'the message has no "type"; expected "command"'
-      : `unknown message type ${quote(message.type)}; expected "command"`;
-  }
-  if (
-    typeof message.requestId !== 'string' ||
-    message.requestId.length === 0 ||
-    message.requestId.length > 64
-  ) {
-    return 'a command needs a "requestId": a string of 1 to 64 characters';
-  }
-  const command = message.command;
-  if (typeof command !== 'object' || command === null || Array.isArray(command)) {
-    return 'a command message needs a "command" object like {"name":"next"}';
-  }
-  const name = (command as Record<string, unknown>).name;
-  const known = commandSchema.options.map((o) => o.shape.name.value);
-  if (typeof name !== 'string' || !(known as string[]).includes(name)) {
-    return `unknown command ${quote(name)}; expected one of ${known.join(', ')}`;
-  }
-  const parsed = clientMessageSchema.safeParse(json);
-  const issue = parsed.success ? undefined : parsed.error.issues[0];
-  if (!issue) return 'the message is not valid';
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `invalid ${name} command: ${where}${issue.message}`;
-}
-
-/** A view's message as JSON, its nesting bounded before anything parses or describes it. */
-function parseMessage(data: RawData) {
-  return parseBoundedJson(rawText(data), { maxDepth: MAX_MESSAGE_DEPTH });
-}
-
-/** The JSON in a message, or undefined: only to echo a requestId in a refusal. */
-function parseQuietly(data: RawData, isBinary: boolean): unknown {
-  if (isBinary) return undefined;
-  const parsed = parseMessage(data);
-  return parsed.ok ? parsed.value : undefined;
-}
-
-function requestIdOf(json: unknown): string {
-  if (typeof json !== 'object' || json === null) return '';
-  const id = (json as Record<string, unknown>).requestId;
-  return typeof id === 'string' && id.length <= 64 ? id : '';
-}
-
 export function createSocketHub(options: SocketHubOptions): SocketHub {
   const clients = new Set<Client>();
 
@@ -231,10 +148,7 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       },
       socket,
       alive: true,
-      tokens: COMMAND_BURST,
-      refilledAt: options.now(),
-      refused: 0,
-      refusedSince: options.now(),
+      rate: fullBucket(options.now()),
       running: 0,
       closeAfterReply: null,
     };
@@ -285,32 +199,11 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     );
   };
 
-  /** Takes a token from the client's bucket; false when it is empty (see COMMAND_RATE). */
-  const withinRate = (client: Client): boolean => {
-    const now = options.now();
-    const elapsed = Math.max(0, now - client.refilledAt);
-    client.tokens = Math.min(COMMAND_BURST, client.tokens + (elapsed * COMMAND_RATE) / 1000);
-    client.refilledAt = now;
-    if (client.tokens >= 1) {
-      client.tokens -= 1;
-      return true;
-    }
-    if (now - client.refusedSince > FLOOD_WINDOW_MS) {
-      client.refused = 0;
-      client.refusedSince = now;
-    }
-    client.refused += 1;
-    return false;
-  };
-
   const handleMessage = async (client: Client, data: RawData, isBinary: boolean) => {
     if (!clients.has(client)) return;
-    if (!withinRate(client)) {
-      if (client.refused > FLOOD_REFUSALS) {
-        client.socket.close(CLOSE_FLOODING, 'too many commands; disconnected');
-        const cut = setTimeout(() => client.socket.terminate(), CLOSE_GRACE_MS);
-        cut.unref();
-        client.socket.once('close', () => clearTimeout(cut));
+    if (!withinRate(client.rate, options.now())) {
+      if (isFlooding(client.rate)) {
+        closeNow(client, CLOSE_FLOODING, 'too many commands; disconnected');
         forget(client);
         return;
       }

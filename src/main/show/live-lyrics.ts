@@ -1,6 +1,6 @@
 import type { SongItem } from '../../shared/content';
 import { lyricPositions, type LyricPosition } from '../../shared/lyrics';
-import type { LyricsCursor } from '../../shared/protocol';
+import type { Command, LyricsCursor } from '../../shared/protocol';
 import type { Clock } from './clock';
 import { moveLine, type LyricsMove } from './lyrics-cursor';
 import {
@@ -15,6 +15,22 @@ import {
   type Timing,
 } from './lyrics-timing';
 import { fail, ok, type CommandResult } from './result';
+
+export type LyricsCommand = Extract<
+  Command,
+  {
+    name:
+      | 'lyricsNext'
+      | 'lyricsPrevious'
+      | 'lyricsNextStanza'
+      | 'lyricsPreviousStanza'
+      | 'lyricsGoTo'
+      | 'lyricsTimedStart'
+      | 'lyricsTimedPause'
+      | 'lyricsTimedResume'
+      | 'lyricsNudge';
+  }
+>;
 
 interface Live {
   songId: string;
@@ -76,6 +92,30 @@ export class LiveLyrics {
     live.line = clamp(live.line, live.positions.length);
     if (!times) live.timing = null;
     this.schedule();
+  }
+
+  /** The lyrics commands: they move this cursor or its timing, and nothing else. */
+  perform(command: LyricsCommand): CommandResult {
+    switch (command.name) {
+      case 'lyricsNext':
+        return this.move('next');
+      case 'lyricsPrevious':
+        return this.move('previous');
+      case 'lyricsNextStanza':
+        return this.move('nextStanza');
+      case 'lyricsPreviousStanza':
+        return this.move('previousStanza');
+      case 'lyricsGoTo':
+        return this.goTo(command.line);
+      case 'lyricsTimedStart':
+        return this.timedStart();
+      case 'lyricsTimedPause':
+        return this.timedPause();
+      case 'lyricsTimedResume':
+        return this.timedResume();
+      case 'lyricsNudge':
+        return this.nudge(command.ms);
+    }
   }
 
   move(move: LyricsMove): CommandResult {

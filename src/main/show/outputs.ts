@@ -1,5 +1,11 @@
 import type { Pack } from '../../shared/content';
-import { overlayElements, type OutputLanguages, type OverlayElement } from '../../shared/protocol';
+import {
+  overlayElements,
+  type Output,
+  type OutputLanguages,
+  type OverlayElement,
+  type ShowState,
+} from '../../shared/protocol';
 
 /** Every overlay element shows until the operator hides it. */
 export function defaultOverlays(): Record<OverlayElement, boolean> {
@@ -32,4 +38,40 @@ export function keptLanguages(
     ...new Set(list.filter((language) => pack.languages.includes(language))),
   ];
   return { display: keep(languages.display), overlay: keep(languages.overlay) };
+}
+
+/** What each output shows: its languages, and which overlay elements are on the stream. */
+export class Outputs {
+  private languages: OutputLanguages = { display: [], overlay: [] };
+  private overlays = defaultOverlays();
+
+  published(): Pick<ShowState, 'outputLanguages' | 'overlays'> {
+    const { display, overlay } = this.languages;
+    return {
+      outputLanguages: { display: [...display], overlay: [...overlay] },
+      overlays: { ...this.overlays },
+    };
+  }
+
+  /** Why `languages` cannot be `output`'s choice, or null once it is. */
+  setLanguages(pack: Pick<Pack, 'languages'>, output: Output, languages: string[]) {
+    const refused = languagesRefusal(pack, languages);
+    if (refused) return refused;
+    this.languages = keptLanguages(pack, { ...this.languages, [output]: languages });
+    return null;
+  }
+
+  setOverlay(element: OverlayElement, on: boolean): void {
+    this.overlays = { ...this.overlays, [element]: on };
+  }
+
+  /** New content, or a restart: only the pack's languages are kept. */
+  refresh(
+    pack: Pick<Pack, 'languages'>,
+    saved: Partial<OutputLanguages> = this.languages,
+    overlays: Partial<ShowState['overlays']> = this.overlays,
+  ): void {
+    this.languages = keptLanguages(pack, saved);
+    this.overlays = { ...defaultOverlays(), ...overlays };
+  }
 }

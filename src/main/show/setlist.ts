@@ -2,7 +2,7 @@ import type { ContentSnapshot, LoadedItem, SetlistItem } from '../../shared/cont
 import type { ShowState } from '../../shared/protocol';
 
 export type LoadedSetlist = Extract<LoadedItem, SetlistItem>;
-/** What the engine keeps; `nextSongIndex` is worked out when the state is published. */
+/** The engine's own setlist state; `nextSongIndex` is derived from it when the state is sent. */
 export type SetlistState = Omit<NonNullable<ShowState['setlist']>, 'nextSongIndex'>;
 
 export function findSetlist(
@@ -54,26 +54,23 @@ export function refreshSetlist(
   return { setlistId: state.setlistId, songIndex };
 }
 
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
 /**
- * Which song of the setlist "next song" starts: the first with lyrics after the song on now,
- * or between songs after `lastStarted` (from the top when none was). A song with no lyrics has
- * nothing to follow, so the interlude loop simply runs on through it.
+ * Which song of the setlist "next song" starts: the first with lyrics after `after` (the song
+ * on now, else the last that was on; from the top when none was). A song with no lyrics has
+ * nothing to follow, so the interlude loop simply runs on through it. Null when none is left.
  */
-export function nextSongIndexIn(
+export function nextSongIndex(
   content: ContentSnapshot,
-  state: SetlistState,
-  lastStarted: number | null,
+  setlist: Pick<SetlistItem, 'songs'>,
+  after: number | null,
 ): number | null {
-  const found = findSetlist(content, state.setlistId);
-  if (!found.ok) return null;
-  const { songs } = found.setlist;
-  for (let next = (state.songIndex ?? lastStarted ?? -1) + 1; next < songs.length; next++) {
-    const song = content.items.find((item) => item.id === songs[next]);
+  for (let next = (after ?? -1) + 1; next < setlist.songs.length; next++) {
+    const song = content.items.find((i) => i.id === setlist.songs[next]);
     if (song?.kind === 'song' && song.sections.length > 0) return next;
   }
   return null;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }

@@ -11,7 +11,7 @@ import {
   COMMAND_BURST,
   FLOOD_REFUSALS,
   TOO_MANY_COMMANDS,
-} from '../../../../src/main/server/socket';
+} from '../../../../src/main/server/rate-limit';
 import type { RunningServer } from '../../../../src/main/server/server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../../src/main/server/server';
-import { MAX_MESSAGE_DEPTH } from '../../../../src/main/server/socket';
+import { MAX_MESSAGE_DEPTH } from '../../../../src/main/server/bad-message';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import type { ServerMessage } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShowEngine, positionOf } from '../../../../src/main/show/engine';
+import { showStateSchema } from '../../../../src/shared/protocol';
 import {
   localNoon,
   playlist,
@@ -72,7 +73,11 @@ describe('setlist mode', () => {
     clock.advance(20_000);
     expect(engine.state().itemId).toBe('qr1');
     engine.execute({ name: 'lyricsStart', songId: 'varshavyanka' });
-    expect(engine.state().setlist).toEqual({ setlistId: 'paris', songIndex: 1, nextSongIndex: 3 });
+    expect(engine.state().setlist).toEqual({
+      setlistId: 'paris',
+      songIndex: 1,
+      nextSongIndex: 3,
+    });
     // A song without lyrics cannot be started as lyrics.
     expect(engine.execute({ name: 'lyricsStart', songId: 'galeone' })).toMatchObject({
       ok: false,
@@ -175,5 +180,68 @@ describe('setlist mode', () => {
     expect(saved.setlist).toEqual({ setlistId: 'paris', songIndex: 1 });
     again.execute({ name: 'lyricsEnd' });
     expect(again.state()).toMatchObject({ setlist: { songIndex: null }, itemId: 'qr2' });
+  });
+});
+
+describe('"next song", worked out by the engine', () => {
+  /** What every console and phone is told "next song" would start. */
+  const next = (engine: ShowEngine) => showStateSchema.parse(engine.state()).setlist?.nextSongIndex;
+
+  it('walks down the setlist between songs, skipping songs with no lyrics, until none is left', () => {
+    const { clock, engine } = concert();
+    expect(next(engine)).toBeUndefined();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    expect(next(engine)).toBe(0);
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    expect(next(engine)).toBe(1);
+    // Between songs the engine remembers where the concert got to: a console that connects
+    // now (a second laptop, a phone, the console after a reload) is told the same.
+    engine.execute({ name: 'lyricsEnd' });
+    clock.advance(60_000);
+    expect(engine.state().setlist).toMatchObject({ songIndex: null, nextSongIndex: 1 });
+    engine.execute({ name: 'lyricsStart', songId: 'varshavyanka' });
+    engine.execute({ name: 'lyricsEnd' });
+    // Il Galeone (index 2) has no lyrics to follow: the reprise is next.
+    expect(next(engine)).toBe(3);
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    expect(engine.state().setlist).toMatchObject({ songIndex: 3, nextSongIndex: null });
+    engine.execute({ name: 'lyricsEnd' });
+    expect(next(engine)).toBeNull();
+  });
+
+  it('starts from the top again when the setlist is started again, and is gone when it stops', () => {
+    const { engine } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'lyricsStart', songId: 'varshavyanka' });
+    engine.execute({ name: 'lyricsEnd' });
+    engine.execute({ name: 'setlistStop' });
+    expect(engine.state().setlist).toBeNull();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    expect(next(engine)).toBe(0);
+  });
+
+  it('follows the content: a next song that loses its lyrics mid-show is skipped', () => {
+    const { engine, content } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'lyricsStart', songId: 'internationale' });
+    engine.execute({ name: 'lyricsEnd' });
+    engine.setContent({
+      ...content,
+      items: content.items.map((i) => (i.id === 'varshavyanka' ? { ...i, sections: [] } : i)),
+      revision: 2,
+    });
+    expect(next(engine)).toBe(3);
+  });
+
+  it('is the same after a restart with the song on, and is never written to the position file', () => {
+    const { engine, content } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'lyricsStart', songId: 'varshavyanka' });
+    const saved = JSON.parse(JSON.stringify(positionOf(engine.state())));
+    expect(saved.setlist).toEqual({ setlistId: 'paris', songIndex: 1 });
+    const again = new ShowEngine(content, { clock: new FakeClock(start), resume: saved });
+    expect(next(again)).toBe(3);
+    again.execute({ name: 'lyricsEnd' });
+    expect(next(again)).toBe(3);
   });
 });

@@ -1,0 +1,261 @@
+import path from 'node:path';
+import {
+  isShowItem,
+  type ContentError,
+  type LoadedItem,
+  type PlaylistEntry,
+  type SetlistItem,
+} from '../../shared/content';
+import { errorAt, withArticle } from './interpret-item';
+import { imageExtensions } from './media';
+import { compareText, PACK_FILE } from './pack-files';
+import { noLines, type LineMap } from './source';
+import type { PackLoadResult, PackRead } from './types';
+
+function compareErrors(a: ContentError, b: ContentError): number {
+  return (
+    compareText(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    compareText(a.field, b.field) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function entryId(entry: PlaylistEntry): string {
+  return typeof entry === 'string' ? entry : entry.item;
+}
+
+type LoadedSetlist = Extract<LoadedItem, SetlistItem>;
+
+/**
+ * A setlist's references, checked like a playlist's entries: every song exists and is a song
+ * (others are reported and left out; none left, and the setlist is left out), and the
+ * interlude is a playlist (if not, it is reported and dropped, so the pack's default
+ * playlist plays between songs instead). Ids of broken files are dropped without a second
+ * report.
+ */
+function checkSetlist(
+  setlist: LoadedSetlist,
+  byId: ReadonlyMap<string, LoadedItem>,
+  brokenIds: ReadonlySet<string>,
+  report: (field: (string | number)[], message: string) => void,
+): LoadedSetlist | null {
+  const songs: string[] = [];
+  setlist.songs.forEach((id, index) => {
+    const target = byId.get(id);
+    if (target?.kind === 'song') songs.push(id);
+    else if (target) report(['songs', index], `"${id}" is ${withArticle(target.kind)}, not a song`);
+    else if (!brokenIds.has(id)) report(['songs', index], `no song with id "${id}"`);
+  });
+  if (songs.length === 0) {
+    report(['songs'], 'none of the listed songs can be played, so the setlist is left out');
+    return null;
+  }
+  let checked: LoadedSetlist =
+    songs.length === setlist.songs.length ? setlist : { ...setlist, songs };
+  const interlude = setlist.interlude;
+  if (interlude !== undefined && byId.get(interlude)?.kind !== 'playlist') {
+    const target = byId.get(interlude);
+    if (target)
+      report(['interlude'], `"${interlude}" is ${withArticle(target.kind)}, not a playlist`);
+    else if (!brokenIds.has(interlude)) report(['interlude'], `no playlist with id "${interlude}"`);
+    const { interlude: _dropped, ...rest } = checked;
+    checked = rest;
+  }
+  return checked;
+}
+
+/**
+ * The checks across files: duplicate ids, playlist entries and the pack's references, and files
+ * nobody uses. `items` is the per-file item for each source: normally the file's own, but the
+ * store passes the last good version for a file that is broken now.
+ */
+export function assemblePack(
+  read: PackRead,
+  items: ReadonlyMap<string, LoadedItem>,
+  previous: ReadonlyMap<string, LoadedItem> = new Map(),
+): PackLoadResult & {
+  /** The item each file stands for now: what a store keeps as the last good content. */
+  bySource: Map<string, LoadedItem>;
+} {
+  const usedMedia = new Set(read.files.flatMap((f) => f.media));
+  // A link an item names is reported once, on the item's field; the others on the link.
+  const errors: ContentError[] = [
+    ...read.errors.filter((e) => !usedMedia.has(e.file)),
+    ...read.packFile.errors,
+  ];
+  const linesOf = new Map(read.files.map((f) => [f.file, f.lines]));
+  const lines = (source: string): LineMap => linesOf.get(source) ?? noLines;
+  for (const file of read.files) errors.push(...file.errors);
+
+  const byId = new Map<string, LoadedItem>();
+  const bySource = new Map(items);
+  // An id belongs to the file that had it before: an edit that gives a second file an id in
+  // use must not take the first item off the screens. Among newcomers, the first file wins.
+  const owned = (item: LoadedItem) => (previous.get(item.source)?.id === item.id ? 0 : 1);
+  const sorted = [...items.values()].sort(
+    (a, b) => owned(a) - owned(b) || compareText(a.source, b.source),
+  );
+  const clashing: LoadedItem[] = [];
+  for (const item of sorted) {
+    const first = byId.get(item.id);
+    if (first) {
+      errors.push(
+        errorAt(
+          item.source,
+          lines(item.source),
+          ['id'],
+          `duplicate id "${item.id}"; already used by ${first.source}`,
+        ),
+      );
+      clashing.push(item);
+      bySource.delete(item.source);
+    } else {
+      byId.set(item.id, item);
+    }
+  }
+  // A file whose edit clashes is broken like any other: its last good version stays up, if
+  // its old id is still its own.
+  for (const item of clashing) {
+    const before = previous.get(item.source);
+    if (before && before.id !== item.id && !byId.has(before.id)) {
+      byId.set(before.id, before);
+      bySource.set(item.source, before);
+    }
+  }
+  // Ids of files that are broken: a playlist naming one is not the author's mistake to report
+  // twice; the broken file already has its error.
+  const brokenIds = new Set(
+    read.files.filter((f) => f.id !== undefined && !byId.has(f.id)).map((f) => f.id!),
+  );
+
+  const result: LoadedItem[] = [];
+  for (const item of byId.values()) {
+    if (item.kind === 'setlist') {
+      const checked = checkSetlist(item, byId, brokenIds, (field, message) =>
+        errors.push(errorAt(item.source, lines(item.source), field, message)),
+      );
+      if (checked) result.push(checked);
+      continue;
+    }
+    if (item.kind !== 'playlist') {
+      result.push(item);
+      continue;
+    }
+    const kept: PlaylistEntry[] = [];
+    item.items.forEach((entry, index) => {
+      const id = entryId(entry);
+      const target = byId.get(id);
+      if (target && !isShowItem(target)) {
+        errors.push(
+          errorAt(
+            item.source,
+            lines(item.source),
+            ['items', index],
+            target.kind === 'playlist'
+              ? `"${id}" is a playlist; a playlist can only list slides, not other playlists`
+              : `"${id}" is ${withArticle(target.kind)}; a playlist can only list slides, not setlists`,
+          ),
+        );
+      } else if (!target) {
+        if (!brokenIds.has(id)) {
+          errors.push(
+            errorAt(item.source, lines(item.source), ['items', index], `no item with id "${id}"`),
+          );
+        }
+      } else {
+        kept.push(entry);
+      }
+    });
+    if (kept.length > 0) {
+      // Only entries that exist go to the show, so views never meet a dangling id.
+      result.push(kept.length === item.items.length ? item : { ...item, items: kept });
+    } else {
+      errors.push(
+        errorAt(
+          item.source,
+          lines(item.source),
+          ['items'],
+          'none of the listed items can be shown, so the playlist is left out',
+        ),
+      );
+    }
+  }
+
+  const pack = read.packFile.pack;
+  if (pack) {
+    const packLines = read.packFile.lines;
+    if (!pack.languages.includes(pack.defaultLanguage)) {
+      errors.push(
+        errorAt(
+          PACK_FILE,
+          packLines,
+          ['defaultLanguage'],
+          `"${pack.defaultLanguage}" is not one of the pack's languages (${pack.languages.join(', ')})`,
+        ),
+      );
+    }
+    if (pack.defaultPlaylist !== undefined && !brokenIds.has(pack.defaultPlaylist)) {
+      const target = byId.get(pack.defaultPlaylist);
+      if (!target) {
+        errors.push(
+          errorAt(
+            PACK_FILE,
+            packLines,
+            ['defaultPlaylist'],
+            `no playlist with id "${pack.defaultPlaylist}"`,
+          ),
+        );
+      } else if (target.kind !== 'playlist') {
+        errors.push(
+          errorAt(
+            PACK_FILE,
+            packLines,
+            ['defaultPlaylist'],
+            `"${target.id}" is ${withArticle(target.kind)}, not a playlist`,
+          ),
+        );
+      }
+    }
+    if (pack.safeSlide !== undefined && !brokenIds.has(pack.safeSlide)) {
+      const target = byId.get(pack.safeSlide);
+      if (!target) {
+        errors.push(
+          errorAt(PACK_FILE, packLines, ['safeSlide'], `no item with id "${pack.safeSlide}"`),
+        );
+      } else if (!isShowItem(target)) {
+        errors.push(
+          errorAt(
+            PACK_FILE,
+            packLines,
+            ['safeSlide'],
+            `"${target.id}" is ${withArticle(target.kind)}; the safe slide must be a single slide`,
+          ),
+        );
+      }
+    }
+  }
+
+  for (const other of read.others) {
+    if (usedMedia.has(other)) continue;
+    const ext = path.posix.extname(other).toLowerCase();
+    errors.push({
+      file: other,
+      field: '',
+      message: Object.hasOwn(imageExtensions, ext)
+        ? 'is not used by any item; put images in media/ (item files are .yaml, .yml or .md)'
+        : `unsupported file type ${ext || '(no extension)'}; item files are .yaml, .yml or .md`,
+    });
+  }
+
+  result.sort((a, b) => compareText(a.source, b.source) || compareText(a.id, b.id));
+  errors.sort(compareErrors);
+  return { pack, items: result, errors, bySource };
+}
+
+/** The items each file produced on its own, keyed by file. */
+export function ownItems(read: PackRead): Map<string, LoadedItem> {
+  const items = new Map<string, LoadedItem>();
+  for (const file of read.files) if (file.item) items.set(file.file, file.item);
+  return items;
+}

@@ -1,0 +1,236 @@
+import path from 'node:path';
+import {
+  itemKinds,
+  itemSchemas,
+  type ContentError,
+  type ItemKind,
+  type LoadedItem,
+} from '../../shared/content';
+import { describeValue, humanErrorMap, issuesToErrors } from './issues';
+import { checkImage, type ImageCheck } from './media';
+import { messageOf, readTextFile } from './pack-files';
+import { resolveInsidePack, splitPackPath } from './paths';
+import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } from './source';
+import type { FileResult, VerifiedMedia } from './types';
+import { fileVersionTag } from './version-tag';
+
+/** The pack folder as given, and its real path, resolved once per load. */
+export interface PackPaths {
+  dir: string;
+  real: string;
+}
+
+export function withArticle(kind: string): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function errorAt(
+  file: string,
+  lines: LineMap,
+  path: readonly PropertyKey[],
+  message: string,
+): ContentError {
+  const error: ContentError = { file, field: path.map(String).join('.'), message };
+  const line = lines.lineOf(path);
+  if (line !== undefined) error.line = line;
+  return error;
+}
+
+function suggestedId(stem: string): string {
+  const slug = stem
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'my-item';
+}
+
+function normalisedMedia(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const split = splitPackPath(value);
+  return split.ok ? split.segments.join('/') : undefined;
+}
+
+const imageChecks = new Map<string, ImageCheck>();
+const MAX_CACHED_IMAGE_CHECKS = 10_000;
+
+/**
+ * Checks a media field: inside the pack, present, and really the image its name says. Gives
+ * the version it checked, which is the only one the server will send.
+ */
+async function checkMedia(
+  pack: PackPaths,
+  relPath: string,
+): Promise<{ error: string } | { media: VerifiedMedia }> {
+  const resolved = await resolveInsidePack(pack.dir, relPath, pack.real);
+  if (!resolved.ok) return { error: resolved.error };
+  const shown = normalisedMedia(relPath) ?? relPath;
+  // The watcher reloads the whole pack on every save; only images that changed are read again.
+  const info = resolved.info;
+  const key = `${resolved.path}\0${shown}\0${info.size}\0${info.mtimeMs}\0${info.ino}`;
+  let image = imageChecks.get(key);
+  if (!image) {
+    image = await checkImage(resolved.path, shown);
+    if (imageChecks.size >= MAX_CACHED_IMAGE_CHECKS) imageChecks.clear();
+    imageChecks.set(key, image);
+  }
+  if (!image.ok) return { error: image.error };
+  return { media: { file: shown, path: resolved.path, info, tag: fileVersionTag(info) } };
+}
+
+/** The checks of one item file that need nothing but the file (and its media). */
+async function interpretItem(
+  pack: PackPaths,
+  file: string,
+  parsed: ParsedSource,
+  result: FileResult,
+): Promise<void> {
+  const data = parsed.data;
+  if (data === null || data === undefined) {
+    result.errors.push({
+      file,
+      field: '',
+      message: 'the file is empty; an item needs at least "kind:" and its fields',
+    });
+    return;
+  }
+  if (!isRecord(data)) {
+    result.errors.push({
+      file,
+      line: parsed.lines.lineOf([]) ?? 1,
+      field: '',
+      message: `expected fields like "kind: case" at the top level, got ${describeValue(data)}`,
+    });
+    return;
+  }
+
+  const fields: Record<string, unknown> = { ...data };
+  const stem = path.posix.basename(file, path.posix.extname(file));
+  result.id = typeof fields.id === 'string' ? fields.id : stem;
+  const photo = fields.photo;
+  for (const ref of [isRecord(photo) ? photo.file : undefined, fields.image]) {
+    const media = normalisedMedia(ref);
+    if (media) result.media.push(media);
+  }
+
+  const kind = fields.kind;
+  if (kind === undefined || kind === null) {
+    result.errors.push(
+      errorAt(file, parsed.lines, ['kind'], `missing; expected one of ${itemKinds.join(', ')}`),
+    );
+    return;
+  }
+  if (typeof kind !== 'string' || !Object.hasOwn(itemSchemas, kind)) {
+    result.errors.push(
+      errorAt(
+        file,
+        parsed.lines,
+        ['kind'],
+        `unknown kind ${describeValue(kind)}; expected one of ${itemKinds.join(', ')}`,
+      ),
+    );
+    return;
+  }
+  const itemKind = kind as ItemKind;
+
+  let lines = parsed.lines;
+  const body = parsed.body;
+  if (body && body.text !== '') {
+    const bodyField = itemKind === 'case' ? 'body' : itemKind === 'statement' ? 'text' : undefined;
+    if (!bodyField) {
+      result.errors.push({
+        file,
+        line: body.line,
+        field: '',
+        message: `${withArticle(itemKind)} has no text below the front matter; move the text into a field above the closing --- line`,
+      });
+    } else if (bodyField in fields) {
+      result.errors.push({
+        file,
+        line: body.line,
+        field: bodyField,
+        message: `is written both in the front matter and below it; keep one`,
+      });
+    } else {
+      fields[bodyField] = body.text;
+      const frontMatter = parsed.lines;
+      lines = {
+        lineOf: (p) => (p[0] === bodyField ? body.line : frontMatter.lineOf(p)),
+      };
+    }
+  }
+
+  const idFromName = !('id' in fields);
+  if (idFromName) fields.id = stem;
+
+  const schema = itemSchemas[itemKind];
+  const parsedItem = schema.safeParse(fields, { reportInput: true, error: humanErrorMap });
+  if (!parsedItem.success) {
+    result.errors.push(
+      ...issuesToErrors(parsedItem.error.issues, {
+        file,
+        lines,
+        schema,
+        override: (field) =>
+          field === 'id' && idFromName
+            ? `the file name "${stem}" cannot be used as an id (only lower-case letters, digits and dashes); add a line like "id: ${suggestedId(stem)}"`
+            : undefined,
+      }),
+    );
+  }
+  if (result.errors.length > 0 || !parsedItem.success) return;
+
+  const item = { ...parsedItem.data, source: file } as LoadedItem;
+  // Views build media URLs from these paths: give them one spelling (`media/x.png`), whatever
+  // separators the author typed.
+  if (item.kind === 'case' && item.photo) {
+    item.photo = { ...item.photo, file: normalisedMedia(item.photo.file) ?? item.photo.file };
+  }
+  if (item.kind === 'drawing') item.image = normalisedMedia(item.image) ?? item.image;
+  const mediaFields: [string[], string][] = [];
+  if (item.kind === 'case' && item.photo) mediaFields.push([['photo', 'file'], item.photo.file]);
+  if (item.kind === 'drawing') mediaFields.push([['image'], item.image]);
+  for (const [fieldPath, relPath] of mediaFields) {
+    const checked = await checkMedia(pack, relPath);
+    if ('error' in checked) result.errors.push(errorAt(file, lines, fieldPath, checked.error));
+    else result.verified.push(checked.media);
+  }
+  if (result.errors.length === 0) result.item = item;
+}
+
+/**
+ * `file` comes from the walk, which has already refused links leading out of the pack, so it is
+ * read without resolving it again.
+ */
+export async function loadItemFile(pack: PackPaths, file: string): Promise<FileResult> {
+  // Until the file says otherwise, it claims the id of its name.
+  const id = path.posix.basename(file, path.posix.extname(file));
+  const result: FileResult = { file, id, errors: [], lines: noLines, media: [], verified: [] };
+  try {
+    const read = readTextFile(path.join(pack.dir, file));
+    if ('error' in read) {
+      result.errors.push({ file, field: '', message: read.error });
+      return result;
+    }
+    const text = read.text;
+    const parsed =
+      path.extname(file).toLowerCase() === '.md'
+        ? parseMarkdown(text, file)
+        : parseYaml(text, file);
+    result.lines = parsed.lines;
+    if (parsed.errors.length > 0) {
+      result.errors.push(...parsed.errors);
+      return result;
+    }
+    await interpretItem(pack, file, parsed, result);
+  } catch (error) {
+    delete result.item;
+    result.errors.push({ file, field: '', message: `could not be loaded: ${messageOf(error)}` });
+  }
+  return result;
+}

@@ -1,0 +1,65 @@
+import { OBSWebSocket } from 'obs-websocket-js/json';
+import type { Clock } from '../show/engine';
+import { ConnectTimeout } from './obs-status';
+import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes } from 'obs-websocket-js/json';
+
+export type ObsRequestType = keyof OBSRequestTypes;
+export type ObsRequestData<R extends ObsRequestType> = OBSRequestTypes[R];
+export type ObsResponseData<R extends ObsRequestType> = OBSResponseTypes[R];
+export type ObsEventType = keyof OBSEventTypes;
+
+export interface ObsConnectionConfig {
+  host: string;
+  port: number;
+  /** Empty or undefined when OBS's server has authentication off. */
+  password?: string;
+}
+
+/** What the bridge needs from obs-websocket-js, so unit tests can hand it a fake. */
+export interface ObsSocket {
+  connect(
+    url: string,
+    password: string | undefined,
+    identification: { rpcVersion: number },
+  ): Promise<{ obsWebSocketVersion: string; negotiatedRpcVersion: number }>;
+  disconnect(): Promise<void>;
+  call(requestType: string, requestData?: object): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): unknown;
+  removeAllListeners(): unknown;
+}
+
+export function createRealSocket(): ObsSocket {
+  const socket = new OBSWebSocket();
+  return {
+    connect: (url, password, identification) => socket.connect(url, password, identification),
+    disconnect: () => socket.disconnect(),
+    call: (requestType, requestData) =>
+      socket.call(requestType as ObsRequestType, requestData as never) as Promise<unknown>,
+    on: (event, listener) => socket.on(event as never, listener as never),
+    removeAllListeners: () => socket.removeAllListeners(),
+  };
+}
+
+/** A host for a ws:// URL: an IPv6 address goes in brackets. */
+export function formatHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/** The connection's promise, or a ConnectTimeout after `ms`: the library has no timeout. */
+export function connectWithin<T>(clock: Clock, ms: number, promise: Promise<T>): Promise<T> {
+  // The library's promise may still settle after we gave up on it; never leave it unhandled.
+  promise.catch(() => {});
+  return new Promise<T>((resolve, reject) => {
+    const timer = clock.setTimeout(() => reject(new ConnectTimeout(ms)), ms);
+    promise.then(
+      (value) => {
+        clock.clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clock.clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
