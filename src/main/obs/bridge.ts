@@ -1,6 +1,6 @@
 import { OBSWebSocket } from 'obs-websocket-js/json';
 import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes } from 'obs-websocket-js/json';
-import { systemClock, type Clock } from '../show/engine';
+import { systemClock, type Clock } from '../../shared/time';
 
 export type ObsRequestType = keyof OBSRequestTypes;
 export type ObsRequestData<R extends ObsRequestType> = OBSRequestTypes[R];

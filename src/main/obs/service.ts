@@ -1,6 +1,6 @@
 import type { Command, ObsInfo, ObsSetupReportInfo, ObsStatusInfo } from '../../shared/protocol';
-import { systemClock, type Clock } from '../show/clock';
-import { fail, ok, type CommandResult } from '../show/result';
+import { systemClock, type Clock } from '../../shared/time';
+import { fail, ok, type Result } from '../../shared/protocol';
 import type { ObsStatus } from './bridge';
 import { ENV_PASSWORD_REFUSED, ENV_PASSWORD_WINS } from './config';
 import type { ObsController, SetupResult } from './index';
@@ -20,7 +20,7 @@ export interface ObsService {
   info(): ObsInfo;
   /** Called with the new info whenever any part of it changes. */
   subscribe(listener: (info: ObsInfo) => void): () => void;
-  execute(command: ObsCommand): Promise<CommandResult>;
+  execute(command: ObsCommand): Promise<Result>;
   /** How many operators are connected: the stream status is polled only while one is. */
   setOperatorCount(count: number): void;
   stop(): void;
@@ -63,7 +63,7 @@ export function statusInfo(status: ObsStatus, controller: ObsController): ObsSta
 
 export function setupReportInfo(
   at: number,
-  result: { ok: true; value: SetupResult } | { ok: false; error: string },
+  result: Result<SetupResult>,
 ): ObsSetupReportInfo {
   if (!result.ok) {
     return {

@@ -12,9 +12,9 @@ import { isObsCommand, type ObsService } from '../obs/service';
 import { RemoteController } from '../remote/controller';
 import { openDeviceStore } from '../remote/devices';
 import { lanAddresses as findLanAddresses } from '../remote/lan-address';
-import { systemClock, type Clock } from '../show/clock';
+import { systemClock, type Clock } from '../../shared/time';
 import type { ShowEngine } from '../show/engine';
-import { fail, ok, type CommandResult } from '../show/result';
+import { fail, ok, type Result } from '../../shared/protocol';
 import { admit } from './admission';
 import { hostsOf } from './host-check';
 import { appPage, createApp, hardenApp, registerAssets, sendHtml } from './http';
@@ -26,7 +26,7 @@ import { allowedOrigins, isLoopbackAddress, loopbackHosts } from './origin';
 import { homePage } from './pages';
 import { registerPairRoute } from './pair-route';
 import { createSocketHub, type Listener } from './socket';
-import { makeTokens } from './tokens';
+import { makeTokens } from '../settings/tokens';
 import { baseUrl, views } from './views';
 
 /** Things the operator should know that are not content problems (see `Core.notices`). */
@@ -157,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   /** The remote's commands go to the server's remote, OBS's to OBS; every other one to the show. */
-  function execute(command: Command): CommandResult | Promise<CommandResult> {
+  function execute(command: Command): Result | Promise<Result> {
     switch (command.name) {
       case 'remoteEnable':
         if (command.on) return remote.enable();

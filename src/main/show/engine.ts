@@ -1,10 +1,10 @@
 import { isShowItem, type ContentSnapshot, type SongItem } from '../../shared/content';
 import type { Command, LyricsCursor, OutputLanguages, ShowState } from '../../shared/protocol';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../../shared/time';
 import { LiveLyrics } from './live-lyrics';
 import { lineTimes, type LineTimes } from './lyrics-timing';
 import { defaultOverlays, keptLanguages, languagesRefusal } from './outputs';
-import { fail, ok, type CommandResult } from './result';
+import { fail, ok, type Result } from '../../shared/protocol';
 import { findSetlist, refreshSetlist, songIndexIn, type SetlistState } from './setlist';
 import {
   findShowItem,
@@ -18,8 +18,7 @@ import {
 } from './playlist-order';
 import { durationMs } from './durations';
 
-export { systemClock, type Clock } from './clock';
-export type { CommandResult } from './result';
+export { systemClock, type Clock } from '../../shared/time';
 
 /**
  * What must survive a restart: enough to put the same slide back up, in the same mode, with
@@ -189,7 +188,7 @@ export class ShowEngine {
   }
 
   /** Runs a command that has already passed `commandSchema` and the role check. */
-  execute(command: Command): CommandResult {
+  execute(command: Command): Result {
     if (this.stopped) return fail('the show has stopped');
     const result = this.perform(command);
     if (result.ok) {
@@ -234,7 +233,7 @@ export class ShowEngine {
    * the loop's item before the held one. Moving the show on is a deliberate act; a song does
    * not get in its way.
    */
-  private perform(command: Command): CommandResult {
+  private perform(command: Command): Result {
     switch (command.name) {
       case 'next':
         if (this.song) {
@@ -320,7 +319,7 @@ export class ShowEngine {
     }
   }
 
-  private startSong(songId: string): CommandResult {
+  private startSong(songId: string): Result {
     const item = this.content.items.find((i) => i.id === songId);
     if (!item) return fail(`no song with id "${songId}"`);
     if (item.kind !== 'song') return fail(`"${songId}" is ${withArticle(item.kind)}, not a song`);
@@ -396,7 +395,7 @@ export class ShowEngine {
    * Setlist mode: the interlude (or the pack's default playlist) plays between songs, and
    * starting one of the setlist's songs marks where the concert is.
    */
-  private startSetlist(setlistId: string): CommandResult {
+  private startSetlist(setlistId: string): Result {
     const found = findSetlist(this.content, setlistId);
     if (!found.ok) return fail(found.error);
     // No interlude: the playlist a fresh start would pick (the pack's default if it runs today).
@@ -413,7 +412,7 @@ export class ShowEngine {
     return ok;
   }
 
-  private setOutputLanguages(output: keyof OutputLanguages, languages: string[]): CommandResult {
+  private setOutputLanguages(output: keyof OutputLanguages, languages: string[]): Result {
     const refused = languagesRefusal(this.content.pack, languages);
     if (refused) return fail(refused);
     this.outputLanguages = keptLanguages(this.content.pack, {
@@ -454,7 +453,7 @@ export class ShowEngine {
     this.lastSongIndex = this.setlist?.songIndex ?? null;
   }
 
-  private nothingToPlay(): CommandResult {
+  private nothingToPlay(): Result {
     return fail(
       this.playlistId === null
         ? 'there is nothing to play: the content has no slides'
@@ -462,7 +461,7 @@ export class ShowEngine {
     );
   }
 
-  private goTo(itemId: string): CommandResult {
+  private goTo(itemId: string): Result {
     const item = this.content.items.find((i) => i.id === itemId);
     if (!item) return fail(`no item with id "${itemId}"`);
     if (!isShowItem(item)) {
@@ -499,7 +498,7 @@ export class ShowEngine {
     return -1;
   }
 
-  private setPlaylist(playlistId: string): CommandResult {
+  private setPlaylist(playlistId: string): Result {
     const playlist = playlists(this.content).find((p) => p.id === playlistId);
     if (!playlist) {
       return fail(

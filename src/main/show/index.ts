@@ -1,5 +1,5 @@
 export { ShowEngine, positionOf, systemClock } from './engine';
-export type { Clock, CommandResult, ShowEngineOptions, ShowListener, ShowPosition } from './engine';
+export type { Clock, ShowEngineOptions, ShowListener, ShowPosition } from './engine';
 export {
   playOrder,
   shuffle,

@@ -6,6 +6,7 @@ import {
   clientMessageSchema,
   serverMessageSchema,
   type Command,
+  type Result,
   type Role,
   type ServerMessage,
 } from '../../shared/protocol';
@@ -25,7 +26,6 @@ import { applyObs } from '../views/operator/obs/obs-store';
 import { readRemoteToken, remoteRefused } from '../stores/remote';
 import { setMediaToken } from '../slides/context';
 
-export type CommandResult = { ok: true } | { ok: false; error: string };
 
 /** The part of the browser's WebSocket this module uses, so tests can hand it a fake. */
 export interface SocketLike {
@@ -61,7 +61,7 @@ export interface SocketClientOptions {
 export interface SocketClient {
   start(): void;
   stop(): void;
-  sendCommand(command: Command, timeoutMs?: number): Promise<CommandResult>;
+  sendCommand(command: Command, timeoutMs?: number): Promise<Result>;
 }
 
 /**
@@ -119,7 +119,7 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
   let handshakeTimer: ReturnType<typeof setTimeout> | null = null;
   const pending = new Map<
     string,
-    { resolve: (result: CommandResult) => void; timer: ReturnType<typeof setTimeout> }
+    { resolve: (result: Result) => void; timer: ReturnType<typeof setTimeout> }
   >();
 
   function settleAll(error: string) {
@@ -317,7 +317,7 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
       if (!ws || ws.readyState !== OPEN || stores.connection.getState().status !== 'open') {
         return Promise.resolve({ ok: false, error: 'not connected to the core' });
       }
-      return new Promise<CommandResult>((resolve) => {
+      return new Promise<Result>((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(requestId);
           resolve({ ok: false, error: `no answer from the core within ${timeoutMs} ms` });
@@ -372,7 +372,7 @@ export function disconnect() {
   pageClient = null;
 }
 
-export function sendCommand(command: Command, timeoutMs?: number): Promise<CommandResult> {
+export function sendCommand(command: Command, timeoutMs?: number): Promise<Result> {
   if (!pageClient) return Promise.resolve({ ok: false, error: 'not connected to the core' });
   return pageClient.sendCommand(command, timeoutMs);
 }

@@ -5,3 +5,4 @@ export * from './messages';
 export * from './close-codes';
 export * from './obs';
 export * from './bounded-json';
+export * from './result';

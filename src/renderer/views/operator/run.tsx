@@ -3,9 +3,9 @@ import type { OperatorAction, OperatorContext } from '../../../shared/actions/op
 import type { Command } from '../../../shared/protocol';
 import { useStores } from '../../stores';
 import { reportRefusal, useOperatorStoreApi } from '../../stores/operator';
-import type { CommandResult } from '../../transport/socket';
+import type { Result } from '../../../shared/protocol';
 
-export type SendCommand = (command: Command) => Promise<CommandResult>;
+export type SendCommand = (command: Command) => Promise<Result>;
 
 /** Runs a registered action: what keys, buttons and clicks all go through. */
 export type RunAction = <P>(action: OperatorAction<P>, param: P) => Promise<void>;
