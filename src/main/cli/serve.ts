@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startCore, type Core } from '../core';
+import { startCore, type Core } from '../core/start';
 import type { MerchTableOption } from '../server/merch-table';
-import { viewUrls } from '../server/views';
+import { viewUrls } from '../../shared/protocol';
 import { resolveDataDir, type DataDirEnvironment } from '../settings/data-dir';
 import type { CliCommand } from './args';
 

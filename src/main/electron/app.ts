@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import { listenErrorMessage, banner } from '../cli/serve';
-import { startCore, type Core } from '../core';
+import { startCore, type Core } from '../core/start';
 import { createChildScaler } from '../server/child-scaling';
-import { viewUrls } from '../server/views';
+import { viewUrls } from '../../shared/protocol';
 import { resolveDataDir } from '../settings/data-dir';
 import { parseShellArgs, type ShellArgs } from './args';
 import { safeStoragePasswordStore } from './obs-password';

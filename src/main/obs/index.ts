@@ -43,7 +43,6 @@ export * from './qr-png';
 export * from './scenes';
 export * from './service';
 
-
 export interface ObsControllerOptions {
   /** The app's data folder: `obs.json` and the rendered QR codes live here. */
   dataDir: string;

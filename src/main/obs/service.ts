@@ -1,19 +1,10 @@
-import type { Command, ObsInfo, ObsSetupReportInfo, ObsStatusInfo } from '../../shared/protocol';
+import type { ObsInfo, ObsSetupReportInfo, ObsStatusInfo } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
+import type { ObsCommand } from '../core/commands';
 import { fail, ok, type Result } from '../../shared/protocol';
 import type { ObsStatus } from './bridge';
 import { ENV_PASSWORD_REFUSED, ENV_PASSWORD_WINS } from './config';
 import type { ObsController, SetupResult } from './index';
-
-export type ObsCommand = Extract<Command, { name: 'obsConfigure' | 'obsSetup' | 'obsSwitchScene' }>;
-
-export function isObsCommand(command: Command): command is ObsCommand {
-  return (
-    command.name === 'obsConfigure' ||
-    command.name === 'obsSetup' ||
-    command.name === 'obsSwitchScene'
-  );
-}
 
 /** OBS as the server offers it to operators: one `obs` message, its commands, and polling. */
 export interface ObsService {
@@ -61,10 +52,7 @@ export function statusInfo(status: ObsStatus, controller: ObsController): ObsSta
   };
 }
 
-export function setupReportInfo(
-  at: number,
-  result: Result<SetupResult>,
-): ObsSetupReportInfo {
+export function setupReportInfo(at: number, result: Result<SetupResult>): ObsSetupReportInfo {
   if (!result.ok) {
     return {
       at,

@@ -1,6 +1,7 @@
 import { isShowItem, type ContentSnapshot, type SongItem } from '../../shared/content';
 import type { Command, LyricsCursor, OutputLanguages, ShowState } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
+import { isCommandFor, type ShowCommand } from '../core/commands';
 import { LiveLyrics } from './live-lyrics';
 import { lineTimes, type LineTimes } from './lyrics-timing';
 import { defaultOverlays, keptLanguages, languagesRefusal } from './outputs';
@@ -190,6 +191,8 @@ export class ShowEngine {
   /** Runs a command that has already passed `commandSchema` and the role check. */
   execute(command: Command): Result {
     if (this.stopped) return fail('the show has stopped');
+    // core/commands.ts routes; this guards a caller that skipped it.
+    if (!isCommandFor('show', command)) return fail(`${command.name} is not a show command`);
     const result = this.perform(command);
     if (result.ok) {
       this.scheduleOrderCheck();
@@ -233,7 +236,7 @@ export class ShowEngine {
    * the loop's item before the held one. Moving the show on is a deliberate act; a song does
    * not get in its way.
    */
-  private perform(command: Command): Result {
+  private perform(command: ShowCommand): Result {
     switch (command.name) {
       case 'next':
         if (this.song) {
@@ -309,13 +312,6 @@ export class ShowEngine {
       case 'overlay':
         this.overlays = { ...this.overlays, [command.element]: command.on };
         return ok;
-      case 'remoteEnable':
-      case 'remoteRevoke':
-      case 'obsConfigure':
-      case 'obsSetup':
-      case 'obsSwitchScene':
-        // The server owns the phone remote and OBS; the show has no part in them.
-        return fail(`${command.name} is handled by the server, not the show engine`);
     }
   }
 

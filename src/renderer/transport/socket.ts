@@ -10,7 +10,7 @@ import {
   type Role,
   type ServerMessage,
 } from '../../shared/protocol';
-import { roleForPath } from '../src/routes';
+import { roleForPath } from '../../shared/protocol';
 import {
   applyContent,
   applyShow,
@@ -25,7 +25,6 @@ import { applyClients, applyNotices, applyRemote } from '../stores/operator';
 import { applyObs } from '../views/operator/obs/obs-store';
 import { readRemoteToken, remoteRefused } from '../stores/remote';
 import { setMediaToken } from '../slides/context';
-
 
 /** The part of the browser's WebSocket this module uses, so tests can hand it a fake. */
 export interface SocketLike {

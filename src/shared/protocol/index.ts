@@ -6,3 +6,4 @@ export * from './close-codes';
 export * from './obs';
 export * from './bounded-json';
 export * from './result';
+export * from './views';

@@ -9,8 +9,7 @@ export type Success<T> = { ok: true; value: T };
  * wire (`result` messages) and the views: a result with nothing to say carries no `value`.
  */
 export type Result<T = void> =
-  | ([T] extends [void] ? { ok: true; value?: undefined } : Success<T>)
-  | Failure;
+  ([T] extends [void] ? { ok: true; value?: undefined } : Success<T>) | Failure;
 
 export const ok: Result = { ok: true };
 export const fail = (error: string): Failure => ({ ok: false, error });

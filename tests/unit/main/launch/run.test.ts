@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BROWSER_KIOSK_NOTICE, launch, type LaunchDeps } from '../../../../src/main/launch/run';
-import { startCore, type Core } from '../../../../src/main/core';
+import { startCore, type Core } from '../../../../src/main/core/start';
 
 function fakeCore(): Core {
   return {

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openContentStore } from './content/store';
-import type { ContentStore } from './content/types';
-import type { ContentSnapshot } from '../shared/content';
-import type { Role } from '../shared/protocol';
+import { openContentStore } from '../content/store';
+import type { ContentStore } from '../content/types';
+import { CLOSE_REMOTE_OFF, CLOSE_UNAUTHORIZED, ok, type Role } from '../../shared/protocol';
+import { systemClock } from '../../shared/time';
 import {
   createObsController,
   createObsService,
@@ -12,19 +12,24 @@ import {
   type ObsController,
   type ObsService,
   type PasswordStore,
-} from './obs';
-import { applyMerchTable, type MerchTableOption } from './server/merch-table';
-import type { ScaleImage } from './server/media-scaling';
-import { startServer, type RunningServer } from './server/server';
-import { resolveDataDir } from './settings/data-dir';
+} from '../obs';
+import { RemoteController } from '../remote/controller';
+import { openDeviceStore } from '../remote/devices';
+import { lanAddresses as findLanAddresses } from '../remote/lan-address';
+import { applyMerchTable, type MerchTableOption } from '../server/merch-table';
+import type { ScaleImage } from '../server/media-scaling';
 import {
-  SAFE_START,
-  SAFE_START_REASON,
-  readShowPosition,
-  showPositionSaver,
-} from './settings/show-position';
-import { loadTokens } from './settings/tokens-file';
-import { ShowEngine, positionOf, type Clock, type ShowPosition } from './show/engine';
+  startServer,
+  type RunningServer,
+  type ServerOptions,
+  type RemoteSockets,
+} from '../server/server';
+import { resolveDataDir } from '../settings/data-dir';
+import { SAFE_START, readShowPosition, showPositionSaver } from '../settings/show-position';
+import { loadTokens } from '../settings/tokens-file';
+import { ShowEngine, positionOf, type Clock, type ShowPosition } from '../show/engine';
+import { routeCommand } from './commands';
+import { mapSnapshots, prepareDataDir } from './parts';
 
 export interface CoreOptions {
   /** The campaign pack folder. */
@@ -74,7 +79,7 @@ export interface CoreObsOptions {
 }
 
 export interface Core {
-  server: RunningServer;
+  server: ShowServer;
   engine: ShowEngine;
   store: ContentStore;
   /** Where this core keeps its state, or null when it keeps none. */
@@ -165,9 +170,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (obsDir && obsDir !== dataDir) await rm(obsDir, { recursive: true, force: true });
   };
 
-  let server: RunningServer;
+  let server: ShowServer;
   try {
-    server = await startServer({
+    server = await startShowServer({
       store: views,
       engine,
       rendererDir: options.rendererDir,
@@ -251,46 +256,96 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
 }
 
-/** Creates the data folder (private: it holds the tokens). On failure the show runs without it. */
-async function prepareDataDir(
-  dataDir: string | null,
-  notice: (message: string) => void,
-): Promise<string | null> {
-  if (dataDir === null) return null;
-  try {
-    await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    return dataDir;
-  } catch (error) {
-    notice(
-      `The data folder ${dataDir} cannot be used (${(error as Error).message}); the show position and the view links will not survive a restart, ${SAFE_START_REASON}.`,
-    );
-    return null;
-  }
+export interface ShowServerOptions extends Omit<ServerOptions, 'show' | 'execute' | 'remote'> {
+  engine: ShowEngine;
+  /** Where paired phones are kept (`remote-devices.json`); null or left out: in memory only. */
+  dataDir?: string | null;
+  /**
+   * The addresses the phone remote may listen on, best first; this machine's LAN IPv4
+   * addresses by default. Tests give a loopback address, so nothing leaves the machine.
+   */
+  lanAddresses?: () => string[];
+  /** Where problems of the core's own files go (a devices file set aside). */
+  notice?: (message: string) => void;
+  /** OBS for operators: the `obs` message and the obs* commands. Left out: they are refused. */
+  obs?: ObsService;
+}
+
+/** The server with the phone remote the core built for it. */
+export interface ShowServer extends RunningServer {
+  remote: RemoteController;
 }
 
 /**
- * The store as the views see it: every snapshot that leaves it goes through `map`. The result
- * is cached per snapshot, so `snapshot()` keeps returning the same object until content
- * really changes.
+ * The show's side of the server: builds the phone remote (with its paired devices), routes
+ * every command to its owner (`core/commands.ts`) and applies the show's rules to them, then
+ * starts the server that carries the messages. `startCore` uses it; so do the server's tests.
  */
-function mapSnapshots(
-  store: ContentStore,
-  map: (snapshot: ContentSnapshot) => ContentSnapshot,
-): ContentStore {
-  let source: ContentSnapshot | null = null;
-  let mapped: ContentSnapshot | null = null;
-  const apply = (snapshot: ContentSnapshot): ContentSnapshot => {
-    if (snapshot !== source || mapped === null) {
-      source = snapshot;
-      mapped = map(snapshot);
-    }
-    return mapped;
+export async function startShowServer(options: ShowServerOptions): Promise<ShowServer> {
+  const { engine } = options;
+  const clock = options.clock ?? systemClock;
+  const devices = await openDeviceStore(
+    options.dataDir ?? null,
+    options.notice ?? ((message) => console.error(message)),
+  );
+  // The remote reaches the sockets once the server exists; nothing calls these before then,
+  // because only a command or a connection (after listen) can.
+  let sockets: RemoteSockets | null = null;
+  const listening = (): RemoteSockets => {
+    if (!sockets) throw new Error('the server is not listening yet');
+    return sockets;
   };
+  const remote = new RemoteController({
+    devices,
+    lanAddresses: options.lanAddresses ?? (() => findLanAddresses()),
+    openListener: (address, lastPort) => listening().openLanListener(address, lastPort),
+    disconnectAll: (reason) =>
+      sockets?.disconnect((c) => c.role === 'remote', CLOSE_REMOTE_OFF, reason),
+    disconnectDevice: (deviceId) =>
+      sockets?.disconnect(
+        (c) => c.deviceId === deviceId,
+        CLOSE_UNAUTHORIZED,
+        'the operator unpaired it',
+      ),
+    connectedDevices: () => sockets?.connectedDevices() ?? new Set<string>(),
+    safeModeOn: () => engine.state().safeMode,
+    clock,
+  });
+  const obs = options.obs;
+  const server = await startServer({
+    ...options,
+    show: engine,
+    remote,
+    execute: (command) =>
+      routeCommand(command, {
+        show: (c) => engine.execute(c),
+        remote: (c) => {
+          if (c.name === 'remoteRevoke') return remote.revoke(c.deviceId);
+          if (c.on) return remote.enable();
+          remote.disable('the operator turned the phone remote off');
+          return ok;
+        },
+        obs: obs ? (c) => obs.execute(c) : null,
+      }),
+  }).catch(async (error: unknown) => {
+    await remote.close();
+    throw error;
+  });
+  sockets = server.sockets;
+  // Safe mode protects people: whoever is on the venue's Wi-Fi loses the show at once.
+  const unfollowSafeMode = engine.subscribe((show) => {
+    if (show.safeMode && remote.isOn())
+      remote.disable('safe mode is on, so the phone remote is off');
+  });
+  let closing: Promise<void> | null = null;
   return {
-    packDir: store.packDir,
-    snapshot: () => apply(store.snapshot()),
-    subscribe: (listener) => store.subscribe((snapshot) => listener(apply(snapshot))),
-    media: (relPath) => store.media(relPath),
-    close: () => store.close(),
+    ...server,
+    remote,
+    close: () =>
+      (closing ??= (async () => {
+        unfollowSafeMode();
+        await remote.close();
+        await server.close();
+      })()),
   };
 }
