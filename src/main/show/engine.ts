@@ -1,5 +1,11 @@
 import { isShowItem, type ContentSnapshot, type SongItem } from '../../shared/content';
-import type { Command, LyricsCursor, OutputLanguages, ShowState } from '../../shared/protocol';
+import type {
+  Command,
+  LyricsCursor,
+  OutputLanguages,
+  ShowPosition,
+  ShowState,
+} from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
 import { isCommandFor, type ShowCommand } from '../core/commands';
 import { LiveLyrics } from './live-lyrics';
@@ -21,18 +27,7 @@ import { durationMs } from './durations';
 
 export { systemClock, type Clock } from '../../shared/time';
 
-/**
- * What must survive a restart: enough to put the same slide back up, in the same mode, with
- * the song being sung and the concert's setlist. The fields added with live lyrics are
- * optional so a file from before them still resumes (missing = the defaults).
- */
-export type ShowPosition = Pick<
-  ShowState,
-  'playlistId' | 'itemId' | 'position' | 'paused' | 'remainingMs' | 'blackout' | 'safeMode'
-> &
-  Partial<Pick<ShowState, 'lyrics' | 'setlist' | 'outputLanguages'>> & {
-    overlays?: Partial<ShowState['overlays']>;
-  };
+export type { ShowPosition } from '../../shared/protocol';
 
 export function positionOf(state: ShowState): ShowPosition {
   const { playlistId, itemId, position, paused, remainingMs, blackout, safeMode } = state;

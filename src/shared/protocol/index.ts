@@ -7,3 +7,4 @@ export * from './obs';
 export * from './bounded-json';
 export * from './result';
 export * from './views';
+export * from './show-position';
