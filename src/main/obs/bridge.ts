@@ -1,6 +1,12 @@
 import { OBSWebSocket } from 'obs-websocket-js/json';
 import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes } from 'obs-websocket-js/json';
-import { systemClock, type Clock } from '../../shared/time';
+import {
+  DEFAULT_BACKOFF,
+  backoffDelay,
+  systemClock,
+  type BackoffOptions,
+  type Clock,
+} from '../../shared/time';
 
 export type ObsRequestType = keyof OBSRequestTypes;
 export type ObsRequestData<R extends ObsRequestType> = OBSRequestTypes[R];
@@ -86,20 +92,6 @@ export function createRealSocket(): ObsSocket {
   };
 }
 
-export interface BackoffOptions {
-  baseMs: number;
-  maxMs: number;
-}
-
-/**
- * Capped exponential backoff with "equal jitter": half the delay is fixed, half random, so
- * many apps restarting OBS together do not retry in lockstep, yet none retries instantly.
- */
-export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number) {
-  const capped = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, attempt));
-  return Math.round(capped / 2 + (random() * capped) / 2);
-}
-
 export interface ObsBridgeOptions {
   clock?: Clock;
   random?: () => number;
@@ -157,7 +149,7 @@ export class ObsBridge {
     this.createSocket = options.createSocket ?? createRealSocket;
     this.callTimeoutMs = options.callTimeoutMs ?? 3_000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
-    this.backoff = options.backoff ?? { baseMs: 500, maxMs: 10_000 };
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.log = options.log ?? (() => {});
   }
 

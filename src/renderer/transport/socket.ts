@@ -11,6 +11,7 @@ import {
   type ServerMessage,
 } from '../../shared/protocol';
 import { roleForPath } from '../../shared/protocol';
+import { DEFAULT_BACKOFF, backoffDelay } from '../../shared/time';
 import {
   applyContent,
   applyShow,
@@ -61,21 +62,6 @@ export interface SocketClient {
   start(): void;
   stop(): void;
   sendCommand(command: Command, timeoutMs?: number): Promise<Result>;
-}
-
-/**
- * Capped exponential backoff with "equal jitter": never less than half the ceiling (so a
- * restarted core is not hammered) and spread over the other half (so a room full of
- * screens does not reconnect in lockstep).
- */
-export function backoffDelay(
-  attempt: number,
-  random: () => number = Math.random,
-  baseMs = 500,
-  maxMs = 10_000,
-): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt));
-  return ceiling / 2 + (random() * ceiling) / 2;
 }
 
 /** Parses one frame from the core; anything that is not a valid message is null. */
@@ -215,9 +201,11 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
       ? (options.refusedRetryMs ?? 30_000)
       : backoffDelay(
           failures,
+          {
+            baseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF.baseMs,
+            maxMs: options.backoffMaxMs ?? DEFAULT_BACKOFF.maxMs,
+          },
           random,
-          options.backoffBaseMs ?? 500,
-          options.backoffMaxMs ?? 10_000,
         );
     failures += 1;
     retryTimer = setTimeout(() => {

@@ -13,3 +13,5 @@ export { tagLink } from './links';
 export type { CampaignTag } from './links';
 export { systemClock } from './clock';
 export type { Clock } from './clock';
+export { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+export type { BackoffOptions } from './backoff';

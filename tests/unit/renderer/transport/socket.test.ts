@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   HOLD_CONTENT_MS,
-  backoffDelay,
   createSocketClient,
   socketTarget,
   type SocketLike,
@@ -242,16 +241,6 @@ describe('socket client', () => {
     vi.advanceTimersByTime(60_000);
     expect(FakeSocket.all).toHaveLength(1);
     expect(stores.connection.getState().status).toBe('idle');
-  });
-});
-
-describe('backoffDelay', () => {
-  it('grows exponentially to the cap, jittered within the upper half', () => {
-    expect(backoffDelay(0, () => 0)).toBe(250);
-    expect(backoffDelay(0, () => 1)).toBe(500);
-    expect(backoffDelay(3, () => 0)).toBe(2000);
-    expect(backoffDelay(30, () => 0.999)).toBeLessThanOrEqual(10_000);
-    expect(backoffDelay(30, () => 0)).toBe(5_000);
   });
 });
 
