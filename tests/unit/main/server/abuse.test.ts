@@ -12,7 +12,7 @@ import {
   FLOOD_REFUSALS,
   TOO_MANY_COMMANDS,
 } from '../../../../src/main/server/socket';
-import type { ShowServer } from '../../../../src/main/core/start';
+import type { ShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,

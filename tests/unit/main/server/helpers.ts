@@ -7,7 +7,7 @@ import { resolveInsidePack, type ResolveResult } from '../../../../src/main/cont
 import type { ContentStore } from '../../../../src/main/content/types';
 import type { ContentSnapshot } from '../../../../src/shared/content';
 import type { Role, ServerMessage } from '../../../../src/shared/protocol';
-import { startShowServer } from '../../../../src/main/core/start';
+import { startShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 
 /** The ContentStore interface over a snapshot the test can swap. */

@@ -7,7 +7,7 @@ import { linkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ShowServer } from '../../../../src/main/core/start';
+import type { ShowServer } from '../../../../src/main/core/show-server';
 import { MAX_MESSAGE_DEPTH } from '../../../../src/main/server/socket';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import type { ServerMessage } from '../../../../src/shared/protocol';

@@ -1,6 +1,6 @@
 import { markOverlayPage } from '../../../../src/main/server/http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startShowServer, type ShowServer } from '../../../../src/main/core/start';
+import { startShowServer, type ShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
