@@ -95,7 +95,14 @@ const layerRules = [
             { group: nodeBuiltins, message: 'src/shared is pure: no Node modules.' },
             { group: ['electron', 'electron/*'], message: 'src/shared must not import electron.' },
             {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              group: [
+                '**/main',
+                '**/main/**',
+                '**/renderer',
+                '**/renderer/**',
+                '**/preload',
+                '**/preload/**',
+              ],
               message: 'src/shared imports nothing of ours outside src/shared.',
             },
             { group: ['react', 'react-dom', 'zustand'], message: 'src/shared has no UI code.' },
@@ -145,6 +152,51 @@ const layerRules = [
             {
               group: ['**/renderer/**', '**/preload/**'],
               message: 'The core must not import renderer or preload code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // settings: the files the core keeps. Under the core's parts, so none of them is above it.
+    files: ['src/main/settings/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'src/main/settings must not import electron.',
+            },
+            {
+              group: [
+                '../server',
+                '../server/**',
+                '../show',
+                '../show/**',
+                '../obs',
+                '../obs/**',
+                '../content',
+                '../content/**',
+                '../remote',
+                '../remote/**',
+                '../core',
+                '../core/**',
+                '../cli',
+                '../cli/**',
+                '../launch',
+                '../launch/**',
+                '../electron',
+                '../electron/**',
+                '**/renderer',
+                '**/renderer/**',
+                '**/preload',
+                '**/preload/**',
+              ],
+              message:
+                'src/main/settings imports only src/shared: the core imports settings, not the reverse.',
             },
           ],
         },

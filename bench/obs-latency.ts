@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startCore, type Core } from '../src/main/core';
+import { startCore, type Core } from '../src/main/core/start';
 import { ObsBridge } from '../src/main/obs/bridge';
 import { INPUT_PREFIX, OVERLAY_SCENE } from '../src/main/obs/overlay-elements';
 import { overlayStateFor } from '../src/main/obs/overlay-state';

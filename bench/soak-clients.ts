@@ -66,7 +66,9 @@ function connect(url: string, role: string, token: string, name: string): Promis
           client.lastSequence = sequence;
         }
       } else if (message.type === 'result') {
-        client.waiting.get(message.requestId)?.({ ok: message.ok, error: message.error });
+        client.waiting.get(message.requestId)?.(
+          message.ok ? { ok: true } : { ok: false, error: message.error },
+        );
         client.waiting.delete(message.requestId);
       }
     });

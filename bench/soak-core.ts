@@ -37,7 +37,7 @@ export type CoreReply =
 
 /** The core's process; with no pack, an idle Node process: the machine's own loop-lag floor. */
 async function runCore(contentDir: string | null): Promise<void> {
-  const { startCore } = await import('../src/main/core');
+  const { startCore } = await import('../src/main/core/start');
   const core =
     contentDir === null
       ? null

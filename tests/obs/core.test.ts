@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startCore, type Core } from '../../src/main/core';
+import { startCore, type Core } from '../../src/main/core/start';
 import { INPUT_PREFIX, OVERLAY_SCENE } from '../../src/main/obs/overlay-elements';
 import { overlayStateFor } from '../../src/main/obs/overlay-state';
 import { startObs, type ObsInstance } from './harness';

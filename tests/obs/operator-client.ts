@@ -87,7 +87,9 @@ export class OperatorClient {
     return this.waitFor(
       `the result of ${JSON.stringify(command)}`,
       (m) =>
-        m.type === 'result' && m.requestId === requestId ? { ok: m.ok, error: m.error } : undefined,
+        m.type === 'result' && m.requestId === requestId
+          ? { ok: m.ok, error: m.ok ? undefined : m.error }
+          : undefined,
       timeoutMs,
       from,
     );

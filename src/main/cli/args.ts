@@ -96,6 +96,81 @@ function takeMerch(argv: readonly string[]): { rest: string[]; merch: string | t
   return { rest, merch };
 }
 
+/** The options `serve` takes, and the app takes the same way (`parseShellArgs`). */
+const serveOptions = {
+  content: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  renderer: { type: 'string' },
+  data: { type: 'string' },
+  'new-tokens': { type: 'boolean' },
+  'remote-address': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `--merch`'s idle time, in whole seconds (the pack's `merchTable.idleSeconds` range). */
+export const MERCH_IDLE_SECONDS = { min: 5, max: 3600 } as const;
+
+type Parsed<T> = { value: T } | { error: string };
+
+function readPort(text: string | undefined): Parsed<number> {
+  if (text === undefined) return { value: DEFAULT_PORT };
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  return port >= 0 && port <= 65535
+    ? { value: port }
+    : { error: `--port must be a number from 0 to 65535, not "${text}".` };
+}
+
+function readMerch(merch: string | true | null): Parsed<MerchTableOption | null> {
+  if (merch === null) return { value: null };
+  if (merch === true) return { value: {} };
+  const seconds = MERCH_SECONDS.test(merch) ? Number(merch) : NaN;
+  return seconds >= MERCH_IDLE_SECONDS.min && seconds <= MERCH_IDLE_SECONDS.max
+    ? { value: { idleSeconds: seconds } }
+    : {
+        error: `--merch takes the idle time in whole seconds, from ${MERCH_IDLE_SECONDS.min} to ${MERCH_IDLE_SECONDS.max}, not "${merch}".`,
+      };
+}
+
+const nonEmpty = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+/** What the app reads from its argv: the options `serve` takes, where they make sense. */
+export interface TolerantServeArgs {
+  content?: string;
+  port?: number;
+  data?: string;
+  newTokens: boolean;
+  /** `--merch [SECONDS]`: null leaves the pack's setting alone. */
+  merch: MerchTableOption | null;
+}
+
+/**
+ * The same options, read the tolerant way, for the Electron app: its argv also holds the
+ * Electron binary, the app folder and whatever switches Chromium, `npm start` or Playwright
+ * added (`--inspect=0`, `--no-sandbox`, `--no-browser`), none of which may stop the show. A
+ * value that makes no sense is ignored (a bad `--merch` time means the default) rather than
+ * fatal, for the same reason.
+ */
+export function parseServeArgsTolerant(argv: readonly string[]): TolerantServeArgs {
+  const { rest, merch } = takeMerch(argv);
+  const { values } = parseArgs({
+    args: rest,
+    options: serveOptions,
+    strict: false,
+    allowPositionals: true,
+  });
+  const port = readPort(nonEmpty(values.port));
+  const merchOption = readMerch(merch);
+  return {
+    content: nonEmpty(values.content),
+    port: values.port !== undefined && 'value' in port ? port.value : undefined,
+    data: nonEmpty(values.data),
+    newTokens: values['new-tokens'] === true,
+    merch: 'value' in merchOption ? merchOption.value : {},
+  };
+}
+
 /** Turns argv (without node and the script) into what to do. Never throws. */
 export function parseCli(argv: readonly string[], cwd: string): CliCommand {
   const { rest, merch } = takeMerch(argv);
@@ -105,16 +180,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: {
-        content: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        renderer: { type: 'string' },
-        data: { type: 'string' },
-        'new-tokens': { type: 'boolean' },
-        'remote-address': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: serveOptions,
     });
   } catch (error) {
     return { command: 'error', message: (error as Error).message };
@@ -142,16 +208,8 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
     };
   }
 
-  let port = DEFAULT_PORT;
-  if (values.port !== undefined) {
-    port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
-    if (!(port >= 0 && port <= 65535)) {
-      return {
-        command: 'error',
-        message: `--port must be a number from 0 to 65535, not "${values.port}".`,
-      };
-    }
-  }
+  const port = readPort(values.port);
+  if ('error' in port) return { command: 'error', message: port.error };
   const host = values.host ?? DEFAULT_HOST;
   if (host.trim() === '') return { command: 'error', message: '--host must not be empty.' };
   if (values.data !== undefined && values.data.trim() === '') {
@@ -165,27 +223,17 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
       message: `--remote-address must be an IPv4 address like 192.168.1.20, not "${remoteAddress}".`,
     };
   }
-  let merchOption: MerchTableOption | null = null;
-  if (merch === true) merchOption = {};
-  else if (merch !== null) {
-    const seconds = MERCH_SECONDS.test(merch) ? Number(merch) : NaN;
-    if (!(seconds >= 5 && seconds <= 3600)) {
-      return {
-        command: 'error',
-        message: `--merch takes the idle time in whole seconds, from 5 to 3600, not "${merch}".`,
-      };
-    }
-    merchOption = { idleSeconds: seconds };
-  }
+  const merchOption = readMerch(merch);
+  if ('error' in merchOption) return { command: 'error', message: merchOption.error };
   return {
     command: 'serve',
     contentDir,
-    port,
+    port: port.value,
     host,
     rendererDir: values.renderer === undefined ? null : path.resolve(cwd, values.renderer),
     dataDir: values.data === undefined ? null : path.resolve(cwd, values.data),
     newTokens: values['new-tokens'] === true,
-    merch: merchOption,
+    merch: merchOption.value,
     remoteAddress,
   };
 }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startCore, type Core } from '../core';
+import { startCore, type Core } from '../core/start';
 import type { MerchTableOption } from '../server/merch-table';
-import { viewUrls } from '../server/views';
+import { banner, listenErrorMessage } from '../core/messages';
 import { resolveDataDir, type DataDirEnvironment } from '../settings/data-dir';
 import type { CliCommand } from './args';
 
@@ -52,38 +52,6 @@ export function serveStartOptions(
     merch: parsed.merch,
     remoteAddress: parsed.remoteAddress,
   };
-}
-
-/** What people see when listening fails, by Node's error code. */
-export function listenErrorMessage(error: unknown, port: number, host: string): string | null {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'EADDRINUSE':
-      return `Port ${port} is already in use. Stop the other program or choose another port with --port.`;
-    case 'EACCES':
-      return `Port ${port} needs administrator rights on this system. Choose a port above 1023 with --port.`;
-    case 'EADDRNOTAVAIL':
-      return `Cannot listen on ${host}: it is not an address of this computer. Check --host.`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `Cannot listen on ${host}: no such host name. Check --host.`;
-    default:
-      return null;
-  }
-}
-
-/** The startup banner. End-to-end tests parse it: keep the layout exactly. */
-export function banner(core: Core): string[] {
-  const snapshot = core.store.snapshot();
-  return [
-    `Solidarity Screens is serving ${core.store.packDir}`,
-    ...viewUrls(core.server.url, core.server.tokens).map(
-      ({ view, url }) => `  ${view.role.padEnd(10)}${url}`,
-    ),
-    `Content: ${snapshot.items.length} items, ${snapshot.errors.length} problems (run \`npm run validate\` to list them)`,
-    // A core may run without a data folder (dataDir null); then there is nothing to print.
-    ...(core.dataDir ? [`Data: ${core.dataDir} (show position, view tokens)`] : []),
-    'Press Ctrl+C to stop.',
-  ];
 }
 
 /**

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { app, dialog } from 'electron';
-import { listenErrorMessage, banner } from '../cli/serve';
-import { startCore, type Core } from '../core';
+import { banner, listenErrorMessage } from '../core/messages';
+import { startCore, type Core } from '../core/start';
 import { createChildScaler } from '../server/child-scaling';
-import { viewUrls } from '../server/views';
+import { viewUrls } from '../../shared/protocol';
 import { resolveDataDir } from '../settings/data-dir';
+import { DEFAULT_PORT } from '../cli/args';
 import { parseShellArgs, type ShellArgs } from './args';
 import { safeStoragePasswordStore } from './obs-password';
 import { utilityScaleWorker } from './scale-process';
@@ -22,7 +23,7 @@ export interface AppPaths {
   scaleWorkerPath: string;
 }
 
-export const DEFAULT_APP_PORT = 8080;
+export const DEFAULT_APP_PORT = DEFAULT_PORT;
 
 /** Chromium's profile (cache, storage, the single-instance lock) inside the data folder. */
 export const ELECTRON_PROFILE_DIR = 'electron';

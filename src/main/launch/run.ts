@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
 import { constants, homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliCommand } from '../cli/args';
 import { serveStartOptions, startServe } from '../cli/serve';
-import { startCore } from '../core';
-import { viewUrls } from '../server/views';
+import { startCore } from '../core/start';
+import { viewUrls } from '../../shared/protocol';
 import type { DataDirEnvironment } from '../settings/data-dir';
 import { findElectronBinary, type ElectronLookup } from './electron-binary';
 import { findKioskBrowser, hasGraphicalSession, kioskArguments } from './browser';
@@ -20,6 +20,9 @@ export const NO_ELECTRON_PARAGRAPH = (reason: string) =>
   'if one is installed. That window has no PIN lock (the kiosk PIN applies to the desktop app ' +
   'only): Alt+F4 closes it, and it reopens while the show runs; Ctrl+C stops the show. ' +
   'To get the desktop app, run `npx install-electron` on a machine with internet access, with Node 22.12 or later.';
+
+/** The kiosk browser's own log, in the data folder (beside the tokens it must not print). */
+export const KIOSK_BROWSER_LOG = 'kiosk-browser.log';
 
 /** An Electron that ends this soon after its start never showed the show: fall back. */
 export const EARLY_EXIT_MS = 15_000;
@@ -70,7 +73,11 @@ export interface LaunchDeps {
   findElectron: () => ElectronLookup;
   findBrowser: () => string | undefined;
   graphical: () => boolean;
-  spawnProcess: (command: string, args: string[]) => KioskProcess;
+  /**
+   * Starts a program; with `logFile`, its output is appended there instead of this terminal
+   * (the kiosk browser's dbus and GPU chatter would bury the app's own lines).
+   */
+  spawnProcess: (command: string, args: string[], logFile?: string) => KioskProcess;
   startCore: typeof startCore;
   /** Where `--data`, `SOLIDARITY_DATA_DIR` and the OS default are read from. */
   dataDirEnvironment: () => DataDirEnvironment;
@@ -85,7 +92,15 @@ export const realDeps = (): LaunchDeps => ({
   findElectron: () => findElectronBinary(),
   findBrowser: () => findKioskBrowser(),
   graphical: () => hasGraphicalSession(),
-  spawnProcess: (command, args) => spawn(command, args, { stdio: 'inherit' }),
+  spawnProcess: (command, args, logFile) => {
+    if (logFile === undefined) return spawn(command, args, { stdio: 'inherit' });
+    const log = openSync(logFile, 'a', 0o600);
+    try {
+      return spawn(command, args, { stdio: ['ignore', log, log] });
+    } finally {
+      closeSync(log);
+    }
+  },
   startCore,
   dataDirEnvironment: () => ({
     platform: process.platform,
@@ -136,9 +151,10 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   let kiosk: KioskKeeper | null = null;
   if (display && browser) {
     const profile = mkdtempSync(path.join(tmpdir(), 'solidarity-kiosk-'));
-    deps.out(`Opening the display in ${browser} (kiosk mode).`);
+    const logFile = path.join(core.dataDir ?? profile, KIOSK_BROWSER_LOG);
+    deps.out(`Opening the display in ${browser} (kiosk mode). Its own log: ${logFile}`);
     kiosk = keepKioskOpen({
-      spawn: () => deps.spawnProcess(browser, kioskArguments(display.url, profile)),
+      spawn: () => deps.spawnProcess(browser, kioskArguments(display.url, profile), logFile),
       out: deps.out,
       err: deps.err,
     });

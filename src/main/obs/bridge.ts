@@ -1,4 +1,10 @@
-import { systemClock, type Clock } from '../show/engine';
+import {
+  DEFAULT_BACKOFF,
+  backoffDelay,
+  systemClock,
+  type BackoffOptions,
+  type Clock,
+} from '../../shared/time';
 import type { OBSEventTypes } from 'obs-websocket-js/json';
 import {
   connectWithin,
@@ -32,20 +38,6 @@ export {
   type ObsSocket,
 } from './obs-socket';
 export { ObsCallError, type ObsCallErrorKind, type ObsProblem, type ObsStatus } from './obs-status';
-
-export interface BackoffOptions {
-  baseMs: number;
-  maxMs: number;
-}
-
-/**
- * Capped exponential backoff with "equal jitter": half the delay is fixed, half random, so
- * many apps restarting OBS together do not retry in lockstep, yet none retries instantly.
- */
-export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number) {
-  const capped = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, attempt));
-  return Math.round(capped / 2 + (random() * capped) / 2);
-}
 
 export interface ObsBridgeOptions {
   clock?: Clock;
@@ -96,7 +88,7 @@ export class ObsBridge {
     this.createSocket = options.createSocket ?? createRealSocket;
     this.callTimeoutMs = options.callTimeoutMs ?? 3_000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
-    this.backoff = options.backoff ?? { baseMs: 500, maxMs: 10_000 };
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.log = options.log ?? (() => {});
     this.calls = new PendingCalls(this.clock, this.redact);
   }

@@ -21,7 +21,7 @@ import {
 } from './overlay-scene';
 import { overlayStateFor, type OverlayState } from './overlay-state';
 import type { ContentSnapshot } from '../../shared/content';
-import type { ShowState } from '../../shared/protocol';
+import type { Failure, Result, ShowState, Success } from '../../shared/protocol';
 import { OverlaySync, type ApplyReport } from './overlay-sync';
 import { obsMediaDir } from './qr-png';
 import {
@@ -32,8 +32,6 @@ import {
   type SceneList,
   type SwitchSceneOptions,
 } from './scenes';
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface ObsControllerOptions {
   /** The app's data folder: `obs.json` and the rendered QR codes live here. */
@@ -169,7 +167,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     return loaded;
   };
 
-  const attempt = async <T>(what: string, run: () => Promise<T>): Promise<Result<T>> => {
+  const attempt = async <T>(what: string, run: () => Promise<T>): Promise<Success<T> | Failure> => {
     try {
       return { ok: true, value: await run() };
     } catch (error) {

@@ -1,5 +1,5 @@
 import { OBSWebSocket } from 'obs-websocket-js/json';
-import type { Clock } from '../show/engine';
+import type { Clock } from '../../shared/time';
 import { ConnectTimeout } from './obs-status';
 import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes } from 'obs-websocket-js/json';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../show/engine';
+import type { Clock } from '../../shared/time';
 import type { ObsRequestType, ObsResponseData, ObsSocket } from './obs-socket';
 import { formatSeconds, ObsCallError, type ObsCallErrorKind } from './obs-status';
 

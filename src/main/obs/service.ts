@@ -1,26 +1,17 @@
-import type { Command, ObsInfo, ObsSetupReportInfo, ObsStatusInfo } from '../../shared/protocol';
-import { systemClock, type Clock } from '../show/clock';
-import { fail, ok, type CommandResult } from '../show/result';
+import type { ObsInfo, ObsSetupReportInfo, ObsStatusInfo } from '../../shared/protocol';
+import { systemClock, type Clock } from '../../shared/time';
+import type { ObsCommand } from '../core/commands';
+import { fail, ok, type Result } from '../../shared/protocol';
 import type { ObsStatus } from './bridge';
 import { ENV_PASSWORD_REFUSED, ENV_PASSWORD_WINS } from './config';
 import type { ObsController, SetupResult } from './controller';
-
-export type ObsCommand = Extract<Command, { name: 'obsConfigure' | 'obsSetup' | 'obsSwitchScene' }>;
-
-export function isObsCommand(command: Command): command is ObsCommand {
-  return (
-    command.name === 'obsConfigure' ||
-    command.name === 'obsSetup' ||
-    command.name === 'obsSwitchScene'
-  );
-}
 
 /** OBS as the server offers it to operators: one `obs` message, its commands, and polling. */
 export interface ObsService {
   info(): ObsInfo;
   /** Called with the new info whenever any part of it changes. */
   subscribe(listener: (info: ObsInfo) => void): () => void;
-  execute(command: ObsCommand): Promise<CommandResult>;
+  execute(command: ObsCommand): Promise<Result>;
   /** How many operators are connected: the stream status is polled only while one is. */
   setOperatorCount(count: number): void;
   stop(): void;
@@ -61,10 +52,7 @@ export function statusInfo(status: ObsStatus, controller: ObsController): ObsSta
   };
 }
 
-export function setupReportInfo(
-  at: number,
-  result: { ok: true; value: SetupResult } | { ok: false; error: string },
-): ObsSetupReportInfo {
+export function setupReportInfo(at: number, result: Result<SetupResult>): ObsSetupReportInfo {
   if (!result.ok) {
     return {
       at,

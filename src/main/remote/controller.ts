@@ -1,6 +1,6 @@
 import type { RemoteStatus } from '../../shared/protocol';
-import type { Clock } from '../show/clock';
-import { fail, ok, type CommandResult } from '../show/result';
+import type { Clock } from '../../shared/time';
+import { fail, ok, type Result } from '../../shared/protocol';
 import { MAX_DEVICES, type DeviceStore } from './devices';
 import { LOCKOUT_MS, PinLock, newPin } from './pairing';
 
@@ -59,7 +59,7 @@ export class RemoteController {
   private listener: LanListener | null = null;
   private lock: PinLock | null = null;
   private error: string | null = null;
-  private starting: Promise<CommandResult> | null = null;
+  private starting: Promise<Result> | null = null;
   /** Bumped by every start and stop, so a start that loses a race cleans up after itself. */
   private generation = 0;
   private unlockTimer: unknown = null;
@@ -109,7 +109,7 @@ export class RemoteController {
     for (const listener of this.listeners) listener(status);
   }
 
-  enable(): Promise<CommandResult> {
+  enable(): Promise<Result> {
     if (this.options.safeModeOn()) return Promise.resolve(fail(SAFE_MODE_REFUSAL));
     if (this.listener) return Promise.resolve(ok);
     this.starting ??= this.start(++this.generation).finally(() => {
@@ -138,7 +138,7 @@ export class RemoteController {
     return this.options.devices.find(token)?.id ?? null;
   }
 
-  async revoke(deviceId: string): Promise<CommandResult> {
+  async revoke(deviceId: string): Promise<Result> {
     if (!this.options.devices.list().some((d) => d.id === deviceId)) {
       return fail(`no paired phone with id "${deviceId}"`);
     }
@@ -201,7 +201,7 @@ export class RemoteController {
     await this.stopping;
   }
 
-  private async start(generation: number): Promise<CommandResult> {
+  private async start(generation: number): Promise<Result> {
     const address = this.options.lanAddresses()[0];
     if (!address) {
       return this.startFailed(
@@ -236,7 +236,7 @@ export class RemoteController {
     return ok;
   }
 
-  private startFailed(generation: number, error: string): CommandResult {
+  private startFailed(generation: number, error: string): Result {
     if (generation === this.generation) {
       this.error = error;
       this.changed();

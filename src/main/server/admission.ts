@@ -8,7 +8,7 @@ import {
 } from '../../shared/protocol';
 import { originAllowed } from './origin';
 import type { Admission, AdmissionRequest, Listener } from './socket';
-import { tokenMatches } from './tokens';
+import { tokenMatches } from '../settings/tokens';
 
 export interface AdmissionOptions {
   tokens: Record<Role, string>;

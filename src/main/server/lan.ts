@@ -7,7 +7,7 @@ import { hostsOf } from './host-check';
 import { appPage, createApp, hardenApp, registerAssets } from './http';
 import { registerPairRoute } from './pair-route';
 import type { SocketHub } from './socket';
-import { baseUrl } from './views';
+import { baseUrl } from '../../shared/protocol';
 
 export interface LanListenerOptions {
   address: string;

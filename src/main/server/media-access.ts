@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import type { ContentSnapshot } from '../../shared/content';
 import type { Role } from '../../shared/protocol';
 import type { ResolveMedia } from './media';
-import { tokenMatches } from './tokens';
+import { tokenMatches } from '../settings/tokens';
 
 /** Why a media request is refused; the route answers it as a plain status and nothing more. */
 export type MediaRefusal = { status: 401; text: string } | { status: 404; text: string };

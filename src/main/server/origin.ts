@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import { baseUrl } from './views';
+import { baseUrl } from '../../shared/protocol';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);

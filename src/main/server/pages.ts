@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Role } from '../../shared/protocol';
-import { views, viewUrl } from './views';
+import { views, viewUrl } from '../../shared/protocol';
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,20 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import fastifyWebsocket from '@fastify/websocket';
 import {
-  CLOSE_REMOTE_OFF,
-  CLOSE_UNAUTHORIZED,
   SOCKET_PATH,
   type Command,
+  type ConnectedClient,
+  type Result,
   type Role,
+  type ShowState,
+  baseUrl,
+  views,
 } from '../../shared/protocol';
+import { systemClock, type Clock } from '../../shared/time';
 import type { ContentStore } from '../content/types';
-import { isObsCommand, type ObsService } from '../obs/service';
-import { RemoteController } from '../remote/controller';
-import { openDeviceStore } from '../remote/devices';
-import { lanAddresses as findLanAddresses } from '../remote/lan-address';
-import { systemClock, type Clock } from '../show/clock';
-import type { ShowEngine } from '../show/engine';
-import { fail, ok, type CommandResult } from '../show/result';
+import type { ObsService } from '../obs/service';
+import type { LanListener, RemoteController } from '../remote/controller';
 import { admit } from './admission';
 import { hostsOf } from './host-check';
 import { appPage, createApp, hardenApp, registerAssets, sendHtml } from './http';
@@ -26,8 +25,7 @@ import { allowedOrigins, isLoopbackAddress, loopbackHosts } from './origin';
 import { homePage } from './pages';
 import { registerPairRoute } from './pair-route';
 import { createSocketHub, type Listener } from './socket';
-import { makeTokens } from './tokens';
-import { baseUrl, views } from './views';
+import { makeTokens } from '../settings/tokens';
 
 /** Things the operator should know that are not content problems (see `Core.notices`). */
 export interface NoticeBoard {
@@ -35,9 +33,23 @@ export interface NoticeBoard {
   subscribe(listener: () => void): () => void;
 }
 
+/** The show as the server carries it: what is on air, and every change of it. */
+export interface ShowFeed {
+  state(): ShowState;
+  subscribe(listener: (state: ShowState) => void): () => void;
+}
+
+/**
+ * Finished parts, built by `core/start.ts`: the server carries messages between them and the
+ * views, and decides nothing about the show.
+ */
 export interface ServerOptions {
   store: ContentStore;
-  engine: ShowEngine;
+  show: ShowFeed;
+  /** Runs a command that passed its schema and its role check (`core/commands.ts` routes). */
+  execute: (command: Command) => Result | Promise<Result>;
+  /** The phone remote; the server admits its phones and hands it the LAN listener. */
+  remote: RemoteController;
   /** The built renderer: `index.html` and `assets/`. */
   rendererDir: string;
   /** 127.0.0.1 unless told: the show must not be reachable from the network by accident. */
@@ -47,22 +59,20 @@ export interface ServerOptions {
   tokens?: Partial<Record<Role, string>>;
   /** How a `/media/` path becomes a file; by default the store's checked media, nothing else. */
   resolveMedia?: ResolveMedia;
-  /** Where paired phones are kept (`remote-devices.json`); null or left out: in memory only. */
-  dataDir?: string | null;
-  /**
-   * The addresses the phone remote may listen on, best first; this machine's LAN IPv4
-   * addresses by default. Tests give a loopback address, so nothing leaves the machine.
-   */
-  lanAddresses?: () => string[];
-  /** For pairing lockouts and connection times. */
+  /** For connection times. */
   clock?: Clock;
   notices?: NoticeBoard;
-  /** Where problems of the server's own files go (a devices file set aside). */
-  notice?: (message: string) => void;
-  /** OBS for operators: the `obs` message and the obs* commands. Left out: they are refused. */
+  /** OBS for operators: the `obs` message. Left out: operators get none. */
   obs?: ObsService;
   /** How scaled media copies are made; sharp in this process when left out. */
   scaleImage?: ScaleImage;
+}
+
+/** What the phone remote needs from the sockets (see `RemoteControllerOptions`). */
+export interface RemoteSockets {
+  openLanListener(address: string, lastPort: number | null): Promise<LanListener>;
+  disconnect(match: (client: ConnectedClient) => boolean, code: number, reason: string): void;
+  connectedDevices(): ReadonlySet<string>;
 }
 
 export interface RunningServer {
@@ -71,7 +81,7 @@ export interface RunningServer {
   port: number;
   host: string;
   tokens: Record<Role, string>;
-  remote: RemoteController;
+  sockets: RemoteSockets;
   close(): Promise<void>;
 }
 
@@ -85,7 +95,7 @@ const noNotices: NoticeBoard = { list: () => [], subscribe: () => () => {} };
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const tokens = makeTokens(options.tokens);
-  const { store, engine, rendererDir } = options;
+  const { store, show, remote, rendererDir } = options;
   const clock = options.clock ?? systemClock;
   const notices = options.notices ?? noNotices;
   const resolveMedia = options.resolveMedia ?? ((rel: string) => store.media(rel));
@@ -97,17 +107,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Read per request, after listen: the port is known by then.
   hardenApp(app, () => (mainHosts ??= hostsOf(origins('main'))));
 
-  const devices = await openDeviceStore(
-    options.dataDir ?? null,
-    options.notice ?? ((message) => console.error(message)),
-  );
-  // The hub and the remote need each other; the hub is made first and the remote reaches it
-  // through these functions once both exist.
   const hub = createSocketHub({
     admit: (request) => admit({ tokens, allowedOrigins: origins, remote }, request),
     content: () => store.snapshot(),
-    show: () => engine.state(),
-    execute: (command) => execute(command),
+    show: () => show.state(),
+    execute: (command) => options.execute(command),
     operatorGreeting: () => [
       { type: 'clients', clients: hub.clients() },
       { type: 'remote', remote: remote.status() },
@@ -124,10 +128,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     now: () => clock.now(),
   });
-  const remote: RemoteController = new RemoteController({
-    devices,
-    lanAddresses: options.lanAddresses ?? (() => findLanAddresses()),
-    openListener: (address, lastPort) =>
+  const sockets: RemoteSockets = {
+    openLanListener: (address, lastPort) =>
       startLanListener({
         address,
         preferredPorts: lastPort === null ? [port] : [lastPort, port],
@@ -136,17 +138,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         pair: (request) => remote.pair(request),
         maxPayload: MAX_PAYLOAD_BYTES,
       }),
-    disconnectAll: (reason) => hub.disconnect((c) => c.role === 'remote', CLOSE_REMOTE_OFF, reason),
-    disconnectDevice: (deviceId) =>
-      hub.disconnect(
-        (c) => c.deviceId === deviceId,
-        CLOSE_UNAUTHORIZED,
-        'the operator unpaired it',
-      ),
+    disconnect: (match, code, reason) => hub.disconnect(match, code, reason),
     connectedDevices: () => hub.connectedDevices(),
-    safeModeOn: () => engine.state().safeMode,
-    clock,
-  });
+  };
 
   function origins(listener: Listener): Set<string> {
     if (listener === 'lan') {
@@ -154,25 +148,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return new Set(origin ? [origin.toLowerCase()] : []);
     }
     return (mainOrigins ??= allowedOrigins(host, port));
-  }
-
-  /** The remote's commands go to the server's remote, OBS's to OBS; every other one to the show. */
-  function execute(command: Command): CommandResult | Promise<CommandResult> {
-    switch (command.name) {
-      case 'remoteEnable':
-        if (command.on) return remote.enable();
-        remote.disable('the operator turned the phone remote off');
-        return ok;
-      case 'remoteRevoke':
-        return remote.revoke(command.deviceId);
-      case 'obsConfigure':
-      case 'obsSetup':
-      case 'obsSwitchScene':
-        if (!options.obs || !isObsCommand(command)) return fail('OBS is not available here');
-        return options.obs.execute(command);
-      default:
-        return engine.execute(command);
-    }
   }
 
   const fallbackHost = () => `127.0.0.1:${port}`;
@@ -200,7 +175,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       tokens,
       pairedDevice: (token) => remote.authenticate(token) !== null,
       content: () => store.snapshot(),
-      safeMode: () => engine.state().safeMode,
+      safeMode: () => show.state().safeMode,
       resolve: resolveMedia,
     }),
   );
@@ -226,13 +201,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   port = (app.server.address() as AddressInfo).port;
 
   const unsubscribeContent = store.subscribe((content) => hub.broadcastContent(content));
-  const unsubscribeShow = engine.subscribe((show) => {
-    hub.broadcastShow(show);
-    // Safe mode protects people: whoever is on the venue's Wi-Fi loses the show at once.
-    if (show.safeMode && remote.isOn()) {
-      remote.disable('safe mode is on, so the phone remote is off');
-    }
-  });
+  const unsubscribeShow = show.subscribe((state) => hub.broadcastShow(state));
   const unsubscribeRemote = remote.subscribe((status) =>
     hub.sendToOperators({ type: 'remote', remote: status }),
   );
@@ -248,7 +217,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     host,
     tokens,
-    remote,
+    sockets,
     close: () =>
       (closing ??= (async () => {
         unsubscribeContent();
@@ -256,7 +225,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         unsubscribeRemote();
         unsubscribeNotices();
         unsubscribeObs();
-        await remote.close();
         hub.close();
         await app.close();
       })()),

@@ -12,7 +12,7 @@ import {
   type ServerMessage,
   type ShowState,
 } from '../../shared/protocol';
-import type { CommandResult } from '../show/result';
+import type { Result } from '../../shared/protocol';
 import { briefError } from './brief-error';
 import { describeAgent } from './user-agent';
 import { describeInvalidMessage, parseMessage, parseQuietly, requestIdOf } from './bad-message';
@@ -49,7 +49,7 @@ export interface SocketHubOptions {
   content: () => ContentSnapshot;
   show: () => ShowState;
   /** Show commands answer at once; the remote's may wait for a listener to start. */
-  execute: (command: Command) => CommandResult | Promise<CommandResult>;
+  execute: (command: Command) => Result | Promise<Result>;
   /** What an operator gets after its show state: connected clients, the remote, notices. */
   operatorGreeting: () => ServerMessage[];
   /**
@@ -190,7 +190,7 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     client.socket.once('close', () => clearTimeout(cut));
   };
 
-  const reply = (client: Client, requestId: string, result: CommandResult): void => {
+  const reply = (client: Client, requestId: string, result: Result): void => {
     send(
       client.socket,
       result.ok
@@ -234,7 +234,7 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       reply(client, requestId, { ok: false, error: refused });
       return;
     }
-    let result: CommandResult;
+    let result: Result;
     client.running += 1;
     try {
       // A show command's answer goes out in the same turn as its effects: a phone whose

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { lyricsCursorSchema, outputLanguagesSchema, overlayElement } from '../../shared/protocol';
-import type { ShowPosition } from '../show/engine';
+import {
+  lyricsCursorSchema,
+  outputLanguagesSchema,
+  overlayElement,
+  type ShowPosition,
+} from '../../shared/protocol';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 import { latestWriter } from './latest-writer';
 

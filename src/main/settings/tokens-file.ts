@@ -2,7 +2,7 @@ import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../../shared/protocol';
-import { newToken, tokenSchema } from '../server/tokens';
+import { newToken, tokenSchema } from './tokens';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 
 export const TOKENS_FILE = 'tokens.json';

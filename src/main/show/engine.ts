@@ -1,6 +1,7 @@
 import { isShowItem, type ContentSnapshot, type SongItem } from '../../shared/content';
-import type { Command, ShowState } from '../../shared/protocol';
-import { systemClock, type Clock } from './clock';
+import { fail, ok, type Command, type Result, type ShowState } from '../../shared/protocol';
+import { systemClock, type Clock } from '../../shared/time';
+import { isCommandFor, type ShowCommand } from '../core/commands';
 import { LiveLyrics } from './live-lyrics';
 import { ShowLoop } from './loop';
 import { lineTimes, type LineTimes } from './lyrics-timing';
@@ -8,13 +9,11 @@ import { Outputs } from './outputs';
 import { playlistRefusal } from './pass-order';
 import { startingPlaylist } from './playlist-order';
 import { notASlide, notASong, notInOrder, nothingToPlay, songRefusal } from './refusals';
-import { fail, ok, type CommandResult } from './result';
 import { resumedLive, type ShowPosition } from './resume';
 import { findSetlist } from './setlist';
 import { SetlistProgress } from './setlist-progress';
 
-export { systemClock, type Clock } from './clock';
-export type { CommandResult } from './result';
+export { systemClock, type Clock } from '../../shared/time';
 export { positionOf, type ShowPosition } from './resume';
 
 export interface ShowEngineOptions {
@@ -102,8 +101,10 @@ export class ShowEngine {
   }
 
   /** Runs a command that has already passed `commandSchema` and the role check. */
-  execute(command: Command): CommandResult {
+  execute(command: Command): Result {
     if (this.stopped) return fail('the show has stopped');
+    // The core's routing table sends only show commands here; anything else is a wiring bug.
+    if (!isCommandFor('show', command)) return fail(`${command.name} is not a show command`);
     const result = this.perform(command);
     if (result.ok) {
       this.loop.scheduleOrderCheck();
@@ -145,7 +146,7 @@ export class ShowEngine {
    * the loop's item before the held one. Moving the show on is a deliberate act; a song does
    * not get in its way.
    */
-  private perform(command: Command): CommandResult {
+  private perform(command: ShowCommand): Result {
     switch (command.name) {
       case 'next':
         if (this.loop.hold) {
@@ -214,17 +215,10 @@ export class ShowEngine {
       case 'overlay':
         this.outputs.setOverlay(command.element, command.on);
         return ok;
-      case 'remoteEnable':
-      case 'remoteRevoke':
-      case 'obsConfigure':
-      case 'obsSetup':
-      case 'obsSwitchScene':
-        // The server owns the phone remote and OBS; the show has no part in them.
-        return fail(`${command.name} is handled by the server, not the show engine`);
     }
   }
 
-  private startSong(songId: string): CommandResult {
+  private startSong(songId: string): Result {
     const item = this.content.items.find((i) => i.id === songId);
     if (item?.kind !== 'song') return fail(notASong(songId, item));
     const refused = this.mayStartSong(item);
@@ -263,7 +257,7 @@ export class ShowEngine {
    * Setlist mode: the interlude (or the pack's default playlist) plays between songs, and
    * starting one of the setlist's songs marks where the concert is.
    */
-  private startSetlist(setlistId: string): CommandResult {
+  private startSetlist(setlistId: string): Result {
     const found = findSetlist(this.content, setlistId);
     if (!found.ok) return fail(found.error);
     // No interlude: the playlist a fresh start would pick (the pack's default if it runs today).
@@ -295,7 +289,7 @@ export class ShowEngine {
     this.lyrics.start(item, times, line, timing);
   }
 
-  private goTo(itemId: string): CommandResult {
+  private goTo(itemId: string): Result {
     const item = this.content.items.find((i) => i.id === itemId);
     if (!item || !isShowItem(item)) return fail(notASlide(itemId, item));
     // Search forward from the current slot, so an item listed twice goes to its next showing.
@@ -306,7 +300,7 @@ export class ShowEngine {
     return ok;
   }
 
-  private setPlaylist(playlistId: string): CommandResult {
+  private setPlaylist(playlistId: string): Result {
     const refused = playlistRefusal(this.content, playlistId, this.clock.now());
     if (refused) return fail(refused);
     const order = this.loop.orderFor(playlistId);
@@ -343,6 +337,6 @@ export class ShowEngine {
   }
 }
 
-function maybeFail(refusal: string | null): CommandResult {
+function maybeFail(refusal: string | null): Result {
   return refusal === null ? ok : fail(refusal);
 }

@@ -1,7 +1,7 @@
 import type { SongItem } from '../../shared/content';
 import { lyricPositions, type LyricPosition } from '../../shared/lyrics';
 import type { Command, LyricsCursor } from '../../shared/protocol';
-import type { Clock } from './clock';
+import type { Clock } from '../../shared/time';
 import { moveLine, type LyricsMove } from './lyrics-cursor';
 import {
   anchorAtLine,
@@ -14,7 +14,7 @@ import {
   type LineTimes,
   type Timing,
 } from './lyrics-timing';
-import { fail, ok, type CommandResult } from './result';
+import { fail, ok, type Result } from '../../shared/protocol';
 
 export type LyricsCommand = Extract<
   Command,
@@ -95,7 +95,7 @@ export class LiveLyrics {
   }
 
   /** The lyrics commands: they move this cursor or its timing, and nothing else. */
-  perform(command: LyricsCommand): CommandResult {
+  perform(command: LyricsCommand): Result {
     switch (command.name) {
       case 'lyricsNext':
         return this.move('next');
@@ -118,14 +118,14 @@ export class LiveLyrics {
     }
   }
 
-  move(move: LyricsMove): CommandResult {
+  move(move: LyricsMove): Result {
     const live = this.live;
     if (!live) return noSong;
     this.setLine(live, moveLine(live.positions, live.line, move));
     return ok;
   }
 
-  goTo(line: number): CommandResult {
+  goTo(line: number): Result {
     const live = this.live;
     if (!live) return noSong;
     if (line >= live.positions.length) {
@@ -137,7 +137,7 @@ export class LiveLyrics {
     return ok;
   }
 
-  timedStart(): CommandResult {
+  timedStart(): Result {
     const live = this.live;
     if (!live) return noSong;
     if (!live.times) {
@@ -149,15 +149,15 @@ export class LiveLyrics {
     return ok;
   }
 
-  timedPause(): CommandResult {
+  timedPause(): Result {
     return this.retime((timing, now) => pauseTiming(timing, now));
   }
 
-  timedResume(): CommandResult {
+  timedResume(): Result {
     return this.retime((timing, now) => resumeTiming(timing, now));
   }
 
-  nudge(ms: number): CommandResult {
+  nudge(ms: number): Result {
     return this.retime((timing) => nudgeTiming(timing, ms));
   }
 
@@ -165,7 +165,7 @@ export class LiveLyrics {
     this.clearTimer();
   }
 
-  private retime(change: (timing: Timing, now: number) => Timing): CommandResult {
+  private retime(change: (timing: Timing, now: number) => Timing): Result {
     const live = this.live;
     if (!live) return noSong;
     if (!live.timing || !live.times) {

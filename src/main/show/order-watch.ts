@@ -1,5 +1,5 @@
 import type { ContentSnapshot } from '../../shared/content';
-import type { Clock } from './clock';
+import type { Clock } from '../../shared/time';
 import { nextOrderChange } from './playlist-order';
 
 /**

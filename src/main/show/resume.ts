@@ -1,23 +1,10 @@
 import type { ContentSnapshot, SongItem } from '../../shared/content';
-import type { LyricsCursor, ShowState } from '../../shared/protocol';
+import type { LyricsCursor, ShowPosition, ShowState } from '../../shared/protocol';
 import type { LineTimes } from './lyrics-timing';
 import type { PlannedItem } from './playlist-order';
 import { findSetlist, refreshSetlist, type SetlistState } from './setlist';
 
-/**
- * What must survive a restart: enough to put the same slide back up, in the same mode, with
- * the song being sung and the concert's setlist. The fields added with live lyrics are
- * optional so a file from before them still resumes (missing = the defaults).
- */
-export type ShowPosition = Pick<
-  ShowState,
-  'playlistId' | 'itemId' | 'position' | 'paused' | 'remainingMs' | 'blackout' | 'safeMode'
-> &
-  Partial<Pick<ShowState, 'lyrics' | 'outputLanguages'>> & {
-    /** Where the concert is; "next song" is worked out again from it, never stored. */
-    setlist?: SetlistState | null;
-    overlays?: Partial<ShowState['overlays']>;
-  };
+export type { ShowPosition } from '../../shared/protocol';
 
 export function positionOf(state: ShowState): ShowPosition {
   const { playlistId, itemId, position, paused, remainingMs, blackout, safeMode } = state;

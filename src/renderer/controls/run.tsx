@@ -1,11 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { Action, ActionContext } from '../../shared/actions';
-import type { Command } from '../../shared/protocol';
+import type { Command, Result } from '../../shared/protocol';
 import { useStores } from '../stores';
 import { reportRefusal } from '../stores/operator';
-import type { CommandResult } from '../transport/socket';
 
-export type SendCommand = (command: Command) => Promise<CommandResult>;
+export type SendCommand = (command: Command) => Promise<Result>;
 
 /** Runs a registered action: what keys, buttons and clicks all go through. */
 export type RunAction = <P>(action: Action<P>, param: P) => Promise<void>;

@@ -1,6 +1,4 @@
-import { clientMessageSchema, type Command } from '../../shared/protocol';
-
-export type CommandResult = { ok: true } | { ok: false; error: string };
+import { clientMessageSchema, type Command, type Result } from '../../shared/protocol';
 
 let requestCounter = 0;
 function newRequestId(): string {
@@ -15,9 +13,9 @@ export type OpenSocket = () => { send(data: string): void } | null;
 
 /** Commands in flight, each answered by the core's `result` with its requestId, or by a timeout. */
 export interface CommandSender {
-  send(command: Command, timeoutMs: number): Promise<CommandResult>;
+  send(command: Command, timeoutMs: number): Promise<Result>;
   /** The core's answer to one request; an unknown or late id is ignored. */
-  answer(requestId: string, ok: boolean, error?: string): void;
+  answer(requestId: string, result: Result): void;
   /** Fails every command in flight, e.g. when the connection drops. */
   settleAll(error: string): void;
 }
@@ -25,7 +23,7 @@ export interface CommandSender {
 export function createCommandSender(openSocket: OpenSocket): CommandSender {
   const pending = new Map<
     string,
-    { resolve: (result: CommandResult) => void; timer: ReturnType<typeof setTimeout> }
+    { resolve: (result: Result) => void; timer: ReturnType<typeof setTimeout> }
   >();
 
   return {
@@ -37,7 +35,7 @@ export function createCommandSender(openSocket: OpenSocket): CommandSender {
       }
       const ws = openSocket();
       if (!ws) return Promise.resolve({ ok: false, error: 'not connected to the core' });
-      return new Promise<CommandResult>((resolve) => {
+      return new Promise<Result>((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(requestId);
           resolve({ ok: false, error: `no answer from the core within ${timeoutMs} ms` });
@@ -52,12 +50,12 @@ export function createCommandSender(openSocket: OpenSocket): CommandSender {
         }
       });
     },
-    answer(requestId, ok, error) {
+    answer(requestId, result) {
       const entry = pending.get(requestId);
       if (!entry) return;
       clearTimeout(entry.timer);
       pending.delete(requestId);
-      entry.resolve(ok ? { ok: true } : { ok: false, error: error ?? 'refused by the core' });
+      entry.resolve(result);
     },
     settleAll(error) {
       for (const [id, entry] of pending) {

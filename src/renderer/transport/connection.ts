@@ -3,6 +3,7 @@ import {
   CLOSE_UNAUTHORIZED,
   type Command,
   type Role,
+  type Result,
 } from '../../shared/protocol';
 import {
   connectionAttempting,
@@ -12,8 +13,8 @@ import {
   remoteRefused,
   type Stores,
 } from '../stores';
-import { backoffDelay } from './backoff';
-import { createCommandSender, type CommandResult } from './commands';
+import { DEFAULT_BACKOFF, backoffDelay } from '../../shared/time';
+import { createCommandSender } from './commands';
 import { createMessageHandler, parseServerMessage } from './messages';
 
 /** The part of the browser's WebSocket this module uses, so tests can hand it a fake. */
@@ -50,7 +51,7 @@ export interface SocketClientOptions {
 export interface SocketClient {
   start(): void;
   stop(): void;
-  sendCommand(command: Command, timeoutMs?: number): Promise<CommandResult>;
+  sendCommand(command: Command, timeoutMs?: number): Promise<Result>;
 }
 
 export function createSocketClient(options: SocketClientOptions): SocketClient {
@@ -99,9 +100,11 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
       ? (options.refusedRetryMs ?? 30_000)
       : backoffDelay(
           failures,
+          {
+            baseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF.baseMs,
+            maxMs: options.backoffMaxMs ?? DEFAULT_BACKOFF.maxMs,
+          },
           random,
-          options.backoffBaseMs ?? 500,
-          options.backoffMaxMs ?? 10_000,
         );
     failures += 1;
     retryTimer = setTimeout(() => {

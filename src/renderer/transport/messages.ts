@@ -1,5 +1,10 @@
 import type { ContentSnapshot } from '../../shared/content';
-import { serverMessageSchema, type Role, type ServerMessage } from '../../shared/protocol';
+import {
+  serverMessageSchema,
+  type Result,
+  type Role,
+  type ServerMessage,
+} from '../../shared/protocol';
 import {
   applyClients,
   applyContent,
@@ -35,7 +40,7 @@ export interface MessageHandlerOptions {
   /** The core welcomed us: the connection's own bookkeeping (timers, failure count). */
   onWelcome: () => void;
   /** The core answered a command. */
-  onResult: (requestId: string, ok: boolean, error?: string) => void;
+  onResult: (requestId: string, result: Result) => void;
 }
 
 export interface MessageHandler {
@@ -103,7 +108,10 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
         applyObs(message.obs, stores.obs);
         break;
       case 'result':
-        options.onResult(message.requestId, message.ok, message.error);
+        options.onResult(
+          message.requestId,
+          message.ok ? { ok: true } : { ok: false, error: message.error },
+        );
         break;
     }
   }

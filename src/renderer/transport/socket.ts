@@ -1,10 +1,7 @@
-import { SOCKET_PATH, type Command, type Role } from '../../shared/protocol';
+import { SOCKET_PATH, type Command, type Result, type Role } from '../../shared/protocol';
 import { setMediaToken } from '../slides/context';
 import { readRemoteToken } from '../stores';
-import type { CommandResult } from './commands';
 import { createSocketClient, type SocketClient } from './connection';
-
-export type { CommandResult } from './commands';
 
 export interface LocationLike {
   protocol: string;
@@ -50,7 +47,7 @@ export function disconnect() {
   pageClient = null;
 }
 
-export function sendCommand(command: Command, timeoutMs?: number): Promise<CommandResult> {
+export function sendCommand(command: Command, timeoutMs?: number): Promise<Result> {
   if (!pageClient) return Promise.resolve({ ok: false, error: 'not connected to the core' });
   return pageClient.sendCommand(command, timeoutMs);
 }

@@ -5,3 +5,6 @@ export * from './messages';
 export * from './close-codes';
 export * from './obs';
 export * from './bounded-json';
+export * from './result';
+export * from './views';
+export * from './show-position';

@@ -12,6 +12,7 @@ import {
 } from '../content/schema';
 import { commandSchema } from './commands';
 import { obsInfoSchema } from './obs';
+import { commandResultSchema } from './result';
 import { role } from './roles';
 import { showStateSchema } from './show-state';
 
@@ -83,6 +84,13 @@ export const remoteStatusSchema = z.strictObject({
 });
 export type RemoteStatus = z.infer<typeof remoteStatusSchema>;
 
+/** The answer to one command: its `Result` on the wire, with the request it answers. */
+const answering = { type: z.literal('result'), requestId: z.string() };
+const resultMessageSchema = z.discriminatedUnion('ok', [
+  commandResultSchema.options[0].extend(answering),
+  commandResultSchema.options[1].extend(answering),
+]);
+
 /** Messages from the core to a view. */
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -98,13 +106,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('remote'), remote: remoteStatusSchema }),
   z.strictObject({ type: z.literal('notices'), notices: z.array(z.string()) }),
   z.strictObject({ type: z.literal('obs'), obs: obsInfoSchema }),
-  z.strictObject({
-    type: z.literal('result'),
-    requestId: z.string(),
-    ok: z.boolean(),
-    /** Why the command was refused or failed; present exactly when `ok` is false. */
-    error: z.string().optional(),
-  }),
+  resultMessageSchema,
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 

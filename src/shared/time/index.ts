@@ -11,3 +11,7 @@ export type { EventStatus, EventTimes, LocalDateTime } from './event-times';
 export { daysBehindBars } from './days-behind-bars';
 export { tagLink } from './links';
 export type { CampaignTag } from './links';
+export { systemClock } from './clock';
+export type { Clock } from './clock';
+export { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+export type { BackoffOptions } from './backoff';

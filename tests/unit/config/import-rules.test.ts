@@ -49,6 +49,38 @@ describe('import rules between layers', () => {
     expect(main.join('\n')).toMatch(/imports nothing of ours/);
   });
 
+  it('keeps settings under the core: it imports shared and itself, nothing above it', async () => {
+    for (const [file, from] of [
+      ['src/main/settings/bad.ts', '../server/tokens'],
+      ['src/main/settings/bad.ts', '../show/engine'],
+      ['src/main/settings/bad.ts', '../core/start'],
+      ['src/main/settings/bad.ts', '../obs'],
+      ['src/main/settings/bad.ts', '../../renderer/stores/operator'],
+    ]) {
+      const messages = await restrictedImportMessages(
+        file!,
+        `import { x } from '${from}';\nexport const y = x;\n`,
+      );
+      expect(messages.join('\n'), from).toMatch(/src\/main\/settings imports only src\/shared/);
+    }
+    expect(
+      await restrictedImportMessages(
+        'src/main/settings/ok.ts',
+        "import { a } from './atomic-file';\nimport { b } from '../../shared/protocol';\nimport { c } from '../../shared/content';\nexport const y = [a, b, c];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps shared under everything: no core, settings, renderer or preload code', async () => {
+    for (const from of ['../../main/settings/tokens', '../../renderer/app/main', '../../preload']) {
+      const messages = await restrictedImportMessages(
+        'src/shared/time/bad.ts',
+        `import { x } from '${from}';\nexport const y = x;\n`,
+      );
+      expect(messages.join('\n'), from).toMatch(/imports nothing of ours/);
+    }
+  });
+
   it('allows electron in the shell and shared code in the renderer', async () => {
     expect(
       await restrictedImportMessages(

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { actionForKey, kioskActions, type Action } from '../../../shared/actions';
 import type { Command, ShowState } from '../../../shared/protocol';
-import type { CommandResult } from '../../transport/socket';
+import type { Result } from '../../../shared/protocol';
 
-export type SendCommand = (command: Command) => Promise<CommandResult>;
+export type SendCommand = (command: Command) => Promise<Result>;
 
 /**
  * What a key press on this screen sends, if anything. Only the kiosk (the app's own window on

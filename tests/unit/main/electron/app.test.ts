@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startElectronApp } from '../../../../src/main/electron/app';
-import { startCore, type Core } from '../../../../src/main/core';
+import { startCore, type Core } from '../../../../src/main/core/start';
 import {
   FakeBrowserWindow,
   FakeUtilityProcess,
@@ -13,7 +13,7 @@ import {
 } from '../../../mocks/electron';
 
 vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
-vi.mock('../../../../src/main/core', () => ({ startCore: vi.fn() }));
+vi.mock('../../../../src/main/core/start', () => ({ startCore: vi.fn() }));
 
 const paths = {
   appRoot: '/app',

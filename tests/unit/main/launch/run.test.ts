@@ -1,9 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { BROWSER_KIOSK_NOTICE, launch, type LaunchDeps } from '../../../../src/main/launch/run';
-import { startCore, type Core } from '../../../../src/main/core';
+import {
+  BROWSER_KIOSK_NOTICE,
+  launch,
+  realDeps,
+  type LaunchDeps,
+} from '../../../../src/main/launch/run';
+import { startCore, type Core } from '../../../../src/main/core/start';
 
 function fakeCore(): Core {
   return {
@@ -28,14 +33,14 @@ function fakeCore(): Core {
 function deps(overrides: Partial<LaunchDeps>) {
   const out: string[] = [];
   const err: string[] = [];
-  const spawned: { command: string; args: string[] }[] = [];
+  const spawned: { command: string; args: string[]; logFile?: string }[] = [];
   const core = fakeCore();
   const all: LaunchDeps = {
     findElectron: () => ({ ok: false, reason: 'the Electron binary was never downloaded' }),
     findBrowser: () => '/usr/bin/chromium',
     graphical: () => true,
-    spawnProcess: (command, args) => {
-      spawned.push({ command, args });
+    spawnProcess: (command, args, logFile) => {
+      spawned.push({ command, args, ...(logFile === undefined ? {} : { logFile }) });
       return { on: (_event, cb) => cb(0) };
     },
     startCore: vi.fn(async () => core),
@@ -84,7 +89,7 @@ describe('launch', () => {
   /** Electron that ends with `code`/`signal` after `ms` on a fake clock; then a kiosk browser. */
   function electronThatEnds(code: number | null, signal: NodeJS.Signals | null, ms: number) {
     let clock = 1_000_000;
-    const spawned: { command: string; args: string[] }[] = [];
+    const spawned: { command: string; args: string[]; logFile?: string }[] = [];
     const d = deps({
       findElectron: () => ({ ok: true, path: '/el/electron' }),
       now: () => clock,
@@ -144,6 +149,31 @@ describe('launch', () => {
     expect(d.all.startCore).toHaveBeenCalledWith(
       expect.objectContaining({ contentDir: '/app/content', dataDir: '/data', port: 8080 }),
     );
+  });
+
+  it("keeps the kiosk browser's own log out of the terminal, in the data folder, and says where", async () => {
+    const d = deps({});
+    Object.assign(d.core, { dataDir: '/data' });
+    expect(await launch(options, d.all)).toBe(0);
+    expect(d.spawned[0]?.logFile).toBe(path.join('/data', 'kiosk-browser.log'));
+    expect(d.out).toContain(
+      `Opening the display in /usr/bin/chromium (kiosk mode). Its own log: ${path.join('/data', 'kiosk-browser.log')}`,
+    );
+  });
+
+  it("sends the real kiosk browser's output to the log file, not to this terminal", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ss-kiosk-log-'));
+    const logFile = path.join(dir, 'kiosk-browser.log');
+    const child = realDeps().spawnProcess(
+      process.execPath,
+      ['-e', 'console.log("dbus ERROR out"); console.error("dbus ERROR err")'],
+      logFile,
+    );
+    await new Promise((resolve) => child.on('exit', resolve));
+    const log = readFileSync(logFile, 'utf8');
+    expect(log).toContain('dbus ERROR out');
+    expect(log).toContain('dbus ERROR err');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reopens a kiosk window closed mid-show, and tells the console it has no PIN lock', async () => {

@@ -1,11 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  ObsBridge,
-  ObsCallError,
-  backoffDelay,
-  type ObsStatus,
-} from '../../../../src/main/obs/bridge';
+import { ObsBridge, ObsCallError, type ObsStatus } from '../../../../src/main/obs/bridge';
 import { FakeClock } from '../show/fake-clock';
 import { FakeObs, SocketFactory, authFailed, flush, refused } from './fakes';
 
@@ -40,28 +35,6 @@ async function advance(clock: FakeClock, ms: number, step = 25) {
   }
   if (ms === 0) await flush();
 }
-
-describe('backoffDelay', () => {
-  const options = { baseMs: 500, maxMs: 10_000 };
-
-  it('doubles from 0.5 s and stops at 10 s', () => {
-    const top = (attempt: number) => backoffDelay(attempt, options, () => 1);
-    expect([0, 1, 2, 3, 4, 5, 6, 12].map(top)).toEqual([
-      500, 1000, 2000, 4000, 8000, 10_000, 10_000, 10_000,
-    ]);
-  });
-
-  it('jitters between half and the whole delay, never zero', () => {
-    for (const attempt of [0, 3, 9]) {
-      const full = Math.min(10_000, 500 * 2 ** attempt);
-      expect(backoffDelay(attempt, options, () => 0)).toBe(full / 2);
-      expect(backoffDelay(attempt, options, () => 0.999_999)).toBeLessThanOrEqual(full);
-      const some = backoffDelay(attempt, options, Math.random);
-      expect(some).toBeGreaterThanOrEqual(full / 2);
-      expect(some).toBeLessThanOrEqual(full);
-    }
-  });
-});
 
 describe('ObsBridge connecting', () => {
   it('connects, reports both versions, and passes the password only to the socket', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEVICES_FILE } from '../../../../src/main/remote/devices';
-import { startServer, type RunningServer } from '../../../../src/main/server/server';
+import { startShowServer, type ShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
@@ -25,7 +25,7 @@ let fixture: ReturnType<typeof makeFixture>;
 let dataDir: string;
 let clock: FakeClock;
 let engine: ShowEngine;
-let server: RunningServer;
+let server: ShowServer;
 let lanAddresses: string[];
 const clients: TestClient[] = [];
 
@@ -47,7 +47,7 @@ beforeEach(async () => {
   engine = new ShowEngine(content);
   // The phone remote's "LAN address" is loopback here: no traffic leaves this machine.
   lanAddresses = ['127.0.0.1'];
-  server = await startServer({
+  server = await startShowServer({
     store,
     engine,
     rendererDir: fixture.rendererDir,
@@ -522,7 +522,7 @@ describe('the phone remote', () => {
     const { port, pin } = await enable(await operator());
     const { token } = await pairPhone(port, pin);
     await server.close();
-    server = await startServer({
+    server = await startShowServer({
       store: new FakeStore(fixture.packDir, snapshot([statement('s')])),
       engine,
       rendererDir: fixture.rendererDir,

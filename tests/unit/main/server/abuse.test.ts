@@ -12,7 +12,7 @@ import {
   FLOOD_REFUSALS,
   TOO_MANY_COMMANDS,
 } from '../../../../src/main/server/rate-limit';
-import type { RunningServer } from '../../../../src/main/server/server';
+import type { ShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
@@ -56,7 +56,7 @@ function collectGarbage(): void {
 let fixture: ReturnType<typeof makeFixture>;
 let store: FakeStore;
 let engine: ShowEngine;
-let server: RunningServer;
+let server: ShowServer;
 let rssBefore = 0;
 let retainedBefore = 0;
 

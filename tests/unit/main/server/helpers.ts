@@ -7,7 +7,7 @@ import { resolveInsidePack, type ResolveResult } from '../../../../src/main/cont
 import type { ContentStore } from '../../../../src/main/content/types';
 import type { ContentSnapshot } from '../../../../src/shared/content';
 import type { Role, ServerMessage } from '../../../../src/shared/protocol';
-import { startServer } from '../../../../src/main/server/server';
+import { startShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 
 /** The ContentStore interface over a snapshot the test can swap. */
@@ -256,7 +256,7 @@ export async function startTestServer(content: ContentSnapshot) {
   const fixture = makeFixture();
   const store = new FakeStore(fixture.packDir, content);
   const engine = new ShowEngine(store.snapshot());
-  const server = await startServer({
+  const server = await startShowServer({
     store,
     engine,
     rendererDir: fixture.rendererDir,

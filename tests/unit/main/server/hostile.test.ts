@@ -7,7 +7,7 @@ import { linkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../../../src/main/server/server';
+import type { ShowServer } from '../../../../src/main/core/show-server';
 import { MAX_MESSAGE_DEPTH } from '../../../../src/main/server/bad-message';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import type { ServerMessage } from '../../../../src/shared/protocol';
@@ -24,7 +24,7 @@ import {
 
 let fixture: ReturnType<typeof makeFixture>;
 let engine: ShowEngine;
-let server: RunningServer;
+let server: ShowServer;
 
 // A photo shown without consent (never served), a sensitive drawing (not served in safe
 // mode) and a plain one, each a file of its own.

@@ -5,14 +5,14 @@ import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerMedia } from '../../../../src/main/server/media';
 import { createMediaScaler, type MediaScaler } from '../../../../src/main/server/media-scaling';
-import type { RunningServer } from '../../../../src/main/server/server';
+import type { ShowServer } from '../../../../src/main/core/show-server';
 import type { ShowEngine } from '../../../../src/main/show/engine';
 import { caseItem, drawing, playlist, snapshot } from '../show/content-fixtures';
 import { PNG, getBytes, startTestServer, stopTestServer, type makeFixture } from './helpers';
 
 let fixture: ReturnType<typeof makeFixture>;
 let engine: ShowEngine;
-let server: RunningServer;
+let server: ShowServer;
 let bigJpeg: Buffer;
 const media = (name: string) => path.join(fixture.packDir, 'media', name);
 

@@ -1,6 +1,6 @@
 import { markOverlayPage } from '../../../../src/main/server/http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../../src/main/server/server';
+import { startShowServer, type ShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
@@ -22,7 +22,7 @@ import {
 let fixture: ReturnType<typeof makeFixture>;
 let store: FakeStore;
 let engine: ShowEngine;
-let server: RunningServer;
+let server: ShowServer;
 
 const content = () =>
   snapshot([caseItem('a'), drawing('b'), statement('c'), playlist('main', ['a', 'b', 'c'])]);
@@ -49,7 +49,7 @@ describe('startServer', () => {
   });
 
   it('keeps tokens it is given', async () => {
-    const other = await startServer({
+    const other = await startShowServer({
       store,
       engine,
       rendererDir: fixture.rendererDir,
@@ -312,7 +312,7 @@ describe('operator-only messages', () => {
   it('sends the notices, and again when one is added', async () => {
     const list = ['The saved show position could not be read (…); it was moved aside.'];
     const listeners = new Set<() => void>();
-    const other = await startServer({
+    const other = await startShowServer({
       store,
       engine,
       rendererDir: fixture.rendererDir,
@@ -472,7 +472,12 @@ describe('HTTP', () => {
 
 describe('without a built renderer', () => {
   it('says how to build it', async () => {
-    const bare = await startServer({ store, engine, rendererDir: `${fixture.root}/nope`, port: 0 });
+    const bare = await startShowServer({
+      store,
+      engine,
+      rendererDir: `${fixture.root}/nope`,
+      port: 0,
+    });
     const res = await get(bare.port, '/display');
     expect(res.status).toBe(503);
     expect(res.body).toContain('npm run build');

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadShellSettings, settingsPath } from '../../../../src/main/electron/settings';
 import { loadObsConfig, obsSettingsPath } from '../../../../src/main/obs/config';
 import { DEVICES_FILE, openDeviceStore } from '../../../../src/main/remote/devices';
-import { makeTokens } from '../../../../src/main/server/tokens';
+import { makeTokens } from '../../../../src/main/settings/tokens';
 import { readTextBounded } from '../../../../src/main/settings/atomic-file';
 import {
   SAFE_START,

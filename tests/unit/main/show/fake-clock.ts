@@ -1,4 +1,4 @@
-import type { Clock } from '../../../../src/main/show/engine';
+import type { Clock } from '../../../../src/shared/time';
 
 /** A clock whose time moves only when a test says so. Timers fire in due order. */
 export class FakeClock implements Clock {

@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCore, type Core, type CoreOptions } from '../../../../src/main/core';
-import { TestClient, get } from './helpers';
+import { startCore, type Core, type CoreOptions } from '../../../../src/main/core/start';
+import { TestClient, get } from '../server/helpers';
 
 const goodPack = path.resolve(__dirname, '../../../fixtures/packs/good');
 

@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openContentStore } from './content/store';
-import type { ContentStore } from './content/types';
-import type { ContentSnapshot } from '../shared/content';
-import type { Role } from '../shared/protocol';
+import { openContentStore } from '../content/store';
+import type { ContentStore } from '../content/types';
+import type { Role } from '../../shared/protocol';
 import {
   createObsController,
   createObsService,
@@ -12,19 +11,15 @@ import {
   type ObsController,
   type ObsService,
   type PasswordStore,
-} from './obs';
-import { applyMerchTable, type MerchTableOption } from './server/merch-table';
-import type { ScaleImage } from './server/media-scaling';
-import { startServer, type RunningServer } from './server/server';
-import { resolveDataDir } from './settings/data-dir';
-import {
-  SAFE_START,
-  SAFE_START_REASON,
-  readShowPosition,
-  showPositionSaver,
-} from './settings/show-position';
-import { loadTokens } from './settings/tokens-file';
-import { ShowEngine, positionOf, type Clock, type ShowPosition } from './show/engine';
+} from '../obs';
+import { applyMerchTable, type MerchTableOption } from '../server/merch-table';
+import type { ScaleImage } from '../server/media-scaling';
+import { resolveDataDir } from '../settings/data-dir';
+import { SAFE_START, readShowPosition, showPositionSaver } from '../settings/show-position';
+import { loadTokens } from '../settings/tokens-file';
+import { ShowEngine, positionOf, type Clock, type ShowPosition } from '../show/engine';
+import { mapSnapshots, prepareDataDir } from './parts';
+import { startShowServer, type ShowServer } from './show-server';
 
 export interface CoreOptions {
   /** The campaign pack folder. */
@@ -74,7 +69,7 @@ export interface CoreObsOptions {
 }
 
 export interface Core {
-  server: RunningServer;
+  server: ShowServer;
   engine: ShowEngine;
   store: ContentStore;
   /** Where this core keeps its state, or null when it keeps none. */
@@ -166,9 +161,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (obsDir && obsDir !== dataDir) await rm(obsDir, { recursive: true, force: true });
   };
 
-  let server: RunningServer;
+  let server: ShowServer;
   try {
-    server = await startServer({
+    server = await startShowServer({
       store: views,
       engine,
       rendererDir: options.rendererDir,
@@ -249,49 +244,5 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await saver?.flush();
         await store.close();
       })()),
-  };
-}
-
-/** Creates the data folder (private: it holds the tokens). On failure the show runs without it. */
-async function prepareDataDir(
-  dataDir: string | null,
-  notice: (message: string) => void,
-): Promise<string | null> {
-  if (dataDir === null) return null;
-  try {
-    await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    return dataDir;
-  } catch (error) {
-    notice(
-      `The data folder ${dataDir} cannot be used (${(error as Error).message}); the show position and the view links will not survive a restart, ${SAFE_START_REASON}.`,
-    );
-    return null;
-  }
-}
-
-/**
- * The store as the views see it: every snapshot that leaves it goes through `map`. The result
- * is cached per snapshot, so `snapshot()` keeps returning the same object until content
- * really changes.
- */
-function mapSnapshots(
-  store: ContentStore,
-  map: (snapshot: ContentSnapshot) => ContentSnapshot,
-): ContentStore {
-  let source: ContentSnapshot | null = null;
-  let mapped: ContentSnapshot | null = null;
-  const apply = (snapshot: ContentSnapshot): ContentSnapshot => {
-    if (snapshot !== source || mapped === null) {
-      source = snapshot;
-      mapped = map(snapshot);
-    }
-    return mapped;
-  };
-  return {
-    packDir: store.packDir,
-    snapshot: () => apply(store.snapshot()),
-    subscribe: (listener) => store.subscribe((snapshot) => listener(apply(snapshot))),
-    media: (relPath) => store.media(relPath),
-    close: () => store.close(),
   };
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/protocol';
+import type { Role } from './roles';
 
 export interface View {
   role: Role;
@@ -8,7 +8,7 @@ export interface View {
   purpose: string;
 }
 
-/** Every page the core serves. The renderer's routes use the same paths. */
+/** Every page the core serves; the renderer's routes are this table with a loader per view. */
 export const views: readonly View[] = [
   {
     role: 'display',
@@ -65,4 +65,18 @@ export function viewUrls(
   return views
     .filter((v) => roles.includes(v.role))
     .map((view) => ({ view, url: viewUrl(base, view, tokens[view.role]) }));
+}
+
+/** The view a page path opens, if any. */
+export function matchView(pathname: string): View | undefined {
+  // A trailing slash (`/display/`) is what people type from memory.
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  // OBS browser sources open one overlay element each at /overlay/<name>; the view reads it.
+  return views.find(
+    (view) => view.path === path || (view.path === '/overlay' && path.startsWith('/overlay/')),
+  );
+}
+
+export function roleForPath(pathname: string): Role | null {
+  return matchView(pathname)?.role ?? null;
 }

@@ -1,0 +1,108 @@
+import { CLOSE_REMOTE_OFF, CLOSE_UNAUTHORIZED, ok } from '../../shared/protocol';
+import { systemClock } from '../../shared/time';
+import type { ObsService } from '../obs';
+import { RemoteController } from '../remote/controller';
+import { openDeviceStore } from '../remote/devices';
+import { lanAddresses as findLanAddresses } from '../remote/lan-address';
+import {
+  startServer,
+  type RemoteSockets,
+  type RunningServer,
+  type ServerOptions,
+} from '../server/server';
+import type { ShowEngine } from '../show/engine';
+import { routeCommand } from './commands';
+
+export interface ShowServerOptions extends Omit<ServerOptions, 'show' | 'execute' | 'remote'> {
+  engine: ShowEngine;
+  /** Where paired phones are kept (`remote-devices.json`); null or left out: in memory only. */
+  dataDir?: string | null;
+  /**
+   * The addresses the phone remote may listen on, best first; this machine's LAN IPv4
+   * addresses by default. Tests give a loopback address, so nothing leaves the machine.
+   */
+  lanAddresses?: () => string[];
+  /** Where problems of the core's own files go (a devices file set aside). */
+  notice?: (message: string) => void;
+  /** OBS for operators: the `obs` message and the obs* commands. Left out: they are refused. */
+  obs?: ObsService;
+}
+
+/** The server with the phone remote the core built for it. */
+export interface ShowServer extends RunningServer {
+  remote: RemoteController;
+}
+
+/**
+ * The show's side of the server: builds the phone remote (with its paired devices), routes
+ * every command to its owner (`core/commands.ts`) and applies the show's rules to them, then
+ * starts the server that carries the messages. `startCore` uses it; so do the server's tests.
+ */
+export async function startShowServer(options: ShowServerOptions): Promise<ShowServer> {
+  const { engine } = options;
+  const clock = options.clock ?? systemClock;
+  const devices = await openDeviceStore(
+    options.dataDir ?? null,
+    options.notice ?? ((message) => console.error(message)),
+  );
+  // The remote reaches the sockets once the server exists; nothing calls these before then,
+  // because only a command or a connection (after listen) can.
+  let sockets: RemoteSockets | null = null;
+  const listening = (): RemoteSockets => {
+    if (!sockets) throw new Error('the server is not listening yet');
+    return sockets;
+  };
+  const remote = new RemoteController({
+    devices,
+    lanAddresses: options.lanAddresses ?? (() => findLanAddresses()),
+    openListener: (address, lastPort) => listening().openLanListener(address, lastPort),
+    disconnectAll: (reason) =>
+      sockets?.disconnect((c) => c.role === 'remote', CLOSE_REMOTE_OFF, reason),
+    disconnectDevice: (deviceId) =>
+      sockets?.disconnect(
+        (c) => c.deviceId === deviceId,
+        CLOSE_UNAUTHORIZED,
+        'the operator unpaired it',
+      ),
+    connectedDevices: () => sockets?.connectedDevices() ?? new Set<string>(),
+    safeModeOn: () => engine.state().safeMode,
+    clock,
+  });
+  const obs = options.obs;
+  const server = await startServer({
+    ...options,
+    show: engine,
+    remote,
+    execute: (command) =>
+      routeCommand(command, {
+        show: (c) => engine.execute(c),
+        remote: (c) => {
+          if (c.name === 'remoteRevoke') return remote.revoke(c.deviceId);
+          if (c.on) return remote.enable();
+          remote.disable('the operator turned the phone remote off');
+          return ok;
+        },
+        obs: obs ? (c) => obs.execute(c) : null,
+      }),
+  }).catch(async (error: unknown) => {
+    await remote.close();
+    throw error;
+  });
+  sockets = server.sockets;
+  // Safe mode protects people: whoever is on the venue's Wi-Fi loses the show at once.
+  const unfollowSafeMode = engine.subscribe((show) => {
+    if (show.safeMode && remote.isOn())
+      remote.disable('safe mode is on, so the phone remote is off');
+  });
+  let closing: Promise<void> | null = null;
+  return {
+    ...server,
+    remote,
+    close: () =>
+      (closing ??= (async () => {
+        unfollowSafeMode();
+        await remote.close();
+        await server.close();
+      })()),
+  };
+}

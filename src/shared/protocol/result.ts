@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Why something could not be done, in words the person who asked can act on. */
+export type Failure = { ok: false; error: string };
+export type Success<T> = { ok: true; value: T };
+
+/**
+ * What a command or a core operation did. One shape for the core (engine, remote, OBS), the
+ * wire (`result` messages) and the views: a result with nothing to say carries no `value`.
+ */
+export type Result<T = void> =
+  ([T] extends [void] ? { ok: true; value?: undefined } : Success<T>) | Failure;
+
+export const ok: Result = { ok: true };
+export const fail = (error: string): Failure => ({ ok: false, error });
+
+/** A command's result as it travels in a `result` message (a command answers no value). */
+export const commandResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), error: z.string() }),
+]);
