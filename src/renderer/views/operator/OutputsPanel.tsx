@@ -7,6 +7,7 @@ import { ActionButton } from '../../controls/ActionButton';
 import { useRunner } from '../../controls/run';
 import { roleLabel, since } from '../../controls/text';
 import { useClock } from '../../controls/use-clock';
+import { obsDisagrees } from './obs-on-stream';
 
 const outputs: readonly { output: Output; title: string; hint: string }[] = [
   { output: 'display', title: 'Venue screens', hint: 'display and kiosk' },
@@ -107,7 +108,9 @@ function ConnectedOutputs() {
 
 /** Where the show goes: the connected screens, their languages, the stream's overlays. */
 export function OutputsPanel() {
-  const overlays = useStore(useStores().show, (s) => s.show?.overlays);
+  const stores = useStores();
+  const overlays = useStore(stores.show, (s) => s.show?.overlays);
+  const obs = useStore(stores.obs, (s) => s.obs);
   return (
     <section className="op-panel op-outputs" aria-label="Outputs">
       <h2 className="op-heading">Outputs</h2>
@@ -121,14 +124,17 @@ export function OutputsPanel() {
         {overlayElements.map((element) => {
           const action = overlayActionFor[element];
           const on = overlays?.[element] ?? false;
+          // What OBS really shows, on the toggle itself when it is not what the show wants.
+          const inObs = obsDisagrees(obs, element, on);
+          const drift = inObs === null ? '' : ` (OBS: ${inObs ? 'shown' : 'hidden'})`;
           return (
             <ActionButton
               key={element}
               action={action}
               param={undefined}
-              label={`${action.label.replace('Overlay: ', '')}: ${on ? 'on' : 'off'}`}
+              label={`${action.label.replace('Overlay: ', '')}: ${on ? 'on' : 'off'}${drift}`}
               pressed={on}
-              className="op-small"
+              className={inObs === null ? 'op-small' : 'op-small op-drift'}
               testId={`overlay-${element}`}
             />
           );

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { applyContent, applyShow } from '../../../../../src/renderer/stores';
+import { applyContent, applyObs, applyShow } from '../../../../../src/renderer/stores';
+import type { ObsInfo } from '../../../../../src/shared/protocol';
 import {
   applyClients,
   applyNotices,
@@ -268,6 +269,33 @@ describe('OperatorView', () => {
     const { send } = renderOperator();
     fireEvent.click(screen.getByTestId('overlay-lowerThird'));
     expect(send).toHaveBeenLastCalledWith({ name: 'overlay', element: 'lowerThird', on: false });
+  });
+
+  it('shows on a stream toggle that OBS hides the element the show has on (its eye in OBS)', () => {
+    const { stores } = renderOperator();
+    const toggle = screen.getByTestId('overlay-lowerThird');
+    expect(toggle.textContent).not.toContain('OBS:');
+    act(() =>
+      applyObs(
+        {
+          status: { state: 'connected', message: '', hasPassword: false, passwordFromEnv: false },
+          scenes: null,
+          outputs: null,
+          setup: null,
+          overlay: {
+            at: 1,
+            sceneExists: true,
+            mode: 'native',
+            remote: false,
+            drift: [],
+            elements: [{ element: 'lowerThird', console: true, obs: false }],
+          },
+        } as unknown as ObsInfo,
+        stores.obs,
+      ),
+    );
+    expect(toggle.textContent).toContain('on (OBS: hidden)');
+    expect(toggle.className).toContain('op-drift');
   });
 
   it('turns the phone remote on, shows the QR code and the PIN, and revokes a phone', () => {
