@@ -137,7 +137,7 @@ describeWithObs('the core wired to a real OBS', () => {
       2_000,
       10,
     );
-    expect(await itemEnabled(probe, LYRICS)).toBe(true);
+    await waitFor('the lyrics shown', () => itemEnabled(probe, LYRICS), 5_000, 20);
   });
 
   it("the overlay toggle hides OBS's source (SetSceneItemEnabled)", async () => {
