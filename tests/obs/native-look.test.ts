@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ObsBridge } from '../../src/main/obs/bridge';
 import { INPUT_PREFIX, OVERLAY_SCENE } from '../../src/main/obs/overlay-elements';
-import { panels } from '../../src/main/obs/overlay-layout';
+import { panels } from '../../src/main/obs/overlay-panels';
 import { setUpOverlays, type SetupReport } from '../../src/main/obs/overlay-scene';
 import { emptyOverlayState, type OverlayState } from '../../src/main/obs/overlay-state';
 import { OverlaySync } from '../../src/main/obs/overlay-sync';

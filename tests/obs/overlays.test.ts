@@ -4,7 +4,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ObsBridge } from '../../src/main/obs/bridge';
 import { INPUT_PREFIX, OVERLAY_SCENE, nativeInputs } from '../../src/main/obs/overlay-elements';
-import { addToScenes, setUpOverlays } from '../../src/main/obs/overlay-scene';
+import { addToScenes } from '../../src/main/obs/add-to-scenes';
+import { setUpOverlays } from '../../src/main/obs/overlay-scene';
 import {
   emptyOverlayState,
   overlayStateFor,

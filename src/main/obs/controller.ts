@@ -4,21 +4,13 @@ import {
   OBS_PASSWORD_ENV,
   loadObsConfig,
   saveObsSettings,
-  type LoadedObsConfig,
   type ObsSettingsUpdate,
   type PasswordStore,
 } from './config';
-import { BROWSER_KIND, OVERLAY_SCENE } from './overlay-elements';
-import { checkOverlayScene, restoreRenamed, type OverlayHealth } from './overlay-health';
-import { isLoopbackHost } from './obs-host';
-import {
-  addToScenes,
-  isNotFound,
-  sceneItemIds,
-  setUpOverlays,
-  type AddToScenesResult,
-  type SetupReport,
-} from './overlay-scene';
+import { followDrift } from './drift-events';
+import { createHealthWatch } from './health-watch';
+import { isRemoteTarget, targetOf, type ObsTarget } from './obs-target';
+import type { OverlayHealth } from './overlay-health';
 import { overlayStateFor, type OverlayState } from './overlay-state';
 import type { ContentSnapshot } from '../../shared/content';
 import type { Failure, Result, ShowState, Success } from '../../shared/protocol';
@@ -32,6 +24,7 @@ import {
   type SceneList,
   type SwitchSceneOptions,
 } from './scenes';
+import { createSetupRunner, type SetupResult } from './setup-runner';
 
 export interface ObsControllerOptions {
   /** The app's data folder: `obs.json` and the rendered QR codes live here. */
@@ -52,21 +45,6 @@ export interface ObsControllerOptions {
   bridge?: ObsBridge | ObsBridgeOptions;
   /** Diagnostics; never given the password. */
   log?: (message: string) => void;
-}
-
-export interface SetupResult {
-  setup: SetupReport;
-  scenes: AddToScenesResult[];
-  /** Sources renamed in OBS that got their names back. */
-  renamedBack: string[];
-}
-
-/** The configured connection, without the password. */
-export interface ObsTarget {
-  host: string;
-  port: number;
-  hasPassword: boolean;
-  passwordSource: LoadedObsConfig['passwordSource'];
 }
 
 export interface ObsController {
@@ -104,24 +82,6 @@ export interface ObsController {
 }
 
 /**
- * OBS's events after which the overlay scene may no longer be what the app made: a scene, a
- * source or an item created, deleted, renamed or reordered, or an item's eye switched in OBS.
- */
-export const DRIFT_EVENTS = [
-  'SceneCreated',
-  'SceneRemoved',
-  'SceneNameChanged',
-  'InputCreated',
-  'InputRemoved',
-  'InputNameChanged',
-  'SceneItemCreated',
-  'SceneItemRemoved',
-  'SceneItemEnableStateChanged',
-  // A reorder can put a band in front of its text.
-  'SceneItemListReindexed',
-] as const;
-
-/**
  * The OBS side of the core, as one object the core can own: connection and settings, the
  * overlay scene, the overlay state (re-applied after every reconnect) and scene switching.
  * Every method resolves; failures come back as `{ ok: false, error }` or in a report.
@@ -133,8 +93,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
       ? options.bridge
       : new ObsBridge({ log, ...(options.bridge ?? {}) });
   let target: ObsTarget | null = null;
-  /** OBS on another computer: its image sources cannot open this computer's files. */
-  const remote = () => target !== null && !isLoopbackHost(target.host);
+  const remote = () => isRemoteTarget(target);
   const sync = new OverlaySync(bridge, {
     dataDir: options.dataDir,
     imagesUnreachable: remote,
@@ -147,8 +106,6 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
         log,
       }),
   });
-  /** The last successful setup: what it was asked and what it made, to repair after a crash. */
-  let lastSetup: { addToScenes: readonly string[]; inputs: readonly string[] } | null = null;
   let stopped = false;
   const baseUrl = () =>
     typeof options.overlayBaseUrl === 'function'
@@ -156,14 +113,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
       : options.overlayBaseUrl;
   const load = async () => {
     const loaded = await loadObsConfig(options.dataDir, options.env, options.passwordStore);
-    target = loaded.config
-      ? {
-          host: loaded.config.host,
-          port: loaded.config.port,
-          hasPassword: Boolean(loaded.config.password),
-          passwordSource: loaded.passwordSource,
-        }
-      : null;
+    target = targetOf(loaded);
     return loaded;
   };
 
@@ -177,97 +127,16 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     }
   };
 
-  // One setup at a time: the button and a repair after a reconnect must not both create the
-  // same source (the second would fail with "already exists").
-  let setupQueue: Promise<unknown> = Promise.resolve();
-  const runSetup = (scenes: readonly string[]): Promise<SetupResult> => {
-    const run = setupQueue.then(async () => {
-      // Renamed sources first: setup would otherwise make a second one beside the renamed,
-      // which would stay on the stream with its old text.
-      const renamedBack = await restoreRenamed(bridge, sync.knownItems());
-      const setup = await setUpOverlays(bridge, { overlayBaseUrl: baseUrl(), remote: remote() });
-      const added = scenes.length > 0 ? await addToScenes(bridge, scenes) : [];
-      return { setup, scenes: added, renamedBack };
-    });
-    setupQueue = run.catch(() => {});
-    return run;
-  };
-
-  /** Which of the inputs setup made are no longer in our scene ([] when all are there). */
-  const missingAfterRestart = async (inputs: readonly string[]): Promise<string[]> => {
-    try {
-      const present = await sceneItemIds(bridge, OVERLAY_SCENE);
-      return inputs.filter((name) => !present.has(name));
-    } catch (error) {
-      if (isNotFound(error)) return [...inputs];
-      throw error;
-    }
-  };
-
-  let health: OverlayHealth | null = null;
-  const healthListeners = new Set<(health: OverlayHealth | null) => void>();
-  const setHealth = (next: OverlayHealth | null) => {
-    health = next;
-    for (const listener of healthListeners) {
-      try {
-        listener(next);
-      } catch (error) {
-        log(`obs: an overlay health listener threw: ${String(error)}`);
-      }
-    }
-  };
-  /** Whether this OBS has browser sources; read once per connection. */
-  let hasBrowser: boolean | null = null;
-  const connected = () => bridge.status().state === 'connected';
-
-  // One check at a time; a request during one makes one more after it, so the last word is
-  // always from after the last event.
-  let checking: Promise<OverlayHealth | null> | null = null;
-  let checkAgain = false;
-  const checkOnce = async (): Promise<OverlayHealth | null> => {
-    if (!connected() || stopped) return null;
-    if (hasBrowser === null) {
-      const { inputKinds } = await bridge.call('GetInputKindList', { unversioned: false });
-      hasBrowser = inputKinds.includes(BROWSER_KIND);
-    }
-    const browserKind = hasBrowser;
-    // After the applies queued so far: it compares OBS with what they left there.
-    return sync.whenIdle(() =>
-      checkOverlayScene(bridge, {
-        remote: remote(),
-        hasBrowser: browserKind,
-        overlayBaseUrl: baseUrl(),
-        wanted: (name, browser) => sync.wanted(name, browser),
-        consoleElements: () => sync.applied()?.enabled ?? null,
-        knownItems: sync.knownItems(),
-        now: () => Date.now(),
-      }),
-    );
-  };
-  const checkOverlays = (): Promise<OverlayHealth | null> => {
-    if (checking) {
-      checkAgain = true;
-      return checking;
-    }
-    checking = (async () => {
-      let result: OverlayHealth | null;
-      do {
-        checkAgain = false;
-        try {
-          result = await checkOnce();
-        } catch (error) {
-          log(`obs: checking the overlay scene failed: ${String(error)}`);
-          result = health;
-        }
-        if (!connected() || stopped) result = null;
-      } while (checkAgain);
-      setHealth(result);
-      return result;
-    })().finally(() => {
-      checking = null;
-    });
-    return checking;
-  };
+  const setups = createSetupRunner({ bridge, sync, overlayBaseUrl: baseUrl, remote, log });
+  const health = createHealthWatch({
+    bridge,
+    sync,
+    remote,
+    overlayBaseUrl: baseUrl,
+    stopped: () => stopped,
+    log,
+  });
+  const checkOverlays = health.check;
 
   /**
    * Applies a state; when it switches an element on or off, or OBS refused part of it, the
@@ -282,39 +151,13 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     return report;
   };
 
-  const unsubscribeEvents = DRIFT_EVENTS.map((event) =>
-    bridge.on(event, (payload) => {
-      if (event === 'SceneItemEnableStateChanged') {
-        const change = payload as {
-          sceneName?: unknown;
-          sceneItemId?: unknown;
-          sceneItemEnabled?: unknown;
-        };
-        if (change.sceneName !== OVERLAY_SCENE) return;
-        sync.noteEnabled(Number(change.sceneItemId), change.sceneItemEnabled === true);
-      } else {
-        // Where our items are may have changed: look them up again before the next change.
-        sync.forget();
-      }
-      void checkOverlays();
-    }),
-  );
+  const unsubscribeEvents = followDrift(bridge, sync, checkOverlays);
 
   const afterConnect = async () => {
-    hasBrowser = null;
+    health.connected();
     // Item ids start again after OBS restarts: an old id may now be someone else's source.
     sync.forgetIds();
-    // OBS may have restarted, and after a crash it comes back with its last save, which
-    // can predate some or all of our sources: put back what is missing before re-applying.
-    if (lastSetup) {
-      const missing = await missingAfterRestart(lastSetup.inputs);
-      if (missing.length > 0) {
-        log(
-          `obs: the overlay scene is incomplete after reconnecting (missing: ${missing.join(', ')}); setting it up again`,
-        );
-        await runSetup(lastSetup.addToScenes);
-      }
-    }
+    await setups.repairAfterRestart();
     const report = await sync.reapply();
     if (!report.ok) log(`obs: re-applying the overlays failed: ${report.errors.join('; ')}`);
     await checkOverlays();
@@ -322,7 +165,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
 
   const unsubscribe = bridge.onStatus((status) => {
     if (status.state !== 'connected') {
-      if (health) setHealth(null);
+      health.disconnected();
       return;
     }
     if (stopped) return;
@@ -363,12 +206,9 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
 
     async setUpOverlays(request = {}) {
       const scenes = request.addToScenes ?? [];
-      const result = await attempt('setting up the overlays', () => runSetup(scenes));
+      const result = await attempt('setting up the overlays', () => setups.run(scenes));
       if (result.ok) {
-        lastSetup = {
-          addToScenes: scenes,
-          inputs: result.value.setup.inputs.map((input) => input.name),
-        };
+        setups.succeeded(scenes, result.value);
         const report = await sync.reapply();
         if (!report.ok) log(`obs: applying the overlays failed: ${report.errors.join('; ')}`);
       }
@@ -386,18 +226,15 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     switchScene: (name, switchOptions) =>
       attempt(`switching to ${name}`, () => switchScene(bridge, name, switchOptions)),
     outputStatus: () => attempt('reading the stream status', () => outputStatus(bridge)),
-    overlayHealth: () => health,
-    onOverlayHealth(listener) {
-      healthListeners.add(listener);
-      return () => healthListeners.delete(listener);
-    },
+    overlayHealth: () => health.current(),
+    onOverlayHealth: (listener) => health.onChange(listener),
     checkOverlays,
 
     async stop() {
       stopped = true;
       unsubscribe();
       for (const unsubscribeEvent of unsubscribeEvents) unsubscribeEvent();
-      healthListeners.clear();
+      health.stop();
       await bridge.disconnect();
     },
   };

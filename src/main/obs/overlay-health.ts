@@ -13,9 +13,10 @@ import {
   type ObsCaller,
   type ObsOverlayElement,
 } from './overlay-elements';
-import { panelOf } from './overlay-layout';
+import { panelOf } from './overlay-panels';
 import { pagesReachable, urlHost } from './obs-host';
-import { bandsInFront, isNotFound } from './overlay-scene';
+import { bandsInFront } from './band-order';
+import { isNotFound } from './scene-reads';
 
 export type OverlayHealth = ObsOverlayHealth;
 

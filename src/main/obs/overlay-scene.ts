@@ -1,35 +1,15 @@
-import { ObsCallError } from './bridge';
+import { moveBandsBehindText } from './band-order';
 import {
-  BROWSER_KIND,
-  COLOUR_KIND,
   IMAGE_KIND,
-  colourRoles,
-  imageRoles,
   OVERLAY_SCENE,
-  TEXT_KINDS,
-  browserInputs,
-  nativeInputs,
-  nativeInputsFor,
-  overlayUrl,
-  type NativeRole,
   type ObsCaller,
   type ObsOverlayElement,
 } from './overlay-elements';
-import { pagesReachable, urlHost } from './obs-host';
-import {
-  DEFAULT_ACCENT,
-  bandStyle,
-  browserTransform,
-  hexToObsColour,
-  imageStyle,
-  nativeTransform,
-  panelOf,
-  panels,
-  placedBySync,
-  textStyle,
-  type Canvas,
-  type ItemTransform,
-} from './overlay-layout';
+import type { Canvas } from './overlay-geometry';
+import { placedBySync, type ItemTransform } from './overlay-transforms';
+import { obsCanvas, sceneItemIds } from './scene-reads';
+import { containsAll } from './settings-compare';
+import { planSetup } from './setup-plan';
 
 export interface SetUpOverlaysOptions {
   /** Where the app serves its views, e.g. `http://127.0.0.1:4173/?token=…`. */
@@ -71,17 +51,6 @@ export interface SetupReport {
   warnings: string[];
 }
 
-interface Planned {
-  name: string;
-  element: ObsOverlayElement;
-  kind: string;
-  settings: Record<string, unknown>;
-  /** Settings only given at creation (the overlay sync owns them afterwards). */
-  initial: Record<string, unknown>;
-  transform: ItemTransform;
-  role?: NativeRole;
-}
-
 /**
  * "Set up overlays in OBS": creates the "Solidarity Overlays" scene and its inputs, or brings
  * them back to the app's layout. Safe to press twice: it creates only what is missing, changes
@@ -96,94 +65,14 @@ export async function setUpOverlays(
   const canvas = options.canvas ?? (await obsCanvas(obs));
   const version = await obs.call('GetVersion');
   const remote = options.remote ?? false;
-  const hasBrowser = !options.preferNative && inputKinds.includes(BROWSER_KIND);
-  const reachable = pagesReachable(remote, options.overlayBaseUrl);
-  const browser = hasBrowser && reachable;
-  const textKind = TEXT_KINDS.find((kind) => inputKinds.includes(kind)) ?? null;
-  if (!browser && !textKind) {
-    throw new Error(
-      hasBrowser
-        ? `OBS is on another computer, and its browser sources could not load the overlay pages from ${urlHost(options.overlayBaseUrl) ?? 'this computer'} (this computer's own address). Start the app so that computer can reach it (serve --host <this computer's address>) and press Set up again.`
-        : `This OBS has neither a browser source nor a text source (its input kinds: ${inputKinds.join(', ')}).`,
-    );
-  }
-  if (!browser && !remote && !inputKinds.includes(IMAGE_KIND)) {
-    throw new Error('This OBS has no image source, which the QR code and drawing need.');
-  }
-  if (!browser && !inputKinds.includes(COLOUR_KIND)) {
-    throw new Error('This OBS has no colour source, which the bands behind the text need.');
-  }
-  const warnings: string[] = [];
-  if (remote && browser) {
-    warnings.push(
-      `OBS is on another computer: its browser sources load the overlay pages from ${urlHost(options.overlayBaseUrl)}. That computer must be able to reach this one there (same network, no firewall in between).`,
-    );
-  }
-  if (remote && !browser) {
-    warnings.push(
-      hasBrowser
-        ? `OBS is on another computer, but the overlay pages are served only on this computer's own address, so browser sources there would stay blank. Text sources were used instead, without the QR code and drawings. Start the app so that computer can reach it (serve --host <this computer's address>) and press Set up again for the full overlays.`
-        : 'OBS is on another computer and has no browser source, so it cannot show the QR code or drawings: an image source there cannot open files on this computer. Only the text overlays were set up. For the QR code and drawings, use an OBS with browser sources (the official builds).',
-    );
-  }
-  const unavailable =
-    remote && !browser
-      ? nativeInputs.filter((input) => !nativeInputsFor(true).includes(input))
-      : [];
-
-  const planned: Planned[] = browser
-    ? browserInputs.map(({ name, element }) => ({
-        name,
-        element,
-        kind: BROWSER_KIND,
-        settings: {
-          url: overlayUrl(options.overlayBaseUrl, element),
-          width: canvas.width,
-          height: canvas.height,
-        },
-        initial: {},
-        transform: browserTransform(),
-      }))
-    : nativeInputsFor(remote).map(({ name, element, role }) => {
-        const transform = nativeTransform(role, canvas);
-        if (imageRoles.includes(role)) {
-          return {
-            name,
-            element,
-            role,
-            kind: IMAGE_KIND,
-            settings: imageStyle(),
-            initial: { file: '' },
-            transform,
-          };
-        }
-        if (colourRoles.includes(role)) {
-          // The size (and the accent's colour, from the pack's theme) is the sync's to set.
-          const accent = panelOf(role)?.accent === role;
-          return {
-            name,
-            element,
-            role,
-            kind: COLOUR_KIND,
-            settings: bandStyle(role),
-            initial: {
-              width: 1,
-              height: 1,
-              ...(accent ? { color: hexToObsColour(DEFAULT_ACCENT) } : {}),
-            },
-            transform,
-          };
-        }
-        return {
-          name,
-          element,
-          role,
-          kind: textKind as string,
-          settings: textStyle(role, textKind as string, canvas, version.platform),
-          initial: { text: '' },
-          transform,
-        };
-      });
+  const { browser, textKind, planned, warnings, unavailable } = planSetup({
+    inputKinds,
+    canvas,
+    platform: version.platform,
+    overlayBaseUrl: options.overlayBaseUrl,
+    preferNative: options.preferNative,
+    remote,
+  });
 
   const { scenes } = await obs.call('GetSceneList');
   let scene: SetupReport['scene'] = 'unchanged';
@@ -266,7 +155,12 @@ export async function setUpOverlays(
     }
     reports.push(report);
   }
-  if (!browser) await bandsBehindText(obs, reports);
+  if (!browser) {
+    for (const name of await moveBandsBehindText(obs)) {
+      const report = reports.find((candidate) => candidate.name === name);
+      if (report && report.item === 'unchanged') report.item = 'updated';
+    }
+  }
   for (const input of unavailable) {
     reports.push({
       name: input.name,
@@ -295,24 +189,6 @@ export async function setUpOverlays(
   };
 }
 
-export async function obsCanvas(obs: ObsCaller): Promise<Canvas> {
-  const video = await obs.call('GetVideoSettings');
-  return { width: video.baseWidth, height: video.baseHeight };
-}
-
-/** Source name → scene item id for the items of one scene. */
-export async function sceneItemIds(
-  obs: ObsCaller,
-  sceneName: string,
-): Promise<Map<string, number>> {
-  const { sceneItems } = await obs.call('GetSceneItemList', { sceneName });
-  const ids = new Map<string, number>();
-  for (const item of sceneItems) {
-    ids.set(String(item.sourceName), Number(item.sceneItemId));
-  }
-  return ids;
-}
-
 /**
  * The transform to send when the item differs from `wanted`, else null. Where the sync places
  * the item (the bands and their lines), its position is the sync's and is left out: the sync
@@ -333,118 +209,4 @@ async function transformIfDifferent(
   return containsAll(sceneItemTransform, compared as unknown as Record<string, unknown>)
     ? null
     : compared;
-}
-
-/**
- * Puts each band and accent stripe under the lines of text it belongs to. New items land on
- * top of the scene, so a band added to a scene from an older version would cover its text; and
- * someone may have reordered the scene in OBS. A band found above its text goes to the bottom
- * of the scene, behind everything: it is a background.
- */
-async function bandsBehindText(obs: ObsCaller, reports: SetupInputReport[]): Promise<void> {
-  const order = await sceneOrder(obs);
-  for (const name of bandsInFront(order)) {
-    const entry = order.get(name);
-    if (!entry) continue;
-    await obs.call('SetSceneItemIndex', {
-      sceneName: OVERLAY_SCENE,
-      sceneItemId: entry.sceneItemId,
-      sceneItemIndex: 0,
-    });
-    const report = reports.find((candidate) => candidate.name === name);
-    if (report && report.item === 'unchanged') report.item = 'updated';
-  }
-}
-
-/** Source name → its item id and its place in our scene (0 is the bottom). */
-export async function sceneOrder(
-  obs: ObsCaller,
-): Promise<Map<string, { sceneItemId: number; index: number }>> {
-  const { sceneItems } = await obs.call('GetSceneItemList', { sceneName: OVERLAY_SCENE });
-  const order = new Map<string, { sceneItemId: number; index: number }>();
-  sceneItems.forEach((item, position) => {
-    const index = typeof item.sceneItemIndex === 'number' ? item.sceneItemIndex : position;
-    order.set(String(item.sourceName), { sceneItemId: Number(item.sceneItemId), index });
-  });
-  return order;
-}
-
-/** The app's bands and accent stripes that sit above one of their own lines of text. */
-export function bandsInFront(order: ReadonlyMap<string, { index: number }>): string[] {
-  const nameOf = (role: string) => nativeInputs.find((input) => input.role === role)?.name;
-  const inFront: string[] = [];
-  for (const panel of panels) {
-    const lineIndexes = panel.lines
-      .map((role) => order.get(nameOf(role) ?? '')?.index)
-      .filter((index): index is number => index !== undefined);
-    if (lineIndexes.length === 0) continue;
-    const lowestLine = Math.min(...lineIndexes);
-    for (const role of [panel.band, panel.accent]) {
-      const name = role ? nameOf(role) : undefined;
-      const index = name ? order.get(name)?.index : undefined;
-      if (name && index !== undefined && index > lowestLine) inFront.push(name);
-    }
-  }
-  return inFront;
-}
-
-/** Whether `actual` already has every key of `wanted` (numbers compared to a hair). */
-export function containsAll(actual: Record<string, unknown>, wanted: Record<string, unknown>) {
-  return Object.entries(wanted).every(([key, value]) => sameValue(actual[key], value));
-}
-
-function sameValue(actual: unknown, wanted: unknown): boolean {
-  if (typeof wanted === 'number' && typeof actual === 'number') {
-    return Math.abs(actual - wanted) < 0.01;
-  }
-  if (wanted && typeof wanted === 'object' && actual && typeof actual === 'object') {
-    return containsAll(actual as Record<string, unknown>, wanted as Record<string, unknown>);
-  }
-  return actual === wanted;
-}
-
-export type AddToScenesResult = {
-  scene: string;
-  result: 'added' | 'already-there' | 'missing' | 'skipped';
-};
-
-/**
- * Puts our scene, as a nested scene source, on top of each program scene the operator picks.
- * Idempotent: a scene that already holds it is left alone. A scene that does not exist is
- * reported, never created.
- */
-export async function addToScenes(
-  obs: ObsCaller,
-  sceneNames: readonly string[],
-): Promise<AddToScenesResult[]> {
-  const { scenes } = await obs.call('GetSceneList');
-  const existing = new Set(scenes.map((s) => String(s.sceneName)));
-  const results: AddToScenesResult[] = [];
-  for (const scene of sceneNames) {
-    if (scene === OVERLAY_SCENE) {
-      results.push({ scene, result: 'skipped' });
-      continue;
-    }
-    if (!existing.has(scene)) {
-      results.push({ scene, result: 'missing' });
-      continue;
-    }
-    const items = await sceneItemIds(obs, scene);
-    if (items.has(OVERLAY_SCENE)) {
-      results.push({ scene, result: 'already-there' });
-      continue;
-    }
-    await obs.call('CreateSceneItem', {
-      sceneName: scene,
-      sourceName: OVERLAY_SCENE,
-      sceneItemEnabled: true,
-    });
-    results.push({ scene, result: 'added' });
-  }
-  return results;
-}
-
-/** True when OBS said "not found" (600), e.g. our scene was deleted by hand. */
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ObsCallError && error.kind === 'obs' && error.code === 600;
 }

@@ -4,7 +4,8 @@ import type { ObsCommand } from '../core/commands';
 import { fail, ok, type Result } from '../../shared/protocol';
 import type { ObsStatus } from './bridge';
 import { ENV_PASSWORD_REFUSED, ENV_PASSWORD_WINS } from './config';
-import type { ObsController, SetupResult } from './controller';
+import type { ObsController } from './controller';
+import type { SetupResult } from './setup-runner';
 
 /** OBS as the server offers it to operators: one `obs` message, its commands, and polling. */
 export interface ObsService {

@@ -13,7 +13,7 @@ class RequestError extends Error {
   }
 }
 
-interface FakeItem {
+export interface FakeItem {
   sceneItemId: number;
   sourceName: string;
   enabled: boolean;

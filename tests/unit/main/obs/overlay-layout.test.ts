@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BOTTOM,
-  LEFT,
-  TOP,
-  anchorPoint,
-  balanceLines,
-  fontFace,
-  fontSize,
-  hexToObsColour,
-  panels,
-  placePanel,
-  qrBeside,
-  shownSize,
-} from '../../../../src/main/obs/overlay-layout';
+import { BOTTOM, LEFT, TOP, anchorPoint } from '../../../../src/main/obs/overlay-geometry';
+import { placePanel, qrBeside } from '../../../../src/main/obs/overlay-layout';
+import { panels } from '../../../../src/main/obs/overlay-panels';
 
 const canvas = { width: 1920, height: 1080 };
 const panel = (id: string) => {
@@ -22,19 +11,6 @@ const panel = (id: string) => {
 };
 
 describe('native overlay layout, after the overlay page', () => {
-  it('uses the page’s type sizes, scaled to the canvas', () => {
-    expect(fontSize('lyrics-text', canvas)).toBe(64);
-    expect(fontSize('lyrics-translation-text', canvas)).toBe(38);
-    expect(fontSize('lower-third-text', canvas)).toBe(66);
-    expect(fontSize('lower-third-text', { width: 1280, height: 720 })).toBe(44);
-  });
-
-  it('uses the page’s fonts, except where OBS would draw nothing for a missing one', () => {
-    expect(fontFace('lyrics-text', 'linux')).toBe('Oswald');
-    expect(fontFace('lyrics-translation-text', 'windows')).toBe('Inter');
-    expect(fontFace('lyrics-text', 'macos')).toBe('Helvetica');
-  });
-
   it('centres the lyrics band on the canvas, 64 px up, padded like the page', () => {
     for (const width of [80, 700, 1400]) {
       const placed = placePanel(panel('lyrics'), canvas, {
@@ -81,28 +57,5 @@ describe('native overlay layout, after the overlay page', () => {
     expect(placed.lines['lower-third-fact-text']).toEqual({ positionX: 142, positionY: top + 90 });
     expect(anchorPoint(placed.band, BOTTOM | LEFT)).toEqual({ positionX: 110, positionY: 1016 });
     expect(anchorPoint(placed.band, TOP | LEFT)).toEqual({ positionX: 110, positionY: 800 });
-  });
-
-  it('shrinks a line only when it is longer than its band can hold', () => {
-    expect(shownSize('lyrics-text', canvas, { width: 400, height: 80 })).toEqual({
-      width: 400,
-      height: 80,
-    });
-    const long = shownSize('lyrics-text', canvas, { width: 3008, height: 80 });
-    expect(long.width).toBe(1504);
-    expect(long.height).toBe(40);
-  });
-
-  it('breaks a long fact near its middle, and leaves a short one alone', () => {
-    expect(balanceLines('Sentenced to five years')).toBe('Sentenced to five years');
-    const long = 'Sentenced to five years in a penal colony for a post about the war in Ukraine';
-    const [first, second] = balanceLines(long).split('\n');
-    expect(`${first} ${second}`).toBe(long);
-    expect(Math.abs((first?.length ?? 0) - (second?.length ?? 0))).toBeLessThan(12);
-  });
-
-  it('turns the pack’s #rrggbb into OBS’s ABGR, opaque', () => {
-    expect(hexToObsColour('#e10600')).toBe(0xff0006e1);
-    expect(hexToObsColour('nonsense')).toBe(0xff0006e1);
   });
 });

@@ -5,9 +5,9 @@ import {
   nativeInputs,
   overlayUrl,
 } from '../../../../src/main/obs/overlay-elements';
-import { nativeTransform, textStyle } from '../../../../src/main/obs/overlay-layout';
-import { addToScenes, setUpOverlays } from '../../../../src/main/obs/overlay-scene';
-import { listScenes, switchScene } from '../../../../src/main/obs/scenes';
+import { textStyle } from '../../../../src/main/obs/overlay-look';
+import { setUpOverlays } from '../../../../src/main/obs/overlay-scene';
+import { nativeTransform } from '../../../../src/main/obs/overlay-transforms';
 import { FakeObs } from './fakes';
 
 const BASE = 'http://192.168.1.20:4173/?token=abc';
@@ -117,51 +117,6 @@ describe('setUpOverlays, native sources (Debian’s OBS)', () => {
     expect(sent.some((entry) => JSON.stringify(entry).includes('Sponsor logo'))).toBe(false);
   });
 
-  it('puts every band under its text: in a scene from before the bands, and after a reorder in OBS', async () => {
-    const obs = new FakeObs();
-    // A scene set up by an older version: the text sources exist, the bands do not.
-    obs.handle('CreateScene', { sceneName: OVERLAY_SCENE });
-    for (const name of ['Lyrics', 'Lower third', 'Now playing']) {
-      obs.handle('CreateInput', {
-        sceneName: OVERLAY_SCENE,
-        inputName: `${INPUT_PREFIX}${name}`,
-        inputKind: 'text_ft2_source_v2',
-        inputSettings: { text: '' },
-      });
-    }
-    const order = () => (obs.scenes.get(OVERLAY_SCENE) ?? []).map((item) => item.sourceName);
-    const below = (band: string, text: string) =>
-      order().indexOf(`${INPUT_PREFIX}${band}`) < order().indexOf(`${INPUT_PREFIX}${text}`);
-    const pairs = [
-      ['Lyrics band', 'Lyrics'],
-      ['Lyrics band', 'Lyrics translation'],
-      ['Lower third band', 'Lower third'],
-      ['Lower third accent', 'Lower third fact'],
-      ['Now playing band', 'Now playing artist'],
-      ['Now playing accent', 'Now playing'],
-    ] as const;
-    await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
-    for (const [band, text] of pairs) expect(below(band, text), `${band} under ${text}`).toBe(true);
-
-    // Someone drags the lyrics band to the top of the scene in OBS: it covers the text.
-    const items = obs.scenes.get(OVERLAY_SCENE) ?? [];
-    const band = items.find((item) => item.sourceName === `${INPUT_PREFIX}Lyrics band`);
-    if (!band) throw new Error('no band');
-    obs.handle('SetSceneItemIndex', {
-      sceneName: OVERLAY_SCENE,
-      sceneItemId: band.sceneItemId,
-      sceneItemIndex: items.length - 1,
-    });
-    expect(below('Lyrics band', 'Lyrics')).toBe(false);
-    const report = await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
-    expect(
-      report.inputs.find((input) => input.name === `${INPUT_PREFIX}Lyrics band`),
-    ).toMatchObject({ item: 'updated' });
-    for (const [band, text] of pairs) expect(below(band, text), `${band} under ${text}`).toBe(true);
-    // And a press after that changes nothing.
-    expect((await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE })).unchanged).toBe(true);
-  });
-
   it('leaves the places of bands and lines to the sync: a second press after a show moves nothing', async () => {
     const obs = new FakeObs();
     await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
@@ -253,49 +208,5 @@ describe('setUpOverlays, browser sources', () => {
     expect(obs.inputs.get(`${INPUT_PREFIX}QR`)?.settings.url).toBe(
       'http://10.0.0.5:4173/overlay/qr?token=new',
     );
-  });
-});
-
-describe('addToScenes', () => {
-  it('nests our scene on top of the chosen scenes once, and never creates scenes', async () => {
-    const obs = new FakeObs();
-    await setUpOverlays(obs.caller(), { overlayBaseUrl: BASE });
-    expect(await addToScenes(obs.caller(), ['Scene', 'Gone'])).toEqual([
-      { scene: 'Scene', result: 'added' },
-      { scene: 'Gone', result: 'missing' },
-    ]);
-    expect(await addToScenes(obs.caller(), ['Scene'])).toEqual([
-      { scene: 'Scene', result: 'already-there' },
-    ]);
-    expect(obs.scenes.get('Scene')?.map((item) => item.sourceName)).toEqual([OVERLAY_SCENE]);
-    expect(obs.scenes.has('Gone')).toBe(false);
-  });
-});
-
-describe('scenes', () => {
-  it('lists scenes top first, with program and preview', async () => {
-    const obs = new FakeObs();
-    obs.handle('CreateScene', { sceneName: 'Stage' });
-    obs.handle('CreateScene', { sceneName: 'Break' });
-    expect(await listScenes(obs.caller())).toEqual({
-      scenes: ['Scene', 'Stage', 'Break'],
-      program: 'Scene',
-      preview: null,
-      studioMode: false,
-    });
-  });
-
-  it('switches the program, or in studio mode only the preview unless forced', async () => {
-    const obs = new FakeObs();
-    obs.handle('CreateScene', { sceneName: 'Stage' });
-    expect(await switchScene(obs.caller(), 'Stage')).toEqual({ switched: 'program' });
-    expect(obs.program).toBe('Stage');
-    obs.studioMode = true;
-    expect(await switchScene(obs.caller(), 'Scene')).toEqual({ switched: 'preview' });
-    expect([obs.program, obs.preview]).toEqual(['Stage', 'Scene']);
-    expect(await switchScene(obs.caller(), 'Scene', { forceProgram: true })).toEqual({
-      switched: 'program',
-    });
-    expect(obs.program).toBe('Scene');
   });
 });
