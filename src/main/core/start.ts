@@ -58,6 +58,8 @@ export interface CoreOptions {
    * `startCore` itself resolves once the content has loaded and the show has started.
    */
   onListening?: (server: ShowServer) => void;
+  /** How the pack is opened; openContentStore unless a test slows it down. */
+  openContent?: typeof openContentStore;
   /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
   obs?: false | CoreObsOptions;
   /** How `/media/?w=` copies are made; sharp in this process by default (the app uses a child). */
@@ -189,7 +191,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   let store: ContentStore;
   try {
-    store = await openContentStore(options.contentDir, {
+    store = await (options.openContent ?? openContentStore)(options.contentDir, {
       watch: options.watch ?? true,
       watchDelayMs: options.watchDelayMs ?? WATCH_DELAY_MS,
     });
