@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startCore, type Core } from '../core/start';
 import type { MerchTableOption } from '../server/merch-table';
-import { banner, listenErrorMessage } from '../core/messages';
+import { banner, bannerHead, bannerTail, listenErrorMessage } from '../core/messages';
 import { resolveDataDir, type DataDirEnvironment } from '../settings/data-dir';
 import type { CliCommand } from './args';
 
@@ -64,6 +64,7 @@ export async function startServe(
   start: typeof startCore = startCore,
 ): Promise<Core | null> {
   let core: Core;
+  let printedHead = false;
   try {
     core = await start({
       contentDir: options.contentDir,
@@ -78,13 +79,19 @@ export async function startServe(
       notices: options.notices,
       // Notices (a saved file set aside, new tokens) come before the banner, on stderr.
       log: io.err,
+      // The addresses go out as soon as the server listens: a browser opened on them loads
+      // its page while the pack is read.
+      onListening: (server) => {
+        printedHead = true;
+        for (const line of bannerHead(options.contentDir, server)) io.out(line);
+      },
     });
   } catch (error) {
     const message = listenErrorMessage(error, options.port, options.host);
     io.err(message ?? `Could not start: ${(error as Error).message ?? String(error)}`);
     return null;
   }
-  for (const line of banner(core)) io.out(line);
+  for (const line of printedHead ? bannerTail(core) : banner(core)) io.out(line);
   if (!existsSync(path.join(options.rendererDir, 'index.html'))) {
     io.err(
       `Note: the views are not built (${options.rendererDir} has no index.html). Run \`npm run build\`.`,

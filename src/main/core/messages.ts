@@ -23,12 +23,23 @@ export function listenErrorMessage(error: unknown, port: number, host: string): 
 
 /** The startup banner. End-to-end tests parse it: keep the layout exactly. */
 export function banner(core: Core): string[] {
-  const snapshot = core.store.snapshot();
+  return [...bannerHead(core.store.packDir, core.server), ...bannerTail(core)];
+}
+
+/** The banner's first lines, the views' addresses: printable once the server listens. */
+export function bannerHead(packDir: string, server: Core['server']): string[] {
   return [
-    `Solidarity Screens is serving ${core.store.packDir}`,
-    ...viewUrls(core.server.url, core.server.tokens).map(
+    `Solidarity Screens is serving ${packDir}`,
+    ...viewUrls(server.url, server.tokens).map(
       ({ view, url }) => `  ${view.role.padEnd(10)}${url}`,
     ),
+  ];
+}
+
+/** The rest of the banner, once the content has loaded. */
+export function bannerTail(core: Core): string[] {
+  const snapshot = core.store.snapshot();
+  return [
     `Content: ${snapshot.items.length} items, ${snapshot.errors.length} problems (run \`npm run validate\` to list them)`,
     // A core may run without a data folder (dataDir null); then there is nothing to print.
     ...(core.dataDir ? [`Data: ${core.dataDir} (show position, view tokens)`] : []),

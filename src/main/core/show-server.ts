@@ -10,11 +10,12 @@ import {
   type RunningServer,
   type ServerOptions,
 } from '../server/server';
-import type { ShowEngine } from '../show/engine';
 import { routeCommand } from './commands';
+import type { ShowCore } from './late-show';
 
 export interface ShowServerOptions extends Omit<ServerOptions, 'show' | 'execute' | 'remote'> {
-  engine: ShowEngine;
+  /** The show, or a stand-in for it until `ready` settles (see `lateShow`). */
+  engine: ShowCore;
   /** Where paired phones are kept (`remote-devices.json`); null or left out: in memory only. */
   dataDir?: string | null;
   /**

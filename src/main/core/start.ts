@@ -18,6 +18,7 @@ import { resolveDataDir } from '../settings/data-dir';
 import { SAFE_START, readShowPosition, showPositionSaver } from '../settings/show-position';
 import { loadTokens } from '../settings/tokens-file';
 import { ShowEngine, positionOf, type Clock, type ShowPosition } from '../show/engine';
+import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
 import { startShowServer, type ShowServer } from './show-server';
 
@@ -52,6 +53,13 @@ export interface CoreOptions {
   notices?: readonly string[];
   /** The phone remote's addresses, best first; this machine's LAN IPv4 addresses by default. */
   lanAddresses?: () => string[];
+  /**
+   * Called once the server listens, before the pack is read: the pages can load meanwhile.
+   * `startCore` itself resolves once the content has loaded and the show has started.
+   */
+  onListening?: (server: ShowServer) => void;
+  /** How the pack is opened; openContentStore unless a test slows it down. */
+  openContent?: typeof openContentStore;
   /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
   obs?: false | CoreObsOptions;
   /** How `/media/?w=` copies are made; sharp in this process by default (the app uses a child). */
@@ -118,20 +126,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     for (const message of loaded.notices) notice(message);
   }
 
-  const store = await openContentStore(options.contentDir, {
-    watch: options.watch ?? true,
-    watchDelayMs: options.watchDelayMs ?? WATCH_DELAY_MS,
-  });
-  const initial = store.snapshot();
-  const engine = new ShowEngine(initial, { clock: options.clock, random: options.random, resume });
-
-  const saver = dataDir === null ? null : showPositionSaver(dataDir, notice);
-  // Subscribed before anything can change the show, so no change goes unsaved.
-  const unsubscribeSaver = saver
-    ? engine.subscribe((state) => saver.save(positionOf(state)))
-    : () => {};
-
-  const views = mapSnapshots(store, (snapshot) => applyMerchTable(snapshot, options.merchTable));
+  // The server listens first: the views load their page, scripts and fonts while the pack is
+  // read. Until the content and the show exist, it holds their sockets and media requests.
+  const late = lateShow(options.contentDir);
   // The server's address is known once it listens; OBS needs it only for "Set up overlays".
   let overlayBaseUrl = '';
   const obsOptions = options.obs === false ? null : (options.obs ?? {});
@@ -144,8 +141,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ? createObsController({
           dataDir: obsDir,
           overlayBaseUrl: () => overlayBaseUrl,
-          contentDir: store.packDir,
-          media: (relPath) => store.media(relPath),
+          contentDir: options.contentDir,
+          media: (relPath) => late.store.media(relPath),
           env: obsOptions.env,
           passwordStore: obsOptions.passwordStore,
           bridge: obsOptions.bridge,
@@ -164,8 +161,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let server: ShowServer;
   try {
     server = await startShowServer({
-      store: views,
-      engine,
+      store: late.store,
+      engine: late.engine,
+      ready: late.ready,
       rendererDir: options.rendererDir,
       host: options.host,
       port: options.port,
@@ -185,14 +183,38 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       scaleImage: options.scaleImage,
     });
   } catch (error) {
+    late.abandon(error);
     await stopObs();
-    unsubscribeSaver();
-    engine.stop();
-    await saver?.flush();
-    await store.close();
     throw error;
   }
-  // Wired after the server subscribed to the store, so views get the new content before the
+  options.onListening?.(server);
+
+  let store: ContentStore;
+  try {
+    store = await (options.openContent ?? openContentStore)(options.contentDir, {
+      watch: options.watch ?? true,
+      watchDelayMs: options.watchDelayMs ?? WATCH_DELAY_MS,
+    });
+  } catch (error) {
+    late.abandon(error);
+    await stopObs();
+    await server.close();
+    throw error;
+  }
+  const initial = store.snapshot();
+  // Safe mode and blackout are restored in the constructor, before anything is on air.
+  const engine = new ShowEngine(initial, { clock: options.clock, random: options.random, resume });
+
+  const saver = dataDir === null ? null : showPositionSaver(dataDir, notice);
+  // Subscribed before anything can change the show, so no change goes unsaved.
+  const unsubscribeSaver = saver
+    ? engine.subscribe((state) => saver.save(positionOf(state)))
+    : () => {};
+
+  const views = mapSnapshots(store, (snapshot) => applyMerchTable(snapshot, options.merchTable));
+  // The held views are greeted now, with the whole content and the show on it.
+  late.attach(views, engine);
+  // Wired after the server's subscription (carried over by attach), so views get the new content before the
   // show state that may point into it.
   const unsubscribe = store.subscribe((snapshot) => engine.setContent(snapshot));
   // A reload that landed while the server was starting would otherwise be missed.

@@ -46,6 +46,11 @@ export interface ShowFeed {
 export interface ServerOptions {
   store: ContentStore;
   show: ShowFeed;
+  /**
+   * Settles once `store` and `show` can be read. The server listens before: pages and their
+   * assets are served at once, while sockets and media requests wait for it.
+   */
+  ready?: Promise<void>;
   /** Runs a command that passed its schema and its role check (`core/commands.ts` routes). */
   execute: (command: Command) => Result | Promise<Result>;
   /** The phone remote; the server admits its phones and hands it the LAN listener. */
@@ -109,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const hub = createSocketHub({
     admit: (request) => admit({ tokens, allowedOrigins: origins, remote }, request),
+    ready: options.ready,
     content: () => store.snapshot(),
     show: () => show.state(),
     execute: (command) => options.execute(command),
@@ -167,6 +173,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);
   await registerAssets(app, rendererDir);
+  const ready = options.ready;
+  if (ready) {
+    // Whether a media file may be sent depends on the content and on safe mode: neither is
+    // known before the pack has loaded.
+    app.addHook('onRequest', async (request) => {
+      if (request.url.startsWith('/media/')) await ready;
+    });
+  }
   registerMedia(
     app,
     resolveMedia,

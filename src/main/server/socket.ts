@@ -46,6 +46,11 @@ export interface AdmissionRequest {
 
 export interface SocketHubOptions {
   admit: (request: AdmissionRequest) => Admission;
+  /**
+   * Settles once `content` and `show` can be read (the pack has loaded). A socket admitted
+   * before is held: greeted, listed and heard only then, never with an empty show.
+   */
+  ready?: Promise<void>;
   content: () => ContentSnapshot;
   show: () => ShowState;
   /** Show commands answer at once; the remote's may wait for a listener to start. */
@@ -113,6 +118,13 @@ function sendRaw(socket: WebSocket, data: string): void {
 
 export function createSocketHub(options: SocketHubOptions): SocketHub {
   const clients = new Set<Client>();
+  const ready = options.ready ?? Promise.resolve();
+  // Set first on `ready`, so held greetings (queued after it) find it set.
+  let isReady = options.ready === undefined;
+  ready.then(
+    () => (isReady = true),
+    () => {},
+  );
 
   /** Drops a client once; says whether it was still listed. */
   const forget = (client: Client): boolean => {
@@ -152,19 +164,25 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       running: 0,
       closeAfterReply: null,
     };
-    clients.add(client);
-    send(socket, {
-      type: 'welcome',
-      protocol: PROTOCOL_VERSION,
-      role: client.info.role,
-      clientId: client.info.id,
-    });
-    send(socket, { type: 'content', content: options.content() });
-    send(socket, { type: 'show', show: options.show() });
-    if (client.info.role === 'operator') {
-      for (const message of options.operatorGreeting()) send(socket, message);
-    }
-    options.onClientsChanged(client.info, true);
+    const greet = (): void => {
+      // Gone while held: it never joined.
+      if (socket.readyState !== socket.OPEN) return;
+      clients.add(client);
+      send(socket, {
+        type: 'welcome',
+        protocol: PROTOCOL_VERSION,
+        role: client.info.role,
+        clientId: client.info.id,
+      });
+      send(socket, { type: 'content', content: options.content() });
+      send(socket, { type: 'show', show: options.show() });
+      if (client.info.role === 'operator') {
+        for (const message of options.operatorGreeting()) send(socket, message);
+      }
+      options.onClientsChanged(client.info, true);
+    };
+    if (isReady) greet();
+    else ready.then(greet, () => {});
 
     socket.on('pong', () => {
       client.alive = true;
@@ -200,6 +218,8 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
   };
 
   const handleMessage = async (client: Client, data: RawData, isBinary: boolean) => {
+    // Sent while held: heard after the greeting, which was queued on `ready` before this.
+    if (!isReady) await ready;
     if (!clients.has(client)) return;
     if (!withinRate(client.rate, options.now())) {
       if (isFlooding(client.rate)) {
