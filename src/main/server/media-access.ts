@@ -50,8 +50,9 @@ const identity = (info: Stats): string => `${info.dev}:${info.ino}`;
  * so a page on another site that reaches the server through DNS rebinding gets nothing. A
  * withheld file is refused by what it is, not by how it is named: each withheld path is
  * resolved like the request and compared by device and inode, so another spelling, a link
- * inside the pack or a hard link to the same photo is refused too. Resolved per request,
- * not cached: a photo replaced on disk mid-show is judged as it is now.
+ * inside the pack or a hard link to the same photo is refused too. The server resolves
+ * through the content store's table of checked files, so the withheld set changes only with
+ * the content or safe mode: it is worked out once for each, not on every image request.
  */
 export function createMediaAccess(options: MediaAccessOptions): MediaAccess {
   const validToken = (token: unknown): boolean => {
@@ -66,19 +67,41 @@ export function createMediaAccess(options: MediaAccessOptions): MediaAccess {
     return matched || options.pairedDevice(token);
   };
 
+  let cached: {
+    content: ContentSnapshot;
+    safeMode: boolean;
+    withheld: Promise<{ identities: Set<string>; paths: Set<string> }>;
+  } | null = null;
+  const withheldNow = () => {
+    const content = options.content();
+    const safeMode = options.safeMode();
+    if (cached?.content !== content || cached.safeMode !== safeMode) {
+      const paths = withheldMediaPaths(content, safeMode);
+      cached = {
+        content,
+        safeMode,
+        withheld: Promise.all(paths.map((file) => options.resolve(file))).then((results) => {
+          const found = { identities: new Set<string>(), paths: new Set<string>() };
+          for (const result of results) {
+            if (!result.ok) continue;
+            found.identities.add(identity(result.info));
+            found.paths.add(result.path);
+          }
+          return found;
+        }),
+      };
+    }
+    return cached.withheld;
+  };
+
   return async (token, relPath) => {
     if (!validToken(token)) return NO_TOKEN;
-    const withheld = withheldMediaPaths(options.content(), options.safeMode());
-    if (withheld.length === 0) return null;
+    const withheld = await withheldNow();
+    if (withheld.identities.size === 0) return null;
     const requested = await options.resolve(relPath);
     if (!requested.ok) return null; // The route answers its own 404.
-    const target = identity(requested.info);
-    const resolved = await Promise.all(withheld.map((file) => options.resolve(file)));
-    for (const result of resolved) {
-      if (result.ok && (identity(result.info) === target || result.path === requested.path)) {
-        return WITHHELD;
-      }
-    }
-    return null;
+    const refused =
+      withheld.identities.has(identity(requested.info)) || withheld.paths.has(requested.path);
+    return refused ? WITHHELD : null;
   };
 }
