@@ -8,6 +8,7 @@ import { emptyOverlayState, type OverlayState } from '../../src/main/obs/overlay
 import { freePort, startObs, type ObsInstance } from './harness';
 import { inputText, itemEnabled, recordingBridge, sleep, tempDataDir, waitFor } from './helpers';
 import { describeWithObs } from './obs-suite';
+import { LYRICS, LOWER as LOWER_THIRD, NOW as NOW_PLAYING } from '../helpers/obs-sources';
 
 /** Whether every thread of a process is stopped (state T in /proc/<pid>/task/<tid>/stat). */
 function allThreadsStopped(pid: number): boolean {
@@ -16,10 +17,6 @@ function allThreadsStopped(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(')') + 2).startsWith('T');
   });
 }
-
-const LYRICS = `${INPUT_PREFIX}Lyrics`;
-const LOWER_THIRD = `${INPUT_PREFIX}Lower third`;
-const NOW_PLAYING = `${INPUT_PREFIX}Now playing`;
 
 describeWithObs('the OBS connection against a real OBS', () => {
   let obs: ObsInstance;

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCore, type Core } from '../../src/main/core/start';
-import { INPUT_PREFIX, OVERLAY_SCENE } from '../../src/main/obs/overlay-elements';
+import { OVERLAY_SCENE } from '../../src/main/obs/overlay-elements';
 import { overlayStateFor } from '../../src/main/obs/overlay-state';
 import { startObs, type ObsInstance } from './harness';
 import { inputText, itemEnabled, recordingBridge, tempDataDir, waitFor } from './helpers';
 import { describeWithObs } from './obs-suite';
 import { OperatorClient } from './operator-client';
+import { LYRICS, LOWER as LOWER_THIRD } from '../helpers/obs-sources';
 
-const LYRICS = `${INPUT_PREFIX}Lyrics`;
-const LOWER_THIRD = `${INPUT_PREFIX}Lower third`;
 const contentDir = path.resolve(__dirname, '../../content');
 
 /** What the lyrics source should show for the show as it is now. */

@@ -7,28 +7,16 @@ import {
   OVERLAY_SCENE,
   createObsController,
   createObsService,
-  emptyOverlayState,
   obsSettingsPath,
   type ObsController,
-  type OverlayState,
 } from '../../src/main/obs/index';
 import type { ObsInfo } from '../../src/shared/protocol';
 import { startObs, type ObsInstance } from './harness';
 import { inputText, itemEnabled, recordingBridge, tempDataDir, waitFor } from './helpers';
 import { describeWithObs } from './obs-suite';
+import { LYRICS, LOWER, QR, DRAWING, onAirOverlay } from '../helpers/obs-sources';
 
-const LYRICS = `${INPUT_PREFIX}Lyrics`;
-const LOWER = `${INPUT_PREFIX}Lower third`;
-const QR = `${INPUT_PREFIX}QR`;
-const DRAWING = `${INPUT_PREFIX}Drawing`;
-
-const onAir: OverlayState = {
-  ...emptyOverlayState(),
-  enabled: { ...emptyOverlayState().enabled, lyrics: true, lowerThird: true, qr: true },
-  lyrics: { line: 'Whirlwinds of danger', translation: 'Вихри враждебные' },
-  lowerThird: { title: 'Free them all', text: 'Sign the letter' },
-  qr: { url: 'https://example.org/act' },
-};
+const onAir = onAirOverlay('Вихри враждебные');
 
 /** This machine's own non-loopback IPv4 address: to the app, OBS there is "another computer". */
 function lanAddress(): string | null {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ObsBridge } from '../../src/main/obs/bridge';
-import { INPUT_PREFIX, OVERLAY_SCENE } from '../../src/main/obs/overlay-elements';
+import { OVERLAY_SCENE } from '../../src/main/obs/overlay-elements';
 import { panels } from '../../src/main/obs/overlay-panels';
 import { setUpOverlays, type SetupReport } from '../../src/main/obs/overlay-scene';
 import { emptyOverlayState, type OverlayState } from '../../src/main/obs/overlay-state';
@@ -22,11 +22,8 @@ import {
   type Screenshot,
 } from './helpers';
 import { describeWithObs } from './obs-suite';
+import { LYRICS, LYRICS_SUB, LOWER, FACT } from '../helpers/obs-sources';
 
-const LYRICS = `${INPUT_PREFIX}Lyrics`;
-const LYRICS_SUB = `${INPUT_PREFIX}Lyrics translation`;
-const LOWER = `${INPUT_PREFIX}Lower third`;
-const FACT = `${INPUT_PREFIX}Lower third fact`;
 const CENTRE = 960;
 
 /** What the overlay page shows in tests/e2e/overlay.spec.ts, for the side-by-side pictures. */

@@ -28,11 +28,8 @@ import {
   waitFor,
 } from './helpers';
 import { describeWithObs } from './obs-suite';
+import { LYRICS, LYRICS_SUB, LOWER as LOWER_THIRD, QR } from '../helpers/obs-sources';
 
-const LYRICS = `${INPUT_PREFIX}Lyrics`;
-const LYRICS_SUB = `${INPUT_PREFIX}Lyrics translation`;
-const LOWER_THIRD = `${INPUT_PREFIX}Lower third`;
-const QR = `${INPUT_PREFIX}QR`;
 const ACTION_URL = 'https://example.org/act/free-them?utm_source=stream';
 const BASE_URL = 'http://127.0.0.1:4173/?token=overlay-token';
 

@@ -16,8 +16,7 @@ import { action, snapshot } from '../show/content-fixtures';
 import { FakeClock } from '../show/fake-clock';
 import { FakeObs, SocketFactory, flush } from './fakes';
 import { showOnAir } from '../../../fixtures/state/show-state';
-
-const LOWER = `${INPUT_PREFIX}Lower third`;
+import { LOWER } from '../../../helpers/obs-sources';
 
 function setup(
   env: NodeJS.ProcessEnv = {},

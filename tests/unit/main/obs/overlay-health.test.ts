@@ -3,31 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  INPUT_PREFIX,
   OVERLAY_SCENE,
   ObsBridge,
   createObsController,
-  emptyOverlayState,
   isLoopbackHost,
   obsSettingsPath,
   setUpOverlays,
-  type OverlayState,
 } from '../../../../src/main/obs/index';
 import { FakeClock } from '../show/fake-clock';
 import { FakeObs, SocketFactory, flush } from './fakes';
+import { LYRICS, LOWER, QR, DRAWING, onAirOverlay } from '../../../helpers/obs-sources';
 
-const LYRICS = `${INPUT_PREFIX}Lyrics`;
-const LOWER = `${INPUT_PREFIX}Lower third`;
-const QR = `${INPUT_PREFIX}QR`;
-const DRAWING = `${INPUT_PREFIX}Drawing`;
-
-const onAir: OverlayState = {
-  ...emptyOverlayState(),
-  enabled: { ...emptyOverlayState().enabled, lyrics: true, lowerThird: true, qr: true },
-  lyrics: { line: 'Whirlwinds of danger', translation: '' },
-  lowerThird: { title: 'Free them all', text: 'Sign the letter' },
-  qr: { url: 'https://example.org/act' },
-};
+const onAir = onAirOverlay();
 
 /** A controller wired to an in-memory OBS, reached at `host`. */
 async function connected(host = '127.0.0.1', overlayBaseUrl = 'http://127.0.0.1:4173/?token=t') {

@@ -1,26 +1,45 @@
-import { INPUT_PREFIX, OVERLAY_SCENE } from '../../../../src/main/obs/overlay-elements';
+import { OVERLAY_SCENE } from '../../../../src/main/obs/overlay-elements';
 import { setUpOverlays } from '../../../../src/main/obs/overlay-scene';
 import { emptyOverlayState, type OverlayState } from '../../../../src/main/obs/overlay-state';
 import { OverlaySync } from '../../../../src/main/obs/overlay-sync';
 import { FakeObs } from './fakes';
+import {
+  LYRICS,
+  LOWER,
+  QR,
+  DRAWING,
+  CREDIT,
+  NOW,
+  LYRICS_SUB,
+  LYRICS_BAND,
+  FACT,
+  LOWER_BAND,
+  LOWER_ACCENT,
+  NOW_ARTIST,
+  NOW_BAND,
+  NOW_ACCENT,
+} from '../../../helpers/obs-sources';
+
+export {
+  LYRICS,
+  LOWER,
+  QR,
+  DRAWING,
+  CREDIT,
+  NOW,
+  LYRICS_SUB,
+  LYRICS_BAND,
+  FACT,
+  LOWER_BAND,
+  LOWER_ACCENT,
+  NOW_ARTIST,
+  NOW_BAND,
+  NOW_ACCENT,
+};
 
 // An OverlaySync on a fake OBS after setup, with ways to read what it sent: shared by the
 // tests of the sync, its band fitting and what each source shows.
 
-export const LYRICS = `${INPUT_PREFIX}Lyrics`;
-export const LOWER = `${INPUT_PREFIX}Lower third`;
-export const QR = `${INPUT_PREFIX}QR`;
-export const DRAWING = `${INPUT_PREFIX}Drawing`;
-export const CREDIT = `${INPUT_PREFIX}Drawing credit`;
-export const NOW = `${INPUT_PREFIX}Now playing`;
-export const LYRICS_SUB = `${INPUT_PREFIX}Lyrics translation`;
-export const LYRICS_BAND = `${INPUT_PREFIX}Lyrics band`;
-export const FACT = `${INPUT_PREFIX}Lower third fact`;
-export const LOWER_BAND = `${INPUT_PREFIX}Lower third band`;
-export const LOWER_ACCENT = `${INPUT_PREFIX}Lower third accent`;
-export const NOW_ARTIST = `${INPUT_PREFIX}Now playing artist`;
-export const NOW_BAND = `${INPUT_PREFIX}Now playing band`;
-export const NOW_ACCENT = `${INPUT_PREFIX}Now playing accent`;
 export const BANDS = [LYRICS_BAND, LOWER_BAND, LOWER_ACCENT, NOW_BAND, NOW_ACCENT];
 
 export async function ready(options: { browser?: boolean; renderLag?: number } = {}) {
