@@ -7,6 +7,7 @@ import type { ShowServer } from '../../../../src/main/core/show-server';
 import { startCore, type Core } from '../../../../src/main/core/start';
 import type { ServerMessage } from '../../../../src/shared/protocol';
 import { TestClient, get } from '../server/helpers';
+import { writeSavedPosition } from './saved-position';
 
 // The server listens before the pack is read: the page loads meanwhile, and a view that
 // connects early is held and greeted with the whole first content, never an empty show.
@@ -136,19 +137,7 @@ describe('startCore listens before the pack is read', () => {
     // The drawing is sensitive; the last run stopped on it in safe mode.
     const drawing = path.join(contentDir, 'drawings/ship.yaml');
     writeFileSync(drawing, `${readFileSync(drawing, 'utf8')}sensitive: true\n`);
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(
-      path.join(dataDir, 'show-position.json'),
-      JSON.stringify({
-        playlistId: 'main',
-        itemId: 'ship',
-        position: 2,
-        paused: false,
-        remainingMs: null,
-        blackout: false,
-        safeMode: true,
-      }),
-    );
+    writeSavedPosition(dataDir);
     const held = await startHeld();
     const display = connect(held.server, 'display');
     const shows: ServerMessage[] = [];

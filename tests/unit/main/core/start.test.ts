@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCore, type Core, type CoreOptions } from '../../../../src/main/core/start';
 import { TestClient, get } from '../server/helpers';
+import { writeSavedPosition } from './saved-position';
 
 const goodPack = path.resolve(__dirname, '../../../fixtures/packs/good');
 
@@ -227,22 +228,8 @@ describe('restarting the core', () => {
   });
 
   /** A saved position in safe mode on `ship`, as written before live lyrics, plus `extra`. */
-  const writeOldPosition = (extra: Record<string, unknown> = {}) => {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(
-      path.join(dataDir, 'show-position.json'),
-      JSON.stringify({
-        playlistId: 'main',
-        itemId: 'ship',
-        position: 2,
-        paused: false,
-        remainingMs: null,
-        blackout: false,
-        safeMode: true,
-        ...extra,
-      }),
-    );
-  };
+  const writeOldPosition = (extra: Record<string, unknown> = {}) =>
+    writeSavedPosition(dataDir, extra);
 
   it('resumes a position file written before live lyrics', async () => {
     writeOldPosition();
