@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   itemKinds,
+  itemMedia,
   itemSchemas,
   type ContentError,
   type ItemKind,
@@ -192,12 +193,10 @@ async function interpretItem(
     item.photo = { ...item.photo, file: normalisedMedia(item.photo.file) ?? item.photo.file };
   }
   if (item.kind === 'drawing') item.image = normalisedMedia(item.image) ?? item.image;
-  const mediaFields: [string[], string][] = [];
-  if (item.kind === 'case' && item.photo) mediaFields.push([['photo', 'file'], item.photo.file]);
-  if (item.kind === 'drawing') mediaFields.push([['image'], item.image]);
-  for (const [fieldPath, relPath] of mediaFields) {
-    const checked = await checkMedia(pack, relPath);
-    if ('error' in checked) result.errors.push(errorAt(file, lines, fieldPath, checked.error));
+  for (const media of itemMedia(item)) {
+    const checked = await checkMedia(pack, media.file);
+    if ('error' in checked)
+      result.errors.push(errorAt(file, lines, [...media.field], checked.error));
     else result.verified.push(checked.media);
   }
   if (result.errors.length === 0) result.item = item;

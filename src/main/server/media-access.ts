@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import type { ContentSnapshot } from '../../shared/content';
+import { itemMedia, type ContentSnapshot } from '../../shared/content';
 import type { Role } from '../../shared/protocol';
 import type { ResolveMedia } from './media';
 import { tokenMatches } from '../settings/tokens';
@@ -31,16 +31,11 @@ const WITHHELD: MediaRefusal = { status: 404, text: 'Not found\n' };
  * consent (never shown, so never served), and in safe mode every one of a sensitive item.
  */
 export function withheldMediaPaths(content: ContentSnapshot, safeMode: boolean): string[] {
-  const paths: string[] = [];
-  for (const item of content.items) {
-    let file: string | undefined;
-    let consent = true;
-    if (item.kind === 'case' && item.photo) ({ file, consent } = item.photo);
-    else if (item.kind === 'drawing') ({ image: file, consent } = item);
-    if (file === undefined) continue;
-    if (!consent || (safeMode && item.sensitive)) paths.push(file);
-  }
-  return paths;
+  return content.items.flatMap((item) =>
+    itemMedia(item)
+      .filter((media) => !media.consent || (safeMode && item.sensitive))
+      .map((media) => media.file),
+  );
 }
 
 const identity = (info: Stats): string => `${info.dev}:${info.ino}`;

@@ -18,3 +18,26 @@ export function isShowKind(kind: ItemKind): kind is ShowKind {
 export function isShowItem<T extends ContentItem>(item: T): item is Extract<T, ShowItem> {
   return isShowKind(item.kind);
 }
+
+/** One media file an item shows: where it is named in the item, and whether it may be shown. */
+export interface ItemMedia {
+  /** The field path in the item file, for error messages (`photo.file`, `image`). */
+  field: readonly string[];
+  /** The pack path, as the item has it. */
+  file: string;
+  /** False for a photo or drawing of someone who did not consent to its being shown. */
+  consent: boolean;
+}
+
+/**
+ * Every media file `item` uses. The loader checks these files and the server decides from them
+ * what it may serve, so a new kind with media is added here once and both follow.
+ */
+export function itemMedia(item: ContentItem): ItemMedia[] {
+  if (item.kind === 'case' && item.photo) {
+    return [{ field: ['photo', 'file'], file: item.photo.file, consent: item.photo.consent }];
+  }
+  if (item.kind === 'drawing')
+    return [{ field: ['image'], file: item.image, consent: item.consent }];
+  return [];
+}
