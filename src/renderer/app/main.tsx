@@ -1,5 +1,6 @@
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 // Bundled fonts: a venue often has no internet, and a remote font would leak who is watching.
 import '@fontsource/oswald/500.css';
 import '@fontsource/oswald/700.css';
@@ -8,15 +9,17 @@ import '@fontsource/inter/400-italic.css';
 import '@fontsource/inter/600.css';
 import { connect } from '../transport/socket';
 import { connectionProblem } from '../stores';
+import { createPageTranslator } from '../i18n/page-translator';
 import { App } from './App';
 import { matchRoute } from './routes';
 import './base.css';
 
+const translator = createPageTranslator();
 const route = matchRoute(location.pathname);
 if (route) {
   document.title = `Solidarity Screens · ${route.role}`;
   if (!connect(route.role)) {
-    connectionProblem('This link has no access token. Copy the full link the core printed.');
+    connectionProblem(translator.t('common:connection.noToken'));
   }
 }
 
@@ -25,7 +28,9 @@ if (root) {
   const render = (View: ComponentType | null) =>
     createRoot(root).render(
       <StrictMode>
-        <App View={View} />
+        <I18nextProvider i18n={translator}>
+          <App View={View} />
+        </I18nextProvider>
       </StrictMode>,
     );
   // The view's code loads while the socket connects; the page renders once, with it.

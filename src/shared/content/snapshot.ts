@@ -7,7 +7,11 @@ export interface ContentError {
   line?: number;
   /** The field path, e.g. `sections.0.lines.2`, or '' for the whole file. */
   field: string;
+  /** What is wrong and what to do, in English (logs, the CLI's default). */
   message: string;
+  /** The same as a `problems:` catalog key with its parameters, for the reader's language. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /** `cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"` */

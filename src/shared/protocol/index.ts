@@ -8,3 +8,4 @@ export * from './bounded-json';
 export * from './result';
 export * from './views';
 export * from './show-position';
+export * from './localized-text';

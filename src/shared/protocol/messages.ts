@@ -12,6 +12,7 @@ import {
 } from '../content/schema';
 import { commandSchema } from './commands';
 import { obsInfoSchema } from './obs';
+import { localizedTextSchema } from './localized-text';
 import { commandResultSchema } from './result';
 import { role } from './roles';
 import { showStateSchema } from './show-state';
@@ -35,6 +36,8 @@ export const contentErrorSchema = z.strictObject({
   line: z.number().int().positive().optional(),
   field: z.string(),
   message: z.string(),
+  key: localizedTextSchema.shape.key,
+  params: localizedTextSchema.shape.params,
 });
 
 export const contentSnapshotSchema = z.strictObject({

@@ -1,0 +1,106 @@
+// Static imports, so the bundler inlines every catalog: a page speaks its language with no
+// request (and no network), and the main process reads the same files.
+import enCommon from './locales/en/common.json';
+import enActions from './locales/en/actions.json';
+import enConsole from './locales/en/console.json';
+import enRemote from './locales/en/remote.json';
+import enMerch from './locales/en/merch.json';
+import enDisplay from './locales/en/display.json';
+import enKiosk from './locales/en/kiosk.json';
+import enOverlay from './locales/en/overlay.json';
+import enProblems from './locales/en/problems.json';
+import enCore from './locales/en/core.json';
+import enCase from './locales/en/case.json';
+import ruCommon from './locales/ru/common.json';
+import ruActions from './locales/ru/actions.json';
+import ruConsole from './locales/ru/console.json';
+import ruRemote from './locales/ru/remote.json';
+import ruMerch from './locales/ru/merch.json';
+import ruDisplay from './locales/ru/display.json';
+import ruKiosk from './locales/ru/kiosk.json';
+import ruOverlay from './locales/ru/overlay.json';
+import ruProblems from './locales/ru/problems.json';
+import ruCore from './locales/ru/core.json';
+import ruCase from './locales/ru/case.json';
+import frCommon from './locales/fr/common.json';
+import frActions from './locales/fr/actions.json';
+import frConsole from './locales/fr/console.json';
+import frRemote from './locales/fr/remote.json';
+import frMerch from './locales/fr/merch.json';
+import frDisplay from './locales/fr/display.json';
+import frKiosk from './locales/fr/kiosk.json';
+import frOverlay from './locales/fr/overlay.json';
+import frProblems from './locales/fr/problems.json';
+import frCore from './locales/fr/core.json';
+import frCase from './locales/fr/case.json';
+import ukCommon from './locales/uk/common.json';
+import ukActions from './locales/uk/actions.json';
+import ukConsole from './locales/uk/console.json';
+import ukRemote from './locales/uk/remote.json';
+import ukMerch from './locales/uk/merch.json';
+import ukDisplay from './locales/uk/display.json';
+import ukKiosk from './locales/uk/kiosk.json';
+import ukOverlay from './locales/uk/overlay.json';
+import ukProblems from './locales/uk/problems.json';
+import ukCore from './locales/uk/core.json';
+import ukCase from './locales/uk/case.json';
+import type { AppLanguage } from './languages';
+import type { Namespace } from './namespaces';
+
+export type Catalog = { readonly [key: string]: string | Catalog };
+
+/** Every catalog, by language and namespace. */
+export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
+  en: {
+    common: enCommon,
+    actions: enActions,
+    console: enConsole,
+    remote: enRemote,
+    merch: enMerch,
+    display: enDisplay,
+    kiosk: enKiosk,
+    overlay: enOverlay,
+    problems: enProblems,
+    core: enCore,
+    case: enCase,
+  },
+  ru: {
+    common: ruCommon,
+    actions: ruActions,
+    console: ruConsole,
+    remote: ruRemote,
+    merch: ruMerch,
+    display: ruDisplay,
+    kiosk: ruKiosk,
+    overlay: ruOverlay,
+    problems: ruProblems,
+    core: ruCore,
+    case: ruCase,
+  },
+  fr: {
+    common: frCommon,
+    actions: frActions,
+    console: frConsole,
+    remote: frRemote,
+    merch: frMerch,
+    display: frDisplay,
+    kiosk: frKiosk,
+    overlay: frOverlay,
+    problems: frProblems,
+    core: frCore,
+    case: frCase,
+  },
+  uk: {
+    common: ukCommon,
+    actions: ukActions,
+    console: ukConsole,
+    remote: ukRemote,
+    merch: ukMerch,
+    display: ukDisplay,
+    kiosk: ukKiosk,
+    overlay: ukOverlay,
+    problems: ukProblems,
+    core: ukCore,
+    case: ukCase,
+  },
+};
