@@ -10,6 +10,7 @@ import {
   type FontVariant,
 } from '../../../helpers/font-files';
 import { repoRoot } from '../../../helpers/serve';
+import { keyLabel } from '../../../../src/shared/actions/keys';
 
 /*
  * The glyph check: every word of every catalog, and every number and date Intl formats in each
@@ -85,6 +86,19 @@ function catalogMessages(): { where: string; text: string }[] {
   return messages;
 }
 
+/** The keycaps the console and the phone show (→, ←, ↑, ↓, Space…). */
+const KEYCAPS = [
+  'ArrowRight',
+  'ArrowLeft',
+  'ArrowUp',
+  'ArrowDown',
+  'Shift+ArrowRight',
+  ' ',
+  'Escape',
+]
+  .map(keyLabel)
+  .join(' ');
+
 const NUMBERS = [0, 7, 1011, 2840, 12345, 1234567.89];
 const ZONES = ['UTC', 'Europe/Moscow', 'Europe/Kyiv', 'Europe/Paris', 'America/New_York'];
 
@@ -131,6 +145,7 @@ describe('the glyph check', () => {
   const languages = readdirSync(localesDir);
   const texts = [
     ...catalogMessages(),
+    { where: 'keycaps', text: KEYCAPS },
     ...languages.flatMap((language) =>
       formatted(language).map((text) => ({ where: `Intl ${language}`, text })),
     ),
@@ -162,8 +177,8 @@ describe('the glyph check', () => {
 
   it('fails on a character no bundled face has, and on one a face claims but lacks', () => {
     const heading = fonts.find((font) => font.stack.includes('Oswald'))!;
-    // U+2192 (→) is in no fontsource subset's range: a system font would draw it.
-    expect(missingCharacters('Plus →', heading, faces)).toEqual(['→']);
+    // U+2715 (✕) is in no bundled face's range: a system font would draw it.
+    expect(missingCharacters('Fermer ✕', heading, faces)).toEqual(['✕']);
     // Oswald's latin face claims U+2000–206F but its file has no U+202F.
     const oswaldAlone = { ...heading, stack: ['Oswald', 'Arial Narrow', 'sans-serif'] };
     expect(missingCharacters(new Intl.NumberFormat('fr').format(1011), oswaldAlone, faces)).toEqual(
