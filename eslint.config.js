@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { noLiteralWords } from './lint-rules/no-literal-words.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -255,7 +256,13 @@ export default tseslint.config(
   ...layerRules,
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
-    plugins: { renderer: { rules: { rooms: rendererRooms } } },
+    plugins: { renderer: { rules: { rooms: rendererRooms, 'no-literal-words': noLiteralWords } } },
     rules: { 'renderer/rooms': 'error' },
+  },
+  {
+    // Words a person reads come from the catalogs. A warning while the views are being
+    // translated; it becomes an error once they are.
+    files: ['src/renderer/**/*.tsx'],
+    rules: { 'renderer/no-literal-words': 'warn' },
   },
 );
