@@ -102,8 +102,12 @@ function ConnectedOutputs() {
           <span className="op-dot is-ok" aria-hidden="true" />
           <strong>{t(roleKey(client.role))}</strong>
           <span className="op-muted">
-            {client.address}
-            {client.agent ? ` · ${client.agent}` : ''} ·{' '}
+            {/* The address and the browser as they are: data, not words of ours. */}
+            <span translate="no">
+              {client.address}
+              {client.agent ? ` · ${client.agent}` : ''}
+            </span>
+            {' · '}
             {since(client.connectedAt, now, i18n.language)}
           </span>
         </li>

@@ -24,7 +24,7 @@ export function ProblemsPanel() {
                 </code>
                 {error.field ? <code className="op-error-field">{error.field}</code> : null}
                 {/* File, line and field as they are; the words in the reader's language. */}
-                <span>{localize(t, error)}</span>
+                <span data-from-core>{localize(t, error)}</span>
               </li>
             ))}
           </ul>
@@ -35,7 +35,9 @@ export function ProblemsPanel() {
           <h2 className="op-heading">{t('problems.notices')}</h2>
           <ul className="op-list op-notices" data-testid="notices">
             {notices.map((notice, i) => (
-              <li key={i}>{localize(t, notice)}</li>
+              <li key={i} data-from-core>
+                {localize(t, notice)}
+              </li>
             ))}
           </ul>
         </>

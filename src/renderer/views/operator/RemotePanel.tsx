@@ -53,7 +53,11 @@ export function RemotePanel() {
       ) : !remote.enabled ? (
         <p className="op-muted">{t('remote.off')}</p>
       ) : null}
-      {remote.error ? <p className="op-warning">{localize(t, remote.error)}</p> : null}
+      {remote.error ? (
+        <p className="op-warning" data-from-core>
+          {localize(t, remote.error)}
+        </p>
+      ) : null}
       {remote.enabled && remote.url && remote.pin ? (
         <div className="op-pairing">
           <div className="op-qr">
@@ -61,7 +65,7 @@ export function RemotePanel() {
           </div>
           <div className="op-pairing-text">
             <p className="op-muted">{t('remote.scan')}</p>
-            <p className="op-url" data-testid="remote-url">
+            <p className="op-url" data-testid="remote-url" translate="no">
               {remote.url}
             </p>
             <p className="op-muted">{t('remote.thenPin')}</p>
@@ -85,7 +89,7 @@ export function RemotePanel() {
           {remote.devices.map((device) => (
             <li key={device.id}>
               <span className={`op-dot${device.connected ? ' is-ok' : ''}`} aria-hidden="true" />
-              <strong>{device.name}</strong>
+              <strong translate="no">{device.name}</strong>
               <span className="op-muted">
                 {t(device.connected ? 'remote.connected' : 'remote.notConnected')} ·{' '}
                 {t('remote.paired', {

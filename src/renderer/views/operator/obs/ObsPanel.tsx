@@ -126,7 +126,7 @@ export function ObsPanel() {
           : ''}
       </p>
       {!connected ? (
-        <p className="op-muted" data-testid="obs-message">
+        <p className="op-muted" data-testid="obs-message" data-from-core>
           {status.message ? localize(t, status.message) : null}
         </p>
       ) : null}
@@ -158,7 +158,7 @@ export function ObsPanel() {
                         )
                       }
                     />{' '}
-                    {scene}
+                    <span translate="no">{scene}</span>
                   </label>
                 ))}
               </fieldset>
@@ -192,7 +192,8 @@ export function ObsPanel() {
                         onClick={() => switchTo(scene)}
                         data-scene={scene}
                       >
-                        {index < 9 ? <kbd>Ctrl+{index + 1}</kbd> : null} {scene}
+                        {index < 9 ? <kbd>Ctrl+{index + 1}</kbd> : null}{' '}
+                        <span translate="no">{scene}</span>
                         {program ? ` · ${t('obs.program')}` : ''}
                         {preview ? ` · ${t('obs.preview')}` : ''}
                       </button>

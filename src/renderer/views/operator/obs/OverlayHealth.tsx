@@ -46,7 +46,7 @@ export function SetupReport({
         </ul>
       ) : null}
       {setup.warnings.map((warning) => (
-        <p key={warning} className="op-warning" data-testid="obs-setup-warning">
+        <p key={warning} className="op-warning" data-testid="obs-setup-warning" data-from-core>
           {localize(t, warning)}
         </p>
       ))}
@@ -99,7 +99,7 @@ export function OverlayHealth({
           </p>
           <ul className="op-list">
             {overlay.drift.map((d) => (
-              <li key={`${d.kind}:${d.source ?? ''}`} data-kind={d.kind}>
+              <li key={`${d.kind}:${d.source ?? ''}`} data-kind={d.kind} data-from-core>
                 {localize(t, d.message)}
               </li>
             ))}
