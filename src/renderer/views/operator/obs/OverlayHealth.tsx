@@ -39,7 +39,7 @@ export function SetupReport({
         <ul className="op-list">
           {changed.map((input) => (
             <li key={input.name}>
-              {input.name}:{' '}
+              <span translate="no">{input.name}</span>:{' '}
               {t(`obs.setupResult.${input.input === 'unchanged' ? input.item : input.input}`)}
             </li>
           ))}
@@ -54,7 +54,7 @@ export function SetupReport({
         <ul className="op-list">
           {setup.scenes.map((s) => (
             <li key={s.scene}>
-              {s.scene}: {t(`obs.sceneResult.${s.result}`)}
+              <span translate="no">{s.scene}</span>: {t(`obs.sceneResult.${s.result}`)}
             </li>
           ))}
         </ul>
