@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { keyLabels, type Action } from '../../shared/actions';
 import { useStores } from '../stores';
 import { useRunner } from './run';
+import { actionLabel } from './say';
 
 /** Whether `action` applies now, from the same state its key would see. */
 function useAvailable<P>(action: Action<P>): boolean {
@@ -14,10 +16,11 @@ function useAvailable<P>(action: Action<P>): boolean {
 
 /** An action's keys as keycaps, e.g. [→] [PgDn]. */
 export function Keys({ keys, max = 3 }: { keys: readonly string[]; max?: number }) {
+  const { t } = useTranslation('console');
   const labels = keyLabels(keys).slice(0, max);
   if (labels.length === 0) return null;
   return (
-    <span className="op-keys" aria-label={`key ${labels.join(' or ')}`}>
+    <span className="op-keys" aria-label={t('keys.aria', { keys: labels.join(' / ') })}>
       {labels.map((label) => (
         <kbd key={label}>{label}</kbd>
       ))}
@@ -57,6 +60,7 @@ export function ActionButton<P>({
   title,
   testId,
 }: ActionButtonProps<P>) {
+  const { t } = useTranslation('actions');
   const { run } = useRunner();
   const available = useAvailable(action);
   const classes = ['op-button'];
@@ -74,7 +78,7 @@ export function ActionButton<P>({
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => void run(action, param)}
     >
-      <span className="op-button-label">{label ?? action.label}</span>
+      <span className="op-button-label">{label ?? actionLabel(t, action)}</span>
       {showKeys ? <Keys keys={action.keys} max={maxKeys} /> : null}
     </button>
   );

@@ -1,8 +1,11 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Action, ActionContext } from '../../shared/actions';
 import type { Command, Result } from '../../shared/protocol';
 import { useStores } from '../stores';
 import { reportRefusal } from '../stores/operator';
+import { localize } from '../i18n/localize';
+import { actionLabel } from './say';
 
 export type SendCommand = (command: Command) => Promise<Result>;
 
@@ -20,6 +23,7 @@ const RunnerContext = createContext<Runner | null>(null);
 export function RunnerProvider({ send, children }: { send: SendCommand; children: ReactNode }) {
   const stores = useStores();
   const operator = stores.operator;
+  const { t } = useTranslation('actions');
   // Read at call time, not from the last render: a clicker pressed twice quickly must see the
   // state the first press made, not a stale closure.
   const context = useCallback((): ActionContext | null => {
@@ -33,9 +37,16 @@ export function RunnerProvider({ send, children }: { send: SendCommand; children
       const command = action.command(ctx, param);
       if (!command) return;
       const result = await send(command);
-      if (!result.ok) reportRefusal(`${action.label}: ${result.error}`, operator);
+      // In the reader's language at the moment of the "no": the action's name and the
+      // core's reason (a key when the core sends one, its English otherwise).
+      if (!result.ok) {
+        reportRefusal(
+          t('refusal', { action: actionLabel(t, action), reason: localize(t, result.error) }),
+          operator,
+        );
+      }
     },
-    [context, send, operator],
+    [context, send, operator, t],
   );
   const value = useMemo(() => ({ run, context }), [run, context]);
   return <RunnerContext.Provider value={value}>{children}</RunnerContext.Provider>;

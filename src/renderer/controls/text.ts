@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import {
   pickText,
   type ContentItem,
@@ -11,15 +12,23 @@ export function consoleLanguage(content: ContentSnapshot | null): string {
   return content?.pack.defaultLanguage ?? 'en';
 }
 
-/** A short name for an item, as the operator recognises it. */
-export function itemTitle(item: LoadedItem | ContentItem | undefined, language: string): string {
+/** A name from the content as it stands, or our own words for one (a key in `console`). */
+export type ItemName = string | { key: string; params: Record<string, string> };
+
+/**
+ * A short name for an item, as the operator recognises it: the pack's own words, untranslated.
+ * Only an untitled drawing needs ours ("Drawing by …"), so this stays a pure rule.
+ */
+export function itemName(item: LoadedItem | ContentItem | undefined, language: string): ItemName {
   if (!item) return '—';
   const pick = (value: Parameters<typeof pickText>[0]) => pickText(value, language) ?? item.id;
   switch (item.kind) {
     case 'case':
       return pick(item.name);
     case 'drawing':
-      return item.title ? pick(item.title) : `Drawing by ${pick(item.artist)}`;
+      return item.title
+        ? pick(item.title)
+        : { key: 'item.drawingBy', params: { artist: pick(item.artist) } };
     case 'statement':
       return item.title
         ? pick(item.title)
@@ -31,37 +40,50 @@ export function itemTitle(item: LoadedItem | ContentItem | undefined, language: 
   }
 }
 
-const kindNames: Record<string, string> = {
-  case: 'Case',
-  song: 'Song',
-  drawing: 'Drawing',
-  action: 'Action',
-  event: 'Event',
-  statement: 'Statement',
-  playlist: 'Playlist',
-  setlist: 'Setlist',
-};
-
-export function kindLabel(kind: string): string {
-  return kindNames[kind] ?? kind;
+/** `itemName` in the reader's language (any `t` of the page: the key is in `console`). */
+export function itemTitle(
+  item: LoadedItem | ContentItem | undefined,
+  language: string,
+  t: TFunction,
+): string {
+  const name = itemName(item, language);
+  return typeof name === 'string' ? name : t(name.key, { ...name.params, ns: 'console' });
 }
 
-const roleNames: Record<Role, string> = {
-  display: 'Venue screen',
-  kiosk: 'Kiosk screen (this machine)',
-  operator: 'Operator console',
-  overlay: 'Stream overlay (OBS)',
-  remote: 'Phone remote',
-};
-
-export function roleLabel(role: Role): string {
-  return roleNames[role];
+/** The catalog key (`console`) of an item kind's name; unknown kinds show as they are. */
+export function kindKey(kind: string): string | null {
+  return [
+    'case',
+    'song',
+    'drawing',
+    'action',
+    'event',
+    'statement',
+    'playlist',
+    'setlist',
+  ].includes(kind)
+    ? `kind.${kind}`
+    : null;
 }
 
-/** "just now", "4 min ago", "2 h ago". */
-export function since(thenMs: number, nowMs: number): string {
+export function kindLabel(kind: string, t: TFunction): string {
+  const key = kindKey(kind);
+  return key ? t(key, { ns: 'console' }) : kind;
+}
+
+/** The catalog key (`console`) of what a connected client is, by its role. */
+export function roleKey(role: Role): string {
+  return `role.${role}`;
+}
+
+/**
+ * "just now", "4 minutes ago", "2 hours ago", in the reader's language by Intl (its plural
+ * forms and word order): no words of ours to translate, none to get wrong.
+ */
+export function since(thenMs: number, nowMs: number, language: string): string {
   const minutes = Math.floor(Math.max(0, nowMs - thenMs) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min ago`;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  if (minutes < 1) return format.format(0, 'second');
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  return format.format(-Math.floor(minutes / 60), 'hour');
 }

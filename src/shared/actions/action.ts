@@ -15,19 +15,19 @@ export interface ActionContext {
 export type ActionGroup =
   'lyrics' | 'timed' | 'setlist' | 'show' | 'overlay' | 'outputs' | 'remote' | 'obs' | 'phone';
 
-/** The sheet's headings, in the order the groups are listed. */
-export const actionGroups: readonly { group: ActionGroup; title: string }[] = [
-  { group: 'show', title: 'Slides' },
-  { group: 'lyrics', title: 'Live lyrics (while a song is on)' },
-  { group: 'timed', title: 'Timed lyrics (songs with LRC)' },
-  { group: 'setlist', title: 'Setlist' },
-  { group: 'overlay', title: 'Stream overlay' },
-  { group: 'outputs', title: 'Outputs' },
-  { group: 'remote', title: 'Phone remote' },
+/** The sheet's headings (keys in the `actions` catalog), in the order the groups are listed. */
+export const actionGroups: readonly { group: ActionGroup; titleKey: string }[] = [
+  { group: 'show', titleKey: 'group.show' },
+  { group: 'lyrics', titleKey: 'group.lyrics' },
+  { group: 'timed', titleKey: 'group.timed' },
+  { group: 'setlist', titleKey: 'group.setlist' },
+  { group: 'overlay', titleKey: 'group.overlay' },
+  { group: 'outputs', titleKey: 'group.outputs' },
+  { group: 'remote', titleKey: 'group.remote' },
 ];
 
 /**
- * A command as a registered object (excalidraw's actions): its name, label, keys, whether it
+ * A command as a registered object (excalidraw's actions): its name, label key, keys, whether it
  * applies now and how the current state turns into a command, with a parameter for the
  * controls that pick something (an item, a line, a device). The console's keys and buttons,
  * the kiosk's keys, the phone's buttons and the tests all call `command`, so a key and its
@@ -35,8 +35,11 @@ export const actionGroups: readonly { group: ActionGroup; title: string }[] = [
  */
 export interface Action<P = void> {
   name: string;
-  /** Shown on buttons and in the shortcut sheet. */
-  label: string;
+  /**
+   * Its name on buttons and in the shortcut sheet: a key in the `actions` catalog, so each
+   * page (console, phone) says it in its reader's language.
+   */
+  labelKey: string;
   group: ActionGroup;
   /**
    * The console's key chords (`keyChord`): `KeyboardEvent.key`, with `Shift+` for shifted

@@ -6,6 +6,7 @@
 export * from './action';
 export * from './keys';
 export * from './lyrics';
+export * from './message';
 export * from './obs';
 export * from './on-air';
 export * from './outputs';

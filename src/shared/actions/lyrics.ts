@@ -14,7 +14,7 @@ const songIsTimed = (ctx: ActionContext) =>
 
 export const lyricsNextAction: Action = {
   name: 'lyricsNext',
-  label: 'Next line',
+  labelKey: 'label.lyricsNext',
   group: 'lyrics',
   keys: [' ', 'ArrowRight', 'PageDown'],
   available: whileLyrics,
@@ -23,7 +23,7 @@ export const lyricsNextAction: Action = {
 
 export const lyricsPreviousAction: Action = {
   name: 'lyricsPrevious',
-  label: 'Previous line',
+  labelKey: 'label.lyricsPrevious',
   group: 'lyrics',
   keys: ['ArrowLeft', 'PageUp'],
   available: whileLyrics,
@@ -32,7 +32,7 @@ export const lyricsPreviousAction: Action = {
 
 export const lyricsNextStanzaAction: Action = {
   name: 'lyricsNextStanza',
-  label: 'Next stanza',
+  labelKey: 'label.lyricsNextStanza',
   group: 'lyrics',
   keys: ['ArrowDown', 'Shift+ArrowRight', 'Shift+PageDown'],
   available: whileLyrics,
@@ -41,7 +41,7 @@ export const lyricsNextStanzaAction: Action = {
 
 export const lyricsPreviousStanzaAction: Action = {
   name: 'lyricsPreviousStanza',
-  label: 'Previous stanza',
+  labelKey: 'label.lyricsPreviousStanza',
   group: 'lyrics',
   keys: ['ArrowUp', 'Shift+ArrowLeft', 'Shift+PageUp'],
   available: whileLyrics,
@@ -50,7 +50,7 @@ export const lyricsPreviousStanzaAction: Action = {
 
 export const lyricsEndAction: Action = {
   name: 'lyricsEnd',
-  label: 'End song',
+  labelKey: 'label.lyricsEnd',
   group: 'lyrics',
   keys: ['e', 'E'],
   available: (ctx) => ctx.show.lyrics !== null,
@@ -60,7 +60,7 @@ export const lyricsEndAction: Action = {
 /** Clicking a line of the song: jump straight to it. */
 export const lyricsGoToAction: Action<number> = {
   name: 'lyricsGoTo',
-  label: 'Jump to a line',
+  labelKey: 'label.lyricsGoTo',
   group: 'lyrics',
   keys: [],
   available: (ctx) => ctx.show.lyrics !== null,
@@ -69,7 +69,7 @@ export const lyricsGoToAction: Action<number> = {
 
 export const lyricsStartAction: Action<string> = {
   name: 'lyricsStart',
-  label: 'Start a song',
+  labelKey: 'label.lyricsStart',
   group: 'lyrics',
   keys: [],
   available: always,
@@ -78,7 +78,7 @@ export const lyricsStartAction: Action<string> = {
 
 export const timedStartAction: Action = {
   name: 'lyricsTimedStart',
-  label: 'Start cue',
+  labelKey: 'label.lyricsTimedStart',
   group: 'timed',
   keys: ['t', 'T'],
   available: songIsTimed,
@@ -87,7 +87,7 @@ export const timedStartAction: Action = {
 
 export const timedPauseAction: Action = {
   name: 'lyricsTimedToggle',
-  label: 'Pause / resume timing',
+  labelKey: 'label.lyricsTimedToggle',
   group: 'timed',
   keys: ['k', 'K'],
   available: (ctx) => songIsTimed(ctx) && ctx.show.lyrics?.timed != null,
@@ -103,7 +103,7 @@ export const NUDGE_MS = 500;
 
 export const nudgeBackAction: Action = {
   name: 'lyricsNudgeBack',
-  label: 'Nudge −0.5 s',
+  labelKey: 'label.lyricsNudgeBack',
   group: 'timed',
   keys: ['-', '['],
   available: songIsTimed,
@@ -112,7 +112,7 @@ export const nudgeBackAction: Action = {
 
 export const nudgeForwardAction: Action = {
   name: 'lyricsNudgeForward',
-  label: 'Nudge +0.5 s',
+  labelKey: 'label.lyricsNudgeForward',
   group: 'timed',
   keys: ['+', '=', ']'],
   available: songIsTimed,

@@ -16,7 +16,7 @@ export const obsConfigureAction: Action<{
   password?: string;
 }> = {
   name: 'obsConfigure',
-  label: 'OBS: connect',
+  labelKey: 'label.obsConfigure',
   group: 'obs',
   keys: [],
   available: always,
@@ -30,7 +30,7 @@ export const obsConfigureAction: Action<{
 
 export const obsSetupAction: Action<{ addToScenes?: string[] }> = {
   name: 'obsSetup',
-  label: 'Set up overlays in OBS',
+  labelKey: 'label.obsSetup',
   group: 'obs',
   keys: [],
   available: always,
@@ -42,7 +42,7 @@ export const obsSetupAction: Action<{ addToScenes?: string[] }> = {
 
 export const obsSwitchSceneAction: Action<string> = {
   name: 'obsSwitchScene',
-  label: 'OBS: switch scene',
+  labelKey: 'label.obsSwitchScene',
   group: 'obs',
   keys: [],
   available: always,
@@ -51,10 +51,10 @@ export const obsSwitchSceneAction: Action<string> = {
 
 export const OBS_SCENE_KEYS = 9;
 
-/** The keys, as the shortcut sheet lists them. */
-export const obsKeyList: readonly { label: string; keys: readonly string[] }[] = [
+/** The keys, as the shortcut sheet lists them (`labelKey` in the `actions` catalog). */
+export const obsKeyList: readonly { labelKey: string; keys: readonly string[] }[] = [
   {
-    label: 'OBS: switch to scene 1…9 (the preview in studio mode)',
+    labelKey: 'obsKeys.scenes',
     keys: Array.from({ length: OBS_SCENE_KEYS }, (_, i) => `Ctrl+${i + 1}`),
   },
 ];

@@ -3,7 +3,7 @@ import { always, type Action } from './action';
 
 export const outputLanguagesAction: Action<{ output: Output; languages: string[] }> = {
   name: 'setOutputLanguages',
-  label: 'Languages per output',
+  labelKey: 'label.setOutputLanguages',
   group: 'outputs',
   keys: [],
   available: always,

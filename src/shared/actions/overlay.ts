@@ -6,21 +6,15 @@ import { always, type Action } from './action';
  * so the same key shows or hides the element on the stream whichever way OBS shows it.
  */
 
-const overlayLabels: Record<OverlayElement, string> = {
-  lowerThird: 'Lower third',
-  lyrics: 'Lyrics',
-  drawing: 'Drawing',
-  nowPlaying: 'Now playing',
-};
-
-export function overlayLabel(element: OverlayElement): string {
-  return overlayLabels[element];
+/** An overlay element's name: a key in the `actions` catalog. */
+export function overlayLabelKey(element: OverlayElement): string {
+  return `overlayElement.${element}`;
 }
 
 function overlayAction(element: OverlayElement, key: string): Action {
   return {
     name: `overlay.${element}`,
-    label: `Overlay: ${overlayLabels[element]}`,
+    labelKey: `label.overlay.${element}`,
     group: 'overlay',
     keys: [key],
     available: always,

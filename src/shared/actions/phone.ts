@@ -2,7 +2,8 @@ import type { ShowState } from '../protocol/show-state';
 import { overlayElements } from '../protocol/show-state';
 import type { Action } from './action';
 import { lyricsOnAir } from './on-air';
-import { overlayLabel } from './overlay';
+import { message, type Message } from './message';
+import { overlayLabelKey } from './overlay';
 import { actionNamed, type PlainActionName } from './registry';
 
 /*
@@ -18,8 +19,8 @@ type OnAir = ShowState | null;
 
 export interface PhoneButton {
   action: PlainActionName;
-  /** The words on the button, from what is on air. */
-  label: (show: OnAir) => string;
+  /** The words on the button, from what is on air (a message in the `actions` catalog). */
+  label: (show: OnAir) => Message;
   /** A toggle that is on now (blackout, safe mode, an overlay). */
   pressed?: (show: OnAir) => boolean;
   tone?: (show: OnAir) => PhoneTone | undefined;
@@ -29,12 +30,13 @@ export interface PhoneButton {
 
 export interface PhoneSection {
   id: 'lyrics' | 'show' | 'overlay';
-  title?: string;
+  /** Its heading, a key in the `actions` catalog. */
+  titleKey?: string;
   /** Shown only while this holds (the line buttons: while a song's lyrics are on air). */
   when?: (show: OnAir) => boolean;
   buttons: readonly PhoneButton[];
   /** A line under the buttons. */
-  note?: (show: OnAir) => string;
+  note?: (show: OnAir) => Message;
 }
 
 const tone = (value: PhoneTone) => () => value;
@@ -44,47 +46,52 @@ export const phoneLayout: readonly PhoneSection[] = [
     id: 'lyrics',
     when: (show) => show !== null && lyricsOnAir(show),
     buttons: [
-      { action: 'lyricsPrevious', label: () => '◀ Line' },
-      { action: 'lyricsNext', label: () => 'Next line ▶', tone: tone('primary'), id: 'next-line' },
+      { action: 'lyricsPrevious', label: () => message('phone.previousLine') },
+      {
+        action: 'lyricsNext',
+        label: () => message('phone.nextLine'),
+        tone: tone('primary'),
+        id: 'next-line',
+      },
     ],
   },
   {
     id: 'show',
     buttons: [
-      { action: 'previous', label: () => '◀ Previous', id: 'previous' },
+      { action: 'previous', label: () => message('phone.previous'), id: 'previous' },
       {
         action: 'next',
-        label: () => 'Next ▶',
+        label: () => message('phone.next'),
         // During a song the line button is the one the thumb should find.
         tone: (show) => (show && lyricsOnAir(show) ? undefined : 'primary'),
         id: 'next',
       },
       {
         action: 'blackout',
-        label: (show) => (show?.blackout ? 'Lift blackout' : 'Blackout'),
+        label: (show) => message(show?.blackout ? 'phone.liftBlackout' : 'phone.blackout'),
         pressed: (show) => show?.blackout ?? false,
         tone: tone('danger'),
         id: 'blackout',
       },
       {
         action: 'safeModeOn',
-        label: (show) => (show?.safeMode ? 'Safe mode is on' : 'Safe mode on'),
+        label: (show) => message(show?.safeMode ? 'phone.safeModeIsOn' : 'phone.safeModeOn'),
         pressed: (show) => show?.safeMode ?? false,
         tone: tone('safe'),
         id: 'safe-mode',
       },
     ],
-    note: (show) =>
-      show?.safeMode
-        ? 'Only the operator’s console can turn safe mode off.'
-        : 'Safe mode hides names and faces on every screen, and turns this remote off.',
+    note: (show) => message(show?.safeMode ? 'phone.noteSafeModeOn' : 'phone.noteSafeModeOff'),
   },
   {
     id: 'overlay',
-    title: 'Stream overlay',
+    titleKey: 'group.overlay',
     buttons: overlayElements.map((element): PhoneButton => ({
       action: `overlay.${element}`,
-      label: (show) => `${overlayLabel(element)}: ${show?.overlays[element] ? 'on' : 'off'}`,
+      label: (show) =>
+        message(show?.overlays[element] ? 'phone.overlayOn' : 'phone.overlayOff', {
+          element: message(overlayLabelKey(element)),
+        }),
       pressed: (show) => show?.overlays[element] ?? false,
       tone: tone('small'),
     })),

@@ -3,7 +3,7 @@ import { always, type Action } from './action';
 /** The console's side of the phone remote: turning it on and off, unpairing a phone. */
 export const remoteEnableAction: Action<boolean> = {
   name: 'remoteEnable',
-  label: 'Phone remote on / off',
+  labelKey: 'label.remoteEnable',
   group: 'remote',
   keys: [],
   available: always,
@@ -12,7 +12,7 @@ export const remoteEnableAction: Action<boolean> = {
 
 export const remoteRevokeAction: Action<string> = {
   name: 'remoteRevoke',
-  label: 'Unpair a phone',
+  labelKey: 'label.remoteRevoke',
   group: 'remote',
   keys: [],
   available: always,
@@ -22,7 +22,7 @@ export const remoteRevokeAction: Action<string> = {
 /** Safe mode from a phone: on only; turning it off is the operator's. */
 export const phoneSafeModeAction: Action = {
   name: 'safeModeOn',
-  label: 'Safe mode on',
+  labelKey: 'label.safeModeOn',
   group: 'phone',
   keys: [],
   available: (ctx) => !ctx.show.safeMode,

@@ -4,7 +4,7 @@ import { nextSong } from './on-air';
 /** N: the song the core says comes next (`show.setlist.nextSongIndex`). */
 export const nextSongAction: Action = {
   name: 'nextSong',
-  label: 'Next song',
+  labelKey: 'label.nextSong',
   group: 'setlist',
   keys: ['n', 'N'],
   available: (ctx) => nextSong(ctx) !== null,
@@ -16,7 +16,7 @@ export const nextSongAction: Action = {
 
 export const setlistStartAction: Action<string> = {
   name: 'setlistStart',
-  label: 'Start the setlist',
+  labelKey: 'label.setlistStart',
   group: 'setlist',
   keys: [],
   available: always,
@@ -25,7 +25,7 @@ export const setlistStartAction: Action<string> = {
 
 export const setlistStopAction: Action = {
   name: 'setlistStop',
-  label: 'Leave setlist mode',
+  labelKey: 'label.setlistStop',
   group: 'setlist',
   keys: [],
   available: (ctx) => ctx.show.setlist !== null,

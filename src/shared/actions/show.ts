@@ -7,7 +7,7 @@ import { always, type Action } from './action';
 
 export const nextAction: Action = {
   name: 'next',
-  label: 'Next slide',
+  labelKey: 'label.next',
   group: 'show',
   keys: ['ArrowRight', 'PageDown'],
   kioskKeys: ['ArrowRight', 'PageDown'],
@@ -17,7 +17,7 @@ export const nextAction: Action = {
 
 export const previousAction: Action = {
   name: 'previous',
-  label: 'Previous slide',
+  labelKey: 'label.previous',
   group: 'show',
   keys: ['ArrowLeft', 'PageUp'],
   kioskKeys: ['ArrowLeft', 'PageUp'],
@@ -28,7 +28,7 @@ export const previousAction: Action = {
 /** Space pauses only between songs (during one it is "next line"); P always does. */
 export const pauseAction: Action = {
   name: 'togglePause',
-  label: 'Pause / resume',
+  labelKey: 'label.togglePause',
   group: 'show',
   keys: [' ', 'p', 'P'],
   kioskKeys: [' '],
@@ -39,7 +39,7 @@ export const pauseAction: Action = {
 /** '.' too: it is what a clicker's "blank screen" button sends. */
 export const blackoutAction: Action = {
   name: 'blackout',
-  label: 'Blackout',
+  labelKey: 'label.blackout',
   group: 'show',
   keys: ['b', 'B', '.'],
   kioskKeys: ['b', 'B'],
@@ -49,7 +49,7 @@ export const blackoutAction: Action = {
 
 export const safeModeAction: Action = {
   name: 'safeMode',
-  label: 'Safe mode',
+  labelKey: 'label.safeMode',
   group: 'show',
   keys: ['s', 'S'],
   kioskKeys: ['s', 'S'],
@@ -59,7 +59,7 @@ export const safeModeAction: Action = {
 
 export const goToAction: Action<string> = {
   name: 'goTo',
-  label: 'Show this item now',
+  labelKey: 'label.goTo',
   group: 'show',
   keys: [],
   available: always,
@@ -68,7 +68,7 @@ export const goToAction: Action<string> = {
 
 export const setPlaylistAction: Action<string> = {
   name: 'setPlaylist',
-  label: 'Switch playlist',
+  labelKey: 'label.setPlaylist',
   group: 'show',
   keys: [],
   available: always,

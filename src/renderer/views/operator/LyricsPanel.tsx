@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
   cursorSong,
@@ -51,6 +52,7 @@ function SongPicker() {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
+  const { t } = useTranslation('console');
   if (!snapshot || !show) return null;
   const lang = consoleLanguage(snapshot);
   const songs = snapshot.items.filter(
@@ -60,16 +62,16 @@ function SongPicker() {
   const onAir = itemById(snapshot, show.itemId);
   return (
     <div className="op-song-picker">
-      <p className="op-muted">
-        No song is on. Starting a song puts its lyrics on every screen at the first line.
-      </p>
+      <p className="op-muted">{t('lyrics.noSong')}</p>
       <ul className="op-song-list">
         {songs.map((song) => (
           <li key={song.id}>
             <ActionButton
               action={lyricsStartAction}
               param={song.id}
-              label={`Start “${pickText(song.title, lang) ?? song.id}”${song.lrc ? ' (timed)' : ''}`}
+              label={t(song.lrc ? 'lyrics.startTimed' : 'lyrics.start', {
+                title: pickText(song.title, lang) ?? song.id,
+              })}
               className={onAir?.id === song.id ? 'is-suggested' : undefined}
               testId={`start-song-${song.id}`}
             />
@@ -83,33 +85,34 @@ function SongPicker() {
 function TimedControls({ cursor, serverNow }: { cursor: LyricsCursor; serverNow: number }) {
   const position = timedPosition(cursor, serverNow);
   const timed = cursor.timed;
+  const { t } = useTranslation('console');
   return (
-    <div className="op-timed" aria-label="Timed lyrics">
+    <div className="op-timed" aria-label={t('lyrics.timedAria')}>
       <p className="op-timed-status" data-testid="timed-status">
         {!timed
-          ? 'Manual: press Start cue when the band starts the song.'
+          ? t('lyrics.manual')
           : timed.running
-            ? `Following the recording: ${songTime(position ?? 0)}`
-            : `Timing paused at ${songTime(position ?? 0)}`}
+            ? t('lyrics.following', { time: songTime(position ?? 0) })
+            : t('lyrics.pausedAt', { time: songTime(position ?? 0) })}
       </p>
       <div className="op-controls-row">
-        <ActionButton action={timedStartAction} param={undefined} label="Start cue" />
+        <ActionButton action={timedStartAction} param={undefined} />
         <ActionButton
           action={timedPauseAction}
           param={undefined}
-          label={timed?.running === false ? 'Resume timing' : 'Pause timing'}
+          label={timed?.running === false ? t('lyrics.resumeTiming') : t('lyrics.pauseTiming')}
           pressed={timed?.running === false}
           disabled={!timed}
         />
         <ActionButton
           action={nudgeBackAction}
           param={undefined}
-          title="The lyrics are ahead of the band: hold them back half a second"
+          title={t('lyrics.nudgeBackTitle')}
         />
         <ActionButton
           action={nudgeForwardAction}
           param={undefined}
-          title="The lyrics lag behind the band: move them on half a second"
+          title={t('lyrics.nudgeForwardTitle')}
         />
       </div>
     </div>
@@ -123,6 +126,7 @@ export function LyricsPanel() {
   const show = useStore(stores.show, (s) => s.show);
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
   const { run } = useRunner();
+  const { t } = useTranslation('console');
   const ctx = show ? { show, content: snapshot } : null;
   const song = ctx ? cursorSong(ctx) : undefined;
   const cursor = show?.lyrics ?? null;
@@ -146,8 +150,8 @@ export function LyricsPanel() {
   if (!snapshot || !show) return null;
   if (!cursor || !song) {
     return (
-      <section className="op-panel op-lyrics" aria-label="Live lyrics">
-        <h2 className="op-heading">Live lyrics</h2>
+      <section className="op-panel op-lyrics" aria-label={t('lyrics.heading')}>
+        <h2 className="op-heading">{t('lyrics.heading')}</h2>
         <SongPicker />
       </section>
     );
@@ -159,19 +163,17 @@ export function LyricsPanel() {
   const onAir = lyricsOnAir(show);
 
   return (
-    <section className="op-panel op-lyrics is-live" aria-label="Live lyrics">
+    <section className="op-panel op-lyrics is-live" aria-label={t('lyrics.heading')}>
       <div className="op-lyrics-head">
         <h2 className="op-heading">
           <span className="op-live-dot" aria-hidden="true" /> {pickText(song.title, lang)}
         </h2>
         <span className="op-chip" data-testid="lyric-position">
-          Line {Math.min(cursor.line + 1, total)} of {total}
+          {t('lyrics.position', { line: Math.min(cursor.line + 1, total), total })}
         </span>
         <ActionButton action={lyricsEndAction} param={undefined} className="op-small" />
       </div>
-      {!onAir ? (
-        <p className="op-warning">The song is not on air right now; the keys move the slides.</p>
-      ) : null}
+      {!onAir ? <p className="op-warning">{t('lyrics.notOnAir')}</p> : null}
       <div className="op-lyric-keys">
         <ActionButton action={lyricsPreviousAction} param={undefined} className="op-small" />
         <ActionButton action={lyricsNextAction} param={undefined} className="op-small op-primary" />
@@ -216,7 +218,7 @@ export function LyricsPanel() {
                       aria-current={current ? 'true' : undefined}
                       onMouseDown={(event) => event.preventDefault()}
                       onClick={() => void run(lyricsGoToAction, at)}
-                      title="Jump to this line"
+                      title={t('lyrics.jump')}
                     >
                       {cue !== undefined && cue !== null ? (
                         <span className="op-line-time">{songTime(cue)}</span>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { itemById } from '../../../shared/actions';
 import { isShowItem } from '../../../shared/content';
@@ -46,9 +47,10 @@ function TimeLeft({
 }) {
   // Its own clock: ticking the whole panel would redraw both previews every second.
   const now = useClock(1000);
+  const { t } = useTranslation('console');
   return (
     <span className="op-chip" data-testid="time-left">
-      {secondsLeft(show, now + clockOffsetMs)} s left
+      {t('onAir.secondsLeft', { seconds: secondsLeft(show, now + clockOffsetMs) })}
     </span>
   );
 }
@@ -62,10 +64,11 @@ export function OnAirPanel() {
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
   // Slides change with the date (days behind bars, countdowns), not by the second.
   const now = useClock(30_000);
+  const { t } = useTranslation('console');
   if (!snapshot || !show) {
     return (
-      <section className="op-panel op-onair" aria-label="On air">
-        <p className="op-muted">Waiting for the core…</p>
+      <section className="op-panel op-onair" aria-label={t('onAir.heading')}>
+        <p className="op-muted">{t('onAir.waiting')}</p>
       </section>
     );
   }
@@ -87,13 +90,13 @@ export function OnAirPanel() {
   const timing = slideTiming(show, clockOffsetMs);
   const lang = consoleLanguage(snapshot);
   const shownTitle =
-    underneath.kind === 'slide' ? itemTitle(underneath.item, lang) : 'Neutral screen';
+    underneath.kind === 'slide' ? itemTitle(underneath.item, lang, t) : t('onAir.neutral');
 
   return (
-    <section className="op-panel op-onair" aria-label="On air">
+    <section className="op-panel op-onair" aria-label={t('onAir.heading')}>
       <div className="op-onair-now">
         <h2 className="op-heading">
-          <span className="op-live-dot" aria-hidden="true" /> On air
+          <span className="op-live-dot" aria-hidden="true" /> {t('onAir.heading')}
         </h2>
         <div className={`op-preview-wrap${show.blackout ? ' is-blackout' : ''}`}>
           <SlidePreview
@@ -107,28 +110,28 @@ export function OnAirPanel() {
                 ? show.lyrics.line
                 : null
             }
-            label={`On air: ${shownTitle}`}
+            label={t('onAir.previewLabel', { title: shownTitle })}
             testId="preview-now"
           />
           {show.blackout ? (
             <div className="op-preview-badge is-blackout" data-testid="blackout-badge">
-              Blackout: every screen is black
+              {t('onAir.blackoutBadge')}
             </div>
           ) : null}
         </div>
         <p className="op-caption" data-testid="on-air-title">
           <strong>{shownTitle}</strong>
           {underneath.kind === 'slide' ? (
-            <span className="op-kind">{kindLabel(underneath.item.kind)}</span>
+            <span className="op-kind">{kindLabel(underneath.item.kind, t)}</span>
           ) : null}
           {show.safeMode && onAir && underneath.kind === 'slide' && underneath.item.id !== onAir.id
-            ? ` (safe mode hides ${itemTitle(onAir, lang)})`
+            ? ` ${t('onAir.safeModeHides', { title: itemTitle(onAir, lang, t) })}`
             : ''}
         </p>
         <p className="op-status-line">
-          {show.safeMode ? <span className="op-chip is-safe">Safe mode</span> : null}
-          {show.paused ? <span className="op-chip is-paused">Paused</span> : null}
-          {show.lyrics ? <span className="op-chip is-live">Live lyrics</span> : null}
+          {show.safeMode ? <span className="op-chip is-safe">{t('onAir.safeMode')}</span> : null}
+          {show.paused ? <span className="op-chip is-paused">{t('onAir.paused')}</span> : null}
+          {show.lyrics ? <span className="op-chip is-live">{t('onAir.liveLyrics')}</span> : null}
           {!show.lyrics && !show.paused && show.order.length > 0 ? (
             <TimeLeft show={show} clockOffsetMs={clockOffsetMs} />
           ) : null}
@@ -136,25 +139,27 @@ export function OnAirPanel() {
           {show.lyrics ? null : (
             <span className="op-chip">
               {show.order.length > 0
-                ? `${show.position + 1} of ${show.order.length}`
-                : 'nothing to play'}
+                ? t('onAir.position', { position: show.position + 1, total: show.order.length })
+                : t('onAir.nothingToPlay')}
             </span>
           )}
         </p>
       </div>
       <div className="op-onair-next">
-        <h2 className="op-heading">Up next</h2>
+        <h2 className="op-heading">{t('onAir.upNext')}</h2>
         <SlidePreview
           screen={nextScreen}
           pack={pack}
           language={language}
           nowMs={serverNow}
-          label={`Up next: ${next ? itemTitle(next, lang) : 'nothing'}`}
+          label={t('onAir.nextLabel', {
+            title: next ? itemTitle(next, lang, t) : t('onAir.nothing'),
+          })}
           testId="preview-next"
         />
         <p className="op-caption">
-          <strong>{next ? itemTitle(next, lang) : '—'}</strong>
-          {next ? <span className="op-kind">{kindLabel(next.kind)}</span> : null}
+          <strong>{next ? itemTitle(next, lang, t) : '—'}</strong>
+          {next ? <span className="op-kind">{kindLabel(next.kind, t)}</span> : null}
         </p>
       </div>
     </section>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
 import { useStores } from '../../stores';
@@ -16,6 +17,8 @@ import { SetlistPanel } from './SetlistPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ShowControls } from './ShowControls';
 import { useOperatorKeys } from './use-operator-keys';
+import { LanguageMenu } from '../../controls/LanguageMenu';
+import { closeReasonKey, connectionKey } from './connection-text';
 // The previews are the slides the screens show, with the slides' own styles.
 import '../../slides/styles/index.css';
 import './operator.css';
@@ -24,14 +27,13 @@ function ConnectionBadge() {
   const { connection } = useStores();
   const status = useStore(connection, (s) => s.status);
   const problem = useStore(connection, (s) => s.lastCloseReason);
-  const text =
-    status === 'open'
-      ? 'Connected'
-      : status === 'reconnecting'
-        ? `Reconnecting…${problem ? ` (${problem})` : ''}`
-        : status === 'connecting'
-          ? 'Connecting…'
-          : (problem ?? 'Not connected');
+  const code = useStore(connection, (s) => s.lastCloseCode);
+  const { t } = useTranslation('console');
+  const reasonKey = problem ? closeReasonKey(code) : null;
+  // Our words for a code we know; the core's own words (already the reader's, or a detail
+  // such as a file name) otherwise.
+  const reason = reasonKey ? t(reasonKey) : problem;
+  const text = t(connectionKey(status, Boolean(reason)), { reason });
   return (
     <span className={`op-connection is-${status}`} role="status" data-testid="connection">
       <span className="op-dot" aria-hidden="true" /> {text}
@@ -46,15 +48,23 @@ function Console() {
   );
   const songOn = useStore(stores.show, (s) => s.show?.lyrics != null);
   const [sheet, setSheet] = useState(false);
+  const { t } = useTranslation('console');
+  const documentTitle = title
+    ? t('header.documentTitleWithPack', { pack: title })
+    : t('header.documentTitle');
+  useEffect(() => {
+    document.title = documentTitle;
+  }, [documentTitle]);
   useOperatorKeys({ onHelp: () => setSheet((open) => !open), onEscape: () => setSheet(false) });
 
   return (
     <div className={`operator${songOn ? ' is-song' : ''}`} data-testid="operator">
       <header className="op-header">
         <h1>
-          Operator <span className="op-muted">{title ?? ''}</span>
+          {t('header.title')} <span className="op-muted">{title ?? ''}</span>
         </h1>
         <ConnectionBadge />
+        <LanguageMenu className="language-menu op-language" />
         <button
           type="button"
           className="op-button op-small"
@@ -62,7 +72,7 @@ function Console() {
           onClick={() => setSheet(true)}
           data-testid="open-keys"
         >
-          Keys <kbd>?</kbd>
+          {t('header.keys')} <kbd>?</kbd>
         </button>
       </header>
       <main className="op-main">

@@ -1,17 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { outputLanguagesAction, overlayActionFor } from '../../../shared/actions';
+import { outputLanguagesAction, overlayActionFor, overlayLabelKey } from '../../../shared/actions';
 import { overlayElements, type Output } from '../../../shared/protocol';
 import { displayLanguages } from '../../i18n/language';
 import { useStores } from '../../stores';
 import { ActionButton } from '../../controls/ActionButton';
 import { useRunner } from '../../controls/run';
-import { roleLabel, since } from '../../controls/text';
+import { roleKey, since } from '../../controls/text';
 import { useClock } from '../../controls/use-clock';
 import { obsDisagrees } from './obs-on-stream';
 
+/** Each output's heading and hint: keys in `console`. */
 const outputs: readonly { output: Output; title: string; hint: string }[] = [
-  { output: 'display', title: 'Venue screens', hint: 'display and kiosk' },
-  { output: 'overlay', title: 'Stream', hint: 'overlay and OBS' },
+  { output: 'display', title: 'outputs.venue', hint: 'outputs.venueHint' },
+  { output: 'overlay', title: 'outputs.stream', hint: 'outputs.streamHint' },
 ];
 
 /** The new list when one language is ticked or unticked, kept in the pack's order. */
@@ -32,13 +34,14 @@ function LanguagePicker({ output, title, hint }: (typeof outputs)[number]) {
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const chosen = useStore(stores.show, (s) => s.show?.outputLanguages[output]);
   const { run } = useRunner();
+  const { t } = useTranslation('console');
   if (!snapshot || !chosen) return null;
   const { pack } = snapshot;
   const send = (languages: string[]) => void run(outputLanguagesAction, { output, languages });
   return (
     <fieldset className="op-languages" data-testid={`languages-${output}`}>
       <legend>
-        {title} <span className="op-muted">({hint})</span>
+        {t(title)} <span className="op-muted">({t(hint)})</span>
       </legend>
       {pack.languages.map((language) => (
         <label key={language} className="op-check">
@@ -57,9 +60,11 @@ function LanguagePicker({ output, title, hint }: (typeof outputs)[number]) {
       ))}
       <span className="op-muted op-languages-note">
         {chosen.length === 0
-          ? `pack's choice: ${displayLanguages(pack).join(', ')}${pack.display.cycleLanguages ? ', taking turns' : ''}`
+          ? t(pack.display.cycleLanguages ? 'outputs.packChoiceTurns' : 'outputs.packChoice', {
+              languages: displayLanguages(pack).join(', '),
+            })
           : chosen.length > 1
-            ? 'first is the main language, the others are shown with it'
+            ? t('outputs.firstIsMain')
             : ''}
       </span>
       {chosen.length > 0 ? (
@@ -69,7 +74,7 @@ function LanguagePicker({ output, title, hint }: (typeof outputs)[number]) {
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => send([])}
         >
-          pack's choice
+          {t('outputs.usePackChoice')}
         </button>
       ) : null}
     </fieldset>
@@ -80,13 +85,13 @@ function ConnectedOutputs() {
   const clients = useStore(useStores().operator, (s) => s.clients);
   const self = useStore(useStores().connection, (s) => s.clientId);
   const now = useClock(30_000);
-  if (clients === null)
-    return <p className="op-muted">Waiting for the list of connected screens…</p>;
+  const { t, i18n } = useTranslation('console');
+  if (clients === null) return <p className="op-muted">{t('outputs.waiting')}</p>;
   const others = clients.filter((client) => client.id !== self);
   if (others.length === 0) {
     return (
       <p className="op-warning" data-testid="no-outputs">
-        No screen is connected. Open the display link on the venue screen.
+        {t('outputs.none')}
       </p>
     );
   }
@@ -95,10 +100,15 @@ function ConnectedOutputs() {
       {others.map((client) => (
         <li key={client.id} data-role={client.role}>
           <span className="op-dot is-ok" aria-hidden="true" />
-          <strong>{roleLabel(client.role)}</strong>
+          <strong>{t(roleKey(client.role))}</strong>
           <span className="op-muted">
-            {client.address}
-            {client.agent ? ` · ${client.agent}` : ''} · {since(client.connectedAt, now)}
+            {/* The address and the browser as they are: data, not words of ours. */}
+            <span translate="no">
+              {client.address}
+              {client.agent ? ` · ${client.agent}` : ''}
+            </span>
+            {' · '}
+            {since(client.connectedAt, now, i18n.language)}
           </span>
         </li>
       ))}
@@ -111,28 +121,37 @@ export function OutputsPanel() {
   const stores = useStores();
   const overlays = useStore(stores.show, (s) => s.show?.overlays);
   const obs = useStore(stores.obs, (s) => s.obs);
+  const { t } = useTranslation('console');
   return (
-    <section className="op-panel op-outputs" aria-label="Outputs">
-      <h2 className="op-heading">Outputs</h2>
+    <section className="op-panel op-outputs" aria-label={t('outputs.heading')}>
+      <h2 className="op-heading">{t('outputs.heading')}</h2>
       <ConnectedOutputs />
-      <h3 className="op-subheading">Languages</h3>
+      {/* Not the console's own language (the menu in the header): what the audience reads. */}
+      <h3 className="op-subheading" data-testid="content-languages-heading">
+        {t('outputs.contentLanguages')}
+      </h3>
+      <p className="op-muted op-languages-explain">{t('outputs.contentLanguagesNote')}</p>
       {outputs.map((entry) => (
         <LanguagePicker key={entry.output} {...entry} />
       ))}
-      <h3 className="op-subheading">Stream overlay</h3>
+      <h3 className="op-subheading">{t('group.overlay', { ns: 'actions' })}</h3>
       <div className="op-overlays">
         {overlayElements.map((element) => {
           const action = overlayActionFor[element];
           const on = overlays?.[element] ?? false;
           // What OBS really shows, on the toggle itself when it is not what the show wants.
           const inObs = obsDisagrees(obs, element, on);
-          const drift = inObs === null ? '' : ` (OBS: ${inObs ? 'shown' : 'hidden'})`;
+          const state = t(on ? 'outputs.overlayOn' : 'outputs.overlayOff', {
+            element: t(overlayLabelKey(element), { ns: 'actions' }),
+          });
+          const drift =
+            inObs === null ? '' : ` ${t(inObs ? 'outputs.obsShows' : 'outputs.obsHides')}`;
           return (
             <ActionButton
               key={element}
               action={action}
               param={undefined}
-              label={`${action.label.replace('Overlay: ', '')}: ${on ? 'on' : 'off'}${drift}`}
+              label={`${state}${drift}`}
               pressed={on}
               className={inObs === null ? 'op-small' : 'op-small op-drift'}
               testId={`overlay-${element}`}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { goToAction, itemById, setPlaylistAction } from '../../../shared/actions';
 import { pickText, type LoadedItem } from '../../../shared/content';
@@ -22,6 +23,7 @@ export function PlaylistStrip() {
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
   const { run } = useRunner();
+  const { t } = useTranslation('console');
   const current = useRef<HTMLLIElement | null>(null);
   const strip = useRef<HTMLOListElement | null>(null);
   const position = show?.position;
@@ -40,10 +42,14 @@ export function PlaylistStrip() {
   const playlists = snapshot.items.filter((item) => item.kind === 'playlist');
 
   return (
-    <section className="op-panel op-strip-panel" aria-label="Playlist">
+    <section className="op-panel op-strip-panel" aria-label={t('playlist.heading')}>
       <div className="op-strip-head">
-        <h2 className="op-heading">Playlist</h2>
-        <div className="op-segmented" role="group" aria-label="Switch playlist">
+        <h2 className="op-heading">{t('playlist.heading')}</h2>
+        <div
+          className="op-segmented"
+          role="group"
+          aria-label={t('label.setPlaylist', { ns: 'actions' })}
+        >
           {playlists.map((playlist) => (
             <ActionButton
               key={playlist.id}
@@ -59,7 +65,7 @@ export function PlaylistStrip() {
         </div>
       </div>
       {show.order.length === 0 ? (
-        <p className="op-muted">Nothing in this playlist can be shown right now.</p>
+        <p className="op-muted">{t('playlist.empty')}</p>
       ) : (
         <ol className="op-strip" data-testid="strip" ref={strip}>
           {show.order.map((id, index) => {
@@ -81,13 +87,13 @@ export function PlaylistStrip() {
                   data-item-id={id}
                   onMouseDown={(event) => event.preventDefault()}
                   onClick={() => void run(goToAction, id)}
-                  title={`Show now: ${itemTitle(item, lang)}`}
+                  title={t('playlist.showNow', { title: itemTitle(item, lang, t) })}
                 >
                   <span className="op-thumb-number">{index + 1}</span>
-                  <span className="op-thumb-kind">{kindLabel(item?.kind ?? '')}</span>
+                  <span className="op-thumb-kind">{kindLabel(item?.kind ?? '', t)}</span>
                   {image ? <img src={image} alt="" loading="lazy" /> : null}
-                  <span className="op-thumb-title">{itemTitle(item, lang)}</span>
-                  {held ? <span className="op-thumb-flag">loop resumes here</span> : null}
+                  <span className="op-thumb-title">{itemTitle(item, lang, t)}</span>
+                  {held ? <span className="op-thumb-flag">{t('playlist.loopResumes')}</span> : null}
                 </button>
               </li>
             );

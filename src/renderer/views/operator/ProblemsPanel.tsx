@@ -1,22 +1,20 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { localize } from '../../i18n/localize';
 import { useStores } from '../../stores';
 
 /** Content errors from the loader (each with its file) and the core's notices. */
 export function ProblemsPanel() {
   const errors = useStore(useStores().content, (s) => s.snapshot?.errors);
   const notices = useStore(useStores().operator, (s) => s.notices);
+  const { t } = useTranslation('console');
   if ((!errors || errors.length === 0) && notices.length === 0) return null;
   return (
-    <section className="op-panel op-problems" aria-label="Problems">
+    <section className="op-panel op-problems" aria-label={t('problems.aria')}>
       {errors && errors.length > 0 ? (
         <>
-          <h2 className="op-heading">
-            {errors.length} content {errors.length === 1 ? 'problem' : 'problems'}
-          </h2>
-          <p className="op-muted">
-            These items are left out (or keep their last good version) until the file is fixed. The
-            list updates by itself when a file is saved.
-          </p>
+          <h2 className="op-heading">{t('problems.heading', { count: errors.length })}</h2>
+          <p className="op-muted">{t('problems.explain')}</p>
           <ul className="op-list op-errors" data-testid="content-errors">
             {errors.map((error, i) => (
               <li key={`${error.file}:${error.line ?? ''}:${error.field}:${i}`}>
@@ -25,7 +23,8 @@ export function ProblemsPanel() {
                   {error.line ? `:${error.line}` : ''}
                 </code>
                 {error.field ? <code className="op-error-field">{error.field}</code> : null}
-                <span>{error.message}</span>
+                {/* File, line and field as they are; the words in the reader's language. */}
+                <span data-from-core>{localize(t, error)}</span>
               </li>
             ))}
           </ul>
@@ -33,10 +32,12 @@ export function ProblemsPanel() {
       ) : null}
       {notices.length > 0 ? (
         <>
-          <h2 className="op-heading">Notices</h2>
+          <h2 className="op-heading">{t('problems.notices')}</h2>
           <ul className="op-list op-notices" data-testid="notices">
             {notices.map((notice, i) => (
-              <li key={i}>{notice}</li>
+              <li key={i} data-from-core>
+                {localize(t, notice)}
+              </li>
             ))}
           </ul>
         </>

@@ -1,9 +1,11 @@
 import { QRCodeSVG } from 'qrcode.react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { remoteEnableAction, remoteRevokeAction } from '../../../shared/actions';
 import { useStores } from '../../stores';
 import { ActionButton } from '../../controls/ActionButton';
 import { since } from '../../controls/text';
+import { localize } from '../../i18n/localize';
 import { useClock } from '../../controls/use-clock';
 
 /** "123 456": six digits read aloud in two groups. */
@@ -18,11 +20,12 @@ export function RemotePanel() {
   const clockOffsetMs = useStore(useStores().show, (s) => s.clockOffsetMs);
   const locked = remote?.lockedUntil ?? null;
   const now = useClock(1000, locked !== null);
+  const { t, i18n } = useTranslation('console');
   if (!remote) {
     return (
-      <section className="op-panel op-remote" aria-label="Phone remote">
-        <h2 className="op-heading">Phone remote</h2>
-        <p className="op-muted">The core has not said whether the phone remote is available.</p>
+      <section className="op-panel op-remote" aria-label={t('remote.heading')}>
+        <h2 className="op-heading">{t('remote.heading')}</h2>
+        <p className="op-muted">{t('remote.unknown')}</p>
       </section>
     );
   }
@@ -30,15 +33,15 @@ export function RemotePanel() {
   return (
     <section
       className={`op-panel op-remote${remote.enabled ? ' is-on' : ''}`}
-      aria-label="Phone remote"
+      aria-label={t('remote.heading')}
       data-testid="remote-panel"
     >
       <div className="op-lyrics-head">
-        <h2 className="op-heading">Phone remote</h2>
+        <h2 className="op-heading">{t('remote.heading')}</h2>
         <ActionButton
           action={remoteEnableAction}
           param={!remote.enabled}
-          label={remote.enabled ? 'Turn off' : 'Turn on'}
+          label={remote.enabled ? t('remote.turnOff') : t('remote.turnOn')}
           pressed={remote.enabled}
           disabled={!remote.enabled && safeMode}
           className="op-small"
@@ -46,31 +49,30 @@ export function RemotePanel() {
         />
       </div>
       {!remote.enabled && safeMode ? (
-        <p className="op-muted">
-          Safe mode is on, so the phone remote stays off until you turn safe mode off.
-        </p>
+        <p className="op-muted">{t('remote.offInSafeMode')}</p>
       ) : !remote.enabled ? (
-        <p className="op-muted">
-          Off. Turn it on to drive the show from a phone on the venue network: next, previous,
-          lyrics, blackout, safe mode on.
+        <p className="op-muted">{t('remote.off')}</p>
+      ) : null}
+      {remote.error ? (
+        <p className="op-warning" data-from-core>
+          {localize(t, remote.error)}
         </p>
       ) : null}
-      {remote.error ? <p className="op-warning">{remote.error}</p> : null}
       {remote.enabled && remote.url && remote.pin ? (
         <div className="op-pairing">
           <div className="op-qr">
             <QRCodeSVG value={remote.url} size={200} marginSize={2} level="M" />
           </div>
           <div className="op-pairing-text">
-            <p className="op-muted">Scan, or open on the phone:</p>
-            <p className="op-url" data-testid="remote-url">
+            <p className="op-muted">{t('remote.scan')}</p>
+            <p className="op-url" data-testid="remote-url" translate="no">
               {remote.url}
             </p>
-            <p className="op-muted">then enter the PIN</p>
+            <p className="op-muted">{t('remote.thenPin')}</p>
             <p
               className="op-pin"
               data-testid="remote-pin"
-              aria-label={`PIN ${remote.pin.split('').join(' ')}`}
+              aria-label={t('remote.pinAria', { digits: remote.pin.split('').join(' ') })}
             >
               {spacedPin(remote.pin)}
             </p>
@@ -79,7 +81,7 @@ export function RemotePanel() {
       ) : null}
       {lockedFor > 0 ? (
         <p className="op-warning" data-testid="remote-locked">
-          Five wrong PINs: pairing is locked for {lockedFor} s. Someone may be guessing.
+          {t('remote.locked', { seconds: lockedFor })}
         </p>
       ) : null}
       {remote.devices.length > 0 ? (
@@ -87,15 +89,17 @@ export function RemotePanel() {
           {remote.devices.map((device) => (
             <li key={device.id}>
               <span className={`op-dot${device.connected ? ' is-ok' : ''}`} aria-hidden="true" />
-              <strong>{device.name}</strong>
+              <strong translate="no">{device.name}</strong>
               <span className="op-muted">
-                {device.connected ? 'connected' : 'not connected'} · paired{' '}
-                {since(device.pairedAt, now + clockOffsetMs)}
+                {t(device.connected ? 'remote.connected' : 'remote.notConnected')} ·{' '}
+                {t('remote.paired', {
+                  since: since(device.pairedAt, now + clockOffsetMs, i18n.language),
+                })}
               </span>
               <ActionButton
                 action={remoteRevokeAction}
                 param={device.id}
-                label="Revoke"
+                label={t('remote.revoke')}
                 className="op-small op-danger"
                 testId={`revoke-${device.id}`}
               />
@@ -103,7 +107,7 @@ export function RemotePanel() {
           ))}
         </ul>
       ) : remote.enabled ? (
-        <p className="op-muted">No phone paired yet.</p>
+        <p className="op-muted">{t('remote.noPhone')}</p>
       ) : null}
     </section>
   );

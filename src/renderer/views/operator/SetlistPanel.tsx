@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
   activeSetlist,
@@ -21,6 +22,7 @@ export function SetlistPanel() {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
+  const { t } = useTranslation('console');
   if (!snapshot || !show) return null;
   const setlists = setlistsOf(snapshot);
   const lang = consoleLanguage(snapshot);
@@ -29,19 +31,20 @@ export function SetlistPanel() {
 
   if (!active) {
     return (
-      <section className="op-panel op-setlist" aria-label="Setlist">
-        <h2 className="op-heading">Setlist</h2>
+      <section className="op-panel op-setlist" aria-label={t('setlist.heading')}>
+        <h2 className="op-heading">{t('setlist.heading')}</h2>
         {setlists.length === 0 ? (
-          <p className="op-muted">
-            This pack has no setlist. Add one (kind: setlist) to run a concert song by song.
-          </p>
+          <p className="op-muted">{t('setlist.none')}</p>
         ) : (
           <ul className="op-list">
             {setlists.map((setlist) => (
               <li key={setlist.id} className="op-setlist-choice">
                 <span>
                   <strong>{pickText(setlist.title, lang) ?? setlist.id}</strong>
-                  <span className="op-muted"> · {setlist.songs.length} songs</span>
+                  <span className="op-muted">
+                    {' · '}
+                    {t('setlist.songCount', { count: setlist.songs.length })}
+                  </span>
                 </span>
                 <ActionButton
                   action={setlistStartAction}
@@ -60,19 +63,23 @@ export function SetlistPanel() {
   const upcoming = nextSong(ctx);
   const interlude = itemById(snapshot, active.interlude ?? snapshot.pack.defaultPlaylist);
   return (
-    <section className="op-panel op-setlist is-active" aria-label="Setlist">
+    <section className="op-panel op-setlist is-active" aria-label={t('setlist.heading')}>
       <div className="op-lyrics-head">
-        <h2 className="op-heading">Setlist: {pickText(active.title, lang) ?? active.id}</h2>
+        <h2 className="op-heading">
+          {t('setlist.activeHeading', { title: pickText(active.title, lang) ?? active.id })}
+        </h2>
         <ActionButton action={setlistStopAction} param={undefined} className="op-small" />
       </div>
       <p className="op-status-line">
         {songIndex === null ? (
           <span className="op-chip is-paused" data-testid="setlist-state">
-            Between songs: {interlude ? itemTitle(interlude, lang) : 'the loop'} is running
+            {t('setlist.between', {
+              interlude: interlude ? itemTitle(interlude, lang, t) : t('setlist.theLoop'),
+            })}
           </span>
         ) : (
           <span className="op-chip is-live" data-testid="setlist-state">
-            Song {songIndex + 1} of {active.songs.length} is on
+            {t('setlist.songOn', { index: songIndex + 1, total: active.songs.length })}
           </span>
         )}
       </p>
@@ -83,8 +90,10 @@ export function SetlistPanel() {
           className="op-big op-primary"
           label={
             upcoming === null
-              ? 'No more songs'
-              : `Next song: ${itemTitle(itemById(snapshot, upcoming.songId), lang)}`
+              ? t('setlist.noMoreSongs')
+              : t('setlist.nextSong', {
+                  title: itemTitle(itemById(snapshot, upcoming.songId), lang, t),
+                })
           }
           testId="next-song"
         />
@@ -92,7 +101,7 @@ export function SetlistPanel() {
           action={lyricsEndAction}
           param={undefined}
           className="op-big"
-          label="End song (back to the loop)"
+          label={t('setlist.endSong')}
         />
       </div>
       <ol className="op-setlist-songs">
@@ -107,19 +116,19 @@ export function SetlistPanel() {
             >
               <span className="op-thumb-number">{index + 1}</span>
               <span className="op-setlist-title">
-                {song ? itemTitle(song, lang) : `${songId} (missing)`}
+                {song ? itemTitle(song, lang, t) : t('setlist.missing', { id: songId })}
               </span>
               {on ? (
-                <span className="op-chip is-live">on now</span>
+                <span className="op-chip is-live">{t('setlist.onNow')}</span>
               ) : song && !hasLyrics(snapshot, songId) ? (
-                <span className="op-chip" title="The loop keeps running during this song">
-                  no lyrics
+                <span className="op-chip" title={t('setlist.noLyricsTitle')}>
+                  {t('setlist.noLyrics')}
                 </span>
               ) : (
                 <ActionButton
                   action={lyricsStartAction}
                   param={songId}
-                  label="Start"
+                  label={t('setlist.start')}
                   className="op-small"
                   disabled={!song}
                 />

@@ -1,7 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { actionGroups, consoleActions, keyLabels, obsKeyList } from '../../../shared/actions';
+import { actionLabel } from '../../controls/say';
 
 /** Every registered operator action and its keys: what `?` opens. */
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('console');
   return (
     <div className="op-sheet-backdrop" onClick={onClose}>
       <div
@@ -13,7 +16,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
       >
         <div className="op-lyrics-head">
           <h2 className="op-heading" id="op-sheet-title">
-            Keys
+            {t('sheet.title')}
           </h2>
           <button
             type="button"
@@ -21,32 +24,29 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
             onClick={onClose}
             onMouseDown={(event) => event.preventDefault()}
           >
-            Close <kbd>Esc</kbd>
+            {t('sheet.close')} <kbd>Esc</kbd>
           </button>
         </div>
-        <p className="op-muted">
-          A presentation clicker sends PgDn and PgUp: during a song they move the lyrics line by
-          line, otherwise the slides. Keys do nothing while you type in a field.
-        </p>
+        <p className="op-muted">{t('sheet.clicker')}</p>
         <div className="op-sheet-groups">
-          {actionGroups.map(({ group, title }) => {
+          {actionGroups.map(({ group, titleKey }) => {
             const actions = consoleActions.filter((action) => action.group === group);
             if (actions.length === 0) return null;
             return (
               <section key={group}>
-                <h3 className="op-subheading">{title}</h3>
+                <h3 className="op-subheading">{t(titleKey, { ns: 'actions' })}</h3>
                 <table className="op-sheet-table">
                   <tbody>
                     {actions.map((action) => {
                       const keys = keyLabels(action.keys);
                       return (
                         <tr key={action.name} data-action={action.name}>
-                          <th scope="row">{action.label}</th>
+                          <th scope="row">{actionLabel(t, action)}</th>
                           <td>
                             {keys.length > 0 ? (
                               keys.map((key) => <kbd key={key}>{key}</kbd>)
                             ) : (
-                              <span className="op-muted">button</span>
+                              <span className="op-muted">{t('sheet.button')}</span>
                             )}
                           </td>
                         </tr>
@@ -58,12 +58,12 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
             );
           })}
           <section>
-            <h3 className="op-subheading">OBS</h3>
+            <h3 className="op-subheading">{t('obs.heading')}</h3>
             <table className="op-sheet-table">
               <tbody>
                 {obsKeyList.map((entry) => (
-                  <tr key={entry.label}>
-                    <th scope="row">{entry.label}</th>
+                  <tr key={entry.labelKey}>
+                    <th scope="row">{t(entry.labelKey, { ns: 'actions' })}</th>
                     <td>
                       {entry.keys.map((key) => (
                         <kbd key={key}>{key}</kbd>
@@ -75,11 +75,11 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
             </table>
           </section>
           <section>
-            <h3 className="op-subheading">This sheet</h3>
+            <h3 className="op-subheading">{t('sheet.thisSheet')}</h3>
             <table className="op-sheet-table">
               <tbody>
                 <tr>
-                  <th scope="row">Show or hide the keys</th>
+                  <th scope="row">{t('sheet.toggle')}</th>
                   <td>
                     <kbd>?</kbd>
                   </td>

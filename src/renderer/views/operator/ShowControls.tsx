@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
   blackoutAction,
@@ -14,15 +15,16 @@ import { ActionButton } from '../../controls/ActionButton';
 export function ShowControls() {
   const { show: showStore } = useStores();
   const show = useStore(showStore, (s) => s.show);
+  const { t } = useTranslation('console');
   if (!show) return null;
   const lyrics = clickerTarget(show) === 'lyrics';
   return (
-    <section className="op-panel op-controls" aria-label="Show controls">
+    <section className="op-panel op-controls" aria-label={t('controls.aria')}>
       <div className="op-controls-row">
         <ActionButton
           action={previousAction}
           param={undefined}
-          label="◀ Previous slide"
+          label={t('controls.previous')}
           className="op-big"
           // While lyrics are on, the arrows move the song; the buttons still move slides.
           showKeys={!lyrics}
@@ -30,7 +32,7 @@ export function ShowControls() {
         <ActionButton
           action={pauseAction}
           param={undefined}
-          label={show.paused ? 'Resume' : 'Pause'}
+          label={show.paused ? t('controls.resume') : t('controls.pause')}
           pressed={show.paused}
           className="op-big"
           testId="pause"
@@ -38,7 +40,7 @@ export function ShowControls() {
         <ActionButton
           action={nextAction}
           param={undefined}
-          label="Next slide ▶"
+          label={t('controls.next')}
           className="op-big"
           showKeys={!lyrics}
         />
@@ -47,7 +49,7 @@ export function ShowControls() {
         <ActionButton
           action={blackoutAction}
           param={undefined}
-          label={show.blackout ? 'Blackout ON: lift it' : 'Blackout'}
+          label={show.blackout ? t('controls.blackoutOn') : undefined}
           pressed={show.blackout}
           className="op-big op-danger"
           testId="blackout"
@@ -55,18 +57,14 @@ export function ShowControls() {
         <ActionButton
           action={safeModeAction}
           param={undefined}
-          label={show.safeMode ? 'Safe mode ON: turn off' : 'Safe mode'}
+          label={show.safeMode ? t('controls.safeModeOn') : undefined}
           pressed={show.safeMode}
           className="op-big op-safe"
           testId="safe-mode"
-          title="Hides names and faces (items marked sensitive) on every screen. Only this console can turn it off."
+          title={t('controls.safeModeTitle')}
         />
       </div>
-      {lyrics ? (
-        <p className="op-hint">
-          A song is on: Space, the arrows and the clicker move the lyrics. P pauses.
-        </p>
-      ) : null}
+      {lyrics ? <p className="op-hint">{t('controls.songHint')}</p> : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
   actionNamed,
@@ -23,6 +24,7 @@ import { connect, disconnect, sendCommand } from '../../transport/socket';
 import { ActionButton } from '../../controls/ActionButton';
 import { RefusalToast } from '../../controls/RefusalToast';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
+import { say } from '../../controls/say';
 import { consoleLanguage, itemTitle } from '../../controls/text';
 import { useClock } from '../../controls/use-clock';
 import './remote.css';
@@ -133,6 +135,7 @@ function OnAir() {
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
   const status = useStore(stores.connection, (s) => s.status);
+  const { t } = useTranslation('remote');
   if (!snapshot || !show) {
     return (
       <p className="remote-onair remote-muted" role="status">
@@ -142,12 +145,13 @@ function OnAir() {
   }
   const lang = consoleLanguage(snapshot);
   const item = itemById(snapshot, show.itemId);
+  const title = itemTitle(item, lang, t);
   const song = lyricsOnAir(show) ? cursorSong({ show, content: snapshot }) : undefined;
   const line = song && show.lyrics ? originalLines(song)[show.lyrics.line] : undefined;
   return (
     <div className="remote-onair" data-testid="remote-on-air">
       <span className="remote-label">On air</span>
-      <strong data-testid="remote-on-air-title">{itemTitle(item, lang)}</strong>
+      <strong data-testid="remote-on-air-title">{title}</strong>
       {line ? <span className="remote-line">“{line}”</span> : null}
       <span className="remote-flags">
         {show.blackout ? <span className="remote-flag is-blackout">Blackout</span> : null}
@@ -185,10 +189,11 @@ function ConnectionNote() {
 
 /** One group of the phone's buttons, as `phoneLayout` lists them. */
 function PhoneButtons({ section, show }: { section: PhoneSection; show: ShowState | null }) {
+  const { t } = useTranslation('actions');
   if (section.when && !section.when(show)) return null;
   return (
     <>
-      {section.title ? <h2 className="remote-label">{section.title}</h2> : null}
+      {section.titleKey ? <h2 className="remote-label">{t(section.titleKey)}</h2> : null}
       <div className="remote-grid">
         {section.buttons.map((button) => {
           const tone = button.tone?.(show);
@@ -197,7 +202,7 @@ function PhoneButtons({ section, show }: { section: PhoneSection; show: ShowStat
               key={button.action}
               action={actionNamed(button.action)}
               param={undefined}
-              label={button.label(show)}
+              label={say(t, button.label(show))}
               pressed={button.pressed?.(show)}
               showKeys={false}
               className={tone ? `remote-button remote-${tone}` : 'remote-button'}
@@ -206,7 +211,9 @@ function PhoneButtons({ section, show }: { section: PhoneSection; show: ShowStat
           );
         })}
       </div>
-      {section.note ? <p className="remote-muted remote-note">{section.note(show)}</p> : null}
+      {section.note ? (
+        <p className="remote-muted remote-note">{say(t, section.note(show))}</p>
+      ) : null}
     </>
   );
 }

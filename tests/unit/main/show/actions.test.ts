@@ -4,6 +4,7 @@ import { kioskActions, type Action } from '../../../../src/shared/actions';
 import { refusal, type ShowState } from '../../../../src/shared/protocol';
 import { caseItem, localNoon, playlist, snapshot, statement } from './content-fixtures';
 import { FakeClock } from './fake-clock';
+import { translate } from '../../../../src/shared/i18n';
 
 /** The keyboard's path: the action turns the state into a command, the core performs it. */
 function press(engine: ShowEngine, action: Action) {
@@ -28,7 +29,9 @@ function show() {
   );
 }
 
-/** What each label promises, checked on the state before and after one press. */
+/** What each (English) label promises, checked on the state before and after one press. */
+const label = (action: { labelKey: string }) => translate('en', 'actions')(action.labelKey);
+
 const promises: Record<string, (before: ShowState, after: ShowState) => void> = {
   'Next slide': (before, after) => {
     expect(after.position).toBe((before.position + 1) % before.order.length);
@@ -60,7 +63,7 @@ const promises: Record<string, (before: ShowState, after: ShowState) => void> = 
 
 describe('kiosk actions against the engine', () => {
   it('has a promise to check for every kiosk action', () => {
-    expect(kioskActions.map((a) => a.label).sort()).toEqual(Object.keys(promises).sort());
+    expect(kioskActions.map((a) => label(a)).sort()).toEqual(Object.keys(promises).sort());
   });
 
   it('lets the kiosk send every action’s command, except safe mode off', () => {
@@ -83,13 +86,13 @@ describe('kiosk actions against the engine', () => {
   });
 
   for (const action of kioskActions) {
-    it(`"${action.label}" does what its label says, both ways`, () => {
+    it(`"${label(action)}" does what its label says, both ways`, () => {
       const engine = show();
       for (let round = 0; round < 2; round++) {
         const before = engine.state();
         const { result, after } = press(engine, action);
         expect(result).toEqual({ ok: true });
-        promises[action.label]!(before, after);
+        promises[label(action)]!(before, after);
       }
     });
   }

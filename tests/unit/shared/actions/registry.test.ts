@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionGroups,
   actionNamed,
+  obsKeyList,
   actionRegistry,
   consoleActions,
   consoleKeyActions,
@@ -10,6 +12,21 @@ import {
   type ActionContext,
 } from '../../../../src/shared/actions';
 import { refusal, type Command, type ShowState } from '../../../../src/shared/protocol';
+import { APP_LANGUAGES, CATALOGS, type Catalog } from '../../../../src/shared/i18n';
+import type { Message } from '../../../../src/shared/actions';
+
+/** The message at a key of a catalog, or undefined: `label.overlay.lyrics`. */
+function messageAt(catalog: Catalog, key: string): string | undefined {
+  let node: string | Catalog | undefined = catalog;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** Every key a message uses, its parameters' keys too. */
+const keysOf = (message: Message): string[] => [
+  message.key,
+  ...Object.values(message.params ?? {}).flatMap((p) => (typeof p === 'object' ? keysOf(p) : [])),
+];
 import { showOnAir } from '../../../fixtures/state/show-state';
 
 /** Shows a phone or a kiosk may be pressed in mid-show: every toggle either way, a song on. */
@@ -28,6 +45,24 @@ describe('the action registry', () => {
   it('keys every action by its own name, once', () => {
     for (const [name, action] of Object.entries(actionRegistry)) expect(action.name).toBe(name);
     expect(actionNamed('blackout')).toBe(actionRegistry.blackout);
+  });
+
+  it('names every action, every sheet heading and the OBS keys by a key each language has', () => {
+    const keys = [
+      ...Object.values(actionRegistry).map((action) => action.labelKey),
+      ...actionGroups.map((group) => group.titleKey),
+      ...obsKeyList.map((entry) => entry.labelKey),
+    ];
+    for (const key of keys) {
+      for (const language of APP_LANGUAGES) {
+        expect(messageAt(CATALOGS[language].actions, key), `${language}: ${key}`).toBeTruthy();
+      }
+    }
+    // Each action its own name: two buttons that read the same would be a trap mid-show.
+    const english = Object.values(actionRegistry).map((a) =>
+      messageAt(CATALOGS.en.actions, a.labelKey),
+    );
+    expect(new Set(english).size).toBe(english.length);
   });
 
   it('looks keys up lyrics first, so the clicker moves a song before the slides', () => {
@@ -75,13 +110,27 @@ describe('the phone’s buttons', () => {
     expect(sent).toContainEqual({ name: 'safeMode', on: true });
   });
 
-  it('label every button from the show, also before the core has sent one', () => {
+  it('label every button from the show with a message every language has, also before the core has sent one', () => {
     for (const section of phoneLayout) {
-      for (const button of section.buttons) {
-        for (const show of [null, ...shows]) expect(button.label(show)).not.toBe('');
+      const used = [
+        ...(section.titleKey ? [section.titleKey] : []),
+        ...[null, ...shows].flatMap((show) => [
+          ...section.buttons.flatMap((button) => keysOf(button.label(show))),
+          ...(section.note ? keysOf(section.note(show)) : []),
+        ]),
+      ];
+      for (const key of used) {
+        for (const language of APP_LANGUAGES) {
+          expect(messageAt(CATALOGS[language].actions, key), `${language}: ${key}`).toBeTruthy();
+        }
       }
     }
     const safe = phoneLayout.flatMap((s) => s.buttons).find((b) => b.action === 'safeModeOn');
-    expect(safe?.label(shows[2] ?? null)).toBe('Safe mode is on');
+    expect(safe?.label(shows[2] ?? null)).toEqual({ key: 'phone.safeModeIsOn' });
+    const lyrics = phoneLayout.flatMap((s) => s.buttons).find((b) => b.action === 'overlay.lyrics');
+    expect(lyrics?.label(shows[3] ?? null)).toEqual({
+      key: 'phone.overlayOn',
+      params: { element: { key: 'overlayElement.lyrics' } },
+    });
   });
 });

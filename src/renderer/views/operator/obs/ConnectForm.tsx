@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { obsConfigureAction } from '../../../../shared/actions/obs';
 import type { ObsInfo } from '../../../../shared/protocol';
 import { useRunner } from '../../../controls/run';
@@ -6,6 +7,7 @@ import { useRunner } from '../../../controls/run';
 /** Where OBS is and its password; the password goes to the core and never comes back. */
 export function ConnectForm({ obs, onDone }: { obs: ObsInfo; onDone: () => void }) {
   const { run } = useRunner();
+  const { t } = useTranslation('console');
   const [host, setHost] = useState(obs.status.host ?? '127.0.0.1');
   const [port, setPort] = useState(String(obs.status.port ?? 4455));
   // Only what is typed now; a stored password never comes back to the page.
@@ -24,10 +26,11 @@ export function ConnectForm({ obs, onDone }: { obs: ObsInfo; onDone: () => void 
   return (
     <form className="op-obs-form" onSubmit={submit} data-testid="obs-form" autoComplete="off">
       <label>
-        Host <input value={host} onChange={(e) => setHost(e.target.value)} name="obs-host" />
+        {t('obs.host')}{' '}
+        <input value={host} onChange={(e) => setHost(e.target.value)} name="obs-host" />
       </label>
       <label>
-        Port{' '}
+        {t('obs.port')}{' '}
         <input
           value={port}
           onChange={(e) => setPort(e.target.value)}
@@ -37,7 +40,7 @@ export function ConnectForm({ obs, onDone }: { obs: ObsInfo; onDone: () => void 
         />
       </label>
       <label>
-        Password{' '}
+        {t('obs.password')}{' '}
         <input
           type="password"
           value={password}
@@ -45,10 +48,10 @@ export function ConnectForm({ obs, onDone }: { obs: ObsInfo; onDone: () => void 
           autoComplete="new-password"
           placeholder={
             obs.status.passwordFromEnv
-              ? 'from SOLIDARITY_OBS_PASSWORD'
+              ? t('obs.passwordFromEnv', { variable: 'SOLIDARITY_OBS_PASSWORD' })
               : obs.status.hasPassword
-                ? 'saved (leave empty to keep)'
-                : 'none'
+                ? t('obs.passwordSaved')
+                : t('obs.passwordNone')
           }
           disabled={obs.status.passwordFromEnv}
           name="obs-password"
@@ -56,13 +59,11 @@ export function ConnectForm({ obs, onDone }: { obs: ObsInfo; onDone: () => void 
       </label>
       {obs.status.passwordFromEnv ? (
         <p className="op-warning op-obs-env" data-testid="obs-env-password">
-          The password comes from the environment variable <code>SOLIDARITY_OBS_PASSWORD</code>,
-          which wins over one typed here. To change it, set the right password in that variable (or
-          unset it to type one here) and restart the app.
+          {t('obs.envPassword', { variable: 'SOLIDARITY_OBS_PASSWORD' })}
         </p>
       ) : null}
       <button type="submit" className="op-button op-small">
-        Connect
+        {t('obs.connect')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
   obsKeyList,
@@ -10,16 +11,18 @@ import type { ObsInfo } from '../../../../shared/protocol';
 import { keyBelongsToFocus } from '../use-operator-keys';
 import { useStores } from '../../../stores';
 import { useRunner } from '../../../controls/run';
+import { localize } from '../../../i18n/localize';
 import { ConnectForm } from './ConnectForm';
 import { OverlayHealth, SetupReport } from './OverlayHealth';
 import './obs.css';
 
-const stateLabels: Record<ObsInfo['status']['state'], string> = {
-  disconnected: 'Not connected',
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  'auth-failed': 'Wrong password',
-  error: 'Problem',
+/** The connection's state in words: keys in `console`. */
+const stateKeys: Record<ObsInfo['status']['state'], string> = {
+  disconnected: 'obs.state.disconnected',
+  connecting: 'obs.state.connecting',
+  connected: 'obs.state.connected',
+  'auth-failed': 'obs.state.authFailed',
+  error: 'obs.state.error',
 };
 
 /** The colour of the status dot: green connected, amber on the way, red when it needs you. */
@@ -52,20 +55,21 @@ function useSceneKeys(obs: () => ObsInfo | null, switchTo: (scene: string) => vo
 
 function Outputs({ outputs }: { outputs: NonNullable<ObsInfo['outputs']> }) {
   const { stream, record } = outputs;
-  const dropped =
-    stream.totalFrames > 0 ? ((stream.droppedFrames / stream.totalFrames) * 100).toFixed(1) : '0.0';
+  const { t } = useTranslation('console');
+  const dropped = stream.totalFrames > 0 ? stream.droppedFrames / stream.totalFrames : 0;
   return (
     <p className="op-obs-outputs" data-testid="obs-outputs">
       <span className={`op-obs-badge${stream.active ? ' is-live' : ''}`}>
-        {stream.active ? (stream.reconnecting ? 'RECONNECTING' : 'LIVE') : 'Not live'}
+        {t(stream.active ? (stream.reconnecting ? 'obs.reconnecting' : 'obs.live') : 'obs.notLive')}
       </span>{' '}
       {stream.active ? (
         <>
-          {stream.timecode.replace(/\.\d+$/, '')} · dropped {stream.droppedFrames} ({dropped}%){' '}
+          {stream.timecode.replace(/\.\d+$/, '')} ·{' '}
+          {t('obs.dropped', { frames: stream.droppedFrames, share: dropped })}{' '}
         </>
       ) : null}
       <span className={`op-obs-badge${record.active ? ' is-rec' : ''}`}>
-        {record.active ? (record.paused ? 'REC paused' : 'REC') : 'Not recording'}
+        {t(record.active ? (record.paused ? 'obs.recPaused' : 'obs.rec') : 'obs.notRecording')}
       </span>{' '}
       {record.active ? record.timecode.replace(/\.\d+$/, '') : null}
     </p>
@@ -77,6 +81,7 @@ export function ObsPanel() {
   const store = useStores().obs;
   const obs = useStore(store, (s) => s.obs);
   const { run } = useRunner();
+  const { t } = useTranslation('console');
   const [editing, setEditing] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
   const switchTo = (scene: string) => void run(obsSwitchSceneAction, scene);
@@ -84,9 +89,9 @@ export function ObsPanel() {
 
   if (!obs) {
     return (
-      <section className="op-panel op-obs" aria-label="OBS" data-testid="obs-panel">
-        <h2 className="op-heading">OBS</h2>
-        <p className="op-muted">The core has not said anything about OBS yet.</p>
+      <section className="op-panel op-obs" aria-label={t('obs.heading')} data-testid="obs-panel">
+        <h2 className="op-heading">{t('obs.heading')}</h2>
+        <p className="op-muted">{t('obs.unknown')}</p>
       </section>
     );
   }
@@ -96,9 +101,13 @@ export function ObsPanel() {
   const showForm = editing || status.host === null || status.state === 'auth-failed';
   const programScenes = (scenes?.scenes ?? []).filter((s) => s !== 'Solidarity Overlays');
   return (
-    <section className={`op-panel op-obs is-${tone}`} aria-label="OBS" data-testid="obs-panel">
+    <section
+      className={`op-panel op-obs is-${tone}`}
+      aria-label={t('obs.heading')}
+      data-testid="obs-panel"
+    >
       <div className="op-lyrics-head">
-        <h2 className="op-heading">OBS</h2>
+        <h2 className="op-heading">{t('obs.heading')}</h2>
         {status.host !== null && !showForm ? (
           <button
             type="button"
@@ -106,19 +115,19 @@ export function ObsPanel() {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => setEditing(true)}
           >
-            Settings
+            {t('obs.settings')}
           </button>
         ) : null}
       </div>
       <p className={`op-obs-status is-${tone}`} role="status" data-testid="obs-status">
-        <span className="op-dot" aria-hidden="true" /> <strong>{stateLabels[status.state]}</strong>
+        <span className="op-dot" aria-hidden="true" /> <strong>{t(stateKeys[status.state])}</strong>
         {connected && status.obsVersion
-          ? ` · OBS ${status.obsVersion}, obs-websocket ${status.obsWebSocketVersion ?? '?'}`
+          ? ` · ${t('obs.versions', { obs: status.obsVersion, websocket: status.obsWebSocketVersion ?? '?' })}`
           : ''}
       </p>
       {!connected ? (
-        <p className="op-muted" data-testid="obs-message">
-          {status.message}
+        <p className="op-muted" data-testid="obs-message" data-from-core>
+          {status.message ? localize(t, status.message) : null}
         </p>
       ) : null}
       {showForm ? <ConnectForm obs={obs} onDone={() => setEditing(false)} /> : null}
@@ -133,11 +142,11 @@ export function ObsPanel() {
               onClick={() => void run(obsSetupAction, { addToScenes: picked })}
               data-testid="obs-setup"
             >
-              Set up overlays in OBS
+              {t('label.obsSetup', { ns: 'actions' })}
             </button>
             {programScenes.length > 0 ? (
               <fieldset className="op-obs-pick">
-                <legend className="op-muted">Also add them to</legend>
+                <legend className="op-muted">{t('obs.alsoAddTo')}</legend>
                 {programScenes.map((scene) => (
                   <label key={scene}>
                     <input
@@ -149,7 +158,7 @@ export function ObsPanel() {
                         )
                       }
                     />{' '}
-                    {scene}
+                    <span translate="no">{scene}</span>
                   </label>
                 ))}
               </fieldset>
@@ -167,7 +176,7 @@ export function ObsPanel() {
           {scenes ? (
             <>
               <h3 className="op-subheading">
-                Scenes{scenes.studioMode ? ' (studio mode: a click sets the preview)' : ''}
+                {t(scenes.studioMode ? 'obs.scenesStudio' : 'obs.scenes')}
               </h3>
               <ol className="op-obs-scenes" data-testid="obs-scenes">
                 {scenes.scenes.map((scene, index) => {
@@ -183,9 +192,10 @@ export function ObsPanel() {
                         onClick={() => switchTo(scene)}
                         data-scene={scene}
                       >
-                        {index < 9 ? <kbd>Ctrl+{index + 1}</kbd> : null} {scene}
-                        {program ? ' · program' : ''}
-                        {preview ? ' · preview' : ''}
+                        {index < 9 ? <kbd>Ctrl+{index + 1}</kbd> : null}{' '}
+                        <span translate="no">{scene}</span>
+                        {program ? ` · ${t('obs.program')}` : ''}
+                        {preview ? ` · ${t('obs.preview')}` : ''}
                       </button>
                     </li>
                   );
@@ -196,8 +206,10 @@ export function ObsPanel() {
         </>
       ) : null}
       <p className="op-muted op-obs-keys">
-        Overlay toggles: the Stream overlay keys (1–4).{' '}
-        {obsKeyList.map((entry) => `${entry.label}: Ctrl+1…Ctrl+9.`).join(' ')}
+        {t('obs.keysNote')}{' '}
+        {obsKeyList
+          .map((entry) => t('obs.keysEntry', { label: t(entry.labelKey, { ns: 'actions' }) }))
+          .join(' ')}
       </p>
     </section>
   );

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { ObsInfo } from '../../../../shared/protocol';
+import { localize } from '../../../i18n/localize';
 
 /** What the last "Set up overlays in OBS" made or changed, or why it failed. */
 export function SetupReport({
@@ -9,46 +11,50 @@ export function SetupReport({
   /** OBS no longer holds what the setup made: the report is history, not the present. */
   drifted: boolean;
 }) {
-  if (!setup.ok) return <p className="op-warning">Setup failed: {setup.error}</p>;
+  const { t } = useTranslation('console');
+  if (!setup.ok) {
+    return (
+      <p className="op-warning">
+        {t('obs.setupFailed', { error: setup.error ? localize(t, setup.error) : '' })}
+      </p>
+    );
+  }
   const changed = setup.inputs.filter((i) => i.input !== 'unchanged' || i.item !== 'unchanged');
+  const scene =
+    setup.scene === 'created'
+      ? t('obs.sceneCreated', { scene: 'Solidarity Overlays' })
+      : drifted
+        ? t('obs.sceneWasThere')
+        : t('obs.sceneReady');
   return (
     <div className="op-obs-setup" data-testid="obs-setup-report">
       <p className="op-muted">
-        {drifted ? 'Last setup: ' : ''}
-        {setup.scene === 'created'
-          ? 'Created the scene "Solidarity Overlays"'
-          : drifted
-            ? 'the scene was there'
-            : 'Scene ready'}
+        {drifted ? t('obs.lastSetup', { scene }) : scene}
         {setup.mode
-          ? ` (${setup.mode === 'browser' ? 'browser sources' : 'text and image sources'})`
+          ? ` (${t(setup.mode === 'browser' ? 'obs.modeBrowser' : 'obs.modeNative')})`
           : ''}
-        {changed.length === 0 ? '; nothing needed changing.' : ':'}
+        {changed.length === 0 ? t('obs.nothingChanged') : t('obs.changedList')}
       </p>
       {changed.length > 0 ? (
         <ul className="op-list">
           {changed.map((input) => (
             <li key={input.name}>
-              {input.name}:{' '}
-              {input.input === 'unavailable'
-                ? 'not possible in this OBS'
-                : input.input === 'unchanged'
-                  ? input.item
-                  : input.input}
+              <span translate="no">{input.name}</span>:{' '}
+              {t(`obs.setupResult.${input.input === 'unchanged' ? input.item : input.input}`)}
             </li>
           ))}
         </ul>
       ) : null}
       {setup.warnings.map((warning) => (
-        <p key={warning} className="op-warning" data-testid="obs-setup-warning">
-          {warning}
+        <p key={warning} className="op-warning" data-testid="obs-setup-warning" data-from-core>
+          {localize(t, warning)}
         </p>
       ))}
       {setup.scenes.length > 0 ? (
         <ul className="op-list">
           {setup.scenes.map((s) => (
             <li key={s.scene}>
-              {s.scene}: {s.result.replace('-', ' ')}
+              <span translate="no">{s.scene}</span>: {t(`obs.sceneResult.${s.result}`)}
             </li>
           ))}
         </ul>
@@ -56,17 +62,6 @@ export function SetupReport({
     </div>
   );
 }
-
-const elementLabels: Record<
-  NonNullable<ObsInfo['overlay']>['elements'][number]['element'],
-  string
-> = {
-  lowerThird: 'Lower third',
-  qr: 'QR code',
-  lyrics: 'Lyrics',
-  drawing: 'Drawing',
-  nowPlaying: 'Now playing',
-};
 
 /**
  * The overlay scene as OBS really holds it: a missing scene asks to be set up, every drift
@@ -79,14 +74,14 @@ export function OverlayHealth({
   overlay: NonNullable<ObsInfo['overlay']>;
   onRepair: () => void;
 }) {
+  const { t } = useTranslation('console');
   const repairable = overlay.drift.some((d) => d.repairable);
   return (
     <div className="op-obs-health" data-testid="obs-overlay-health">
       {!overlay.sceneExists ? (
         <div className="op-obs-ask" data-testid="obs-ask-setup">
           <p>
-            <strong>OBS has no overlay scene yet.</strong> Nothing the console shows reaches the
-            stream until it is set up. Set it up now?
+            <strong>{t('obs.noSceneTitle')}</strong> {t('obs.noSceneText')}
           </p>
           <button
             type="button"
@@ -94,18 +89,18 @@ export function OverlayHealth({
             onMouseDown={(e) => e.preventDefault()}
             onClick={onRepair}
           >
-            Set up overlays in OBS
+            {t('label.obsSetup', { ns: 'actions' })}
           </button>
         </div>
       ) : overlay.drift.length > 0 ? (
         <div className="op-obs-drift" data-testid="obs-drift" role="alert">
           <p>
-            <strong>OBS differs from the console:</strong>
+            <strong>{t('obs.differs')}</strong>
           </p>
           <ul className="op-list">
             {overlay.drift.map((d) => (
-              <li key={`${d.kind}:${d.source ?? ''}`} data-kind={d.kind}>
-                {d.message}
+              <li key={`${d.kind}:${d.source ?? ''}`} data-kind={d.kind} data-from-core>
+                {localize(t, d.message)}
               </li>
             ))}
           </ul>
@@ -117,19 +112,20 @@ export function OverlayHealth({
               onClick={onRepair}
               data-testid="obs-repair"
             >
-              Repair overlays in OBS
+              {t('obs.repair')}
             </button>
           ) : null}
         </div>
       ) : (
         <p className="op-muted" data-testid="obs-in-step">
-          OBS holds what the console shows.
+          {t('obs.inStep')}
         </p>
       )}
       {overlay.sceneExists ? (
         <ul className="op-obs-elements" data-testid="obs-elements">
           {overlay.elements.map(({ element, console: wanted, obs }) => {
             const differs = obs !== null && obs !== wanted;
+            const name = t(`obs.element.${element}`);
             return (
               <li
                 key={element}
@@ -137,8 +133,10 @@ export function OverlayHealth({
                 data-element={element}
                 data-obs={obs === null ? 'none' : obs ? 'shown' : 'hidden'}
               >
-                {elementLabels[element]}: {obs === null ? 'no source in OBS' : obs ? 'on' : 'off'}
-                {differs ? ` (console: ${wanted ? 'on' : 'off'})` : ''}
+                {obs === null
+                  ? t('obs.elementNoSource', { element: name })
+                  : t(obs ? 'obs.elementOn' : 'obs.elementOff', { element: name })}
+                {differs ? ` ${t(wanted ? 'obs.consoleOn' : 'obs.consoleOff')}` : ''}
               </li>
             );
           })}

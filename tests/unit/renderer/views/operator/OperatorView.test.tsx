@@ -324,7 +324,7 @@ describe('OperatorView', () => {
     expect(screen.getByTestId('remote-pin')).toHaveTextContent('482 913');
     expect(screen.getByTestId('remote-url')).toHaveTextContent('http://192.168.1.20:8080/remote');
     expect(container.querySelector('.op-qr svg')).not.toBeNull();
-    expect(screen.getByTestId('remote-locked')).toHaveTextContent(/locked for \d+ s/);
+    expect(screen.getByTestId('remote-locked')).toHaveTextContent(/locked for [\d,]+ s/);
     fireEvent.click(screen.getByTestId('revoke-dev1'));
     expect(send).toHaveBeenLastCalledWith({ name: 'remoteRevoke', deviceId: 'dev1' });
   });

@@ -1,6 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { act } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
+import { createTranslator, type AppLanguage } from '../../../../../../src/shared/i18n';
 import type { ObsInfo } from '../../../../../../src/shared/protocol';
 import { obsSceneForKey } from '../../../../../../src/shared/actions/obs';
 import {
@@ -59,18 +61,20 @@ const inStep: NonNullable<ObsInfo['overlay']> = {
   ],
 };
 
-function renderPanel(obs: ObsInfo | null) {
+function renderPanel(obs: ObsInfo | null, language: AppLanguage = 'en') {
   const stores = createStores();
   applyShow(showState(), stores.show);
   const obsStore = stores.obs;
   if (obs) applyObs(obs, obsStore);
   const send = vi.fn(async () => ({ ok: true as const }));
   render(
-    <StoresContext.Provider value={stores}>
-      <RunnerProvider send={send}>
-        <ObsPanel />
-      </RunnerProvider>
-    </StoresContext.Provider>,
+    <I18nextProvider i18n={createTranslator(language)}>
+      <StoresContext.Provider value={stores}>
+        <RunnerProvider send={send}>
+          <ObsPanel />
+        </RunnerProvider>
+      </StoresContext.Provider>
+    </I18nextProvider>,
   );
   return { send, obsStore };
 }
@@ -303,4 +307,87 @@ describe('obsSceneForKey', () => {
     expect(screen.getByTestId('obs-setup-report').textContent).toContain('Scene ready');
     expect(screen.queryByTestId('obs-repair')).toBeNull();
   });
+});
+
+/** The panel's words: not OBS's names (`translate="no"`), keycaps, or the core's words. */
+function panelWords(): string[] {
+  const panel = screen.getByTestId('obs-panel');
+  const words: string[] = [];
+  const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim() ?? '';
+    if (
+      !/\p{L}/u.test(text) ||
+      node.parentElement?.closest('kbd, [translate="no"], [data-from-core]')
+    )
+      continue;
+    words.push(text);
+  }
+  for (const el of panel.querySelectorAll('[placeholder], [aria-label], [title]')) {
+    for (const name of ['placeholder', 'aria-label', 'title']) {
+      const value = el.getAttribute(name);
+      if (value) words.push(value);
+    }
+  }
+  return words;
+}
+
+describe('ObsPanel in the reader’s language', () => {
+  const drifted: ObsInfo = {
+    ...connected,
+    scenes: { ...connected.scenes!, studioMode: true, preview: 'Talk' },
+    outputs: {
+      ...connected.outputs!,
+      record: { active: true, paused: true, timecode: '00:01:00' },
+    },
+    setup: {
+      at: 1,
+      ok: true,
+      error: null,
+      scene: 'created',
+      mode: 'browser',
+      inputs: [{ name: 'Solidarity · Lyrics', input: 'updated', item: 'created' }],
+      scenes: [{ scene: 'Band', result: 'already-there' }],
+      warnings: [],
+    },
+    overlay: {
+      ...inStep,
+      drift: [{ kind: 'hidden-in-obs', source: 'x', message: 'x is hidden', repairable: true }],
+      elements: inStep.elements.map((e) =>
+        e.element === 'lyrics'
+          ? { ...e, obs: false }
+          : e.element === 'qr'
+            ? { ...e, obs: null }
+            : e,
+      ),
+    },
+  };
+  const states: [string, ObsInfo][] = [
+    [
+      'not configured',
+      { ...connected, status: { ...connected.status, state: 'disconnected', host: null } },
+    ],
+    ['wrong password', { ...connected, status: { ...connected.status, state: 'auth-failed' } }],
+    ['connected, drifted, studio mode', drifted],
+    ['no overlay scene', { ...connected, overlay: { ...inStep, sceneExists: false } }],
+    ['failed setup', { ...connected, setup: { ...drifted.setup!, ok: false, error: 'boom' } }],
+  ];
+
+  for (const [name, obs] of states) {
+    it(`says nothing in English in fr, ru and uk: ${name}`, () => {
+      renderPanel(obs, 'en');
+      const english = new Set(panelWords());
+      cleanup();
+      expect(english.size).toBeGreaterThan(2);
+      for (const language of ['fr', 'ru', 'uk'] as const) {
+        renderPanel(obs, language);
+        const words = panelWords();
+        expect(
+          words.filter((word) => english.has(word)),
+          language,
+        ).toEqual([]);
+        cleanup();
+      }
+    });
+  }
 });
