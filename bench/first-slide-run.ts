@@ -7,7 +7,6 @@ import type { Browser } from '@playwright/test';
 import { medianRun, ms, phases, REVEAL_TARGET } from './display-report';
 import { timeToFirstRevealSlide, timeToFirstSlide, type FirstSlide } from './first-slide';
 import { generatePack, type GeneratedPackSize } from './generate-pack';
-import { writeResultsSection } from './results-file';
 import { buildRevealDeck } from './reveal-deck';
 
 export interface FirstSlideOnly {
