@@ -36,13 +36,15 @@ const revealDist = path.dirname(createRequire(import.meta.url).resolve('reveal.j
 const loadAtStart = os.loadavg()[0]?.toFixed(1) ?? '?';
 const root = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 const browser = await launchBenchBrowser();
-/** `--first-slide [RUNS]`: only the comparison with reveal.js (see first-slide-run.ts). */
+/** `--first-slide [RUNS] [--against CLI]`: only the comparison with reveal.js (first-slide-run.ts). */
 const firstSlideFlag = process.argv.indexOf('--first-slide');
 try {
   if (firstSlideFlag >= 0) {
     step('encoding the drawing (4000×3000)');
     const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };
     const runs = Number(process.argv[firstSlideFlag + 1] ?? REVEAL_RUNS) || REVEAL_RUNS;
+    const againstFlag = process.argv.indexOf('--against');
+    const against = againstFlag >= 0 ? process.argv[againstFlag + 1] : undefined;
     step(`first slide beside reveal.js: one unmeasured run each, then ${runs} alternating`);
     const lines = await firstSlideOnly(browser, {
       pack: REVEAL_PACK,
@@ -50,6 +52,7 @@ try {
       root,
       revealDist,
       runs,
+      against,
     });
     writeResultsSection('First slide beside reveal.js', lines);
     console.log(lines.join('\n'));
