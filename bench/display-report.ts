@@ -24,7 +24,7 @@ const count = (n: number) => n.toLocaleString('en');
 /** The run whose total is the median, so its phases add up to the figure reported. */
 export const medianRun = (runs: readonly FirstSlide[]) =>
   [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as FirstSlide;
-const phases = (run: FirstSlide) =>
+export const phases = (run: FirstSlide) =>
   `server ready ${ms(run.phases.serverReady)}, page loaded +${ms(run.phases.pageReady)}, slide in the DOM +${ms(run.phases.slideInDom)}, image decoded and painted +${ms(run.phases.painted)}`;
 const gaps = (g: FrameGaps) =>
   `${g.dropped} of ${g.frames} frames; longest gap ${ms(g.longestGapMs)}`;

@@ -89,9 +89,13 @@ function watchOffLoopback(page: Page): string[] {
  * From spawning `serve` to the display's first slide painted: the server starting, the pack
  * loading, the page and its scripts, the socket's snapshot, the slide's image fetched and decoded.
  */
-export function timeToFirstSlide(browser: Browser, packDir: string): Promise<FirstSlide> {
+export function timeToFirstSlide(
+  browser: Browser,
+  packDir: string,
+  cli?: string,
+): Promise<FirstSlide> {
   return measure(browser, DISPLAY_SLIDE, async () => {
-    const served = await serve({ content: packDir, timeoutMs: 60_000 });
+    const served = await serve({ content: packDir, timeoutMs: 60_000, cli });
     return { url: served.urls.display, stop: served.stop };
   });
 }

@@ -10,6 +10,7 @@ import { transitions } from './display';
 import { WARM_UP, displayReport, type DisplayBench } from './display-report';
 import { makeDrawingJpeg } from './drawing';
 import { timeToFirstRevealSlide, timeToFirstSlide, type FirstSlide } from './first-slide';
+import { firstSlideOnly } from './first-slide-run';
 import { generatePack, type GeneratedPackSize } from './generate-pack';
 import { benchObsLatency } from './obs-latency';
 import { benchOperatorLatency } from './operator-latency';
@@ -35,93 +36,116 @@ const revealDist = path.dirname(createRequire(import.meta.url).resolve('reveal.j
 const loadAtStart = os.loadavg()[0]?.toFixed(1) ?? '?';
 const root = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 const browser = await launchBenchBrowser();
+/** `--first-slide [RUNS] [--against CLI]`: only the comparison with reveal.js (first-slide-run.ts). */
+const firstSlideFlag = process.argv.indexOf('--first-slide');
 try {
-  step('encoding the drawings (4000×3000, and 1920×1440 for the comparison)');
-  const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };
-  const screenSized = {
-    data: await makeDrawingJpeg(browser, 1920, 1440),
-    extension: '.jpg' as const,
-  };
-  const bigPack = path.join(root, 'pack-1000');
-  const onePack = path.join(root, 'pack-1');
-  const screenPack = path.join(root, 'pack-1000-screen-sized');
-  const revealPack = path.join(root, 'pack-30');
-  generatePack(bigPack, PACK, { drawing, order: 'interleaved' });
-  generatePack(onePack, { cases: 0, songs: 0, drawings: 1, statements: 0 }, { drawing });
-  generatePack(screenPack, PACK, { drawing: screenSized, order: 'interleaved' });
-  generatePack(revealPack, REVEAL_PACK, { drawing, order: 'interleaved' });
-  const deck = buildRevealDeck(revealPack, path.join(root, 'reveal-deck'), revealDist);
+  if (firstSlideFlag >= 0) {
+    step('encoding the drawing (4000×3000)');
+    const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };
+    const runs = Number(process.argv[firstSlideFlag + 1] ?? REVEAL_RUNS) || REVEAL_RUNS;
+    const againstFlag = process.argv.indexOf('--against');
+    const against = againstFlag >= 0 ? process.argv[againstFlag + 1] : undefined;
+    step(`first slide beside reveal.js: one unmeasured run each, then ${runs} alternating`);
+    const lines = await firstSlideOnly(browser, {
+      pack: REVEAL_PACK,
+      drawing,
+      root,
+      revealDist,
+      runs,
+      against,
+    });
+    writeResultsSection('First slide beside reveal.js', lines);
+    console.log(lines.join('\n'));
+  } else {
+    step('encoding the drawings (4000×3000, and 1920×1440 for the comparison)');
+    const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };
+    const screenSized = {
+      data: await makeDrawingJpeg(browser, 1920, 1440),
+      extension: '.jpg' as const,
+    };
+    const bigPack = path.join(root, 'pack-1000');
+    const onePack = path.join(root, 'pack-1');
+    const screenPack = path.join(root, 'pack-1000-screen-sized');
+    const revealPack = path.join(root, 'pack-30');
+    generatePack(bigPack, PACK, { drawing, order: 'interleaved' });
+    generatePack(onePack, { cases: 0, songs: 0, drawings: 1, statements: 0 }, { drawing });
+    generatePack(screenPack, PACK, { drawing: screenSized, order: 'interleaved' });
+    generatePack(revealPack, REVEAL_PACK, { drawing, order: 'interleaved' });
+    const deck = buildRevealDeck(revealPack, path.join(root, 'reveal-deck'), revealDist);
 
-  step('indexing and validating the pack');
-  const load = await benchContentLoad(bigPack);
+    step('indexing and validating the pack');
+    const load = await benchContentLoad(bigPack);
 
-  step(`serve start to first slide, ${FIRST_SLIDE_RUNS} runs each`);
-  const big: FirstSlide[] = [];
-  const one: FirstSlide[] = [];
-  for (let i = 0; i < FIRST_SLIDE_RUNS; i++) {
-    one.push(await timeToFirstSlide(browser, onePack));
-    big.push(await timeToFirstSlide(browser, bigPack));
-  }
-
-  step(
-    `first slide beside reveal.js, ${deck.slides} slides: one unmeasured run each, then ${REVEAL_RUNS} alternating`,
-  );
-  const ours: FirstSlide[] = [];
-  const decks: FirstSlide[] = [];
-  await timeToFirstSlide(browser, revealPack);
-  await timeToFirstRevealSlide(browser, deck);
-  for (let i = 0; i < REVEAL_RUNS; i++) {
-    // Each goes first in turn, so neither always gets the warmer caches.
-    if (i % 2 === 0) {
-      ours.push(await timeToFirstSlide(browser, revealPack));
-      decks.push(await timeToFirstRevealSlide(browser, deck));
-    } else {
-      decks.push(await timeToFirstRevealSlide(browser, deck));
-      ours.push(await timeToFirstSlide(browser, revealPack));
+    step(`serve start to first slide, ${FIRST_SLIDE_RUNS} runs each`);
+    const big: FirstSlide[] = [];
+    const one: FirstSlide[] = [];
+    for (let i = 0; i < FIRST_SLIDE_RUNS; i++) {
+      one.push(await timeToFirstSlide(browser, onePack));
+      big.push(await timeToFirstSlide(browser, bigPack));
     }
-  }
 
-  step(`${PACED} transitions at ${PACE_MS} ms, then on to ${2 * WARM_UP} (a few minutes)`);
-  const run = await transitions(browser, bigPack, {
-    paceMs: PACE_MS,
-    paced: PACED,
-    idle: true,
-    heapAfter: HEAP_AFTER,
-  });
-  step(`the same ${2 * WARM_UP} transitions with V8 interpreting only (diagnostic, a few minutes)`);
-  const interpreted = await interpretedRun(bigPack);
-  step(`the same ${PACED} transitions with screen-sized drawings`);
-  const screen = await transitions(browser, screenPack, {
-    paceMs: PACE_MS,
-    paced: PACED,
-    idle: false,
-    heapAfter: [],
-  });
-  step('operator key presses to the display, 100 presses on the built-in pack');
-  const latency = await benchOperatorLatency();
-
-  const bench: DisplayBench = {
-    pack: PACK,
-    paceMs: PACE_MS,
-    paced: PACED,
-    load,
-    firstSlide: { big, one },
-    reveal: { pack: REVEAL_PACK, slides: deck.slides, ours, deck: decks },
-    run,
-    interpreted,
-    screenSized: screen,
-    latency,
-    loadAtStart,
-  };
-  const report = displayReport(bench);
-  writeResultsSection('Display, content and operator', report);
-  await obsSection();
-  console.log(report.join('\n'));
-  if (load.errors > 0) {
-    console.error(
-      `The generated pack had ${load.errors} content errors: the benchmark is not measuring a clean load.`,
+    step(
+      `first slide beside reveal.js, ${deck.slides} slides: one unmeasured run each, then ${REVEAL_RUNS} alternating`,
     );
-    process.exitCode = 1;
+    const ours: FirstSlide[] = [];
+    const decks: FirstSlide[] = [];
+    await timeToFirstSlide(browser, revealPack);
+    await timeToFirstRevealSlide(browser, deck);
+    for (let i = 0; i < REVEAL_RUNS; i++) {
+      // Each goes first in turn, so neither always gets the warmer caches.
+      if (i % 2 === 0) {
+        ours.push(await timeToFirstSlide(browser, revealPack));
+        decks.push(await timeToFirstRevealSlide(browser, deck));
+      } else {
+        decks.push(await timeToFirstRevealSlide(browser, deck));
+        ours.push(await timeToFirstSlide(browser, revealPack));
+      }
+    }
+
+    step(`${PACED} transitions at ${PACE_MS} ms, then on to ${2 * WARM_UP} (a few minutes)`);
+    const run = await transitions(browser, bigPack, {
+      paceMs: PACE_MS,
+      paced: PACED,
+      idle: true,
+      heapAfter: HEAP_AFTER,
+    });
+    step(
+      `the same ${2 * WARM_UP} transitions with V8 interpreting only (diagnostic, a few minutes)`,
+    );
+    const interpreted = await interpretedRun(bigPack);
+    step(`the same ${PACED} transitions with screen-sized drawings`);
+    const screen = await transitions(browser, screenPack, {
+      paceMs: PACE_MS,
+      paced: PACED,
+      idle: false,
+      heapAfter: [],
+    });
+    step('operator key presses to the display, 100 presses on the built-in pack');
+    const latency = await benchOperatorLatency();
+
+    const bench: DisplayBench = {
+      pack: PACK,
+      paceMs: PACE_MS,
+      paced: PACED,
+      load,
+      firstSlide: { big, one },
+      reveal: { pack: REVEAL_PACK, slides: deck.slides, ours, deck: decks },
+      run,
+      interpreted,
+      screenSized: screen,
+      latency,
+      loadAtStart,
+    };
+    const report = displayReport(bench);
+    writeResultsSection('Display, content and operator', report);
+    await obsSection();
+    console.log(report.join('\n'));
+    if (load.errors > 0) {
+      console.error(
+        `The generated pack had ${load.errors} content errors: the benchmark is not measuring a clean load.`,
+      );
+      process.exitCode = 1;
+    }
   }
 } finally {
   await browser.close();

@@ -23,6 +23,8 @@ export interface ServeOptions {
   extraArgs?: string[];
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Another build's `cli.js` (the bench compares builds); this checkout's by default. */
+  cli?: string;
 }
 
 const URL_LINE = /^\s+(display|kiosk|operator|overlay)\s+(http\S+)$/;
@@ -45,8 +47,9 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * or stays silent past the timeout, so a broken server reads as a broken server.
  */
 export async function serve(options: ServeOptions = {}): Promise<Served> {
-  if (!existsSync(cliPath)) {
-    throw new Error(`${cliPath} does not exist: run \`npm run build\` first`);
+  const cli = options.cli ?? cliPath;
+  if (!existsSync(cli)) {
+    throw new Error(`${cli} does not exist: run \`npm run build\` first`);
   }
   const content = options.content ?? builtInPack;
   const timeoutMs = options.timeoutMs ?? 20_000;
@@ -57,7 +60,7 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
     : mkdtempSync(join(tmpdir(), 'ss-e2e-data-'));
   const child = spawn(
     process.execPath,
-    [cliPath, 'serve', '--port', '0', '--content', content, ...(options.extraArgs ?? [])],
+    [cli, 'serve', '--port', '0', '--content', content, ...(options.extraArgs ?? [])],
     {
       cwd: repoRoot,
       env: {

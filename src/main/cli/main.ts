@@ -2,9 +2,8 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runValidate } from '../content/validate-command';
 import { USAGE, parseCli } from './args';
-import { runServe, serveStartOptions, type CliIo } from './serve';
+import type { CliIo } from './serve';
 
 export interface MainContext extends CliIo {
   cwd: string;
@@ -53,7 +52,12 @@ export async function main(argv: readonly string[], context: MainContext): Promi
         return 1;
       }
   }
-  if (parsed.command === 'validate') return runValidate(parsed.contentDir, context.out);
+  // Each command loads its own modules: `serve` listens without first loading the validator's.
+  if (parsed.command === 'validate') {
+    const { runValidate } = await import('../content/validate-command');
+    return runValidate(parsed.contentDir, context.out);
+  }
+  const { runServe, serveStartOptions } = await import('./serve');
   return runServe(
     {
       ...serveStartOptions(parsed, {

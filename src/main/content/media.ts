@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { MAX_IMAGE_PIXELS } from './image-limits';
 import { readParts, type FileParts } from './image-parts';
 import { checkSvg, svgRootOffset, TRUNCATED } from './svg-check';
 
@@ -36,13 +37,7 @@ const typeExtension: Record<ImageType, string> = {
 const HEAD_BYTES = 128 * 1024;
 const SVG_WHOLE_BYTES = 2 * 1024 * 1024;
 
-/**
- * The most pixels a pack image may have. A screen decodes the whole image before it scales it
- * down: a 400 KB PNG of 20000×20000 pixels is 1.6 GB in the browser (a decompression bomb).
- * 120 megapixels takes the largest phone and camera photos (108 MP); the core's scaler
- * refuses anything larger too.
- */
-export const MAX_IMAGE_PIXELS = 120_000_000;
+export { MAX_IMAGE_PIXELS };
 
 export interface ImageInfo {
   type: ImageType;

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openContentStore } from '../content/store';
+import type { openContentStore } from '../content/store';
 import type { ContentStore } from '../content/types';
 import type { Role } from '../../shared/protocol';
 import {
@@ -191,7 +191,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   let store: ContentStore;
   try {
-    store = await (options.openContent ?? openContentStore)(options.contentDir, {
+    // Loaded after listening: the YAML parsers, the image checks and the watcher are the
+    // content's, and the pages need none of them to load.
+    const open = options.openContent ?? (await import('../content/store')).openContentStore;
+    store = await open(options.contentDir, {
       watch: options.watch ?? true,
       watchDelayMs: options.watchDelayMs ?? WATCH_DELAY_MS,
     });

@@ -1,4 +1,3 @@
-import { OBSWebSocket } from 'obs-websocket-js/json';
 import type { Clock } from '../../shared/time';
 import { ConnectTimeout } from './obs-status';
 import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes } from 'obs-websocket-js/json';
@@ -28,15 +27,44 @@ export interface ObsSocket {
   removeAllListeners(): unknown;
 }
 
+type Listener = (payload: unknown) => void;
+
+/**
+ * obs-websocket-js, loaded on the first connect rather than when the core starts: the server
+ * must listen (and the first slide go up) without waiting for a library most shows never
+ * reach. Listeners added before the library is there are handed to it when it is.
+ */
 export function createRealSocket(): ObsSocket {
-  const socket = new OBSWebSocket();
+  type Library = InstanceType<typeof import('obs-websocket-js/json').OBSWebSocket>;
+  let socket: Library | null = null;
+  let pending: [string, Listener][] = [];
+  const loaded = async (): Promise<Library> => {
+    if (socket) return socket;
+    const { OBSWebSocket } = await import('obs-websocket-js/json');
+    socket ??= new OBSWebSocket();
+    for (const [event, listener] of pending) socket.on(event as never, listener as never);
+    pending = [];
+    return socket;
+  };
   return {
-    connect: (url, password, identification) => socket.connect(url, password, identification),
-    disconnect: () => socket.disconnect(),
-    call: (requestType, requestData) =>
-      socket.call(requestType as ObsRequestType, requestData as never) as Promise<unknown>,
-    on: (event, listener) => socket.on(event as never, listener as never),
-    removeAllListeners: () => socket.removeAllListeners(),
+    connect: async (url, password, identification) =>
+      (await loaded()).connect(url, password, identification),
+    disconnect: async () => {
+      await socket?.disconnect();
+    },
+    call: async (requestType, requestData) => {
+      // Never connected: the library itself would refuse the same way.
+      if (!socket) throw new Error('Not connected');
+      return (await socket.call(requestType as ObsRequestType, requestData as never)) as unknown;
+    },
+    on: (event, listener) => {
+      if (socket) socket.on(event as never, listener as never);
+      else pending.push([event, listener]);
+    },
+    removeAllListeners: () => {
+      pending = [];
+      socket?.removeAllListeners();
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { MAX_IMAGE_PIXELS } from '../content/media';
+import { MAX_IMAGE_PIXELS } from '../content/image-limits';
 import { fileVersionTag, sameVersion } from '../content/version-tag';
 
 /** The image types the core scales down; SVG is drawn at any size, a GIF (or any animation) may move. */
