@@ -1,7 +1,7 @@
 import type { ActionItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
 import { GROW } from '../fit/fit';
-import { labelsFor } from '../i18n/labels';
+import { audienceT } from '../i18n/audience';
 import { type SlideContext, text } from './context';
 import { tagLink } from '../../shared/time';
 import { Qr } from './Qr';
@@ -13,11 +13,11 @@ export function actionLink(item: ActionItem, ctx: Pick<SlideContext, 'pack'>): s
 }
 
 export function ActionSlide({ item, ctx }: { item: ActionItem; ctx: SlideContext }) {
-  const labels = labelsFor(ctx.language);
+  const t = audienceT(ctx.language, 'display');
   return (
     <article className={`slide slide-action action-${item.type}`}>
       <Fit className="action-main" max={GROW} watch={ctx.language}>
-        <p className="action-type">{labels.actionType[item.type]}</p>
+        <p className="action-type">{t(`action.type.${item.type}`)}</p>
         <h1 className="action-title">{text(ctx, item.title)}</h1>
         <p className="action-cta">{text(ctx, item.callToAction)}</p>
         <p className="action-url">

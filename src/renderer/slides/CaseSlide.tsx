@@ -1,14 +1,27 @@
 import type { CaseItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
 import { GROW } from '../fit/fit';
-import { daysBehindBarsLabel, formatNumber, labelsFor } from '../i18n/labels';
+import { audienceLanguage, audienceT, formatNumber, splitAtNumber } from '../i18n/audience';
 import { type SlideContext, formatDate, slideMediaUrl, text } from './context';
 import { calendarDate, daysBehindBars } from '../../shared/time';
 import { Qr } from './Qr';
 import { printedUrl } from './url-text';
 
+/** The counter: the number drawn big, the words around it in the slide's language. */
+function DaysBehindBars({ language, days }: { language: string; days: number }) {
+  const message = audienceT(language, 'display')('case.daysBehindBars', { count: days });
+  const parts = splitAtNumber(message, formatNumber(audienceLanguage(language), days));
+  return (
+    <>
+      {parts.before ? <span className="case-days-label">{parts.before}</span> : null}
+      <span className="case-days-number">{parts.number}</span>
+      <span className="case-days-label">{parts.after}</span>
+    </>
+  );
+}
+
 export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) {
-  const labels = labelsFor(ctx.language);
+  const t = audienceT(ctx.language, 'display');
   const days = daysBehindBars(item.arrested, calendarDate(ctx.nowMs), item.released);
   const link = item.links[0];
   const photo = item.photo?.consent ? item.photo : undefined;
@@ -26,28 +39,26 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
         <h1 className="case-name">{name}</h1>
         <dl className="case-facts">
           <div className="fact">
-            <dt>{labels.arrested}</dt>
+            <dt>{t('case.arrested')}</dt>
             <dd>{formatDate(item.arrested, ctx.language)}</dd>
           </div>
           {item.age !== undefined ? (
             <div className="fact">
-              <dt>{labels.age}</dt>
+              <dt>{t('case.age')}</dt>
               <dd>{formatNumber(ctx.language, item.age)}</dd>
             </div>
           ) : null}
           <div className="fact">
-            <dt>{labels.charge}</dt>
+            <dt>{t('case.charge')}</dt>
             <dd>{text(ctx, item.charge)}</dd>
           </div>
           <div className="fact">
-            <dt>{labels.status}</dt>
+            <dt>{t('case.status')}</dt>
             <dd>{text(ctx, item.status)}</dd>
           </div>
         </dl>
         <p className="case-summary">{text(ctx, item.summary)}</p>
-        <p className="case-as-of">
-          {labels.asOf} {text(ctx, item.asOf)}
-        </p>
+        <p className="case-as-of">{t('case.asOf', { when: text(ctx, item.asOf) })}</p>
       </Fit>
       <aside className="case-side">
         {days !== null ? (
@@ -56,11 +67,10 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
             data-testid="days-behind-bars"
             watch={`${ctx.language}${days}`}
           >
-            <span className="case-days-number">{formatNumber(ctx.language, days)}</span>
-            <span className="case-days-label">{daysBehindBarsLabel(ctx.language, days)}</span>
+            <DaysBehindBars language={ctx.language} days={days} />
             {item.released ? (
               <span className="case-days-released">
-                {labels.releasedOn.replace('{date}', formatDate(item.released, ctx.language))}
+                {t('case.releasedOn', { date: formatDate(item.released, ctx.language) })}
               </span>
             ) : null}
           </Fit>

@@ -1,28 +1,29 @@
 import type { EventItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
 import { GROW } from '../fit/fit';
-import { hoursMinutesLabel, inDaysLabel, labelsFor } from '../i18n/labels';
+import type { Translate } from '../../shared/i18n';
+import { audienceT, hoursMinutes } from '../i18n/audience';
 import { type SlideContext, text } from './context';
 import { eventStatus, type EventStatus } from '../../shared/time';
 import { formatEventWhen, startInstant } from './event-format';
 import { Qr } from './Qr';
 import { printedUrl } from './url-text';
 
-function statusText(status: EventStatus, language: string): string {
-  const labels = labelsFor(language);
+function statusText(status: EventStatus, t: Translate): string {
   switch (status.kind) {
     case 'past':
-      return labels.past;
+      return t('event.past');
     case 'now':
-      return labels.now;
+      return t('event.now');
     case 'today':
-      return labels.today;
+      return t('event.today');
     case 'upcoming':
-      return status.days === 1 ? labels.tomorrow : inDaysLabel(language, status.days);
+      return status.days === 1 ? t('event.tomorrow') : t('event.inDays', { count: status.days });
   }
 }
 
 export function EventSlide({ item, ctx }: { item: EventItem; ctx: SlideContext }) {
+  const t = audienceT(ctx.language, 'display');
   const status = eventStatus(item, ctx.nowMs);
   const when = formatEventWhen(item, ctx.language);
   const venue = text(ctx, item.venue);
@@ -31,10 +32,7 @@ export function EventSlide({ item, ctx }: { item: EventItem; ctx: SlideContext }
   // On the day, count down to the doors: "today" alone says nothing at 10:00 for a 19:30 gig.
   const countdown =
     status?.kind === 'today' && start !== null && start > ctx.nowMs
-      ? labelsFor(ctx.language).startsIn.replace(
-          '{time}',
-          hoursMinutesLabel(ctx.language, start - ctx.nowMs),
-        )
+      ? t('event.startsIn', { time: hoursMinutes(t, start - ctx.nowMs) })
       : null;
   const showQr = item.url !== undefined && status?.kind !== 'past';
 
@@ -46,7 +44,7 @@ export function EventSlide({ item, ctx }: { item: EventItem; ctx: SlideContext }
         {status ? (
           <p className="event-status">
             <span className="event-badge" data-status={status.kind}>
-              {statusText(status, ctx.language)}
+              {statusText(status, t)}
             </span>
             {countdown ? <span className="event-countdown">{countdown}</span> : null}
           </p>

@@ -2,7 +2,7 @@ import type { SongItem } from '../../shared/content';
 import { lyricPositions } from '../../shared/lyrics';
 import { Fit } from '../fit/Fit';
 import { GROW } from '../fit/fit';
-import { labelsFor } from '../i18n/labels';
+import { audienceT } from '../i18n/audience';
 import { lyricLanguages } from '../i18n/language';
 import { type SlideContext, text, typeset } from './context';
 import { Qr } from './Qr';
@@ -16,7 +16,7 @@ interface LyricsSlideProps {
 }
 
 function SongCard({ item, ctx }: { item: SongItem; ctx: SlideContext }) {
-  const labels = labelsFor(ctx.language);
+  const t = audienceT(ctx.language, 'display');
   return (
     <article className={`slide slide-song${item.video ? ' has-qr' : ''}`}>
       <Fit className="song-main" max={GROW} watch={ctx.language}>
@@ -28,7 +28,7 @@ function SongCard({ item, ctx }: { item: SongItem; ctx: SlideContext }) {
         {item.credits ? <p className="song-credits">{text(ctx, item.credits)}</p> : null}
       </Fit>
       {item.video ? (
-        <Qr value={item.video} caption={labels.scanToWatch} className="song-qr" />
+        <Qr value={item.video} caption={t('song.scanToWatch')} className="song-qr" />
       ) : null}
     </article>
   );

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { LocalizedText } from '../../shared/protocol';
 
 /**
  * Where a paired phone keeps its token. localStorage, not a cookie: the token goes only
@@ -36,7 +37,7 @@ export interface RemoteState {
   /** The pairing token, or null: then the phone shows the pairing screen. */
   token: string | null;
   /** Why the phone is back on the pairing screen (unpaired by the operator, remote off). */
-  message: string | null;
+  message: LocalizedText | string | null;
   /** This phone's clock until which the core refuses PINs, after too many wrong ones. */
   lockedUntil: number | null;
 }
@@ -57,14 +58,21 @@ export function remoteRefused(reason: string | null, store: RemoteStore = useRem
   writeRemoteToken(null);
   store.setState({
     token: null,
-    message: reason
-      ? `This phone is no longer paired: ${reason}.`
-      : 'This phone is no longer paired. Pair it again with the PIN on the console.',
+    // Said in the phone's language by its key; the core's reason (English) stays in `message`.
+    message: {
+      message: reason
+        ? `This phone is no longer paired: ${reason}.`
+        : 'This phone is no longer paired. Pair it again with the PIN on the console.',
+      key: 'remote:notice.unpaired',
+    },
   });
 }
 
 /** The phone forgets its token itself; the console still lists it until revoked. */
-export function remoteForget(message: string | null, store: RemoteStore = useRemoteStore) {
+export function remoteForget(
+  message: LocalizedText | string | null,
+  store: RemoteStore = useRemoteStore,
+) {
   writeRemoteToken(null);
   store.setState({ token: null, message });
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
 import { languageForSlide, pinnedLanguage } from '../../i18n/language';
-import { labelsFor } from '../../i18n/labels';
+import { audienceT } from '../../i18n/audience';
 import { Slide } from '../../slides/Slide';
 import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
@@ -31,23 +32,22 @@ import './merch/merch.css';
 /** The cross-fade; short enough that a clicker feels instant. */
 export const FADE_MS = 400;
 
-function browserLanguage(): string {
-  return typeof navigator === 'undefined' ? 'en' : (navigator.language ?? 'en');
-}
-
 function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia
     ? window.matchMedia('(prefers-reduced-motion: reduce)').matches
     : false;
 }
 
-/** Before the core has said anything: no pack, no names, just a calm sign of life. */
+/**
+ * Before the core has said anything: no pack, no names, just a calm sign of life, in the
+ * page's language (`?lang=`, this device's choice, the browser's): there is no slide yet.
+ */
 function ConnectingScreen({ problem }: { problem: string | null }) {
-  const labels = labelsFor(browserLanguage());
+  const { t } = useTranslation('display');
   return (
     <div className="display display-connecting" role="status">
       <div className="connecting-mark" aria-hidden="true" />
-      <p className="connecting-text">{labels.connecting}…</p>
+      <p className="connecting-text">{t('connecting')}</p>
       {problem ? <p className="connecting-problem">{problem}</p> : null}
     </div>
   );
@@ -218,7 +218,7 @@ export function DisplayView({
       )}
       {merch && view.mode === 'loop' && browsable.length > 0 ? (
         <div className="merch-hint" data-testid="merch-hint">
-          {labelsFor(language).tapToBrowse}
+          {audienceT(language, 'merch')('tapToBrowse')}
         </div>
       ) : null}
       {refusal ? (
@@ -231,7 +231,7 @@ export function DisplayView({
         // as far as we know, and the venue should not notice a server restart.
         <div className="reconnecting-mark" role="status" data-testid="reconnecting">
           <span className="reconnecting-dot" aria-hidden="true" />
-          {labelsFor(language).reconnecting}
+          {audienceT(language, 'display')('reconnecting')}
         </div>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
-import { lockedText, messageFor, withDigit } from './messages';
+import type { Translate } from '../../../shared/i18n';
+import { lockedMessage, messageFor, withDigit, type PromptMessage } from './messages';
 
 type Api = NonNullable<Window['api']>;
 
@@ -6,23 +7,31 @@ type Api = NonNullable<Window['api']>;
  * The PIN prompt: a field, an on-screen keypad for touch kiosks, and one line of status.
  * Escape (handled by the shell) or Cancel closes it and the show carries on.
  */
-export function mountKioskLock(root: HTMLElement, api: Api | undefined): void {
+export function mountKioskLock(root: HTMLElement, api: Api | undefined, t: Translate): void {
+  // The words go in as text, never as HTML: a catalog is data, not markup.
   root.innerHTML = `
-    <h1>Leave the kiosk</h1>
-    <input type="password" inputmode="numeric" autocomplete="off" maxlength="12"
-      aria-label="PIN" placeholder="PIN" />
+    <h1></h1>
+    <input type="password" inputmode="numeric" autocomplete="off" maxlength="12" />
     <p class="status" role="status" aria-live="polite"></p>
     <div class="keypad">
       ${['1', '2', '3', '4', '5', '6', '7', '8', '9']
         .map((d) => `<button type="button" data-digit="${d}">${d}</button>`)
         .join('')}
-      <button type="button" data-action="erase" aria-label="Erase">⌫</button>
+      <button type="button" data-action="erase">⌫</button>
       <button type="button" data-digit="0">0</button>
-      <button type="button" data-action="submit" class="ok">OK</button>
+      <button type="button" data-action="submit" class="ok"></button>
     </div>
-    <button type="button" data-action="cancel" class="cancel">Cancel</button>`;
-  const input = root.querySelector('input') as HTMLInputElement;
-  const status = root.querySelector('.status') as HTMLParagraphElement;
+    <button type="button" data-action="cancel" class="cancel"></button>`;
+  const element = <T extends Element>(selector: string) => root.querySelector(selector) as T;
+  element<HTMLHeadingElement>('h1').textContent = t('title');
+  const input = element<HTMLInputElement>('input');
+  input.setAttribute('aria-label', t('pin'));
+  input.placeholder = t('pin');
+  element<HTMLButtonElement>('[data-action="erase"]').setAttribute('aria-label', t('erase'));
+  element<HTMLButtonElement>('[data-action="submit"]').textContent = t('ok');
+  element<HTMLButtonElement>('[data-action="cancel"]').textContent = t('cancel');
+  const status = element<HTMLParagraphElement>('.status');
+  const say = (message: PromptMessage) => t(message.key, message.params ?? {});
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('.keypad button')];
   let busy = false;
   let lockTimer: ReturnType<typeof setInterval> | undefined;
@@ -39,7 +48,7 @@ export function mountKioskLock(root: HTMLElement, api: Api | undefined): void {
     lockTimer = setInterval(() => {
       const left = until - Date.now();
       if (left > 0) {
-        status.textContent = lockedText(left);
+        status.textContent = say(lockedMessage(left));
         return;
       }
       clearInterval(lockTimer);
@@ -52,7 +61,7 @@ export function mountKioskLock(root: HTMLElement, api: Api | undefined): void {
   const submit = async () => {
     if (busy || input.value === '') return;
     if (!api) {
-      status.textContent = 'This page only works inside the kiosk app.';
+      status.textContent = t('outsideApp');
       return;
     }
     busy = true;
@@ -60,7 +69,7 @@ export function mountKioskLock(root: HTMLElement, api: Api | undefined): void {
     input.value = '';
     try {
       const message = messageFor(await api.unlock(pin));
-      status.textContent = message.text;
+      status.textContent = say(message);
       if (message.lockedForMs !== undefined) lockFor(message.lockedForMs);
     } finally {
       busy = false;

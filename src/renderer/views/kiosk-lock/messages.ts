@@ -1,33 +1,35 @@
-// What the PIN prompt says. No DOM here, so it is tested without a browser.
+// What the PIN prompt says, as catalog keys (the `kiosk` namespace) and their values. No DOM
+// and no translator here, so the rules are tested without a browser and in every language.
 import type { UnlockResult } from '../../../preload/index.d';
 
 export const PIN_MAX_DIGITS = 12;
 
 export interface PromptMessage {
-  text: string;
+  /** A key of the `kiosk` catalog. */
+  key: 'unlocked' | 'lastTry' | 'wrongPin' | 'lockedOut' | 'invalid';
+  params?: Record<string, number>;
   /** Set while the prompt refuses every PIN: the keypad is disabled for this long. */
   lockedForMs?: number;
 }
 
 export function messageFor(result: UnlockResult): PromptMessage {
-  if (result.ok) return { text: 'Unlocked. Closing the show…' };
+  if (result.ok) return { key: 'unlocked' };
   switch (result.error) {
     case 'wrong-pin':
-      return {
-        text:
-          result.attemptsLeft === 1
-            ? 'Wrong PIN. One more wrong PIN locks this prompt for a minute.'
-            : `Wrong PIN. ${result.attemptsLeft} tries left before a one-minute wait.`,
-      };
+      // The last try gets its own words: a number alone does not warn enough.
+      return result.attemptsLeft === 1
+        ? { key: 'lastTry' }
+        : { key: 'wrongPin', params: { count: result.attemptsLeft } };
     case 'locked-out':
-      return { text: lockedText(result.retryInMs), lockedForMs: result.retryInMs };
+      return { ...lockedMessage(result.retryInMs), lockedForMs: result.retryInMs };
     case 'invalid':
-      return { text: 'The kiosk did not accept this request.' };
+      return { key: 'invalid' };
   }
 }
 
-export function lockedText(retryInMs: number): string {
-  return `Too many wrong PINs. Try again in ${Math.max(1, Math.ceil(retryInMs / 1000))} s.`;
+/** The wait in whole seconds, rounded up: it never says 0 while the prompt still refuses. */
+export function lockedMessage(retryInMs: number): PromptMessage {
+  return { key: 'lockedOut', params: { seconds: Math.max(1, Math.ceil(retryInMs / 1000)) } };
 }
 
 /** Typing on the keypad or the keyboard: digits only, and no more than a PIN can have. */

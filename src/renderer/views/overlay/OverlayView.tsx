@@ -1,6 +1,8 @@
 import { useMemo, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { Fit } from '../../fit/Fit';
+import { audienceLanguage, audienceT } from '../../i18n/audience';
 import { Qr } from '../../slides/Qr';
 import { BreakableUrl } from '../../slides/url-text';
 import { useStores } from '../../stores';
@@ -18,13 +20,6 @@ import './overlay.css';
 
 /** Fades in and out stay under a quarter of a second: the stream must feel live. */
 export const FADE_MS = 200;
-
-// Ours, not the pack's. Kept here until the display's labels (src/renderer/i18n) have it.
-const nowPlayingLabel: Record<string, string> = {
-  en: 'Now playing',
-  ru: 'Сейчас звучит',
-  fr: 'En ce moment',
-};
 
 /**
  * Which part of the lower third a page draws. OBS's browser setup gives the QR code its own
@@ -127,12 +122,13 @@ function Drawing({ content }: { content: DrawingContent }) {
 
 function NowPlaying({ content, language }: { content: NowPlayingContent; language: string }) {
   const { title, artist } = content;
-  const label = nowPlayingLabel[language] ? language : 'en';
+  // Ours, not the pack's: in the language on air, English where the app lacks it.
+  const label = audienceLanguage(language);
   return (
     <section className="ov-now-playing" data-element="now-playing" data-item-id={content.itemId}>
       <Fit className="ov-now-playing-text" min={0.6} watch={`${content.itemId}|${title.lang}`}>
         <p className="ov-np-label" lang={label}>
-          {nowPlayingLabel[label]}
+          {audienceT(language, 'overlay')('nowPlaying')}
         </p>
         <p className="ov-np-title" lang={title.lang}>
           {title.text}
@@ -173,6 +169,8 @@ export function OverlayView({
   fadeMs,
 }: OverlayViewProps) {
   useTransparentPage();
+  // Whoever sets up the browser source reads these, so they speak the page's language.
+  const { t } = useTranslation('overlay');
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
@@ -187,14 +185,14 @@ export function OverlayView({
   if (target.kind === 'unknown') {
     return (
       <Problem>
-        {`There is no overlay called “${target.name}”. Use /overlay for all of them, or /overlay/ followed by one of: ${overlaySlugs.join(', ')}.`}
+        {t('unknownElement', { name: target.name, names: overlaySlugs.join(', ') })}
       </Problem>
     );
   }
   // A refused link (no token, a wrong one) would otherwise be a blank source nobody can debug.
   // Once connected, a lost connection shows nothing: the last state stays, as on the display,
   // and the stream must not carry a status line.
-  if (!everOpened && problem) return <Problem>{`Overlay not connected: ${problem}`}</Problem>;
+  if (!everOpened && problem) return <Problem>{t('notConnected', { reason: problem })}</Problem>;
 
   const wants = (slug: OverlaySlug) => target.kind === 'all' || target.element === slug;
   const only = target.kind === 'one' ? target.element : null;

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useStore } from 'zustand';
 import {
   actionNamed,
@@ -10,7 +11,12 @@ import {
   type PhoneSection,
 } from '../../../shared/actions';
 import { originalLines } from '../../../shared/lyrics';
-import { CLOSE_REMOTE_OFF, type ShowState } from '../../../shared/protocol';
+import {
+  CLOSE_FORBIDDEN_ORIGIN,
+  CLOSE_REMOTE_OFF,
+  CLOSE_UNAUTHORIZED,
+  type ShowState,
+} from '../../../shared/protocol';
 import { useStores } from '../../stores';
 import {
   remoteForget,
@@ -27,6 +33,8 @@ import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { say } from '../../controls/say';
 import { consoleLanguage, itemTitle } from '../../controls/text';
 import { useClock } from '../../controls/use-clock';
+import { LanguageMenu } from '../../controls/LanguageMenu';
+import { localize } from '../../i18n/localize';
 import './remote.css';
 
 export type PairFunction = (pin: string, name: string) => Promise<PairResult>;
@@ -36,7 +44,46 @@ export function cleanPin(input: string): string {
   return input.replace(/\D/g, '').slice(0, 6);
 }
 
+/** Why pairing failed, in the phone's language: by the reason, not the store's English. */
+export function pairFailure(t: TFunction, result: Extract<PairResult, { ok: false }>): string {
+  switch (result.reason) {
+    case 'wrong-pin':
+      return t('pairResult.wrongPin');
+    case 'locked':
+      return t('pairResult.locked', { seconds: result.retryAfterSeconds ?? 60 });
+    case 'off':
+      return t('pairResult.off');
+    case 'network':
+      return t('pairResult.network');
+    case 'other':
+      // The core's own words (or the HTTP status): nothing to translate them from.
+      return t('pairResult.other', { detail: result.message });
+  }
+}
+
+/**
+ * Why the phone is not connected, by the close code the core sent (its reason is English
+ * and varies). Only "the remote is off" promises that turning it back on brings the phone
+ * back; a code this page does not know is said with the core's reason as it is.
+ */
+export function connectionText(t: TFunction, code: number | null, reason: string | null): string {
+  if (!reason) return t('onAir.connecting');
+  if (code === CLOSE_REMOTE_OFF) return t('connection.remoteOff');
+  if (code === CLOSE_UNAUTHORIZED || code === CLOSE_FORBIDDEN_ORIGIN) {
+    return t('connection.refused');
+  }
+  // 1001, "going away": the server is stopping (a restart, the app quitting).
+  if (code === 1001) return t('connection.stopping');
+  return t('connection.other', { reason });
+}
+
+/** The language menu, on every screen of the phone: remembered on this device. */
+function PhoneLanguage() {
+  return <LanguageMenu className="language-menu remote-language" />;
+}
+
 function PairingScreen({ pair, store }: { pair: PairFunction; store: RemoteStore }) {
+  const { t } = useTranslation('remote');
   const message = useStore(store, (s) => s.message);
   const lockedUntil = useStore(store, (s) => s.lockedUntil);
   const now = useClock(1000, lockedUntil !== null);
@@ -49,7 +96,7 @@ function PairingScreen({ pair, store }: { pair: PairFunction; store: RemoteStore
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (pin.length !== 6) {
-      setError('The PIN has six digits: the big number on the operator’s screen.');
+      setError(t('pairing.pinLength'));
       return;
     }
     setBusy(true);
@@ -64,23 +111,22 @@ function PairingScreen({ pair, store }: { pair: PairFunction; store: RemoteStore
     if (result.reason === 'locked') {
       remoteLocked(Date.now() + (result.retryAfterSeconds ?? 60) * 1000, store);
     }
-    setError(result.message);
+    setError(pairFailure(t, result));
   };
 
   return (
     <main className="remote remote-pairing">
-      <h1>Pair this phone</h1>
+      <PhoneLanguage />
+      <h1>{t('pairing.title')}</h1>
       {message ? (
         <p className="remote-message" role="status" data-testid="remote-message">
-          {message}
+          {localize(t, message)}
         </p>
       ) : null}
-      <p className="remote-muted">
-        Enter the six-digit PIN shown on the operator’s console, under “Phone remote”.
-      </p>
+      <p className="remote-muted">{t('pairing.intro')}</p>
       <form onSubmit={(event) => void submit(event)} className="remote-form" noValidate>
         <label className="remote-field">
-          <span>PIN</span>
+          <span>{t('pairing.pin')}</span>
           <input
             className="remote-pin-input"
             name="pin"
@@ -97,13 +143,13 @@ function PairingScreen({ pair, store }: { pair: PairFunction; store: RemoteStore
         </label>
         <label className="remote-field">
           <span>
-            Name of this phone <span className="remote-muted">(optional)</span>
+            {t('pairing.name')} <span className="remote-muted">{t('pairing.optional')}</span>
           </span>
           <input
             name="device-name"
             autoComplete="off"
             maxLength={40}
-            placeholder="e.g. Masha’s phone"
+            placeholder={t('pairing.namePlaceholder')}
             value={name}
             onChange={(event) => setName(event.target.value)}
           />
@@ -115,7 +161,7 @@ function PairingScreen({ pair, store }: { pair: PairFunction; store: RemoteStore
         ) : null}
         {lockedFor > 0 ? (
           <p className="remote-error" data-testid="pair-locked">
-            Locked: try again in {lockedFor} s.
+            {t('pairing.lockedFor', { seconds: lockedFor })}
           </p>
         ) : null}
         <button
@@ -123,7 +169,7 @@ function PairingScreen({ pair, store }: { pair: PairFunction; store: RemoteStore
           className="remote-button remote-primary"
           disabled={busy || lockedFor > 0}
         >
-          {busy ? 'Pairing…' : 'Pair'}
+          {busy ? t('pairing.busy') : t('pairing.pair')}
         </button>
       </form>
     </main>
@@ -139,7 +185,7 @@ function OnAir() {
   if (!snapshot || !show) {
     return (
       <p className="remote-onair remote-muted" role="status">
-        {status === 'open' ? 'Waiting for the show…' : 'Connecting to the show computer…'}
+        {status === 'open' ? t('onAir.waiting') : t('onAir.connecting')}
       </p>
     );
   }
@@ -150,39 +196,32 @@ function OnAir() {
   const line = song && show.lyrics ? originalLines(song)[show.lyrics.line] : undefined;
   return (
     <div className="remote-onair" data-testid="remote-on-air">
-      <span className="remote-label">On air</span>
+      <span className="remote-label">{t('onAir.label')}</span>
       <strong data-testid="remote-on-air-title">{title}</strong>
       {line ? <span className="remote-line">“{line}”</span> : null}
       <span className="remote-flags">
-        {show.blackout ? <span className="remote-flag is-blackout">Blackout</span> : null}
-        {show.safeMode ? <span className="remote-flag is-safe">Safe mode</span> : null}
-        {show.paused ? <span className="remote-flag">Paused</span> : null}
-        {status !== 'open' ? <span className="remote-flag">Reconnecting…</span> : null}
+        {show.blackout ? (
+          <span className="remote-flag is-blackout">{t('onAir.blackout')}</span>
+        ) : null}
+        {show.safeMode ? <span className="remote-flag is-safe">{t('onAir.safeMode')}</span> : null}
+        {show.paused ? <span className="remote-flag">{t('onAir.paused')}</span> : null}
+        {status !== 'open' ? <span className="remote-flag">{t('onAir.reconnecting')}</span> : null}
       </span>
     </div>
   );
 }
 
-/**
- * Why the phone is not connected, when the core said. Only a close for "the remote is off"
- * (by the operator, or safe mode) promises that turning it back on brings the phone back;
- * any other reason is said as it is.
- */
+/** Why the phone is not connected, when the core said (see `connectionText`). */
 function ConnectionNote() {
+  const { t } = useTranslation('remote');
   const { connection } = useStores();
   const status = useStore(connection, (s) => s.status);
   const reason = useStore(connection, (s) => s.lastCloseReason);
   const code = useStore(connection, (s) => s.lastCloseCode);
   if (status === 'open' || status === 'idle') return null;
-  let text = 'Connecting to the show computer…';
-  if (reason && code === CLOSE_REMOTE_OFF) {
-    text = `Not connected: ${reason}. This phone stays paired and reconnects by itself once the operator turns the phone remote back on.`;
-  } else if (reason) {
-    text = `Not connected: ${reason}. Reconnecting…`;
-  }
   return (
     <p className="remote-message" role="status" data-testid="remote-connection">
-      {text}
+      {connectionText(t, code, reason)}
     </p>
   );
 }
@@ -219,16 +258,18 @@ function PhoneButtons({ section, show }: { section: PhoneSection; show: ShowStat
 }
 
 function Controls({ onUnpair }: { onUnpair: () => void }) {
+  const { t } = useTranslation('remote');
   const show = useStore(useStores().show, (s) => s.show);
   return (
     <main className="remote remote-controls">
+      <PhoneLanguage />
       <ConnectionNote />
       <OnAir />
       {phoneLayout.map((section) => (
         <PhoneButtons key={section.id} section={section} show={show} />
       ))}
       <button type="button" className="remote-unpair" onClick={onUnpair}>
-        Unpair this phone
+        {t('unpair')}
       </button>
       <RefusalToast />
     </main>
@@ -253,6 +294,7 @@ export function RemoteView({
   send = sendCommand,
   socket = pageSocket,
 }: RemoteViewProps) {
+  const { t } = useTranslation('remote');
   const store = useStores().remote;
   const token = useStore(store, (s) => s.token);
   useEffect(() => {
@@ -267,10 +309,7 @@ export function RemoteView({
       <Controls
         onUnpair={() => {
           socket.disconnect();
-          remoteForget(
-            'This phone forgot its pairing. The operator can revoke it on the console.',
-            store,
-          );
+          remoteForget({ message: t('notice.forgotten'), key: 'remote:notice.forgotten' }, store);
         }}
       />
     </RunnerProvider>

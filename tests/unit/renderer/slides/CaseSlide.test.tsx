@@ -51,4 +51,28 @@ describe('CaseSlide', () => {
     expect(counter).toHaveTextContent('Released on August 3, 2023');
     expect(counter).toHaveClass('is-released');
   });
+
+  // The counter's words in every language the app speaks, the number drawn big apart from
+  // them: 1 day from the arrest day itself, 1011 days later (a thousands separator).
+  it.each([
+    ['uk', 22, 'дні за ґратами'],
+    ['uk', 1011, 'днів за ґратами'],
+    ['ru', 21, 'день за решёткой'],
+    ['fr', 1011, 'jours derrière les barreaux'],
+    ['en', 1, 'day behind bars'],
+  ])('%s: %i days behind bars', (language, days, words) => {
+    const nowMs = Date.UTC(2023, 6, 25, 12) + (days - 1) * 86_400_000;
+    const { container } = render(
+      <CaseSlide item={caseItem} ctx={slideContext({ language, nowMs })} />,
+    );
+    const number = new Intl.NumberFormat(language).format(days);
+    expect(container.querySelector('.case-days-number')?.textContent).toBe(number);
+    expect(container.querySelectorAll('.case-days-label')[0]?.textContent).toBe(words);
+  });
+
+  it('labels the facts in Ukrainian, which the pack does not have to speak', () => {
+    render(<CaseSlide item={caseItem} ctx={slideContext({ language: 'uk' })} />);
+    expect(screen.getByText('Заарештовано')).toBeInTheDocument();
+    expect(screen.getByText('Станом на September 2023')).toBeInTheDocument();
+  });
 });

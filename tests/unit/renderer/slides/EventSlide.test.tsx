@@ -62,4 +62,30 @@ describe('EventSlide', () => {
     const after = render(<EventSlide item={withUrl} ctx={slideContext()} />);
     expect(after.container.querySelector('svg[data-qr-value]')).toBeNull();
   });
+
+  it.each([
+    ['uk', 'через 2 дні'],
+    ['ru', 'через 2 дня'],
+    ['fr', 'dans 2 jours'],
+  ])('%s: counts the days to come in the slide language', (language, words) => {
+    // 29 Sep, two days before the concert on 1 Oct.
+    render(
+      <EventSlide
+        item={eventItem}
+        ctx={slideContext({ nowMs: Date.UTC(2023, 8, 29, 10), language })}
+      />,
+    );
+    expect(screen.getByText(words)).toBeInTheDocument();
+  });
+
+  it('counts down to the start in Ukrainian', () => {
+    render(
+      <EventSlide
+        item={eventItem}
+        ctx={slideContext({ nowMs: Date.UTC(2023, 9, 1, 12), language: 'uk' })}
+      />,
+    );
+    expect(screen.getByText('Сьогодні')).toBeInTheDocument();
+    expect(screen.getByText('Початок через 5 год 30 хв')).toBeInTheDocument();
+  });
 });

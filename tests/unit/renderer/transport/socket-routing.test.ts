@@ -115,7 +115,11 @@ describe('the phone’s socket', () => {
     const { socket, client } = connect('remote');
     socket.onclose?.({ code: 4001, reason: 'the operator unpaired it' } as CloseEvent);
     expect(stores.remote.getState().token).toBeNull();
-    expect(stores.remote.getState().message).toContain('the operator unpaired it');
+    // Said in the phone's language by its key; the core's English reason is kept with it.
+    expect(stores.remote.getState().message).toEqual({
+      key: 'remote:notice.unpaired',
+      message: expect.stringContaining('the operator unpaired it'),
+    });
     expect(localStorage.getItem(REMOTE_TOKEN_KEY)).toBeNull();
     client.stop();
   });

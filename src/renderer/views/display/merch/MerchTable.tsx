@@ -1,6 +1,6 @@
 import type { Pack } from '../../../../shared/content';
 import { Fit } from '../../../fit/Fit';
-import { daysBehindBarsLabel, formatNumber, labelsFor, languageName } from '../../../i18n/labels';
+import { audienceT, languageName } from '../../../i18n/audience';
 import { displayLanguages } from '../../../i18n/language';
 import { formatDate, text } from '../../../slides/context';
 import { calendarDate, daysBehindBars } from '../../../../shared/time';
@@ -17,7 +17,7 @@ interface MerchTableProps {
 }
 
 function Bar({ view, pack, onChange }: Pick<MerchTableProps, 'view' | 'pack' | 'onChange'>) {
-  const labels = labelsFor(view.language);
+  const t = audienceT(view.language, 'merch');
   const languages = displayLanguages(pack);
   return (
     <nav className="merch-bar">
@@ -27,13 +27,13 @@ function Bar({ view, pack, onChange }: Pick<MerchTableProps, 'view' | 'pack' | '
           className="merch-button merch-back"
           onClick={() => onChange({ mode: 'browse', language: view.language })}
         >
-          <span aria-hidden="true">←</span> {labels.back}
+          <span aria-hidden="true">←</span> {t('back')}
         </button>
       ) : (
         <span className="merch-bar-spacer" />
       )}
       {languages.length > 1 ? (
-        <div className="merch-languages" role="group">
+        <div className="merch-languages" role="group" aria-label={t('languages')}>
           {languages.map((language) => (
             <button
               key={language}
@@ -53,7 +53,7 @@ function Bar({ view, pack, onChange }: Pick<MerchTableProps, 'view' | 'pack' | '
         className="merch-button merch-close"
         onClick={() => onChange({ mode: 'loop' })}
       >
-        {labels.backToSlideshow} <span aria-hidden="true">✕</span>
+        {t('backToSlideshow')} <span aria-hidden="true">✕</span>
       </button>
     </nav>
   );
@@ -73,16 +73,14 @@ function Card({
   onOpen: () => void;
 }) {
   const ctx = { pack, language, nowMs };
+  const t = audienceT(language, 'display');
   const title = text(ctx, item.kind === 'case' ? item.name : item.title);
   let detail: string | undefined;
   if (item.kind === 'case') {
     const days = daysBehindBars(item.arrested, calendarDate(nowMs), item.released);
-    detail =
-      days === null
-        ? text(ctx, item.status)
-        : `${formatNumber(language, days)} ${daysBehindBarsLabel(language, days)}`;
+    detail = days === null ? text(ctx, item.status) : t('case.daysBehindBars', { count: days });
     if (item.released) {
-      detail = `${detail} · ${labelsFor(language).releasedOn.replace('{date}', formatDate(item.released, language))}`;
+      detail = `${detail} · ${t('case.releasedOn', { date: formatDate(item.released, language) })}`;
     }
   } else {
     detail = printedUrl(item.url, item.shortUrl);
@@ -109,7 +107,7 @@ function Card({
  * slide with the QR code, so people at the table can scan the one they care about.
  */
 export function MerchTable({ view, items, pack, nowMs, onChange }: MerchTableProps) {
-  const labels = labelsFor(view.language);
+  const t = audienceT(view.language, 'merch');
   if (view.mode === 'detail') {
     const item = items.find((candidate) => candidate.id === view.itemId);
     return (
@@ -122,16 +120,16 @@ export function MerchTable({ view, items, pack, nowMs, onChange }: MerchTablePro
     );
   }
   const groups = [
-    { title: labels.cases, items: items.filter((item) => item.kind === 'case') },
-    { title: labels.actions, items: items.filter((item) => item.kind === 'action') },
+    { id: 'cases', title: t('cases'), items: items.filter((item) => item.kind === 'case') },
+    { id: 'actions', title: t('actions'), items: items.filter((item) => item.kind === 'action') },
   ].filter((group) => group.items.length > 0);
   return (
     <div className="merch merch-browse" data-testid="merch-browse" lang={view.language}>
       <Bar view={view} pack={pack} onChange={onChange} />
       <div className="merch-scroll">
-        <h1 className="merch-title">{labels.browseTitle}</h1>
+        <h1 className="merch-title">{t('browseTitle')}</h1>
         {groups.map((group) => (
-          <section key={group.title} className="merch-group">
+          <section key={group.id} className="merch-group">
             <h2 className="merch-group-title">{group.title}</h2>
             <ul className="merch-grid">
               {group.items.map((item) => (

@@ -15,15 +15,20 @@ import {
   DisplayView,
   type DisplayViewProps,
 } from '../../../../../src/renderer/views/display/DisplayView';
+import type { AppLanguage } from '../../../../../src/shared/i18n';
+import { inLanguage } from '../../in-language';
 import { pack, showState, snapshot } from '../../fixtures';
 
-function renderDisplay(props: DisplayViewProps = {}) {
+function renderDisplay(props: DisplayViewProps = {}, pageLanguage: AppLanguage = 'en') {
   const stores = createStores();
   const send = vi.fn(async (_command: Command) => ({ ok: true as const }));
   const result = render(
-    <StoresContext.Provider value={stores}>
-      <DisplayView fadeMs={0} search="" send={send} {...props} />
-    </StoresContext.Provider>,
+    inLanguage(
+      <StoresContext.Provider value={stores}>
+        <DisplayView fadeMs={0} search="" send={send} {...props} />
+      </StoresContext.Provider>,
+      pageLanguage,
+    ).ui,
   );
   return { ...result, stores, send };
 }
@@ -104,6 +109,19 @@ describe('DisplayView', () => {
     expect(screen.getByTestId('reconnecting')).toHaveTextContent('Reconnecting');
     act(() => connectionWelcomed({ clientId: 'c', role: 'display' }, stores.connection));
     expect(screen.queryByTestId('reconnecting')).toBeNull();
+  });
+
+  it('marks a dropped connection in the slide’s language, whatever the device speaks', () => {
+    // A Russian-speaking device; the slide on air speaks French (pinned on the link).
+    const { stores } = renderDisplay({ search: '?lang=fr' }, 'ru');
+    connected(stores);
+    act(() => connectionLost(null, stores.connection));
+    expect(screen.getByTestId('reconnecting')).toHaveTextContent('Reconnexion');
+  });
+
+  it('says it is connecting in the page’s language before any slide exists', () => {
+    renderDisplay({}, 'uk');
+    expect(screen.getByRole('status')).toHaveTextContent('Підключення…');
   });
 
   it('shows the pack title when nothing is on air', () => {

@@ -13,21 +13,26 @@ import {
   OverlayView,
   type OverlayViewProps,
 } from '../../../../../src/renderer/views/overlay/OverlayView';
+import type { AppLanguage } from '../../../../../src/shared/i18n';
+import { inLanguage } from '../../in-language';
 import { showState, snapshot } from '../../fixtures';
 
-function renderOverlay(props: OverlayViewProps = {}) {
+function renderOverlay(props: OverlayViewProps = {}, pageLanguage: AppLanguage = 'en') {
   const stores = createStores();
   const result = render(
-    <StoresContext.Provider value={stores}>
-      <OverlayView pathname="/overlay" fadeMs={0} {...props} />
-    </StoresContext.Provider>,
+    inLanguage(
+      <StoresContext.Provider value={stores}>
+        <OverlayView pathname="/overlay" fadeMs={0} {...props} />
+      </StoresContext.Provider>,
+      pageLanguage,
+    ).ui,
   );
   const setShow = (show: ShowState) => act(() => applyShow(show, stores.show));
   return { ...result, stores, setShow };
 }
 
-function live(props: OverlayViewProps = {}, show = showState()) {
-  const rendered = renderOverlay(props);
+function live(props: OverlayViewProps = {}, show = showState(), pageLanguage?: AppLanguage) {
+  const rendered = renderOverlay(props, pageLanguage);
   act(() => {
     connectionWelcomed({ clientId: 'o', role: 'overlay' }, rendered.stores.connection);
     applyContent(snapshot(), rendered.stores.content);
@@ -118,6 +123,20 @@ describe('OverlayView', () => {
     expect(element(container, 'lyrics')).toHaveTextContent('Весь мир голодных и рабов!');
     expect(element(container, 'lyrics')).not.toHaveTextContent('Вставай');
     expect(element(container, 'lyrics')).toHaveAttribute('data-line', '1');
+  });
+
+  it('says what is playing in the stream’s language, not the page’s', () => {
+    // The browser source runs on a Ukrainian machine; the stream speaks Russian, then English.
+    const { container, setShow } = live(
+      {},
+      singing(0, { outputLanguages: { display: [], overlay: ['ru'] } }),
+      'uk',
+    );
+    const label = () => container.querySelector('.ov-np-label');
+    expect(label()).toHaveTextContent('Сейчас звучит');
+    expect(label()).toHaveAttribute('lang', 'ru');
+    setShow(singing(0, { outputLanguages: { display: [], overlay: ['en'] } }));
+    expect(label()).toHaveTextContent('Now playing');
   });
 
   it('puts only the translation on the stream when that is all the operator chose', () => {
@@ -233,6 +252,13 @@ describe('OverlayView', () => {
       const alert = screen.getByRole('alert');
       expect(alert).toHaveTextContent('no overlay called “ticker”');
       expect(alert).toHaveTextContent('lower-third, lyrics, qr, drawing, now-playing');
+    });
+
+    it('says it in the language of whoever set up the source', () => {
+      live({ pathname: '/overlay/ticker' }, showState(), 'fr');
+      expect(screen.getByRole('alert').textContent).toContain(
+        'Il n’y a pas d’habillage nommé «\u00a0ticker\u00a0»',
+      );
     });
   });
 

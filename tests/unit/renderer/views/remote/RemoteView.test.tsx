@@ -14,13 +14,24 @@ import {
   requestPairing,
   type PairResult,
 } from '../../../../../src/renderer/stores/remote';
-import { RemoteView, cleanPin } from '../../../../../src/renderer/views/remote/RemoteView';
+import {
+  RemoteView,
+  cleanPin,
+  connectionText,
+  pairFailure,
+} from '../../../../../src/renderer/views/remote/RemoteView';
+import { translate, type AppLanguage } from '../../../../../src/shared/i18n';
+import { inLanguage } from '../../in-language';
 import { phoneActions } from '../../../../../src/shared/actions';
-import { CLOSE_REMOTE_OFF } from '../../../../../src/shared/protocol';
+import {
+  CLOSE_FORBIDDEN_ORIGIN,
+  CLOSE_REMOTE_OFF,
+  CLOSE_UNAUTHORIZED,
+} from '../../../../../src/shared/protocol';
 import { showState, snapshot } from '../../fixtures';
 import { lyricsShow, operatorItems } from '../operator/fixtures';
 
-function renderRemote(pairResult?: PairResult) {
+function renderRemote(pairResult?: PairResult, language: AppLanguage = 'en') {
   const stores = createStores();
   const store = stores.remote;
   const pair = vi.fn(
@@ -28,21 +39,27 @@ function renderRemote(pairResult?: PairResult) {
   );
   const send = vi.fn(async () => ({ ok: true as const }));
   const socket = { connect: vi.fn(), disconnect: vi.fn() };
-  const result = render(
+  const { ui, translator } = inLanguage(
     <StoresContext.Provider value={stores}>
       <RemoteView pair={pair} send={send} socket={socket} />
     </StoresContext.Provider>,
+    language,
   );
-  return { ...result, stores, store, pair, send, socket };
+  const result = render(ui);
+  return { ...result, stores, store, pair, send, socket, translator };
 }
 
 function enterPin(pin: string) {
-  fireEvent.change(screen.getByRole('textbox', { name: 'PIN' }), { target: { value: pin } });
+  // "PIN", "PIN-код", "Code PIN": the field is named in the phone's language.
+  fireEvent.change(screen.getByRole('textbox', { name: /PIN/ }), { target: { value: pin } });
 }
 
 async function submit() {
   await act(async () => {
-    fireEvent.click(screen.getByRole('button', { name: 'Pair' }));
+    // The form's only submit button, whatever the language calls it.
+    const button = document.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (!button) throw new Error('no Pair button');
+    fireEvent.click(button);
   });
 }
 
@@ -163,7 +180,9 @@ describe('RemoteView pairing', () => {
     enterPin('482913');
     await submit();
     act(() => remoteRefused('this phone was unpaired by the operator', store));
-    expect(screen.getByTestId('remote-message')).toHaveTextContent('unpaired by the operator');
+    expect(screen.getByTestId('remote-message')).toHaveTextContent(
+      'This phone is no longer paired. Pair it again with the PIN on the console.',
+    );
     expect(localStorage.getItem(REMOTE_TOKEN_KEY)).toBeNull();
     expect(socket.disconnect).toHaveBeenCalled();
   });
@@ -230,7 +249,7 @@ describe('RemoteView paired', () => {
       ),
     );
     expect(screen.getByTestId('remote-connection')).toHaveTextContent(
-      'Not connected: the operator turned the phone remote off',
+      'Not connected: the phone remote is off',
     );
     // Retries while it is off fail without a word from the core: the reason stands.
     act(() => connectionLost(null, stores.connection, 1006));
@@ -242,9 +261,81 @@ describe('RemoteView paired', () => {
 
   it('promises nothing about the remote being off when the core closed it for another reason', async () => {
     const { stores } = await paired();
-    act(() => connectionLost('Solidarity Screens is stopping', stores.connection, 1001));
+    act(() => connectionLost('an internal error', stores.connection, 1011));
     const note = screen.getByTestId('remote-connection');
-    expect(note).toHaveTextContent('Not connected: Solidarity Screens is stopping. Reconnecting…');
+    expect(note).toHaveTextContent('Not connected: an internal error. Reconnecting…');
     expect(note).not.toHaveTextContent('phone remote back on');
+    act(() => connectionLost('Solidarity Screens is stopping', stores.connection, 1001));
+    expect(note).toHaveTextContent('the show computer is stopping or restarting. Reconnecting…');
+    expect(note).not.toHaveTextContent('phone remote back on');
+  });
+});
+
+describe('RemoteView in the phone’s language', () => {
+  const english = translate('en', 'remote');
+
+  it.each(['ru', 'fr', 'uk'] as const)(
+    '%s: the pairing screen says nothing in English',
+    async (language) => {
+      const { container } = renderRemote(
+        { ok: false, reason: 'locked', retryAfterSeconds: 30, message: 'English from the store' },
+        language,
+      );
+      const t = translate(language, 'remote');
+      expect(screen.getByRole('heading')).toHaveTextContent(t('pairing.title'));
+      expect(screen.getByRole('textbox', { name: t('pairing.pin') })).toBeInTheDocument();
+      enterPin('222222');
+      await submit();
+      const error = screen.getByTestId('pair-error').textContent ?? '';
+      expect(error).toBe(t('pairResult.locked', { seconds: 30 }));
+      expect(error).not.toContain('English from the store');
+      for (const key of ['pairing.title', 'pairing.intro', 'pairing.pair', 'pairing.name']) {
+        expect(container.textContent).not.toContain(english(key));
+      }
+    },
+  );
+
+  it('changes language from its menu, on the pairing screen and once paired', async () => {
+    const { translator } = renderRemote();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), {
+      target: { value: 'uk' },
+    });
+    expect(translator.language).toBe('uk');
+    expect(screen.getByRole('heading')).toHaveTextContent('Під’єднайте цей телефон');
+    enterPin('482913');
+    await submit();
+    expect(screen.getByRole('combobox', { name: 'Мова' })).toHaveValue('uk');
+    expect(screen.getByRole('button', { name: 'Від’єднати цей телефон' })).toBeInTheDocument();
+  });
+
+  it('says why it is not connected by the close code, in every language', () => {
+    for (const language of ['en', 'ru', 'fr', 'uk'] as const) {
+      const t = translate(language, 'remote');
+      const off = connectionText(t, CLOSE_REMOTE_OFF, 'the operator turned the phone remote off');
+      expect(off).toBe(t('connection.remoteOff'));
+      // Whatever English words the core chose, a refusal reads the same.
+      for (const code of [CLOSE_UNAUTHORIZED, CLOSE_FORBIDDEN_ORIGIN]) {
+        expect(connectionText(t, code, 'wrong token for the remote role')).toBe(
+          t('connection.refused'),
+        );
+      }
+      expect(connectionText(t, 1006, null)).toBe(t('onAir.connecting'));
+      if (language !== 'en') {
+        expect(off).not.toBe(english('connection.remoteOff'));
+        expect(connectionText(t, 1011, 'boom')).toMatch(/boom/);
+        expect(connectionText(t, 1011, 'boom')).not.toContain('Not connected');
+      }
+    }
+  });
+
+  it('says why pairing failed by the reason, never the store’s English', () => {
+    const t = translate('ru', 'remote');
+    expect(pairFailure(t, { ok: false, reason: 'wrong-pin', message: 'Wrong PIN.' })).toBe(
+      'Неверный PIN-код. Проверьте шесть цифр на экране оператора.',
+    );
+    expect(pairFailure(t, { ok: false, reason: 'network', message: 'Cannot reach' })).toContain(
+      'Нет связи',
+    );
+    expect(pairFailure(t, { ok: false, reason: 'off', message: 'off' })).toContain('выключен');
   });
 });
