@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { keyLabels, type Action } from '../../shared/actions';
+import { keycapNamer } from './keycaps';
 import { useStores } from '../stores';
 import { useRunner } from './run';
 import { actionLabel } from './say';
@@ -17,7 +18,7 @@ function useAvailable<P>(action: Action<P>): boolean {
 /** An action's keys as keycaps, e.g. [→] [PgDn]. */
 export function Keys({ keys, max = 3 }: { keys: readonly string[]; max?: number }) {
   const { t } = useTranslation('console');
-  const labels = keyLabels(keys).slice(0, max);
+  const labels = keyLabels(keys, keycapNamer(t)).slice(0, max);
   if (labels.length === 0) return null;
   return (
     <span className="op-keys" aria-label={t('keys.aria', { keys: labels.join(' / ') })}>

@@ -35,26 +35,53 @@ export function actionForKey(
   return actions.find((action) => action.kioskKeys?.includes(event.key));
 }
 
-const keyNames: Record<string, string> = {
-  ' ': 'Space',
+/** Keys whose keycap carries a word: the word is a `common:keycap.*` message per language. */
+export type KeycapName = 'space' | 'pageDown' | 'pageUp' | 'escape' | 'shift' | 'ctrl';
+
+const namedKeys: Record<string, KeycapName> = {
+  ' ': 'space',
+  PageDown: 'pageDown',
+  PageUp: 'pageUp',
+  Escape: 'escape',
+};
+
+const arrows: Record<string, string> = {
   ArrowRight: '→',
   ArrowLeft: '←',
   ArrowUp: '↑',
   ArrowDown: '↓',
-  PageDown: 'PgDn',
-  PageUp: 'PgUp',
-  Escape: 'Esc',
 };
 
-/** A key as people read it on a keycap: 'Space', '→', 'Shift+→', 'B'. */
-export function keyLabel(key: string): string {
+/** The English keycaps, for code with no catalog at hand (and the tests). */
+export const ENGLISH_KEYCAPS: Record<KeycapName, string> = {
+  space: 'Space',
+  pageDown: 'PgDn',
+  pageUp: 'PgUp',
+  escape: 'Esc',
+  shift: 'Shift',
+  ctrl: 'Ctrl',
+};
+
+const english = (name: KeycapName) => ENGLISH_KEYCAPS[name];
+
+/**
+ * A key as people read it on a keycap: 'Space', '→', 'Shift+→', 'B'. `name` words the keycaps
+ * that carry a word in the reader's language (a French keyboard says « Espace », « Échap »).
+ */
+export function keyLabel(key: string, name: (keycap: KeycapName) => string = english): string {
   const shifted = key.startsWith('Shift+');
   const bare = shifted ? key.slice('Shift+'.length) : key;
-  const name = keyNames[bare] ?? (bare.length === 1 ? bare.toUpperCase() : bare);
-  return shifted ? `Shift+${name}` : name;
+  const named = namedKeys[bare];
+  const label = named
+    ? name(named)
+    : (arrows[bare] ?? (bare.length === 1 ? bare.toUpperCase() : bare));
+  return shifted ? `${name('shift')}+${label}` : label;
 }
 
 /** An action's keys as shown, without duplicates ('b' and 'B' are one keycap). */
-export function keyLabels(keys: readonly string[]): string[] {
-  return [...new Set(keys.map(keyLabel))];
+export function keyLabels(
+  keys: readonly string[],
+  name: (keycap: KeycapName) => string = english,
+): string[] {
+  return [...new Set(keys.map((key) => keyLabel(key, name)))];
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { actionGroups, consoleActions, keyLabels, obsKeyList } from '../../../shared/actions';
+import { keycapNamer } from '../../controls/keycaps';
 import { actionLabel } from '../../controls/say';
 
 /** Every registered operator action and its keys: what `?` opens. */
@@ -24,7 +25,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
             onClick={onClose}
             onMouseDown={(event) => event.preventDefault()}
           >
-            {t('sheet.close')} <kbd>Esc</kbd>
+            {t('sheet.close')} <kbd>{t('common:keycap.escape')}</kbd>
           </button>
         </div>
         <p className="op-muted">{t('sheet.clicker')}</p>
@@ -38,7 +39,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
                 <table className="op-sheet-table">
                   <tbody>
                     {actions.map((action) => {
-                      const keys = keyLabels(action.keys);
+                      const keys = keyLabels(action.keys, keycapNamer(t));
                       return (
                         <tr key={action.name} data-action={action.name}>
                           <th scope="row">{actionLabel(t, action)}</th>

@@ -96,7 +96,7 @@ const KEYCAPS = [
   ' ',
   'Escape',
 ]
-  .map(keyLabel)
+  .map((key) => keyLabel(key))
   .join(' ');
 
 const NUMBERS = [0, 7, 1011, 2840, 12345, 1234567.89];

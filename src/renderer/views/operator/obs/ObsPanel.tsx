@@ -192,7 +192,7 @@ export function ObsPanel() {
                         onClick={() => switchTo(scene)}
                         data-scene={scene}
                       >
-                        {index < 9 ? <kbd>Ctrl+{index + 1}</kbd> : null}{' '}
+                        {index < 9 ? <kbd>{`${t('common:keycap.ctrl')}+${index + 1}`}</kbd> : null}{' '}
                         <span translate="no">{scene}</span>
                         {program ? ` · ${t('obs.program')}` : ''}
                         {preview ? ` · ${t('obs.preview')}` : ''}
