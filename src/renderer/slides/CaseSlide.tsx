@@ -1,15 +1,39 @@
-import type { CaseItem } from '../../shared/content';
+import { asOfDate, custodyOf, latestFirst, releasedOn, type CaseItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
 import { GROW } from '../fit/fit';
 import { daysBehindBarsLabel, formatNumber, labelsFor } from '../i18n/labels';
 import { type SlideContext, formatDate, slideMediaUrl, text } from './context';
-import { calendarDate, daysBehindBars } from '../../shared/time';
+import { calendarDate } from '../../shared/time';
+import {
+  caseCounter,
+  caseWords,
+  formatPartialDate,
+  sentenceText,
+  staleFactsDate,
+} from './case-words';
 import { Qr } from './Qr';
 import { printedUrl } from './url-text';
 
+/** The slide has room for this many of the case's latest steps. */
+const LATEST_EVENTS = 3;
+
 export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) {
   const labels = labelsFor(ctx.language);
-  const days = daysBehindBars(item.arrested, calendarDate(ctx.nowMs), item.released);
+  const t = caseWords(ctx.language);
+  const today = calendarDate(ctx.nowMs);
+  const counter = caseCounter(item, today);
+  const released = releasedOn(item);
+  const firstArrest = custodyOf(item)[0]?.from;
+  const sentence = latestFirst(item.sentences)[0];
+  const events = latestFirst(item.events).slice(0, LATEST_EVENTS);
+  const asOf = asOfDate(item);
+  const staleDate = staleFactsDate(
+    item,
+    today,
+    ctx.pack.cases?.factsMaxAgeDays,
+    ctx.language,
+    text(ctx, item.asOf),
+  );
   const link = item.links[0];
   const photo = item.photo?.consent ? item.photo : undefined;
   const name = text(ctx, item.name);
@@ -25,10 +49,12 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
       <Fit className="case-main" max={GROW} watch={ctx.language}>
         <h1 className="case-name">{name}</h1>
         <dl className="case-facts">
-          <div className="fact">
-            <dt>{labels.arrested}</dt>
-            <dd>{formatDate(item.arrested, ctx.language)}</dd>
-          </div>
+          {firstArrest !== undefined ? (
+            <div className="fact">
+              <dt>{labels.arrested}</dt>
+              <dd>{formatPartialDate(firstArrest, ctx.language)}</dd>
+            </div>
+          ) : null}
           {item.age !== undefined ? (
             <div className="fact">
               <dt>{labels.age}</dt>
@@ -39,28 +65,73 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
             <dt>{labels.charge}</dt>
             <dd>{text(ctx, item.charge)}</dd>
           </div>
+          {sentence ? (
+            <div className="fact" data-testid="case-sentence">
+              <dt>{t('sentence.label')}</dt>
+              <dd>
+                {sentenceText(t, sentence)}
+                <span className="case-fact-date">
+                  {' · '}
+                  {formatPartialDate(sentence.date, ctx.language)}
+                </span>
+              </dd>
+            </div>
+          ) : null}
           <div className="fact">
             <dt>{labels.status}</dt>
             <dd>{text(ctx, item.status)}</dd>
           </div>
         </dl>
         <p className="case-summary">{text(ctx, item.summary)}</p>
+        {events.length > 0 ? (
+          <section className="case-latest" data-testid="case-latest">
+            <h2 className="case-latest-title">{t('latest.title')}</h2>
+            <ol className="case-events">
+              {events.map((event, index) => (
+                <li key={`${event.date}-${index}`} className={`case-event is-${event.kind}`}>
+                  <span className="case-event-date">
+                    {formatPartialDate(event.date, ctx.language)}
+                  </span>{' '}
+                  <span className="case-event-text">{text(ctx, event.text)}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
         <p className="case-as-of">
-          {labels.asOf} {text(ctx, item.asOf)}
+          {labels.asOf}{' '}
+          {asOf !== undefined ? formatPartialDate(asOf, ctx.language) : text(ctx, item.asOf)}
         </p>
       </Fit>
       <aside className="case-side">
-        {days !== null ? (
+        {counter !== null ? (
           <Fit
-            className={`case-days${item.released ? ' is-released' : ''}`}
+            className={`case-days${released ? ' is-released' : ''}${staleDate ? ' is-stale' : ''}`}
             data-testid="days-behind-bars"
-            watch={`${ctx.language}${days}`}
+            watch={`${ctx.language}${counter.shown}${staleDate ?? ''}`}
           >
-            <span className="case-days-number">{formatNumber(ctx.language, days)}</span>
-            <span className="case-days-label">{daysBehindBarsLabel(ctx.language, days)}</span>
-            {item.released ? (
+            {counter.atLeast ? (
+              <span className="case-days-more-than">{t('counter.moreThan')}</span>
+            ) : null}
+            <span className="case-days-number">{formatNumber(ctx.language, counter.shown)}</span>
+            <span className="case-days-label">
+              {counter.atLeast
+                ? t('counter.labelAfterMoreThan', { count: counter.shown })
+                : daysBehindBarsLabel(ctx.language, counter.shown)}
+            </span>
+            {counter.since !== undefined ? (
+              <span className="case-days-since">
+                {t('counter.since', { date: formatPartialDate(counter.since, ctx.language) })}
+              </span>
+            ) : null}
+            {released ? (
               <span className="case-days-released">
-                {labels.releasedOn.replace('{date}', formatDate(item.released, ctx.language))}
+                {labels.releasedOn.replace('{date}', formatDate(released, ctx.language))}
+              </span>
+            ) : null}
+            {staleDate !== undefined ? (
+              <span className="case-days-confirmed" data-testid="facts-confirmed">
+                {t('facts.confirmed', { date: staleDate })}
               </span>
             ) : null}
           </Fit>
