@@ -98,10 +98,13 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
             </ol>
           </section>
         ) : null}
-        <p className="case-as-of">
-          {labels.asOf}{' '}
-          {asOf !== undefined ? formatPartialDate(asOf, ctx.language) : text(ctx, item.asOf)}
-        </p>
+        {/* Old facts have their date beside the counter, in readable type, instead. */}
+        {staleDate === undefined || counter === null ? (
+          <p className="case-as-of">
+            {labels.asOf}{' '}
+            {asOf !== undefined ? formatPartialDate(asOf, ctx.language) : text(ctx, item.asOf)}
+          </p>
+        ) : null}
       </Fit>
       <aside className="case-side">
         {counter !== null ? (

@@ -13,15 +13,23 @@ import { localizedText, type LocalizedText } from './text';
  * Where a fact comes from: a link, and what to call it in a footnote. Shown as text, never as
  * a QR code: the campaign's own code is the one people should scan.
  */
-export const sourceRef = z.union([
-  webUrl,
-  z.strictObject({
-    url: webUrl,
-    /** The publication and headline, e.g. "The Moscow Times: Russia toughens sentence…". */
-    title: localizedText.optional(),
-    published: partialDate.optional(),
-  }),
-]);
+export const sourceRef = z.union(
+  [
+    webUrl,
+    z.strictObject({
+      url: webUrl,
+      /** The publication and headline, e.g. "The Moscow Times: Russia toughens sentence…". */
+      title: localizedText.optional(),
+      published: partialDate.optional(),
+    }),
+  ],
+  {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'missing; give the link to the public report this comes from, e.g. source: https://…'
+        : 'expected a link like https://…, or { url: https://…, title: … }',
+  },
+);
 export type SourceRef = z.infer<typeof sourceRef>;
 
 /** One stretch behind bars: `until` left out while the person is still held. */

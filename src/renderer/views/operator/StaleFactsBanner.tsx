@@ -33,8 +33,10 @@ export function StaleFactsBanner() {
   const stale = staleCases(items, today, maxAgeDays);
   if (stale.length === 0) return null;
   return (
-    <section className="op-stale-facts" role="alert" data-testid="stale-facts">
-      <h2 className="op-stale-title">{t('banner.title', { count: stale.length })}</h2>
+    <section className="op-stale-facts" aria-labelledby="op-stale-title" data-testid="stale-facts">
+      <h2 className="op-stale-title" id="op-stale-title">
+        {t('banner.title', { count: stale.length })}
+      </h2>
       <ul className="op-stale-list">
         {stale.map((item) => (
           <li key={item.id}>
