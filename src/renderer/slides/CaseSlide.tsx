@@ -134,7 +134,8 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
             ) : null}
             {staleDate !== undefined ? (
               <span className="case-days-confirmed" data-testid="facts-confirmed">
-                {t('facts.confirmed', { date: staleDate })}
+                {/* The date never breaks across lines: "5 / июня" would read as two facts. */}
+                {t('facts.confirmed', { date: staleDate.replace(/ /g, '\u00a0') })}
               </span>
             ) : null}
           </Fit>

@@ -31,15 +31,18 @@ function numberSources(
 export function CaseRecord({ item, ctx }: { item: CaseItem; ctx: SlideContext }) {
   const t = caseWords(ctx.language);
   const lang = ctx.language;
-  const entries: TimelineEntry[] = [
-    ...item.events.map((event) => ({
+  const entries: TimelineEntry[] = item.events
+    .map((event) => ({
       date: event.date,
       kind: event.kind,
       kindLabel: t(`event.${event.kind}`),
       text: text(ctx, event.text),
       source: event.source,
-    })),
-    ...item.sentences.map((s) => {
+    }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const sentences: TimelineEntry[] = [...item.sentences]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((s) => {
       const note = text(ctx, s.note);
       return {
         date: s.date,
@@ -48,8 +51,7 @@ export function CaseRecord({ item, ctx }: { item: CaseItem; ctx: SlideContext })
         text: note ? `${sentenceText(t, s)} — ${note}` : sentenceText(t, s),
         source: s.source,
       };
-    }),
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    });
   const periods = custodyOf(item);
   const periodSources: TimelineEntry[] = periods.map((p) => ({
     date: p.from,
@@ -58,7 +60,7 @@ export function CaseRecord({ item, ctx }: { item: CaseItem; ctx: SlideContext })
     text: undefined,
     source: 'source' in p ? (p as { source?: SourceRef }).source : undefined,
   }));
-  const sources = numberSources([...periodSources, ...entries]);
+  const sources = numberSources([...periodSources, ...sentences, ...entries]);
   const footnote = (source: SourceRef | undefined) => {
     const n = source ? sources.get(sourceUrl(source))?.n : undefined;
     return n === undefined ? null : <sup className="merch-footnote-ref">{n}</sup>;
@@ -82,6 +84,22 @@ export function CaseRecord({ item, ctx }: { item: CaseItem; ctx: SlideContext })
           </span>
         ))}
       </p>
+      {sentences.length > 0 ? (
+        <>
+          <h3 className="merch-record-title">{t('sentences.title')}</h3>
+          <ul className="merch-sentences" data-testid="case-sentences">
+            {sentences.map((entry, i) => (
+              <li key={`${entry.date}-${i}`}>
+                <span className="merch-timeline-date">{formatPartialDate(entry.date, lang)}</span>{' '}
+                <span className="merch-timeline-text">
+                  {entry.text}
+                  {footnote(entry.source)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {entries.length > 0 ? (
         <ol className="merch-timeline" data-testid="case-timeline">
           {entries.map((entry, i) => (
