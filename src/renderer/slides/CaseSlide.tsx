@@ -124,7 +124,9 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
             </span>
             {counter.since !== undefined ? (
               <span className="case-days-since">
-                {t('counter.since', { date: formatPartialDate(counter.since, ctx.language) })}
+                {t('counter.since', {
+                  date: formatPartialDate(counter.since, ctx.language).replace(/ /g, '\u00a0'),
+                })}
               </span>
             ) : null}
             {released ? (
