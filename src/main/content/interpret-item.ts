@@ -7,6 +7,7 @@ import {
   type ItemKind,
   type LoadedItem,
 } from '../../shared/content';
+import { futureDateErrors, withCustodyPeriods } from './case-checks';
 import { describeValue, humanErrorMap, issuesToErrors } from './issues';
 import { checkImage, type ImageCheck } from './media';
 import { messageOf, readTextFile } from './pack-files';
@@ -186,7 +187,15 @@ async function interpretItem(
   }
   if (result.errors.length > 0 || !parsedItem.success) return;
 
-  const item = { ...parsedItem.data, source: file } as LoadedItem;
+  let item = { ...parsedItem.data, source: file } as LoadedItem;
+  if (item.kind === 'case') {
+    const future = futureDateErrors(file, lines, item, Date.now());
+    if (future.length > 0) {
+      result.errors.push(...future);
+      return;
+    }
+    item = { ...withCustodyPeriods(item), source: file };
+  }
   // Views build media URLs from these paths: give them one spelling (`media/x.png`), whatever
   // separators the author typed.
   if (item.kind === 'case' && item.photo) {

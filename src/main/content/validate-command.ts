@@ -1,4 +1,5 @@
-import { formatContentError } from '../../shared/content';
+import { formatContentError, formatStaleCase, staleCases } from '../../shared/content';
+import { calendarDate } from '../../shared/time';
 import { loadPack } from './load-pack';
 import { formatSensitiveNameWarning, sensitiveNameWarnings } from './sensitive-names';
 
@@ -14,8 +15,16 @@ function count(n: number, one: string, many: string): string {
 export async function runValidate(packDir: string, out: (line: string) => void): Promise<number> {
   const result = await loadPack(packDir);
   for (const error of result.errors) out(formatContentError(error));
-  const warnings = sensitiveNameWarnings(result.items);
-  for (const warning of warnings) out(formatSensitiveNameWarning(warning));
+  // Old case facts first: a wrong number on a rally screen is the costliest mistake here.
+  const stale = staleCases(
+    result.items,
+    calendarDate(Date.now()),
+    result.pack?.cases?.factsMaxAgeDays,
+  );
+  for (const item of stale) out(formatStaleCase(item));
+  const sensitive = sensitiveNameWarnings(result.items);
+  for (const warning of sensitive) out(formatSensitiveNameWarning(warning));
+  const warnings = [...stale, ...sensitive];
   const label = packDir.endsWith('/') ? packDir : `${packDir}/`;
   const problems =
     result.errors.length === 0 ? 'no problems' : count(result.errors.length, 'problem', 'problems');

@@ -1,9 +1,16 @@
-import type { CaseItem } from '../../shared/content';
+import { asOfDate, custodyOf, latestFirst, releasedOn, type CaseItem } from '../../shared/content';
 import { Fit } from '../fit/Fit';
 import { GROW } from '../fit/fit';
 import { audienceLanguage, audienceT, formatNumber, splitAtNumber } from '../i18n/audience';
 import { type SlideContext, formatDate, slideMediaUrl, text } from './context';
-import { calendarDate, daysBehindBars } from '../../shared/time';
+import { calendarDate } from '../../shared/time';
+import {
+  caseCounter,
+  caseWords,
+  formatPartialDate,
+  sentenceText,
+  staleFactsDate,
+} from './case-words';
 import { Qr } from './Qr';
 import { printedUrl } from './url-text';
 
@@ -20,9 +27,26 @@ function DaysBehindBars({ language, days }: { language: string; days: number }) 
   );
 }
 
+/** The slide has room for this many of the case's latest steps. */
+const LATEST_EVENTS = 3;
+
 export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) {
-  const t = audienceT(ctx.language, 'display');
-  const days = daysBehindBars(item.arrested, calendarDate(ctx.nowMs), item.released);
+  const labels = audienceT(ctx.language, 'display');
+  const t = caseWords(ctx.language);
+  const today = calendarDate(ctx.nowMs);
+  const counter = caseCounter(item, today);
+  const released = releasedOn(item);
+  const firstArrest = custodyOf(item)[0]?.from;
+  const sentence = latestFirst(item.sentences)[0];
+  const events = latestFirst(item.events).slice(0, LATEST_EVENTS);
+  const asOf = asOfDate(item);
+  const staleDate = staleFactsDate(
+    item,
+    today,
+    ctx.pack.cases?.factsMaxAgeDays,
+    ctx.language,
+    text(ctx, item.asOf),
+  );
   const link = item.links[0];
   const photo = item.photo?.consent ? item.photo : undefined;
   const name = text(ctx, item.name);
@@ -38,39 +62,103 @@ export function CaseSlide({ item, ctx }: { item: CaseItem; ctx: SlideContext }) 
       <Fit className="case-main" max={GROW} watch={ctx.language}>
         <h1 className="case-name">{name}</h1>
         <dl className="case-facts">
-          <div className="fact">
-            <dt>{t('case.arrested')}</dt>
-            <dd>{formatDate(item.arrested, ctx.language)}</dd>
-          </div>
+          {firstArrest !== undefined ? (
+            <div className="fact">
+              <dt>{labels('case.arrested')}</dt>
+              <dd>{formatPartialDate(firstArrest, ctx.language)}</dd>
+            </div>
+          ) : null}
           {item.age !== undefined ? (
             <div className="fact">
-              <dt>{t('case.age')}</dt>
+              <dt>{labels('case.age')}</dt>
               <dd>{formatNumber(ctx.language, item.age)}</dd>
             </div>
           ) : null}
           <div className="fact">
-            <dt>{t('case.charge')}</dt>
+            <dt>{labels('case.charge')}</dt>
             <dd>{text(ctx, item.charge)}</dd>
           </div>
+          {sentence ? (
+            <div className="fact" data-testid="case-sentence">
+              <dt>{t('sentence.label')}</dt>
+              <dd>
+                {sentenceText(t, sentence)}
+                <span className="case-fact-date">
+                  {' · '}
+                  {formatPartialDate(sentence.date, ctx.language)}
+                </span>
+              </dd>
+            </div>
+          ) : null}
           <div className="fact">
-            <dt>{t('case.status')}</dt>
+            <dt>{labels('case.status')}</dt>
             <dd>{text(ctx, item.status)}</dd>
           </div>
         </dl>
         <p className="case-summary">{text(ctx, item.summary)}</p>
-        <p className="case-as-of">{t('case.asOf', { when: text(ctx, item.asOf) })}</p>
+        {events.length > 0 ? (
+          <section className="case-latest" data-testid="case-latest">
+            <h2 className="case-latest-title">{t('latest.title')}</h2>
+            <ol className="case-events">
+              {events.map((event, index) => (
+                <li key={`${event.date}-${index}`} className={`case-event is-${event.kind}`}>
+                  <span className="case-event-date">
+                    {formatPartialDate(event.date, ctx.language)}
+                  </span>{' '}
+                  <span className="case-event-text">{text(ctx, event.text)}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        {/* Old facts have their date beside the counter, in readable type, instead. */}
+        {staleDate === undefined || counter === null ? (
+          <p className="case-as-of">
+            {labels('case.asOf', {
+              when:
+                asOf !== undefined ? formatPartialDate(asOf, ctx.language) : text(ctx, item.asOf),
+            })}
+          </p>
+        ) : null}
       </Fit>
       <aside className="case-side">
-        {days !== null ? (
+        {counter !== null ? (
           <Fit
-            className={`case-days${item.released ? ' is-released' : ''}`}
+            className={`case-days${released ? ' is-released' : ''}${staleDate ? ' is-stale' : ''}`}
             data-testid="days-behind-bars"
-            watch={`${ctx.language}${days}`}
+            watch={`${ctx.language}${counter.shown}${staleDate ?? ''}`}
           >
-            <DaysBehindBars language={ctx.language} days={days} />
-            {item.released ? (
+            {counter.atLeast ? (
+              <span className="case-days-more-than">{t('counter.moreThan')}</span>
+            ) : null}
+            {counter.atLeast ? (
+              <>
+                <span className="case-days-number">
+                  {formatNumber(audienceLanguage(ctx.language), counter.shown)}
+                </span>
+                <span className="case-days-label">
+                  {t('counter.labelAfterMoreThan', { count: counter.shown })}
+                </span>
+              </>
+            ) : (
+              <DaysBehindBars language={ctx.language} days={counter.shown} />
+            )}
+            {counter.since !== undefined ? (
+              <span className="case-days-since">
+                {t('counter.since', {
+                  date: formatPartialDate(counter.since, ctx.language).replace(/ /g, '\u00a0'),
+                })}
+              </span>
+            ) : null}
+            {released ? (
               <span className="case-days-released">
-                {t('case.releasedOn', { date: formatDate(item.released, ctx.language) })}
+                {labels('case.releasedOn', { date: formatDate(released, ctx.language) })}
+              </span>
+            ) : null}
+            {staleDate !== undefined ? (
+              <span className="case-days-confirmed" data-testid="facts-confirmed">
+                {/* The date never breaks across lines: "5 / июня" would read as two facts. */}
+                {t('facts.confirmed', { date: staleDate.replace(/ /g, '\u00a0') })}
               </span>
             ) : null}
           </Fit>

@@ -73,3 +73,37 @@ export const mediaPath = z.string().min(1, 'expected a file path relative to the
 
 /** A duration in seconds. */
 export const seconds = z.number({ error: 'expected a number of seconds' }).positive().max(86_400);
+
+const MONTH_ONLY = /^\d{4}-\d{2}$/;
+
+function isRealMonth(text: string): boolean {
+  const month = Number(text.slice(5, 7));
+  return MONTH_ONLY.test(text) && month >= 1 && month <= 12;
+}
+
+/**
+ * A date as precise as the facts: `2024-02-13`, or `2019-02` when only the month is known.
+ * Nobody should have to invent a day to enter a case.
+ */
+export const partialDate = z
+  .string({
+    error: (iss) =>
+      `expected a date like 2023-07-25 (or 2023-07 when the day is not known), got ${shown(iss.input)}`,
+  })
+  .refine((v) => isRealMonth(v) || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v)), {
+    error: (iss) =>
+      `expected a date like 2023-07-25 (or 2023-07 when the day is not known), got ${shown(iss.input)}`,
+  });
+
+/**
+ * The day a custody period ended. A release is one day, and the counter stops on it: a month
+ * alone would let the number run on or stop up to 30 days early.
+ */
+export const releaseDate = z
+  .string({ error: (iss) => `expected a date like 2023-12-12, got ${shown(iss.input)}` })
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), {
+    error: (iss) =>
+      typeof iss.input === 'string' && isRealMonth(iss.input)
+        ? `a release needs its day, not only the month: expected a date like ${iss.input}-12, got ${shown(iss.input)}`
+        : `expected a date like 2023-12-12, got ${shown(iss.input)}`,
+  });

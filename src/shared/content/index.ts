@@ -3,3 +3,4 @@ export * from './fields';
 export * from './schema';
 export * from './snapshot';
 export * from './items';
+export * from './case-record';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText, languageCode } from './text';
+import { caseEvent, checkCaseRecord, custodyPeriod, sentence } from './case-record';
 import { alignCues, parseLrc } from '../lyrics/lrc';
 import { originalLines } from '../lyrics/lines';
 import {
@@ -8,6 +9,8 @@ import {
   itemId,
   localDateTime,
   mediaPath,
+  partialDate,
+  releaseDate,
   seconds,
   timeZone,
   webUrl,
@@ -29,32 +32,49 @@ const itemBase = {
  */
 const personBase = { ...itemBase, sensitive: z.boolean().default(true) };
 
-export const caseSchema = z.strictObject({
-  ...personBase,
-  kind: z.literal('case'),
-  name: localizedText,
-  photo: z
-    .strictObject({
-      file: mediaPath,
-      /** The person or their family agreed to this photo being shown. Without it, it is never shown. */
-      consent: z.boolean(),
-      alt: localizedText.optional(),
-      credit: localizedText.optional(),
-    })
-    .optional(),
-  /** Age as stated on `asOf`. */
-  age: z.number().int().positive().max(130).optional(),
-  arrested: isoDate,
-  /** Set when the person is free again: the days-behind-bars count stops on this date. */
-  released: isoDate.optional(),
-  charge: localizedText,
-  status: localizedText,
-  /** When the facts were last checked, e.g. "September 2023". */
-  asOf: localizedText,
-  summary: localizedText,
-  body: localizedText.optional(),
-  links: z.array(link).default([]),
-});
+export const caseSchema = z
+  .strictObject({
+    ...personBase,
+    kind: z.literal('case'),
+    name: localizedText,
+    photo: z
+      .strictObject({
+        file: mediaPath,
+        /** The person or their family agreed to this photo being shown. Without it, it is never shown. */
+        consent: z.boolean(),
+        alt: localizedText.optional(),
+        credit: localizedText.optional(),
+      })
+      .optional(),
+    /** Age as stated on `asOf`. */
+    age: z.number().int().positive().max(130).optional(),
+    /**
+     * Every stretch behind bars, in order; the counter is their sum. `arrested:` (with
+     * `released:`) is the shorthand for a single period; the loader turns it into one.
+     */
+    custody: z
+      .array(custodyPeriod)
+      .min(1, 'list at least one period, e.g. - from: 2023-07-25')
+      .optional(),
+    arrested: partialDate.optional(),
+    /** Set when the person is free again: the days-behind-bars count stops on this date. */
+    released: releaseDate.optional(),
+    charge: localizedText,
+    status: localizedText,
+    /**
+     * When the facts were last checked: a date (`2024-06-05`, or `2024-06`). The older free
+     * text ("September 2023") still loads, but counts as undated and always warns.
+     */
+    asOf: localizedText,
+    summary: localizedText,
+    body: localizedText.optional(),
+    /** The case's steps (arrest, sentence, appeal…), each with its source. */
+    events: z.array(caseEvent).default([]),
+    /** The prison sentences, each with its date and source. */
+    sentences: z.array(sentence).default([]),
+    links: z.array(link).default([]),
+  })
+  .superRefine(checkCaseRecord);
 
 /** One lyric line: the original and its translations, keyed by language. */
 export const lyricLine = z
@@ -264,6 +284,12 @@ export const packSchema = z.strictObject({
     .optional(),
   /** The playlist the show starts with. */
   defaultPlaylist: itemId.optional(),
+  /** Case records: after how many days without a new `asOf` the facts count as old. */
+  cases: z
+    .strictObject({
+      factsMaxAgeDays: z.number().int().min(1).max(3650).default(90),
+    })
+    .optional(),
   /** The neutral slide shown in safe mode. */
   safeSlide: itemId.optional(),
   display: z

@@ -1,4 +1,5 @@
 import type { ContentSnapshot, LoadedItem, LocalizedText, Pack, SongItem } from '../content';
+import { releasedOn } from '../content/case-record';
 import { lyricPositions } from '../lyrics';
 import type { ShowState } from '../protocol';
 import { tagLink } from '../time';
@@ -190,7 +191,7 @@ export function overlayContent(
         itemId: item.id,
         kind: 'case',
         title,
-        fact: text(item.released ? item.status : item.charge),
+        fact: text(releasedOn(item) ? item.status : item.charge),
         qr: link ? { url: link.url, printed: printed(link.url) } : null,
       };
       break;

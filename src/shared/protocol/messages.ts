@@ -21,7 +21,7 @@ export const PROTOCOL_VERSION = 1;
 
 const source = { source: z.string() };
 export const loadedItemSchema = z.discriminatedUnion('kind', [
-  caseSchema.extend(source),
+  caseSchema.safeExtend(source),
   songSchema.safeExtend(source),
   drawingSchema.extend(source),
   actionSchema.extend(source),

@@ -8,7 +8,11 @@ export {
 } from './calendar';
 export { eventEndsAt, eventIsOver, eventStatus, parseLocal } from './event-times';
 export type { EventStatus, EventTimes, LocalDateTime } from './event-times';
-export { daysBehindBars } from './days-behind-bars';
+export { custodyDays, daysBehindBars } from './days-behind-bars';
+export type { CustodyPeriod } from './days-behind-bars';
+export { earliestDay, isMonthOnly, isPartialDate, latestDay } from './partial-date';
+export type { PartialDate } from './partial-date';
+export { DEFAULT_FACTS_MAX_AGE_DAYS, factsAreStale } from './facts-age';
 export { tagLink } from './links';
 export type { CampaignTag } from './links';
 export { systemClock } from './clock';

@@ -14,6 +14,11 @@ import {
   type Pack,
 } from '../../../src/shared/content/schema';
 import type { LocalizedText } from '../../../src/shared/content/text';
+import { asOfDate, custodyOf, type SourceRef } from '../../../src/shared/content/case-record';
+import { custodyDays } from '../../../src/shared/time';
+
+const sourceUrlOf = (source: SourceRef): string =>
+  typeof source === 'string' ? source : source.url;
 
 const packDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../content');
 const LANGUAGES = ['en', 'ru', 'fr'];
@@ -41,6 +46,11 @@ const NOT_TEXT = new Set([
   'video',
   'shortUrl',
   'arrested',
+  'released',
+  'date',
+  'asOf',
+  'regime',
+  'published',
   'start',
   'end',
   'timeZone',
@@ -372,6 +382,51 @@ describe('built-in content pack: placeholder drawings', () => {
   });
 });
 
+describe('built-in content pack: case records after the letter (case-facts.md)', () => {
+  const today = '2026-12-06';
+
+  it('holds Boris Kagarlitsky for two periods, with the two months he was free left out', () => {
+    const boris = get('boris-kagarlitsky', 'case');
+    expect(boris.custody).toEqual([
+      expect.objectContaining({ from: '2023-07-25', until: '2023-12-12' }),
+      expect.objectContaining({ from: '2024-02-13' }),
+    ]);
+    expect(boris.custody?.[1]?.until).toBeUndefined();
+    expect(boris.asOf).toBe('2024-06-05');
+    expect(boris.sentences).toEqual([
+      expect.objectContaining({ date: '2024-02-13', years: 5, regime: 'general' }),
+    ]);
+    // 141 days to the fine and release, then 1,028 since 2024-02-13: not 1,231 in one stretch.
+    expect(custodyDays(custodyOf(boris), today)).toEqual({ days: 1169, atLeast: false });
+  });
+
+  it('holds Azat Miftakhov without a break from February 2019, with no day invented', () => {
+    const azat = get('azat-miftakhov', 'case');
+    expect(azat.custody).toEqual([expect.objectContaining({ from: '2019-02' })]);
+    expect(azat.custody?.[0]?.until).toBeUndefined();
+    expect(azat.age).toBeUndefined();
+    expect(azat.asOf).toBe('2024-03');
+    expect(azat.sentences.map((s) => [s.date, s.years])).toEqual([
+      ['2021-01-18', 6],
+      ['2024-03-28', 4],
+    ]);
+    // At least 2,839 days (from the last day of February 2019), not the 1,190 since 2023.
+    expect(custodyDays(custodyOf(azat), today)).toEqual({ days: 2839, atLeast: true });
+  });
+
+  it('gives every event and sentence a source link, and dates none after asOf', () => {
+    for (const id of ['boris-kagarlitsky', 'azat-miftakhov']) {
+      const record = get(id, 'case');
+      const asOf = asOfDate(record)!;
+      expect(record.events.length).toBeGreaterThan(0);
+      for (const fact of [...record.events, ...record.sentences]) {
+        expect(sourceUrlOf(fact.source)).toMatch(/^https?:\/\//);
+        expect(fact.date.slice(0, asOf.length) <= asOf).toBe(true);
+      }
+    }
+  });
+});
+
 describe('built-in content pack: facts from the open letter', () => {
   it('sets up the pack as asked', () => {
     expect(pack).toMatchObject({
@@ -385,17 +440,12 @@ describe('built-in content pack: facts from the open letter', () => {
 
   it('gives Boris Kagarlitsky’s case as the letter does', () => {
     const boris = get('boris-kagarlitsky', 'case');
-    expect(boris).toMatchObject({ age: 65, arrested: '2023-07-25', sensitive: true });
+    expect(boris).toMatchObject({ age: 65, sensitive: true });
     expect(boris.photo).toBeUndefined();
     expect(inAll(boris.name)).toEqual({
       en: 'Boris Kagarlitsky',
       ru: 'Борис Кагарлицкий',
       fr: 'Boris Kagarlitsky',
-    });
-    expect(inAll(boris.asOf)).toEqual({
-      en: 'September 2023',
-      ru: 'сентябрь 2023',
-      fr: 'septembre 2023',
     });
     expect(inAll(boris.charge).en).toContain('"justifying terrorism"');
     expect(inAll(boris.charge).ru).toContain('оправдании терроризма');
@@ -423,19 +473,14 @@ describe('built-in content pack: facts from the open letter', () => {
 
   it('gives Azat Miftakhov’s case as the letter does', () => {
     const azat = get('azat-miftakhov', 'case');
-    expect(azat).toMatchObject({ age: 30, arrested: '2023-09-04', sensitive: true });
+    expect(azat).toMatchObject({ sensitive: true });
     expect(azat.photo).toBeUndefined();
     expect(inAll(azat.name)).toEqual({
       en: 'Azat Miftakhov',
       ru: 'Азат Мифтахов',
       fr: 'Azat Miftakhov',
     });
-    expect(inAll(azat.asOf)).toEqual({
-      en: 'September 2023',
-      ru: 'сентябрь 2023',
-      fr: 'septembre 2023',
-    });
-    expect(inAll(azat.status).en).toMatch(/^Re-arrested by the FSB on September 4, 2023/);
+    expect(inAll(azat.status).en).toMatch(/^Held without a break since February 2019/);
     expect(inAll(azat.charge).ru).toContain('«Единая Россия»');
     expect(inAll(azat.charge).fr).toContain('Russie unie');
     const body = inAll(azat.body);

@@ -14,6 +14,7 @@ import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
+import { StaleFactsBanner } from './StaleFactsBanner';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ShowControls } from './ShowControls';
 import { useOperatorKeys } from './use-operator-keys';
@@ -59,6 +60,7 @@ function Console() {
 
   return (
     <div className={`operator${songOn ? ' is-song' : ''}`} data-testid="operator">
+      <StaleFactsBanner />
       <header className="op-header">
         <h1>
           {t('header.title')} <span className="op-muted">{title ?? ''}</span>

@@ -34,7 +34,8 @@ describe('loadPack on the good pack', () => {
     expect(anna?.kind === 'case' && anna.body).toBe(
       'Anna is a fictional teacher. This paragraph is the Markdown body of the case.\n\nIt has two paragraphs.',
     );
-    expect(anna?.kind === 'case' && anna.arrested).toBe('2023-07-25');
+    // The one-period shorthand (`arrested:`) arrives as a custody period, its date as written.
+    expect(anna?.kind === 'case' && anna.custody).toEqual([{ from: '2023-07-25' }]);
     const statement = items.find((i) => i.id === 'solidarity');
     expect(statement?.kind === 'statement' && statement.text).toBe(
       'Nobody should be in prison for what they said.',
@@ -72,7 +73,7 @@ const brokenExpectations: Expected[] = [
     file: 'cases/boris.yaml',
     field: 'arrested',
     line: 7,
-    message: 'expected a date like 2023-07-25, got "July"',
+    message: 'expected a date like 2023-07-25 (or 2023-07 when the day is not known), got "July"',
   },
   {
     mistake: 'a missing required field',
@@ -313,7 +314,7 @@ describe('loadPack on the broken pack', () => {
     const { errors } = await loaded;
     const boris = errors.find((e) => e.file === 'cases/boris.yaml')!;
     expect(formatContentError(boris)).toBe(
-      'cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"',
+      'cases/boris.yaml:7 arrested: expected a date like 2023-07-25 (or 2023-07 when the day is not known), got "July"',
     );
   });
 

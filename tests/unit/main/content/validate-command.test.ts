@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runValidate } from '../../../../src/main/content';
 import { brokenPack, copyPack, goodPack } from './helpers';
 
@@ -14,20 +14,28 @@ describe('runValidate', () => {
   it('exits 0 on a clean pack with a one-line summary', async () => {
     const { code, lines } = await run(goodPack);
     expect(code).toBe(0);
-    expect(lines).toEqual([`${goodPack}/: 7 items, no problems`]);
+    // Its one case still writes `asOf` as words: it loads, and is named as undated.
+    expect(lines).toEqual([
+      'cases/anna-example.md: the facts have no date (asOf: "September 2023"); check them and write asOf as a date like 2024-06-05',
+      `${goodPack}/: 7 items, no problems, 1 warning`,
+    ]);
   });
 
   it('exits 1 on the broken pack and prints every problem, formatted', async () => {
     const { code, lines } = await run(`${brokenPack}/`);
     expect(code).toBe(1);
     expect(lines).toContain(
-      'cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"',
+      'cases/boris.yaml:7 arrested: expected a date like 2023-07-25 (or 2023-07 when the day is not known), got "July"',
     );
     expect(lines).toContain('playlists/main.yaml:7 items.3: no item with id "nobody"');
     expect(lines).toContain(
       'cases/boris.txt: unsupported file type .txt; item files are .yaml, .yml or .md',
     );
-    expect(lines.at(-1)).toBe(`${brokenPack}/: 8 items, ${lines.length - 1} problems`);
+    const warnings = lines.filter((l) => l.includes('the facts have no date')).length;
+    expect(warnings).toBe(1);
+    expect(lines.at(-1)).toBe(
+      `${brokenPack}/: 8 items, ${lines.length - 1 - warnings} problems, 1 warning`,
+    );
   });
 
   it('counts in the singular', async () => {
@@ -53,7 +61,7 @@ describe('runValidate: items that name a sensitive person', () => {
         'arrested: 2023-07-25',
         'charge: c',
         'status: s',
-        'asOf: now',
+        'asOf: 2023-09',
         'summary: s',
       ].join('\n'),
     );
@@ -82,7 +90,8 @@ describe('runValidate: items that name a sensitive person', () => {
           'but is not sensitive, so safe mode shows it. Add `sensitive: true` to hide it in safe mode.',
       );
     }
-    expect(lines.at(-1)).toBe(`${pack}/: 13 items, no problems, 5 warnings`);
+    // Five names, and the two cases' old facts.
+    expect(lines.at(-1)).toBe(`${pack}/: 13 items, no problems, 7 warnings`);
   });
 
   it('is quiet when the item is sensitive, or names no one from a sensitive case', async () => {
@@ -93,7 +102,9 @@ describe('runValidate: items that name a sensitive person', () => {
       'statements/other.yaml': 'kind: statement\ntext: Boris Johnson was here; kagarlitskyite',
     });
     const { lines } = await run(pack);
-    expect(lines).toEqual([`${pack}/: 10 items, no problems`]);
+    expect(lines.filter((l) => !l.includes(': the facts '))).toEqual([
+      `${pack}/: 10 items, no problems, 2 warnings`,
+    ]);
   });
 
   it('does not warn for a case its file marks sensitive: false', async () => {
@@ -104,6 +115,68 @@ describe('runValidate: items that name a sensitive person', () => {
       ).replace('kind: case', 'kind: case\nsensitive: false'),
     });
     const { lines } = await run(pack);
-    expect(lines.filter((l) => l.includes('warning'))).toEqual([]);
+    expect(lines.filter((l) => l.includes('warning:'))).toEqual([]);
+  });
+});
+
+describe('runValidate: case facts that show their age', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The good pack with one case whose facts are from `asOf`, and `pack.yaml` lines added. */
+  async function packWithCase(asOf: string, packLines: string[] = []): Promise<string> {
+    const { pack } = await copyPack(goodPack);
+    await writeFile(
+      path.join(pack, 'cases/azat-miftakhov.yaml'),
+      [
+        'kind: case',
+        'name: Azat Miftakhov',
+        'custody:',
+        '  - from: 2019-02',
+        'charge: c',
+        'status: s',
+        `asOf: ${asOf}`,
+        'summary: s',
+      ].join('\n'),
+    );
+    const anna = path.join(pack, 'cases/anna-example.md');
+    await writeFile(
+      anna,
+      (await readFile(anna, 'utf8')).replace('asOf: September 2023', `asOf: ${asOf}`),
+    );
+    if (packLines.length > 0) {
+      const file = path.join(pack, 'pack.yaml');
+      await writeFile(file, `${await readFile(file, 'utf8')}\n${packLines.join('\n')}\n`);
+    }
+    return pack;
+  }
+
+  it('warns, by file and date, once the facts are older than 90 days, and still exits 0', async () => {
+    const pack = await packWithCase('2024-03');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2024-06-30T12:00:00Z') });
+    const { code, lines } = await run(pack);
+    expect(code).toBe(0);
+    expect(lines).toContain(
+      'cases/azat-miftakhov.yaml: the facts are from 2024-03; check them before the show',
+    );
+    expect(lines.at(-1)).toBe(`${pack}/: 8 items, no problems, 2 warnings`);
+  });
+
+  it('is quiet while the facts are within the limit (a month counts from its 1st)', async () => {
+    const pack = await packWithCase('2024-03');
+    // 2024-03-01 + 90 days = 2024-05-30: the last quiet day.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2024-05-30T12:00:00Z') });
+    const { lines } = await run(pack);
+    expect(lines).toEqual([`${pack}/: 8 items, no problems`]);
+  });
+
+  it('takes the limit from the pack: cases.factsMaxAgeDays', async () => {
+    const pack = await packWithCase('2024-03-10', ['cases:', '  factsMaxAgeDays: 7']);
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2024-03-18T12:00:00Z') });
+    const { lines } = await run(pack);
+    expect(lines).toContain(
+      'cases/azat-miftakhov.yaml: the facts are from 2024-03-10; check them before the show',
+    );
   });
 });

@@ -3,7 +3,10 @@ import { Fit } from '../../../fit/Fit';
 import { audienceT, languageName } from '../../../i18n/audience';
 import { displayLanguages } from '../../../i18n/language';
 import { formatDate, text } from '../../../slides/context';
-import { calendarDate, daysBehindBars } from '../../../../shared/time';
+import { releasedOn } from '../../../../shared/content';
+import { calendarDate } from '../../../../shared/time';
+import { caseCounter, caseWords, counterLine } from '../../../slides/case-words';
+import { CaseRecord } from './CaseRecord';
 import { Slide } from '../../../slides/Slide';
 import { printedUrl } from '../../../slides/url-text';
 import type { Browsable, MerchView } from './merch-state';
@@ -77,10 +80,11 @@ function Card({
   const title = text(ctx, item.kind === 'case' ? item.name : item.title);
   let detail: string | undefined;
   if (item.kind === 'case') {
-    const days = daysBehindBars(item.arrested, calendarDate(nowMs), item.released);
-    detail = days === null ? text(ctx, item.status) : t('case.daysBehindBars', { count: days });
-    if (item.released) {
-      detail = `${detail} · ${t('case.releasedOn', { date: formatDate(item.released, language) })}`;
+    const counter = caseCounter(item, calendarDate(nowMs));
+    detail = counter === null ? text(ctx, item.status) : counterLine(caseWords(language), counter);
+    const released = releasedOn(item);
+    if (released) {
+      detail = `${detail} · ${t('case.releasedOn', { date: formatDate(released, language) })}`;
     }
   } else {
     detail = printedUrl(item.url, item.shortUrl);
@@ -113,9 +117,18 @@ export function MerchTable({ view, items, pack, nowMs, onChange }: MerchTablePro
     return (
       <div className="merch merch-detail" data-testid="merch-detail" lang={view.language}>
         <Bar view={view} pack={pack} onChange={onChange} />
-        <div className="merch-slide" data-item-id={view.itemId}>
-          {item ? <Slide item={item} ctx={{ pack, language: view.language, nowMs }} /> : null}
-        </div>
+        {item?.kind === 'case' ? (
+          <div className="merch-case-scroll">
+            <div className="merch-slide" data-item-id={view.itemId}>
+              <Slide item={item} ctx={{ pack, language: view.language, nowMs }} />
+            </div>
+            <CaseRecord item={item} ctx={{ pack, language: view.language, nowMs }} />
+          </div>
+        ) : (
+          <div className="merch-slide" data-item-id={view.itemId}>
+            {item ? <Slide item={item} ctx={{ pack, language: view.language, nowMs }} /> : null}
+          </div>
+        )}
       </div>
     );
   }
