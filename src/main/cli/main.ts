@@ -53,7 +53,9 @@ export async function main(argv: readonly string[], context: MainContext): Promi
         return 1;
       }
   }
-  if (parsed.command === 'validate') return runValidate(parsed.contentDir, context.out);
+  if (parsed.command === 'validate') {
+    return runValidate(parsed.contentDir, context.out, parsed.language);
+  }
   return runServe(
     {
       ...serveStartOptions(parsed, {
