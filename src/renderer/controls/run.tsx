@@ -33,7 +33,7 @@ export function RunnerProvider({ send, children }: { send: SendCommand; children
       const command = action.command(ctx, param);
       if (!command) return;
       const result = await send(command);
-      if (!result.ok) reportRefusal(`${action.label}: ${result.error}`, operator);
+      if (!result.ok) reportRefusal(`${action.label}: ${result.error.message}`, operator);
     },
     [context, send, operator],
   );

@@ -36,7 +36,7 @@ export function ProblemsPanel() {
           <h2 className="op-heading">Notices</h2>
           <ul className="op-list op-notices" data-testid="notices">
             {notices.map((notice, i) => (
-              <li key={i}>{notice}</li>
+              <li key={i}>{notice.message}</li>
             ))}
           </ul>
         </>

@@ -55,7 +55,7 @@ export function RemotePanel() {
           lyrics, blackout, safe mode on.
         </p>
       ) : null}
-      {remote.error ? <p className="op-warning">{remote.error}</p> : null}
+      {remote.error ? <p className="op-warning">{remote.error.message}</p> : null}
       {remote.enabled && remote.url && remote.pin ? (
         <div className="op-pairing">
           <div className="op-qr">
