@@ -67,7 +67,7 @@ function connect(url: string, role: string, token: string, name: string): Promis
         }
       } else if (message.type === 'result') {
         client.waiting.get(message.requestId)?.(
-          message.ok ? { ok: true } : { ok: false, error: message.error },
+          message.ok ? { ok: true } : { ok: false, error: message.error.message },
         );
         client.waiting.delete(message.requestId);
       }

@@ -106,7 +106,7 @@ describeWithObs('what a real OBS holds, against what the console says', () => {
     const { controller } = await make(address as string, obs.password);
     expect(controller.status().state, controller.status().message).toBe('connected');
     const result = await controller.setUpOverlays();
-    expect(result.ok, result.ok ? '' : result.error).toBe(true);
+    expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
     if (!result.ok) return;
     const byName = new Map(result.value.setup.inputs.map((input) => [input.name, input]));
     expect(byName.get(QR)?.input).toBe('unavailable');

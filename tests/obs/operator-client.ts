@@ -88,7 +88,7 @@ export class OperatorClient {
       `the result of ${JSON.stringify(command)}`,
       (m) =>
         m.type === 'result' && m.requestId === requestId
-          ? { ok: m.ok, error: m.ok ? undefined : m.error }
+          ? { ok: m.ok, error: m.ok ? undefined : m.error.message }
           : undefined,
       timeoutMs,
       from,

@@ -1,6 +1,7 @@
 import { isIPv4 } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { APP_LANGUAGES, isAppLanguage, SOURCE_LANGUAGE, type AppLanguage } from '../../shared/i18n';
 import type { MerchTableOption } from '../server/merch-table';
 
 export const DEFAULT_PORT = 8080;
@@ -11,8 +12,8 @@ export const USAGE = `Solidarity Screens: slides and overlays for campaigns for 
 Usage:
   node out/main/cli.js serve [--content DIR] [--port N] [--host H] [--renderer DIR]
                             [--data DIR] [--new-tokens] [--merch [SECONDS]]
-                            [--remote-address IP]
-  node out/main/cli.js validate [--content DIR]
+                            [--remote-address IP] [--lang LANG]
+  node out/main/cli.js validate [--content DIR] [--lang LANG]
   (or: npm run serve -- [options], npm run validate -- [options])
 
 Commands:
@@ -39,6 +40,8 @@ Options:
                   where the phone remote listens once the operator turns it on
                   (default: this computer's address on the local network, private
                   ranges first). The remote is off at every start.
+  --lang LANG     the language content problems are printed in: en (default), ru, fr
+                  or uk. The console and the phone speak each device's own choice.
   -h, --help      show this help
 
 Exit codes: 0 done, 1 failed (or content has problems), 2 bad arguments.
@@ -59,8 +62,10 @@ export type CliCommand =
       merch: MerchTableOption | null;
       /** `--remote-address`; null to pick this computer's LAN address. */
       remoteAddress: string | null;
+      /** `--lang`: list the content problems at start, in this language. */
+      language?: AppLanguage;
     }
-  | { command: 'validate'; contentDir: string }
+  | { command: 'validate'; contentDir: string; language: AppLanguage }
   | { command: 'error'; message: string };
 
 const MERCH_SECONDS = /^\d+$/;
@@ -105,6 +110,7 @@ const serveOptions = {
   data: { type: 'string' },
   'new-tokens': { type: 'boolean' },
   'remote-address': { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -130,6 +136,14 @@ function readMerch(merch: string | true | null): Parsed<MerchTableOption | null>
     : {
         error: `--merch takes the idle time in whole seconds, from ${MERCH_IDLE_SECONDS.min} to ${MERCH_IDLE_SECONDS.max}, not "${merch}".`,
       };
+}
+
+function readLanguage(text: string | undefined): Parsed<AppLanguage> {
+  if (text === undefined) return { value: SOURCE_LANGUAGE };
+  const language = text.trim().toLowerCase();
+  return isAppLanguage(language)
+    ? { value: language }
+    : { error: `--lang must be one of ${APP_LANGUAGES.join(', ')}, not "${text}".` };
 }
 
 const nonEmpty = (value: unknown): string | undefined =>
@@ -192,6 +206,8 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
     return { command: 'error', message: 'Say what to do: serve or validate.' };
   if (extra.length > 0) return { command: 'error', message: `Unexpected argument "${extra[0]}".` };
   const contentDir = path.resolve(cwd, values.content ?? 'content');
+  const language = readLanguage(values.lang);
+  if ('error' in language) return { command: 'error', message: language.error };
 
   if (command === 'validate') {
     const stray =
@@ -199,7 +215,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
         (k) => values[k] !== undefined,
       ) ?? (merch === null ? undefined : 'merch');
     if (stray) return { command: 'error', message: `validate does not take --${stray}.` };
-    return { command: 'validate', contentDir };
+    return { command: 'validate', contentDir, language: language.value };
   }
   if (command !== 'serve') {
     return {
@@ -235,5 +251,6 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
     newTokens: values['new-tokens'] === true,
     merch: merchOption.value,
     remoteAddress,
+    ...(values.lang === undefined ? {} : { language: language.value }),
   };
 }

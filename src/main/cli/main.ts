@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
   // Each command loads its own modules: `serve` listens without first loading the validator's.
   if (parsed.command === 'validate') {
     const { runValidate } = await import('../content/validate-command');
-    return runValidate(parsed.contentDir, context.out);
+    return runValidate(parsed.contentDir, context.out, parsed.language);
   }
   const { runServe, serveStartOptions } = await import('./serve');
   return runServe(

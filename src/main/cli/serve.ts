@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { formatContentError } from '../../shared/content';
+import { translate, type AppLanguage } from '../../shared/i18n';
 import { startCore, type Core } from '../core/start';
 import type { MerchTableOption } from '../server/merch-table';
 import { banner, bannerHead, bannerTail, listenErrorMessage } from '../core/messages';
@@ -25,6 +27,8 @@ export interface ServeStartOptions {
   remoteAddress?: string | null;
   /** What the operator should know from the start (how the venue screen is locked). */
   notices?: readonly string[];
+  /** `--lang`: list the content's problems after the banner, in this language. */
+  language?: AppLanguage;
 }
 
 export interface ServeOptions extends ServeStartOptions {
@@ -51,6 +55,7 @@ export function serveStartOptions(
     newTokens: parsed.newTokens,
     merch: parsed.merch,
     remoteAddress: parsed.remoteAddress,
+    ...(parsed.language ? { language: parsed.language } : {}),
   };
 }
 
@@ -92,6 +97,11 @@ export async function startServe(
     return null;
   }
   for (const line of printedHead ? bannerTail(core) : banner(core)) io.out(line);
+  if (options.language) {
+    // The banner stays as it is (scripts read it); the problems follow on stderr.
+    const t = translate(options.language, 'problems');
+    for (const error of core.store.snapshot().errors) io.err(formatContentError(error, t));
+  }
   if (!existsSync(path.join(options.rendererDir, 'index.html'))) {
     io.err(
       `Note: the views are not built (${options.rendererDir} has no index.html). Run \`npm run build\`.`,

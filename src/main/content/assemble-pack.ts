@@ -6,7 +6,8 @@ import {
   type PlaylistEntry,
   type SetlistItem,
 } from '../../shared/content';
-import { errorAt, withArticle } from './interpret-item';
+import { problem, type LocalizedText } from '../../shared/protocol/localized-text';
+import { errorAt } from './interpret-item';
 import { imageExtensions } from './media';
 import { compareText, PACK_FILE } from './pack-files';
 import { noLines, type LineMap } from './source';
@@ -38,17 +39,17 @@ function checkSetlist(
   setlist: LoadedSetlist,
   byId: ReadonlyMap<string, LoadedItem>,
   brokenIds: ReadonlySet<string>,
-  report: (field: (string | number)[], message: string) => void,
+  report: (field: (string | number)[], text: LocalizedText) => void,
 ): LoadedSetlist | null {
   const songs: string[] = [];
   setlist.songs.forEach((id, index) => {
     const target = byId.get(id);
     if (target?.kind === 'song') songs.push(id);
-    else if (target) report(['songs', index], `"${id}" is ${withArticle(target.kind)}, not a song`);
-    else if (!brokenIds.has(id)) report(['songs', index], `no song with id "${id}"`);
+    else if (target) report(['songs', index], problem('refs.notSong', { id, kind: target.kind }));
+    else if (!brokenIds.has(id)) report(['songs', index], problem('refs.noSong', { id }));
   });
   if (songs.length === 0) {
-    report(['songs'], 'none of the listed songs can be played, so the setlist is left out');
+    report(['songs'], problem('refs.noPlayableSong'));
     return null;
   }
   let checked: LoadedSetlist =
@@ -56,9 +57,11 @@ function checkSetlist(
   const interlude = setlist.interlude;
   if (interlude !== undefined && byId.get(interlude)?.kind !== 'playlist') {
     const target = byId.get(interlude);
-    if (target)
-      report(['interlude'], `"${interlude}" is ${withArticle(target.kind)}, not a playlist`);
-    else if (!brokenIds.has(interlude)) report(['interlude'], `no playlist with id "${interlude}"`);
+    if (target) {
+      report(['interlude'], problem('refs.notPlaylist', { id: interlude, kind: target.kind }));
+    } else if (!brokenIds.has(interlude)) {
+      report(['interlude'], problem('refs.noPlaylist', { id: interlude }));
+    }
     const { interlude: _dropped, ...rest } = checked;
     checked = rest;
   }
@@ -105,7 +108,7 @@ export function assemblePack(
           item.source,
           lines(item.source),
           ['id'],
-          `duplicate id "${item.id}"; already used by ${first.source}`,
+          problem('refs.duplicateId', { id: item.id, file: first.source }),
         ),
       );
       clashing.push(item);
@@ -132,8 +135,8 @@ export function assemblePack(
   const result: LoadedItem[] = [];
   for (const item of byId.values()) {
     if (item.kind === 'setlist') {
-      const checked = checkSetlist(item, byId, brokenIds, (field, message) =>
-        errors.push(errorAt(item.source, lines(item.source), field, message)),
+      const checked = checkSetlist(item, byId, brokenIds, (field, text) =>
+        errors.push(errorAt(item.source, lines(item.source), field, text)),
       );
       if (checked) result.push(checked);
       continue;
@@ -153,14 +156,19 @@ export function assemblePack(
             lines(item.source),
             ['items', index],
             target.kind === 'playlist'
-              ? `"${id}" is a playlist; a playlist can only list slides, not other playlists`
-              : `"${id}" is ${withArticle(target.kind)}; a playlist can only list slides, not setlists`,
+              ? problem('refs.nestedPlaylist', { id })
+              : problem('refs.setlistInPlaylist', { id, kind: target.kind }),
           ),
         );
       } else if (!target) {
         if (!brokenIds.has(id)) {
           errors.push(
-            errorAt(item.source, lines(item.source), ['items', index], `no item with id "${id}"`),
+            errorAt(
+              item.source,
+              lines(item.source),
+              ['items', index],
+              problem('refs.noItem', { id }),
+            ),
           );
         }
       } else {
@@ -172,12 +180,7 @@ export function assemblePack(
       result.push(kept.length === item.items.length ? item : { ...item, items: kept });
     } else {
       errors.push(
-        errorAt(
-          item.source,
-          lines(item.source),
-          ['items'],
-          'none of the listed items can be shown, so the playlist is left out',
-        ),
+        errorAt(item.source, lines(item.source), ['items'], problem('refs.noShowableItem')),
       );
     }
   }
@@ -191,7 +194,10 @@ export function assemblePack(
           PACK_FILE,
           packLines,
           ['defaultLanguage'],
-          `"${pack.defaultLanguage}" is not one of the pack's languages (${pack.languages.join(', ')})`,
+          problem('pack.defaultLanguage', {
+            language: pack.defaultLanguage,
+            languages: pack.languages.join(', '),
+          }),
         ),
       );
     }
@@ -203,7 +209,7 @@ export function assemblePack(
             PACK_FILE,
             packLines,
             ['defaultPlaylist'],
-            `no playlist with id "${pack.defaultPlaylist}"`,
+            problem('refs.noPlaylist', { id: pack.defaultPlaylist }),
           ),
         );
       } else if (target.kind !== 'playlist') {
@@ -212,7 +218,7 @@ export function assemblePack(
             PACK_FILE,
             packLines,
             ['defaultPlaylist'],
-            `"${target.id}" is ${withArticle(target.kind)}, not a playlist`,
+            problem('refs.notPlaylist', { id: target.id, kind: target.kind }),
           ),
         );
       }
@@ -221,7 +227,12 @@ export function assemblePack(
       const target = byId.get(pack.safeSlide);
       if (!target) {
         errors.push(
-          errorAt(PACK_FILE, packLines, ['safeSlide'], `no item with id "${pack.safeSlide}"`),
+          errorAt(
+            PACK_FILE,
+            packLines,
+            ['safeSlide'],
+            problem('refs.noItem', { id: pack.safeSlide }),
+          ),
         );
       } else if (!isShowItem(target)) {
         errors.push(
@@ -229,7 +240,7 @@ export function assemblePack(
             PACK_FILE,
             packLines,
             ['safeSlide'],
-            `"${target.id}" is ${withArticle(target.kind)}; the safe slide must be a single slide`,
+            problem('refs.safeSlideNotSingle', { id: target.id, kind: target.kind }),
           ),
         );
       }
@@ -242,9 +253,11 @@ export function assemblePack(
     errors.push({
       file: other,
       field: '',
-      message: Object.hasOwn(imageExtensions, ext)
-        ? 'is not used by any item; put images in media/ (item files are .yaml, .yml or .md)'
-        : `unsupported file type ${ext || '(no extension)'}; item files are .yaml, .yml or .md`,
+      ...(Object.hasOwn(imageExtensions, ext)
+        ? problem('file.unusedImage')
+        : ext
+          ? problem('file.unsupportedType', { ext })
+          : problem('file.unsupportedTypeNoExt')),
     });
   }
 

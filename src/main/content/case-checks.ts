@@ -1,5 +1,6 @@
 import { calendarDate, earliestDay } from '../../shared/time';
 import type { CaseItem, ContentError } from '../../shared/content';
+import { problem } from '../../shared/protocol/localized-text';
 import type { LineMap } from './source';
 
 /**
@@ -45,7 +46,7 @@ export function futureDateErrors(
     const error: ContentError = {
       file,
       field: path.join('.'),
-      message: `${date} is in the future; a case states what has happened (check the year)`,
+      ...problem('case.futureDate', { date }),
     };
     const line = lines.lineOf(path);
     if (line !== undefined) error.line = line;

@@ -8,7 +8,8 @@ import {
   type LoadedItem,
 } from '../../shared/content';
 import { futureDateErrors, withCustodyPeriods } from './case-checks';
-import { describeValue, humanErrorMap, issuesToErrors } from './issues';
+import { problem, type LocalizedText } from '../../shared/protocol/localized-text';
+import { issuesToErrors, printable, valueParams } from './issues';
 import { checkImage, type ImageCheck } from './media';
 import { messageOf, readTextFile } from './pack-files';
 import { resolveInsidePack, splitPackPath } from './paths';
@@ -16,14 +17,12 @@ import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } fr
 import type { FileResult, VerifiedMedia } from './types';
 import { fileVersionTag } from './version-tag';
 
+const kindOptions = itemKinds.join(', ');
+
 /** The pack folder as given, and its real path, resolved once per load. */
 export interface PackPaths {
   dir: string;
   real: string;
-}
-
-export function withArticle(kind: string): string {
-  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -34,9 +33,9 @@ export function errorAt(
   file: string,
   lines: LineMap,
   path: readonly PropertyKey[],
-  message: string,
+  text: LocalizedText,
 ): ContentError {
-  const error: ContentError = { file, field: path.map(String).join('.'), message };
+  const error: ContentError = { file, field: path.map(String).join('.'), ...text };
   const line = lines.lineOf(path);
   if (line !== undefined) error.line = line;
   return error;
@@ -68,7 +67,7 @@ const MAX_CACHED_IMAGE_CHECKS = 10_000;
 async function checkMedia(
   pack: PackPaths,
   relPath: string,
-): Promise<{ error: string } | { media: VerifiedMedia }> {
+): Promise<{ error: LocalizedText } | { media: VerifiedMedia }> {
   const resolved = await resolveInsidePack(pack.dir, relPath, pack.real);
   if (!resolved.ok) return { error: resolved.error };
   const shown = normalisedMedia(relPath) ?? relPath;
@@ -97,7 +96,7 @@ async function interpretItem(
     result.errors.push({
       file,
       field: '',
-      message: 'the file is empty; an item needs at least "kind:" and its fields',
+      ...problem('file.empty'),
     });
     return;
   }
@@ -106,7 +105,7 @@ async function interpretItem(
       file,
       line: parsed.lines.lineOf([]) ?? 1,
       field: '',
-      message: `expected fields like "kind: case" at the top level, got ${describeValue(data)}`,
+      ...problem('file.notFields', valueParams(data)),
     });
     return;
   }
@@ -123,7 +122,7 @@ async function interpretItem(
   const kind = fields.kind;
   if (kind === undefined || kind === null) {
     result.errors.push(
-      errorAt(file, parsed.lines, ['kind'], `missing; expected one of ${itemKinds.join(', ')}`),
+      errorAt(file, parsed.lines, ['kind'], problem('file.kindMissing', { options: kindOptions })),
     );
     return;
   }
@@ -133,7 +132,7 @@ async function interpretItem(
         file,
         parsed.lines,
         ['kind'],
-        `unknown kind ${describeValue(kind)}; expected one of ${itemKinds.join(', ')}`,
+        problem('file.kindUnknown', { ...valueParams(kind), options: kindOptions }),
       ),
     );
     return;
@@ -149,14 +148,14 @@ async function interpretItem(
         file,
         line: body.line,
         field: '',
-        message: `${withArticle(itemKind)} has no text below the front matter; move the text into a field above the closing --- line`,
+        ...problem('file.bodyNotAllowed', { kind: itemKind }),
       });
     } else if (bodyField in fields) {
       result.errors.push({
         file,
         line: body.line,
         field: bodyField,
-        message: `is written both in the front matter and below it; keep one`,
+        ...problem('file.bodyTwice'),
       });
     } else {
       fields[bodyField] = body.text;
@@ -171,7 +170,7 @@ async function interpretItem(
   if (idFromName) fields.id = stem;
 
   const schema = itemSchemas[itemKind];
-  const parsedItem = schema.safeParse(fields, { reportInput: true, error: humanErrorMap });
+  const parsedItem = schema.safeParse(fields, { reportInput: true });
   if (!parsedItem.success) {
     result.errors.push(
       ...issuesToErrors(parsedItem.error.issues, {
@@ -180,7 +179,7 @@ async function interpretItem(
         schema,
         override: (field) =>
           field === 'id' && idFromName
-            ? `the file name "${stem}" cannot be used as an id (only lower-case letters, digits and dashes); add a line like "id: ${suggestedId(stem)}"`
+            ? problem('file.idFromName', { stem: printable(stem), suggestion: suggestedId(stem) })
             : undefined,
       }),
     );
@@ -222,7 +221,7 @@ export async function loadItemFile(pack: PackPaths, file: string): Promise<FileR
   try {
     const read = readTextFile(path.join(pack.dir, file));
     if ('error' in read) {
-      result.errors.push({ file, field: '', message: read.error });
+      result.errors.push({ file, field: '', ...read.error });
       return result;
     }
     const text = read.text;
@@ -238,7 +237,11 @@ export async function loadItemFile(pack: PackPaths, file: string): Promise<FileR
     await interpretItem(pack, file, parsed, result);
   } catch (error) {
     delete result.item;
-    result.errors.push({ file, field: '', message: `could not be loaded: ${messageOf(error)}` });
+    result.errors.push({
+      file,
+      field: '',
+      ...problem('file.notLoaded', { detail: messageOf(error) }),
+    });
   }
   return result;
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { ContentError } from '../../shared/content';
+import type { ProblemKey } from '../../shared/i18n';
+import { problem, type LocalizedText, type TextParams } from '../../shared/protocol/localized-text';
 import { closest, knownKeysAt } from './did-you-mean';
 import type { LineMap } from './source';
 
 type Issue = z.core.$ZodIssue;
-type RawIssue = z.core.$ZodRawIssue;
 
 // Control characters, the replacement character of undecodable bytes, and the invisible
 // marks that reorder or hide text (bidi overrides, zero-width characters).
@@ -12,6 +13,7 @@ const UNPRINTABLE =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/g;
 const MAX_QUOTED_CHARS = 60;
+const SCHEMA_KEY_PREFIX = 'problems:';
 
 /**
  * Text from a content file as a message may quote it: short, with every character that would
@@ -24,35 +26,34 @@ export function printable(text: string): string {
   return cut.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
-/** How a value reads in a message for the person who typed it. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (typeof value === 'string') return `"${printable(value)}"`;
-  if (typeof value === 'number') return `a number (${value})`;
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  return String(value);
+/** How a value reads in a problem: its kind (`value.*` in the catalog) and the value itself. */
+export function valueParams(value: unknown): { gotKind: string; got: string } {
+  if (value === undefined) return { gotKind: 'nothing', got: '' };
+  if (value === null) return { gotKind: 'empty', got: '' };
+  if (typeof value === 'string') return { gotKind: 'text', got: `"${printable(value)}"` };
+  if (typeof value === 'number') return { gotKind: 'number', got: String(value) };
+  if (typeof value === 'boolean') return { gotKind: 'boolean', got: String(value) };
+  if (Array.isArray(value)) return { gotKind: 'list', got: '' };
+  if (typeof value === 'object') return { gotKind: 'map', got: '' };
+  return { gotKind: 'other', got: printable(String(value)) };
 }
 
-const expectedNames: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a map of fields',
-  record: 'a map',
-  null: 'an empty value',
-};
+/** The zod types the catalog names (`kind.*`); any other is shown by its code. */
+const NAMED_KINDS: ReadonlySet<string> = new Set([
+  'string',
+  'number',
+  'int',
+  'boolean',
+  'array',
+  'object',
+  'record',
+  'null',
+]);
 
-function expectedName(expected: string): string {
-  return expectedNames[expected] ?? expected;
-}
-
-function plural(n: number | bigint, one: string, many: string): string {
-  return `${n} ${Number(n) === 1 ? one : many}`;
+function expectedParams(expected: string, name = 'expected'): TextParams {
+  return NAMED_KINDS.has(expected)
+    ? { [`${name}Kind`]: expected, [name]: expected }
+    : { [`${name}Kind`]: 'other', [name]: expected };
 }
 
 /** The expectation of each union branch that failed only because the value had the wrong type. */
@@ -61,104 +62,137 @@ function unionExpectations(errors: readonly (readonly Issue[])[]): string[] | un
   for (const branch of errors) {
     const only = branch.length === 1 ? branch[0] : undefined;
     if (only?.code !== 'invalid_type' || only.path.length !== 0) return undefined;
-    names.push(expectedName(only.expected));
+    names.push(only.expected);
   }
   return [...new Set(names)];
 }
 
+interface Reason {
+  key: ProblemKey;
+  params: TextParams;
+}
+
 /**
- * Per-parse messages for the issues whose schema gives none: zod's defaults ("Invalid input:
- * expected string, received number") are written for programmers, and volunteers read these.
+ * What is wrong, as a `problems` key: the schema's own key when it gave one, else one per
+ * zod issue code with the issue's numbers (zod's defaults are written for programmers, and
+ * volunteers read these).
  */
-export const humanErrorMap: z.core.$ZodErrorMap = (raw: RawIssue) => {
-  switch (raw.code) {
+function reasonOf(issue: Issue): Reason {
+  if (issue.message.startsWith(SCHEMA_KEY_PREFIX)) {
+    const params: TextParams = {};
+    if (issue.code === 'custom' && issue.params) {
+      for (const [name, value] of Object.entries(issue.params)) {
+        if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+      }
+    }
+    return { key: issue.message.slice(SCHEMA_KEY_PREFIX.length) as ProblemKey, params };
+  }
+  switch (issue.code) {
     case 'invalid_type': {
-      const expected = expectedName(raw.expected);
-      if (raw.input === undefined) return `missing; expected ${expected}`;
-      const quoteHint =
-        raw.expected === 'string' &&
-        (typeof raw.input === 'number' || typeof raw.input === 'boolean')
-          ? '; put it in quotes to make it text'
-          : '';
-      return `expected ${expected}, got ${describeValue(raw.input)}${quoteHint}`;
+      const params = expectedParams(issue.expected);
+      if (issue.input === undefined) return { key: 'zod.missing', params };
+      const quote =
+        issue.expected === 'string' &&
+        (typeof issue.input === 'number' || typeof issue.input === 'boolean');
+      return { key: quote ? 'zod.wrongTypeQuote' : 'zod.wrongType', params };
     }
     case 'too_small': {
-      const min = raw.minimum;
-      if (raw.origin === 'string') {
-        return Number(min) <= 1 ? 'must not be empty' : `must be at least ${min} characters long`;
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        return min <= 1
+          ? { key: 'zod.textEmpty', params: {} }
+          : { key: 'zod.textMin', params: { count: min } };
       }
-      if (raw.origin === 'array' || raw.origin === 'set') {
-        return Number(min) <= 1
-          ? 'needs at least one entry'
-          : `needs at least ${plural(min, 'entry', 'entries')}`;
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return min <= 1
+          ? { key: 'zod.listEmpty', params: {} }
+          : { key: 'zod.listMin', params: { count: min } };
       }
-      return raw.inclusive ? `must be at least ${min}` : `must be more than ${min}`;
+      return {
+        key: issue.inclusive ? 'zod.numberMin' : 'zod.numberAbove',
+        params: { minimum: min },
+      };
     }
     case 'too_big': {
-      const max = raw.maximum;
-      if (raw.origin === 'string') return `must be at most ${max} characters long`;
-      if (raw.origin === 'array' || raw.origin === 'set') {
-        return `can have at most ${plural(max, 'entry', 'entries')}`;
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { key: 'zod.textMax', params: { count: max } };
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return { key: 'zod.listMax', params: { count: max } };
       }
-      return raw.inclusive ? `must be at most ${max}` : `must be less than ${max}`;
+      return {
+        key: issue.inclusive ? 'zod.numberMax' : 'zod.numberBelow',
+        params: { maximum: max },
+      };
     }
     case 'invalid_value': {
-      const values = raw.values.map((v) => String(v));
-      return values.length === 1 ? `expected ${values[0]}` : `expected one of ${values.join(', ')}`;
+      const values = issue.values.map((v) => String(v));
+      return values.length === 1
+        ? { key: 'zod.oneValue', params: { expected: values[0]! } }
+        : { key: 'zod.oneOf', params: { options: values.join(', ') } };
     }
     case 'invalid_format':
-      return 'is not in the expected format';
+      return { key: 'zod.format', params: {} };
     case 'not_multiple_of':
-      return `must be a multiple of ${raw.divisor}`;
+      return { key: 'zod.multipleOf', params: { divisor: Number(issue.divisor) } };
     case 'invalid_union': {
-      const names = unionExpectations(raw.errors);
-      return names ? `expected ${names.join(' or ')}` : 'does not match any of the allowed forms';
+      const names = unionExpectations(issue.errors);
+      if (names?.length === 1) return { key: 'zod.unionOne', params: expectedParams(names[0]!) };
+      if (names?.length === 2) {
+        return {
+          key: 'zod.unionTwo',
+          params: { ...expectedParams(names[0]!), ...expectedParams(names[1]!, 'or') },
+        };
+      }
+      return { key: 'zod.noMatch', params: {} };
     }
     case 'invalid_key':
-      return 'has a key that is not allowed';
-    case 'custom':
-      return 'is not valid';
+      return { key: 'zod.badKey', params: {} };
     default:
-      return undefined;
+      return { key: 'zod.invalid', params: {} };
   }
-};
+}
 
-const GOT_NOTHING = ', got nothing';
+/** Reasons that already say the field is missing. */
+const SAYS_MISSING: ReadonlySet<ProblemKey> = new Set([
+  'zod.missing',
+  'schema.songLanguage',
+  'case.sourceMissing',
+]);
 
-/** Adds what the author wrote, unless the message already says it. */
-function withInput(issue: Issue, message: string): string {
-  if (!('input' in issue) || issue.input === undefined) {
-    // The key was absent: say so first, whatever the schema's message.
-    if (message.startsWith('missing')) return message;
-    const bare = message.endsWith(GOT_NOTHING) ? message.slice(0, -GOT_NOTHING.length) : message;
-    return `missing; ${bare}`;
+/**
+ * The problem for an issue: its reason, with what the author wrote added unless the reason
+ * already says it, and "missing" first when the field was absent.
+ */
+function problemOf(issue: Issue): LocalizedText {
+  const reason = reasonOf(issue);
+  const fromSchema = issue.message.startsWith(SCHEMA_KEY_PREFIX);
+  const input = 'input' in issue ? issue.input : undefined;
+  if (input === undefined) {
+    if (SAYS_MISSING.has(reason.key)) return problem(reason.key, reason.params);
+    return problem('wrap.missing', { ...reason.params, reason: `problems:${reason.key}` });
   }
-  const input = issue.input;
   const scalar = input === null || typeof input !== 'object';
-  let result = message;
-  if (!/, got /.test(message)) {
-    // "got a map" helps when a single value was expected, not when a map's content is wrong.
-    if (
-      issue.code === 'invalid_union' ||
-      (scalar &&
-        issue.code !== 'too_small' &&
-        issue.code !== 'too_big' &&
-        issue.code !== 'invalid_type')
-    ) {
-      result = `${message}, got ${describeValue(input)}`;
-    }
-  }
+  const saysGot = reason.key === 'zod.wrongType' || reason.key === 'zod.wrongTypeQuote';
+  // "got a map" helps when a single value was expected, not when a map's content is wrong.
+  const addGot =
+    !saysGot &&
+    (issue.code === 'invalid_union' ||
+      (fromSchema && issue.code === 'invalid_type') ||
+      (scalar && (fromSchema || (issue.code !== 'too_small' && issue.code !== 'too_big'))));
   // `title: 1984` is the classic: YAML reads it as a number, and the fix is quotes.
-  if (
+  const quote =
     issue.code === 'invalid_union' &&
     (typeof input === 'number' || typeof input === 'boolean') &&
     issue.errors.some((branch) =>
       branch.some((b) => b.code === 'invalid_type' && b.expected === 'string'),
-    )
-  ) {
-    result += '; put it in quotes to make it text';
-  }
-  return result;
+    );
+  if (!addGot && !quote) return problem(reason.key, { ...reason.params, ...valueParams(input) });
+  const wrapper = addGot ? (quote ? 'wrap.gotQuote' : 'wrap.got') : 'wrap.quote';
+  return problem(wrapper, {
+    ...reason.params,
+    ...valueParams(input),
+    reason: `problems:${reason.key}`,
+  });
 }
 
 export interface IssueContext {
@@ -167,7 +201,7 @@ export interface IssueContext {
   /** The schema that was parsed, to suggest field names. */
   schema?: unknown;
   /** Replaces the message for an issue at a given field, e.g. an id taken from the file name. */
-  override?: (field: string, issue: Issue) => string | undefined;
+  override?: (field: string, issue: Issue) => LocalizedText | undefined;
 }
 
 /** Joins a path for display: `sections.0.lines.2`. */
@@ -182,10 +216,10 @@ export function fieldPath(path: readonly PropertyKey[]): string {
  */
 export function issuesToErrors(issues: readonly Issue[], context: IssueContext): ContentError[] {
   const errors: ContentError[] = [];
-  const add = (path: readonly PropertyKey[], message: string, issue?: Issue): void => {
+  const add = (path: readonly PropertyKey[], text: LocalizedText, issue?: Issue): void => {
     const field = fieldPath(path);
     const overridden = issue && context.override?.(field, issue);
-    const error: ContentError = { file: context.file, field, message: overridden ?? message };
+    const error: ContentError = { file: context.file, field, ...(overridden ?? text) };
     const line = context.lines.lineOf(path);
     if (line !== undefined) error.line = line;
     errors.push(error);
@@ -227,13 +261,13 @@ export function issuesToErrors(issues: readonly Issue[], context: IssueContext):
         add(
           [...path, shown],
           suggestion
-            ? `unknown field "${shown}"; did you mean "${suggestion}"?`
-            : `unknown field "${shown}"`,
+            ? problem('zod.unknownFieldSuggest', { field: shown, suggestion })
+            : problem('zod.unknownField', { field: shown }),
         );
       }
       return;
     }
-    add(path, withInput(issue, issue.message), issue);
+    add(path, problemOf(issue), issue);
   };
 
   for (const issue of issues) visit(issue, [], 0);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { packSchema } from '../../shared/content';
 import { assemblePack, ownItems } from './assemble-pack';
 import { isRecord, loadItemFile, type PackPaths } from './interpret-item';
-import { describeValue, humanErrorMap, issuesToErrors } from './issues';
+import { issuesToErrors, valueParams } from './issues';
+import { problem } from '../../shared/protocol/localized-text';
 import {
   FILES_PER_TURN,
   mapLimited,
@@ -39,20 +40,18 @@ async function loadPackFile(packDir: string): Promise<PackFileResult> {
           {
             file,
             field: '',
-            message: misnamed
-              ? 'missing; rename pack.yml to pack.yaml'
-              : 'missing; every pack needs a pack.yaml with its title and languages',
+            ...problem(misnamed ? 'pack.misnamed' : 'pack.missing'),
           },
         ],
       };
     }
     const resolved = await resolveInsidePack(packDir, file);
     if (!resolved.ok) {
-      return { pack: null, lines: noLines, errors: [{ file, field: '', message: resolved.error }] };
+      return { pack: null, lines: noLines, errors: [{ file, field: '', ...resolved.error }] };
     }
     const read = readTextFile(resolved.path);
     if ('error' in read) {
-      return { pack: null, lines: noLines, errors: [{ file, field: '', message: read.error }] };
+      return { pack: null, lines: noLines, errors: [{ file, field: '', ...read.error }] };
     }
     const parsed = parseYaml(read.text, file);
     if (parsed.errors.length > 0) return { pack: null, lines: parsed.lines, errors: parsed.errors };
@@ -64,15 +63,14 @@ async function loadPackFile(packDir: string): Promise<PackFileResult> {
           {
             file,
             field: '',
-            message:
-              parsed.data === null || parsed.data === undefined
-                ? 'the file is empty; it needs at least title, languages and defaultLanguage'
-                : `expected fields like "title: …" at the top level, got ${describeValue(parsed.data)}`,
+            ...(parsed.data === null || parsed.data === undefined
+              ? problem('pack.empty')
+              : problem('pack.notFields', valueParams(parsed.data))),
           },
         ],
       };
     }
-    const result = packSchema.safeParse(parsed.data, { reportInput: true, error: humanErrorMap });
+    const result = packSchema.safeParse(parsed.data, { reportInput: true });
     if (!result.success) {
       return {
         pack: null,
@@ -89,7 +87,7 @@ async function loadPackFile(packDir: string): Promise<PackFileResult> {
     return {
       pack: null,
       lines: noLines,
-      errors: [{ file, field: '', message: `could not be loaded: ${messageOf(error)}` }],
+      errors: [{ file, field: '', ...problem('file.notLoaded', { detail: messageOf(error) }) }],
     };
   }
 }
@@ -103,7 +101,7 @@ export async function readPack(packDir: string): Promise<PackRead> {
         packFile: { pack: null, lines: noLines, errors: [] },
         files: [],
         others: [],
-        errors: [{ file: '.', field: '', message: `the pack folder ${packDir} does not exist` }],
+        errors: [{ file: '.', field: '', ...problem('pack.folderMissing', { dir: packDir }) }],
         readable: false,
       };
     }
@@ -126,9 +124,7 @@ export async function readPack(packDir: string): Promise<PackRead> {
       packFile: { pack: null, lines: noLines, errors: [] },
       files: [],
       others: [],
-      errors: [
-        { file: '.', field: '', message: `the pack could not be read: ${messageOf(error)}` },
-      ],
+      errors: [{ file: '.', field: '', ...problem('pack.notRead', { detail: messageOf(error) }) }],
       readable: false,
     };
   }
@@ -148,7 +144,7 @@ export async function loadPack(packDir: string): Promise<PackLoadResult> {
       pack: null,
       items: [],
       errors: [
-        { file: '.', field: '', message: `the pack could not be loaded: ${messageOf(error)}` },
+        { file: '.', field: '', ...problem('pack.notLoaded', { detail: messageOf(error) }) },
       ],
     };
   }

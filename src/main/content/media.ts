@@ -2,7 +2,8 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { MAX_IMAGE_PIXELS } from './image-limits';
 import { readParts, type FileParts } from './image-parts';
-import { checkSvg, svgRootOffset, TRUNCATED } from './svg-check';
+import { problem, type LocalizedText, type TextParams } from '../../shared/protocol/localized-text';
+import { checkSvg, svgRootOffset } from './svg-check';
 
 export type ImageType = 'png' | 'jpg' | 'gif' | 'webp' | 'svg';
 
@@ -14,14 +15,6 @@ export const imageExtensions: Record<string, ImageType> = {
   '.webp': 'webp',
   '.gif': 'gif',
   '.svg': 'svg',
-};
-
-const typeNames: Record<ImageType, string> = {
-  png: 'a PNG',
-  jpg: 'a JPEG',
-  gif: 'a GIF',
-  webp: 'a WebP',
-  svg: 'an SVG',
 };
 
 const typeExtension: Record<ImageType, string> = {
@@ -45,7 +38,7 @@ export interface ImageInfo {
   height?: number;
 }
 
-export type ImageCheck = { ok: true; info: ImageInfo } | { ok: false; error: string };
+export type ImageCheck = { ok: true; info: ImageInfo } | { ok: false; error: LocalizedText };
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 // Length 0, "IEND", CRC: every complete PNG ends with these 12 bytes.
@@ -140,7 +133,9 @@ export async function checkImage(file: string, shown: string): Promise<ImageChec
   if (!claimed) {
     return {
       ok: false,
-      error: `${shown}: unsupported image type ${ext || '(no extension)'}; use .png, .jpg, .jpeg, .webp, .gif or .svg`,
+      error: ext
+        ? problem('media.unsupportedType', { path: shown, ext })
+        : problem('media.unsupportedTypeNoExt', { path: shown }),
     };
   }
   let parts: FileParts;
@@ -148,27 +143,36 @@ export async function checkImage(file: string, shown: string): Promise<ImageChec
     parts = await readParts(file, claimed === 'svg' ? SVG_WHOLE_BYTES : HEAD_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return { ok: false, error: `${shown} cannot be read (${code})` };
+    return { ok: false, error: problem('media.unreadableCode', { path: shown, code }) };
   }
-  if (parts.size === 0) return { ok: false, error: `${shown} is empty` };
+  if (parts.size === 0) return { ok: false, error: problem('media.empty', { path: shown }) };
 
   const actual = sniffImageType(parts.head);
   if (actual === undefined) {
     return {
       ok: false,
-      error: `${shown} is not ${typeNames[claimed]} image (not an image at all)`,
+      error: problem('media.notAnImage', { path: shown, claimed }),
     };
   }
   if (actual !== claimed) {
     return {
       ok: false,
-      error: `${shown} is not ${typeNames[claimed]} image: it is ${typeNames[actual]}; rename it to ${typeExtension[actual]}`,
+      error: problem('media.wrongType', {
+        path: shown,
+        claimed,
+        actual,
+        extension: typeExtension[actual],
+      }),
     };
   }
 
   if (claimed === 'svg') {
-    const problem = checkSvg(parts);
-    if (problem) return { ok: false, error: `${shown}: ${problem}` };
+    const svg = checkSvg(parts);
+    if (svg) {
+      const params: TextParams = { path: shown };
+      if (svg.handler) params.handler = svg.handler;
+      return { ok: false, error: problem(svg.key, params) };
+    }
     // An SVG without width, height or viewBox still renders; its size is just unknown.
     return { ok: true, info: { type: 'svg', ...dimensions(parts.head) } };
   }
@@ -179,13 +183,19 @@ export async function checkImage(file: string, shown: string): Promise<ImageChec
     if (whole) size = dimensions(whole);
   }
   if (!size || !(await isComplete(claimed, parts))) {
-    return { ok: false, error: `${shown}: ${TRUNCATED}` };
+    return { ok: false, error: problem('media.truncated', { path: shown }) };
   }
   const pixels = size.width! * size.height!;
   if (pixels > MAX_IMAGE_PIXELS) {
     return {
       ok: false,
-      error: `${shown} is ${size.width}×${size.height} pixels (${Math.round(pixels / 1e6)} megapixels), more than the ${MAX_IMAGE_PIXELS / 1e6} a screen can safely decode; scale it down (a photo for a screen needs at most 3840 pixels across)`,
+      error: problem('media.tooManyPixels', {
+        path: shown,
+        width: size.width!,
+        height: size.height!,
+        megapixels: Math.round(pixels / 1e6),
+        limit: MAX_IMAGE_PIXELS / 1e6,
+      }),
     };
   }
   return { ok: true, info: { type: claimed, ...size } };

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, type Dirent } f
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentError } from '../../shared/content';
+import { problem, type LocalizedText } from '../../shared/protocol/localized-text';
 import { hasHiddenSegment, isInside } from './paths';
 
 /* Reading a pack's files: which files there are (the walk, with its link checks) and their
@@ -31,10 +32,12 @@ const FIRST_READ_BYTES = 32 * 1024;
 export const FILES_PER_TURN = 24;
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function tooLarge(size: number): { error: string } {
-  const mb = (size / (1024 * 1024)).toFixed(1);
+function tooLarge(size: number): { error: LocalizedText } {
   return {
-    error: `is too large (${mb} MB); content files are short text, at most ${MAX_TEXT_FILE_BYTES / (1024 * 1024)} MB`,
+    error: problem('file.tooLarge', {
+      size: (size / (1024 * 1024)).toFixed(1),
+      limit: MAX_TEXT_FILE_BYTES / (1024 * 1024),
+    }),
   };
 }
 
@@ -44,22 +47,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * The bytes as text, or why they are not: an image or a program saved as .yaml would
  * otherwise reach the parser, and its error message would print bytes of garbage.
  */
-function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
-  if (bytes.includes(0)) {
-    return {
-      error:
-        'is not a text file (it contains binary data, like an image or a program); item files are YAML or Markdown text',
-    };
-  }
+function decodeText(bytes: Uint8Array): { text: string } | { error: LocalizedText } {
+  if (bytes.includes(0)) return { error: problem('file.binary') };
   try {
     return { text: utf8.decode(bytes) };
   } catch {
-    return { error: 'is not UTF-8 text; save it as UTF-8 in your editor' };
+    return { error: problem('file.notUtf8') };
   }
 }
 
 /** The text of a content file, or the reason it is not read. */
-export function readTextFile(abs: string): { text: string } | { error: string } {
+export function readTextFile(abs: string): { text: string } | { error: LocalizedText } {
   const fd = openSync(abs, 'r');
   try {
     // A short file costs one read; only a longer one pays for a stat before it is read whole.
@@ -100,7 +98,7 @@ function isIgnoredName(name: string, isFile: boolean): boolean {
 async function followLink(
   realRoot: string,
   childAbs: string,
-): Promise<{ isDir: boolean; isFile: boolean; refused?: string }> {
+): Promise<{ isDir: boolean; isFile: boolean; refused?: LocalizedText }> {
   let real: string;
   let isDir: boolean;
   let isFile: boolean;
@@ -114,19 +112,22 @@ async function followLink(
     return {
       isDir: false,
       isFile: true,
-      refused: loops ? 'is a link that loops; it was skipped' : 'is a broken link; it was skipped',
+      refused: problem(loops ? 'walk.linkLoops' : 'walk.linkBroken'),
     };
   }
-  const what = isDir ? 'folder' : 'file';
   if (!isInside(realRoot, real)) {
     return {
       isDir,
       isFile,
-      refused: `is a link to a ${what} outside the pack folder; it was skipped`,
+      refused: problem(isDir ? 'walk.linkOutsideFolder' : 'walk.linkOutsideFile'),
     };
   }
   if (hasHiddenSegment(path.relative(realRoot, real))) {
-    return { isDir, isFile, refused: `is a link to a hidden ${what}; it was skipped` };
+    return {
+      isDir,
+      isFile,
+      refused: problem(isDir ? 'walk.linkHiddenFolder' : 'walk.linkHiddenFile'),
+    };
   }
   return { isDir, isFile };
 }
@@ -154,7 +155,7 @@ export async function walk(
       entries = await readdir(abs, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
-      errors.push({ file: rel || '.', field: '', message: `the folder cannot be read (${code})` });
+      errors.push({ file: rel || '.', field: '', ...problem('walk.folderUnreadable', { code }) });
       return;
     }
     entries.sort((a, b) => compareText(a.name, b.name));
@@ -168,7 +169,7 @@ export async function walk(
         ({ isDir, isFile } = link);
         if (link.refused) {
           if (!isIgnoredName(entry.name, isFile)) {
-            errors.push({ file: childRel, field: '', message: link.refused });
+            errors.push({ file: childRel, field: '', ...link.refused });
           }
           continue;
         }

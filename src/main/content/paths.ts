@@ -1,10 +1,11 @@
 import type { Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { problem, type LocalizedText } from '../../shared/protocol/localized-text';
 
 export type ResolveResult =
   | { ok: true; path: string; /** The file's stats, taken after resolving it. */ info: Stats }
-  | { ok: false; error: string };
+  | { ok: false; error: LocalizedText };
 
 /** True when `child` is `root` itself or lies somewhere below it. Both must be absolute. */
 export function isInside(root: string, child: string): boolean {
@@ -23,17 +24,17 @@ export function hasHiddenSegment(relPath: string): boolean {
  */
 export function splitPackPath(
   relPath: string,
-): { ok: true; segments: string[] } | { ok: false; error: string } {
+): { ok: true; segments: string[] } | { ok: false; error: LocalizedText } {
   if (typeof relPath !== 'string' || relPath.trim() === '') {
-    return { ok: false, error: 'the path is empty' };
+    return { ok: false, error: problem('media.emptyPath') };
   }
   if (relPath.includes('\0')) {
-    return { ok: false, error: 'the path contains a NUL byte' };
+    return { ok: false, error: problem('media.nulByte') };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(relPath)) {
     return {
       ok: false,
-      error: `"${relPath}" is a web link; save the file into the pack folder and give its path, like media/photo.jpg`,
+      error: problem('media.webLink', { path: relPath }),
     };
   }
   if (
@@ -43,7 +44,7 @@ export function splitPackPath(
   ) {
     return {
       ok: false,
-      error: `"${relPath}" is an absolute path; write it relative to the pack folder, like media/photo.jpg`,
+      error: problem('media.absolute', { path: relPath }),
     };
   }
   const segments = relPath
@@ -53,16 +54,16 @@ export function splitPackPath(
   if (segments.includes('..')) {
     return {
       ok: false,
-      error: `"${relPath}" uses .. to leave the folder; media must be inside the pack folder`,
+      error: problem('media.dotDot', { path: relPath }),
     };
   }
   // Hidden files (.git, .env, editor swap files) are never content, and the HTTP server serves
   // whatever passes this check.
   if (segments.some((s) => s.startsWith('.'))) {
-    return { ok: false, error: `"${relPath}" names a hidden file or folder` };
+    return { ok: false, error: problem('media.hiddenName', { path: relPath }) };
   }
   if (segments.length === 0) {
-    return { ok: false, error: 'the path is empty' };
+    return { ok: false, error: problem('media.emptyPath') };
   }
   return { ok: true, segments };
 }
@@ -110,11 +111,11 @@ export async function resolveInsidePack(
   try {
     realPack = knownRealPack ?? (await realpath(packDir));
   } catch {
-    return { ok: false, error: 'the pack folder cannot be read' };
+    return { ok: false, error: problem('media.packUnreadable') };
   }
   const joined = path.resolve(packDir, ...split.segments);
   if (!isInside(path.resolve(packDir), joined)) {
-    return { ok: false, error: `"${relPath}" is outside the pack folder` };
+    return { ok: false, error: problem('media.outside', { path: relPath }) };
   }
 
   let realTarget: string;
@@ -123,27 +124,30 @@ export async function resolveInsidePack(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return { ok: false, error: `file not found: ${shown}` };
+      return { ok: false, error: problem('media.notFound', { path: shown }) };
     }
-    if (code === 'ELOOP') return { ok: false, error: `${shown} is a link that loops` };
-    return { ok: false, error: `${shown} cannot be read (${code ?? 'unknown error'})` };
+    if (code === 'ELOOP') return { ok: false, error: problem('media.linkLoops', { path: shown }) };
+    return {
+      ok: false,
+      error: problem('media.unreadableCode', { path: shown, code: code ?? 'unknown error' }),
+    };
   }
   if (!isInside(realPack, realTarget)) {
-    return { ok: false, error: `${shown} is a link to a file outside the pack folder` };
+    return { ok: false, error: problem('media.linkOutside', { path: shown }) };
   }
   // The name typed was checked above; a link can still lead to a hidden file (`.git/config`),
   // which is never content, whatever the link is called.
   if (hasHiddenSegment(path.relative(realPack, realTarget))) {
-    return { ok: false, error: `${shown} is a link to a hidden file or folder` };
+    return { ok: false, error: problem('media.linkHidden', { path: shown }) };
   }
 
   let info: Stats;
   try {
     info = await stat(realTarget);
   } catch {
-    return { ok: false, error: `${shown} cannot be read` };
+    return { ok: false, error: problem('media.unreadable', { path: shown }) };
   }
-  if (info.isDirectory()) return { ok: false, error: `${shown} is a folder, not a file` };
-  if (!info.isFile()) return { ok: false, error: `${shown} is not a regular file` };
+  if (info.isDirectory()) return { ok: false, error: problem('media.folder', { path: shown }) };
+  if (!info.isFile()) return { ok: false, error: problem('media.notRegular', { path: shown }) };
   return { ok: true, path: realTarget, info };
 }

@@ -1,4 +1,12 @@
 import { isShowItem, type LoadedItem, type LocalizedText } from '../../shared/content';
+import { translate, type Translate } from '../../shared/i18n';
+import {
+  problem,
+  renderText,
+  type LocalizedText as LocalizedTextMessage,
+} from '../../shared/protocol/localized-text';
+
+const english = translate('en', 'problems');
 
 /** Why `validate` warns about an item: it names someone safe mode is meant to hide. */
 export interface SensitiveNameWarning {
@@ -71,10 +79,18 @@ export function sensitiveNameWarnings(items: readonly LoadedItem[]): SensitiveNa
   return warnings;
 }
 
-/** `statements/quote.yaml: warning: ...`, as `validate` prints it. */
-export function formatSensitiveNameWarning(warning: SensitiveNameWarning): string {
-  return (
-    `${warning.file}: warning: names ${warning.name} from the sensitive case ${warning.caseFile}, ` +
-    'but is not sensitive, so safe mode shows it. Add `sensitive: true` to hide it in safe mode.'
-  );
+/** The warning as words: a `problems` key with the names in it. */
+export function sensitiveNameProblem(warning: SensitiveNameWarning): LocalizedTextMessage {
+  return problem('warning.sensitiveName', { name: warning.name, caseFile: warning.caseFile });
+}
+
+/**
+ * `statements/quote.yaml: warning: ...`, as `validate` prints it: in English, or in the
+ * language of `t` (a `problems` translator).
+ */
+export function formatSensitiveNameWarning(
+  warning: SensitiveNameWarning,
+  t: Translate = english,
+): string {
+  return `${warning.file}: ${t('validate.warningLabel')}: ${renderText(t, sensitiveNameProblem(warning))}`;
 }

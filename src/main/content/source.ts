@@ -12,6 +12,8 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { ContentError } from '../../shared/content';
+import type { ProblemKey } from '../../shared/i18n';
+import { problem, type LocalizedText, type TextParams } from '../../shared/protocol/localized-text';
 
 /** Low, because no content file needs many aliases and an alias bomb must fail fast. */
 export const MAX_ALIAS_COUNT = 100;
@@ -37,32 +39,24 @@ export interface ParsedSource {
 }
 
 // yaml's messages are written for programmers; these are the ones volunteers hit most.
-const friendlierYamlMessages: [RegExp, string][] = [
-  [/^Map keys must be unique/, 'the same field is written twice'],
-  [/^Tabs are not allowed as indentation/, 'tabs cannot be used to indent; use spaces'],
-  [/^Missing closing "quote/, 'a "quoted text" is not closed'],
-  [/^Missing closing 'quote/, "a 'quoted text' is not closed"],
-  [
-    /^Source contains multiple documents/,
-    'the file contains several documents (a second --- line); put one item per file',
-  ],
-  [
-    /^Nested mappings are not allowed in compact mappings/,
-    'a value contains ": " or ends with ":"; put the text in quotes, or check the indentation',
-  ],
-  [/must be sufficiently indented and end with a \]/, 'a [list is not closed with ]'],
-  [/must be sufficiently indented and end with a \}/, 'a {map is not closed with }'],
-  [
-    /^Implicit keys need to be on a single line/,
-    'a field name must be on one line; check the indentation and quotes',
-  ],
+const friendlierYamlMessages: [RegExp, ProblemKey][] = [
+  [/^Map keys must be unique/, 'yaml.duplicateKey'],
+  [/^Tabs are not allowed as indentation/, 'yaml.tabs'],
+  [/^Missing closing "quote/, 'yaml.doubleQuote'],
+  [/^Missing closing 'quote/, 'yaml.singleQuote'],
+  [/^Source contains multiple documents/, 'yaml.documents'],
+  [/^Nested mappings are not allowed in compact mappings/, 'yaml.colon'],
+  [/must be sufficiently indented and end with a \]/, 'yaml.list'],
+  [/must be sufficiently indented and end with a \}/, 'yaml.map'],
+  [/^Implicit keys need to be on a single line/, 'yaml.multilineKey'],
 ];
 
-function friendlyYamlMessage(message: string): string {
-  for (const [pattern, replacement] of friendlierYamlMessages) {
-    if (pattern.test(message)) return replacement;
+/** The parser's complaint as a key; one we have no words for is passed on as it is. */
+function yamlReason(message: string): TextParams {
+  for (const [pattern, key] of friendlierYamlMessages) {
+    if (pattern.test(message)) return { reason: `problems:${key}` };
   }
-  return message;
+  return { reason: 'problems:yaml.parser', detail: message };
 }
 
 class YamlLineMap implements LineMap {
@@ -212,7 +206,7 @@ export function parseYamlCarefully(text: string, file: string, lineOffset = 0): 
           file,
           line: line + lineOffset,
           field: '',
-          message: `not valid YAML: ${friendlyYamlMessage(first.message)} (column ${col})`,
+          ...problem('yaml.invalid', { ...yamlReason(first.message), column: col }),
         },
       ],
     };
@@ -220,17 +214,19 @@ export function parseYamlCarefully(text: string, file: string, lineOffset = 0): 
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), lines, errors: [] };
   } catch (error) {
-    const message =
+    const text =
       error instanceof ReferenceError && /alias/i.test(error.message)
-        ? 'too many aliases (*name); the file looks like an "alias bomb" and was not read'
-        : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-    return { data: undefined, lines, errors: [{ file, field: '', message }] };
+        ? problem('yaml.aliasBomb')
+        : problem('yaml.unreadable', {
+            detail: error instanceof Error ? error.message : String(error),
+          });
+    return { data: undefined, lines, errors: [{ file, field: '', ...text }] };
   }
 }
 
 /** A .md file whose front matter cannot be found: nothing to parse, one error on line 1. */
-function frontMatterError(file: string, message: string): ParsedSource {
-  return { data: undefined, lines: noLines, errors: [{ file, line: 1, field: '', message }] };
+function frontMatterError(file: string, text: LocalizedText): ParsedSource {
+  return { data: undefined, lines: noLines, errors: [{ file, line: 1, field: '', ...text }] };
 }
 
 /**
@@ -241,16 +237,13 @@ export function parseMarkdown(text: string, file: string): ParsedSource {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trimEnd() !== '---') {
-    return frontMatterError(
-      file,
-      'a .md item must start with front matter: a --- line, fields like "kind: case", and another --- line',
-    );
+    return frontMatterError(file, problem('yaml.noFrontMatter'));
   }
   const close = lines.findIndex(
     (l, i) => i > 0 && (l.trimEnd() === '---' || l.trimEnd() === '...'),
   );
   if (close < 0) {
-    return frontMatterError(file, 'the front matter starts with --- but has no closing --- line');
+    return frontMatterError(file, problem('yaml.frontMatterUnclosed'));
   }
   const parsed = parseYaml(lines.slice(1, close).join('\n'), file, 1);
   // The body starts at the first non-blank line after the closing ---.

@@ -3,6 +3,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
 import { assemblePack } from './assemble-pack';
 import { readPack } from './load-pack';
+import { problem } from '../../shared/protocol/localized-text';
 import { splitPackPath, type ResolveResult } from './paths';
 import type { PackStore, Unsubscribe, VerifiedMedia } from './types';
 import { folderIdentity, isChangeSince } from './watch-checks';
@@ -279,7 +280,7 @@ export async function openContentStore(
         mediaByPath.get(file) ??
         mediaByPath.get(file.normalize('NFC')) ??
         mediaByPath.get(file.normalize('NFD'));
-      if (!found) return { ok: false, error: `${file} is not a media file the content uses` };
+      if (!found) return { ok: false, error: problem('media.notUsed', { path: file }) };
       return { ok: true, path: found.path, info: found.info };
     },
     subscribe(listener): Unsubscribe {

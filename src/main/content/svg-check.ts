@@ -3,7 +3,15 @@ import type { FileParts } from './image-parts';
 /* The checks an SVG gets before a screen may show it: no code, nothing loaded from outside,
    no XML entities, and complete. */
 
-export const TRUNCATED = 'the image is truncated or cannot be decoded';
+import type { ProblemKey } from '../../shared/i18n';
+
+/** What is wrong with an SVG, as a `problems` key (`media.svg…`) and the handler it names. */
+export interface SvgProblem {
+  key: ProblemKey;
+  handler?: string;
+}
+
+export const TRUNCATED: SvgProblem = { key: 'media.truncated' };
 
 /**
  * Where the `<svg` root element starts, skipping what XML allows before it (BOM, declaration,
@@ -43,11 +51,11 @@ export function svgRootOffset(text: string): number | undefined {
  * foreignObject. Namespace declarations (`xmlns`) and metadata (`rdf:resource`) are never
  * loaded, so they are fine.
  */
-function externalReference(text: string): string | undefined {
-  if (/\b(?:href|src)\s*=\s*["']\s*(?!#|data:)[^"'\s]/i.test(text)) return 'a link or file';
-  if (/url\(\s*["']?\s*(?!#|data:)[^)"'\s]/i.test(text)) return 'a style url()';
-  if (/@import\b/i.test(text)) return 'a style @import';
-  if (/<foreignObject[\s>/]/i.test(text)) return 'HTML (foreignObject)';
+function externalReference(text: string): SvgProblem | undefined {
+  if (/\b(?:href|src)\s*=\s*["']\s*(?!#|data:)[^"'\s]/i.test(text)) return { key: 'media.svgLink' };
+  if (/url\(\s*["']?\s*(?!#|data:)[^)"'\s]/i.test(text)) return { key: 'media.svgStyleUrl' };
+  if (/@import\b/i.test(text)) return { key: 'media.svgImport' };
+  if (/<foreignObject[\s>/]/i.test(text)) return { key: 'media.svgForeignObject' };
   return undefined;
 }
 
@@ -75,31 +83,27 @@ function externalDtd(text: string): boolean {
  * server sends SVGs sandboxed and screens show them as images, where none of this runs; the
  * file is refused anyway, so a pack that carries code is caught in `validate`.
  */
-function svgCode(text: string): string | undefined {
-  if (/<(?:[\w.-]+:)?script[\s>/]/i.test(text)) return 'a script';
+function svgCode(text: string): SvgProblem | undefined {
+  if (/<(?:[\w.-]+:)?script[\s>/]/i.test(text)) return { key: 'media.svgScript' };
   const handler = /<[^>]*?\s(on[a-z]+)\s*=/i.exec(text);
-  if (handler) return `an event handler (${handler[1]!.toLowerCase()})`;
-  if (/javascript\s*:/i.test(text)) return 'a javascript: address';
+  if (handler) return { key: 'media.svgHandler', handler: handler[1]!.toLowerCase() };
+  if (/javascript\s*:/i.test(text)) return { key: 'media.svgJavascript' };
   if (/xmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/www\.w3\.org\/1999\/xhtml["']/i.test(text)) {
-    return 'HTML (the XHTML namespace)';
+    return { key: 'media.svgHtml' };
   }
   return undefined;
 }
 
-export function checkSvg(parts: FileParts): string | undefined {
+export function checkSvg(parts: FileParts): SvgProblem | undefined {
   const text = parts.head.toString('utf8');
   // Entity declarations are how XML "billion laughs" and external-file tricks work; an SVG drawn
   // in Inkscape or Illustrator never needs them.
-  if (/<!ENTITY/i.test(text)) return 'the SVG declares XML entities, which are not allowed';
-  if (externalDtd(text)) {
-    return 'the SVG names a document type file (DTD) of its own, which is not allowed; remove the <!DOCTYPE> line';
-  }
+  if (/<!ENTITY/i.test(text)) return { key: 'media.svgEntities' };
+  if (externalDtd(text)) return { key: 'media.svgDtd' };
   const code = svgCode(text);
-  if (code) return `the SVG contains ${code}, which is not allowed`;
+  if (code) return code;
   const outside = externalReference(text);
-  if (outside) {
-    return `the SVG refers to ${outside} outside itself, which is not allowed (the show never loads anything from the internet); embed it or remove it`;
-  }
+  if (outside) return outside;
   const start = svgRootOffset(text);
   if (start === undefined) return TRUNCATED;
   const tailText = (parts.size <= parts.head.length ? text : parts.tail.toString('utf8'))

@@ -1,5 +1,7 @@
+import type { CoreKey } from '../../shared/i18n';
 import {
   commandPermissions,
+  coreText,
   fail,
   refusal,
   type Command,
@@ -72,10 +74,10 @@ export type CommandHandlers = {
   [O in CommandOwner]: ((command: CommandFor<O>) => Result | Promise<Result>) | null;
 };
 
-const unavailable: Record<CommandOwner, string> = {
-  show: 'the show is not running',
-  remote: 'the phone remote is not available here',
-  obs: 'OBS is not available here',
+const unavailable: Record<CommandOwner, CoreKey> = {
+  show: 'command.showNotRunning',
+  remote: 'command.remoteUnavailable',
+  obs: 'command.obsUnavailable',
 };
 
 /** Sends a command (already checked against `refusal`) to its owner. */
@@ -86,7 +88,7 @@ export function routeCommand(
   const owner = ownerOf(command);
   // One owner's handler per branch, so each gets its own commands' type.
   const run = handlers[owner] as ((command: Command) => Result | Promise<Result>) | null;
-  return run ? run(command) : fail(unavailable[owner]);
+  return run ? run(command) : fail(coreText(unavailable[owner]));
 }
 
 export { commandPermissions, refusal };

@@ -1,5 +1,5 @@
 import type { ContentSnapshot } from '../../shared/content';
-import { fail, type ShowState } from '../../shared/protocol';
+import { coreText, fail, type ShowState } from '../../shared/protocol';
 import type { ContentStore } from '../content/types';
 import type { ShowEngine } from '../show/engine';
 
@@ -58,7 +58,8 @@ export function lateShow(packDir: string): LateShow {
         showListeners.add(listener);
         return () => showListeners.delete(listener);
       },
-      execute: (command) => (engine ? engine.execute(command) : fail(NOT_YET)),
+      execute: (command) =>
+        engine ? engine.execute(command) : fail(coreText('command.stillLoading')),
     },
     attach(realStore, realEngine) {
       store = realStore;

@@ -1,21 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import type { ContentStore } from '../content/types';
 import type { ContentSnapshot } from '../../shared/content';
-import { SAFE_START_REASON } from '../settings/show-position';
+import { coreText, type LocalizedText } from '../../shared/protocol';
 
 /** Creates the data folder (private: it holds the tokens). On failure the show runs without it. */
 export async function prepareDataDir(
   dataDir: string | null,
-  notice: (message: string) => void,
+  notice: (text: LocalizedText) => void,
 ): Promise<string | null> {
   if (dataDir === null) return null;
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     return dataDir;
   } catch (error) {
-    notice(
-      `The data folder ${dataDir} cannot be used (${(error as Error).message}); the show position and the view links will not survive a restart, ${SAFE_START_REASON}.`,
-    );
+    notice(coreText('notice.dataDirUnusable', { dir: dataDir, detail: (error as Error).message }));
     return null;
   }
 }

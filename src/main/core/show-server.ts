@@ -1,4 +1,9 @@
-import { CLOSE_REMOTE_OFF, CLOSE_UNAUTHORIZED, ok } from '../../shared/protocol';
+import {
+  CLOSE_REMOTE_OFF,
+  CLOSE_UNAUTHORIZED,
+  ok,
+  type LocalizedText,
+} from '../../shared/protocol';
 import { systemClock } from '../../shared/time';
 import type { ObsService } from '../obs';
 import { RemoteController } from '../remote/controller';
@@ -24,7 +29,7 @@ export interface ShowServerOptions extends Omit<ServerOptions, 'show' | 'execute
    */
   lanAddresses?: () => string[];
   /** Where problems of the core's own files go (a devices file set aside). */
-  notice?: (message: string) => void;
+  notice?: (text: LocalizedText) => void;
   /** OBS for operators: the `obs` message and the obs* commands. Left out: they are refused. */
   obs?: ObsService;
 }
@@ -44,7 +49,7 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
   const clock = options.clock ?? systemClock;
   const devices = await openDeviceStore(
     options.dataDir ?? null,
-    options.notice ?? ((message) => console.error(message)),
+    options.notice ?? ((text) => console.error(text.message)),
   );
   // The remote reaches the sockets once the server exists; nothing calls these before then,
   // because only a command or a connection (after listen) can.

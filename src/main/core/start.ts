@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { openContentStore } from '../content/store';
 import type { ContentStore } from '../content/types';
-import type { Role } from '../../shared/protocol';
+import { coreText, type LocalizedText, type Role } from '../../shared/protocol';
 import {
   createObsController,
   createObsService,
@@ -50,7 +50,7 @@ export interface CoreOptions {
   /** Where notices are written as they happen; stderr by default. */
   log?: (message: string) => void;
   /** Notices from whoever starts the core (how the venue screen is locked), first in the list. */
-  notices?: readonly string[];
+  notices?: readonly (LocalizedText | string)[];
   /** The phone remote's addresses, best first; this machine's LAN IPv4 addresses by default. */
   lanAddresses?: () => string[];
   /**
@@ -87,7 +87,7 @@ export interface Core {
    * unusable and set aside, state that could not be saved, tokens that were replaced. Grows
    * while the core runs; operators receive it (`notices`) on connect and on every change.
    */
-  notices: string[];
+  notices: LocalizedText[];
   /** OBS, or null when the core runs without it (`obs: false`). */
   obs: ObsController | null;
   stop(): Promise<void>;
@@ -101,12 +101,14 @@ const WATCH_DELAY_MS = 2_000;
  * start exactly this, so whatever works in a browser works in the app.
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
-  const notices: string[] = [];
+  const notices: LocalizedText[] = [];
   const noticeListeners = new Set<() => void>();
   const log = options.log ?? ((message: string) => console.error(message));
-  const notice = (message: string): void => {
-    notices.push(message);
-    log(message);
+  // A notice from the shell may be plain words (no key): it is shown as it is.
+  const notice = (text: LocalizedText | string): void => {
+    const said = typeof text === 'string' ? { message: text } : text;
+    notices.push(said);
+    log(said.message);
     // The operator console lists them as they happen.
     for (const listener of noticeListeners) listener();
   };
@@ -243,9 +245,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Not awaited: an OBS that is away must not hold up the show.
     obs.start().then(
       (started) => {
-        for (const warning of started.warnings) notice(`OBS: ${warning}`);
+        for (const warning of started.warnings)
+          notice(coreText('obs.warning', { detail: warning }));
       },
-      (error: unknown) => notice(`OBS could not start: ${String(error)}`),
+      (error: unknown) => notice(coreText('obs.couldNotStart', { detail: String(error) })),
     );
   }
 

@@ -1,6 +1,7 @@
 import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { coreText } from '../../shared/protocol/localized-text';
 import { readJsonFile, writeFileAtomic } from '../settings/atomic-file';
 import type { ObsConnectionConfig } from './bridge';
 
@@ -10,7 +11,7 @@ export const OBS_PASSWORD_ENV = 'SOLIDARITY_OBS_PASSWORD';
 /** What the console says when OBS refuses the password that came from the environment. */
 export const ENV_PASSWORD_REFUSED = `OBS refused the password in the environment variable ${OBS_PASSWORD_ENV} (close code 4009). That variable wins over any password saved here, so typing one here will not help. Put the password from OBS (Tools → WebSocket Server Settings → Show Connect Info) into the variable, or unset it to use the one saved here, then restart the app.`;
 /** What the console says when a password is typed while the environment's is in use. */
-export const ENV_PASSWORD_WINS = `The password typed here was saved but is not used: the environment variable ${OBS_PASSWORD_ENV} is set, and it wins. Unset it (or put the right password in it) and restart the app.`;
+export const ENV_PASSWORD_WINS = coreText('obs.envPasswordWins', { variable: OBS_PASSWORD_ENV });
 export const DEFAULT_OBS_HOST = '127.0.0.1';
 /** obs-websocket 5's default port. */
 export const DEFAULT_OBS_PORT = 4455;

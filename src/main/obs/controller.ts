@@ -13,7 +13,16 @@ import { isRemoteTarget, targetOf, type ObsTarget } from './obs-target';
 import type { OverlayHealth } from './overlay-health';
 import { overlayStateFor, type OverlayState } from './overlay-state';
 import type { ContentSnapshot } from '../../shared/content';
-import type { Failure, Result, ShowState, Success } from '../../shared/protocol';
+import {
+  coreText,
+  type Failure,
+  type Result,
+  type ShowState,
+  type Success,
+} from '../../shared/protocol';
+
+/** The OBS tasks a failure can name (`core:obs.task.*`). */
+type ObsTask = 'save' | 'setup' | 'listScenes' | 'switchScene' | 'outputStatus';
 import { OverlaySync, type ApplyReport } from './overlay-sync';
 import { obsMediaDir } from './qr-png';
 import {
@@ -117,13 +126,19 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     return loaded;
   };
 
-  const attempt = async <T>(what: string, run: () => Promise<T>): Promise<Success<T> | Failure> => {
+  /** Runs one OBS task; a failure names the task (`core:obs.task.*`) and what OBS said. */
+  const attempt = async <T>(
+    task: ObsTask,
+    run: () => Promise<T>,
+    params: Record<string, string> = {},
+  ): Promise<Success<T> | Failure> => {
     try {
       return { ok: true, value: await run() };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      log(`obs: ${what} failed: ${message}`);
-      return { ok: false, error: message };
+      const detail = error instanceof Error ? error.message : String(error);
+      const text = coreText('obs.failed', { ...params, task, detail });
+      log(`obs: ${text.message}`);
+      return { ok: false, error: text };
     }
   };
 
@@ -191,7 +206,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     },
 
     async configure(update) {
-      return attempt('saving the OBS settings', async () => {
+      return attempt('save', async () => {
         await saveObsSettings(options.dataDir, update, options.passwordStore);
         const loaded = await load();
         if (!loaded.config) throw new Error('the OBS settings did not save');
@@ -206,7 +221,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
 
     async setUpOverlays(request = {}) {
       const scenes = request.addToScenes ?? [];
-      const result = await attempt('setting up the overlays', () => setups.run(scenes));
+      const result = await attempt('setup', () => setups.run(scenes));
       if (result.ok) {
         setups.succeeded(scenes, result.value);
         const report = await sync.reapply();
@@ -222,10 +237,10 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
       return apply(overlayStateFor(snapshot, show, [], { contentDir: options.contentDir ?? '.' }));
     },
     overlayState: () => sync.current(),
-    listScenes: () => attempt('listing scenes', () => listScenes(bridge)),
+    listScenes: () => attempt('listScenes', () => listScenes(bridge)),
     switchScene: (name, switchOptions) =>
-      attempt(`switching to ${name}`, () => switchScene(bridge, name, switchOptions)),
-    outputStatus: () => attempt('reading the stream status', () => outputStatus(bridge)),
+      attempt('switchScene', () => switchScene(bridge, name, switchOptions), { scene: name }),
+    outputStatus: () => attempt('outputStatus', () => outputStatus(bridge)),
     overlayHealth: () => health.current(),
     onOverlayHealth: (listener) => health.onChange(listener),
     checkOverlays,

@@ -1,7 +1,7 @@
 import type { ObsInfo, ObsSetupReportInfo, ObsStatusInfo } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
 import type { ObsCommand } from '../core/commands';
-import { fail, ok, type Result } from '../../shared/protocol';
+import { coreText, fail, ok, type Result } from '../../shared/protocol';
 import type { ObsStatus } from './bridge';
 import { ENV_PASSWORD_REFUSED, ENV_PASSWORD_WINS } from './config';
 import type { ObsController } from './controller';
@@ -58,7 +58,7 @@ export function setupReportInfo(at: number, result: Result<SetupResult>): ObsSet
     return {
       at,
       ok: false,
-      error: result.error,
+      error: result.error.message,
       scene: null,
       mode: null,
       inputs: [],
@@ -198,7 +198,11 @@ export function createObsService(options: ObsServiceOptions): ObsService {
           }
           return result.value.state === 'connected'
             ? ok
-            : fail(statusInfo(result.value, controller).message);
+            : fail(
+                coreText('obs.notConnected', {
+                  detail: statusInfo(result.value, controller).message,
+                }),
+              );
         }
         case 'obsSetup': {
           const result = await controller.setUpOverlays({ addToScenes: command.addToScenes });

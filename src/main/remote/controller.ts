@@ -1,6 +1,6 @@
 import type { RemoteStatus } from '../../shared/protocol';
 import type { Clock } from '../../shared/time';
-import { fail, ok, type Result } from '../../shared/protocol';
+import { coreText, fail, ok, type LocalizedText, type Result } from '../../shared/protocol';
 import { MAX_DEVICES, type DeviceStore } from './devices';
 import { LOCKOUT_MS, PinLock, newPin } from './pairing';
 
@@ -46,8 +46,7 @@ export type PairOutcome =
       retryAfterSeconds?: number;
     };
 
-export const SAFE_MODE_REFUSAL =
-  'safe mode is on: the phone remote stays off until an operator turns safe mode off';
+export const SAFE_MODE_REFUSAL = coreText('remote.safeMode');
 
 /**
  * The phone remote: off until the operator turns it on. On, it listens on the LAN address
@@ -58,7 +57,7 @@ export const SAFE_MODE_REFUSAL =
 export class RemoteController {
   private listener: LanListener | null = null;
   private lock: PinLock | null = null;
-  private error: string | null = null;
+  private error: LocalizedText | null = null;
   private starting: Promise<Result> | null = null;
   /** Bumped by every start and stop, so a start that loses a race cleans up after itself. */
   private generation = 0;
@@ -140,7 +139,7 @@ export class RemoteController {
 
   async revoke(deviceId: string): Promise<Result> {
     if (!this.options.devices.list().some((d) => d.id === deviceId)) {
-      return fail(`no paired phone with id "${deviceId}"`);
+      return fail(coreText('remote.noDevice', { id: deviceId }));
     }
     // The store drops the device before its first await: its token stops working now, and
     // its sockets close before the file is written.
@@ -204,10 +203,7 @@ export class RemoteController {
   private async start(generation: number): Promise<Result> {
     const address = this.options.lanAddresses()[0];
     if (!address) {
-      return this.startFailed(
-        generation,
-        'no network address found: connect this computer to the venue network (Wi-Fi or cable), then turn the remote on again',
-      );
+      return this.startFailed(generation, coreText('remote.noAddress'));
     }
     let listener: LanListener;
     try {
@@ -216,16 +212,17 @@ export class RemoteController {
     } catch (error) {
       return this.startFailed(
         generation,
-        `could not listen on ${address} (${(error as Error).message ?? String(error)})`,
+        coreText('remote.cannotListen', {
+          address,
+          detail: (error as Error).message ?? String(error),
+        }),
       );
     }
     // Safe mode or "off" may have come while the listener was starting: it must not stay up.
     if (generation !== this.generation || this.options.safeModeOn()) {
       await listener.stop().catch(() => {});
       return fail(
-        this.options.safeModeOn()
-          ? SAFE_MODE_REFUSAL
-          : 'the phone remote was turned off while it was starting',
+        this.options.safeModeOn() ? SAFE_MODE_REFUSAL : coreText('remote.turnedOffWhileStarting'),
       );
     }
     this.listener = listener;
@@ -236,7 +233,7 @@ export class RemoteController {
     return ok;
   }
 
-  private startFailed(generation: number, error: string): Result {
+  private startFailed(generation: number, error: LocalizedText): Result {
     if (generation === this.generation) {
       this.error = error;
       this.changed();

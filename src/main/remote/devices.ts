@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { coreText, type LocalizedText } from '../../shared/protocol';
 import { readJsonFile, writeFileAtomic } from '../settings/atomic-file';
 
 export const DEVICES_FILE = 'remote-devices.json';
@@ -59,7 +60,7 @@ export interface DeviceStore {
  */
 export async function openDeviceStore(
   dataDir: string | null,
-  notice: (message: string) => void,
+  notice: (text: LocalizedText) => void,
 ): Promise<DeviceStore> {
   const file = dataDir === null ? null : path.join(dataDir, DEVICES_FILE);
   let devices: Device[] = [];
@@ -70,14 +71,10 @@ export async function openDeviceStore(
       });
       if (read.status === 'ok') devices = read.value.devices;
       if (read.status === 'corrupt') {
-        notice(
-          `The paired phones could not be read (${read.error}); the file was moved to ${read.movedTo} and phones must pair again.`,
-        );
+        notice(coreText('notice.devicesCorrupt', { detail: read.error, movedTo: read.movedTo }));
       }
     } catch (error) {
-      notice(
-        `The paired phones in ${file} could not be read (${(error as Error).message}); phones must pair again.`,
-      );
+      notice(coreText('notice.devicesUnreadable', { file, detail: (error as Error).message }));
     }
   }
 
@@ -89,9 +86,7 @@ export async function openDeviceStore(
     writing = writing
       .then(() => writeFileAtomic(file, text, { mode: 0o600 }))
       .catch((error: unknown) =>
-        notice(
-          `The paired phones could not be saved to ${file} (${(error as Error).message}); they will have to pair again after a restart.`,
-        ),
+        notice(coreText('notice.devicesUnsaved', { file, detail: (error as Error).message })),
       );
     return writing;
   };

@@ -17,7 +17,6 @@ export const COMMAND_BURST = 40;
 export const FLOOD_REFUSALS = 200;
 export const FLOOD_WINDOW_MS = 10_000;
 export const CLOSE_FLOODING = 1008;
-export const TOO_MANY_COMMANDS = 'too many commands; slow down';
 
 /** One client's bucket: tokens left and when it was last refilled, and recent refusals. */
 export interface RateBucket {

@@ -9,6 +9,7 @@ import {
   type ShowState,
   baseUrl,
   views,
+  type LocalizedText,
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
 import type { ContentStore } from '../content/types';
@@ -29,7 +30,7 @@ import { makeTokens } from '../settings/tokens';
 
 /** Things the operator should know that are not content problems (see `Core.notices`). */
 export interface NoticeBoard {
-  list(): readonly string[];
+  list(): readonly LocalizedText[];
   subscribe(listener: () => void): () => void;
 }
 

@@ -12,18 +12,11 @@ import {
   type ServerMessage,
   type ShowState,
 } from '../../shared/protocol';
-import type { Result } from '../../shared/protocol';
+import { coreText, type Result } from '../../shared/protocol';
 import { briefError } from './brief-error';
 import { describeAgent } from './user-agent';
 import { describeInvalidMessage, parseMessage, parseQuietly, requestIdOf } from './bad-message';
-import {
-  CLOSE_FLOODING,
-  fullBucket,
-  isFlooding,
-  TOO_MANY_COMMANDS,
-  withinRate,
-  type RateBucket,
-} from './rate-limit';
+import { CLOSE_FLOODING, fullBucket, isFlooding, withinRate, type RateBucket } from './rate-limit';
 
 /** Past this much unsent data a client is too slow to keep up; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -194,7 +187,7 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       // handling one view's message must cost that message, not the show.
       handleMessage(client, data, isBinary).catch((error: unknown) => {
         console.error('a message could not be handled:', briefError(error));
-        reply(client, '', { ok: false, error: 'the message could not be handled' });
+        reply(client, '', { ok: false, error: coreText('command.notHandled') });
       });
     });
   };
@@ -229,23 +222,29 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       }
       reply(client, requestIdOf(parseQuietly(data, isBinary)), {
         ok: false,
-        error: TOO_MANY_COMMANDS,
+        error: coreText('command.tooMany'),
       });
       return;
     }
     if (isBinary) {
-      reply(client, '', { ok: false, error: 'binary messages are not understood; send JSON text' });
+      reply(client, '', { ok: false, error: coreText('command.binary') });
       return;
     }
     const message = parseMessage(data);
     if (!message.ok) {
-      reply(client, '', { ok: false, error: `the message is ${message.error}` });
+      reply(client, '', {
+        ok: false,
+        error: coreText('command.unreadable', { detail: message.error }),
+      });
       return;
     }
     const json = message.value;
     const parsed = clientMessageSchema.safeParse(json);
     if (!parsed.success) {
-      reply(client, requestIdOf(json), { ok: false, error: describeInvalidMessage(json) });
+      reply(client, requestIdOf(json), {
+        ok: false,
+        error: coreText('command.invalidMessage', { detail: describeInvalidMessage(json) }),
+      });
       return;
     }
     const { requestId, command } = parsed.data;
@@ -264,7 +263,7 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     } catch (error) {
       // A bug in one command must not take the server down with it.
       console.error(`command ${command.name} failed:`, error);
-      result = { ok: false, error: `${command.name} failed inside the core; see its log` };
+      result = { ok: false, error: coreText('command.failedInCore', { command: command.name }) };
     } finally {
       client.running -= 1;
     }

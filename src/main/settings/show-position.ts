@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  coreText,
   lyricsCursorSchema,
   outputLanguagesSchema,
   overlayElement,
+  type LocalizedText,
   type ShowPosition,
 } from '../../shared/protocol';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
@@ -54,7 +56,7 @@ export function showPositionPath(dataDir: string): string {
 export interface ReadShowPosition {
   position: ShowPosition | null;
   /** Set when the file could not be used, for the operator to read. */
-  notice: string | null;
+  notice: LocalizedText | null;
 }
 
 /**
@@ -73,9 +75,6 @@ export const SAFE_START: ShowPosition = Object.freeze({
 });
 
 /** What the operator is told when the show starts in safe mode because its state was lost. */
-export const SAFE_START_REASON =
-  'so the show started in safe mode: sensitive items stay hidden until you turn safe mode off in the console';
-
 /**
  * The saved position: null when there is none yet (a first start), `SAFE_START` when there is
  * one that cannot be used (then `notice` says why). Never throws.
@@ -98,12 +97,12 @@ export async function readShowPosition(
     if (read.status === 'missing') return { position: null, notice: null };
     return {
       position: { ...SAFE_START },
-      notice: `The saved show position could not be read (${read.error}); it was moved to ${read.movedTo}, ${SAFE_START_REASON}.`,
+      notice: coreText('notice.positionCorrupt', { detail: read.error, movedTo: read.movedTo }),
     };
   } catch (error) {
     return {
       position: { ...SAFE_START },
-      notice: `The saved show position in ${file} could not be read (${(error as Error).message}), ${SAFE_START_REASON}.`,
+      notice: coreText('notice.positionUnreadable', { file, detail: (error as Error).message }),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { roles, type Role } from '../../shared/protocol';
+import { coreText, roles, type LocalizedText, type Role } from '../../shared/protocol';
 import { newToken, tokenSchema } from './tokens';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 
@@ -28,7 +28,7 @@ export function tokensPath(dataDir: string): string {
 export interface LoadedTokens {
   tokens: Record<Role, string>;
   /** What the operator should know: tokens replaced, a file set aside, a file not saved. */
-  notices: string[];
+  notices: LocalizedText[];
 }
 
 export interface LoadTokensOptions {
@@ -48,12 +48,10 @@ export async function loadTokens(
   options: LoadTokensOptions = {},
 ): Promise<LoadedTokens> {
   const file = tokensPath(dataDir);
-  const notices: string[] = [];
+  const notices: LocalizedText[] = [];
   let stored: Partial<Record<Role, string>> = {};
   if (options.regenerate) {
-    notices.push(
-      'New access tokens were made: every view link handed out before has stopped working.',
-    );
+    notices.push(coreText('notice.newTokens'));
   } else {
     try {
       const read = await readJsonFile(file, tokensFileSchema, options.now, {
@@ -62,13 +60,11 @@ export async function loadTokens(
       if (read.status === 'ok') stored = read.value;
       if (read.status === 'corrupt') {
         notices.push(
-          `The saved access tokens could not be read (${read.error}); the file was moved to ${read.movedTo} and new tokens were made, so earlier view links no longer work.`,
+          coreText('notice.tokensCorrupt', { detail: read.error, movedTo: read.movedTo }),
         );
       }
     } catch (error) {
-      notices.push(
-        `The saved access tokens in ${file} could not be read (${(error as Error).message}); new tokens were made for this run only.`,
-      );
+      notices.push(coreText('notice.tokensUnreadable', { file, detail: (error as Error).message }));
       return { tokens: complete({}), notices };
     }
   }
@@ -79,9 +75,7 @@ export async function loadTokens(
       // 0600: whoever holds a token drives the show.
       await writeFileAtomic(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
     } catch (error) {
-      notices.push(
-        `The access tokens could not be saved to ${file} (${(error as Error).message}); the view links will change at the next start.`,
-      );
+      notices.push(coreText('notice.tokensUnsaved', { file, detail: (error as Error).message }));
     }
   } else {
     await tightenMode(file);

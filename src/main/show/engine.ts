@@ -1,5 +1,13 @@
 import { isShowItem, type ContentSnapshot, type SongItem } from '../../shared/content';
-import { fail, ok, type Command, type Result, type ShowState } from '../../shared/protocol';
+import {
+  coreText,
+  fail,
+  ok,
+  type Command,
+  type LocalizedText,
+  type Result,
+  type ShowState,
+} from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
 import { isCommandFor, type ShowCommand } from '../core/commands';
 import { LiveLyrics } from './live-lyrics';
@@ -102,9 +110,11 @@ export class ShowEngine {
 
   /** Runs a command that has already passed `commandSchema` and the role check. */
   execute(command: Command): Result {
-    if (this.stopped) return fail('the show has stopped');
+    if (this.stopped) return fail(coreText('command.showStopped'));
     // The core's routing table sends only show commands here; anything else is a wiring bug.
-    if (!isCommandFor('show', command)) return fail(`${command.name} is not a show command`);
+    if (!isCommandFor('show', command)) {
+      return fail(coreText('command.notShowCommand', { command: command.name }));
+    }
     const result = this.perform(command);
     if (result.ok) {
       this.loop.scheduleOrderCheck();
@@ -199,7 +209,7 @@ export class ShowEngine {
       case 'lyricsNudge':
         return this.lyrics.perform(command);
       case 'lyricsEnd':
-        if (!this.loop.hold) return fail('no song is on air');
+        if (!this.loop.hold) return fail(coreText('show.noSongOnAir'));
         this.loop.afterSong(this.endSong());
         return ok;
       case 'setlistStart':
@@ -230,7 +240,7 @@ export class ShowEngine {
   }
 
   /** Why `song` cannot be sung now, or null. */
-  private mayStartSong(song: SongItem): string | null {
+  private mayStartSong(song: SongItem): LocalizedText | null {
     return songRefusal(song, this.safeMode);
   }
 
@@ -265,7 +275,13 @@ export class ShowEngine {
     if (interlude !== null && interlude !== this.loop.playlistId) {
       const switched = this.setPlaylist(interlude);
       if (!switched.ok)
-        return fail(`the interlude of "${setlistId}" cannot play: ${switched.error}`);
+        return fail(
+          coreText('show.interludeCannotPlay', {
+            ...switched.error.params,
+            id: setlistId,
+            reason: switched.error.key ?? 'core:show.cannotShowNow',
+          }),
+        );
     } else if (this.loop.hold) {
       this.loop.afterSong(this.endSong());
     }
@@ -304,7 +320,9 @@ export class ShowEngine {
     const refused = playlistRefusal(this.content, playlistId, this.clock.now());
     if (refused) return fail(refused);
     const order = this.loop.orderFor(playlistId);
-    if (order.length === 0) return fail(`playlist "${playlistId}" has nothing to show right now`);
+    if (order.length === 0) {
+      return fail(coreText('show.playlistEmptyNow', { playlist: playlistId }));
+    }
     if (this.loop.hold) this.endSong();
     this.loop.switchTo(playlistId, order);
     return ok;
@@ -337,6 +355,6 @@ export class ShowEngine {
   }
 }
 
-function maybeFail(refusal: string | null): Result {
+function maybeFail(refusal: LocalizedText | null): Result {
   return refusal === null ? ok : fail(refusal);
 }

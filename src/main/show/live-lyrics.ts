@@ -14,7 +14,7 @@ import {
   type LineTimes,
   type Timing,
 } from './lyrics-timing';
-import { fail, ok, type Result } from '../../shared/protocol';
+import { coreText, fail, ok, type Result } from '../../shared/protocol';
 
 export type LyricsCommand = Extract<
   Command,
@@ -130,7 +130,11 @@ export class LiveLyrics {
     if (!live) return noSong;
     if (line >= live.positions.length) {
       return fail(
-        `line ${line} is out of range: "${live.songId}" has lines 0 to ${live.positions.length - 1}`,
+        coreText('lyrics.lineOutOfRange', {
+          line,
+          id: live.songId,
+          last: live.positions.length - 1,
+        }),
       );
     }
     this.setLine(live, line);
@@ -141,7 +145,7 @@ export class LiveLyrics {
     const live = this.live;
     if (!live) return noSong;
     if (!live.times) {
-      return fail(`"${live.songId}" has no LRC times; move its lines by hand with lyricsNext`);
+      return fail(coreText('lyrics.noLrc', { id: live.songId }));
     }
     live.line = 0;
     live.timing = startTiming(this.clock.now());
@@ -169,7 +173,7 @@ export class LiveLyrics {
     const live = this.live;
     if (!live) return noSong;
     if (!live.timing || !live.times) {
-      return fail('the lyrics are not timed; give the start cue with lyricsTimedStart');
+      return fail(coreText('lyrics.notTimed'));
     }
     live.timing = change(live.timing, this.clock.now());
     this.schedule();
@@ -216,7 +220,7 @@ export class LiveLyrics {
   }
 }
 
-const noSong = fail('no song is on air; start one with lyricsStart');
+const noSong = fail(coreText('lyrics.noSongOnAir'));
 
 function clamp(line: number, count: number): number {
   return Math.min(Math.max(0, line), Math.max(0, count - 1));

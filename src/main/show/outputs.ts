@@ -1,6 +1,8 @@
 import type { Pack } from '../../shared/content';
 import {
+  coreText,
   overlayElements,
+  type LocalizedText,
   type Output,
   type OutputLanguages,
   type OverlayElement,
@@ -19,11 +21,14 @@ export function defaultOverlays(): Record<OverlayElement, boolean> {
 export function languagesRefusal(
   pack: Pick<Pack, 'languages'>,
   languages: string[],
-): string | null {
+): LocalizedText | null {
   const unknown = languages.filter((language) => !pack.languages.includes(language));
   if (unknown.length === 0) return null;
-  const names = unknown.map((l) => `"${l}"`).join(', ');
-  return `${names} ${unknown.length === 1 ? 'is' : 'are'} not among the pack's languages (${pack.languages.join(', ')})`;
+  return coreText('show.languagesNotInPack', {
+    count: unknown.length,
+    names: unknown.map((l) => `"${l}"`).join(', '),
+    languages: pack.languages.join(', '),
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ContentSnapshot } from '../../shared/content';
+import { coreText, type LocalizedText } from '../../shared/protocol';
 import { durationMs } from './durations';
 import {
   findShowItem,
@@ -60,19 +61,19 @@ export function playlistRefusal(
   content: ContentSnapshot,
   playlistId: string,
   now: number,
-): string | null {
+): LocalizedText | null {
   const playlist = playlists(content).find((p) => p.id === playlistId);
   if (!playlist) {
     return content.items.some((i) => i.id === playlistId)
-      ? `"${playlistId}" is not a playlist`
-      : `no playlist with id "${playlistId}"`;
+      ? coreText('show.notAPlaylist', { playlist: playlistId })
+      : coreText('show.noPlaylist', { playlist: playlistId });
   }
   if (playlistIsRunning(playlist, now)) return null;
-  const window = [
-    playlist.from ? `from ${playlist.from}` : '',
-    playlist.until ? `until ${playlist.until}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return `playlist "${playlistId}" does not run today (it runs ${window})`;
+  const { from, until } = playlist;
+  if (from && until) {
+    return coreText('show.playlistNotTodayBetween', { playlist: playlistId, from, until });
+  }
+  return from
+    ? coreText('show.playlistNotTodayFrom', { playlist: playlistId, from })
+    : coreText('show.playlistNotTodayUntil', { playlist: playlistId, until: until ?? '' });
 }

@@ -70,7 +70,7 @@ export interface ResumedLive {
 export function resumedLive(
   content: ContentSnapshot,
   resume: ShowPosition,
-  songRefusal: (song: SongItem) => string | null,
+  songRefusal: (song: SongItem) => unknown,
   timesOf: (song: SongItem) => LineTimes | null,
 ): ResumedLive {
   let setlist: SetlistState | null =

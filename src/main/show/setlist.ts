@@ -1,5 +1,5 @@
 import type { ContentSnapshot, LoadedItem, SetlistItem } from '../../shared/content';
-import type { ShowState } from '../../shared/protocol';
+import { coreText, type LocalizedText, type ShowState } from '../../shared/protocol';
 
 export type LoadedSetlist = Extract<LoadedItem, SetlistItem>;
 /** The engine's own setlist state; `nextSongIndex` is derived from it when the state is sent. */
@@ -8,11 +8,11 @@ export type SetlistState = Omit<NonNullable<ShowState['setlist']>, 'nextSongInde
 export function findSetlist(
   content: ContentSnapshot,
   id: string,
-): { ok: true; setlist: LoadedSetlist } | { ok: false; error: string } {
+): { ok: true; setlist: LoadedSetlist } | { ok: false; error: LocalizedText } {
   const item = content.items.find((i) => i.id === id);
-  if (!item) return { ok: false, error: `no setlist with id "${id}"` };
+  if (!item) return { ok: false, error: coreText('show.noSetlist', { id }) };
   if (item.kind !== 'setlist') {
-    return { ok: false, error: `"${id}" is ${article(item.kind)} ${item.kind}, not a setlist` };
+    return { ok: false, error: coreText('show.notASetlist', { id, kind: item.kind }) };
   }
   return { ok: true, setlist: item };
 }
@@ -52,10 +52,6 @@ export function refreshSetlist(
       ? state.songIndex
       : songIndexIn(found.setlist, songOnAir, null);
   return { setlistId: state.setlistId, songIndex };
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
 /**

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { ConnectedClient, RemoteStatus } from '../../shared/protocol';
+import type { ConnectedClient, LocalizedText, RemoteStatus } from '../../shared/protocol';
 
 /** What only the operator's socket hears: who is connected, the phone remote, notices. */
 export interface OperatorState {
   /** null until the core has listed the connected views once. */
   clients: ConnectedClient[] | null;
   remote: RemoteStatus | null;
-  notices: string[];
+  notices: LocalizedText[];
   /** The last command the core refused, so the operator sees why nothing happened. */
   refusal: { message: string; at: number } | null;
 }
@@ -31,7 +31,7 @@ export function applyRemote(remote: RemoteStatus, store = useOperatorStore) {
   store.setState({ remote });
 }
 
-export function applyNotices(notices: string[], store = useOperatorStore) {
+export function applyNotices(notices: LocalizedText[], store = useOperatorStore) {
   store.setState({ notices });
 }
 

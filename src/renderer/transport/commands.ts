@@ -1,4 +1,10 @@
-import { clientMessageSchema, type Command, type Result } from '../../shared/protocol';
+import {
+  clientMessageSchema,
+  coreText,
+  type Command,
+  type LocalizedText,
+  type Result,
+} from '../../shared/protocol';
 
 let requestCounter = 0;
 function newRequestId(): string {
@@ -17,7 +23,7 @@ export interface CommandSender {
   /** The core's answer to one request; an unknown or late id is ignored. */
   answer(requestId: string, result: Result): void;
   /** Fails every command in flight, e.g. when the connection drops. */
-  settleAll(error: string): void;
+  settleAll(error: LocalizedText): void;
 }
 
 export function createCommandSender(openSocket: OpenSocket): CommandSender {
@@ -31,14 +37,17 @@ export function createCommandSender(openSocket: OpenSocket): CommandSender {
       const requestId = newRequestId();
       const message = clientMessageSchema.safeParse({ type: 'command', requestId, command });
       if (!message.success) {
-        return Promise.resolve({ ok: false, error: `invalid command: ${message.error.message}` });
+        return Promise.resolve({
+          ok: false,
+          error: coreText('command.invalidCommand', { detail: message.error.message }),
+        });
       }
       const ws = openSocket();
-      if (!ws) return Promise.resolve({ ok: false, error: 'not connected to the core' });
+      if (!ws) return Promise.resolve({ ok: false, error: coreText('command.notConnected') });
       return new Promise<Result>((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(requestId);
-          resolve({ ok: false, error: `no answer from the core within ${timeoutMs} ms` });
+          resolve({ ok: false, error: coreText('command.noAnswer', { ms: timeoutMs }) });
         }, timeoutMs);
         pending.set(requestId, { resolve, timer });
         try {
@@ -46,7 +55,10 @@ export function createCommandSender(openSocket: OpenSocket): CommandSender {
         } catch (error) {
           clearTimeout(timer);
           pending.delete(requestId);
-          resolve({ ok: false, error: `could not send: ${String(error)}` });
+          resolve({
+            ok: false,
+            error: coreText('command.couldNotSend', { detail: String(error) }),
+          });
         }
       });
     },

@@ -1,6 +1,7 @@
 import {
   CLOSE_FORBIDDEN_ORIGIN,
   CLOSE_UNAUTHORIZED,
+  coreText,
   type Command,
   type Role,
   type Result,
@@ -168,7 +169,7 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
     if (handshakeTimer) clearTimeout(handshakeTimer);
     handshakeTimer = null;
     // We cannot know whether the core ran these; say so rather than guess.
-    commands.settleAll('connection lost before the core answered');
+    commands.settleAll(coreText('command.connectionLost'));
     if (!running) return;
     connectionLost(reason, stores.connection, code);
     // A phone's token that the core refuses was revoked: the remote view goes back to pairing.
@@ -190,7 +191,7 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
         dropped(ws, null);
         ws.close(1000, 'client stopped');
       }
-      commands.settleAll('connection closed');
+      commands.settleAll(coreText('command.connectionClosed'));
       connectionStopped(stores.connection);
     },
     sendCommand(command, timeoutMs = commandTimeoutMs) {

@@ -1,4 +1,4 @@
-import { SOCKET_PATH, type Command, type Result, type Role } from '../../shared/protocol';
+import { coreText, SOCKET_PATH, type Command, type Result, type Role } from '../../shared/protocol';
 import { setMediaToken } from '../slides/context';
 import { readRemoteToken } from '../stores';
 import { createSocketClient, type SocketClient } from './connection';
@@ -48,6 +48,8 @@ export function disconnect() {
 }
 
 export function sendCommand(command: Command, timeoutMs?: number): Promise<Result> {
-  if (!pageClient) return Promise.resolve({ ok: false, error: 'not connected to the core' });
+  if (!pageClient) {
+    return Promise.resolve({ ok: false, error: coreText('command.notConnected') });
+  }
   return pageClient.sendCommand(command, timeoutMs);
 }

@@ -1,3 +1,5 @@
+import { translate, type Translate } from '../i18n';
+import { schemaProblem } from './fields';
 import { z } from 'zod';
 import {
   DEFAULT_FACTS_MAX_AGE_DAYS,
@@ -26,8 +28,8 @@ export const sourceRef = z.union(
   {
     error: (iss) =>
       iss.input === undefined
-        ? 'missing; give the link to the public report this comes from, e.g. source: https://…'
-        : 'expected a link like https://…, or { url: https://…, title: … }',
+        ? schemaProblem('case.sourceMissing')
+        : schemaProblem('case.sourceLink'),
   },
 );
 export type SourceRef = z.infer<typeof sourceRef>;
@@ -74,7 +76,7 @@ export const sentence = z
   })
   .refine((s) => (s.years ?? 0) + (s.months ?? 0) > 0, {
     path: ['years'],
-    error: 'missing; give the length of the sentence, e.g. years: 5 (and months: 6)',
+    error: schemaProblem('case.sentenceLength'),
   });
 export type Sentence = z.infer<typeof sentence>;
 
@@ -92,7 +94,7 @@ export function checkCaseRecord(item: CaseRecordFields, ctx: z.RefinementCtx): v
     ctx.addIssue({
       code: 'custom',
       path: ['arrested'],
-      message: 'write either "custody:" periods or "arrested:" (with "released:"), not both',
+      message: schemaProblem('case.caseBothForms'),
     });
     return;
   }
@@ -100,8 +102,7 @@ export function checkCaseRecord(item: CaseRecordFields, ctx: z.RefinementCtx): v
     ctx.addIssue({
       code: 'custom',
       path: ['custody'],
-      message:
-        'missing; list the periods in custody, e.g. custody: [{ from: 2023-07-25 }], or give "arrested:"',
+      message: schemaProblem('case.caseNoCustody'),
     });
     return;
   }
@@ -109,8 +110,7 @@ export function checkCaseRecord(item: CaseRecordFields, ctx: z.RefinementCtx): v
     ctx.addIssue({
       code: 'custom',
       path: ['released'],
-      message:
-        'goes with "arrested:"; with "custody:", write the release as the period\'s "until:"',
+      message: schemaProblem('case.caseReleasedAlone'),
     });
   }
   const periods = custodyOf(item);
@@ -124,21 +124,22 @@ export function checkCaseRecord(item: CaseRecordFields, ctx: z.RefinementCtx): v
       ctx.addIssue({
         code: 'custom',
         path: item.custody ? [...path, 'until'] : ['released'],
-        message: `is before the start (${period.from}): the dates are reversed`,
+        message: schemaProblem('case.custodyReversed'),
+        params: { from: period.from },
       });
     }
     if (previousOpen) {
       ctx.addIssue({
         code: 'custom',
         path: [...path, 'from'],
-        message:
-          'follows a period with no "until:" (still held); give that period its release date',
+        message: schemaProblem('case.custodyAfterOpen'),
       });
     } else if (previousEnd !== undefined && start <= previousEnd) {
       ctx.addIssue({
         code: 'custom',
         path: [...path, 'from'],
-        message: `overlaps the period before, which ends ${previousEnd}; list the periods in order, each starting after the last one ended`,
+        message: schemaProblem('case.custodyOverlap'),
+        params: { previousEnd },
       });
     }
     previousEnd = period.until;
@@ -149,7 +150,8 @@ export function checkCaseRecord(item: CaseRecordFields, ctx: z.RefinementCtx): v
     ctx.addIssue({
       code: 'custom',
       path: ['asOf'],
-      message: `expected the date the facts were last checked, like 2024-06-05 or 2024-06, got "${item.asOf}"`,
+      message: schemaProblem('case.asOfDate'),
+      params: { value: item.asOf },
     });
   }
 }
@@ -218,9 +220,12 @@ export function staleCases(
   return stale;
 }
 
-/** The English warning for one stale case, as `validate` prints it and logs carry it. */
-export function formatStaleCase(stale: StaleCase): string {
+/**
+ * The warning for one stale case, as `validate` prints it and logs carry it; `t` speaks the
+ * `case` catalog (English unless the reader asked for another language).
+ */
+export function formatStaleCase(stale: StaleCase, t: Translate = translate('en', 'case')): string {
   return stale.asOf !== undefined
-    ? `${stale.file}: the facts are from ${stale.asOf}; check them before the show`
-    : `${stale.file}: the facts have no date (asOf: "${stale.asOfText ?? ''}"); check them and write asOf as a date like 2024-06-05`;
+    ? t('banner.stale', { file: stale.file, date: stale.asOf })
+    : t('banner.undated', { file: stale.file, text: `"${stale.asOfText ?? ''}"` });
 }

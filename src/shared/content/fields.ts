@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import type { ProblemKey } from '../i18n';
 
-/** Quotes what the author wrote, so an error message shows the bad value as it was typed. */
-export function shown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a map';
-  return String(value);
+/**
+ * A schema's own message, as a `problems` catalog key: the loader turns it into the reader's
+ * language and adds what the author wrote (`got …`), so the schema holds no English.
+ */
+export function schemaProblem(key: ProblemKey): string {
+  return `problems:${key}`;
 }
 
 function isRealDate(text: string): boolean {
@@ -17,19 +17,16 @@ function isRealDate(text: string): boolean {
 
 /** A calendar date written `YYYY-MM-DD`. Kept as a string: a date has no time zone. */
 export const isoDate = z
-  .string({ error: (iss) => `expected a date like 2023-07-25, got ${shown(iss.input)}` })
+  .string({ error: schemaProblem('schema.date') })
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), {
-    error: (iss) => `expected a date like 2023-07-25, got ${shown(iss.input)}`,
+    error: schemaProblem('schema.date'),
   });
 
 /** A local date and time `YYYY-MM-DDTHH:MM`, read in the item's own time zone. */
 export const localDateTime = z
-  .string({
-    error: (iss) => `expected a date and time like 2023-10-01T19:30, got ${shown(iss.input)}`,
-  })
+  .string({ error: schemaProblem('schema.dateTime') })
   .refine((v) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(v) && isRealDate(v.slice(0, 10)), {
-    error: (iss) =>
-      `expected a date like 2023-09-16 or a date and time like 2023-10-01T19:30, got ${shown(iss.input)}`,
+    error: schemaProblem('schema.dateOrDateTime'),
   });
 
 /** An IANA time zone name such as `Europe/Paris`. */
@@ -42,7 +39,7 @@ export const timeZone = z.string().refine(
       return false;
     }
   },
-  { error: (iss) => `expected a time zone like Europe/Paris, got ${shown(iss.input)}` },
+  { error: schemaProblem('schema.timeZone') },
 );
 
 /** An http(s) link. Other schemes (javascript:, file:) are refused: they are never safe to show. */
@@ -55,24 +52,25 @@ export const webUrl = z.string().refine(
       return false;
     }
   },
-  { error: (iss) => `expected a web link starting with https://, got ${shown(iss.input)}` },
+  { error: schemaProblem('schema.webLink') },
 );
 
 /** An item id: lower-case letters, digits and dashes, so it is safe in URLs and file names. */
-export const itemId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and dashes');
+export const itemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, schemaProblem('schema.id'));
 
 /** A colour written `#rgb` or `#rrggbb`. */
 export const hexColour = z
   .string()
-  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'expected a colour like #ffcc00');
+  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, schemaProblem('schema.colour'));
 
 /** A path to a media file, relative to the pack folder. The loader checks it stays inside. */
-export const mediaPath = z.string().min(1, 'expected a file path relative to the pack folder');
+export const mediaPath = z.string().min(1, schemaProblem('schema.mediaPath'));
 
 /** A duration in seconds. */
-export const seconds = z.number({ error: 'expected a number of seconds' }).positive().max(86_400);
+export const seconds = z
+  .number({ error: schemaProblem('schema.seconds') })
+  .positive()
+  .max(86_400);
 
 const MONTH_ONLY = /^\d{4}-\d{2}$/;
 
@@ -86,13 +84,9 @@ function isRealMonth(text: string): boolean {
  * Nobody should have to invent a day to enter a case.
  */
 export const partialDate = z
-  .string({
-    error: (iss) =>
-      `expected a date like 2023-07-25 (or 2023-07 when the day is not known), got ${shown(iss.input)}`,
-  })
+  .string({ error: schemaProblem('schema.partialDate') })
   .refine((v) => isRealMonth(v) || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v)), {
-    error: (iss) =>
-      `expected a date like 2023-07-25 (or 2023-07 when the day is not known), got ${shown(iss.input)}`,
+    error: schemaProblem('schema.partialDate'),
   });
 
 /**
@@ -100,10 +94,17 @@ export const partialDate = z
  * alone would let the number run on or stop up to 30 days early.
  */
 export const releaseDate = z
-  .string({ error: (iss) => `expected a date like 2023-12-12, got ${shown(iss.input)}` })
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), {
-    error: (iss) =>
-      typeof iss.input === 'string' && isRealMonth(iss.input)
-        ? `a release needs its day, not only the month: expected a date like ${iss.input}-12, got ${shown(iss.input)}`
-        : `expected a date like 2023-12-12, got ${shown(iss.input)}`,
+  .string({ error: schemaProblem('schema.releaseDate') })
+  .superRefine((value, ctx) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)) return;
+    ctx.addIssue(
+      isRealMonth(value)
+        ? {
+            code: 'custom',
+            input: value,
+            message: schemaProblem('schema.releaseNeedsDay'),
+            params: { month: value },
+          }
+        : { code: 'custom', input: value, message: schemaProblem('schema.releaseDate') },
+    );
   });

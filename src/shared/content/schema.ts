@@ -11,6 +11,7 @@ import {
   mediaPath,
   partialDate,
   releaseDate,
+  schemaProblem,
   seconds,
   timeZone,
   webUrl,
@@ -79,7 +80,7 @@ export const caseSchema = z
 /** One lyric line: the original and its translations, keyed by language. */
 export const lyricLine = z
   .record(languageCode, z.string())
-  .refine((line) => Object.keys(line).length > 0, 'a lyric line needs at least the original text');
+  .refine((line) => Object.keys(line).length > 0, schemaProblem('schema.lyricLineEmpty'));
 
 export const songSchema = z
   .strictObject({
@@ -97,7 +98,7 @@ export const songSchema = z
       .array(
         z.strictObject({
           label: localizedText.optional(),
-          lines: z.array(lyricLine).min(1, 'a section needs at least one line'),
+          lines: z.array(lyricLine).min(1, schemaProblem('schema.sectionEmpty')),
         }),
       )
       .default([]),
@@ -112,7 +113,7 @@ export const songSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['language'],
-        message: 'missing; say which language the lyrics are sung in, e.g. language: ru',
+        message: schemaProblem('schema.songLanguage'),
       });
     }
     if (song.lrc === undefined) return;
@@ -121,7 +122,7 @@ export const songSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['lrc'],
-        message: 'no timed lines found; expected LRC lines like [00:12.00]Вставай, проклятьем…',
+        message: schemaProblem('schema.lrcNoLines'),
       });
       return;
     }
@@ -130,7 +131,8 @@ export const songSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['lrc'],
-        message: `${missing} of the song's lyric lines have no LRC time; give every line a [mm:ss.xx] tag`,
+        message: schemaProblem('schema.lrcUntimed'),
+        params: { count: missing },
       });
     }
   });
@@ -207,7 +209,7 @@ export const playlistSchema = z.strictObject({
   until: isoDate.optional(),
   /** What to do with an event that is over: show it marked "past", or drop it. */
   pastEvents: z.enum(['show', 'drop']).default('show'),
-  items: z.array(playlistEntry).min(1, 'a playlist needs at least one item'),
+  items: z.array(playlistEntry).min(1, schemaProblem('schema.playlistEmpty')),
 });
 
 /**
@@ -218,7 +220,7 @@ export const setlistSchema = z.strictObject({
   ...itemBase,
   kind: z.literal('setlist'),
   title: localizedText,
-  songs: z.array(itemId).min(1, 'a setlist needs at least one song'),
+  songs: z.array(itemId).min(1, schemaProblem('schema.setlistEmpty')),
   /** The playlist shown between songs; the pack's default playlist when absent. */
   interlude: itemId.optional(),
 });
@@ -265,7 +267,7 @@ export type ShowKind = ShowItem['kind'];
 export const packSchema = z.strictObject({
   title: localizedText,
   /** The languages the pack is written in; the first is the original unless `defaultLanguage` says. */
-  languages: z.array(languageCode).min(1, 'list at least one language'),
+  languages: z.array(languageCode).min(1, schemaProblem('schema.languagesEmpty')),
   defaultLanguage: languageCode,
   theme: z
     .strictObject({

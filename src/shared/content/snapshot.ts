@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n';
+import { renderText } from '../protocol/localized-text';
 import type { ContentItem, Pack } from './schema';
 
 /** One problem with the content, always naming the file (relative to the pack folder). */
@@ -14,10 +16,14 @@ export interface ContentError {
   params?: Record<string, string | number>;
 }
 
-/** `cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"` */
-export function formatContentError(error: ContentError): string {
+/**
+ * `cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"`: in English,
+ * or in the language of `t` (a `problems` translator) when one is given.
+ */
+export function formatContentError(error: ContentError, t?: Translate): string {
   const where = error.line ? `${error.file}:${error.line}` : error.file;
-  return error.field ? `${where} ${error.field}: ${error.message}` : `${where}: ${error.message}`;
+  const message = t ? renderText(t, error) : error.message;
+  return error.field ? `${where} ${error.field}: ${message}` : `${where}: ${message}`;
 }
 
 /** An item as loaded, with the file it came from (for error reports and the watcher). */

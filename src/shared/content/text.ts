@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { schemaProblem } from './fields';
 
 /** A language code such as `en`, `ru`, `fr` or `pt-BR`. */
 export const languageCode = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'expected a language code like "en" or "ru"');
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, schemaProblem('schema.languageCode'));
 export type LanguageCode = z.infer<typeof languageCode>;
 
 /**
@@ -12,10 +13,10 @@ export type LanguageCode = z.infer<typeof languageCode>;
  */
 export const localizedText = z.union(
   [
-    z.string().min(1, 'must not be empty'),
-    z.record(languageCode, z.string().min(1, 'must not be empty')),
+    z.string().min(1, schemaProblem('zod.textEmpty')),
+    z.record(languageCode, z.string().min(1, schemaProblem('zod.textEmpty'))),
   ],
-  { error: 'expected text, or a map of language to text like { en: …, ru: … }' },
+  { error: schemaProblem('schema.localizedText') },
 );
 export type LocalizedText = z.infer<typeof localizedText>;
 

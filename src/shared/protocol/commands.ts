@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coreText, type LocalizedText } from './localized-text';
 import { languageCode } from '../content/text';
 import { obsCommandSchemas } from './obs';
 import type { Role } from './roles';
@@ -108,12 +109,12 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
 const operatorOnly = (command: Command): boolean => command.name === 'safeMode' && !command.on;
 
 /** Why `role` may not send `command`, or null when it may. */
-export function refusal(role: Role, command: Command): string | null {
+export function refusal(role: Role, command: Command): LocalizedText | null {
   if (!commandPermissions[role].includes(command.name)) {
-    return `the ${role} role may not send ${command.name}`;
+    return coreText('command.roleMayNot', { role, command: command.name });
   }
   if (role !== 'operator' && operatorOnly(command)) {
-    return 'only the operator can turn safe mode off';
+    return coreText('command.safeModeOffOperatorOnly');
   }
   return null;
 }

@@ -83,7 +83,7 @@ export const remoteStatusSchema = z.strictObject({
     }),
   ),
   /** Why the remote could not start (no LAN address, port taken), if it could not. */
-  error: z.string().nullable(),
+  error: localizedTextSchema.nullable(),
 });
 export type RemoteStatus = z.infer<typeof remoteStatusSchema>;
 
@@ -107,7 +107,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   // Operator-only messages: never sent to displays, overlays or phones.
   z.strictObject({ type: z.literal('clients'), clients: z.array(connectedClientSchema) }),
   z.strictObject({ type: z.literal('remote'), remote: remoteStatusSchema }),
-  z.strictObject({ type: z.literal('notices'), notices: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('notices'), notices: z.array(localizedTextSchema) }),
   z.strictObject({ type: z.literal('obs'), obs: obsInfoSchema }),
   resultMessageSchema,
 ]);

@@ -42,7 +42,7 @@ export function useKioskKeys(
       // Space would scroll, PageDown would page: the key is ours now.
       event.preventDefault();
       void sendNow(command).then((result) => {
-        if (!result.ok) refused?.(result.error);
+        if (!result.ok) refused?.(result.error.message);
       });
     };
     window.addEventListener('keydown', onKeyDown);

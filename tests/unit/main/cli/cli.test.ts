@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { parseCli } from '../../../../src/main/cli/args';
-import { defaultRendererDir } from '../../../../src/main/cli/main';
+import { defaultRendererDir, main } from '../../../../src/main/cli/main';
 
 const repo = path.resolve(__dirname, '../../../..');
 const goodPack = path.join(repo, 'tests/fixtures/packs/good');
@@ -86,6 +86,7 @@ describe('parseCli', () => {
     expect(parseCli(['validate', '--content', 'pack'], '/here')).toEqual({
       command: 'validate',
       contentDir: '/here/pack',
+      language: 'en',
     });
     expect(parseCli(['serve', '--port', '0', '--renderer', '/r'], '/here')).toMatchObject({
       port: 0,
@@ -169,6 +170,67 @@ describe('parseCli', () => {
   it('finds the built renderer from the built entry and from the source entry', () => {
     expect(defaultRendererDir('file:///app/out/main/cli.js')).toBe('/app/out/renderer');
     expect(defaultRendererDir('file:///app/src/main/cli.ts')).toBe('/app/out/renderer');
+  });
+});
+
+describe('--lang', () => {
+  /** The CLI in this process: its exit code and what it printed. */
+  async function run(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(args, {
+      cwd: repo,
+      entryUrl: 'file:///app/out/main/cli.js',
+      waitForStop: () => Promise.resolve(),
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+    });
+    return { code, out, err };
+  }
+  const brokenPack = path.join(repo, 'tests/fixtures/packs/broken');
+
+  it("validate prints a broken pack's problems in French, and the summary too", async () => {
+    const { code, out } = await run(['validate', '--content', brokenPack, '--lang', 'fr']);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      'cases/boris.yaml:7 arrested: attendu\u00a0: une date comme 2023-07-25, reçu\u00a0: "July"',
+    );
+    expect(out).toContain(
+      'playlists/main.yaml:7 items.3: aucun élément avec l’identifiant «\u00a0nobody\u00a0»',
+    );
+    expect(out.at(-1)).toMatch(/: 8 éléments, \d+ problèmes$/);
+    expect(out.join('\n')).not.toMatch(/expected|got |no item with id/);
+  });
+
+  it('validate stays English without --lang, and takes ru and uk', async () => {
+    const english = await run(['validate', '--content', brokenPack]);
+    expect(english.out).toContain(
+      'cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"',
+    );
+    const russian = await run(['validate', '--content', brokenPack, '--lang', 'ru']);
+    expect(russian.out).toContain('playlists/main.yaml:7 items.3: нет элемента с id «nobody»');
+    const ukrainian = await run(['validate', '--content', brokenPack, '--lang', 'uk']);
+    expect(ukrainian.out).toContain('playlists/main.yaml:7 items.3: немає елемента з id «nobody»');
+    expect(russian.out.length).toBe(english.out.length);
+    expect(ukrainian.out.length).toBe(english.out.length);
+  });
+
+  it('an unknown language fails clearly, naming the option and the languages', async () => {
+    const { code, err, out } = await run(['validate', '--content', brokenPack, '--lang', 'xx']);
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err.join('\n')).toContain('--lang must be one of en, ru, fr, uk, not "xx".');
+    expect(parseCli(['serve', '--lang', 'de'], '/')).toMatchObject({
+      command: 'error',
+      message: expect.stringContaining('--lang'),
+    });
+    expect(parseCli(['serve', '--lang', 'FR'], '/')).toMatchObject({ language: 'fr' });
+  });
+
+  it('the help mentions --lang', async () => {
+    const { out } = await run(['--help']);
+    expect(out.join('\n')).toMatch(/validate \[--content DIR\] \[--lang LANG\]/);
+    expect(out.join('\n')).toMatch(/--lang LANG +the language content problems are printed in/);
   });
 });
 

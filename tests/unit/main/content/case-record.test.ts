@@ -28,7 +28,7 @@ async function errorsFor(text: string): Promise<string[]> {
   const anna = result.errors.filter((e) => e.file === 'cases/anna.yaml');
   // A case with an error is left out of the show, never shown with a wrong counter.
   if (anna.length > 0) expect(result.items.find((i) => i.id === 'anna')).toBeUndefined();
-  return anna.map(formatContentError);
+  return anna.map((error) => formatContentError(error));
 }
 
 describe('loader: case records', () => {

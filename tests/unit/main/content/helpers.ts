@@ -85,3 +85,13 @@ const fragment = fc.oneof(
 );
 
 export const yamlish = fc.array(fragment, { maxLength: 12 }).map((lines) => lines.join('\n'));
+
+/**
+ * Content errors as location and English only: the key and parameters each error also
+ * carries are checked in `problem-keys.test.ts`, so these tests read as the CLI prints.
+ */
+export function english<T extends { key?: string; params?: unknown }>(
+  errors: readonly T[],
+): Omit<T, 'key' | 'params'>[] {
+  return errors.map(({ key: _key, params: _params, ...rest }) => rest);
+}

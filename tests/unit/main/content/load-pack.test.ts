@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatContentError, type ContentError } from '../../../../src/shared/content';
 import { loadPack } from '../../../../src/main/content';
-import { brokenPack, copyPack, goodPack } from './helpers';
+import { brokenPack, copyPack, goodPack, english } from './helpers';
 
 const kinds = 'case, song, drawing, action, event, statement, playlist, setlist';
 
@@ -358,7 +358,7 @@ describe('loadPack on a missing folder', () => {
     const result = await loadPack('/nonexistent/solidarity-pack');
     expect(result.pack).toBeNull();
     expect(result.items).toEqual([]);
-    expect(result.errors).toEqual([
+    expect(english(result.errors)).toEqual([
       {
         file: '.',
         field: '',
@@ -384,7 +384,7 @@ describe('loadPack on item files that are not text', () => {
   it('names a binary file (an image saved as .yaml) without printing its bytes', async () => {
     const png = await readFile(path.join(goodPack, 'media/anna.png'));
     const result = await loadWith({ 'statements/photo.yaml': png, 'cases/exe.md': png });
-    expect(result.errors).toEqual([
+    expect(english(result.errors)).toEqual([
       {
         file: 'cases/exe.md',
         field: '',
@@ -407,7 +407,7 @@ describe('loadPack on item files that are not text', () => {
     const result = await loadWith({
       'statements/cyrillic.yaml': Buffer.concat([Buffer.from('kind: statement\ntext: '), cp1251]),
     });
-    expect(result.errors).toEqual([
+    expect(english(result.errors)).toEqual([
       {
         file: 'statements/cyrillic.yaml',
         field: '',

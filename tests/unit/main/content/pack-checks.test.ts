@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPack } from '../../../../src/main/content';
-import { copyPack, goodPack } from './helpers';
+import { copyPack, goodPack, english } from './helpers';
 
 let pack: string;
 let cleanup: () => Promise<void>;
@@ -22,7 +22,7 @@ describe('pack.yaml checks', () => {
     await rename(path.join(pack, 'pack.yaml'), path.join(pack, 'pack.yml'));
     const result = await loadPack(pack);
     expect(result.pack).toBeNull();
-    expect(result.errors).toEqual([
+    expect(english(result.errors)).toEqual([
       { file: 'pack.yaml', field: '', message: 'missing; rename pack.yml to pack.yaml' },
     ]);
     expect(result.items).toHaveLength(7);
@@ -30,7 +30,7 @@ describe('pack.yaml checks', () => {
 
   it('reports a default language that is not one of the languages', async () => {
     await edit('pack.yaml', (t) => t.replace('defaultLanguage: en', 'defaultLanguage: de'));
-    expect((await loadPack(pack)).errors).toEqual([
+    expect(english((await loadPack(pack)).errors)).toEqual([
       {
         file: 'pack.yaml',
         line: 6,
@@ -46,7 +46,7 @@ describe('pack.yaml checks', () => {
         .replace('defaultPlaylist: main', 'defaultPlaylist: vigil')
         .replace('safeSlide: solidarity', 'safeSlide: main'),
     );
-    expect((await loadPack(pack)).errors).toEqual([
+    expect(english((await loadPack(pack)).errors)).toEqual([
       {
         file: 'pack.yaml',
         line: 9,
@@ -64,7 +64,7 @@ describe('pack.yaml checks', () => {
 
   it('names unknown pack fields with their line', async () => {
     await edit('pack.yaml', (t) => `${t}colour: red\n`);
-    expect((await loadPack(pack)).errors).toEqual([
+    expect(english((await loadPack(pack)).errors)).toEqual([
       { file: 'pack.yaml', line: 11, field: 'colour', message: 'unknown field "colour"' },
     ]);
   });
@@ -85,7 +85,7 @@ describe('item details', () => {
     await edit('events/vigil.yaml', (t) => `id: evening-vigil\n${t}`);
     const { items, errors } = await loadPack(pack);
     expect(items.map((i) => i.id)).toContain('evening-vigil');
-    expect(errors).toEqual([
+    expect(english(errors)).toEqual([
       {
         file: 'playlists/main.yaml',
         line: 9,
@@ -100,7 +100,7 @@ describe('item details', () => {
       t.replace('kind: statement', 'kind: statement\ntext: Above'),
     );
     const { errors } = await loadPack(pack);
-    expect(errors).toEqual([
+    expect(english(errors)).toEqual([
       {
         file: 'statements/solidarity.md',
         line: 7,
@@ -138,7 +138,7 @@ describe('item details', () => {
     await edit('cases/anna-example.md', (t) =>
       t.replace('file: media/anna.png', 'file: cases/anna.png'),
     );
-    expect((await loadPack(pack)).errors).toEqual([
+    expect(english((await loadPack(pack)).errors)).toEqual([
       {
         file: 'cases/unused.png',
         field: '',
@@ -150,7 +150,7 @@ describe('item details', () => {
 
   it('reports a misspelt nested field with a suggestion', async () => {
     await edit('cases/anna-example.md', (t) => t.replace('consent: true', 'concent: true'));
-    expect((await loadPack(pack)).errors).toEqual([
+    expect(english((await loadPack(pack)).errors)).toEqual([
       {
         file: 'cases/anna-example.md',
         line: 6,

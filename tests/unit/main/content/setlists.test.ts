@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../../../src/main/content';
-import { copyPack, fixturesDir } from './helpers';
+import { copyPack, fixturesDir, english } from './helpers';
 
 const setlistPack = path.join(fixturesDir, 'packs/setlists');
 
@@ -20,7 +20,7 @@ describe('setlists in a pack', () => {
 
   it('reports every reference that does not work, in the style of playlist entries', async () => {
     const { errors, items } = await loadPack(setlistPack);
-    expect(errors).toEqual([
+    expect(english(errors)).toEqual([
       {
         file: 'playlists/with-setlist.yaml',
         line: 5,
@@ -109,7 +109,7 @@ describe('setlists in a pack', () => {
         path.join(pack, 'pack.yaml'),
         'title: Setlist tests\nlanguages: [ru, en, fr]\ndefaultLanguage: ru\nsafeSlide: concert\n',
       );
-      expect((await loadPack(pack)).errors).toContainEqual({
+      expect(english((await loadPack(pack)).errors)).toContainEqual({
         file: 'pack.yaml',
         line: 4,
         field: 'safeSlide',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentSnapshot } from '../../../../src/shared/content';
 import { fallbackPack, openContentStore, type ContentStore } from '../../../../src/main/content';
-import { brokenPack, copyPack, goodPack, waitFor } from './helpers';
+import { brokenPack, copyPack, goodPack, waitFor, english } from './helpers';
 
 const open: ContentStore[] = [];
 const cleanups: (() => Promise<void>)[] = [];
@@ -96,7 +96,7 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
       'the error',
     );
-    expect(broken.errors).toEqual([
+    expect(english(broken.errors)).toEqual([
       {
         file: 'events/vigil.yaml',
         line: 4,
@@ -136,7 +136,7 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       'the deletion',
     );
     // The playlist now names a missing item: that is reported on the playlist.
-    expect(after.errors).toEqual([
+    expect(english(after.errors)).toEqual([
       { file: 'playlists/main.yaml', line: 7, field: 'items.2', message: 'no item with id "ship"' },
     ]);
   });
@@ -157,7 +157,7 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
       'the folder error',
     );
-    expect(gone.errors).toEqual([
+    expect(english(gone.errors)).toEqual([
       { file: '.', field: '', message: `the pack folder ${pack} does not exist` },
     ]);
     expect(gone.items).toHaveLength(7);
@@ -305,7 +305,7 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
       () => (store.snapshot().errors.length > 0 ? store.snapshot() : undefined),
       'the media error',
     );
-    expect(broken.errors).toEqual([
+    expect(english(broken.errors)).toEqual([
       {
         file: 'drawings/ship.yaml',
         line: 2,
@@ -322,7 +322,7 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     const goodTag = store.snapshot().media?.['media/ship.png'];
     expect(goodTag).toMatch(/^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$/);
     const served = await store.media('media/ship.png');
-    if (!served.ok) throw new Error(served.error);
+    if (!served.ok) throw new Error(served.error.message);
 
     // Saved half: a truncated copy of itself.
     await writeFile(path.join(pack, 'media/ship.png'), good.subarray(0, good.length - 20));

@@ -140,7 +140,7 @@ describe('restarting the core', () => {
     for (const role of Object.keys(tokens) as (keyof typeof tokens)[]) {
       expect(renewed.server.tokens[role]).not.toBe(tokens[role]);
     }
-    expect(renewed.notices.join('\n')).toMatch(/stopped working/);
+    expect(renewed.notices.map((n) => n.message).join('\n')).toMatch(/stopped working/);
   });
 
   it('sets a corrupt position file aside, starts in safe mode and keeps the notice', async () => {
@@ -153,10 +153,10 @@ describe('restarting the core', () => {
     expect(second.engine.state()).toMatchObject({ safeMode: true, itemId: 'solidarity' });
     expect(second.engine.state().order).not.toContain('anna-example');
     expect(second.notices).toHaveLength(1);
-    expect(second.notices[0]).toMatch(
+    expect(second.notices[0]?.message).toMatch(
       /show position could not be read .*show-position\.json\.corrupt-.*started in safe mode/,
     );
-    expect(logged).toContain(second.notices[0]);
+    expect(logged).toContain(second.notices[0]?.message);
   });
 
   for (const [name, text] of [
@@ -187,7 +187,7 @@ describe('restarting the core', () => {
         itemId: 'solidarity',
       });
       const operator = connect(second, 'operator');
-      expect((await operator.nextOf('notices')).notices.join('\n')).toMatch(
+      expect((await operator.nextOf('notices')).notices.map((n) => n.message).join('\n')).toMatch(
         /could not be read.*started in safe mode/,
       );
     });
@@ -199,7 +199,7 @@ describe('restarting the core', () => {
     const core = await start();
     const operator = connect(core, 'operator');
     expect((await operator.nextOf('notices')).notices).toEqual(core.notices);
-    expect(core.notices[0]).toMatch(/show position could not be read/);
+    expect(core.notices[0]?.message).toMatch(/show position could not be read/);
   });
 
   it('brings back the song on its line, the languages and the overlays after a restart', async () => {
@@ -254,7 +254,9 @@ describe('restarting the core', () => {
     writeFileSync(blocker, '');
     const core = await start({ dataDir: path.join(blocker, 'data') });
     expect(core.dataDir).toBeNull();
-    expect(core.notices.join('\n')).toMatch(/cannot be used.*started in safe mode/);
+    expect(core.notices.map((n) => n.message).join('\n')).toMatch(
+      /cannot be used.*started in safe mode/,
+    );
     // The folder may hold a show stopped in safe mode that this start cannot see.
     expect(core.engine.state()).toMatchObject({ safeMode: true, itemId: 'solidarity' });
   });

@@ -47,7 +47,8 @@ function setup(maxFiles?: number) {
     dir,
     maxFiles,
     log: (line) => logs.push(line),
-    media: async (rel) => checked.get(rel) ?? { ok: false, error: `${rel} is not used` },
+    media: async (rel) =>
+      checked.get(rel) ?? { ok: false, error: { message: `${rel} is not used` } },
   });
   const folders = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
   return { root, pack, dir, write, check, media, folders, logs };
@@ -169,7 +170,7 @@ describe('checkedDrawingFiles', () => {
       contentDir: pack,
       media: async (rel) => {
         asked.push(rel);
-        return checked.get(rel) ?? { ok: false, error: 'not used' };
+        return checked.get(rel) ?? { ok: false, error: { message: 'not used' } };
       },
     });
     const copy = await drawingFile(file);

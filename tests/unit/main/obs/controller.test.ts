@@ -81,7 +81,7 @@ describe('createObsController', () => {
     expect(scenes.ok).toBe(false);
     const setup_ = await controller.setUpOverlays();
     expect(setup_).toMatchObject({ ok: false });
-    if (!setup_.ok) expect(setup_.error).toContain('not connected to OBS');
+    if (!setup_.ok) expect(setup_.error.message).toContain('not connected to OBS');
     expect((await controller.setOverlayState(state)).ok).toBe(false);
     expect(controller.overlayState()).toBe(state);
   });

@@ -34,7 +34,10 @@ function fakeController(passwordSource: 'env' | 'file' = 'file') {
         render: { skippedFrames: 0, totalFrames: 0 },
       },
     })),
-    switchScene: vi.fn(async () => ({ ok: false as const, error: 'No source was found' })),
+    switchScene: vi.fn(async () => ({
+      ok: false as const,
+      error: { message: 'No source was found' },
+    })),
     setUpOverlays: vi.fn(),
     overlayHealth: () => null,
     onOverlayHealth: () => () => {},
@@ -74,7 +77,7 @@ describe('the OBS service', () => {
       await vi.advanceTimersByTimeAsync(6_000);
       expect(mock.outputStatus.mock.calls.length).toBeGreaterThanOrEqual(calls + 3);
       const result = await service.execute({ name: 'obsSwitchScene', scene: 'Z' });
-      expect(result).toEqual({ ok: false, error: 'No source was found' });
+      expect(result).toEqual({ ok: false, error: { message: 'No source was found' } });
       // Valid protocol, and never the password.
       expect(serverMessageSchema.parse({ type: 'obs', obs: service.info() }).type).toBe('obs');
       expect(JSON.stringify(seen)).not.toMatch(/password"\s*:/);
@@ -88,7 +91,7 @@ describe('the OBS service', () => {
     const command = { name: 'obsSwitchScene', scene: 'A' } as const;
     expect(refusal('operator', command)).toBeNull();
     for (const role of ['remote', 'kiosk', 'display', 'overlay'] as const) {
-      expect(refusal(role, command)).toContain('may not send');
+      expect(refusal(role, command)?.message).toContain('may not send');
     }
   });
 
@@ -129,7 +132,9 @@ describe('the OBS service', () => {
       });
       expect(result).toMatchObject({
         ok: false,
-        error: expect.stringMatching(/SOLIDARITY_OBS_PASSWORD.*wins/),
+        error: expect.objectContaining({
+          message: expect.stringMatching(/SOLIDARITY_OBS_PASSWORD.*wins/),
+        }),
       });
       service.stop();
     });
@@ -141,7 +146,9 @@ describe('the OBS service', () => {
       const result = await service.execute({ name: 'obsConfigure', host: 'h', port: 4455 });
       expect(result).toMatchObject({
         ok: false,
-        error: expect.stringContaining('SOLIDARITY_OBS_PASSWORD'),
+        error: expect.objectContaining({
+          message: expect.stringContaining('SOLIDARITY_OBS_PASSWORD'),
+        }),
       });
       service.stop();
     });

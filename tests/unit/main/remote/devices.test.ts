@@ -53,7 +53,7 @@ describe('device store', () => {
     const d = dir();
     writeFileSync(path.join(d, DEVICES_FILE), '{"devices": "yes"}');
     const notices: string[] = [];
-    const store = await openDeviceStore(d, (m) => notices.push(m));
+    const store = await openDeviceStore(d, (m) => notices.push(m.message));
     expect(store.list()).toEqual([]);
     expect(notices).toEqual([expect.stringContaining('phones must pair again')]);
     expect(readdirSync(d).some((f) => f.startsWith(`${DEVICES_FILE}.corrupt-`))).toBe(true);

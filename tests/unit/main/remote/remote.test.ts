@@ -291,7 +291,7 @@ describe('the phone remote', () => {
       [{ name: 'setPlaylist', playlistId: 'main' }, 'the remote role may not send setPlaylist'],
     ];
     for (const [command, error] of refusals) {
-      expect(await run(remote, command)).toMatchObject({ ok: false, error });
+      expect(await run(remote, command)).toMatchObject({ ok: false, error: { message: error } });
     }
   });
 
@@ -301,7 +301,7 @@ describe('the phone remote', () => {
     const remote = await phone(port, (await pairPhone(port, pin)).token);
     expect(await run(remote, { name: 'safeMode', on: false })).toMatchObject({
       ok: false,
-      error: 'only the operator can turn safe mode off',
+      error: expect.objectContaining({ message: 'only the operator can turn safe mode off' }),
     });
     // On is allowed, and closes the remote, this phone too.
     const closed = remote.closed;
@@ -345,7 +345,9 @@ describe('the phone remote', () => {
     ] satisfies Command[]) {
       expect(await run(display, command)).toMatchObject({
         ok: false,
-        error: `the display role may not send ${command.name}`,
+        error: expect.objectContaining({
+          message: `the display role may not send ${command.name}`,
+        }),
       });
     }
     // Everything that makes operator messages: clients coming and going, the remote turning on,
@@ -387,7 +389,7 @@ describe('the phone remote', () => {
     });
     expect(await run(op, { name: 'remoteRevoke', deviceId })).toMatchObject({
       ok: false,
-      error: `no paired phone with id "${deviceId}"`,
+      error: expect.objectContaining({ message: `no paired phone with id "${deviceId}"` }),
     });
   });
 
@@ -469,7 +471,10 @@ describe('the phone remote', () => {
       type: 'result',
       requestId: expect.any(String),
       ok: false,
-      error: 'safe mode is on: the phone remote stays off until an operator turns safe mode off',
+      error: expect.objectContaining({
+        message:
+          'safe mode is on: the phone remote stays off until an operator turns safe mode off',
+      }),
     });
     expect(await run(op, { name: 'safeMode', on: false })).toMatchObject({ ok: true });
     expect(server.remote.status().enabled).toBe(false);
@@ -510,11 +515,11 @@ describe('the phone remote', () => {
     const result = await run(op, { name: 'remoteEnable', on: true });
     expect(result).toMatchObject({
       ok: false,
-      error: expect.stringContaining('no network address'),
+      error: expect.objectContaining({ message: expect.stringContaining('no network address') }),
     });
     expect(server.remote.status()).toMatchObject({
       enabled: false,
-      error: expect.stringContaining('no network address'),
+      error: expect.objectContaining({ message: expect.stringContaining('no network address') }),
     });
   });
 

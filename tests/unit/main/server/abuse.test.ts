@@ -7,16 +7,14 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  COMMAND_BURST,
-  FLOOD_REFUSALS,
-  TOO_MANY_COMMANDS,
-} from '../../../../src/main/server/rate-limit';
+import { COMMAND_BURST, FLOOD_REFUSALS } from '../../../../src/main/server/rate-limit';
 import type { ShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
   CLOSE_UNAUTHORIZED,
+  coreText,
+  type LocalizedText,
   type ServerMessage,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
@@ -111,7 +109,7 @@ describe('the WebSocket server under abuse', () => {
       type: 'result',
       requestId: '',
       ok: false,
-      error: 'the message is not valid JSON',
+      error: expect.objectContaining({ message: 'the message is not valid JSON' }),
     });
     expect((await run(operator, 'after', { name: 'goTo', itemId: 'a' })).ok).toBe(true);
   });
@@ -122,7 +120,9 @@ describe('the WebSocket server under abuse', () => {
     expect(await operator.next()).toMatchObject({
       requestId: 'u1',
       ok: false,
-      error: 'unknown message type "subscribe"; expected "command"',
+      error: expect.objectContaining({
+        message: 'unknown message type "subscribe"; expected "command"',
+      }),
     });
     expect((await run(operator, 'after', { name: 'goTo', itemId: 'a' })).ok).toBe(true);
   });
@@ -180,7 +180,7 @@ describe('the WebSocket server under abuse', () => {
       expect(obeyed.length).toBeGreaterThanOrEqual(COMMAND_BURST);
       expect(obeyed.length).toBeLessThan(COMMAND_BURST + 30);
       expect(refused.length).toBe(FLOOD_REFUSALS);
-      expect(refused[0]).toMatchObject({ ok: false, error: TOO_MANY_COMMANDS });
+      expect(refused[0]).toMatchObject({ ok: false, error: coreText('command.tooMany') });
       expect(engine.state().itemId).toBe('c');
 
       // The operator goes on as before.
@@ -201,13 +201,13 @@ describe('the WebSocket server under abuse', () => {
         command: { name: 'goTo', itemId: 'a' },
       });
     }
-    const answers: { ok: boolean; error?: string }[] = [];
+    const answers: { ok: boolean; error?: LocalizedText }[] = [];
     while (answers.length < sent) answers.push(await operator.nextOf('result'));
     // (Counted, not in order: a refusal is answered at once, an obeyed command after the core.)
     expect(answers.filter((a) => a.ok).length).toBeGreaterThanOrEqual(COMMAND_BURST);
     const refused = answers.filter((a) => !a.ok);
     expect(refused.length).toBeGreaterThan(0);
-    for (const answer of refused) expect(answer.error).toBe(TOO_MANY_COMMANDS);
+    for (const answer of refused) expect(answer.error).toEqual(coreText('command.tooMany'));
     await sleep(300); // 20 a second: six tokens back
     expect((await run(operator, 'later', { name: 'goTo', itemId: 'a' })).ok).toBe(true);
   });

@@ -1,4 +1,10 @@
 import { markOverlayPage } from '../../../../src/main/server/http';
+import { translate } from '../../../../src/shared/i18n';
+import {
+  coreText,
+  renderText,
+  type LocalizedText,
+} from '../../../../src/shared/protocol/localized-text';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startShowServer, type ShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
@@ -123,7 +129,7 @@ describe('WebSocket', () => {
       type: 'result',
       requestId: 'r2',
       ok: false,
-      error: 'the display role may not send next',
+      error: expect.objectContaining({ message: 'the display role may not send next' }),
     });
     // The remote role connects only while the phone remote is on.
     expect(await server.remote.enable()).toEqual({ ok: true });
@@ -131,7 +137,7 @@ describe('WebSocket', () => {
     remote.send({ type: 'command', requestId: 'r3', command: { name: 'goTo', itemId: 'c' } });
     expect(await remote.next()).toMatchObject({
       ok: false,
-      error: 'the remote role may not send goTo',
+      error: expect.objectContaining({ message: 'the remote role may not send goTo' }),
     });
     expect(engine.state().itemId).toBe('a');
   });
@@ -154,11 +160,11 @@ describe('WebSocket', () => {
       type: 'result',
       requestId: 'k3',
       ok: false,
-      error: 'only the operator can turn safe mode off',
+      error: expect.objectContaining({ message: 'only the operator can turn safe mode off' }),
     });
     expect(await send('k4', { name: 'goTo', itemId: 'a' })).toMatchObject({
       ok: false,
-      error: 'the kiosk role may not send goTo',
+      error: expect.objectContaining({ message: 'the kiosk role may not send goTo' }),
     });
     expect(engine.state()).toMatchObject({ safeMode: true });
     expect(engine.state().itemId).not.toBe('a');
@@ -184,7 +190,9 @@ describe('WebSocket', () => {
         type: 'result',
         requestId: `d${i}`,
         ok: false,
-        error: `the display role may not send ${command.name}`,
+        error: expect.objectContaining({
+          message: `the display role may not send ${command.name}`,
+        }),
       });
     }
     // One read: two could straddle a millisecond.
@@ -203,8 +211,33 @@ describe('WebSocket', () => {
       type: 'result',
       requestId: 'r4',
       ok: false,
-      error: 'no item with id "nobody"',
+      // Words the console shows in its reader's language: the key and what fills it.
+      error: {
+        message: 'no item with id "nobody"',
+        key: 'core:show.noItem',
+        params: { id: 'nobody' },
+      },
     });
+  });
+
+  it('sends a refusal as a core key with its parameters, which reads in every language', async () => {
+    const display = await connected('display');
+    display.send({ type: 'command', requestId: 'd1', command: { name: 'next' } });
+    const answer = await display.next();
+    expect(answer).toEqual({
+      type: 'result',
+      requestId: 'd1',
+      ok: false,
+      error: {
+        message: 'the display role may not send next',
+        key: 'core:command.roleMayNot',
+        params: { role: 'display', command: 'next' },
+      },
+    });
+    if (answer.type !== 'result' || answer.ok) throw new Error('expected a refusal');
+    expect(renderText(translate('ru', 'core'), answer.error)).toBe(
+      'роль display не может отправлять next',
+    );
   });
 
   it('answers bad messages with ok:false and stays connected', async () => {
@@ -214,36 +247,44 @@ describe('WebSocket', () => {
       type: 'result',
       requestId: '',
       ok: false,
-      error: 'the message is not valid JSON',
+      error: expect.objectContaining({ message: 'the message is not valid JSON' }),
     });
     operator.send({ type: 'hello', requestId: 'x1' });
     expect(await operator.next()).toEqual({
       type: 'result',
       requestId: 'x1',
       ok: false,
-      error: 'unknown message type "hello"; expected "command"',
+      error: expect.objectContaining({
+        message: 'unknown message type "hello"; expected "command"',
+      }),
     });
     operator.send({ type: 'command', requestId: 'x2', command: { name: 'explode' } });
     expect(await operator.next()).toMatchObject({
       requestId: 'x2',
       ok: false,
-      error: expect.stringMatching(/^unknown command "explode"; expected one of next, previous/),
+      error: expect.objectContaining({
+        message: expect.stringMatching(
+          /^unknown command "explode"; expected one of next, previous/,
+        ),
+      }),
     });
     operator.send({ type: 'command', requestId: 'x3', command: { name: 'goTo' } });
     expect(await operator.next()).toMatchObject({
       requestId: 'x3',
       ok: false,
-      error: expect.stringContaining('invalid goTo command: command.itemId'),
+      error: expect.objectContaining({
+        message: expect.stringContaining('invalid goTo command: command.itemId'),
+      }),
     });
     operator.send([1, 2]);
     expect(await operator.next()).toMatchObject({
       ok: false,
-      error: expect.stringContaining('JSON object'),
+      error: expect.objectContaining({ message: expect.stringContaining('JSON object') }),
     });
     operator.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     expect(await operator.next()).toMatchObject({
       ok: false,
-      error: expect.stringContaining('binary'),
+      error: expect.objectContaining({ message: expect.stringContaining('binary') }),
     });
 
     operator.send({ type: 'command', requestId: 'ok', command: { name: 'next' } });
@@ -310,7 +351,9 @@ describe('operator-only messages', () => {
   });
 
   it('sends the notices, and again when one is added', async () => {
-    const list = ['The saved show position could not be read (…); it was moved aside.'];
+    const list: LocalizedText[] = [
+      coreText('notice.positionCorrupt', { detail: 'not JSON', movedTo: 'show-position.json.x' }),
+    ];
     const listeners = new Set<() => void>();
     const other = await startShowServer({
       store,
@@ -330,8 +373,16 @@ describe('operator-only messages', () => {
         `ws://127.0.0.1:${other.port}/ws?role=operator&token=${other.tokens.operator}`,
       );
       clients.push(operator);
-      expect((await operator.nextOf('notices')).notices).toEqual(list);
-      list.push('The access tokens could not be saved.');
+      const first = (await operator.nextOf('notices')).notices;
+      expect(first).toEqual(list);
+      expect(first[0]).toMatchObject({
+        key: 'core:notice.positionCorrupt',
+        params: { detail: 'not JSON', movedTo: 'show-position.json.x' },
+      });
+      expect(renderText(translate('fr', 'core'), first[0]!)).toMatch(
+        /^La position enregistrée du spectacle n’a pas pu être lue \(not JSON\).*mode sécurisé/,
+      );
+      list.push(coreText('notice.newTokens'));
       for (const listener of listeners) listener();
       expect((await operator.nextOf('notices')).notices).toHaveLength(2);
     } finally {

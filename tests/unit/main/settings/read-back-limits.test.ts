@@ -60,12 +60,14 @@ describe('tokens.json', () => {
     write(tokensPath(d));
     const loaded = await loadTokens(d);
     expect(setAside(d, 'tokens.json')).toHaveLength(1);
-    expect(loaded.notices.join()).toMatch(/could not be read \(tokens\.json /);
+    expect(loaded.notices.map((n) => n.message).join()).toMatch(
+      /could not be read \(tokens\.json /,
+    );
     for (const role of roles) expect(loaded.tokens[role]).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // The notice names the file and the problem, and quotes nothing of the content.
-    expect(loaded.notices.join().length).toBeLessThan(600);
-    expect(loaded.notices.join()).not.toMatch(/tttttttt|fake line/);
-    expect(loaded.notices.join()).not.toContain('\u001b');
+    expect(loaded.notices.map((n) => n.message).join().length).toBeLessThan(600);
+    expect(loaded.notices.map((n) => n.message).join()).not.toMatch(/tttttttt|fake line/);
+    expect(loaded.notices.map((n) => n.message).join()).not.toContain('\u001b');
   });
 
   it('a FIFO in its place is set aside instead of stalling the start', async () => {
@@ -73,7 +75,7 @@ describe('tokens.json', () => {
     const d = dir();
     execFileSync('mkfifo', [tokensPath(d)]);
     const loaded = await loadTokens(d);
-    expect(loaded.notices.join()).toMatch(/not a regular file/);
+    expect(loaded.notices.map((n) => n.message).join()).toMatch(/not a regular file/);
     expect(setAside(d, 'tokens.json')).toHaveLength(1);
   });
 
@@ -107,7 +109,7 @@ describe('the other files read back', () => {
       const d = dir();
       write(path.join(d, DEVICES_FILE));
       const notices: string[] = [];
-      const store = await openDeviceStore(d, (m) => notices.push(m));
+      const store = await openDeviceStore(d, (m) => notices.push(m.message));
       expect(store.list()).toEqual([]);
       expect(notices.join()).toMatch(/remote-devices\.json/);
       expect(notices.join().length).toBeLessThan(600);
@@ -132,9 +134,9 @@ describe('the other files read back', () => {
     );
     const read = await readShowPosition(d);
     expect(read.position).toEqual(SAFE_START);
-    expect(read.notice).toMatch(/started in safe mode/);
+    expect(read.notice?.message).toMatch(/started in safe mode/);
     // Named, not quoted: the notice stays short whatever the file held.
-    expect(read.notice!.length).toBeLessThan(600);
+    expect(read.notice!.message.length).toBeLessThan(600);
     expect(setAside(d, SHOW_POSITION_FILE)).toHaveLength(1);
   });
 
@@ -143,7 +145,7 @@ describe('the other files read back', () => {
     hugeFile(showPositionPath(d), 100 * 1024 * 1024, '{"safeMode":false,"x":"');
     const read = await readShowPosition(d);
     expect(read.position).toEqual(SAFE_START);
-    expect(read.notice).toMatch(/show-position\.json is 104857600 bytes/);
+    expect(read.notice?.message).toMatch(/show-position\.json is 104857600 bytes/);
   });
 
   it('settings.json of 100 MB or with a huge PIN hash is set aside, and the kiosk fails closed', async () => {

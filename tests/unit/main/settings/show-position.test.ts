@@ -69,10 +69,10 @@ describe('show position file', () => {
     const d = dir();
     writeFileSync(showPositionPath(d), '{"playlistId": 3');
     const read = await readShowPosition(d, () => new Date('2026-11-27T10:00:00Z'));
-    expect(read.notice).toMatch(
+    expect(read.notice?.message).toMatch(
       /^The saved show position could not be read \(show-position\.json not valid JSON/,
     );
-    expect(read.notice).toContain('show-position.json.corrupt-2026-11-27T10-00-00-000Z');
+    expect(read.notice?.message).toContain('show-position.json.corrupt-2026-11-27T10-00-00-000Z');
     expect(existsSync(showPositionPath(d))).toBe(false);
   });
 
@@ -106,8 +106,8 @@ describe('show position file', () => {
       const read = await readShowPosition(d);
       expect(read.position).toEqual(SAFE_START);
       expect(read.position?.safeMode).toBe(true);
-      expect(read.notice).toMatch(/could not be read/);
-      expect(read.notice).toMatch(/started in safe mode/);
+      expect(read.notice?.message).toMatch(/could not be read/);
+      expect(read.notice?.message).toMatch(/started in safe mode/);
     });
   }
 

@@ -27,7 +27,7 @@ describe('tokens file', () => {
     const first = await loadTokens(d);
     const renewed = await loadTokens(d, { regenerate: true });
     for (const role of roles) expect(renewed.tokens[role]).not.toBe(first.tokens[role]);
-    expect(renewed.notices.join()).toMatch(/stopped working/);
+    expect(renewed.notices.map((n) => n.message).join()).toMatch(/stopped working/);
     expect(stored(d)).toEqual(renewed.tokens);
     expect((await loadTokens(d)).tokens).toEqual(renewed.tokens);
   });
@@ -47,7 +47,7 @@ describe('tokens file', () => {
     writeFileSync(tokensPath(d), JSON.stringify({ display: 'short' }));
     const loaded = await loadTokens(d, { now: () => new Date('2026-11-27T10:00:00Z') });
     expect(loaded.notices).toHaveLength(1);
-    expect(loaded.notices[0]).toMatch(/tokens\.json display: .*new tokens were made/);
+    expect(loaded.notices[0]?.message).toMatch(/tokens\.json display: .*new tokens were made/);
     expect(existsSync(`${tokensPath(d)}.corrupt-2026-11-27T10-00-00-000Z`)).toBe(true);
     expect(stored(d)).toEqual(loaded.tokens);
   });

@@ -77,7 +77,7 @@ describe('kiosk actions against the engine', () => {
         if (!command) throw new Error(`${action.name} sent nothing`);
         const refused = refusal('kiosk', command);
         if (command.name === 'safeMode' && !command.on) {
-          expect(refused).toBe('only the operator can turn safe mode off');
+          expect(refused?.message).toBe('only the operator can turn safe mode off');
         } else {
           expect(refused, `${action.name} with ${JSON.stringify(flags)}`).toBeNull();
         }

@@ -194,10 +194,15 @@ describe('socket client', () => {
     const second = client.sendCommand({ name: 'blackout', on: true });
     const [a, b] = latest().sent.map((s) => JSON.parse(s));
     expect(a).toMatchObject({ type: 'command', command: { name: 'next' } });
-    latest().receive({ type: 'result', requestId: b.requestId, ok: false, error: 'not allowed' });
+    latest().receive({
+      type: 'result',
+      requestId: b.requestId,
+      ok: false,
+      error: { message: 'not allowed' },
+    });
     latest().receive({ type: 'result', requestId: a.requestId, ok: true });
     await expect(first).resolves.toEqual({ ok: true });
-    await expect(second).resolves.toEqual({ ok: false, error: 'not allowed' });
+    await expect(second).resolves.toEqual({ ok: false, error: { message: 'not allowed' } });
   });
 
   it('times out a command the core never answers', async () => {
@@ -205,7 +210,10 @@ describe('socket client', () => {
     latest().welcome();
     const result = client.sendCommand({ name: 'next' });
     vi.advanceTimersByTime(500);
-    await expect(result).resolves.toMatchObject({ ok: false, error: expect.stringMatching(/500/) });
+    await expect(result).resolves.toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/500/) },
+    });
   });
 
   it('settles pending commands when the connection drops, and refuses while down', async () => {
@@ -216,7 +224,7 @@ describe('socket client', () => {
     await expect(pending).resolves.toMatchObject({ ok: false });
     await expect(client.sendCommand({ name: 'next' })).resolves.toEqual({
       ok: false,
-      error: 'not connected to the core',
+      error: { message: 'not connected to the core', key: 'core:command.notConnected' },
     });
   });
 

@@ -70,7 +70,7 @@ describe('operator-only messages', () => {
         error: null,
       },
     });
-    socket.receive({ type: 'notices', notices: ['tokens replaced'] });
+    socket.receive({ type: 'notices', notices: [{ message: 'tokens replaced' }] });
     socket.receive({
       type: 'obs',
       obs: {
@@ -94,7 +94,7 @@ describe('operator-only messages', () => {
     const state = stores.operator.getState();
     expect(state.clients?.[0]?.role).toBe('display');
     expect(state.remote?.pin).toBe('123456');
-    expect(state.notices).toEqual(['tokens replaced']);
+    expect(state.notices).toEqual([{ message: 'tokens replaced' }]);
     client.stop();
   });
 });

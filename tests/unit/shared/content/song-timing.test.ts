@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { songSchema } from '../../../../src/shared/content';
+import { translate } from '../../../../src/shared/i18n';
+
+const english = translate('en', 'problems');
 
 const base = {
   kind: 'song',
@@ -12,7 +15,14 @@ const base = {
 
 const messages = (input: unknown) => {
   const result = songSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // The schema names a `problems` key; the loader turns it into words, as English does here.
+  return result.success
+    ? []
+    : result.error.issues.map((i) => {
+        expect(i.message).toMatch(/^problems:schema\./);
+        const params = (i.code === 'custom' ? i.params : undefined) ?? {};
+        return `${i.path.join('.')}: ${english(i.message.slice('problems:'.length), params)}`;
+      });
 };
 
 describe('song timing (lrc)', () => {
@@ -30,7 +40,7 @@ describe('song timing (lrc)', () => {
 
   it('says how many lines have no time', () => {
     expect(messages({ ...base, lrc: '[00:40.00]Это есть наш последний' })).toEqual([
-      "lrc: 1 of the song's lyric lines have no LRC time; give every line a [mm:ss.xx] tag",
+      "lrc: 1 of the song's lyric lines has no LRC time; give every line a [mm:ss.xx] tag",
     ]);
   });
 

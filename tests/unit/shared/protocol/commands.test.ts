@@ -19,20 +19,20 @@ describe('command permissions', () => {
   });
 
   it('lets a plain display and an overlay only show', () => {
-    expect(refusal('display', next)).toBe('the display role may not send next');
-    expect(refusal('overlay', safeOn)).toBe('the overlay role may not send safeMode');
+    expect(refusal('display', next)?.message).toBe('the display role may not send next');
+    expect(refusal('overlay', safeOn)?.message).toBe('the overlay role may not send safeMode');
   });
 
   it('gives the local kiosk its keys but not the operator commands', () => {
     expect(mayRun('kiosk', next)).toBe(true);
     expect(mayRun('kiosk', { name: 'blackout', on: true })).toBe(true);
-    expect(refusal('kiosk', goTo)).toBe('the kiosk role may not send goTo');
+    expect(refusal('kiosk', goTo)?.message).toBe('the kiosk role may not send goTo');
   });
 
   it('lets anyone who may switch safe mode on do so, but only the operator switch it off', () => {
     for (const role of ['kiosk', 'remote'] as const) {
       expect(mayRun(role, safeOn)).toBe(true);
-      expect(refusal(role, safeOff)).toBe('only the operator can turn safe mode off');
+      expect(refusal(role, safeOff)?.message).toBe('only the operator can turn safe mode off');
     }
   });
 

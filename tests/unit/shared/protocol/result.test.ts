@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fail, ok, serverMessageSchema } from '../../../../src/shared/protocol';
+import { coreText, fail, ok, serverMessageSchema } from '../../../../src/shared/protocol';
 
 describe('Result on the wire', () => {
   it('a result message is a Result with the request it answers', () => {
@@ -8,7 +8,11 @@ describe('Result on the wire', () => {
       requestId: 'r1',
       ok: true,
     });
-    const refused = { type: 'result', requestId: 'r2', ...fail('no item with id x') };
+    const refused = {
+      type: 'result',
+      requestId: 'r2',
+      ...fail(coreText('show.noItem', { id: 'x' })),
+    };
     expect(serverMessageSchema.parse(refused)).toEqual(refused);
   });
 

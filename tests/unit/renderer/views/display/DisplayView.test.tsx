@@ -10,7 +10,7 @@ import {
   type Stores,
 } from '../../../../../src/renderer/stores';
 import type { ContentSnapshot } from '../../../../../src/shared/content';
-import type { Command } from '../../../../../src/shared/protocol';
+import { coreText, type Command } from '../../../../../src/shared/protocol';
 import {
   DisplayView,
   type DisplayViewProps,
@@ -188,7 +188,7 @@ describe('DisplayView keys', () => {
   it('on the kiosk, shows why the core refused a key', async () => {
     const send = vi.fn(async (_command: Command) => ({
       ok: false as const,
-      error: 'only the operator can turn safe mode off',
+      error: coreText('command.safeModeOffOperatorOnly'),
     }));
     const { stores } = renderDisplay({ kiosk: true, send });
     connected(stores, showState({ safeMode: true }));

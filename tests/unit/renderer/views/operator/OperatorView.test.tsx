@@ -230,7 +230,7 @@ describe('OperatorView', () => {
         ],
         operator,
       );
-      applyNotices(['tokens.json was unreadable and set aside'], operator);
+      applyNotices([{ message: 'tokens.json was unreadable and set aside' }], operator);
     });
     const outputs = screen.getByTestId('outputs');
     expect(within(outputs).getAllByRole('listitem')).toHaveLength(2);
@@ -342,7 +342,7 @@ describe('OperatorView', () => {
 
   it('says why the core refused a command', async () => {
     const { send } = renderOperator();
-    send.mockResolvedValueOnce({ ok: false, error: 'nothing to play' } as never);
+    send.mockResolvedValueOnce({ ok: false, error: { message: 'nothing to play' } } as never);
     await act(async () => {
       fireEvent.keyDown(window, { key: 'ArrowRight' });
     });
