@@ -149,7 +149,7 @@ describe('the words audience screens add, in the slide’s language', () => {
     expect(audienceLanguage('uk-UA')).toBe('uk');
     expect(audienceLanguage('de')).toBe('en');
     expect(audienceLanguage('')).toBe('en');
-    expect(audienceT('fr-CA', 'display')('case.arrested')).toBe('Arrêté le');
+    expect(audienceT('fr-CA', 'display')('case.arrested')).toBe('Arrestation');
     expect(audienceT('de', 'display')('case.daysBehindBars', { count: 2 })).toBe(
       '2 days behind bars',
     );
