@@ -64,6 +64,8 @@ function englishPatterns(language: Language): { key: string; pattern: RegExp }[]
     const translated = messages(language, namespace);
     for (const [key, text] of english) {
       if (normal(translated.get(key) ?? '') === normal(text)) continue;
+      // "{{action}}: {{reason}}" has no words of its own: only its parts can be English.
+      if (!/\p{L}/u.test(text.replace(/\{\{[^}]*\}\}/g, ''))) continue;
       const parts = normal(text)
         .split(/\{\{[^}]*\}\}/)
         .map(escape);

@@ -1,7 +1,13 @@
 import { isIPv4 } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { APP_LANGUAGES, isAppLanguage, SOURCE_LANGUAGE, type AppLanguage } from '../../shared/i18n';
+// The languages alone, not the translator: the CLI reads its command before any library.
+import {
+  APP_LANGUAGES,
+  isAppLanguage,
+  SOURCE_LANGUAGE,
+  type AppLanguage,
+} from '../../shared/i18n/languages';
 import type { MerchTableOption } from '../server/merch-table';
 
 export const DEFAULT_PORT = 8080;

@@ -193,19 +193,19 @@ describe('--lang', () => {
     const { code, out } = await run(['validate', '--content', brokenPack, '--lang', 'fr']);
     expect(code).toBe(1);
     expect(out).toContain(
-      'cases/boris.yaml:7 arrested: attendu\u00a0: une date comme 2023-07-25, reçu\u00a0: "July"',
+      'cases/boris.yaml:7 arrested: attendu\u00a0: une date comme 2023-07-25 (ou 2023-07 si le jour n’est pas connu), reçu\u00a0: "July"',
     );
     expect(out).toContain(
       'playlists/main.yaml:7 items.3: aucun élément avec l’identifiant «\u00a0nobody\u00a0»',
     );
-    expect(out.at(-1)).toMatch(/: 8 éléments, \d+ problèmes$/);
+    expect(out.at(-1)).toMatch(/: 8 éléments, \d+ problèmes, 1 avertissement$/);
     expect(out.join('\n')).not.toMatch(/expected|got |no item with id/);
   });
 
   it('validate stays English without --lang, and takes ru and uk', async () => {
     const english = await run(['validate', '--content', brokenPack]);
     expect(english.out).toContain(
-      'cases/boris.yaml:7 arrested: expected a date like 2023-07-25, got "July"',
+      'cases/boris.yaml:7 arrested: expected a date like 2023-07-25 (or 2023-07 when the day is not known), got "July"',
     );
     const russian = await run(['validate', '--content', brokenPack, '--lang', 'ru']);
     expect(russian.out).toContain('playlists/main.yaml:7 items.3: нет элемента с id «nobody»');

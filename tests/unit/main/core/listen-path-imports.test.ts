@@ -46,6 +46,7 @@ function staticPackages(entry: string): Map<string, string[]> {
     const here = [...chain, path.relative(SRC, file)];
     for (const match of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
       const specifier = match[1]!;
+      if (specifier.endsWith('.json')) continue; // data: no module of ours, no library
       if (specifier.startsWith('.')) walk(resolveLocal(file, specifier), here);
       else if (!specifier.startsWith('node:') && !packages.has(packageOf(specifier))) {
         packages.set(packageOf(specifier), here);
