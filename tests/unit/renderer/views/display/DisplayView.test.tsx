@@ -338,7 +338,7 @@ describe('DisplayView first slide', () => {
     );
   });
 
-  it('does not prepare the next slide, nor load fonts, while the first one waits', async () => {
+  it('does not prepare the next slide while the first one waits', async () => {
     vi.useFakeTimers();
     try {
       const { preloader, asked } = heldLoads();
