@@ -25,6 +25,8 @@ import { startShowServer, type ShowServer } from './show-server';
 export interface CoreOptions {
   /** The campaign pack folder. */
   contentDir: string;
+  /** Before the pack is read, the server goes unasked this long (at most `maxMs`). */
+  pageQuiet?: { quietMs: number; maxMs: number };
   port: number;
   host?: string;
   rendererDir: string;
@@ -95,6 +97,8 @@ export interface Core {
 
 /** The screens load their first slide before the watcher scans the pack. */
 const WATCH_DELAY_MS = 2_000;
+/** How long the server must go unasked before the pack is read, and the most it waits. */
+const PAGE_QUIET = { quietMs: 100, maxMs: 500 };
 
 /**
  * The whole headless product: content, show and server. `serve` and the Electron shell both
@@ -193,6 +197,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   let store: ContentStore;
   try {
+    // A browser opened on the printed address gets its page's scripts before the pack's
+    // loading takes the thread: it compiles them while the pack loads (server/quiet.ts).
+    const pageQuiet = options.pageQuiet ?? PAGE_QUIET;
+    await server.settled(pageQuiet.quietMs, pageQuiet.maxMs);
     // Loaded after listening: the YAML parsers, the image checks and the watcher are the
     // content's, and the pages need none of them to load.
     const open = options.openContent ?? (await import('../content/store')).openContentStore;

@@ -13,9 +13,24 @@ import { RENDERER_MISSING, readRendererIndex } from './pages';
  * escape like `/media/%E0%A4%A`, a parameter over its length) would be its own JSON with
  * the path quoted back; they get the same plain refusal as every other bad request.
  */
+/**
+ * No route of ours has a JSON schema: messages and commands are checked with zod. Left to
+ * itself, fastify loads and builds an ajv validator and a serializer compiler for every app it
+ * starts, a good part of the time to listen. A schema added later fails at start-up, here.
+ */
+const noSchemaCompilers = {
+  buildValidator: () => () => {
+    throw new Error('route schemas are not compiled here: check the request with zod instead');
+  },
+  buildSerializer: () => () => {
+    throw new Error('response schemas are not compiled here: send checked values instead');
+  },
+};
+
 export function createApp(): FastifyInstance {
   return Fastify({
     logger: false,
+    schemaController: { compilersFactory: noSchemaCompilers },
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: (_error, _request, reply) => badRequest(reply),
   });

@@ -17,6 +17,7 @@ import type { ObsService } from '../obs/service';
 import type { LanListener, RemoteController } from '../remote/controller';
 import { admit } from './admission';
 import { hostsOf } from './host-check';
+import { createQuietWatch } from './quiet';
 import { appPage, createApp, hardenApp, registerAssets, sendHtml } from './http';
 import { startLanListener } from './lan';
 import { registerMedia, type ResolveMedia } from './media';
@@ -88,6 +89,8 @@ export interface RunningServer {
   host: string;
   tokens: Record<Role, string>;
   sockets: RemoteSockets;
+  /** Resolves once no request has arrived for `quietMs` (at most `maxMs`): `quiet.ts`. */
+  settled(quietMs: number, maxMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,6 +110,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const resolveMedia = options.resolveMedia ?? ((rel: string) => store.media(rel));
 
   const app = createApp();
+  const quiet = createQuietWatch();
+  app.addHook('onRequest', (_request, _reply, done) => {
+    quiet.touch();
+    done();
+  });
   let port = options.port;
   let mainOrigins: Set<string> | null = null;
   let mainHosts: Set<string> | null = null;
@@ -214,6 +222,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   port = (app.server.address() as AddressInfo).port;
+  // The quiet time counts from here: a browser opened on the printed address asks next.
+  quiet.touch();
 
   const unsubscribeContent = store.subscribe((content) => hub.broadcastContent(content));
   const unsubscribeShow = show.subscribe((state) => hub.broadcastShow(state));
@@ -233,6 +243,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host,
     tokens,
     sockets,
+    settled: (quietMs, maxMs) => quiet.settled(quietMs, maxMs),
     close: () =>
       (closing ??= (async () => {
         unsubscribeContent();

@@ -18,12 +18,13 @@ import {
   type MerchView,
 } from './merch/merch-state';
 import { createPreloader, imagesOf, type Preloader } from './preload';
-import { SlideStage, type StageEntry } from './SlideStage';
+import { MAX_IMAGE_WAIT_MS, SlideStage, type StageEntry } from './SlideStage';
 import { themeStyle } from '../../slides/theme';
 import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
 import { useStarted } from './use-started';
+import { useFirstImagesReady } from './use-first-images';
 import { loadAllFonts } from './fonts';
 import '../../slides/styles/index.css';
 import './display.css';
@@ -107,7 +108,12 @@ export function DisplayView({
   const nextId = nextSlot(show)?.itemId;
   const nextItem = nextId ? snapshot?.items.find((item) => item.id === nextId) : undefined;
   const nextImages = nextItem && !(show?.safeMode && nextItem.sensitive) ? imagesOf(nextItem) : [];
-  const started = useStarted(screen.kind === 'slide' || screen.kind === 'neutral');
+  const onStage = screen.kind === 'slide' || screen.kind === 'neutral';
+  // The first slide shows its files unscaled (`mediaWidth: null` below): the same URLs here.
+  const firstImages = screen.kind === 'slide' ? imagesOf(screen.item, null) : [];
+  const firstUp = useFirstImagesReady(onStage, firstImages, preloader, MAX_IMAGE_WAIT_MS);
+  // The grace period counts from the first slide going up, not from its wait.
+  const started = useStarted(onStage && firstUp);
   const nextImagesKey = started ? nextImages.join('\n') : '';
   useEffect(() => {
     if (started) loadAllFonts();
@@ -198,15 +204,20 @@ export function DisplayView({
       onClick={view.mode === 'loop' ? openBrowse : undefined}
     >
       {view.mode === 'loop' ? (
-        <SlideStage
-          target={target}
-          safeMode={show.safeMode}
-          fadeMs={fade}
-          preloader={preloader}
-          renderEntry={renderEntry}
-          onShown={onShown}
-          upcoming={upcoming}
-        />
+        firstUp ? (
+          <SlideStage
+            target={target}
+            safeMode={show.safeMode}
+            fadeMs={fade}
+            preloader={preloader}
+            renderEntry={renderEntry}
+            onShown={onShown}
+            upcoming={upcoming}
+          />
+        ) : (
+          // Until then the screen is the theme's colour: no half-loaded picture, no text yet.
+          <div className="stage" data-testid="first-slide-wait" />
+        )
       ) : (
         <MerchTable
           view={view}

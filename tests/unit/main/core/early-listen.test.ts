@@ -166,3 +166,40 @@ describe('startCore listens before the pack is read', () => {
     expect((await otherImage).status).toBeLessThan(500);
   });
 });
+
+describe('startCore reads the pack once the page has its scripts', () => {
+  it('answers the scripts a browser asks for on listening before it starts reading the pack', async () => {
+    mkdirSync(path.join(rendererDir, 'assets'));
+    writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+    const events: string[] = [];
+    let asked: Promise<void> = Promise.resolve();
+    const core = startCore({
+      contentDir,
+      port: 0,
+      rendererDir,
+      watch: false,
+      dataDir,
+      obs: false,
+      log: () => {},
+      // Long enough that the requests below reach the server within it on any machine; the
+      // limit is what lets the pack load at last.
+      pageQuiet: { quietMs: 1_000, maxMs: 5_000 },
+      // What a browser opened on the printed address does: the page, then its scripts.
+      onListening: (server) => {
+        asked = (async () => {
+          await get(server.port, `/display?token=${server.tokens.display}`);
+          const script = await get(server.port, '/assets/app.js');
+          events.push(`script ${script.status}`);
+        })();
+      },
+      openContent: async (packDir, options) => {
+        events.push('pack read');
+        return openContentStore(packDir, options);
+      },
+    });
+    cores.push(core);
+    await core;
+    await asked;
+    expect(events).toEqual(['script 200', 'pack read']);
+  });
+});

@@ -17,7 +17,19 @@ import {
 } from '../../../../../src/renderer/views/display/DisplayView';
 import type { AppLanguage } from '../../../../../src/shared/i18n';
 import { inLanguage } from '../../in-language';
-import { pack, showState, snapshot } from '../../fixtures';
+import { createPreloader } from '../../../../../src/renderer/views/display/preload';
+import { MAX_IMAGE_WAIT_MS } from '../../../../../src/renderer/views/display/SlideStage';
+import { STARTUP_GRACE_MS } from '../../../../../src/renderer/views/display/use-started';
+import {
+  actionItem,
+  allItems,
+  caseItem,
+  drawingItem,
+  pack,
+  safeStatement,
+  showState,
+  snapshot,
+} from '../../fixtures';
 
 function renderDisplay(props: DisplayViewProps = {}, pageLanguage: AppLanguage = 'en') {
   const stores = createStores();
@@ -288,5 +300,102 @@ describe('DisplayView merch table', () => {
     expect(container.querySelectorAll('.lyric.is-sung')).toHaveLength(1);
     act(() => applyShow(cursor(0), stores.show));
     expect(current()).toHaveTextContent('Вставай, проклятьем заклеймённый,');
+  });
+});
+
+describe('DisplayView first slide', () => {
+  /** Each image load waits until the test finishes it; `asked` is every URL asked for, in order. */
+  function heldLoads() {
+    const asked: string[] = [];
+    const waiting = new Map<string, () => void>();
+    const preloader = createPreloader(
+      (url) =>
+        new Promise<void>((resolve) => {
+          asked.push(url);
+          waiting.set(url, resolve);
+        }),
+    );
+    const finish = (url: string) => act(async () => waiting.get(url)?.());
+    return { preloader, asked, finish };
+  }
+  const sensitiveDrawing = {
+    ...drawingItem,
+    id: 'prison-drawing',
+    image: 'media/drawings/cell.jpg',
+    sensitive: true,
+  };
+  const photoCase = { ...caseItem, photo: { file: 'media/cases/boris.jpg', consent: true } };
+  const firstImage = '/media/media/drawings/raised%20fist.svg';
+  // The case after the drawing is the one with a photo: preparing it would fetch the photo.
+  const onDrawing = () =>
+    showState({ itemId: 'raised-fist', position: 0, order: ['raised-fist', 'boris-kagarlitsky'] });
+  const onSensitive = (safeMode: boolean) =>
+    showState({
+      itemId: 'prison-drawing',
+      position: 0,
+      order: ['prison-drawing', 'free-boris-site'],
+      safeMode,
+    });
+
+  it('puts the first slide up only with its picture decoded, never part-loaded', async () => {
+    const { preloader, asked, finish } = heldLoads();
+    const { container, stores } = renderDisplay({ preloader });
+    connected(stores, onDrawing());
+    // The file as it is (the first slide shows originals), asked for at once, off screen.
+    expect(asked).toEqual([firstImage]);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('.slide-frame')).toBeNull();
+    expect(container).not.toHaveTextContent('Raised fist');
+    expect(screen.getByTestId('first-slide-wait')).toBeInTheDocument();
+
+    await finish(firstImage);
+    expect(container.querySelector('img')).toHaveAttribute('src', firstImage);
+    expect(container.querySelector('.slide-frame[data-phase="in"]')).toHaveAttribute(
+      'data-item-id',
+      'raised-fist',
+    );
+  });
+
+  it('does not prepare the next slide while the first one waits', async () => {
+    vi.useFakeTimers();
+    try {
+      const { preloader, asked } = heldLoads();
+      const content = snapshot([...allItems, photoCase].filter((i) => i !== caseItem));
+      const { stores } = renderDisplay({ preloader });
+      connected(stores, onDrawing(), content);
+      expect(asked).toEqual([firstImage]);
+      act(() => vi.advanceTimersByTime(MAX_IMAGE_WAIT_MS - 1));
+      expect(asked).toEqual([firstImage]);
+      // The wait has a limit: the slide goes up with what has arrived.
+      await act(async () => vi.advanceTimersByTime(1));
+      expect(screen.getByText('Raised fist')).toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(STARTUP_GRACE_MS - 1));
+      expect(asked).toEqual([firstImage]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('in safe mode never asks for, nor waits on, a sensitive first picture', async () => {
+    const { preloader, asked } = heldLoads();
+    const content = snapshot([sensitiveDrawing, safeStatement, actionItem]);
+    const { container, stores } = renderDisplay({ preloader });
+    connected(stores, onSensitive(true), content);
+    expect(asked).toEqual([]);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText('Solidarity with all political prisoners')).toBeInTheDocument();
+  });
+
+  it('safe mode arriving during the wait puts up the safe slide, not the picture', async () => {
+    const { preloader, asked, finish } = heldLoads();
+    const content = snapshot([sensitiveDrawing, safeStatement, actionItem]);
+    const { container, stores } = renderDisplay({ preloader });
+    connected(stores, onSensitive(false), content);
+    expect(asked).toEqual(['/media/media/drawings/cell.jpg']);
+    act(() => applyShow(onSensitive(true), stores.show));
+    expect(screen.getByText('Solidarity with all political prisoners')).toBeInTheDocument();
+    await finish('/media/media/drawings/cell.jpg');
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('[data-item-id="prison-drawing"]')).toBeNull();
   });
 });

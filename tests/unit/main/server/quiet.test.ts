@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQuietWatch } from '../../../../src/main/server/quiet';
+
+describe('createQuietWatch', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const watch = () => createQuietWatch(() => Date.now());
+  const settledFlag = (promise: Promise<void>) => {
+    const state = { done: false };
+    void promise.then(() => (state.done = true));
+    return state;
+  };
+
+  it('settles the quiet time after it started when nothing is asked for', async () => {
+    const quiet = watch();
+    await vi.advanceTimersByTimeAsync(20);
+    const state = settledFlag(quiet.settled(50, 400));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(state.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.done).toBe(true);
+    // Later calls, long after the last request, settle at once.
+    const again = settledFlag(quiet.settled(50, 400));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(again.done).toBe(true);
+  });
+
+  it('waits until no request has come for the quiet time', async () => {
+    const quiet = watch();
+    quiet.touch();
+    const state = settledFlag(quiet.settled(50, 400));
+    await vi.advanceTimersByTimeAsync(30);
+    quiet.touch(); // the page's scripts, asked for after its HTML
+    await vi.advanceTimersByTimeAsync(49);
+    expect(state.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.done).toBe(true);
+  });
+
+  it('a flood of requests holds it back no longer than the limit', async () => {
+    const quiet = watch();
+    quiet.touch();
+    const state = settledFlag(quiet.settled(50, 400));
+    for (let t = 0; t < 399; t += 10) {
+      quiet.touch();
+      await vi.advanceTimersByTimeAsync(10);
+      if (t < 390) expect(state.done).toBe(false);
+    }
+    await vi.advanceTimersByTimeAsync(10);
+    expect(state.done).toBe(true);
+  });
+});
