@@ -1,7 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   openView,
   overflowProblems,
@@ -9,8 +6,9 @@ import {
   waitForSlide,
   withQuery,
 } from '../helpers/display';
-import { connectOperator, type OperatorClient } from '../helpers/operator';
-import { builtInPack, serve, type Served } from '../helpers/serve';
+import type { OperatorClient } from '../helpers/operator';
+import { copyPack, servePaused, type PausedShow } from '../helpers/pack-copy';
+import { builtInPack, type Served } from '../helpers/serve';
 
 /*
  * Case records on the real screens (issue 19): the corrected counters and the age of the facts
@@ -19,31 +17,23 @@ import { builtInPack, serve, type Served } from '../helpers/serve';
  * UPDATE_SCREENSHOTS=1.
  */
 
+let show: PausedShow;
 let server: Served;
 let operator: OperatorClient;
-let packDir: string;
 
 test.beforeAll(async () => {
   // The built-in pack with the merch table on, so its detail view can be seen too.
-  packDir = mkdtempSync(join(tmpdir(), 'cases-pack-'));
-  cpSync(builtInPack, packDir, { recursive: true });
-  const packFile = join(packDir, 'pack.yaml');
-  writeFileSync(
-    packFile,
-    readFileSync(packFile, 'utf8').replace(
-      'display:\n',
-      'display:\n  merchTable:\n    idleSeconds: 600\n',
-    ),
+  const packDir = copyPack(
+    builtInPack,
+    (yaml) => yaml.replace('display:\n', 'display:\n  merchTable:\n    idleSeconds: 600\n'),
+    'cases-pack-',
   );
-  server = await serve({ content: packDir });
-  operator = await connectOperator(server.urls.operator);
-  await operator.send({ name: 'pause' });
+  show = await servePaused(packDir);
+  ({ server, operator } = show);
 });
 
 test.afterAll(async () => {
-  operator?.close();
-  await server?.stop();
-  if (packDir) rmSync(packDir, { recursive: true, force: true });
+  await show?.stop();
 });
 
 async function showCase(page: Page, itemId: string, lang: string, name: string, portrait = false) {

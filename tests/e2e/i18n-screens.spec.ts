@@ -1,18 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import {
-  createReadStream,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import {
@@ -22,9 +11,10 @@ import {
   waitForSlide,
   withQuery,
 } from '../helpers/display';
-import { connectOperator, type OperatorClient } from '../helpers/operator';
+import type { OperatorClient } from '../helpers/operator';
+import { copyPack, servePaused, type PausedShow } from '../helpers/pack-copy';
 import { readPairing } from '../helpers/operator-views';
-import { builtInPack, repoRoot, serve, serveSupports, type Served } from '../helpers/serve';
+import { builtInPack, repoRoot, serveSupports, type Served } from '../helpers/serve';
 
 /*
  * The phone remote, the merch table, the overlay and the kiosk lock in French, Russian and
@@ -132,36 +122,33 @@ async function englishLeft(
 }
 
 /** The built-in pack with Ukrainian among its display languages, and the merch table on. */
-let packDir: string;
+let show: PausedShow;
 let server: Served;
 let operator: OperatorClient;
 let content: string[];
 
 test.beforeAll(async () => {
-  packDir = mkdtempSync(join(tmpdir(), 'screens-i18n-'));
-  cpSync(builtInPack, packDir, { recursive: true });
-  const packFile = join(packDir, 'pack.yaml');
-  const pack = readFileSync(packFile, 'utf8')
-    .replace(/^languages: \[en, ru, fr\]$/m, 'languages: [en, ru, fr, uk]')
-    .replace(/^ {2}languages: \[en, ru, fr\]$/m, '  languages: [en, ru, fr, uk]')
-    .replace(
-      /^ {2}cycleLanguages: true$/m,
-      '  cycleLanguages: false\n  merchTable:\n    enabled: true',
-    );
-  writeFileSync(packFile, pack);
+  const packDir = copyPack(
+    builtInPack,
+    (yaml) =>
+      yaml
+        .replace(/^languages: \[en, ru, fr\]$/m, 'languages: [en, ru, fr, uk]')
+        .replace(/^ {2}languages: \[en, ru, fr\]$/m, '  languages: [en, ru, fr, uk]')
+        .replace(
+          /^ {2}cycleLanguages: true$/m,
+          '  cycleLanguages: false\n  merchTable:\n    enabled: true',
+        ),
+    'screens-i18n-',
+  );
   content = packTexts(packDir);
-  server = await serve({
-    content: packDir,
+  show = await servePaused(packDir, {
     extraArgs: serveSupports('--remote-address') ? ['--remote-address', '127.0.0.1'] : [],
   });
-  operator = await connectOperator(server.urls.operator);
-  await operator.send({ name: 'pause' });
+  ({ server, operator } = show);
 });
 
 test.afterAll(async () => {
-  operator?.close();
-  await server?.stop();
-  if (packDir) rmSync(packDir, { recursive: true, force: true });
+  await show?.stop();
 });
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };

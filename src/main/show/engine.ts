@@ -4,7 +4,6 @@ import {
   fail,
   ok,
   type Command,
-  type LocalizedText,
   type Result,
   type ShowState,
 } from '../../shared/protocol';
@@ -16,7 +15,16 @@ import { lineTimes, type LineTimes } from './lyrics-timing';
 import { Outputs } from './outputs';
 import { playlistRefusal } from './pass-order';
 import { startingPlaylist } from './playlist-order';
-import { notASlide, notASong, notInOrder, nothingToPlay, songRefusal } from './refusals';
+import {
+  interludeRefusal,
+  resultOf,
+  notASlide,
+  notASong,
+  notAShowCommand,
+  notInOrder,
+  nothingToPlay,
+  songRefusal,
+} from './refusals';
 import { resumedLive, type ShowPosition } from './resume';
 import { findSetlist } from './setlist';
 import { SetlistProgress } from './setlist-progress';
@@ -112,9 +120,7 @@ export class ShowEngine {
   execute(command: Command): Result {
     if (this.stopped) return fail(coreText('command.showStopped'));
     // The core's routing table sends only show commands here; anything else is a wiring bug.
-    if (!isCommandFor('show', command)) {
-      return fail(coreText('command.notShowCommand', { command: command.name }));
-    }
+    if (!isCommandFor('show', command)) return fail(notAShowCommand(command.name));
     const result = this.perform(command);
     if (result.ok) {
       this.loop.scheduleOrderCheck();
@@ -132,7 +138,7 @@ export class ShowEngine {
     this.content = content;
     this.times.clear();
     const song = this.songOnAir();
-    const keepSong = song !== null && this.mayStartSong(song) === null;
+    const keepSong = song !== null && songRefusal(song, this.safeMode) === null;
     if (song && keepSong) this.lyrics.update(song, this.timesOf(song));
     // Reordered while the song still holds the loop, so no slide timer starts underneath it.
     this.loop.setContent(content);
@@ -219,7 +225,7 @@ export class ShowEngine {
         this.setlist.stop();
         return ok;
       case 'setOutputLanguages':
-        return maybeFail(
+        return resultOf(
           this.outputs.setLanguages(this.content.pack, command.output, command.languages),
         );
       case 'overlay':
@@ -231,17 +237,12 @@ export class ShowEngine {
   private startSong(songId: string): Result {
     const item = this.content.items.find((i) => i.id === songId);
     if (item?.kind !== 'song') return fail(notASong(songId, item));
-    const refused = this.mayStartSong(item);
+    const refused = songRefusal(item, this.safeMode);
     if (refused) return fail(refused);
     this.loop.holdForSong(this.loop.indexFrom(songId, 0));
     this.lyrics.start(item, this.timesOf(item));
     this.setlist.songStarted(this.content, songId);
     return ok;
-  }
-
-  /** Why `song` cannot be sung now, or null. */
-  private mayStartSong(song: SongItem): LocalizedText | null {
-    return songRefusal(song, this.safeMode);
   }
 
   /** Takes the song off air; returns whether the held loop item had been shown. */
@@ -274,14 +275,7 @@ export class ShowEngine {
     const interlude = found.setlist.interlude ?? startingPlaylist(this.content, this.clock.now());
     if (interlude !== null && interlude !== this.loop.playlistId) {
       const switched = this.setPlaylist(interlude);
-      if (!switched.ok)
-        return fail(
-          coreText('show.interludeCannotPlay', {
-            ...switched.error.params,
-            id: setlistId,
-            reason: switched.error.key ?? 'core:show.cannotShowNow',
-          }),
-        );
+      if (!switched.ok) return fail(interludeRefusal(setlistId, switched.error));
     } else if (this.loop.hold) {
       this.loop.afterSong(this.endSong());
     }
@@ -294,7 +288,7 @@ export class ShowEngine {
     const live = resumedLive(
       this.content,
       resume,
-      (song) => this.mayStartSong(song),
+      (song) => songRefusal(song, this.safeMode),
       (song) => this.timesOf(song),
     );
     this.outputs.refresh(this.content.pack, resume.outputLanguages, resume.overlays);
@@ -353,8 +347,4 @@ export class ShowEngine {
       }
     }
   }
-}
-
-function maybeFail(refusal: LocalizedText | null): Result {
-  return refusal === null ? ok : fail(refusal);
 }

@@ -1,5 +1,5 @@
 import type { LoadedItem, SongItem } from '../../shared/content';
-import { coreText, type LocalizedText } from '../../shared/protocol';
+import { coreText, fail, ok, type LocalizedText, type Result } from '../../shared/protocol';
 
 /**
  * Why the show refuses a command, in words for whoever sent it (`core` catalog keys). Kept
@@ -44,4 +44,23 @@ export function nothingToPlay(playlistId: string | null): LocalizedText {
   return playlistId === null
     ? coreText('show.nothingToPlay')
     : coreText('show.nothingToPlayInPlaylist', { playlist: playlistId });
+}
+
+/** Why a setlist's interlude could not start, with the playlist's own reason inside. */
+export function interludeRefusal(setlistId: string, reason: LocalizedText): LocalizedText {
+  return coreText('show.interludeCannotPlay', {
+    ...reason.params,
+    id: setlistId,
+    reason: reason.key ?? 'core:show.cannotShowNow',
+  });
+}
+
+/** A refusal as the command's result: `ok` when there is none. */
+export function resultOf(refusal: LocalizedText | null): Result {
+  return refusal === null ? ok : fail(refusal);
+}
+
+/** A command the core's routing table should never have sent here: a wiring bug, said plainly. */
+export function notAShowCommand(name: string): LocalizedText {
+  return coreText('command.notShowCommand', { command: name });
 }
