@@ -7,8 +7,12 @@ import {
 } from '../../shared/content';
 import type { Role } from '../../shared/protocol';
 
-/** The console speaks the pack's default language for item names. */
-export function consoleLanguage(content: ContentSnapshot | null): string {
+/**
+ * The language item names are shown in on the console and the phone: the reader's own when the
+ * pack is written in it (a French volunteer reads the French titles), else the pack's default.
+ */
+export function consoleLanguage(content: ContentSnapshot | null, reader?: string): string {
+  if (reader && content?.pack.languages.includes(reader)) return reader;
   return content?.pack.defaultLanguage ?? 'en';
 }
 

@@ -52,9 +52,9 @@ function SongPicker() {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
   if (!snapshot || !show) return null;
-  const lang = consoleLanguage(snapshot);
+  const lang = consoleLanguage(snapshot, i18n.language);
   const songs = snapshot.items.filter(
     (item): item is SongItem & { source: string } =>
       item.kind === 'song' && item.sections.length > 0,
@@ -126,7 +126,7 @@ export function LyricsPanel() {
   const show = useStore(stores.show, (s) => s.show);
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
   const { run } = useRunner();
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
   const ctx = show ? { show, content: snapshot } : null;
   const song = ctx ? cursorSong(ctx) : undefined;
   const cursor = show?.lyrics ?? null;
@@ -156,7 +156,7 @@ export function LyricsPanel() {
       </section>
     );
   }
-  const lang = consoleLanguage(snapshot);
+  const lang = consoleLanguage(snapshot, i18n.language);
   const original = song.language ?? lang;
   let index = 0;
   const total = song.sections.reduce((n, section) => n + section.lines.length, 0);

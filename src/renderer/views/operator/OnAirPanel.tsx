@@ -64,7 +64,7 @@ export function OnAirPanel() {
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
   // Slides change with the date (days behind bars, countdowns), not by the second.
   const now = useClock(30_000);
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
   if (!snapshot || !show) {
     return (
       <section className="op-panel op-onair" aria-label={t('onAir.heading')}>
@@ -88,7 +88,7 @@ export function OnAirPanel() {
       ? { kind: 'slide', item: next }
       : { kind: 'neutral', showTitle: !show.safeMode };
   const timing = slideTiming(show, clockOffsetMs);
-  const lang = consoleLanguage(snapshot);
+  const lang = consoleLanguage(snapshot, i18n.language);
   const shownTitle =
     underneath.kind === 'slide' ? itemTitle(underneath.item, lang, t) : t('onAir.neutral');
 

@@ -23,7 +23,7 @@ export function PlaylistStrip() {
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
   const { run } = useRunner();
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
   const current = useRef<HTMLLIElement | null>(null);
   const strip = useRef<HTMLOListElement | null>(null);
   const position = show?.position;
@@ -38,7 +38,7 @@ export function PlaylistStrip() {
     list.scrollTo?.({ left: Math.max(0, left), behavior: 'auto' });
   }, [position, sequence]);
   if (!snapshot || !show) return null;
-  const lang = consoleLanguage(snapshot);
+  const lang = consoleLanguage(snapshot, i18n.language);
   const playlists = snapshot.items.filter((item) => item.kind === 'playlist');
 
   return (

@@ -22,10 +22,10 @@ export function SetlistPanel() {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
   if (!snapshot || !show) return null;
   const setlists = setlistsOf(snapshot);
-  const lang = consoleLanguage(snapshot);
+  const lang = consoleLanguage(snapshot, i18n.language);
   const ctx = { show, content: snapshot };
   const active = activeSetlist(ctx);
 

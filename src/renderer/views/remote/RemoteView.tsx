@@ -181,7 +181,7 @@ function OnAir() {
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const show = useStore(stores.show, (s) => s.show);
   const status = useStore(stores.connection, (s) => s.status);
-  const { t } = useTranslation('remote');
+  const { t, i18n } = useTranslation('remote');
   if (!snapshot || !show) {
     return (
       <p className="remote-onair remote-muted" role="status">
@@ -189,7 +189,7 @@ function OnAir() {
       </p>
     );
   }
-  const lang = consoleLanguage(snapshot);
+  const lang = consoleLanguage(snapshot, i18n.language);
   const item = itemById(snapshot, show.itemId);
   const title = itemTitle(item, lang, t);
   const song = lyricsOnAir(show) ? cursorSong({ show, content: snapshot }) : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  consoleLanguage,
   itemName,
   itemTitle,
   kindLabel,
@@ -8,6 +9,7 @@ import {
 } from '../../../../src/renderer/controls/text';
 import type { ContentItem } from '../../../../src/shared/content';
 import { translate } from '../../../../src/shared/i18n';
+import { snapshot } from '../fixtures';
 
 const untitledDrawing = {
   kind: 'drawing',
@@ -57,5 +59,22 @@ describe('since', () => {
 
   it('never says "in" for a clock that runs a little ahead', () => {
     expect(since(now + 90_000, now, 'en')).toBe('now');
+  });
+});
+
+describe('consoleLanguage', () => {
+  const content = snapshot();
+
+  it("names items in the reader's language when the pack is written in it", () => {
+    const written = content.pack.languages.find((l) => l !== content.pack.defaultLanguage);
+    expect(written).toBeDefined();
+    expect(consoleLanguage(content, written)).toBe(written);
+  });
+
+  it("falls back to the pack's default language for a reader the pack does not speak", () => {
+    const unwritten = ['uk', 'fr', 'ru', 'de'].find((l) => !content.pack.languages.includes(l));
+    expect(consoleLanguage(content, unwritten)).toBe(content.pack.defaultLanguage);
+    expect(consoleLanguage(content)).toBe(content.pack.defaultLanguage);
+    expect(consoleLanguage(null, 'fr')).toBe('en');
   });
 });
