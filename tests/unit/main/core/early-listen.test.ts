@@ -18,6 +18,19 @@ let dir: string;
 let contentDir: string;
 let dataDir: string;
 let rendererDir: string;
+
+/** A core on this test's folders, with no watcher, no OBS and no log: only its start-up. */
+function quietCoreOptions() {
+  return {
+    contentDir,
+    port: 0,
+    rendererDir,
+    watch: false,
+    dataDir,
+    obs: false as const,
+    log: () => {},
+  };
+}
 const clients: TestClient[] = [];
 const cores: Promise<Core>[] = [];
 
@@ -53,13 +66,7 @@ async function startHeld(): Promise<{
   let listening!: (server: ShowServer) => void;
   const listened = new Promise<ShowServer>((resolve) => (listening = resolve));
   const core = startCore({
-    contentDir,
-    port: 0,
-    rendererDir,
-    watch: false,
-    dataDir,
-    obs: false,
-    log: () => {},
+    ...quietCoreOptions(),
     onListening: (server) => listening(server),
     openContent: async (packDir, options) => {
       await gate;
@@ -174,13 +181,7 @@ describe('startCore reads the pack once the page has its scripts', () => {
     const events: string[] = [];
     let asked: Promise<void> = Promise.resolve();
     const core = startCore({
-      contentDir,
-      port: 0,
-      rendererDir,
-      watch: false,
-      dataDir,
-      obs: false,
-      log: () => {},
+      ...quietCoreOptions(),
       // Long enough that the requests below reach the server within it on any machine; the
       // limit is what lets the pack load at last.
       pageQuiet: { quietMs: 1_000, maxMs: 5_000 },
