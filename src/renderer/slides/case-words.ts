@@ -6,22 +6,13 @@ import {
   type Sentence,
   type SourceRef,
 } from '../../shared/content';
-import { matchAppLanguage, SOURCE_LANGUAGE } from '../../shared/i18n/languages';
-import { translate } from '../../shared/i18n/translator';
+import { audienceT } from '../i18n/audience';
 import { custodyDays, factsAreStale, isMonthOnly } from '../../shared/time';
 import { formatDate } from './context';
 
-const translators = new Map<string, TFunction>();
-
-/**
- * The `case` words in a slide's language, English for a pack language the app lacks. Audience
- * screens speak the slide's language, never the device's, so this is not the page's `t`.
- */
+/** The `case` words in a slide's language: an audience screen's words, never the device's. */
 export function caseWords(language: string): TFunction {
-  const lng = matchAppLanguage([language]) ?? SOURCE_LANGUAGE;
-  let t = translators.get(lng);
-  if (!t) translators.set(lng, (t = translate(lng, 'case')));
-  return t;
+  return audienceT(language, 'case');
 }
 
 /** A date as precise as it was written: "February 2019" for `2019-02`, the full date otherwise. */
