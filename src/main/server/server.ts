@@ -12,10 +12,12 @@ import {
   type LocalizedText,
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
+import type { ContentEditor } from '../content/edit/types';
 import type { ContentStore } from '../content/types';
 import type { ObsService } from '../obs/service';
 import type { LanListener, RemoteController } from '../remote/controller';
 import { admit } from './admission';
+import { registerApi } from './api';
 import { hostsOf } from './host-check';
 import { createQuietWatch } from './quiet';
 import { appPage, createApp, hardenApp, registerAssets, sendHtml } from './http';
@@ -73,6 +75,8 @@ export interface ServerOptions {
   obs?: ObsService;
   /** How scaled media copies are made; sharp in this process when left out. */
   scaleImage?: ScaleImage;
+  /** The pack's writer, behind the content API (`/api/v1`). Left out: no API. */
+  editor?: ContentEditor;
 }
 
 /** What the phone remote needs from the sockets (see `RemoteControllerOptions`). */
@@ -208,6 +212,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     pair: (request) => remote.pair(request),
     origins: () => origins('main'),
   });
+
+  // Only on this listener, never on the phones' LAN one: editing is the operator's.
+  if (options.editor) await registerApi(app, { tokens, editor: options.editor, ready: options.ready });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_PAYLOAD_BYTES } });
   app.get(SOCKET_PATH, { websocket: true }, (socket, request) =>

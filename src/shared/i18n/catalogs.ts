@@ -11,6 +11,7 @@ import enOverlay from './locales/en/overlay.json' with { type: 'json' };
 import enProblems from './locales/en/problems.json' with { type: 'json' };
 import enCore from './locales/en/core.json' with { type: 'json' };
 import enCase from './locales/en/case.json' with { type: 'json' };
+import enEditor from './locales/en/editor.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruActions from './locales/ru/actions.json' with { type: 'json' };
 import ruConsole from './locales/ru/console.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import ruOverlay from './locales/ru/overlay.json' with { type: 'json' };
 import ruProblems from './locales/ru/problems.json' with { type: 'json' };
 import ruCore from './locales/ru/core.json' with { type: 'json' };
 import ruCase from './locales/ru/case.json' with { type: 'json' };
+import ruEditor from './locales/ru/editor.json' with { type: 'json' };
 import frCommon from './locales/fr/common.json' with { type: 'json' };
 import frActions from './locales/fr/actions.json' with { type: 'json' };
 import frConsole from './locales/fr/console.json' with { type: 'json' };
@@ -33,6 +35,7 @@ import frOverlay from './locales/fr/overlay.json' with { type: 'json' };
 import frProblems from './locales/fr/problems.json' with { type: 'json' };
 import frCore from './locales/fr/core.json' with { type: 'json' };
 import frCase from './locales/fr/case.json' with { type: 'json' };
+import frEditor from './locales/fr/editor.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukActions from './locales/uk/actions.json' with { type: 'json' };
 import ukConsole from './locales/uk/console.json' with { type: 'json' };
@@ -44,6 +47,7 @@ import ukOverlay from './locales/uk/overlay.json' with { type: 'json' };
 import ukProblems from './locales/uk/problems.json' with { type: 'json' };
 import ukCore from './locales/uk/core.json' with { type: 'json' };
 import ukCase from './locales/uk/case.json' with { type: 'json' };
+import ukEditor from './locales/uk/editor.json' with { type: 'json' };
 import type { AppLanguage } from './languages';
 import type { Namespace } from './namespaces';
 
@@ -63,6 +67,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     problems: enProblems,
     core: enCore,
     case: enCase,
+    editor: enEditor,
   },
   ru: {
     common: ruCommon,
@@ -76,6 +81,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     problems: ruProblems,
     core: ruCore,
     case: ruCase,
+    editor: ruEditor,
   },
   fr: {
     common: frCommon,
@@ -89,6 +95,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     problems: frProblems,
     core: frCore,
     case: frCase,
+    editor: frEditor,
   },
   uk: {
     common: ukCommon,
@@ -102,5 +109,6 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     problems: ukProblems,
     core: ukCore,
     case: ukCase,
+    editor: ukEditor,
   },
 };

@@ -14,5 +14,6 @@ export const NAMESPACES = [
   'problems',
   'core',
   'case',
+  'editor',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

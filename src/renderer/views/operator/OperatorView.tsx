@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
@@ -23,6 +23,32 @@ import { closeReasonKey, connectionKey } from './connection-text';
 // The previews are the slides the screens show, with the slides' own styles.
 import '../../slides/styles/index.css';
 import './operator.css';
+
+// The editor is a room of its own: the console loads its code when the tab is first opened.
+const EditorTab = lazy(() => import('./editor/EditorTab'));
+
+type ConsoleTab = 'show' | 'content';
+
+function TabSwitch({ tab, onTab }: { tab: ConsoleTab; onTab: (tab: ConsoleTab) => void }) {
+  const { t } = useTranslation('editor');
+  return (
+    <nav className="op-tabs" role="tablist" aria-label={t('tab.label')}>
+      {(['show', 'content'] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={tab === name}
+          className={`op-tab${tab === name ? ' is-active' : ''}`}
+          onClick={() => onTab(name)}
+          data-testid={`tab-${name}`}
+        >
+          {t(`tab.${name}`)}
+        </button>
+      ))}
+    </nav>
+  );
+}
 
 function ConnectionBadge() {
   const { connection } = useStores();
@@ -49,6 +75,7 @@ function Console() {
   );
   const songOn = useStore(stores.show, (s) => s.show?.lyrics != null);
   const [sheet, setSheet] = useState(false);
+  const [tab, setTab] = useState<ConsoleTab>('show');
   const { t } = useTranslation('console');
   const documentTitle = title
     ? t('header.documentTitleWithPack', { pack: title })
@@ -65,6 +92,7 @@ function Console() {
         <h1>
           {t('header.title')} <span className="op-muted">{title ?? ''}</span>
         </h1>
+        <TabSwitch tab={tab} onTab={setTab} />
         <ConnectionBadge />
         <LanguageMenu className="language-menu op-language" />
         <button
@@ -77,7 +105,12 @@ function Console() {
           {t('header.keys')} <kbd>?</kbd>
         </button>
       </header>
-      <main className="op-main">
+      {tab === 'content' ? (
+        <Suspense fallback={null}>
+          <EditorTab />
+        </Suspense>
+      ) : null}
+      <main className="op-main" hidden={tab !== 'show'}>
         <div className="op-column op-column-main">
           <OnAirPanel />
           {/* During a song its lines matter most: they go right under the preview. */}

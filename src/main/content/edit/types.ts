@@ -1,0 +1,45 @@
+import type {
+  Conflict,
+  FieldProblem,
+  HistoryEntry,
+  ItemBody,
+  ItemList,
+  ItemRecord,
+  MediaFolder,
+  Saved,
+  Version,
+} from '../../../shared/protocol/content-api';
+
+/** What a write did: saved, refused as invalid (nothing written), or a conflict. */
+export type WriteOutcome =
+  | { status: 'saved'; saved: Saved }
+  | { status: 'invalid'; errors: FieldProblem[] }
+  | { status: 'conflict'; conflict: Conflict }
+  | { status: 'not-found' };
+
+export type DeleteOutcome =
+  | { status: 'deleted'; trashed: string; removedFrom: string[] }
+  | { status: 'in-use'; usedBy: { id: string; kind: string; file: string }[] }
+  | { status: 'not-found' };
+
+/**
+ * The one writer of the pack folder (ARCHITECTURE-GUIDE, Round 2: "content writes have one
+ * writer"). Routes ask it; it validates with the loader's own schemas and cross-references,
+ * writes atomically, keeps history, and lets the watcher's reload carry the change to the
+ * screens. Nothing else writes into the pack.
+ */
+export interface ContentEditor {
+  list(): Promise<ItemList>;
+  read(id: string): Promise<ItemRecord | null>;
+  /** Creates or replaces; `ifMatch` null means "create, or overwrite whatever is there". */
+  write(id: string, body: ItemBody, ifMatch: Version | null): Promise<WriteOutcome>;
+  remove(id: string, options: { removeReferences: boolean }): Promise<DeleteOutcome>;
+  history(id: string): Promise<HistoryEntry[] | null>;
+  /** Writes an old version back as a new save (so the current one goes to history). */
+  restore(id: string, version: Version, ifMatch: Version | null): Promise<WriteOutcome>;
+  /**
+   * Writes a checked, cleaned media file under `media/<folder>/`, picking a free name from
+   * `name` (already safe: lower-case, no path), and returns its pack path.
+   */
+  saveMedia(folder: MediaFolder, name: string, extension: string, bytes: Buffer): Promise<string>;
+}

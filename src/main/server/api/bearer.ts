@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../../../shared/protocol';
+import { coreText } from '../../../shared/protocol/localized-text';
+import { tokenMatches } from '../../settings/tokens';
+
+/** The role a request's `Authorization: Bearer` token belongs to, or null for none or a wrong one. */
+export function bearerRole(
+  request: FastifyRequest,
+  tokens: Readonly<Record<Role, string>>,
+): Role | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer ([A-Za-z0-9._~-]{1,256})$/.exec(header.trim());
+  if (!match) return null;
+  const given = match[1];
+  // Every role is compared, so the time taken does not tell which one nearly matched.
+  let found: Role | null = null;
+  for (const [role, token] of Object.entries(tokens) as [Role, string][]) {
+    if (tokenMatches(token, given)) found = role;
+  }
+  return found;
+}
+
+/**
+ * A preHandler that lets through only requests carrying one of `allowed` roles' tokens:
+ * 401 without a usable token, 403 with another role's. Nothing is read or changed before it.
+ */
+export function requireRole(tokens: Readonly<Record<Role, string>>, allowed: readonly Role[]) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const role = bearerRole(request, tokens);
+    if (role === null) {
+      await reply
+        .code(401)
+        .header('WWW-Authenticate', 'Bearer')
+        .header('Cache-Control', 'no-store')
+        .send({ error: coreText('api.unauthorized') });
+      return;
+    }
+    if (!allowed.includes(role)) {
+      await reply
+        .code(403)
+        .header('Cache-Control', 'no-store')
+        .send({ error: coreText('api.forbidden', { role }) });
+    }
+  };
+}

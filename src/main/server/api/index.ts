@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../../shared/protocol';
+import { API_PREFIX } from '../../../shared/protocol/content-api';
+import type { ContentEditor } from '../../content/edit/types';
+import { requireRole } from './bearer';
+import { registerItemRoutes } from './items-routes';
+import { registerMediaRoute } from './media-route';
+
+export interface ApiOptions {
+  tokens: Readonly<Record<Role, string>>;
+  /** The pack's one writer. */
+  editor: ContentEditor;
+  /** Settles once the pack has loaded: API requests wait for it, like media requests. */
+  ready?: Promise<void>;
+}
+
+/**
+ * `/api/v1`: the content API (issue 14). Every route sits behind the operator's bearer token;
+ * answers are JSON and never cached.
+ */
+export async function registerApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
+  await app.register(
+    async (api) => {
+      api.addHook('preHandler', requireRole(options.tokens, ['operator']));
+      const ready = options.ready;
+      if (ready) api.addHook('preHandler', async () => ready);
+      api.addHook('onSend', async (_request, reply) => {
+        reply.header('Cache-Control', 'no-store');
+      });
+      registerItemRoutes(api, options.editor);
+      registerMediaRoute(api, options.editor);
+    },
+    { prefix: API_PREFIX },
+  );
+}

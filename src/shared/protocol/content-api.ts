@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './localized-text';
+
+/*
+ * The content API (`/api/v1`): how the console's editor, and anything else holding the
+ * operator's token, reads and writes the pack. One schema per body, shared by the routes,
+ * the console's client and the tests. The files on disk stay the truth: every write goes
+ * through the content store's one writer, and the show picks it up through its normal reload.
+ */
+
+export const API_PREFIX = '/api/v1';
+
+export const apiPaths = {
+  items: `${API_PREFIX}/items`,
+  item: (id: string) => `${API_PREFIX}/items/${encodeURIComponent(id)}`,
+  history: (id: string) => `${API_PREFIX}/items/${encodeURIComponent(id)}/history`,
+  restore: (id: string, version: string) =>
+    `${API_PREFIX}/items/${encodeURIComponent(id)}/history/${encodeURIComponent(version)}/restore`,
+  media: `${API_PREFIX}/media`,
+} as const;
+
+/** Names one state of a file's bytes (a hash of them): what `If-Match` and `ETag` carry. */
+export const versionSchema = z.string().regex(/^[a-f0-9]{8,64}$/);
+export type Version = z.infer<typeof versionSchema>;
+
+/**
+ * One problem of an item, at a field. `field` is the dotted path as the YAML is written
+ * (`status.fr`, `items.4`; positions counted from 1); `message` is the English, and `key` with
+ * `params` let the console say it in its reader's language.
+ */
+export const fieldProblemSchema = localizedTextSchema.extend({
+  field: z.string(),
+  /** Warnings (a text missing in one language) do not stop a save; errors do. */
+  severity: z.enum(['error', 'warning']).default('error'),
+});
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;
+
+export const itemSummarySchema = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  /** The title (or name) in the pack's default language; the id when it has none. */
+  title: z.string(),
+  /** Pack-relative, `/`-separated. */
+  file: z.string(),
+  problems: z.array(fieldProblemSchema),
+});
+export type ItemSummary = z.infer<typeof itemSummarySchema>;
+
+export const itemListSchema = z.strictObject({
+  items: z.array(itemSummarySchema),
+  /** The pack's languages, default first: the editor's language tabs. */
+  languages: z.array(z.string()),
+  defaultLanguage: z.string(),
+});
+export type ItemList = z.infer<typeof itemListSchema>;
+
+/** A JSON object shaped like the item's YAML (`kind` included). */
+export const itemBodySchema = z.record(z.string(), z.unknown());
+export type ItemBody = z.infer<typeof itemBodySchema>;
+
+export const itemRecordSchema = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  file: z.string(),
+  version: versionSchema,
+  /** What the file says, as JSON (no defaults filled in), so a save writes back only that. */
+  item: itemBodySchema,
+  problems: z.array(fieldProblemSchema),
+});
+export type ItemRecord = z.infer<typeof itemRecordSchema>;
+
+/** `200` after a `PUT` or a restore. */
+export const savedSchema = z.strictObject({
+  id: z.string(),
+  file: z.string(),
+  version: versionSchema,
+  /** Warnings found while saving (the save happened). */
+  warnings: z.array(fieldProblemSchema).default([]),
+});
+export type Saved = z.infer<typeof savedSchema>;
+
+/** `422`: every problem at once; nothing was written. */
+export const invalidSchema = z.strictObject({ errors: z.array(fieldProblemSchema).min(1) });
+
+/** `409`: the file changed since the version the editor started from; nothing was written. */
+export const conflictSchema = z.strictObject({
+  error: z.literal('conflict'),
+  /** The version the request said it edited, and what it sent. */
+  yours: z.strictObject({ version: versionSchema.nullable(), item: itemBodySchema }),
+  /** What is on disk now. */
+  current: z.strictObject({ version: versionSchema, item: itemBodySchema }),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+/** `409` on `DELETE`: playlists and setlists still use the item. */
+export const inUseSchema = z.strictObject({
+  error: z.literal('in-use'),
+  usedBy: z.array(z.strictObject({ id: z.string(), kind: z.string(), file: z.string() })),
+});
+
+export const deletedSchema = z.strictObject({
+  id: z.string(),
+  /** Where the file went, pack-relative (`.trash/…`): restorable by moving it back. */
+  trashed: z.string(),
+  /** Playlists and setlists the item was taken out of (only when asked to). */
+  removedFrom: z.array(z.string()),
+});
+
+export const historyEntrySchema = z.strictObject({
+  version: versionSchema,
+  /** When this version was replaced, ISO 8601. */
+  savedAt: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export const historySchema = z.strictObject({
+  id: z.string(),
+  entries: z.array(historyEntrySchema),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** Where an upload goes, under `media/`. */
+export const mediaFolderSchema = z.enum(['images', 'photos', 'drawings']);
+export type MediaFolder = z.infer<typeof mediaFolderSchema>;
+
+/** `201` after `POST /api/v1/media`. */
+export const uploadedSchema = z.strictObject({
+  /** The pack path to put in the item (`media/photos/ivan.jpg`). */
+  path: z.string(),
+  /** The type its bytes are, whatever its name said. */
+  type: z.enum(['jpeg', 'png', 'webp', 'gif', 'svg']),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Made smaller to fit 4096 px. */
+  scaled: z.boolean(),
+  /** Metadata (EXIF, GPS, XMP) was removed. */
+  metadataRemoved: z.boolean(),
+});
+export type Uploaded = z.infer<typeof uploadedSchema>;
+
+/** Any other refusal (401, 403, 404, 413, 415): one sentence, localizable. */
+export const apiErrorSchema = z.strictObject({ error: localizedTextSchema });
