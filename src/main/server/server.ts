@@ -214,7 +214,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   // Only on this listener, never on the phones' LAN one: editing is the operator's.
-  if (options.editor) await registerApi(app, { tokens, editor: options.editor, ready: options.ready });
+  if (options.editor)
+    await registerApi(app, { tokens, editor: options.editor, ready: options.ready });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_PAYLOAD_BYTES } });
   app.get(SOCKET_PATH, { websocket: true }, (socket, request) =>
