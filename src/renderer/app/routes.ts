@@ -4,7 +4,6 @@ import { NAMESPACES, type Namespace } from '../../shared/i18n/namespaces';
 // the index would bring zod into it.
 import { matchView, views, type View } from '../../shared/protocol/views';
 import type { Role } from '../../shared/protocol/roles';
-import { DISPLAY_AUDIENCE_NAMESPACES, OVERLAY_AUDIENCE_NAMESPACES } from '../i18n/audience-rooms';
 
 export { roleForPath } from '../../shared/protocol/views';
 
@@ -22,8 +21,6 @@ export interface Route extends View {
    * every room: they show words from all of them, and they are not what a venue waits for.
    */
   namespaces: readonly Namespace[];
-  /** The rooms of the words an audience screen adds in the slide's language, if it is one. */
-  audience?: readonly Namespace[];
 }
 
 /** Each view's component, by the view's name (its role); the table of views is shared. */
@@ -45,12 +42,6 @@ const namespaces: Record<Role, readonly Namespace[]> = {
   remote: NAMESPACES,
 };
 
-const audience: Partial<Record<Role, readonly Namespace[]>> = {
-  display: DISPLAY_AUDIENCE_NAMESPACES,
-  kiosk: DISPLAY_AUDIENCE_NAMESPACES,
-  overlay: OVERLAY_AUDIENCE_NAMESPACES,
-};
-
 /** A page no route matches (the list of addresses) speaks only `common`. */
 export const NOT_FOUND_NAMESPACES: readonly Namespace[] = ['common'];
 
@@ -58,7 +49,6 @@ export const routes: readonly Route[] = views.map((view) => ({
   ...view,
   load: loaders[view.role],
   namespaces: namespaces[view.role],
-  ...(audience[view.role] ? { audience: audience[view.role] } : {}),
 }));
 
 export function matchRoute(pathname: string): Route | undefined {

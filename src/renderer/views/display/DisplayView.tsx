@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
+import type { Namespace } from '../../../shared/i18n';
 import { languageForSlide, pinnedLanguage, screenLanguages } from '../../i18n/language';
 import { audienceT, useAudienceWords } from '../../i18n/audience';
-import { DISPLAY_AUDIENCE_NAMESPACES } from '../../i18n/audience-rooms';
 import { Slide } from '../../slides/Slide';
 import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
@@ -30,6 +30,9 @@ import { loadAllFonts } from './fonts';
 import '../../slides/styles/index.css';
 import './display.css';
 import './merch/merch.css';
+
+/** The rooms of the words the display adds in the slide's language (slides, merch table). */
+export const DISPLAY_AUDIENCE_NAMESPACES: readonly Namespace[] = ['display', 'case', 'merch'];
 
 /** The cross-fade; short enough that a clicker feels instant. */
 export const FADE_MS = 400;

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { Fit } from '../../fit/Fit';
 import { audienceLanguage, audienceT, useAudienceWords } from '../../i18n/audience';
-import { OVERLAY_AUDIENCE_NAMESPACES } from '../../i18n/audience-rooms';
 import { screenLanguages } from '../../i18n/language';
 import { Qr } from '../../slides/Qr';
 import { BreakableUrl } from '../../slides/url-text';
@@ -19,6 +18,8 @@ import {
 } from './overlay-content';
 import { prefersReducedMotion, useCanvasFit, useTransparentPage } from './page';
 import './overlay.css';
+
+const OVERLAY_AUDIENCE_NAMESPACES = ['overlay'] as const;
 
 /** Fades in and out stay under a quarter of a second: the stream must feel live. */
 export const FADE_MS = 200;

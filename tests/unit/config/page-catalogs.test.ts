@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '../../../src');
 
-/** Value imports and re-exports (`import type` and `export type` load nothing). */
-const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[\s\S]*?\s+from\s+)?'([^']+)'/gm;
-/** `import('./x')`: fetched later, by the same page. */
-const DYNAMIC_IMPORT = /\bimport\(\s*'([^']+)'\s*\)/g;
+/** Value imports, re-exports and `import('./x')` (`import type` and `export type` load nothing). */
+const IMPORTS = [
+  /^\s*(?:import|export)\s+(?!type\s)(?:[\s\S]*?\s+from\s+)?'([^']+)'/gm,
+  /\bimport\(\s*'([^']+)'\s*\)/g,
+];
 
 function resolveLocal(from: string, specifier: string): string {
   const base = path.resolve(path.dirname(from), specifier);
@@ -28,13 +29,9 @@ function resolveLocal(from: string, specifier: string): string {
   throw new Error(`${from}: cannot resolve ${specifier}`);
 }
 
-/**
- * Every file of ours a page's code reaches (with `dynamic`, what it fetches later too), each
- * with the chain that reaches it; packages under `package:<name>`.
- */
-function reached(entry: string, dynamic = true): Map<string, string[]> {
+/** Every file of ours a page's code reaches, each with the chain that reaches it. */
+function reached(entry: string): Map<string, string[]> {
   const files = new Map<string, string[]>();
-  const patterns = dynamic ? [STATIC_IMPORT, DYNAMIC_IMPORT] : [STATIC_IMPORT];
   const walk = (file: string, chain: string[]) => {
     const name = path.relative(SRC, file);
     if (files.has(name)) return;
@@ -42,12 +39,11 @@ function reached(entry: string, dynamic = true): Map<string, string[]> {
     files.set(name, here);
     if (file.endsWith('.json')) return;
     const source = readFileSync(file, 'utf8');
-    for (const pattern of patterns) {
+    for (const pattern of IMPORTS) {
       for (const match of source.matchAll(pattern)) {
         const specifier = match[1]!;
-        if (specifier.endsWith('.css')) continue;
-        if (!specifier.startsWith('.')) files.set(`package:${specifier}`, [...here, specifier]);
-        else walk(resolveLocal(file, specifier), here);
+        if (!specifier.startsWith('.') || specifier.endsWith('.css')) continue;
+        walk(resolveLocal(file, specifier), here);
       }
     }
   };
@@ -82,22 +78,5 @@ describe("a page's code carries no catalog of its own", () => {
     for (const view of ['display/DisplayView', 'operator/OperatorView', 'overlay/OverlayView']) {
       expect(files.has(`renderer/views/${view}.tsx`)).toBe(true);
     }
-  });
-});
-
-// The entry is evaluated before anything it does not import statically is even asked for: a
-// library there puts the view's code, the catalogs and the first picture behind its evaluation.
-describe("a page's first script only decides what to fetch", () => {
-  it('reaches no library and none of the app, so all of them are asked for at once', () => {
-    const files = reached('renderer/app/main.tsx', false);
-    const heavy = [...files.keys()].filter(
-      (file) =>
-        file.startsWith('package:') ||
-        /^renderer\/(transport|stores|views|slides|controls)\//.test(file) ||
-        file === 'shared/protocol/index.ts',
-    );
-    expect(heavy.map((file) => files.get(file)!.join(' -> '))).toEqual([]);
-    // The walk itself works: the routes table is on the way.
-    expect(files.has('renderer/app/routes.ts')).toBe(true);
   });
 });
