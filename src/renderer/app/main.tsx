@@ -9,33 +9,31 @@ import '@fontsource/inter/400-italic.css';
 import '@fontsource/inter/600.css';
 import { connect } from '../transport/socket';
 import { connectionProblem } from '../stores';
-import type { Translator } from '../../shared/i18n';
-import { loadPageTranslator } from '../i18n/page-translator';
+import { createPageTranslator } from '../i18n/page-translator';
 import { App } from './App';
-import { matchRoute, NOT_FOUND_NAMESPACES } from './routes';
+import { matchRoute } from './routes';
 import './base.css';
 
+const translator = createPageTranslator();
 const route = matchRoute(location.pathname);
-// The page's catalogs and the view's code load while the socket connects; the page renders
-// once, with both.
-const translator = loadPageTranslator(route?.namespaces ?? NOT_FOUND_NAMESPACES);
-const view: Promise<ComponentType | null> = route ? route.load() : Promise.resolve(null);
 if (route) {
   document.title = `Solidarity Screens · ${route.role}`;
   if (!connect(route.role)) {
-    void translator.then((t) => connectionProblem(t.t('common:connection.noToken')));
+    connectionProblem(translator.t('common:connection.noToken'));
   }
 }
 
 const root = document.getElementById('root');
 if (root) {
-  const render = ([pageTranslator, View]: [Translator, ComponentType | null]) =>
+  const render = (View: ComponentType | null) =>
     createRoot(root).render(
       <StrictMode>
-        <I18nextProvider i18n={pageTranslator}>
+        <I18nextProvider i18n={translator}>
           <App View={View} />
         </I18nextProvider>
       </StrictMode>,
     );
-  void Promise.all([translator, view]).then(render);
+  // The view's code loads while the socket connects; the page renders once, with it.
+  if (route) void route.load().then(render);
+  else render(null);
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { APP_LANGUAGES, LANGUAGE_NAMES, isAppLanguage } from '../../shared/i18n/languages';
+import { APP_LANGUAGES, LANGUAGE_NAMES, isAppLanguage } from '../../shared/i18n';
 
 /**
  * The language of the app's own words on this device. It never changes what the screens

@@ -1,4 +1,4 @@
-import { matchAppLanguage, SOURCE_LANGUAGE, type AppLanguage } from '../../shared/i18n/languages';
+import { matchAppLanguage, SOURCE_LANGUAGE, type AppLanguage } from '../../shared/i18n';
 
 /** Where this device remembers the reader's choice of language for the app's own words. */
 export const LANGUAGE_STORAGE_KEY = 'solidarity-screens.app-language';

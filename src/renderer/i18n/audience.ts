@@ -1,7 +1,12 @@
-import { useEffect, useSyncExternalStore } from 'react';
-import type { Namespace, Translate, Translator } from '../../shared/i18n';
-import { matchAppLanguage, SOURCE_LANGUAGE, type AppLanguage } from '../../shared/i18n/languages';
-import { loadTranslator } from '../../shared/i18n/lazy-translator';
+import {
+  createTranslator,
+  matchAppLanguage,
+  SOURCE_LANGUAGE,
+  type AppLanguage,
+  type Namespace,
+  type Translate,
+  type Translator,
+} from '../../shared/i18n';
 
 /**
  * The few words audience screens (display, merch table, overlay) add around the pack's own
@@ -13,104 +18,18 @@ export function audienceLanguage(slideLanguage: string): AppLanguage {
 }
 
 // One translator per language for the page's life: slides render every second (the clock),
-// and building an i18next instance per render would be waste. Its catalogs are fetched, not
-// bundled (`useAudienceWords`), so `audienceT` stays a plain synchronous lookup at render time.
-const translators = new Map<AppLanguage, Promise<Translator>>();
-const loaded = new Map<AppLanguage, Translator>();
-let revision = 0;
-const listeners = new Set<() => void>();
+// and building an i18next instance per render would be waste.
+const translators = new Map<AppLanguage, Translator>();
 
-function changed() {
-  revision += 1;
-  for (const listener of listeners) listener();
-}
-
-/** Whether `namespaces` are in hand in the language these slide languages are shown in. */
-export function hasAudienceWords(
-  slideLanguages: readonly string[],
-  namespaces: readonly Namespace[],
-): boolean {
-  return slideLanguages.every((slideLanguage) => {
-    const language = audienceLanguage(slideLanguage);
-    const translator = loaded.get(language);
-    return (
-      translator !== undefined &&
-      namespaces.every((namespace) => translator.hasResourceBundle(language, namespace))
-    );
-  });
-}
-
-/**
- * Fetch the audience words of these slide languages (and English, the stand-in for a
- * language the app lacks). Resolves once all are in hand; a failed fetch leaves English.
- */
-export async function loadAudienceWords(
-  slideLanguages: readonly string[],
-  namespaces: readonly Namespace[],
-): Promise<void> {
-  const languages = new Set<AppLanguage>([
-    SOURCE_LANGUAGE,
-    ...slideLanguages.map(audienceLanguage),
-  ]);
-  await Promise.all(
-    [...languages].map(async (language) => {
-      let pending = translators.get(language);
-      if (!pending) {
-        pending = loadTranslator(language, namespaces);
-        translators.set(language, pending);
-      }
-      const translator = await pending;
-      if (namespaces.some((namespace) => !translator.hasResourceBundle(language, namespace))) {
-        await translator.loadNamespaces([...namespaces]);
-      }
-      loaded.set(language, translator);
-    }),
-  );
-  changed();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/**
- * Starts fetching the audience words for every language this screen may show (the content
- * message names them) and re-renders as they arrive. True once the first of them, the one on
- * air, is in hand: a view holds its first slide back until then. A language added later (a
- * pack edit) shows in English for the moment its catalogs take to arrive.
- */
-export function useAudienceWords(
-  onAir: string | null,
-  slideLanguages: readonly string[],
-  namespaces: readonly Namespace[],
-): boolean {
-  useSyncExternalStore(subscribe, () => revision);
-  const wanted = [...(onAir === null ? [] : [onAir]), ...slideLanguages].join(' ');
-  const rooms = namespaces.join(' ');
-  useEffect(() => {
-    if (!wanted) return;
-    const ns = rooms.split(' ') as Namespace[];
-    const languages = wanted.split(' ');
-    // On-air language first, so the gate opens without waiting for the others.
-    void loadAudienceWords(languages.slice(0, 1), ns).then(() => loadAudienceWords(languages, ns));
-  }, [wanted, rooms]);
-  return onAir !== null && hasAudienceWords([onAir], namespaces);
-}
-
-/** The words of a catalog nobody fetched yet: nothing, rather than a key on the big screen. */
-const SILENT = (() => '') as unknown as Translate;
-
-/** A fixed `t` for one audience namespace in the slide's language (English until fetched). */
+/** A fixed `t` for one audience namespace in the slide's language. */
 export function audienceT(slideLanguage: string, namespace: Namespace): Translate {
   const language = audienceLanguage(slideLanguage);
-  for (const candidate of [language, SOURCE_LANGUAGE]) {
-    const translator = loaded.get(candidate);
-    if (translator?.hasResourceBundle(candidate, namespace)) {
-      return translator.getFixedT(candidate, namespace);
-    }
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = createTranslator(language, namespace);
+    translators.set(language, translator);
   }
-  return SILENT;
+  return translator.getFixedT(language, namespace);
 }
 
 /** A number in the slide's language: "1 234" in Russian, "1,234" in English. */

@@ -58,22 +58,3 @@ export function lyricLanguages(
   const translation = candidates.find((language) => language !== original && has(language));
   return { original, translation: translation ?? null };
 }
-
-/**
- * Every language a screen may put up for this pack and show: the pack's, the display list's,
- * the operator's choice and the link's pin. An audience screen fetches their words ahead, so
- * a slide never waits for them (`useAudienceWords`).
- */
-export function screenLanguages(
-  pack: Pack,
-  show: Partial<Pick<ShowState, 'outputLanguages'>> | null,
-  pinned?: string | null,
-): string[] {
-  const all = [
-    ...pack.languages,
-    ...displayLanguages(pack),
-    ...(show?.outputLanguages?.display ?? []),
-    ...(pinned ? [pinned] : []),
-  ];
-  return [...new Set(all)];
-}

@@ -1,6 +1,4 @@
-import type { Namespace, Translator } from '../../shared/i18n';
-import { isAppLanguage } from '../../shared/i18n/languages';
-import { loadTranslator } from '../../shared/i18n/lazy-translator';
+import { createTranslator, isAppLanguage, type Translator } from '../../shared/i18n';
 import { chooseAppLanguage, readSavedLanguage, saveLanguage } from './app-language';
 
 function storage(): Storage | undefined {
@@ -12,22 +10,22 @@ function storage(): Storage | undefined {
 }
 
 /**
- * The page's translator, in the language its clues point to, with the page's own rooms
- * (`namespaces`) fetched before it resolves. A choice in the language menu
- * (`changeLanguage`) fetches that language's catalogs, is remembered on this device and
- * written to `<html lang>`, so screen readers and the browser's hyphenation follow it.
+ * The page's translator, in the language its clues point to. A choice in the language menu
+ * (`changeLanguage`) is remembered on this device and written to `<html lang>`, so screen
+ * readers and the browser's hyphenation follow it.
  */
-export async function loadPageTranslator(namespaces: readonly Namespace[]): Promise<Translator> {
-  const language = chooseAppLanguage({
-    search: location.search,
-    saved: readSavedLanguage(storage()),
-    browser: navigator.languages ?? [navigator.language],
-  });
-  document.documentElement.lang = language;
-  const translator = await loadTranslator(language, namespaces);
-  translator.on('languageChanged', (changed) => {
-    document.documentElement.lang = changed;
-    if (isAppLanguage(changed)) saveLanguage(storage(), changed);
+export function createPageTranslator(): Translator {
+  const translator = createTranslator(
+    chooseAppLanguage({
+      search: location.search,
+      saved: readSavedLanguage(storage()),
+      browser: navigator.languages ?? [navigator.language],
+    }),
+  );
+  document.documentElement.lang = translator.language;
+  translator.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+    if (isAppLanguage(language)) saveLanguage(storage(), language);
   });
   return translator;
 }

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n';
+import { translate, type Translate } from '../i18n';
 import { schemaProblem } from './fields';
 import { z } from 'zod';
 import {
@@ -222,9 +222,9 @@ export function staleCases(
 
 /**
  * The warning for one stale case, as `validate` prints it and logs carry it; `t` speaks the
- * `case` catalog in the reader's language (the caller has it: no catalog is loaded here).
+ * `case` catalog (English unless the reader asked for another language).
  */
-export function formatStaleCase(stale: StaleCase, t: Translate): string {
+export function formatStaleCase(stale: StaleCase, t: Translate = translate('en', 'case')): string {
   return stale.asOf !== undefined
     ? t('banner.stale', { file: stale.file, date: stale.asOf })
     : t('banner.undated', { file: stale.file, text: `"${stale.asOfText ?? ''}"` });

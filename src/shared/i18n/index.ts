@@ -3,5 +3,3 @@ export * from './namespaces';
 export * from './translator';
 export { CATALOGS, type Catalog } from './catalogs';
 export type { CoreKey, ProblemKey } from './catalog-keys';
-export { loadTranslator } from './lazy-translator';
-export { loadCatalog } from './catalog-loaders';

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import type { CoreKey, ProblemKey, Translate } from '../i18n';
-import { translatorFrom } from '../i18n/translator-options';
-import enCore from '../i18n/locales/en/core.json' with { type: 'json' };
-import enProblems from '../i18n/locales/en/problems.json' with { type: 'json' };
+import { translate, type CoreKey, type ProblemKey, type Translate } from '../i18n';
 
 /**
  * Words the core sends a person (a content problem, a notice, a refusal): a catalog key with
@@ -22,45 +19,31 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export type TextParams = Record<string, string | number>;
 
 type TextNamespace = 'problems' | 'core';
+const english: Partial<Record<TextNamespace, Translate>> = {};
 
-/**
- * The English of one namespace, from its English catalog alone: the one place English is
- * written. Only that catalog, so a page whose transport words its own refusals (`coreText`)
- * carries 7 kB of English, not every catalog of every language.
- */
-function englishIn(namespace: TextNamespace, catalog: object): Translate {
-  return translatorFrom('en', namespace, { en: { [namespace]: catalog } }).getFixedT(
-    'en',
-    namespace,
-  );
+/** The English of a key, from the English catalog: the one place English is written. */
+function englishOf(namespace: TextNamespace, key: string, params: TextParams): string {
+  english[namespace] ??= translate('en', namespace);
+  return english[namespace](key, params);
 }
 
-function localizedText(
-  namespace: TextNamespace,
-  english: Translate,
-  key: string,
-  params?: TextParams,
-): LocalizedText {
+function localizedText(namespace: TextNamespace, key: string, params?: TextParams): LocalizedText {
   const text: LocalizedText = {
-    message: english(key, params ?? {}),
+    message: englishOf(namespace, key, params ?? {}),
     key: `${namespace}:${key}`,
   };
   if (params && Object.keys(params).length > 0) text.params = params;
   return text;
 }
 
-let problemsEnglish: Translate | undefined;
 /** A content problem (`problems` catalog) with its parameters and its English. */
 export function problem(key: ProblemKey, params?: TextParams): LocalizedText {
-  problemsEnglish ??= englishIn('problems', enProblems);
-  return localizedText('problems', problemsEnglish, key, params);
+  return localizedText('problems', key, params);
 }
 
-let coreEnglish: Translate | undefined;
 /** A notice, refusal or error of the core (`core` catalog) with its parameters and English. */
 export function coreText(key: CoreKey, params?: TextParams): LocalizedText {
-  coreEnglish ??= englishIn('core', enCore);
-  return localizedText('core', coreEnglish, key, params);
+  return localizedText('core', key, params);
 }
 
 /** The words in one language: its catalog key when it has one, else the English sent with it. */

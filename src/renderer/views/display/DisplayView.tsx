@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
-import type { Namespace } from '../../../shared/i18n';
-import { languageForSlide, pinnedLanguage, screenLanguages } from '../../i18n/language';
-import { audienceT, useAudienceWords } from '../../i18n/audience';
+import { languageForSlide, pinnedLanguage } from '../../i18n/language';
+import { audienceT } from '../../i18n/audience';
 import { Slide } from '../../slides/Slide';
 import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
@@ -30,9 +29,6 @@ import { loadAllFonts } from './fonts';
 import '../../slides/styles/index.css';
 import './display.css';
 import './merch/merch.css';
-
-/** The rooms of the words the display adds in the slide's language (slides, merch table). */
-export const DISPLAY_AUDIENCE_NAMESPACES: readonly Namespace[] = ['display', 'case', 'merch'];
 
 /** The cross-fade; short enough that a clicker feels instant. */
 export const FADE_MS = 400;
@@ -115,19 +111,7 @@ export function DisplayView({
   const onStage = screen.kind === 'slide' || screen.kind === 'neutral';
   // The first slide shows its files unscaled (`mediaWidth: null` below): the same URLs here.
   const firstImages = screen.kind === 'slide' ? imagesOf(screen.item, null) : [];
-  const imagesUp = useFirstImagesReady(onStage, firstImages, preloader, MAX_IMAGE_WAIT_MS);
-  // The slide's own words (days behind bars, the event's countdown) are fetched beside its
-  // pictures, so the first slide goes up whole; after that a slide never waits for them.
-  const pinned = pinnedLanguage(search);
-  const onAirLanguage =
-    snapshot && show && onStage ? languageForSlide(snapshot.pack, show, pinned) : null;
-  const wordsUp = useAudienceWords(
-    onAirLanguage,
-    snapshot ? screenLanguages(snapshot.pack, show, pinned) : [],
-    DISPLAY_AUDIENCE_NAMESPACES,
-  );
-  const [firstUp, setFirstUp] = useState(false);
-  if (imagesUp && wordsUp && !firstUp) setFirstUp(true);
+  const firstUp = useFirstImagesReady(onStage, firstImages, preloader, MAX_IMAGE_WAIT_MS);
   // The grace period counts from the first slide going up, not from its wait.
   const started = useStarted(onStage && firstUp);
   const nextImagesKey = started ? nextImages.join('\n') : '';
@@ -138,6 +122,7 @@ export function DisplayView({
     if (nextImagesKey) preloader.warm(nextImagesKey.split('\n'));
   }, [nextImagesKey, preloader]);
 
+  const pinned = pinnedLanguage(search);
   const onShown = useCallback((entry: StageEntry) => {
     document.documentElement.lang = entry.language;
   }, []);

@@ -1,6 +1,6 @@
 // The PIN prompt's own entry: no React and no fonts, so it opens at once over the show.
 import './kiosk-lock.css';
-import { loadTranslator } from '../../../shared/i18n/lazy-translator';
+import { translate } from '../../../shared/i18n';
 import { chooseAppLanguage, readSavedLanguage } from '../../i18n/app-language';
 import { mountKioskLock } from './KioskLock';
 
@@ -18,12 +18,9 @@ const language = chooseAppLanguage({
   saved: readSavedLanguage(storage()),
   browser: navigator.languages ?? [navigator.language],
 });
+const t = translate(language, 'kiosk');
 document.documentElement.lang = language;
+document.title = t('title');
 
-// Only this page's catalog, in its language: the prompt must not wait for every other room's.
-void loadTranslator(language, ['kiosk']).then((translator) => {
-  const t = translator.getFixedT(language, 'kiosk');
-  document.title = t('title');
-  const root = document.getElementById('kiosk-lock');
-  if (root) mountKioskLock(root, window.api, t);
-});
+const root = document.getElementById('kiosk-lock');
+if (root) mountKioskLock(root, window.api, t);

@@ -2,8 +2,7 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { Fit } from '../../fit/Fit';
-import { audienceLanguage, audienceT, useAudienceWords } from '../../i18n/audience';
-import { screenLanguages } from '../../i18n/language';
+import { audienceLanguage, audienceT } from '../../i18n/audience';
 import { Qr } from '../../slides/Qr';
 import { BreakableUrl } from '../../slides/url-text';
 import { useStores } from '../../stores';
@@ -18,8 +17,6 @@ import {
 } from './overlay-content';
 import { prefersReducedMotion, useCanvasFit, useTransparentPage } from './page';
 import './overlay.css';
-
-const OVERLAY_AUDIENCE_NAMESPACES = ['overlay'] as const;
 
 /** Fades in and out stay under a quarter of a second: the stream must feel live. */
 export const FADE_MS = 200;
@@ -183,14 +180,6 @@ export function OverlayView({
   const canvas = useCanvasFit();
   const [defaultFade] = useState(() => (prefersReducedMotion() ? 0 : FADE_MS));
   const fade = fadeMs ?? defaultFade;
-  // "Now playing" is ours, in the language on air: fetched before the label first goes up.
-  const wordsUp = useAudienceWords(
-    snapshot ? content.language : null,
-    snapshot ? screenLanguages(snapshot.pack, show) : [],
-    OVERLAY_AUDIENCE_NAMESPACES,
-  );
-  const [wordsIn, setWordsIn] = useState(false);
-  if (wordsUp && !wordsIn) setWordsIn(true);
 
   const target = parseOverlayPath(pathname);
   if (target.kind === 'unknown') {
@@ -225,7 +214,7 @@ export function OverlayView({
     >
       <div className="ov-canvas" style={style}>
         {wants('now-playing') ? (
-          <Fade content={content.nowPlaying} fadeMs={fade} cut={cut || !wordsIn}>
+          <Fade content={content.nowPlaying} fadeMs={fade} cut={cut}>
             {(c) => <NowPlaying content={c} language={content.language} />}
           </Fade>
         ) : null}

@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-import { CATALOGS } from '../../../../src/shared/i18n';
+import { describe, expect, it } from 'vitest';
 import {
   audienceLanguage,
   audienceT,
@@ -185,40 +184,5 @@ describe('the words audience screens add, in the slide’s language', () => {
     expect(languageName('fr')).toBe('Français');
     expect(languageName('uk')).toBe('Українська');
     expect(languageName('en')).toBe('English');
-  });
-});
-
-describe('audience words are fetched, never bundled', () => {
-  // A fresh copy of the module: the test setup has already fetched every language for the rest.
-  const fresh = async () => {
-    vi.resetModules();
-    return import('../../../../src/renderer/i18n/audience');
-  };
-
-  it('says nothing before its words arrive, never a catalog key on the big screen', async () => {
-    const audience = await fresh();
-    expect(audience.hasAudienceWords(['ru'], ['display'])).toBe(false);
-    expect(audience.audienceT('ru', 'display')('reconnecting')).toBe('');
-  });
-
-  it('speaks the slide language once fetched, and English for a language the app lacks', async () => {
-    const audience = await fresh();
-    await audience.loadAudienceWords(['ru'], ['display']);
-    expect(audience.hasAudienceWords(['ru', 'es'], ['display'])).toBe(true);
-    expect(audience.hasAudienceWords(['ru'], ['merch'])).toBe(false);
-    expect(audience.audienceT('ru', 'display')('reconnecting')).toBe(
-      CATALOGS.ru.display.reconnecting,
-    );
-    expect(audience.audienceT('es', 'display')('reconnecting')).toBe(
-      CATALOGS.en.display.reconnecting,
-    );
-  });
-
-  it('shows English while a language added later is still on its way', async () => {
-    const audience = await fresh();
-    await audience.loadAudienceWords([], ['display']);
-    expect(audience.audienceT('uk', 'display')('reconnecting')).toBe(
-      CATALOGS.en.display.reconnecting,
-    );
   });
 });
