@@ -1,4 +1,15 @@
-import type { WidgetRegistry } from '../form/spec';
+import type { ComponentType } from 'react';
+import type { WidgetProps, WidgetRegistry } from '../form/spec';
+import { ItemRefField } from './ItemRefField';
+import { LyricsField } from './LyricsField';
+import { MediaField } from './MediaField';
+import { PlaylistEntriesField } from './PlaylistEntriesField';
+import './widgets.css';
 
-/** The editor's widgets, by the field type they draw. (Stub: the widgets work fills it in.) */
-export const editorWidgets: WidgetRegistry = {};
+/** The editor's widgets, by the field type they draw. */
+export const editorWidgets: WidgetRegistry = {
+  media: MediaField as ComponentType<WidgetProps>,
+  itemRef: ItemRefField,
+  playlistEntries: PlaylistEntriesField,
+  lyrics: LyricsField,
+};
