@@ -102,9 +102,6 @@ export function MediaField(props: MediaFieldProps) {
         )}
       </div>
       <div className="ed-media__side">
-        <label className="ed-media__pick" htmlFor={fieldId}>
-          {t('widgets.media.choose')}
-        </label>
         <input
           id={fieldId}
           className="ed-media__input"
@@ -116,6 +113,9 @@ export function MediaField(props: MediaFieldProps) {
             if (file) void upload(file);
           }}
         />
+        <label className="ed-media__pick" htmlFor={fieldId}>
+          {t('widgets.media.choose')}
+        </label>
         <p className="ed-media__hint">{t('widgets.media.drop')}</p>
         {saved && <p className="ed-media__path">{t('widgets.media.saved', { path: saved })}</p>}
         {status.state === 'uploading' && <p role="status">{t('widgets.media.uploading')}</p>}
