@@ -1,5 +1,4 @@
-import type { ComponentType } from 'react';
-import type { WidgetProps, WidgetRegistry } from '../form/spec';
+import type { WidgetRegistry } from '../form/spec';
 import { ItemRefField } from './ItemRefField';
 import { LyricsField } from './LyricsField';
 import { MediaField } from './MediaField';
@@ -8,7 +7,7 @@ import './widgets.css';
 
 /** The editor's widgets, by the field type they draw. */
 export const editorWidgets: WidgetRegistry = {
-  media: MediaField as ComponentType<WidgetProps>,
+  media: MediaField,
   itemRef: ItemRefField,
   playlistEntries: PlaylistEntriesField,
   lyrics: LyricsField,
