@@ -1,4 +1,14 @@
 import type { WidgetRegistry } from '../form/spec';
+import { ItemRefField } from './ItemRefField';
+import { LyricsField } from './LyricsField';
+import { MediaField } from './MediaField';
+import { PlaylistEntriesField } from './PlaylistEntriesField';
+import './widgets.css';
 
-/** The editor's widgets, by the field type they draw. (Stub: the widgets work fills it in.) */
-export const editorWidgets: WidgetRegistry = {};
+/** The editor's widgets, by the field type they draw. */
+export const editorWidgets: WidgetRegistry = {
+  media: MediaField,
+  itemRef: ItemRefField,
+  playlistEntries: PlaylistEntriesField,
+  lyrics: LyricsField,
+};
