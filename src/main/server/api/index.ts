@@ -21,7 +21,8 @@ export interface ApiOptions {
 export async function registerApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
   await app.register(
     async (api) => {
-      api.addHook('preHandler', requireRole(options.tokens, ['operator']));
+      // onRequest, before any body is read: an upload without the token is not held in memory.
+      api.addHook('onRequest', requireRole(options.tokens, ['operator']));
       const ready = options.ready;
       if (ready) api.addHook('preHandler', async () => ready);
       api.addHook('onSend', async (_request, reply) => {
