@@ -1,6 +1,5 @@
 import { imageSize } from 'image-size';
 import type { Sharp } from 'sharp';
-import type { Uploaded } from '../../../shared/protocol/content-api';
 import {
   coreText,
   problem,
@@ -11,6 +10,15 @@ import type { FileParts } from '../image-parts';
 import { sniffImageType } from '../media';
 import { checkSvg } from '../svg-check';
 import { safeUploadName } from './upload-name';
+import type {
+  CleanUpload,
+  CleanedUpload,
+  UploadRefusal,
+  UploadResult,
+  UploadType,
+} from './upload-result';
+
+export type { CleanUpload, CleanedUpload, UploadRefusal, UploadResult, UploadType };
 
 /*
  * An uploaded image made safe to keep in the pack: its type from its bytes (never its name),
@@ -29,33 +37,7 @@ export const MAX_UPLOAD_SIDE = 4096;
  */
 export const MAX_UPLOAD_PIXELS = 100_000_000;
 
-export type UploadType = Uploaded['type'];
-
-export interface CleanedUpload {
-  bytes: Buffer;
-  type: UploadType;
-  /** The extension the real type takes, with its dot: `.jpg`, `.png`, `.webp`, `.gif`, `.svg`. */
-  extension: string;
-  /** Safe base name from the claimed name: lower-case ASCII, no path, no dot, ≤ 60 chars. */
-  baseName: string;
-  width: number;
-  height: number;
-  scaled: boolean;
-  metadataRemoved: boolean;
-  /** More than one frame, kept as an animation. */
-  animated: boolean;
-}
-
-/** Why an upload is refused: the HTTP status it answers and one sentence naming the file. */
-export interface UploadRefusal {
-  status: 400 | 413 | 415;
-  error: LocalizedText;
-}
-
-export type UploadResult =
-  { ok: true; upload: CleanedUpload } | { ok: false; refusal: UploadRefusal };
-
-const EXTENSIONS: Record<UploadType, string> = {
+const EXTENSIONS: Record<UploadType, CleanedUpload['extension']> = {
   jpeg: '.jpg',
   png: '.png',
   webp: '.webp',
@@ -106,7 +88,7 @@ function endsWhole(type: string, bytes: Buffer): boolean {
  * Cleans one upload: `bytes` as received, `claimedName` as the sender named it (the name
  * only gives the saved file its base name; the type comes from the bytes).
  */
-export async function cleanUpload(bytes: Buffer, claimedName: string): Promise<UploadResult> {
+export const cleanUpload: CleanUpload = async (bytes, claimedName) => {
   const name = shownName(claimedName);
   if (bytes.length === 0) return refuse(400, coreText('api.media.empty', { name }));
   const sniffed = sniffImageType(bytes.subarray(0, 128 * 1024));
@@ -116,7 +98,7 @@ export async function cleanUpload(bytes: Buffer, claimedName: string): Promise<U
   if (hidesArchive(bytes)) return refuse(415, coreText('api.media.polyglot', { name }));
   if (!endsWhole(sniffed, bytes)) return refuse(415, coreText('api.media.corrupt', { name }));
   return cleanRaster(bytes, sniffed === 'jpg' ? 'jpeg' : sniffed, name, baseName);
-}
+};
 
 /** The claimed name as messages show it: its last path part, bounded, without control codes. */
 function shownName(claimed: string): string {

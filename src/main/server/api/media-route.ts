@@ -5,16 +5,14 @@ import {
   type MediaFolder,
 } from '../../../shared/protocol/content-api';
 import { coreText, type LocalizedText } from '../../../shared/protocol/localized-text';
-import type { UploadResult } from '../../content/edit/media-upload';
+import type { CleanUpload } from '../../content/edit/upload-result';
 import type { ContentEditor } from '../../content/edit/types';
 
 /** The largest upload read: a phone's biggest photo fits; more is refused before it is held. */
 export const MEDIA_BODY_LIMIT = 40 * 1024 * 1024;
 
-/** Turns an upload into cleaned bytes or a refusal (`cleanUpload` unless a test or the app says). */
-export type CleanUpload = (bytes: Buffer, claimedName: string) => Promise<UploadResult>;
-
-// The cleaner and sharp load with the first upload, not on the way to listening.
+// The cleaner and sharp load with the first upload, not on the way to listening. The desktop
+// app passes one that runs in the scaling child instead (sharp must stay out of Electron's main).
 const cleanInProcess: CleanUpload = async (bytes, claimedName) => {
   const { cleanUpload } = await import('../../content/edit/media-upload');
   return cleanUpload(bytes, claimedName);

@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanUpload } from '../../../../../src/main/content/edit/media-upload';
 import type { ContentEditor } from '../../../../../src/main/content/edit/types';
+import type { CleanUpload } from '../../../../../src/main/content/edit/upload-result';
 import { registerApi } from '../../../../../src/main/server/api';
 import { MEDIA_BODY_LIMIT } from '../../../../../src/main/server/api/media-route';
 import { createApp, hardenApp } from '../../../../../src/main/server/http';
@@ -294,5 +296,38 @@ describe('POST /api/v1/media into a pack folder', () => {
     expect((await sharp(saved).metadata()).exif).toBeUndefined();
     expect(saved.includes(Buffer.from('Secret Name'))).toBe(false);
     expect(existsSync(path.join(packDir, 'media', 'images'))).toBe(false);
+  });
+});
+
+describe('POST /api/v1/media with the cleaner it is given', () => {
+  async function startWith(clean: CleanUpload) {
+    await app.close();
+    const started = createApp();
+    hardenApp(started, () => new Set(['localhost:80']));
+    await registerApi(started, { tokens, editor: recordingEditor(calls), cleanUpload: clean });
+    await started.ready();
+    app = started;
+  }
+
+  it("uses it (the desktop app's scaling child), not sharp in this process", async () => {
+    const seen: string[] = [];
+    await startWith(async (bytes, name) => {
+      seen.push(`${name}:${bytes.length}`);
+      return cleanUpload(bytes, name);
+    });
+    const response = await upload(await png(4, 4), { name: 'child.png' });
+    expect(response.statusCode).toBe(201);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^child\.png:\d+$/);
+  });
+
+  it('a cleaner that fails (its child died) is a 500 without internals, nothing saved', async () => {
+    await startWith(async () => {
+      throw new Error('the image scaler stopped (exit code 1) at /home/someone/secret');
+    });
+    const response = await upload(await png(4, 4), { name: 'a.png' });
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('/home/someone');
+    expect(calls).toEqual([]);
   });
 });
