@@ -7,6 +7,7 @@ import {
   type TextParams,
 } from '../../../shared/protocol/localized-text';
 import type { FileParts } from '../image-parts';
+import { printable } from '../issues';
 import { sniffImageType } from '../media';
 import { checkSvg } from '../svg-check';
 import { safeUploadName } from './upload-name';
@@ -100,12 +101,13 @@ export const cleanUpload: CleanUpload = async (bytes, claimedName) => {
   return cleanRaster(bytes, sniffed === 'jpg' ? 'jpeg' : sniffed, name, baseName);
 };
 
-/** The claimed name as messages show it: its last path part, bounded, without control codes. */
+/**
+ * The claimed name as messages show it: its last path part, short, with control and bidi
+ * characters written out (a name must not reorder the sentence that quotes it).
+ */
 function shownName(claimed: string): string {
-  // eslint-disable-next-line no-control-regex
-  const last = (claimed.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  if (last === '') return 'image';
-  return last.length > 80 ? `${last.slice(0, 77)}…` : last;
+  const last = (claimed.split(/[/\\]/).pop() ?? '').trim();
+  return last === '' ? 'image' : printable(last);
 }
 
 async function cleanRaster(

@@ -48,7 +48,10 @@ function folderOf(
   if (parsed.success) return { ok: true, folder: parsed.data };
   return {
     ok: false,
-    given: (Array.isArray(given) ? given.join(',') : String(given)).slice(0, 40),
+    // Echoed in the refusal: printable ASCII only, so it cannot garble or reorder the sentence.
+    given: (Array.isArray(given) ? given.join(',') : String(given))
+      .slice(0, 40)
+      .replace(/[^\x20-\x7e]/g, '?'),
   };
 }
 

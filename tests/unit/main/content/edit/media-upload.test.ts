@@ -264,3 +264,12 @@ describe('cut-short animations', () => {
     expect([refusal.status, refusal.error.key]).toEqual([415, 'core:api.media.corrupt']);
   });
 });
+
+describe('the name in a refusal', () => {
+  it('cannot reorder or garble the sentence (bidi override, control codes)', async () => {
+    const refusal = await refused(Buffer.from('<html></html>'), 'photo\u202egnp.exe\u0007');
+    expect(refusal.error.message).not.toContain('\u202e');
+    expect(refusal.error.message).not.toContain('\u0007');
+    expect(refusal.error.message).toContain('photo\\u{202e}gnp.exe\\u{7}');
+  });
+});

@@ -331,3 +331,11 @@ describe('POST /api/v1/media with the cleaner it is given', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('POST /api/v1/media: what a refusal quotes', () => {
+  it('an unknown folder is quoted in printable ASCII only', async () => {
+    const response = await upload(await png(4, 4), { folder: 'фото\u202e' });
+    expect(response.statusCode).toBe(400);
+    expect(refusal(response).message).not.toMatch(/[^\x20-\x7e“”]/);
+  });
+});
