@@ -39,11 +39,11 @@ export const MAX_UPLOAD_SIDE = 4096;
 export const MAX_UPLOAD_PIXELS = 100_000_000;
 
 const EXTENSIONS: Record<UploadType, CleanedUpload['extension']> = {
-  jpeg: '.jpg',
-  png: '.png',
-  webp: '.webp',
-  gif: '.gif',
-  svg: '.svg',
+  jpeg: 'jpg',
+  png: 'png',
+  webp: 'webp',
+  gif: 'gif',
+  svg: 'svg',
 };
 
 const refuse = (status: UploadRefusal['status'], error: LocalizedText): UploadResult => ({

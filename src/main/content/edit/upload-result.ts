@@ -15,8 +15,8 @@ export const bytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint
 export const cleanedUploadSchema = z.strictObject({
   bytes: bytesSchema,
   type: uploadedSchema.shape.type,
-  /** The extension the real type takes, with its dot: `.jpg`, `.png`, `.webp`, `.gif`, `.svg`. */
-  extension: z.enum(['.jpg', '.png', '.webp', '.gif', '.svg']),
+  /** The extension the real type takes, without its dot (as `saveMedia` takes it): `jpg`, … */
+  extension: z.enum(['jpg', 'png', 'webp', 'gif', 'svg']),
   /** Safe base name from the claimed name: lower-case ASCII, no path, no dot, ≤ 60 chars. */
   baseName: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   width: z.number().int().positive(),

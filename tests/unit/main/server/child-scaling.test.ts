@@ -98,7 +98,7 @@ describe('cleaning uploads in the child process', () => {
     expect([result.upload.type, result.upload.baseName, result.upload.extension]).toEqual([
       'jpeg',
       'foto',
-      '.jpg',
+      'jpg',
     ]);
     const meta = await sharp(result.upload.bytes).metadata();
     expect([meta.exif, meta.width, meta.height]).toEqual([undefined, 32, 64]);

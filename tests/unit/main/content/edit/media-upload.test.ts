@@ -107,14 +107,14 @@ describe('metadata is removed from every raster upload', () => {
 describe('the type comes from the bytes, never from the name', () => {
   it('a PNG named .jpg is saved as a PNG', async () => {
     const upload = await cleaned(await png(12, 7), 'poster.jpg');
-    expect([upload.type, upload.extension, upload.baseName]).toEqual(['png', '.png', 'poster']);
+    expect([upload.type, upload.extension, upload.baseName]).toEqual(['png', 'png', 'poster']);
     expect([upload.width, upload.height]).toEqual([12, 7]);
     expect((await sharp(upload.bytes).metadata()).format).toBe('png');
   });
 
   it('a JPEG named .png is saved as a JPEG', async () => {
     const upload = await cleaned(await jpegWithGps(), 'drawing.png');
-    expect([upload.type, upload.extension]).toEqual(['jpeg', '.jpg']);
+    expect([upload.type, upload.extension]).toEqual(['jpeg', 'jpg']);
   });
 
   const notImages: [string, Buffer][] = [
@@ -212,7 +212,7 @@ describe('SVG', () => {
     );
     const upload = await cleaned(svg, 'Logo.SVG');
     const text = upload.bytes.toString('utf8');
-    expect([upload.type, upload.extension, upload.baseName]).toEqual(['svg', '.svg', 'logo']);
+    expect([upload.type, upload.extension, upload.baseName]).toEqual(['svg', 'svg', 'logo']);
     expect([upload.width, upload.height]).toEqual([30, 20]);
     expect(text).not.toMatch(/Ivan|ivan-petrov|drawn by|metadata/);
     expect(text).toContain('<rect width="5" height="5"/>');

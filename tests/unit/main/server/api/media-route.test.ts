@@ -41,8 +41,11 @@ function recordingEditor(calls: SaveCall[]): ContentEditor {
     history: notHere,
     restore: notHere,
     saveMedia: async (folder, name, extension, bytes) => {
+      // What the pack's writer (editor.ts) takes: a safe name, an extension without its dot.
+      if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(name)) throw new Error(`unsafe name ${name}`);
+      if (!/^[a-z0-9]{1,5}$/.test(extension)) throw new Error(`unsafe extension ${extension}`);
       calls.push({ folder, name, extension, bytes });
-      return `media/${folder}/${name}${extension}`;
+      return `media/${folder}/${name}.${extension}`;
     },
   };
 }
@@ -58,7 +61,7 @@ function folderEditor(packDir: string): ContentEditor {
       const dir = path.join(packDir, 'media', folder);
       mkdirSync(dir, { recursive: true });
       for (let n = 1; ; n++) {
-        const file = `${n === 1 ? name : `${name}-${n}`}${extension}`;
+        const file = `${n === 1 ? name : `${name}-${n}`}.${extension}`;
         try {
           await writeFile(path.join(dir, file), bytes, { flag: 'wx' });
           return `media/${folder}/${file}`;
@@ -145,7 +148,7 @@ describe('POST /api/v1/media: what is saved', () => {
       metadataRemoved: true,
     });
     expect(calls.map((c) => [c.folder, c.name, c.extension])).toEqual([
-      ['images', 'poster', '.png'],
+      ['images', 'poster', 'png'],
     ]);
     expect((await sharp(calls[0]!.bytes).metadata()).format).toBe('png');
   });
