@@ -1,15 +1,39 @@
 // The image scaling child (out/main/scale-worker.js): sharp away from Electron's main process
 // (see server/child-scaling.ts). It answers each request once; anything that is not a request
 // is ignored. Runs under Electron's utilityProcess in the app and under Node's fork in tests.
+import type { CleanReply } from './content/edit/upload-result';
 import { scaleRequestSchema, type ScaleReply } from './server/child-scaling';
 import { scaleWithSharp } from './server/media-scaling';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  postMessage(message: ScaleReply): void;
+  postMessage(message: ScaleReply | CleanReply): void;
 }
 
-async function answer(raw: unknown, reply: (message: ScaleReply) => void): Promise<void> {
+type Reply = (message: ScaleReply | CleanReply) => void;
+
+/** Cleans an upload (content/edit/media-upload.ts), loaded with the first one. */
+async function clean(raw: unknown, reply: Reply): Promise<void> {
+  const { cleanRequestSchema } = await import('./content/edit/upload-result');
+  const request = cleanRequestSchema.safeParse(raw);
+  if (!request.success) return;
+  const { id, clean: upload } = request.data;
+  try {
+    const { cleanUpload } = await import('./content/edit/media-upload');
+    const bytes = Buffer.from(
+      upload.bytes.buffer,
+      upload.bytes.byteOffset,
+      upload.bytes.byteLength,
+    );
+    const cleaned = await cleanUpload(bytes, upload.name);
+    reply({ id, ok: true, cleaned });
+  } catch (error) {
+    reply({ id, ok: false, error: (error as Error)?.message ?? String(error) });
+  }
+}
+
+async function answer(raw: unknown, reply: Reply): Promise<void> {
+  if (typeof raw === 'object' && raw !== null && 'clean' in raw) return clean(raw, reply);
   const request = scaleRequestSchema.safeParse(raw);
   if (!request.success) return;
   const { id, file, type, width } = request.data;

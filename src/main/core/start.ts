@@ -14,6 +14,7 @@ import {
 } from '../obs';
 import { applyMerchTable, type MerchTableOption } from '../server/merch-table';
 import type { ScaleImage } from '../server/media-scaling';
+import type { CleanUpload } from '../content/edit/upload-result';
 import { resolveDataDir } from '../settings/data-dir';
 import { SAFE_START, readShowPosition, showPositionSaver } from '../settings/show-position';
 import { loadTokens } from '../settings/tokens-file';
@@ -66,6 +67,8 @@ export interface CoreOptions {
   obs?: false | CoreObsOptions;
   /** How `/media/?w=` copies are made; sharp in this process by default (the app uses a child). */
   scaleImage?: ScaleImage;
+  /** How content API uploads are cleaned; sharp in this process by default (the app: a child). */
+  cleanUpload?: CleanUpload;
 }
 
 export interface CoreObsOptions {
@@ -187,6 +190,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       notice,
       obs: obsService ?? undefined,
       scaleImage: options.scaleImage,
+      cleanUpload: options.cleanUpload,
     });
   } catch (error) {
     late.abandon(error);

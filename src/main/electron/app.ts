@@ -88,7 +88,8 @@ async function startShowAndWindow(
   }
 
   const port = args.port ?? DEFAULT_APP_PORT;
-  // sharp must not run in Electron's main process (GLib clash on Linux): a child scales.
+  // sharp must not run in Electron's main process (GLib clash on Linux): a child scales,
+  // and cleans uploads to the content API.
   const scaler = createChildScaler(utilityScaleWorker(paths.scaleWorkerPath));
   let core: Core;
   try {
@@ -103,6 +104,7 @@ async function startShowAndWindow(
       // The OBS password is kept with safeStorage here; `serve` uses the env or a 0600 file.
       obs: { passwordStore: safeStoragePasswordStore({ dataDir, notice: console.warn }) },
       scaleImage: scaler.scale,
+      cleanUpload: scaler.clean,
     });
   } catch (error) {
     scaler.close();

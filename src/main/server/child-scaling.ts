@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { z } from 'zod';
+import type { CleanRequest, CleanUpload } from '../content/edit/upload-result';
 import type { ScaleImage } from './media-scaling';
 
 /**
@@ -7,6 +8,7 @@ import type { ScaleImage } from './media-scaling';
  * with the system GLib that Electron loads into its main process: crashes (SIGTRAP, SIGSEGV)
  * or floods of GLib-GObject-CRITICAL (electron#46323, sharp#4522). In a child of its own,
  * sharp never meets Electron's GLib. `serve` has no Electron and keeps sharp in process.
+ * Uploads to the content API are cleaned there too (content/edit/media-upload.ts).
  */
 
 export const scaleRequestSchema = z.strictObject({
@@ -29,7 +31,7 @@ export type ScaleReply = z.infer<typeof scaleReplySchema>;
 
 /** The child as the scaler sees it: Node's `fork` and Electron's `utilityProcess` both fit. */
 export interface ScaleWorker {
-  postMessage(message: ScaleRequest): void;
+  postMessage(message: ScaleRequest | CleanRequest): void;
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
@@ -37,6 +39,8 @@ export interface ScaleWorker {
 
 export interface ChildScaler {
   scale: ScaleImage;
+  /** Cleans an upload in the same child. */
+  clean: CleanUpload;
   /** Stops the child; a later request would start a new one. */
   close(): void;
 }
@@ -47,9 +51,10 @@ export interface ChildScaler {
  * request starts a new one, so one bad image cannot stop scaling for the evening.
  */
 export function createChildScaler(start: () => ScaleWorker | Promise<ScaleWorker>): ChildScaler {
+  // Each request knows its own reply's shape: a reply that does not fit it fails the request.
   const pending = new Map<
     number,
-    { resolve: (data: Buffer | null) => void; reject: (error: Error) => void }
+    { settle: (reply: unknown) => void; reject: (error: Error) => void }
   >();
   let worker: Promise<ScaleWorker> | undefined;
   let nextId = 0;
@@ -64,13 +69,12 @@ export function createChildScaler(start: () => ScaleWorker | Promise<ScaleWorker
       .then(start)
       .then((child) => {
         child.onMessage((raw) => {
-          const reply = scaleReplySchema.safeParse(raw);
-          if (!reply.success) return;
-          const request = pending.get(reply.data.id);
+          const id = z.object({ id: z.number().int() }).safeParse(raw);
+          if (!id.success) return;
+          const request = pending.get(id.data.id);
           if (!request) return;
-          pending.delete(reply.data.id);
-          if (!reply.data.ok) request.reject(new Error(reply.data.error));
-          else request.resolve(reply.data.data ? Buffer.from(reply.data.data) : null);
+          pending.delete(id.data.id);
+          request.settle(raw);
         });
         child.onExit((code) => {
           worker = undefined;
@@ -85,14 +89,51 @@ export function createChildScaler(start: () => ScaleWorker | Promise<ScaleWorker
     return worker;
   };
 
+  const ask = async <T>(
+    message: (id: number) => ScaleRequest | CleanRequest,
+    read: (reply: unknown) => T,
+  ): Promise<T> => {
+    const child = await running();
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const settle = (reply: unknown) => {
+        try {
+          resolve(read(reply));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      pending.set(id, { settle, reject });
+      child.postMessage(message(id));
+    });
+  };
+
   return {
-    scale: async (file, type, width) => {
-      const child = await running();
-      const id = nextId++;
-      return new Promise<Buffer | null>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        child.postMessage({ id, file, type, width });
-      });
+    scale: (file, type, width) =>
+      ask(
+        (id) => ({ id, file, type, width }),
+        (raw) => {
+          const reply = scaleReplySchema.parse(raw);
+          if (!reply.ok) throw new Error(reply.error);
+          return reply.data ? Buffer.from(reply.data) : null;
+        },
+      ),
+    clean: async (bytes, name) => {
+      // Its schema (and the catalogs its refusals use) load with the first upload, not with
+      // the scaler: the first scaled slide does not wait for them.
+      const { cleanReplySchema } = await import('../content/edit/upload-result');
+      return ask(
+        (id) => ({ id, clean: { bytes, name } }),
+        (raw): Awaited<ReturnType<CleanUpload>> => {
+          const reply = cleanReplySchema.parse(raw);
+          if (!reply.ok) throw new Error(reply.error);
+          const result = reply.cleaned;
+          if (!result.ok) return result;
+          const data = result.upload.bytes;
+          const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+          return { ok: true, upload: { ...result.upload, bytes } };
+        },
+      );
     },
     close: () => {
       const child = worker;

@@ -13,6 +13,7 @@ import {
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
 import type { ContentEditor } from '../content/edit/types';
+import type { CleanUpload } from '../content/edit/upload-result';
 import type { ContentStore } from '../content/types';
 import type { ObsService } from '../obs/service';
 import type { LanListener, RemoteController } from '../remote/controller';
@@ -77,6 +78,8 @@ export interface ServerOptions {
   scaleImage?: ScaleImage;
   /** The pack's writer, behind the content API (`/api/v1`). Left out: no API. */
   editor?: ContentEditor;
+  /** How uploads to the API are cleaned; sharp in this process when left out. */
+  cleanUpload?: CleanUpload;
 }
 
 /** What the phone remote needs from the sockets (see `RemoteControllerOptions`). */
@@ -215,7 +218,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // Only on this listener, never on the phones' LAN one: editing is the operator's.
   if (options.editor)
-    await registerApi(app, { tokens, editor: options.editor, ready: options.ready });
+    await registerApi(app, {
+      tokens,
+      editor: options.editor,
+      ready: options.ready,
+      cleanUpload: options.cleanUpload,
+    });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_PAYLOAD_BYTES } });
   app.get(SOCKET_PATH, { websocket: true }, (socket, request) =>

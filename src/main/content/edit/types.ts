@@ -39,7 +39,8 @@ export interface ContentEditor {
   restore(id: string, version: Version, ifMatch: Version | null): Promise<WriteOutcome>;
   /**
    * Writes a checked, cleaned media file under `media/<folder>/`, picking a free name from
-   * `name` (already safe: lower-case, no path), and returns its pack path.
+   * `name` (already safe: lower-case, no path) and `extension` (no dot: `jpg`), and returns
+   * its pack path.
    */
   saveMedia(folder: MediaFolder, name: string, extension: string, bytes: Buffer): Promise<string>;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../../shared/protocol';
 import { API_PREFIX } from '../../../shared/protocol/content-api';
 import type { ContentEditor } from '../../content/edit/types';
+import type { CleanUpload } from '../../content/edit/upload-result';
 import { requireRole } from './bearer';
 import { registerItemRoutes } from './items-routes';
 import { registerMediaRoute } from './media-route';
@@ -12,6 +13,8 @@ export interface ApiOptions {
   editor: ContentEditor;
   /** Settles once the pack has loaded: API requests wait for it, like media requests. */
   ready?: Promise<void>;
+  /** How uploads are cleaned; sharp in this process when left out (the app uses its child). */
+  cleanUpload?: CleanUpload;
 }
 
 /**
@@ -21,14 +24,15 @@ export interface ApiOptions {
 export async function registerApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
   await app.register(
     async (api) => {
-      api.addHook('preHandler', requireRole(options.tokens, ['operator']));
+      // onRequest, before any body is read: an upload without the token is not held in memory.
+      api.addHook('onRequest', requireRole(options.tokens, ['operator']));
       const ready = options.ready;
       if (ready) api.addHook('preHandler', async () => ready);
       api.addHook('onSend', async (_request, reply) => {
         reply.header('Cache-Control', 'no-store');
       });
       registerItemRoutes(api, options.editor);
-      registerMediaRoute(api, options.editor);
+      registerMediaRoute(api, options.editor, options.cleanUpload);
     },
     { prefix: API_PREFIX },
   );

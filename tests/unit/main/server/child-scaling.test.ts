@@ -10,6 +10,7 @@ import {
   type ScaleWorker,
 } from '../../../../src/main/server/child-scaling';
 import { repoRoot } from '../../../helpers/serve';
+import { jpegWithGps } from '../content/edit/media-fixtures';
 
 // The real worker, in a real child process, with real sharp: only the TypeScript is compiled
 // on the fly (tsx), where the app runs the built out/main/scale-worker.js.
@@ -83,5 +84,31 @@ describe('scaling in a child process', () => {
     const copy = await scale(photo, 'image/jpeg', 640);
     expect((await sharp(copy!).metadata()).width).toBe(640);
     expect(children).toHaveLength(2);
+  });
+});
+
+// The desktop app cleans uploads here too: sharp must stay out of Electron's main process.
+describe('cleaning uploads in the child process', () => {
+  it('a JPEG with GPS comes back without EXIF, from the same child that scales', async () => {
+    const { scale, clean } = startScaler();
+    await scale(photo, 'image/jpeg', 320);
+    const result = await clean(await jpegWithGps(), 'Фото.jpg');
+    if (!result.ok) throw new Error(result.refusal.error.message);
+    expect(result.upload.bytes).toBeInstanceOf(Buffer);
+    expect([result.upload.type, result.upload.baseName, result.upload.extension]).toEqual([
+      'jpeg',
+      'foto',
+      'jpg',
+    ]);
+    const meta = await sharp(result.upload.bytes).metadata();
+    expect([meta.exif, meta.width, meta.height]).toEqual([undefined, 32, 64]);
+    expect(children).toHaveLength(1);
+  });
+
+  it('a refusal comes back as the refusal, with its sentence', async () => {
+    const { clean } = startScaler();
+    const result = await clean(Buffer.from('<html></html>'), 'page.png');
+    expect(result).toMatchObject({ ok: false, refusal: { status: 415 } });
+    expect(!result.ok && result.refusal.error.message).toContain('page.png');
   });
 });
