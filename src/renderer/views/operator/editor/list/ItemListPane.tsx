@@ -42,27 +42,30 @@ export function ItemListPane({ list, selected, onOpen, onNew, onImport }: ItemLi
         aria-label={t('list.search')}
         data-testid="item-search"
       />
-      <div className="ed-new-buttons" role="group" aria-label={t('list.newGroup')}>
-        {itemKinds.map((kind) => (
+      <details className="ed-add">
+        <summary data-testid="add-item">{t('list.newGroup')}</summary>
+        <div className="ed-new-buttons">
+          {itemKinds.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="op-button op-small"
+              onClick={() => onNew(kind)}
+              data-testid={`new-${kind}`}
+            >
+              {t(`list.new.${kind}`)}
+            </button>
+          ))}
           <button
-            key={kind}
             type="button"
             className="op-button op-small"
-            onClick={() => onNew(kind)}
-            data-testid={`new-${kind}`}
+            onClick={onImport}
+            data-testid="import-song"
           >
-            {t('list.new', { kind: t(`list.kind.${kind}`) })}
+            {t('actions.importSong')}
           </button>
-        ))}
-        <button
-          type="button"
-          className="op-button op-small"
-          onClick={onImport}
-          data-testid="import-song"
-        >
-          {t('actions.importSong')}
-        </button>
-      </div>
+        </div>
+      </details>
       {sections.length === 0 ? <p className="op-muted">{t('list.nothingFound')}</p> : null}
       {sections.map((section) => (
         <section key={section.kind} className="ed-section" data-kind={section.kind}>

@@ -21,13 +21,13 @@ export function NewItemForm({ kind, taken, onCreate, onCancel }: NewItemFormProp
     <form
       className="ed-panel ed-new"
       data-testid="new-item"
-      aria-label={t('list.newTitle', { kind: t(`list.kind.${kind}`) })}
+      aria-label={t(`list.new.${kind}`)}
       onSubmit={(event) => {
         event.preventDefault();
         if (!problem) onCreate(id, title.trim());
       }}
     >
-      <h3>{t('list.newTitle', { kind: t(`list.kind.${kind}`) })}</h3>
+      <h3>{t(`list.new.${kind}`)}</h3>
       <label htmlFor={`${fieldId}-title`}>{t('list.newName')}</label>
       <input
         id={`${fieldId}-title`}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { itemSchemas, type ContentItem, type ItemKind } from '../../../../../shared/content';
@@ -20,6 +20,9 @@ interface ItemPreviewProps {
 const SHAPES: readonly PreviewShape[] = ['landscape', 'portrait'];
 /** The form's value settles this long before every language and shape is checked again. */
 const CHECK_DELAY_MS = 600;
+/** The preview's widest, in CSS pixels; a portrait screen takes this share of it. */
+const MAX_WIDTH = 480;
+const PORTRAIT_SHARE = 0.46;
 
 /** The edited item as the screens would show it, from the form's current value. */
 export function ItemPreview({ id, kind, value, languages, defaultLanguage }: ItemPreviewProps) {
@@ -30,6 +33,7 @@ export function ItemPreview({ id, kind, value, languages, defaultLanguage }: Ite
   const parsed = useMemo(() => itemSchemas[kind].safeParse({ id, ...value }), [id, kind, value]);
   const item = parsed.success ? (parsed.data as ContentItem) : null;
   const checked = useDebounced(item, CHECK_DELAY_MS);
+  const [box, width] = useBoxWidth(MAX_WIDTH);
   const [reports, setReports] = useState<Record<string, FitReport>>({});
   const report = useCallback((language: string, shape: PreviewShape, boxes: FittedBox[]) => {
     setReports((now) => ({ ...now, [`${language}/${shape}`]: { language, shape, boxes } }));
@@ -42,7 +46,12 @@ export function ItemPreview({ id, kind, value, languages, defaultLanguage }: Ite
   const languageName = (code: string) =>
     new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
   return (
-    <section className="ed-preview" aria-label={t('preview.title')} data-testid="item-preview">
+    <section
+      ref={box}
+      className="ed-preview"
+      aria-label={t('preview.title')}
+      data-testid="item-preview"
+    >
       <div className="ed-row" role="group" aria-label={t('preview.language')}>
         {languages.map((code) => (
           <button
@@ -73,7 +82,7 @@ export function ItemPreview({ id, kind, value, languages, defaultLanguage }: Ite
         <PreviewFrame
           key={shape}
           shape={shape}
-          width={shape === 'landscape' ? 480 : 220}
+          width={shape === 'landscape' ? width : width * PORTRAIT_SHARE}
           label={t('preview.frameLabel', {
             language: languageName(language),
             shape: t(`preview.shape.${shape}`),
@@ -118,4 +127,20 @@ function useDebounced<T>(value: T, delayMs: number): T {
     return () => clearTimeout(timer);
   }, [value, delayMs]);
   return settled;
+}
+
+/** The width a box has (at most `max`), followed as the console is resized. */
+function useBoxWidth(max: number) {
+  const box = useRef<HTMLElement | null>(null);
+  const [width, setWidth] = useState(max);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth > 0) setWidth(Math.min(max, element.clientWidth));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [max]);
+  return [box, width] as const;
 }
