@@ -76,6 +76,10 @@ function Console() {
   const songOn = useStore(stores.show, (s) => s.show?.lyrics != null);
   const [sheet, setSheet] = useState(false);
   const [tab, setTab] = useState<ConsoleTab>('show');
+  // Once opened, the editor stays mounted (hidden) so that switching to the show mid-edit
+  // loses nothing and asks nothing: the Show tab is one click away, always.
+  const [editorOpened, setEditorOpened] = useState(false);
+  if (tab === 'content' && !editorOpened) setEditorOpened(true);
   const { t } = useTranslation('console');
   const documentTitle = title
     ? t('header.documentTitleWithPack', { pack: title })
@@ -105,9 +109,9 @@ function Console() {
           {t('header.keys')} <kbd>?</kbd>
         </button>
       </header>
-      {tab === 'content' ? (
+      {editorOpened ? (
         <Suspense fallback={null}>
-          <EditorTab />
+          <EditorTab hidden={tab !== 'content'} />
         </Suspense>
       ) : null}
       <main className="op-main" hidden={tab !== 'show'}>

@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screenshotPath } from '../helpers/display';
+import { RECORD_SHOW, lastShow } from '../helpers/operator-views';
+import { builtInPack, serve, type Served } from '../helpers/serve';
+
+/*
+ * The console's Content tab against `serve` and its real content API, on a copy of the
+ * built-in pack (saves write files). What is saved reaches the display by the pack's own
+ * reload; the show keeps running from its keys meanwhile.
+ */
+
+let server: Served;
+let pack: string;
+
+test.beforeEach(async () => {
+  pack = mkdtempSync(join(tmpdir(), 'ss-e2e-editor-'));
+  cpSync(builtInPack, pack, { recursive: true });
+  server = await serve({ content: pack });
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  rmSync(pack, { recursive: true, force: true });
+});
+
+async function openEditor(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(RECORD_SHOW);
+  await page.goto(server.urls.operator);
+  await expect(page.getByTestId('connection')).toHaveText(/Connected/);
+  await page.getByTestId('tab-content').click();
+  await expect(page.getByTestId('item-list')).toBeVisible();
+}
+
+test('lists the pack by kind, searches it, and opens an item with its preview', async ({
+  page,
+}) => {
+  await openEditor(page);
+  const list = page.getByTestId('item-list');
+  await expect(list.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await expect(page.getByTestId('open-boris-kagarlitsky')).toBeVisible();
+  await page.getByTestId('item-search').fill('мифтахов');
+  await expect(page.getByTestId('open-azat-miftakhov')).toBeVisible();
+  await expect(page.getByTestId('open-boris-kagarlitsky')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('editor-list.png') });
+
+  await page.getByTestId('item-search').fill('');
+  await page.getByTestId('open-boris-kagarlitsky').click();
+  await expect(page.getByTestId('item-page')).toHaveAttribute('data-item-id', 'boris-kagarlitsky');
+  // The real slide, in a frame of the screen's own size.
+  const frame = page.frameLocator('[data-testid="preview-frame"] iframe');
+  await expect(frame.locator('.slide-frame[data-item-id="boris-kagarlitsky"]')).toBeVisible();
+  await expect(page.locator('[data-testid="fit-ok"], [data-testid="fit-warnings"]')).toBeVisible();
+  await page.getByTestId('shape-portrait').click();
+  await expect(page.locator('.ed-preview-frame.is-portrait')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('editor-item.png') });
+});
+
+test('a save writes the file, and typing never runs the show', async ({ page }) => {
+  await openEditor(page);
+  await page.getByTestId('open-boris-kagarlitsky').click();
+  await expect(page.getByTestId('item-page')).toBeVisible();
+  type Show = { blackout: boolean; safeMode: boolean; position: number; paused: boolean };
+  // Nothing moves on by itself while we look.
+  await page.getByTestId('tab-show').click();
+  await page.getByTestId('pause').click();
+  await expect.poll(async () => (await lastShow<Show>(page))?.paused).toBe(true);
+  await page.getByTestId('tab-content').click();
+  const before = (await lastShow<Show>(page))!;
+  // Whatever field the form draws first: type letters that are the show's keys elsewhere.
+  const field = page
+    .locator('[data-testid="item-page"] :is(input[type="text"], input:not([type]), textarea)')
+    .first();
+  await field.click();
+  await field.press('End');
+  await field.pressSequentially(' bs');
+  await page.keyboard.press('ArrowRight');
+  // The core answers a command within a round trip: give one the time to arrive.
+  await page.waitForTimeout(500);
+  const after = (await lastShow<Show>(page))!;
+  expect(after.blackout).toBe(before.blackout);
+  expect(after.safeMode).toBe(before.safeMode);
+  expect(after.position).toBe(before.position);
+
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved/);
+  expect(readFileSync(join(pack, 'cases/boris-kagarlitsky.yaml'), 'utf8')).toContain(' bs');
+
+  // The Show tab still has its keys.
+  await page.getByTestId('tab-show').click();
+  await page.locator('body').press('b');
+  await expect.poll(async () => (await lastShow<Show>(page))?.blackout).toBe(true);
+});
