@@ -25,14 +25,12 @@ export interface FieldRowProps {
 
 /** One field: its label, its input, its hint and the problems found at it. */
 export function FieldRow(props: FieldRowProps) {
-  const { t, i18n } = useTranslation('editor');
+  const { t } = useTranslation('editor');
   const { widgets } = useFormScope();
   const id = useId();
   const problems = useProblemsAt(props.path);
   const { spec, label, path, value, onChange } = props;
-  const exists = (key: string) => i18n.exists(key, { ns: 'editor' });
-  const hint =
-    props.fieldKey === undefined ? undefined : fieldHint(t, exists, props.fieldKey, spec.type);
+  const hint = props.fieldKey === undefined ? undefined : fieldHint(t, props.fieldKey, spec.type);
   const hintId = hint ? `${id}-hint` : undefined;
   const problemsId = problems.length > 0 ? `${id}-problems` : undefined;
   const describedBy = [hintId, problemsId].filter(Boolean).join(' ') || undefined;

@@ -5,15 +5,13 @@ export function fieldLabel(t: TFunction, key: string): string {
   return t(`form.field.${key}`, { defaultValue: key });
 }
 
+/** The message at `key`, if the catalog has one there (not a missing key, not a section). */
+function message(t: TFunction, key: string): string | undefined {
+  const found: unknown = t(key, { returnObjects: true });
+  return typeof found === 'string' && found !== key && !found.endsWith(key) ? found : undefined;
+}
+
 /** A short hint for a field, by its key, else by its type; undefined when it needs none. */
-export function fieldHint(
-  t: TFunction,
-  exists: (key: string) => boolean,
-  key: string,
-  type: string,
-): string | undefined {
-  for (const hint of [`form.hint.${key}`, `form.hint.type.${type}`]) {
-    if (exists(hint)) return t(hint);
-  }
-  return undefined;
+export function fieldHint(t: TFunction, key: string, type: string): string | undefined {
+  return message(t, `form.hint.${key}`) ?? message(t, `form.typeHint.${type}`);
 }

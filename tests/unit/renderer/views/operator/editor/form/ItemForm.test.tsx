@@ -242,3 +242,11 @@ describe('ItemForm', () => {
     expect(form.latest().start).toBe('2026-10-01');
   });
 });
+
+describe('ItemForm hints', () => {
+  it('shows no catalog key as a hint (an action’s "type" field)', () => {
+    renderForm('action', { kind: 'action', title: 'T', url: 'https://e.org', callToAction: 'C' });
+    expect(document.body).not.toHaveTextContent(/form\.(hint|typeHint|field)/);
+    expect(screen.getByLabelText('Kind of action')).not.toHaveAccessibleDescription();
+  });
+});

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeItem } from '../../../../../../../src/renderer/views/operator/editor/form/describe';
-import { fieldLabel } from '../../../../../../../src/renderer/views/operator/editor/form/field-label';
+import {
+  fieldHint,
+  fieldLabel,
+} from '../../../../../../../src/renderer/views/operator/editor/form/field-label';
 import type {
   FieldEntry,
   FieldSpec,
@@ -29,5 +32,21 @@ describe('field labels', () => {
 
   it('falls back to the key for a field the catalog lacks', () => {
     expect(fieldLabel(translate('fr', 'editor'), 'nickname')).toBe('nickname');
+  });
+});
+
+describe('field hints', () => {
+  const t = translate('en', 'editor');
+
+  it.each(allKeys)('%s: a hint is a sentence, never a catalog key or section', (key) => {
+    for (const type of ['text', 'partialDate', 'raw', 'enum', 'hint', 'type']) {
+      const hint = fieldHint(t, key, type);
+      if (hint !== undefined) expect(hint).not.toMatch(/^form\./);
+    }
+  });
+
+  it('falls back to the hint of the field’s type', () => {
+    expect(fieldHint(t, 'from', 'partialDate')).toMatch(/2019-02/);
+    expect(fieldHint(t, 'from', 'date')).toBeUndefined();
   });
 });
