@@ -15,3 +15,17 @@ function message(t: TFunction, key: string): string | undefined {
 export function fieldHint(t: TFunction, key: string, type: string): string | undefined {
   return message(t, `form.hint.${key}`) ?? message(t, `form.typeHint.${type}`);
 }
+
+/** Where a choice's words are: the case's own words for its steps and regimes, else the form's. */
+const OPTION_KEYS: Readonly<Record<string, string>> = {
+  kind: 'case:event',
+  regime: 'case:regime',
+  type: 'form.option.type',
+  pastEvents: 'form.option.pastEvents',
+};
+
+/** A choice as the reader says it; the value as the file writes it when there are no words. */
+export function optionLabel(t: TFunction, fieldKey: string | undefined, value: string): string {
+  const prefix = fieldKey === undefined ? undefined : OPTION_KEYS[fieldKey];
+  return prefix === undefined ? value : t(`${prefix}.${value}`, { defaultValue: value });
+}

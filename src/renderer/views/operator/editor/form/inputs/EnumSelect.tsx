@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { optionLabel } from '../field-label';
 import type { PlainSpec } from '../spec';
 import { inputAttributes, textOf, type InputProps } from './input-props';
 
@@ -11,11 +12,13 @@ type EnumSpec = Extract<PlainSpec, { type: 'enum' }>;
 export function EnumSelect(props: InputProps<EnumSpec>) {
   const { t } = useTranslation('editor');
   const { spec, onChange, defaultValue, required } = props;
+  const fieldKey = props.path.findLast((part) => typeof part === 'string');
+  const label = (option: string) => optionLabel(t, fieldKey, option);
   const current = textOf(props.value);
   const unknown = current !== '' && !spec.options.includes(current);
   const blank =
     defaultValue !== undefined
-      ? t('form.choice.default', { value: String(defaultValue) })
+      ? t('form.choice.default', { value: label(String(defaultValue)) })
       : required
         ? t('form.choice.choose')
         : t('form.choice.none');
@@ -32,7 +35,7 @@ export function EnumSelect(props: InputProps<EnumSpec>) {
       ) : null}
       {spec.options.map((option) => (
         <option key={option} value={option}>
-          {option}
+          {label(option)}
         </option>
       ))}
     </select>

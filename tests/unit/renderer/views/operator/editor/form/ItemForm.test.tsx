@@ -30,7 +30,7 @@ describe('ItemForm: editing the value', () => {
       shortUrl: 'example.org/sign',
     });
     // The default is shown, not written.
-    expect(screen.getByLabelText('Kind of action')).toHaveDisplayValue('Default: site');
+    expect(screen.getByLabelText('Kind of action')).toHaveDisplayValue('Default: Website');
     type(screen.getByLabelText('Printed link'), '');
     expect(form.latest()).not.toHaveProperty('shortUrl');
     expect(form.latest()).not.toHaveProperty('type');

@@ -3,6 +3,7 @@ import { describeItem } from '../../../../../../../src/renderer/views/operator/e
 import {
   fieldHint,
   fieldLabel,
+  optionLabel,
 } from '../../../../../../../src/renderer/views/operator/editor/form/field-label';
 import type {
   FieldEntry,
@@ -48,5 +49,21 @@ describe('field hints', () => {
   it('falls back to the hint of the field’s type', () => {
     expect(fieldHint(t, 'from', 'partialDate')).toMatch(/2019-02/);
     expect(fieldHint(t, 'from', 'date')).toBeUndefined();
+  });
+});
+
+describe('option labels', () => {
+  it('says a case step and a regime in the case’s own words', () => {
+    const t = translate('fr', 'editor');
+    expect(optionLabel(t, 'kind', 'appeal')).toBe('Appel');
+    expect(optionLabel(t, 'regime', 'strict')).toBe('colonie à régime strict');
+    expect(optionLabel(t, 'type', 'donation')).toBe('Don');
+  });
+
+  it('keeps the file’s value for a choice without words', () => {
+    const t = translate('ru', 'editor');
+    expect(optionLabel(t, 'timeZone', 'Europe/Paris')).toBe('Europe/Paris');
+    expect(optionLabel(t, 'kind', 'retrial')).toBe('retrial');
+    expect(optionLabel(t, undefined, 'x')).toBe('x');
   });
 });
