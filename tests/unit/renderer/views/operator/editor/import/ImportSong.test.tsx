@@ -1,15 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { songSchema } from '../../../../../../../src/shared/content/schema';
 import { MAX_IMPORT_BYTES } from '../../../../../../../src/shared/content/import';
 import { ImportSong } from '../../../../../../../src/renderer/views/operator/editor/import/ImportSong';
 import { inLanguage } from '../../../../in-language';
-
-function fixture(name: string): string {
-  // The runner starts in the repository; jsdom's import.meta.url is not a file path.
-  return readFileSync(`tests/fixtures/import/${name}`, 'utf8');
-}
+import bilingualXml from '../../../../../../fixtures/import/internationale-bilingual.xml?raw';
 
 function renderDialog(language: 'en' | 'fr' | 'ru' | 'uk' = 'en') {
   const onImported = vi.fn();
@@ -104,9 +99,7 @@ describe('ImportSong', () => {
 
   it('loads an OpenLyrics file and shows its stanzas and warnings', async () => {
     const { onImported } = renderDialog();
-    await chooseFile(
-      new File([fixture('internationale-bilingual.xml')], 'song.xml', { type: 'text/xml' }),
-    );
+    await chooseFile(new File([bilingualXml], 'song.xml', { type: 'text/xml' }));
     await waitFor(() => expect(screen.getAllByTestId('import-stanza')).toHaveLength(4));
     expect(screen.getByText('Read as OpenLyrics: song.xml')).toBeInTheDocument();
     expect(screen.getByTestId('import-warnings')).toHaveTextContent('Verse “v2”');
