@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemBody } from '../../../../../shared/protocol/content-api';
+import { pickText } from '../../../../../shared/content/text';
 import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES } from '../../../../../shared/content/import';
 import { ImportMessages } from './ImportMessages';
 import { LanguageSelect } from './LanguageSelect';
@@ -163,15 +164,20 @@ export function ImportSong({ languages, onImported, onCancel }: ImportSongProps)
             </>
           ) : (
             <>
-              <label>
-                {t('import.fileLabel')}
-                <input
-                  type="file"
-                  accept={IMPORT_EXTENSIONS.join(',')}
-                  onChange={(e) => void onFile(e)}
-                  data-testid="import-file"
-                />
-              </label>
+              <div className="imp-file">
+                <span>{t('import.fileLabel')}</span>
+                {/* The browser's own file button speaks the browser's language: ours speaks the reader's. */}
+                <label className="op-button">
+                  {t('import.chooseFile')}
+                  <input
+                    type="file"
+                    className="imp-file-input"
+                    accept={IMPORT_EXTENSIONS.join(',')}
+                    onChange={(e) => void onFile(e)}
+                    data-testid="import-file"
+                  />
+                </label>
+              </div>
               <p className="imp-hint">{t('import.fileHint', { limit: MAX_IMPORT_BYTES / 1024 })}</p>
               {outcome.state === 'ok' && outcome.format && file && 'name' in file && (
                 <p className="imp-hint">
@@ -187,7 +193,7 @@ export function ImportSong({ languages, onImported, onCancel }: ImportSongProps)
               <input
                 type="text"
                 value={title}
-                placeholder={song && typeof song.title === 'string' ? song.title : undefined}
+                placeholder={song && pickText(song.title, song.language)}
                 onChange={(e) => setTitle(e.target.value)}
               />
             </label>
@@ -196,7 +202,7 @@ export function ImportSong({ languages, onImported, onCancel }: ImportSongProps)
               <input
                 type="text"
                 value={artist}
-                placeholder={song && typeof song.artist === 'string' ? song.artist : undefined}
+                placeholder={song && pickText(song.artist, song.language)}
                 onChange={(e) => setArtist(e.target.value)}
               />
             </label>

@@ -1,13 +1,5 @@
 import { useTranslation } from 'react-i18next';
-
-/** A language's name in the reader's language (`ru` → "Russian"), else its code. */
-function languageName(code: string, reader: string): string {
-  try {
-    return new Intl.DisplayNames([reader], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+import { languageName } from './language-name';
 
 interface LanguageSelectProps {
   label: string;

@@ -102,7 +102,9 @@ describe('ImportSong', () => {
     await chooseFile(new File([bilingualXml], 'song.xml', { type: 'text/xml' }));
     await waitFor(() => expect(screen.getAllByTestId('import-stanza')).toHaveLength(4));
     expect(screen.getByText('Read as OpenLyrics: song.xml')).toBeInTheDocument();
-    expect(screen.getByTestId('import-warnings')).toHaveTextContent('Verse “v2”');
+    expect(screen.getByTestId('import-warnings')).toHaveTextContent(
+      'Verse “v2”: lines in the original: 4; in English: 3.',
+    );
     fireEvent.click(screen.getByTestId('import-use'));
     expect(songSchema.safeParse(onImported.mock.calls[0]![0]).success).toBe(true);
   });
