@@ -97,8 +97,9 @@ export function importChordPro(text: string, options: ImportOptions): ImportResu
     if (!directive) {
       const lyric = words(line);
       if (lyric === '') {
-        // A blank line ends a stanza, except inside a verse or chorus block.
-        if (block === undefined) close();
+        // A blank line ends a stanza, except inside a verse or chorus block; a line of only
+        // chords (an instrumental bar) ends nothing.
+        if (line === '' && block === undefined) close();
         continue;
       }
       if (current.lines.length === 0 && pendingLabel !== undefined) {

@@ -60,4 +60,12 @@ describe('importChordPro', () => {
     expect(song.song.sections[0]!.label).toEqual({ en: 'Chorus' });
     expect(warningKeys(song)).toEqual(['editor:import.warning.skippedBlock']);
   });
+
+  it('does not split a stanza at a line of only chords', () => {
+    const song = importChordPro('{t: x}\n{a: y}\nOne [G]line\n[C] [G] [Am]\nTwo', {
+      language: 'en',
+    });
+    expectValidSong(song);
+    expect(column(song, 'en')).toEqual([['One line', 'Two']]);
+  });
 });
