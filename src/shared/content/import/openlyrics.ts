@@ -128,11 +128,12 @@ function parseXml(text: string): XmlNode[] {
   // Refused whole, whatever it declares: no DTD, no entity definitions, nothing external.
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new ImportError('doctype');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new ImportError('notXml', { line: valid.err.line });
+  if (valid !== true) throw new ImportError('notXmlAt', { line: valid.err.line });
   try {
     return parser.parse(text) as XmlNode[];
   } catch {
-    throw new ImportError('notXml', { line: 0 });
+    // Past what the validator checks (nesting deeper than any song): no line to name.
+    throw new ImportError('notXml');
   }
 }
 

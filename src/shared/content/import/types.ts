@@ -65,6 +65,7 @@ export type ImportErrorKey =
   | 'empty'
   | 'noLyrics'
   | 'notXml'
+  | 'notXmlAt'
   | 'notOpenLyrics'
   | 'doctype'
   | 'unknownFormat'

@@ -119,7 +119,8 @@ describe('importOpenLyrics: the shapes of the format', () => {
 
   it('refuses XML that is not OpenLyrics, not XML at all, or has no lyrics', () => {
     expect(importError('<html><body>x</body></html>').key).toBe('notOpenLyrics');
-    expect(importError('<song><lyrics><verse>').key).toBe('notXml');
+    expect(importError('<song>\n<lyrics>\n<verse>').key).toBe('notXmlAt');
+    expect(importError('<song>\n<lyrics>\n<verse>').params.line).toBeGreaterThan(0);
     expect(importError(song('')).key).toBe('noLyrics');
   });
 });
@@ -159,7 +160,7 @@ describe('importOpenLyrics: hostile files are refused or neutral', () => {
     const deep = song(
       `<verse name="v1"><lines>${'<tag name="b">'.repeat(5000)}x${'</tag>'.repeat(5000)}</lines></verse>`,
     );
-    expect(importError(deep)).toBeInstanceOf(ImportError);
+    expect(importError(deep).key).toBe('notXml');
   });
 
   it('does not let a verse named __proto__ touch any prototype', () => {
