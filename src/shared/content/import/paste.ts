@@ -2,6 +2,7 @@ import type { LocalizedText } from '../../protocol/localized-text';
 import { extractTimes, finishSong, pairStanzas } from './build';
 import { cleanInput, splitStanzas } from './text';
 import { ImportError, type ImportOptions, type ImportResult } from './types';
+import { importWarning } from './words';
 
 /*
  * Pasted lyrics: the original and its translation side by side (two boxes), or one after the
@@ -25,6 +26,8 @@ function assemble(
   warnings: LocalizedText[],
 ): ImportResult {
   const other = checkLanguages(options);
+  // A translation with no language to file it under would be lost without a word: say so.
+  if (translation && !other) warnings.push(importWarning('translationUnused'));
   const sections = pairStanzas(
     original,
     other ? translation : undefined,

@@ -50,6 +50,7 @@ export const MAX_IMPORT_BYTES = 1024 * 1024;
 export type ImportWarningKey =
   | 'linesMismatch'
   | 'stanzasMismatch'
+  | 'translationUnused'
   | 'lrcPartial'
   | 'titleFromFirstLine'
   | 'artistMissing'

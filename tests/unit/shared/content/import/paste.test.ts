@@ -89,6 +89,18 @@ A line the original does not have`;
     ).toBe(true);
   });
 
+  it.each([
+    ['two boxes', () => importColumns(RU, EN, { language: 'ru', title: 't', artist: 'a' })],
+    [
+      'a block after a marker',
+      () => importPaste(`${RU}\n---\n${EN}`, { language: 'ru', title: 't', artist: 'a' }),
+    ],
+  ])('never drops a translation without a language silently (%s)', (_, run) => {
+    const result = run();
+    expectValidSong(result);
+    expect(warningKeys(result)).toEqual(['editor:import.warning.translationUnused']);
+  });
+
   it('refuses the same language for the original and the translation', () => {
     expect(() => importColumns(RU, EN, { ...options, translationLanguage: 'ru' })).toThrow(
       ImportError,
