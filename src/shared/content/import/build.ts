@@ -1,4 +1,6 @@
 import type { LocalizedText } from '../../protocol/localized-text';
+import { originalLines } from '../../lyrics/lines';
+import { alignCues, parseLrc } from '../../lyrics/lrc';
 import { idFromTitle, tagMs, takeTimeTags } from './text';
 import type {
   ImportedLine,
@@ -158,10 +160,11 @@ export function finishSong(
   const credits = present(parts.credits);
   if (credits !== undefined) song.credits = credits;
   if (parts.lrc !== undefined) {
-    // A line with only a translation has no original to time: the schema would refuse the LRC.
-    const untimed = sections
-      .flatMap((section) => section.lines)
-      .filter((line) => line[parts.language] === undefined).length;
+    // The schema's own rule: every line must find its time (a line with only a translation,
+    // two lines at the same moment do not). An LRC it would refuse is left out, and said.
+    const untimed = alignCues(originalLines(song), parseLrc(parts.lrc).cues).filter(
+      (time) => time === null,
+    ).length;
     if (untimed === 0) song.lrc = parts.lrc;
     else warnings.push(importWarning('lrcPartial', { count: untimed }));
   }

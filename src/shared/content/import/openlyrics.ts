@@ -118,6 +118,7 @@ const KINDS: Record<string, SectionKind> = {
 };
 
 function labelFor(name: string, languages: readonly string[]): ImportedSection['label'] {
+  if (name.trim() === '') return undefined;
   const match = /^([a-z])(\d*)$/i.exec(name);
   const kind = match && KINDS[match[1]!.toLowerCase()];
   if (!match || !kind) return name;
@@ -215,7 +216,8 @@ export function importOpenLyrics(text: string, options: ImportOptions): ImportRe
     }
     if (lines.length > 0) {
       const languages = songLanguages.filter((lang) => versions.has(lang));
-      sections.push({ label: labelFor(name, languages), lines });
+      const label = labelFor(name, languages);
+      sections.push(label === undefined ? { lines } : { label, lines });
     }
   }
 

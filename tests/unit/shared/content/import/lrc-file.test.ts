@@ -56,4 +56,14 @@ describe('importLrc', () => {
   it('refuses a file with no timed words', () => {
     expect(() => importLrc('[ti:Nothing]\n[00:01.00]\n', { language: 'ru' })).toThrow(ImportError);
   });
+
+  it('leaves out, and says, a timing the schema could not align (two lines at one moment)', () => {
+    const song = importLrc('[01:02]Раз\n[01:02]Два', { language: 'ru', title: 't', artist: 'a' });
+    expectValidSong(song);
+    expect(song.song.lrc).toBeUndefined();
+    expect(column(song, 'ru')).toEqual([['Раз', 'Два']]);
+    expect(song.warnings.map((w) => [w.key, w.params])).toEqual([
+      ['editor:import.warning.lrcPartial', { count: 1 }],
+    ]);
+  });
 });

@@ -106,6 +106,15 @@ describe('importOpenLyrics: the shapes of the format', () => {
     expect(column(result, 'fr')).toEqual([['A & B é &lol; &#0;']]);
   });
 
+  it('gives a verse with an empty name no label rather than an empty one', () => {
+    const result = importOpenLyrics(
+      song('<verse name="" lang="ru"><lines>Да</lines></verse>'),
+      options,
+    );
+    expectValidSong(result);
+    expect(result.song.sections).toEqual([{ lines: [{ ru: 'Да' }] }]);
+  });
+
   it('skips a transliteration and says so', () => {
     const result = importOpenLyrics(
       song(
