@@ -271,6 +271,7 @@ export async function openContentStore(
     packDir,
     watching,
     snapshot: () => current,
+    reloadSoon: runReload,
     async media(relPath): Promise<ResolveResult> {
       const split = splitPackPath(relPath);
       if (!split.ok) return split;
