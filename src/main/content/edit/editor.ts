@@ -32,6 +32,11 @@ export interface ContentEditorOptions {
   reloadSoon?: () => void;
   now?: () => Date;
   historyLimit?: number;
+  /**
+   * Test hook: called once a save is checked, just before its file is written. A hand edit
+   * made here must still be caught (the file is hashed again right before the rename).
+   */
+  onChecked?: (file: string) => Promise<void>;
 }
 
 /** The file changed on disk between the check and the write. */
@@ -107,6 +112,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     if (errors.length > 0) return { status: 'invalid', errors };
     const target = abs(file);
     await insidePack(path.dirname(target));
+    await options.onChecked?.(file);
     try {
       await writeFileAtomic(target, text, {
         beforeRename: async () => {

@@ -77,6 +77,14 @@ function flowText(value: Value): string {
   return stringify(value, { ...WRITE_OPTIONS, collectionStyle: 'flow' }).replace(/\n$/, '');
 }
 
+/** Where a value sits: after a `key:` (and where that key ends), in a flow collection. */
+interface Place {
+  afterKey: boolean;
+  keyIndent: number;
+  inFlow: boolean;
+  keyEnd?: number;
+}
+
 interface Context {
   source: string;
   splices: Splice[];
@@ -87,13 +95,21 @@ function keyOf(pair: Pair): string {
 }
 
 /** Replaces a whole node (a value that changed shape, or a collection rewritten). */
-function replaceNode(
-  ctx: Context,
-  node: YamlNode,
-  next: Value,
-  place: { afterKey: boolean; keyIndent: number; inFlow: boolean },
-): void {
-  const [start, valueEnd] = node.range!;
+function replaceNode(ctx: Context, node: YamlNode, next: Value, place: Place): void {
+  const [nodeStart, valueEnd] = node.range!;
+  let start = nodeStart;
+  const end = scalarEnd(ctx.source, start, valueEnd);
+  const isBlockCollection = (isMap(node) || isSeq(node)) && !node.flow;
+  const inline =
+    !isCollection(next) ||
+    (Array.isArray(next) ? next.length === 0 : Object.keys(next as object).length === 0);
+  if (inline && isBlockCollection && place.afterKey && place.keyEnd !== undefined) {
+    // `key:` then the collection on the lines below: the new value goes after the colon.
+    start = ctx.source.indexOf(':', place.keyEnd) + 1;
+    const text = isCollection(next) ? flowText(next) : inlineScalar(next, false);
+    ctx.splices.push({ start, end, text: ` ${text}` });
+    return;
+  }
   let text: string;
   if (
     !isCollection(next) ||
@@ -109,12 +125,12 @@ function replaceNode(
     // The space after `key:` would be left trailing.
     const before = ctx.source.slice(0, start);
     const trimmed = before.replace(/[ \t]+$/, '');
-    ctx.splices.push({ start: trimmed.length, end: valueEnd, text });
+    ctx.splices.push({ start: trimmed.length, end, text });
     return;
   } else {
     text = blockText(next, columnOf(ctx.source, start));
   }
-  ctx.splices.push({ start, end: valueEnd, text });
+  ctx.splices.push({ start, end, text });
 }
 
 /**
@@ -123,11 +139,13 @@ function replaceNode(
  */
 function wholeLines(ctx: Context, start: number, end: number): { start: number; end: number } {
   let first = lineStart(ctx.source, start);
-  const indent = start - first;
+  const leading = (line: string) => line.length - line.trimStart().length;
+  // A list entry's line starts with its `- `: the comment above sits at the dash.
+  const indent = leading(ctx.source.slice(first, start));
   while (first > 0) {
     const above = lineStart(ctx.source, first - 1);
     const line = ctx.source.slice(above, first - 1);
-    if (!/^\s*#/.test(line) || line.length - line.trimStart().length !== indent) break;
+    if (!/^\s*#/.test(line) || leading(line) !== indent) break;
     first = above;
   }
   return { start: first, end: nextLineStart(ctx.source, Math.max(start, end - 1)) };
@@ -150,7 +168,7 @@ function editMap(
   node: YamlNode,
   old: Record<string, Value>,
   next: Record<string, Value>,
-  place: { afterKey: boolean; keyIndent: number; inFlow: boolean },
+  place: Place,
 ): void {
   if (!isMap(node) || node.flow || node.items.length === 0) {
     if (!isDeepStrictEqual(old, next)) replaceNode(ctx, node, next, place);
@@ -196,13 +214,7 @@ function isSubsequence(old: readonly Value[], next: readonly Value[]): boolean {
   return i === next.length;
 }
 
-function editSeq(
-  ctx: Context,
-  node: YamlNode,
-  old: Value[],
-  next: Value[],
-  place: { afterKey: boolean; keyIndent: number; inFlow: boolean },
-): void {
+function editSeq(ctx: Context, node: YamlNode, old: Value[], next: Value[], place: Place): void {
   if (!isSeq(node) || node.flow || node.items.length === 0) {
     if (!isDeepStrictEqual(old, next)) replaceNode(ctx, node, next, place);
     return;
@@ -239,7 +251,7 @@ function editValue(
   node: YamlNode | null,
   old: Value,
   next: Value,
-  place: { afterKey: boolean; keyIndent: number; inFlow: boolean; keyEnd?: number },
+  place: Place,
 ): void {
   if (isDeepStrictEqual(old, next)) return;
   if (node === null || !node.range) {
@@ -283,23 +295,34 @@ export function yamlValue(text: string): Value {
 }
 
 /**
- * `text` (a YAML mapping) changed to say `next`, touching only what differs. The result is
- * read back and compared; should the splice ever miss, the Document API's own rewrite (which
- * keeps comments but may re-wrap long lines) is used instead, so the values are always right.
+ * `text` changed to say `next` by replacing only the source of the values that differ, or null
+ * when that cannot be done (a file that is not a mapping, an edit the splices got wrong).
  */
-export function editYamlText(text: string, next: Record<string, Value>): string {
+export function spliceYamlText(text: string, next: Record<string, Value>): string | null {
   const doc = parseDocument(text, PARSE_OPTIONS);
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return newYamlText(next);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
   const old = doc.toJS({ maxAliasCount: 100 }) as Record<string, Value>;
   const ctx: Context = { source: text, splices: [] };
   try {
     editMap(ctx, doc.contents, old, next, { afterKey: false, keyIndent: 0, inFlow: false });
     const edited = applySplices(text, ctx.splices);
-    if (isDeepStrictEqual(yamlValue(edited), next)) return edited;
+    return isDeepStrictEqual(yamlValue(edited), next) ? edited : null;
   } catch {
-    // Falls through to the Document rewrite.
+    return null;
   }
-  return rewriteDocument(doc, old, next);
+}
+
+/**
+ * `text` (a YAML mapping) changed to say `next`, touching only what differs. The result is
+ * read back and compared; should the splice ever miss, the Document API's own rewrite (which
+ * keeps comments but may re-wrap long lines) is used instead, so the values are always right.
+ */
+export function editYamlText(text: string, next: Record<string, Value>): string {
+  const spliced = spliceYamlText(text, next);
+  if (spliced !== null) return spliced;
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return newYamlText(next);
+  return rewriteDocument(doc, doc.toJS({ maxAliasCount: 100 }) as Record<string, Value>, next);
 }
 
 /** The Document API's way: set and delete per path, then stringify the whole Document. */
