@@ -56,6 +56,9 @@ function titleOf(fields: Fields | null, language: string, id: string): string {
   return id;
 }
 
+/** The loader's id rule, with a length a file name can carry: an id is also a folder name. */
+const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
 function isKind(kind: unknown): kind is ItemKind {
   return typeof kind === 'string' && (itemKinds as string[]).includes(kind);
 }
@@ -290,6 +293,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     },
 
     async read(id): Promise<ItemRecord | null> {
+      if (!ITEM_ID.test(id)) return null;
       const read = await readPack(packDir);
       const found = findItemFile(read, id);
       if (!found) return null;
@@ -309,6 +313,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
 
     write(id, body, ifMatch): Promise<WriteOutcome> {
       return serial(async () => {
+        if (!ITEM_ID.test(id)) return { status: 'not-found' };
         if (body.id !== undefined && body.id !== id) {
           return {
             status: 'invalid',
@@ -327,6 +332,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
 
     restore(id, version, ifMatch): Promise<WriteOutcome> {
       return serial(async () => {
+        if (!ITEM_ID.test(id)) return { status: 'not-found' };
         const bytes = await readFromHistory(packDir, id, version);
         if (!bytes) return { status: 'not-found' };
         return writeItem(id, { text: bytes.toString('utf8') }, ifMatch);
@@ -335,6 +341,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
 
     remove(id, { removeReferences }): Promise<DeleteOutcome> {
       return serial(async () => {
+        if (!ITEM_ID.test(id)) return { status: 'not-found' };
         const read = await readPack(packDir);
         const found = findItemFile(read, id);
         if (!found) return { status: 'not-found' };
@@ -353,6 +360,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     },
 
     async history(id) {
+      if (!ITEM_ID.test(id)) return null;
       const entries = await listHistory(packDir, id);
       if (entries) return entries;
       const read = await readPack(packDir);
