@@ -15,6 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContentEditor } from '../../../../../src/main/content/edit/editor';
 import { lateEditor } from '../../../../../src/main/content/edit/late-editor';
 import { readPack } from '../../../../../src/main/content/load-pack';
+import { watcherIgnores } from '../../../../../src/main/content/watch-checks';
 
 const BUILT_IN_PACK = path.resolve(import.meta.dirname, '../../../../../content');
 
@@ -138,6 +139,15 @@ describe('hidden folders', () => {
     expect(read.files.filter((f) => f.file.startsWith('.'))).toEqual([]);
     expect(read.others.filter((f) => f.startsWith('.'))).toEqual([]);
     expect(read.files.some((f) => f.id === 'placeholder-raised-fist')).toBe(false);
+  });
+
+  it('the watcher never watches them either', () => {
+    for (const rel of ['.history', '.history/call-to-action/x.yaml', '.trash/x-case.yaml']) {
+      expect(watcherIgnores(packDir, path.join(packDir, rel)), rel).toBe(true);
+    }
+    for (const rel of ['cases/x.yaml', 'media/photos/ivan.jpg', 'pack.yaml']) {
+      expect(watcherIgnores(packDir, path.join(packDir, rel)), rel).toBe(false);
+    }
   });
 });
 
