@@ -210,31 +210,64 @@ async function interpretItem(
   if (result.errors.length === 0) result.item = item;
 }
 
+async function interpretText(
+  pack: PackPaths,
+  file: string,
+  text: string,
+  result: FileResult,
+): Promise<void> {
+  const parsed =
+    path.extname(file).toLowerCase() === '.md' ? parseMarkdown(text, file) : parseYaml(text, file);
+  result.lines = parsed.lines;
+  if (parsed.errors.length > 0) {
+    result.errors.push(...parsed.errors);
+    return;
+  }
+  await interpretItem(pack, file, parsed, result);
+}
+
+function emptyResult(file: string): FileResult {
+  // Until the file says otherwise, it claims the id of its name.
+  const id = path.posix.basename(file, path.posix.extname(file));
+  return { file, id, errors: [], lines: noLines, media: [], verified: [] };
+}
+
+/**
+ * What the loader would make of `text` if it were the content of `file`: the editor checks a
+ * candidate with the loader's own checks before anything is written.
+ */
+export async function interpretItemText(
+  pack: PackPaths,
+  file: string,
+  text: string,
+): Promise<FileResult> {
+  const result = emptyResult(file);
+  try {
+    await interpretText(pack, file, text, result);
+  } catch (error) {
+    delete result.item;
+    result.errors.push({
+      file,
+      field: '',
+      ...problem('file.notLoaded', { detail: messageOf(error) }),
+    });
+  }
+  return result;
+}
+
 /**
  * `file` comes from the walk, which has already refused links leading out of the pack, so it is
  * read without resolving it again.
  */
 export async function loadItemFile(pack: PackPaths, file: string): Promise<FileResult> {
-  // Until the file says otherwise, it claims the id of its name.
-  const id = path.posix.basename(file, path.posix.extname(file));
-  const result: FileResult = { file, id, errors: [], lines: noLines, media: [], verified: [] };
+  const result = emptyResult(file);
   try {
     const read = readTextFile(path.join(pack.dir, file));
     if ('error' in read) {
       result.errors.push({ file, field: '', ...read.error });
       return result;
     }
-    const text = read.text;
-    const parsed =
-      path.extname(file).toLowerCase() === '.md'
-        ? parseMarkdown(text, file)
-        : parseYaml(text, file);
-    result.lines = parsed.lines;
-    if (parsed.errors.length > 0) {
-      result.errors.push(...parsed.errors);
-      return result;
-    }
-    await interpretItem(pack, file, parsed, result);
+    await interpretText(pack, file, read.text, result);
   } catch (error) {
     delete result.item;
     result.errors.push({

@@ -6,7 +6,7 @@ import { readPack } from './load-pack';
 import { problem } from '../../shared/protocol/localized-text';
 import { splitPackPath, type ResolveResult } from './paths';
 import type { PackStore, Unsubscribe, VerifiedMedia } from './types';
-import { folderIdentity, isChangeSince } from './watch-checks';
+import { folderIdentity, isChangeSince, watcherIgnores } from './watch-checks';
 
 export interface ContentStoreOptions {
   /** Reload when files change. Off by default: `validate` and tests read once. */
@@ -183,14 +183,7 @@ export async function openContentStore(
       // watcher walk (and hold open) everything under it, and a link loop would flood the log.
       // The loader reports such links, once per load, with the rest of the content's problems.
       followSymlinks: false,
-      // Same rule as the loader's walk: hidden files and node_modules are never content.
-      ignored: (file: string) => {
-        const rel = path.relative(root, file);
-        if (rel === '' || rel.startsWith('..')) return false;
-        return rel
-          .split(path.sep)
-          .some((segment) => segment.startsWith('.') || segment === 'node_modules');
-      },
+      ignored: (file: string) => watcherIgnores(root, file),
     });
     watcher = own;
     let scanning = true;
@@ -271,6 +264,7 @@ export async function openContentStore(
     packDir,
     watching,
     snapshot: () => current,
+    reloadSoon: runReload,
     async media(relPath): Promise<ResolveResult> {
       const split = splitPackPath(relPath);
       if (!split.ok) return split;

@@ -48,6 +48,11 @@ export interface PackStore extends ContentStore {
    * usable before: edits made in the meantime are picked up when it settles.
    */
   readonly watching: Promise<void>;
+  /**
+   * Reloads now rather than when the watcher notices: the editor has just written. The
+   * watcher's own reload still follows, and finds nothing new.
+   */
+  reloadSoon(): void;
 }
 
 /** One item file after its own checks, before the checks that need the other files. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { stat } from 'node:fs/promises';
 
 /* What the content store's watcher asks of the file system: did this event change the pack,
@@ -28,4 +29,16 @@ export async function folderIdentity(dir: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * What the watcher never watches, the loader's walk's rule: hidden files and folders (the
+ * editor's `.history/` and `.trash/` among them) and node_modules are never content.
+ */
+export function watcherIgnores(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  if (rel === '' || rel.startsWith('..')) return false;
+  return rel
+    .split(path.sep)
+    .some((segment) => segment.startsWith('.') || segment === 'node_modules');
 }

@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { lateEditor } from '../content/edit/late-editor';
 import type { openContentStore } from '../content/store';
-import type { ContentStore } from '../content/types';
+import type { ContentStore, PackStore } from '../content/types';
 import { coreText, type LocalizedText, type Role } from '../../shared/protocol';
 import {
   createObsController,
@@ -138,6 +139,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // The server listens first: the views load their page, scripts and fonts while the pack is
   // read. Until the content and the show exist, it holds their sockets and media requests.
   const late = lateShow(options.contentDir);
+  // The content API's writer, made once the pack is open (it loads the parsers).
+  const editor = lateEditor();
   // The server's address is known once it listens; OBS needs it only for "Set up overlays".
   let overlayBaseUrl = '';
   const obsOptions = options.obs === false ? null : (options.obs ?? {});
@@ -191,15 +194,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       obs: obsService ?? undefined,
       scaleImage: options.scaleImage,
       cleanUpload: options.cleanUpload,
+      editor: editor.editor,
     });
   } catch (error) {
     late.abandon(error);
+    editor.abandon(error);
     await stopObs();
     throw error;
   }
   options.onListening?.(server);
 
-  let store: ContentStore;
+  let store: PackStore;
   try {
     // A browser opened on the printed address gets its page's scripts before the pack's
     // loading takes the thread: it compiles them while the pack loads (server/quiet.ts).
@@ -212,8 +217,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       watch: options.watch ?? true,
       watchDelayMs: options.watchDelayMs ?? WATCH_DELAY_MS,
     });
+    const { createContentEditor } = await import('../content/edit/editor');
+    const packStore = store;
+    editor.attach(
+      createContentEditor({
+        packDir: options.contentDir,
+        reloadSoon: () => packStore.reloadSoon(),
+      }),
+    );
   } catch (error) {
     late.abandon(error);
+    editor.abandon(error);
     await stopObs();
     await server.close();
     throw error;

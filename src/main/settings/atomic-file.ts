@@ -13,6 +13,12 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** Test hook: called after each step. */
   onStep?: (step: AtomicWriteStep) => void | Promise<void>;
+  /**
+   * Called once the new file is written and synced, just before it replaces the old one: the
+   * last moment to check the old one is still what the caller read. Throwing leaves the old
+   * file as it is (the temp file is removed) and rejects with that error.
+   */
+  beforeRename?: () => Promise<void>;
 }
 
 /**
@@ -34,6 +40,7 @@ export async function writeFileAtomic(
     await options.onStep?.('temp-written');
     await handle.sync();
     await options.onStep?.('temp-synced');
+    await options.beforeRename?.();
   } catch (error) {
     await handle.close();
     await rm(temp, { force: true });

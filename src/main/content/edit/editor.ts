@@ -1,0 +1,404 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readFile, realpath, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { itemKinds, type ItemKind } from '../../../shared/content';
+import {
+  mediaFolderSchema,
+  type ItemBody,
+  type ItemList,
+  type ItemRecord,
+  type MediaFolder,
+  type Version,
+} from '../../../shared/protocol/content-api';
+import { problem } from '../../../shared/protocol/localized-text';
+import { writeFileAtomic } from '../../settings/atomic-file';
+import { assemblePack, ownItems } from '../assemble-pack';
+import { readPack } from '../load-pack';
+import { MEDIA_DIR, PACK_FILE } from '../pack-files';
+import { isInside } from '../paths';
+import type { FileResult, PackRead } from '../types';
+import { checkCandidate, fieldProblemOf } from './check-candidate';
+import { keepInHistory, listHistory, readFromHistory } from './history';
+import { findItemFile, kindFolder } from './item-files';
+import { editedText, fieldsOf } from './item-source';
+import { referencesTo, withoutReferences, type Reference } from './references';
+import { moveToTrash } from './trash';
+import type { ContentEditor, DeleteOutcome, WriteOutcome } from './types';
+import { versionOf } from './version';
+
+export interface ContentEditorOptions {
+  packDir: string;
+  /** Asks the store to reload now rather than when the watcher notices (it still does). */
+  reloadSoon?: () => void;
+  now?: () => Date;
+  historyLimit?: number;
+  /**
+   * Test hook: called once a save is checked, just before its file is written. A hand edit
+   * made here must still be caught (the file is hashed again right before the rename).
+   */
+  onChecked?: (file: string) => Promise<void>;
+}
+
+/** The file changed on disk between the check and the write. */
+class ChangedMeanwhile extends Error {}
+
+type Fields = Record<string, unknown>;
+
+function titleOf(fields: Fields | null, language: string, id: string): string {
+  const title = fields?.title ?? fields?.name;
+  if (typeof title === 'string') return title;
+  if (title && typeof title === 'object') {
+    const words = (title as Record<string, unknown>)[language];
+    if (typeof words === 'string') return words;
+    const first = Object.values(title).find((v) => typeof v === 'string');
+    if (typeof first === 'string') return first;
+  }
+  return id;
+}
+
+/** The loader's id rule, with a length a file name can carry: an id is also a folder name. */
+const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
+function isKind(kind: unknown): kind is ItemKind {
+  return typeof kind === 'string' && (itemKinds as string[]).includes(kind);
+}
+
+/** Creates the pack's one writer (see `ContentEditor`). */
+export function createContentEditor(options: ContentEditorOptions): ContentEditor {
+  const { packDir } = options;
+  const now = options.now ?? (() => new Date());
+  const reloadSoon = options.reloadSoon ?? (() => {});
+  let queue: Promise<unknown> = Promise.resolve();
+  /** One write at a time: a check and the write it allows are never split by another write. */
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  const abs = (file: string) => path.join(packDir, ...file.split('/'));
+
+  const readCurrent = async (file: string): Promise<Buffer | null> =>
+    readFile(abs(file)).catch(() => null);
+
+  const problemsOf = (read: PackRead) => {
+    const byFile = new Map<string, ReturnType<typeof fieldProblemOf>[]>();
+    for (const error of assemblePack(read, ownItems(read)).errors) {
+      const list = byFile.get(error.file) ?? [];
+      list.push(fieldProblemOf(error));
+      byFile.set(error.file, list);
+    }
+    return byFile;
+  };
+
+  /** Refuses a folder that leads out of the pack (a link planted where items go). */
+  const insidePack = async (dir: string): Promise<void> => {
+    await mkdir(dir, { recursive: true });
+    const [realPack, realDir] = await Promise.all([realpath(packDir), realpath(dir)]);
+    if (!isInside(realPack, realDir)) throw new Error(`${dir} leads out of the pack`);
+  };
+
+  /**
+   * Checks `text` as the new content of `file` and writes it if the file is still `expected`
+   * (null: it must not exist). The replaced bytes go to history first.
+   */
+  const save = async (
+    id: string,
+    read: PackRead,
+    file: string,
+    text: string,
+    expected: { version: Version; bytes: Buffer } | null,
+    yours: { version: Version | null; item: ItemBody },
+  ): Promise<WriteOutcome> => {
+    const problems = await checkCandidate(packDir, read, file, text);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) return { status: 'invalid', errors };
+    const target = abs(file);
+    await insidePack(path.dirname(target));
+    await options.onChecked?.(file);
+    try {
+      await writeFileAtomic(target, text, {
+        beforeRename: async () => {
+          // Re-read right before the rename: a hand edit since the check wins, and is kept.
+          const onDisk = await readCurrent(file);
+          if (
+            expected === null
+              ? onDisk !== null
+              : onDisk === null || versionOf(onDisk) !== expected.version
+          )
+            throw new ChangedMeanwhile();
+          if (expected) {
+            await keepInHistory(
+              packDir,
+              id,
+              expected.bytes,
+              expected.version,
+              path.extname(file),
+              now(),
+              options.historyLimit,
+            );
+          }
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ChangedMeanwhile)) throw error;
+      const onDisk = await readCurrent(file);
+      return {
+        status: 'conflict',
+        conflict: {
+          error: 'conflict',
+          yours,
+          current: {
+            version: versionOf(onDisk ?? ''),
+            item: (onDisk && fieldsOf(file, onDisk.toString('utf8'))) || {},
+          },
+        },
+      };
+    }
+    reloadSoon();
+    return {
+      status: 'saved',
+      saved: {
+        id,
+        file,
+        version: versionOf(text),
+        warnings: problems.filter((p) => p.severity === 'warning'),
+      },
+    };
+  };
+
+  /** A free file name for a new item of `kind`: `<kind folder>/<id>.yaml`, or `-2`, `-3`… */
+  const newFileFor = async (kind: ItemKind, id: string): Promise<string> => {
+    for (let n = 1; ; n++) {
+      const file = `${kindFolder(kind)}/${id}${n === 1 ? '' : `-${n}`}.yaml`;
+      const taken = await stat(abs(file)).then(
+        () => true,
+        () => false,
+      );
+      if (!taken) return file;
+    }
+  };
+
+  /** Writes `fieldsOrText` as item `id`: fields are edited into the file, text replaces it. */
+  const writeItem = async (
+    id: string,
+    next: { fields: ItemBody } | { text: string },
+    ifMatch: Version | null,
+  ): Promise<WriteOutcome> => {
+    const read = await readPack(packDir);
+    const existing = findItemFile(read, id);
+    const bytes = existing ? await readCurrent(existing.file) : null;
+    const yoursItem = 'fields' in next ? next.fields : (fieldsOf('item.yaml', next.text) ?? {});
+    const yours = { version: ifMatch, item: yoursItem };
+    if (!existing || !bytes) {
+      if (ifMatch !== null) return { status: 'not-found' };
+      const kind = yoursItem.kind;
+      // No kind, or an unknown one: the loader's own words say so.
+      const file = isKind(kind) ? await newFileFor(kind, id) : `${id}.yaml`;
+      const text = 'fields' in next ? editedText(file, null, { ...next.fields, id }) : next.text;
+      if (!isKind(kind)) {
+        const errors = (await checkCandidate(packDir, read, file, text)).filter(
+          (p) => p.severity === 'error',
+        );
+        return { status: 'invalid', errors };
+      }
+      return save(id, read, file, text, null, yours);
+    }
+    const version = versionOf(bytes);
+    const currentText = bytes.toString('utf8');
+    if (ifMatch !== null && ifMatch !== version) {
+      return {
+        status: 'conflict',
+        conflict: {
+          error: 'conflict',
+          yours,
+          current: { version, item: fieldsOf(existing.file, currentText) ?? {} },
+        },
+      };
+    }
+    let text: string;
+    if ('fields' in next) {
+      const before = fieldsOf(existing.file, currentText);
+      // A file that names its id keeps naming it; one named after its id may stay so.
+      const fields =
+        before && 'id' in before && !('id' in next.fields) ? { ...next.fields, id } : next.fields;
+      text =
+        before === null
+          ? editedText(existing.file, null, { ...fields, id })
+          : editedText(existing.file, currentText, fields);
+    } else {
+      text = next.text;
+    }
+    return save(id, read, existing.file, text, { version, bytes }, yours);
+  };
+
+  const rewriteReferrer = async (reference: Reference): Promise<void> => {
+    const bytes = await readCurrent(reference.file);
+    if (!bytes) return;
+    const text = bytes.toString('utf8');
+    const fields = fieldsOf(reference.file, text);
+    if (!fields) return;
+    const next = editedText(reference.file, text, withoutReferences(fields, reference));
+    const version = versionOf(bytes);
+    await insidePack(path.dirname(abs(reference.file)));
+    await writeFileAtomic(abs(reference.file), next, {
+      beforeRename: async () => {
+        const onDisk = await readCurrent(reference.file);
+        if (!onDisk || versionOf(onDisk) !== version) throw new ChangedMeanwhile();
+        const historyId = reference.file === PACK_FILE ? 'pack' : reference.id;
+        await keepInHistory(
+          packDir,
+          historyId,
+          bytes,
+          version,
+          path.extname(reference.file),
+          now(),
+          options.historyLimit,
+        );
+      },
+    });
+  };
+
+  return {
+    async list(): Promise<ItemList> {
+      const read = await readPack(packDir);
+      const pack = read.packFile.pack;
+      const defaultLanguage = pack?.defaultLanguage ?? 'en';
+      const languages = [
+        defaultLanguage,
+        ...(pack?.languages ?? []).filter((l) => l !== defaultLanguage),
+      ];
+      const problems = problemsOf(read);
+      const items = await Promise.all(
+        read.files
+          .filter((f): f is FileResult & { id: string } => f.id !== undefined)
+          .map(async (f) => {
+            const bytes = f.item ? null : await readCurrent(f.file);
+            const fields = f.item
+              ? (f.item as unknown as Fields)
+              : bytes
+                ? fieldsOf(f.file, bytes.toString('utf8'))
+                : null;
+            const kind = f.item?.kind ?? (typeof fields?.kind === 'string' ? fields.kind : '');
+            return {
+              id: f.id,
+              kind,
+              title: titleOf(fields, defaultLanguage, f.id),
+              file: f.file,
+              problems: problems.get(f.file) ?? [],
+            };
+          }),
+      );
+      return { items, languages, defaultLanguage };
+    },
+
+    async read(id): Promise<ItemRecord | null> {
+      if (!ITEM_ID.test(id)) return null;
+      const read = await readPack(packDir);
+      const found = findItemFile(read, id);
+      if (!found) return null;
+      const bytes = await readCurrent(found.file);
+      if (!bytes) return null;
+      const item = fieldsOf(found.file, bytes.toString('utf8')) ?? {};
+      const kind = found.item?.kind ?? (typeof item.kind === 'string' ? item.kind : '');
+      return {
+        id,
+        kind,
+        file: found.file,
+        version: versionOf(bytes),
+        item,
+        problems: problemsOf(read).get(found.file) ?? [],
+      };
+    },
+
+    write(id, body, ifMatch): Promise<WriteOutcome> {
+      return serial(async () => {
+        if (!ITEM_ID.test(id)) return { status: 'not-found' };
+        if (body.id !== undefined && body.id !== id) {
+          return {
+            status: 'invalid',
+            errors: [
+              {
+                ...problem('edit.idMismatch', { id: String(body.id), expected: id }),
+                field: 'id',
+                severity: 'error',
+              },
+            ],
+          };
+        }
+        return writeItem(id, { fields: body }, ifMatch);
+      });
+    },
+
+    restore(id, version, ifMatch): Promise<WriteOutcome> {
+      return serial(async () => {
+        if (!ITEM_ID.test(id)) return { status: 'not-found' };
+        const bytes = await readFromHistory(packDir, id, version);
+        if (!bytes) return { status: 'not-found' };
+        return writeItem(id, { text: bytes.toString('utf8') }, ifMatch);
+      });
+    },
+
+    remove(id, { removeReferences }): Promise<DeleteOutcome> {
+      return serial(async () => {
+        if (!ITEM_ID.test(id)) return { status: 'not-found' };
+        const read = await readPack(packDir);
+        const found = findItemFile(read, id);
+        if (!found) return { status: 'not-found' };
+        const references = await referencesTo(packDir, read, id, found.file);
+        if (references.length > 0 && !removeReferences) {
+          return {
+            status: 'in-use',
+            usedBy: references.map(({ id: refId, kind, file }) => ({ id: refId, kind, file })),
+          };
+        }
+        for (const reference of references) await rewriteReferrer(reference);
+        const trashed = await moveToTrash(packDir, found.file, now());
+        reloadSoon();
+        return { status: 'deleted', trashed, removedFrom: references.map((r) => r.id) };
+      });
+    },
+
+    async history(id) {
+      if (!ITEM_ID.test(id)) return null;
+      const entries = await listHistory(packDir, id);
+      if (entries) return entries;
+      const read = await readPack(packDir);
+      return findItemFile(read, id) ? [] : null;
+    },
+
+    saveMedia(folder: MediaFolder, name, extension, bytes): Promise<string> {
+      return serial(async () => {
+        mediaFolderSchema.parse(folder);
+        if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(name)) throw new Error('unsafe media name');
+        if (!/^[a-z0-9]{1,5}$/.test(extension)) throw new Error('unsafe media extension');
+        const dir = path.join(packDir, MEDIA_DIR, folder);
+        await insidePack(dir);
+        const temp = path.join(dir, `.upload-${randomBytes(6).toString('hex')}.tmp`);
+        const handle = await open(temp, 'wx', 0o644);
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        try {
+          for (let n = 1; n < 10_000; n++) {
+            const fileName = `${name}${n === 1 ? '' : `-${n}`}.${extension}`;
+            try {
+              // A hard link never replaces what is there: a taken name fails, and the next is tried.
+              await link(temp, path.join(dir, fileName));
+              reloadSoon();
+              return `${MEDIA_DIR}/${folder}/${fileName}`;
+            } catch (error) {
+              if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+            }
+          }
+          throw new Error('no free media name');
+        } finally {
+          await rm(temp, { force: true });
+        }
+      });
+    },
+  };
+}
