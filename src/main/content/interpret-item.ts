@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  displayFieldPath,
   itemKinds,
   itemMedia,
   itemSchemas,
@@ -35,7 +36,7 @@ export function errorAt(
   path: readonly PropertyKey[],
   text: LocalizedText,
 ): ContentError {
-  const error: ContentError = { file, field: path.map(String).join('.'), ...text };
+  const error: ContentError = { file, field: displayFieldPath(path), ...text };
   const line = lines.lineOf(path);
   if (line !== undefined) error.line = line;
   return error;

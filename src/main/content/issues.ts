@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ContentError } from '../../shared/content';
+import { displayFieldPath, type ContentError } from '../../shared/content';
 import type { ProblemKey } from '../../shared/i18n';
 import { problem, type LocalizedText, type TextParams } from '../../shared/protocol/localized-text';
 import { closest, knownKeysAt } from './did-you-mean';
@@ -204,9 +204,9 @@ export interface IssueContext {
   override?: (field: string, issue: Issue) => LocalizedText | undefined;
 }
 
-/** Joins a path for display: `sections.0.lines.2`. */
+/** A zod path as shown to the author: `sections.1.lines.3` (positions counted from 1). */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((segment) => String(segment)).join('.');
+  return displayFieldPath(path);
 }
 
 /**

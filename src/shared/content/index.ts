@@ -4,3 +4,4 @@ export * from './schema';
 export * from './snapshot';
 export * from './items';
 export * from './case-record';
+export * from './field-path';

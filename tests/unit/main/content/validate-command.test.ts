@@ -27,7 +27,7 @@ describe('runValidate', () => {
     expect(lines).toContain(
       'cases/boris.yaml:7 arrested: expected a date like 2023-07-25 (or 2023-07 when the day is not known), got "July"',
     );
-    expect(lines).toContain('playlists/main.yaml:7 items.3: no item with id "nobody"');
+    expect(lines).toContain('playlists/main.yaml:7 items.4: no item with id "nobody"');
     expect(lines).toContain(
       'cases/boris.txt: unsupported file type .txt; item files are .yaml, .yml or .md',
     );
