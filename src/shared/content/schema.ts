@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { localizedText, languageCode } from './text';
-import { caseEvent, checkCaseRecord, custodyPeriod, sentence } from './case-record';
+import {
+  caseEvent,
+  caseRecordFields,
+  checkCaseRecord,
+  custodyPeriod,
+  sentence,
+} from './case-record';
 import { alignCues, parseLrc } from '../lyrics/lrc';
 import { originalLines } from '../lyrics/lines';
 import {
@@ -15,6 +21,7 @@ import {
   seconds,
   timeZone,
   webUrl,
+  whenFieldsValid,
 } from './fields';
 
 const link = z.strictObject({ label: localizedText, url: webUrl });
@@ -75,7 +82,7 @@ export const caseSchema = z
     sentences: z.array(sentence).default([]),
     links: z.array(link).default([]),
   })
-  .superRefine(checkCaseRecord);
+  .superRefine(checkCaseRecord, whenFieldsValid(caseRecordFields));
 
 /** One lyric line: the original and its translations, keyed by language. */
 export const lyricLine = z
@@ -108,34 +115,37 @@ export const songSchema = z
      */
     lrc: z.string().optional(),
   })
-  .superRefine((song, ctx) => {
-    if (song.sections.length > 0 && !song.language) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['language'],
-        message: schemaProblem('schema.songLanguage'),
-      });
-    }
-    if (song.lrc === undefined) return;
-    const { cues } = parseLrc(song.lrc);
-    if (cues.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lrc'],
-        message: schemaProblem('schema.lrcNoLines'),
-      });
-      return;
-    }
-    const missing = alignCues(originalLines(song), cues).filter((t) => t === null).length;
-    if (missing > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lrc'],
-        message: schemaProblem('schema.lrcUntimed'),
-        params: { count: missing },
-      });
-    }
-  });
+  .superRefine(
+    (song, ctx) => {
+      if (song.sections.length > 0 && !song.language) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['language'],
+          message: schemaProblem('schema.songLanguage'),
+        });
+      }
+      if (song.lrc === undefined) return;
+      const { cues } = parseLrc(song.lrc);
+      if (cues.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lrc'],
+          message: schemaProblem('schema.lrcNoLines'),
+        });
+        return;
+      }
+      const missing = alignCues(originalLines(song), cues).filter((t) => t === null).length;
+      if (missing > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lrc'],
+          message: schemaProblem('schema.lrcUntimed'),
+          params: { count: missing },
+        });
+      }
+    },
+    whenFieldsValid(['sections', 'language', 'lrc']),
+  );
 
 export const drawingSchema = z.strictObject({
   ...personBase,

@@ -159,7 +159,8 @@ const brokenExpectations: Expected[] = [
     file: 'cases/no-photo.yaml',
     field: 'photo.file',
     line: 4,
-    message: 'file not found: media/nobody.png',
+    message:
+      'file not found: media/nobody.png; paths start at the pack folder, like media/photo.jpg',
   },
   {
     mistake: 'a media path leaving the pack with ../',
