@@ -5,3 +5,4 @@ export * from './snapshot';
 export * from './items';
 export * from './case-record';
 export * from './field-path';
+export * from './missing-languages';
