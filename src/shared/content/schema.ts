@@ -26,6 +26,17 @@ import {
 
 const link = z.strictObject({ label: localizedText, url: webUrl });
 
+/**
+ * What a campaign calls a screen in its analytics: `utm_source`, `utm_medium`, `utm_campaign`
+ * on links marked `tagLink`. The pack has one; an event or a playlist may have its own, which
+ * wins while it plays or happens (`effectiveCampaignTag`).
+ */
+const campaignTag = z.strictObject({
+  source: z.string().min(1),
+  medium: z.string().min(1).optional(),
+  campaign: z.string().min(1).optional(),
+});
+
 /** Fields every item file has. `id` defaults to the file name without its extension. */
 const itemBase = {
   id: itemId,
@@ -188,6 +199,8 @@ export const eventSchema = z.strictObject({
   address: z.string().optional(),
   url: webUrl.optional(),
   description: localizedText.optional(),
+  /** The tag for tagged links on the day of the event, in its time zone. */
+  campaignTag: campaignTag.optional(),
 });
 
 export const statementSchema = z.strictObject({
@@ -219,6 +232,8 @@ export const playlistSchema = z.strictObject({
   until: isoDate.optional(),
   /** What to do with an event that is over: show it marked "past", or drop it. */
   pastEvents: z.enum(['show', 'drop']).default('show'),
+  /** The tag for tagged links while this playlist plays. */
+  campaignTag: campaignTag.optional(),
   items: z.array(playlistEntry).min(1, schemaProblem('schema.playlistEmpty')),
 });
 
@@ -287,13 +302,7 @@ export const packSchema = z.strictObject({
     })
     .prefault({}),
   /** Query parameters added to links marked `tagLink`, so campaigns can count scans. */
-  campaignTag: z
-    .strictObject({
-      source: z.string().min(1),
-      medium: z.string().min(1).optional(),
-      campaign: z.string().min(1).optional(),
-    })
-    .optional(),
+  campaignTag: campaignTag.optional(),
   /** The playlist the show starts with. */
   defaultPlaylist: itemId.optional(),
   /** Case records: after how many days without a new `asOf` the facts count as old. */
