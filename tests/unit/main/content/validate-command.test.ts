@@ -184,3 +184,35 @@ describe('runValidate: case facts that show their age', () => {
     );
   });
 });
+
+describe('runValidate: a new author’s broken pack', () => {
+  let cleanupCopy: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanupCopy?.();
+    cleanupCopy = undefined;
+  });
+
+  it('prints file:line field, the hint, positions counted from 1, and the missing-language warnings', async () => {
+    const copy = await copyPack(goodPack);
+    cleanupCopy = copy.cleanup;
+    const change = async (rel: string, from: string, to: string) => {
+      const file = path.join(copy.pack, rel);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(from, to));
+    };
+    await change('actions/write-a-letter.yaml', 'type: letter', 'type: Petition');
+    await change('drawings/ship.yaml', 'image: media/ship.png', 'image: ship.png\ncredit: Someone');
+    await change('playlists/main.yaml', '  - ship', '  - shipp');
+    await change('events/vigil.yaml', 'title: Vigil', 'title: { en: Vigil }');
+    const { code, lines } = await run(copy.pack);
+    expect(code).toBe(1);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'actions/write-a-letter.yaml:2 type: expected one of petition, site, donation, letter, got "Petition"; did you mean "petition"?',
+        'drawings/ship.yaml:2 image: file not found: ship.png; paths start at the pack folder, like media/photo.jpg; there is media/ship.png',
+        'drawings/ship.yaml:3 credit: unknown field "credit"; did you mean "artist" or "licence"?',
+        'playlists/main.yaml:7 items.3: no item with id "shipp"; did you mean "ship"? Its file drawings/ship.yaml has problems of its own (listed with that file), so it is not shown either',
+        'events/vigil.yaml: warning: no Russian for title; the screens show another language there',
+      ]),
+    );
+  });
+});
