@@ -224,10 +224,34 @@ test('content errors are listed with their file, and the list empties when the f
     writeFileSync(file, typo);
     const errors = operator.getByTestId('content-errors');
     await expect(errors).toContainText('cases/boris-kagarlitsky.yaml:', { timeout: 15_000 });
-    await expect(errors).toContainText('custody.0.from');
+    // The first period, counted from 1 as the author counts the entries of their file.
+    await expect(errors).toContainText('custody.1.from');
 
     writeFileSync(file, good);
     await expect(operator.getByTestId('content-errors')).toHaveCount(0, { timeout: 15_000 });
+
+    // A text missing one of the pack's languages is a warning, with the fields it lacks.
+    const event = join(pack, 'events', 'concert-paris-2023-10-01.yaml');
+    const eventText = readFileSync(event, 'utf8');
+    const noFrench = eventText.replace(/^ {2}fr: Concert de l.*\n/m, '');
+    expect(noFrench).not.toBe(eventText);
+    writeFileSync(event, noFrench);
+    const warnings = operator.getByTestId('content-warnings');
+    await expect(warnings).toContainText(
+      'events/concert-paris-2023-10-01.yaml' + 'no French for title',
+      { timeout: 15_000 },
+    );
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      await operator.setViewportSize(viewport);
+      await warnings.scrollIntoViewIfNeeded();
+      await operator.screenshot({
+        path: screenshotPath(`operator-language-warnings-${viewport.width}.png`),
+        animations: 'disabled',
+      });
+    }
   } finally {
     await own.stop();
     rmSync(pack, { recursive: true, force: true });

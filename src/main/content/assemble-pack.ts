@@ -11,7 +11,8 @@ import { errorAt } from './interpret-item';
 import { imageExtensions } from './media';
 import { compareText, PACK_FILE } from './pack-files';
 import { noLines, type LineMap } from './source';
-import type { PackLoadResult, PackRead } from './types';
+import { closest } from './did-you-mean';
+import type { ItemRef, PackLoadResult, PackRead } from './types';
 
 function compareErrors(a: ContentError, b: ContentError): number {
   return (
@@ -28,6 +29,30 @@ function entryId(entry: PlaylistEntry): string {
 
 type LoadedSetlist = Extract<LoadedItem, SetlistItem>;
 
+/** What to say about an id no item has: the reason, and the claimed id it most likely meant. */
+type MissingRef = (reason: ItemRef['reason'], id: string) => LocalizedText;
+
+/**
+ * "No item with id test-sunn; did you mean test-sun?", among every id a file claims, broken
+ * files included: a broken file is said to be broken, or its id would look fine and the
+ * author would wonder why it still does not show.
+ */
+function missingRefs(read: PackRead, brokenIds: ReadonlySet<string>): MissingRef {
+  const claims = new Map<string, string>();
+  for (const file of read.files) {
+    if (file.id !== undefined && !claims.has(file.id)) claims.set(file.id, file.file);
+  }
+  const ids = [...claims.keys()];
+  return (reason, id) => {
+    const suggestion = closest(id, ids);
+    if (suggestion === undefined) return problem(reason, { id });
+    const params = { id, suggestion, reason: `problems:${reason}` };
+    return brokenIds.has(suggestion)
+      ? problem('refs.suggestBroken', { ...params, file: claims.get(suggestion)! })
+      : problem('refs.suggest', params);
+  };
+}
+
 /**
  * A setlist's references, checked like a playlist's entries: every song exists and is a song
  * (others are reported and left out; none left, and the setlist is left out), and the
@@ -39,6 +64,7 @@ function checkSetlist(
   setlist: LoadedSetlist,
   byId: ReadonlyMap<string, LoadedItem>,
   brokenIds: ReadonlySet<string>,
+  missing: MissingRef,
   report: (field: (string | number)[], text: LocalizedText) => void,
 ): LoadedSetlist | null {
   const songs: string[] = [];
@@ -46,7 +72,7 @@ function checkSetlist(
     const target = byId.get(id);
     if (target?.kind === 'song') songs.push(id);
     else if (target) report(['songs', index], problem('refs.notSong', { id, kind: target.kind }));
-    else if (!brokenIds.has(id)) report(['songs', index], problem('refs.noSong', { id }));
+    else if (!brokenIds.has(id)) report(['songs', index], missing('refs.noSong', id));
   });
   if (songs.length === 0) {
     report(['songs'], problem('refs.noPlayableSong'));
@@ -60,7 +86,7 @@ function checkSetlist(
     if (target) {
       report(['interlude'], problem('refs.notPlaylist', { id: interlude, kind: target.kind }));
     } else if (!brokenIds.has(interlude)) {
-      report(['interlude'], problem('refs.noPlaylist', { id: interlude }));
+      report(['interlude'], missing('refs.noPlaylist', interlude));
     }
     const { interlude: _dropped, ...rest } = checked;
     checked = rest;
@@ -132,10 +158,28 @@ export function assemblePack(
     read.files.filter((f) => f.id !== undefined && !byId.has(f.id)).map((f) => f.id!),
   );
 
+  const missing = missingRefs(read, brokenIds);
+  const claimed = new Set([...brokenIds, ...byId.keys()]);
+  // A broken file's references, read as written: its own errors are not the only ones.
+  const brokenRefs = [
+    ...read.files
+      .filter((f) => !items.has(f.file))
+      .map((f) => ({ file: f.file, lines: f.lines, refs: f.refs ?? [] })),
+    ...(read.packFile.pack
+      ? []
+      : [{ file: PACK_FILE, lines: read.packFile.lines, refs: read.packFile.refs ?? [] }]),
+  ];
+  for (const { file, lines: fileLines, refs } of brokenRefs) {
+    for (const ref of refs) {
+      if (claimed.has(ref.id)) continue;
+      errors.push(errorAt(file, fileLines, ref.field, missing(ref.reason, ref.id)));
+    }
+  }
+
   const result: LoadedItem[] = [];
   for (const item of byId.values()) {
     if (item.kind === 'setlist') {
-      const checked = checkSetlist(item, byId, brokenIds, (field, text) =>
+      const checked = checkSetlist(item, byId, brokenIds, missing, (field, text) =>
         errors.push(errorAt(item.source, lines(item.source), field, text)),
       );
       if (checked) result.push(checked);
@@ -163,12 +207,7 @@ export function assemblePack(
       } else if (!target) {
         if (!brokenIds.has(id)) {
           errors.push(
-            errorAt(
-              item.source,
-              lines(item.source),
-              ['items', index],
-              problem('refs.noItem', { id }),
-            ),
+            errorAt(item.source, lines(item.source), ['items', index], missing('refs.noItem', id)),
           );
         }
       } else {
@@ -209,7 +248,7 @@ export function assemblePack(
             PACK_FILE,
             packLines,
             ['defaultPlaylist'],
-            problem('refs.noPlaylist', { id: pack.defaultPlaylist }),
+            missing('refs.noPlaylist', pack.defaultPlaylist),
           ),
         );
       } else if (target.kind !== 'playlist') {
@@ -227,12 +266,7 @@ export function assemblePack(
       const target = byId.get(pack.safeSlide);
       if (!target) {
         errors.push(
-          errorAt(
-            PACK_FILE,
-            packLines,
-            ['safeSlide'],
-            problem('refs.noItem', { id: pack.safeSlide }),
-          ),
+          errorAt(PACK_FILE, packLines, ['safeSlide'], missing('refs.noItem', pack.safeSlide)),
         );
       } else if (!isShowItem(target)) {
         errors.push(

@@ -1,5 +1,5 @@
 import { calendarDate, earliestDay } from '../../shared/time';
-import type { CaseItem, ContentError } from '../../shared/content';
+import { displayFieldPath, type CaseItem, type ContentError } from '../../shared/content';
 import { problem } from '../../shared/protocol/localized-text';
 import type { LineMap } from './source';
 
@@ -45,7 +45,7 @@ export function futureDateErrors(
     if (day === null || day <= latest) continue;
     const error: ContentError = {
       file,
-      field: path.join('.'),
+      field: displayFieldPath(path),
       ...problem('case.futureDate', { date }),
     };
     const line = lines.lineOf(path);

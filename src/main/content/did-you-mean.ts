@@ -1,30 +1,48 @@
 /* "Did you mean": the field names a schema allows at a path, and the one a misspelt key
    was most likely meant to be. */
 
-/** Edit distance, for "did you mean" on misspelt field names. */
+/**
+ * Edit distance, with two swapped neighbours counted as one edit (`mian` for `main`): the
+ * typos people make, for "did you mean".
+ */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, before[j - 2]! + 1);
+      }
+      row.push(d);
     }
+    before = previous;
+    previous = row;
   }
-  return row[b.length]!;
+  return previous[b.length]!;
 }
 
-/** The known name `key` was most likely meant to be, if one is close enough. */
+/** How a name compares: case, spaces, dashes and underscores do not count (`Time zone` = `timeZone`). */
+function loose(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+/**
+ * The known name `key` was most likely meant to be, if one is close enough: a field, a value
+ * of a list of choices, a kind, an item id, a file.
+ */
 export function closest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
+    if (candidate === key) continue;
     const d =
-      candidate.toLowerCase() === key.toLowerCase()
-        ? 0
-        : distance(key.toLowerCase(), candidate.toLowerCase());
+      loose(candidate) === loose(key) ? 0 : distance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -88,4 +106,95 @@ export function knownKeysAt(schema: unknown, path: readonly PropertyKey[]): stri
   };
   for (const candidate of candidates) visit(candidate, path, 0);
   return [...result];
+}
+
+/**
+ * Field names people reach for that edit distance cannot find (another word for the same
+ * thing, or the field another kind uses), per item kind, keyed by the field as shown
+ * (`credit`, `photo.credits`). Each maps to the fields meant, as shown.
+ */
+const knownConfusions: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  case: {
+    credit: ['photo.credit'],
+    image: ['photo'],
+    arrest: ['arrested'],
+    detained: ['arrested'],
+    release: ['released'],
+    freed: ['released'],
+    sentence: ['sentences'],
+    description: ['summary'],
+    bio: ['summary'],
+    text: ['body'],
+    date: ['asOf'],
+    updated: ['asOf'],
+  },
+  drawing: {
+    credit: ['artist', 'licence'],
+    credits: ['artist', 'licence'],
+    author: ['artist'],
+    file: ['image'],
+    photo: ['image'],
+    src: ['image'],
+    date: ['made'],
+    year: ['made'],
+    description: ['caption'],
+    name: ['title'],
+    license: ['licence'],
+  },
+  event: {
+    date: ['start'],
+    time: ['start'],
+    begin: ['start'],
+    location: ['venue'],
+    place: ['venue'],
+    where: ['venue'],
+    link: ['url'],
+    website: ['url'],
+    name: ['title'],
+  },
+  song: {
+    lyrics: ['sections'],
+    text: ['sections'],
+    lines: ['sections'],
+    author: ['artist'],
+    band: ['artist'],
+    lang: ['language'],
+    youtube: ['video'],
+    credit: ['credits'],
+  },
+  action: {
+    link: ['url'],
+    website: ['url'],
+    cta: ['callToAction'],
+    button: ['callToAction'],
+    campaignTag: ['tagLink'],
+    name: ['title'],
+  },
+  statement: {
+    body: ['text'],
+    quote: ['text'],
+    by: ['author'],
+  },
+  playlist: {
+    entries: ['items'],
+    slides: ['items'],
+    random: ['shuffle'],
+    name: ['title'],
+  },
+  setlist: {
+    items: ['songs'],
+    between: ['interlude'],
+    name: ['title'],
+  },
+  pack: {
+    language: ['languages'],
+    tag: ['campaignTag'],
+    playlist: ['defaultPlaylist'],
+  },
+};
+
+/** The fields a misplaced `field` of a `kind` file (`pack` for pack.yaml) most likely meant. */
+export function knownConfusion(kind: string, field: string): readonly string[] {
+  const table = knownConfusions[kind];
+  return (table && Object.hasOwn(table, field) ? table[field] : undefined) ?? [];
 }

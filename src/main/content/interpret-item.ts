@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  displayFieldPath,
   itemKinds,
   itemMedia,
   itemSchemas,
@@ -8,9 +9,11 @@ import {
   type LoadedItem,
 } from '../../shared/content';
 import { futureDateErrors, withCustodyPeriods } from './case-checks';
+import { closest } from './did-you-mean';
+import { rawItemRefs } from './item-refs';
 import { problem, type LocalizedText } from '../../shared/protocol/localized-text';
 import { issuesToErrors, printable, valueParams } from './issues';
-import { checkImage, type ImageCheck } from './media';
+import { checkImage, imageExtensions, type ImageCheck } from './media';
 import { messageOf, readTextFile } from './pack-files';
 import { resolveInsidePack, splitPackPath } from './paths';
 import { noLines, parseMarkdown, parseYaml, type LineMap, type ParsedSource } from './source';
@@ -23,6 +26,8 @@ const kindOptions = itemKinds.join(', ');
 export interface PackPaths {
   dir: string;
   real: string;
+  /** The pack's files that are not items (`media/…` and others), to suggest for a wrong path. */
+  files?: readonly string[];
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -35,7 +40,7 @@ export function errorAt(
   path: readonly PropertyKey[],
   text: LocalizedText,
 ): ContentError {
-  const error: ContentError = { file, field: path.map(String).join('.'), ...text };
+  const error: ContentError = { file, field: displayFieldPath(path), ...text };
   const line = lines.lineOf(path);
   if (line !== undefined) error.line = line;
   return error;
@@ -57,6 +62,74 @@ function normalisedMedia(value: unknown): string | undefined {
   return split.ok ? split.segments.join('/') : undefined;
 }
 
+interface ImageIndex {
+  byName: Map<string, string[]>;
+  byStem: Map<string, string[]>;
+}
+
+/** The pack's images by lower-case name and stem, built once per load (the list is shared). */
+const imageIndexes = new WeakMap<readonly string[], ImageIndex>();
+
+/** Past this many names, a misspelt name is not searched for: the search would cost too much. */
+const MAX_FUZZY_NAMES = 5_000;
+
+function imageIndex(files: readonly string[]): ImageIndex {
+  let index = imageIndexes.get(files);
+  if (index) return index;
+  index = { byName: new Map(), byStem: new Map() };
+  for (const file of files) {
+    const ext = path.posix.extname(file).toLowerCase();
+    if (!Object.hasOwn(imageExtensions, ext)) continue;
+    const name = path.posix.basename(file).toLowerCase();
+    const stem = name.slice(0, name.length - ext.length);
+    for (const [map, key] of [
+      [index.byName, name],
+      [index.byStem, stem],
+    ] as const) {
+      const list = map.get(key);
+      if (list) list.push(file);
+      else map.set(key, [file]);
+    }
+  }
+  imageIndexes.set(files, index);
+  return index;
+}
+
+/**
+ * The file a path that leads nowhere most likely meant: the same file elsewhere (`drawings/sun.svg`
+ * for `media/drawings/sun.svg`), the same name with another extension, or a misspelt name.
+ */
+export function closestFile(wanted: string, files: readonly string[]): string | undefined {
+  const index = imageIndex(files);
+  const name = path.posix.basename(wanted).toLowerCase();
+  const stem = name.slice(0, name.length - path.posix.extname(name).length);
+  const sameName = index.byName.get(name);
+  if (sameName) {
+    return (
+      sameName.find((f) => f.endsWith(`/${wanted}`)) ?? closest(wanted, sameName) ?? sameName[0]
+    );
+  }
+  const sameStem = index.byStem.get(stem);
+  if (sameStem) return closest(wanted, sameStem) ?? sameStem[0];
+  // A misspelt name: the closest name, not the closest path (folders say little).
+  if (index.byStem.size > MAX_FUZZY_NAMES) return undefined;
+  const near = closest(stem, [...index.byStem.keys()]);
+  return near === undefined ? undefined : index.byStem.get(near)?.[0];
+}
+
+/** "file not found", with where paths start and the file the author most likely meant. */
+function notFoundHint(
+  relPath: string,
+  error: LocalizedText,
+  files: readonly string[],
+): LocalizedText {
+  const shown = error.params?.path ?? printable(relPath);
+  const suggestion = closestFile(normalisedMedia(relPath) ?? relPath, files);
+  return suggestion
+    ? problem('media.notFoundSuggest', { path: shown, suggestion: printable(suggestion) })
+    : problem('media.notFoundHint', { path: shown });
+}
+
 const imageChecks = new Map<string, ImageCheck>();
 const MAX_CACHED_IMAGE_CHECKS = 10_000;
 
@@ -69,7 +142,14 @@ async function checkMedia(
   relPath: string,
 ): Promise<{ error: LocalizedText } | { media: VerifiedMedia }> {
   const resolved = await resolveInsidePack(pack.dir, relPath, pack.real);
-  if (!resolved.ok) return { error: resolved.error };
+  if (!resolved.ok) {
+    return {
+      error:
+        resolved.error.key === 'problems:media.notFound'
+          ? notFoundHint(relPath, resolved.error, pack.files ?? [])
+          : resolved.error,
+    };
+  }
   const shown = normalisedMedia(relPath) ?? relPath;
   // The watcher reloads the whole pack on every save; only images that changed are read again.
   const info = resolved.info;
@@ -82,6 +162,21 @@ async function checkMedia(
   }
   if (!image.ok) return { error: image.error };
   return { media: { file: shown, path: resolved.path, info, tag: fileVersionTag(info) } };
+}
+
+/** The media paths an item names, read from its fields as written (`itemMedia` needs a valid item). */
+function rawMedia(
+  kind: ItemKind,
+  fields: Record<string, unknown>,
+): { field: string[]; file: string }[] {
+  const photo = fields.photo;
+  if (kind === 'case' && isRecord(photo) && typeof photo.file === 'string' && photo.file !== '') {
+    return [{ field: ['photo', 'file'], file: photo.file }];
+  }
+  if (kind === 'drawing' && typeof fields.image === 'string' && fields.image !== '') {
+    return [{ field: ['image'], file: fields.image }];
+  }
+  return [];
 }
 
 /** The checks of one item file that need nothing but the file (and its media). */
@@ -127,12 +222,19 @@ async function interpretItem(
     return;
   }
   if (typeof kind !== 'string' || !Object.hasOwn(itemSchemas, kind)) {
+    const suggestion = typeof kind === 'string' ? closest(kind, itemKinds) : undefined;
     result.errors.push(
       errorAt(
         file,
         parsed.lines,
         ['kind'],
-        problem('file.kindUnknown', { ...valueParams(kind), options: kindOptions }),
+        suggestion
+          ? problem('file.kindUnknownSuggest', {
+              ...valueParams(kind),
+              suggestion,
+              options: kindOptions,
+            })
+          : problem('file.kindUnknown', { ...valueParams(kind), options: kindOptions }),
       ),
     );
     return;
@@ -177,6 +279,7 @@ async function interpretItem(
         file,
         lines,
         schema,
+        kind: itemKind,
         override: (field) =>
           field === 'id' && idFromName
             ? problem('file.idFromName', { stem: printable(stem), suggestion: suggestedId(stem) })
@@ -184,7 +287,17 @@ async function interpretItem(
       }),
     );
   }
-  if (result.errors.length > 0 || !parsedItem.success) return;
+  if (result.errors.length > 0 || !parsedItem.success) {
+    result.refs = rawItemRefs(itemKind, fields);
+    // A wrong image path is reported with the file's other problems, not after they are fixed.
+    const failed = new Set(result.errors.map((e) => e.field));
+    for (const media of rawMedia(itemKind, fields)) {
+      if (failed.has(displayFieldPath(media.field))) continue;
+      const checked = await checkMedia(pack, media.file);
+      if ('error' in checked) result.errors.push(errorAt(file, lines, media.field, checked.error));
+    }
+    return;
+  }
 
   let item = { ...parsedItem.data, source: file } as LoadedItem;
   if (item.kind === 'case') {

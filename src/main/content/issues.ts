@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { ContentError } from '../../shared/content';
+import { displayFieldPath, type ContentError } from '../../shared/content';
 import type { ProblemKey } from '../../shared/i18n';
 import { problem, type LocalizedText, type TextParams } from '../../shared/protocol/localized-text';
-import { closest, knownKeysAt } from './did-you-mean';
+import { closest, knownConfusion, knownKeysAt } from './did-you-mean';
 import type { LineMap } from './source';
 
 type Issue = z.core.$ZodIssue;
@@ -171,6 +171,21 @@ function problemOf(issue: Issue): LocalizedText {
     if (SAYS_MISSING.has(reason.key)) return problem(reason.key, reason.params);
     return problem('wrap.missing', { ...reason.params, reason: `problems:${reason.key}` });
   }
+  // `Petition` for `petition`: the value the author meant, when one of the choices is close.
+  if (issue.code === 'invalid_value' && typeof input === 'string') {
+    const suggestion = closest(
+      input,
+      issue.values.map((v) => String(v)),
+    );
+    if (suggestion !== undefined) {
+      return problem('wrap.gotSuggest', {
+        ...reason.params,
+        ...valueParams(input),
+        suggestion: printable(suggestion),
+        reason: `problems:${reason.key}`,
+      });
+    }
+  }
   const scalar = input === null || typeof input !== 'object';
   const saysGot = reason.key === 'zod.wrongType' || reason.key === 'zod.wrongTypeQuote';
   // "got a map" helps when a single value was expected, not when a map's content is wrong.
@@ -200,13 +215,15 @@ export interface IssueContext {
   lines: LineMap;
   /** The schema that was parsed, to suggest field names. */
   schema?: unknown;
+  /** The item's kind (`pack` for pack.yaml), for the field names people confuse (`knownConfusion`). */
+  kind?: string;
   /** Replaces the message for an issue at a given field, e.g. an id taken from the file name. */
   override?: (field: string, issue: Issue) => LocalizedText | undefined;
 }
 
-/** Joins a path for display: `sections.0.lines.2`. */
+/** A zod path as shown to the author: `sections.1.lines.3` (positions counted from 1). */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((segment) => String(segment)).join('.');
+  return displayFieldPath(path);
 }
 
 /**
@@ -253,16 +270,29 @@ export function issuesToErrors(issues: readonly Issue[], context: IssueContext):
         issue.input && typeof issue.input === 'object' ? Object.keys(issue.input) : [],
       );
       for (const key of issue.keys) {
-        const suggestion = closest(
-          key,
-          known.filter((k) => !issue.keys.includes(k) && !present.has(k)),
-        );
         const shown = printable(key);
+        // Named even when present: `credit:` beside `artist:` still means the author looked
+        // for the credit line in the wrong place.
+        const confused = context.kind
+          ? knownConfusion(context.kind, fieldPath([...path, key]))
+          : [];
+        const suggestion =
+          confused[0] ??
+          closest(
+            key,
+            known.filter((k) => !issue.keys.includes(k) && !present.has(k)),
+          );
         add(
           [...path, shown],
-          suggestion
-            ? problem('zod.unknownFieldSuggest', { field: shown, suggestion })
-            : problem('zod.unknownField', { field: shown }),
+          confused.length >= 2
+            ? problem('zod.unknownFieldSuggestTwo', {
+                field: shown,
+                suggestion: confused[0]!,
+                or: confused[1]!,
+              })
+            : suggestion
+              ? problem('zod.unknownFieldSuggest', { field: shown, suggestion })
+              : problem('zod.unknownField', { field: shown }),
         );
       }
       return;

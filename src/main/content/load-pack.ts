@@ -4,6 +4,7 @@ import { packSchema } from '../../shared/content';
 import { assemblePack, ownItems } from './assemble-pack';
 import { isRecord, loadItemFile, type PackPaths } from './interpret-item';
 import { issuesToErrors, valueParams } from './issues';
+import { rawPackRefs } from './item-refs';
 import { problem } from '../../shared/protocol/localized-text';
 import {
   FILES_PER_TURN,
@@ -75,10 +76,12 @@ async function loadPackFile(packDir: string): Promise<PackFileResult> {
       return {
         pack: null,
         lines: parsed.lines,
+        refs: rawPackRefs(parsed.data),
         errors: issuesToErrors(result.error.issues, {
           file,
           lines: parsed.lines,
           schema: packSchema,
+          kind: 'pack',
         }),
       };
     }
@@ -105,8 +108,9 @@ export async function readPack(packDir: string): Promise<PackRead> {
         readable: false,
       };
     }
-    const pack: PackPaths = { dir: packDir, real: await realpath(packDir) };
-    const [packFile, walked] = await Promise.all([loadPackFile(packDir), walk(packDir, pack.real)]);
+    const real = await realpath(packDir);
+    const [packFile, walked] = await Promise.all([loadPackFile(packDir), walk(packDir, real)]);
+    const pack: PackPaths = { dir: packDir, real, files: [...walked.media, ...walked.others] };
     let started = 0;
     const files = await mapLimited(walked.items, PARALLEL_FILES, async (file) => {
       if (++started % FILES_PER_TURN === 0) await nextTurn();

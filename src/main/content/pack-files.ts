@@ -135,9 +135,10 @@ async function followLink(
 export async function walk(
   packDir: string,
   realRoot: string,
-): Promise<{ items: string[]; others: string[]; errors: ContentError[] }> {
+): Promise<{ items: string[]; others: string[]; media: string[]; errors: ContentError[] }> {
   const items: string[] = [];
   const others: string[] = [];
+  const media: string[] = [];
   const errors: ContentError[] = [];
   const visited = new Set<string>();
 
@@ -177,12 +178,9 @@ export async function walk(
       if (isIgnoredName(entry.name, isFile)) continue;
       if (isDir) {
         await visitDir(childAbs, childRel, underMedia || childRel === MEDIA_DIR);
-      } else if (
-        isFile &&
-        !underMedia &&
-        childRel !== PACK_FILE &&
-        childRel !== MISNAMED_PACK_FILE
-      ) {
+      } else if (isFile && underMedia) {
+        media.push(childRel);
+      } else if (isFile && childRel !== PACK_FILE && childRel !== MISNAMED_PACK_FILE) {
         const ext = path.extname(entry.name).toLowerCase();
         (ITEM_EXTENSIONS.has(ext) ? items : others).push(childRel);
       }
@@ -190,7 +188,7 @@ export async function walk(
   };
 
   await visitDir(packDir, '', false);
-  return { items, others, errors };
+  return { items, others, media, errors };
 }
 
 export async function mapLimited<T, R>(

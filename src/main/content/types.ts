@@ -55,6 +55,18 @@ export interface PackStore extends ContentStore {
   reloadSoon(): void;
 }
 
+/**
+ * An id a file names (a playlist entry, a setlist's song, pack.yaml's default playlist), as
+ * written, so a file that is broken still has its references checked with the rest.
+ */
+export interface ItemRef {
+  /** Where it is written, as a zod path (`['items', 1]`). */
+  field: (string | number)[];
+  id: string;
+  /** What to say when no file claims the id. */
+  reason: 'refs.noItem' | 'refs.noSong' | 'refs.noPlaylist';
+}
+
 /** One item file after its own checks, before the checks that need the other files. */
 export interface FileResult {
   /** Relative to the pack, `/`-separated. */
@@ -68,12 +80,16 @@ export interface FileResult {
   media: string[];
   /** The media of `item`, as they were when checked: the versions the screens may be sent. */
   verified: VerifiedMedia[];
+  /** The ids the file names, when the file is broken (a loaded item's are checked on it). */
+  refs?: ItemRef[];
 }
 
 export interface PackFileResult {
   pack: Pack | null;
   errors: ContentError[];
   lines: LineMap;
+  /** The ids pack.yaml names, when it is broken. */
+  refs?: ItemRef[];
 }
 
 /** A pack folder read file by file: the input of `assemblePack`. */

@@ -1,4 +1,10 @@
-import { formatContentError, formatStaleCase, staleCases } from '../../shared/content';
+import {
+  formatContentError,
+  formatMissingLanguage,
+  formatStaleCase,
+  missingLanguages,
+  staleCases,
+} from '../../shared/content';
 import { translate, type AppLanguage } from '../../shared/i18n';
 import { calendarDate } from '../../shared/time';
 import { loadPack } from './load-pack';
@@ -28,7 +34,9 @@ export async function runValidate(
   for (const item of stale) out(formatStaleCase(item, caseT));
   const sensitive = sensitiveNameWarnings(result.items);
   for (const warning of sensitive) out(formatSensitiveNameWarning(warning, t));
-  const warnings = [...stale, ...sensitive];
+  const untranslated = result.pack ? missingLanguages(result.pack, result.items) : [];
+  for (const warning of untranslated) out(formatMissingLanguage(warning, t, language));
+  const warnings = [...stale, ...sensitive, ...untranslated];
   const label = packDir.endsWith('/') ? packDir : `${packDir}/`;
   const summary = [
     t('validate.items', { count: result.items.length }),

@@ -7,9 +7,15 @@ import { tagLink } from '../../shared/time';
 import { Qr } from './Qr';
 import { BreakableUrl, printedUrl } from './url-text';
 
-/** The link an action's QR code opens: tagged with the campaign only when the item asks. */
-export function actionLink(item: ActionItem, ctx: Pick<SlideContext, 'pack'>): string {
-  return item.tagLink ? tagLink(item.url, ctx.pack.campaignTag) : item.url;
+/**
+ * The link an action's QR code opens: tagged with the campaign only when the item asks, with
+ * the tag of this point of the show (the view's `campaignTag`), else the pack's.
+ */
+export function actionLink(
+  item: ActionItem,
+  ctx: Pick<SlideContext, 'pack' | 'campaignTag'>,
+): string {
+  return item.tagLink ? tagLink(item.url, ctx.campaignTag ?? ctx.pack.campaignTag) : item.url;
 }
 
 export function ActionSlide({ item, ctx }: { item: ActionItem; ctx: SlideContext }) {

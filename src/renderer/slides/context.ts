@@ -1,6 +1,7 @@
 import { mediaWidthFor } from '../../shared/media/widths';
 import { pickText, type LocalizedText, type Pack } from '../../shared/content';
 import type { ShowState } from '../../shared/protocol';
+import type { CampaignTag } from '../../shared/time/links';
 
 /** When the slide went on air and for how long, on the server's clock. */
 export type SlideTiming = Pick<ShowState, 'startedAt' | 'durationMs' | 'paused' | 'remainingMs'> & {
@@ -30,6 +31,11 @@ export interface SlideContext {
    * large drawing first would only delay it).
    */
   mediaWidth?: number | null | undefined;
+  /**
+   * The tag for tagged links at this point of the show (`effectiveCampaignTag`: the playing
+   * playlist's, today's event's, or the pack's); the pack's when not given.
+   */
+  campaignTag?: CampaignTag | undefined;
 }
 
 /** A photo or drawing of the pack, at the width this slide asks for. */

@@ -88,6 +88,12 @@ interface CaseRecordFields {
   asOf: LocalizedText;
 }
 
+/**
+ * The fields `checkCaseRecord` needs valid to run (its `asOf` check reads any value safely), so
+ * it still runs, and reports, when something else in the case is wrong.
+ */
+export const caseRecordFields = ['arrested', 'released', 'custody'] as const;
+
 /** Checks the custody record: one way of writing it, periods in order, none reversed or overlapping. */
 export function checkCaseRecord(item: CaseRecordFields, ctx: z.RefinementCtx): void {
   if (item.custody !== undefined && item.arrested !== undefined) {

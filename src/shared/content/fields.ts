@@ -108,3 +108,26 @@ export const releaseDate = z
         : { code: 'custom', input: value, message: schemaProblem('schema.releaseDate') },
     );
   });
+
+/**
+ * When a whole-item check (`superRefine`) may run although the item has problems elsewhere: the
+ * fields it reads are all valid. zod skips such checks after any error, so an author fixing a
+ * misspelt field would only then learn that their custody periods overlap; an author wants
+ * every problem of a file at once.
+ */
+export function whenFieldsValid(fields: readonly string[]): {
+  when: (payload: z.core.ParsePayload) => boolean;
+} {
+  return {
+    when: (payload) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      payload.issues.every(
+        (issue) =>
+          issue.code === 'unrecognized_keys' ||
+          (issue.path !== undefined &&
+            issue.path.length > 0 &&
+            !fields.includes(String(issue.path[0]))),
+      ),
+  };
+}

@@ -4,3 +4,5 @@ export * from './schema';
 export * from './snapshot';
 export * from './items';
 export * from './case-record';
+export * from './field-path';
+export * from './missing-languages';

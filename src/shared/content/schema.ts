@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { localizedText, languageCode } from './text';
-import { caseEvent, checkCaseRecord, custodyPeriod, sentence } from './case-record';
+import {
+  caseEvent,
+  caseRecordFields,
+  checkCaseRecord,
+  custodyPeriod,
+  sentence,
+} from './case-record';
 import { alignCues, parseLrc } from '../lyrics/lrc';
 import { originalLines } from '../lyrics/lines';
 import {
@@ -15,9 +21,21 @@ import {
   seconds,
   timeZone,
   webUrl,
+  whenFieldsValid,
 } from './fields';
 
 const link = z.strictObject({ label: localizedText, url: webUrl });
+
+/**
+ * What a campaign calls a screen in its analytics: `utm_source`, `utm_medium`, `utm_campaign`
+ * on links marked `tagLink`. The pack has one; an event or a playlist may have its own, which
+ * wins while it plays or happens (`effectiveCampaignTag`).
+ */
+const campaignTag = z.strictObject({
+  source: z.string().min(1),
+  medium: z.string().min(1).optional(),
+  campaign: z.string().min(1).optional(),
+});
 
 /** Fields every item file has. `id` defaults to the file name without its extension. */
 const itemBase = {
@@ -75,7 +93,7 @@ export const caseSchema = z
     sentences: z.array(sentence).default([]),
     links: z.array(link).default([]),
   })
-  .superRefine(checkCaseRecord);
+  .superRefine(checkCaseRecord, whenFieldsValid(caseRecordFields));
 
 /** One lyric line: the original and its translations, keyed by language. */
 export const lyricLine = z
@@ -108,34 +126,37 @@ export const songSchema = z
      */
     lrc: z.string().optional(),
   })
-  .superRefine((song, ctx) => {
-    if (song.sections.length > 0 && !song.language) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['language'],
-        message: schemaProblem('schema.songLanguage'),
-      });
-    }
-    if (song.lrc === undefined) return;
-    const { cues } = parseLrc(song.lrc);
-    if (cues.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lrc'],
-        message: schemaProblem('schema.lrcNoLines'),
-      });
-      return;
-    }
-    const missing = alignCues(originalLines(song), cues).filter((t) => t === null).length;
-    if (missing > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lrc'],
-        message: schemaProblem('schema.lrcUntimed'),
-        params: { count: missing },
-      });
-    }
-  });
+  .superRefine(
+    (song, ctx) => {
+      if (song.sections.length > 0 && !song.language) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['language'],
+          message: schemaProblem('schema.songLanguage'),
+        });
+      }
+      if (song.lrc === undefined) return;
+      const { cues } = parseLrc(song.lrc);
+      if (cues.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lrc'],
+          message: schemaProblem('schema.lrcNoLines'),
+        });
+        return;
+      }
+      const missing = alignCues(originalLines(song), cues).filter((t) => t === null).length;
+      if (missing > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lrc'],
+          message: schemaProblem('schema.lrcUntimed'),
+          params: { count: missing },
+        });
+      }
+    },
+    whenFieldsValid(['sections', 'language', 'lrc']),
+  );
 
 export const drawingSchema = z.strictObject({
   ...personBase,
@@ -178,6 +199,8 @@ export const eventSchema = z.strictObject({
   address: z.string().optional(),
   url: webUrl.optional(),
   description: localizedText.optional(),
+  /** The tag for tagged links on the day of the event, in its time zone. */
+  campaignTag: campaignTag.optional(),
 });
 
 export const statementSchema = z.strictObject({
@@ -209,6 +232,8 @@ export const playlistSchema = z.strictObject({
   until: isoDate.optional(),
   /** What to do with an event that is over: show it marked "past", or drop it. */
   pastEvents: z.enum(['show', 'drop']).default('show'),
+  /** The tag for tagged links while this playlist plays. */
+  campaignTag: campaignTag.optional(),
   items: z.array(playlistEntry).min(1, schemaProblem('schema.playlistEmpty')),
 });
 
@@ -277,13 +302,7 @@ export const packSchema = z.strictObject({
     })
     .prefault({}),
   /** Query parameters added to links marked `tagLink`, so campaigns can count scans. */
-  campaignTag: z
-    .strictObject({
-      source: z.string().min(1),
-      medium: z.string().min(1).optional(),
-      campaign: z.string().min(1).optional(),
-    })
-    .optional(),
+  campaignTag: campaignTag.optional(),
   /** The playlist the show starts with. */
   defaultPlaylist: itemId.optional(),
   /** Case records: after how many days without a new `asOf` the facts count as old. */

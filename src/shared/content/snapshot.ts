@@ -7,7 +7,7 @@ export interface ContentError {
   file: string;
   /** 1-based line, where the parser or the field's position gives one. */
   line?: number;
-  /** The field path, e.g. `sections.0.lines.2`, or '' for the whole file. */
+  /** The field path as the author reads it (`displayFieldPath`: `sections.1.lines.3`, counted from 1), or "" for the whole file. */
   field: string;
   /** What is wrong and what to do, in English (logs, the CLI's default). */
   message: string;

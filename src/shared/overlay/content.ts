@@ -2,7 +2,7 @@ import type { ContentSnapshot, LoadedItem, LocalizedText, Pack, SongItem } from 
 import { releasedOn } from '../content/case-record';
 import { lyricPositions } from '../lyrics';
 import type { ShowState } from '../protocol';
-import { tagLink } from '../time';
+import { effectiveCampaignTag, tagLink } from '../time';
 
 /*
  * What the stream shows, from what is on air. Pure, and shared by both stream paths: the
@@ -205,7 +205,18 @@ export function overlayContent(
         title,
         fact: text(item.callToAction),
         qr: {
-          url: item.tagLink ? tagLink(item.url, pack.campaignTag) : item.url,
+          // The tag of the moment the slide went on air: the same on every screen.
+          url: item.tagLink
+            ? tagLink(
+                item.url,
+                effectiveCampaignTag({
+                  pack,
+                  items: snapshot.items,
+                  playlistId: show.playlistId,
+                  nowMs: show.startedAt,
+                }),
+              )
+            : item.url,
           printed: printed(item.url, item.shortUrl),
         },
       };

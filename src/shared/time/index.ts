@@ -13,7 +13,7 @@ export type { CustodyPeriod } from './days-behind-bars';
 export { earliestDay, isMonthOnly, isPartialDate, latestDay } from './partial-date';
 export type { PartialDate } from './partial-date';
 export { DEFAULT_FACTS_MAX_AGE_DAYS, factsAreStale } from './facts-age';
-export { tagLink } from './links';
+export { effectiveCampaignTag, tagLink } from './links';
 export type { CampaignTag } from './links';
 export { systemClock } from './clock';
 export type { Clock } from './clock';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
+import { effectiveCampaignTag } from '../../../shared/time';
 import { languageForSlide, pinnedLanguage } from '../../i18n/language';
 import { audienceT } from '../../i18n/audience';
 import { Slide } from '../../slides/Slide';
@@ -158,6 +159,12 @@ export function DisplayView({
   const afterScreen = after ? chooseScreen(snapshot, after) : null;
   const upcoming = after && afterScreen?.kind === 'slide' ? stageEntry(afterScreen, after) : null;
   const timing = slideTiming(show, clockOffsetMs);
+  const campaignTag = effectiveCampaignTag({
+    pack,
+    items: snapshot.items,
+    playlistId: show.playlistId,
+    nowMs,
+  });
   const lyricsLine = (itemId: string) => (show.lyrics?.songId === itemId ? show.lyrics.line : null);
   const renderEntry = (entry: StageEntry, first: boolean) =>
     entry.screen.kind === 'slide' ? (
@@ -168,6 +175,7 @@ export function DisplayView({
           language: entry.language,
           nowMs,
           timing,
+          campaignTag,
           // The line being sung moves within the slide: no new key, so no cross-fade per line.
           lyricsLine: lyricsLine(entry.screen.item.id),
           // The first slide shows the files as they are: nothing fades, nothing waits.
@@ -224,6 +232,7 @@ export function DisplayView({
           items={browsable}
           pack={pack}
           nowMs={nowMs}
+          campaignTag={campaignTag}
           onChange={setMerchView}
         />
       )}

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { missingLanguages, missingLanguageText } from '../../../shared/content';
 import { localize } from '../../i18n/localize';
 import { useStores } from '../../stores';
 
@@ -7,8 +9,17 @@ import { useStores } from '../../stores';
 export function ProblemsPanel() {
   const errors = useStore(useStores().content, (s) => s.snapshot?.errors);
   const notices = useStore(useStores().operator, (s) => s.notices);
+  const snapshot = useStore(useStores().content, (s) => s.snapshot);
   const { t } = useTranslation('console');
-  if ((!errors || errors.length === 0) && notices.length === 0) return null;
+  const { t: problemsT, i18n } = useTranslation('problems');
+  // Texts missing a pack language: warnings, the show runs (the screens show another language).
+  const untranslated = useMemo(
+    () => (snapshot ? missingLanguages(snapshot.pack, snapshot.items) : []),
+    [snapshot],
+  );
+  if ((!errors || errors.length === 0) && notices.length === 0 && untranslated.length === 0) {
+    return null;
+  }
   return (
     <section className="op-panel op-problems" aria-label={t('problems.aria')}>
       {errors && errors.length > 0 ? (
@@ -25,6 +36,21 @@ export function ProblemsPanel() {
                 {error.field ? <code className="op-error-field">{error.field}</code> : null}
                 {/* File, line and field as they are; the words in the reader's language. */}
                 <span data-from-core>{localize(t, error)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {untranslated.length > 0 ? (
+        <>
+          <h2 className="op-heading">
+            {problemsT('warning.heading', { count: untranslated.length })}
+          </h2>
+          <ul className="op-list op-errors op-warnings" data-testid="content-warnings">
+            {untranslated.map((warning) => (
+              <li key={`${warning.file}:${warning.language}`}>
+                <code className="op-error-where">{warning.file}</code>
+                <span>{missingLanguageText(warning, problemsT, i18n.language)}</span>
               </li>
             ))}
           </ul>

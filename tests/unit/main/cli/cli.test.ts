@@ -196,7 +196,7 @@ describe('--lang', () => {
       'cases/boris.yaml:7 arrested: attendu\u00a0: une date comme 2023-07-25 (ou 2023-07 si le jour n’est pas connu), reçu\u00a0: "July"',
     );
     expect(out).toContain(
-      'playlists/main.yaml:7 items.3: aucun élément avec l’identifiant «\u00a0nobody\u00a0»',
+      'playlists/main.yaml:7 items.4: aucun élément avec l’identifiant «\u00a0nobody\u00a0»',
     );
     expect(out.at(-1)).toMatch(/: 8 éléments, \d+ problèmes, 1 avertissement$/);
     expect(out.join('\n')).not.toMatch(/expected|got |no item with id/);
@@ -208,9 +208,9 @@ describe('--lang', () => {
       'cases/boris.yaml:7 arrested: expected a date like 2023-07-25 (or 2023-07 when the day is not known), got "July"',
     );
     const russian = await run(['validate', '--content', brokenPack, '--lang', 'ru']);
-    expect(russian.out).toContain('playlists/main.yaml:7 items.3: нет элемента с id «nobody»');
+    expect(russian.out).toContain('playlists/main.yaml:7 items.4: нет элемента с id «nobody»');
     const ukrainian = await run(['validate', '--content', brokenPack, '--lang', 'uk']);
-    expect(ukrainian.out).toContain('playlists/main.yaml:7 items.3: немає елемента з id «nobody»');
+    expect(ukrainian.out).toContain('playlists/main.yaml:7 items.4: немає елемента з id «nobody»');
     expect(russian.out.length).toBe(english.out.length);
     expect(ukrainian.out.length).toBe(english.out.length);
   });

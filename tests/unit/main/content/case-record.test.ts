@@ -84,13 +84,13 @@ describe('loader: case records', () => {
         ]),
       ),
     ).toEqual([
-      'cases/anna.yaml:10 custody.1.from: overlaps the period before, which ends 2023-12-12; list the periods in order, each starting after the last one ended',
+      'cases/anna.yaml:10 custody.2.from: overlaps the period before, which ends 2023-12-12; list the periods in order, each starting after the last one ended',
     ]);
     // Two open periods: the first has no release, so the second cannot start.
     expect(
       await errorsFor(caseFile(['custody:', '  - from: 2023-07-25', '  - from: 2024-02-13'])),
     ).toEqual([
-      'cases/anna.yaml:9 custody.1.from: follows a period with no "until:" (still held); give that period its release date',
+      'cases/anna.yaml:9 custody.2.from: follows a period with no "until:" (still held); give that period its release date',
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('loader: case records', () => {
     expect(
       await errorsFor(caseFile(['custody:', '  - from: 2023-12-12', '    until: 2023-07-25'])),
     ).toEqual([
-      'cases/anna.yaml:9 custody.0.until: is before the start (2023-12-12): the dates are reversed',
+      'cases/anna.yaml:9 custody.1.until: is before the start (2023-12-12): the dates are reversed',
     ]);
     expect(await errorsFor(caseFile(['arrested: 2023-12-12', 'released: 2023-07-25']))).toEqual([
       'cases/anna.yaml:8 released: is before the start (2023-12-12): the dates are reversed',
@@ -109,7 +109,7 @@ describe('loader: case records', () => {
     expect(
       await errorsFor(caseFile(['custody:', '  - from: 2019-02', '    until: 2023-09'])),
     ).toEqual([
-      'cases/anna.yaml:9 custody.0.until: a release needs its day, not only the month: expected a date like 2023-09-12, got "2023-09"',
+      'cases/anna.yaml:9 custody.1.until: a release needs its day, not only the month: expected a date like 2023-09-12, got "2023-09"',
     ]);
   });
 
@@ -129,8 +129,8 @@ describe('loader: case records', () => {
         ]),
       ),
     ).toEqual([
-      'cases/anna.yaml:10 events.0.source: missing; give the link to the public report this comes from, e.g. source: https://…',
-      'cases/anna.yaml:14 sentences.0.source: missing; give the link to the public report this comes from, e.g. source: https://…',
+      'cases/anna.yaml:10 events.1.source: missing; give the link to the public report this comes from, e.g. source: https://…',
+      'cases/anna.yaml:14 sentences.1.source: missing; give the link to the public report this comes from, e.g. source: https://…',
     ]);
   });
 
@@ -151,8 +151,8 @@ describe('loader: case records', () => {
       ),
     ).toEqual([
       'cases/anna.yaml:5 asOf: 2024-07-01 is in the future; a case states what has happened (check the year)',
-      'cases/anna.yaml:9 custody.0.until: 2024-08-01 is in the future; a case states what has happened (check the year)',
-      'cases/anna.yaml:11 events.0.date: 2025-01 is in the future; a case states what has happened (check the year)',
+      'cases/anna.yaml:9 custody.1.until: 2024-08-01 is in the future; a case states what has happened (check the year)',
+      'cases/anna.yaml:11 events.1.date: 2025-01 is in the future; a case states what has happened (check the year)',
     ]);
   });
 

@@ -143,14 +143,14 @@ const brokenExpectations: Expected[] = [
   {
     mistake: 'a playlist entry naming nothing',
     file: 'playlists/main.yaml',
-    field: 'items.3',
+    field: 'items.4',
     line: 7,
     message: 'no item with id "nobody"',
   },
   {
     mistake: 'a playlist inside a playlist',
     file: 'playlists/nested.yaml',
-    field: 'items.1',
+    field: 'items.2',
     line: 5,
     message: '"main" is a playlist; a playlist can only list slides, not other playlists',
   },
@@ -159,7 +159,8 @@ const brokenExpectations: Expected[] = [
     file: 'cases/no-photo.yaml',
     field: 'photo.file',
     line: 4,
-    message: 'file not found: media/nobody.png',
+    message:
+      'file not found: media/nobody.png; paths start at the pack folder, like media/photo.jpg',
   },
   {
     mistake: 'a media path leaving the pack with ../',
@@ -263,7 +264,7 @@ const brokenExpectations: Expected[] = [
   {
     mistake: 'an empty lyric line (nested path and line)',
     file: 'songs/empty-line.yaml',
-    field: 'sections.0.lines.1',
+    field: 'sections.1.lines.2',
     line: 8,
     message: 'a lyric line needs at least the original text',
   },

@@ -89,7 +89,7 @@ describe('item details', () => {
       {
         file: 'playlists/main.yaml',
         line: 9,
-        field: 'items.4',
+        field: 'items.5',
         message: 'no item with id "vigil"',
       },
     ]);

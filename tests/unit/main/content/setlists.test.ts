@@ -24,7 +24,7 @@ describe('setlists in a pack', () => {
       {
         file: 'playlists/with-setlist.yaml',
         line: 5,
-        field: 'items.1',
+        field: 'items.2',
         message: '"concert" is a setlist; a playlist can only list slides, not setlists',
       },
       {
@@ -42,25 +42,25 @@ describe('setlists in a pack', () => {
       {
         file: 'setlists/no-songs.yaml',
         line: 3,
-        field: 'songs.0',
+        field: 'songs.1',
         message: 'no song with id "nobody-at-all"',
       },
       {
         file: 'setlists/wrong-refs.yaml',
         line: 5,
-        field: 'songs.1',
+        field: 'songs.2',
         message: 'no song with id "nobody"',
       },
       {
         file: 'setlists/wrong-refs.yaml',
         line: 6,
-        field: 'songs.2',
+        field: 'songs.3',
         message: '"calm" is a statement, not a song',
       },
       {
         file: 'setlists/wrong-refs.yaml',
         line: 7,
-        field: 'songs.3',
+        field: 'songs.4',
         message: '"main" is a playlist, not a song',
       },
       {

@@ -137,7 +137,7 @@ describe('openContentStore with watching', { timeout: 20_000 }, () => {
     );
     // The playlist now names a missing item: that is reported on the playlist.
     expect(english(after.errors)).toEqual([
-      { file: 'playlists/main.yaml', line: 7, field: 'items.2', message: 'no item with id "ship"' },
+      { file: 'playlists/main.yaml', line: 7, field: 'items.3', message: 'no item with id "ship"' },
     ]);
   });
 

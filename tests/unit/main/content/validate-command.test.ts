@@ -27,7 +27,7 @@ describe('runValidate', () => {
     expect(lines).toContain(
       'cases/boris.yaml:7 arrested: expected a date like 2023-07-25 (or 2023-07 when the day is not known), got "July"',
     );
-    expect(lines).toContain('playlists/main.yaml:7 items.3: no item with id "nobody"');
+    expect(lines).toContain('playlists/main.yaml:7 items.4: no item with id "nobody"');
     expect(lines).toContain(
       'cases/boris.txt: unsupported file type .txt; item files are .yaml, .yml or .md',
     );
@@ -91,7 +91,11 @@ describe('runValidate: items that name a sensitive person', () => {
       );
     }
     // Five names, and the two cases' old facts.
-    expect(lines.at(-1)).toBe(`${pack}/: 13 items, no problems, 7 warnings`);
+    // The Russian-only event title is also a text missing the pack's English.
+    expect(lines).toContain(
+      'events/rally.yaml: warning: no English for title; the screens show another language there',
+    );
+    expect(lines.at(-1)).toBe(`${pack}/: 13 items, no problems, 8 warnings`);
   });
 
   it('is quiet when the item is sensitive, or names no one from a sensitive case', async () => {
@@ -177,6 +181,38 @@ describe('runValidate: case facts that show their age', () => {
     const { lines } = await run(pack);
     expect(lines).toContain(
       'cases/azat-miftakhov.yaml: the facts are from 2024-03-10; check them before the show',
+    );
+  });
+});
+
+describe('runValidate: a new author’s broken pack', () => {
+  let cleanupCopy: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanupCopy?.();
+    cleanupCopy = undefined;
+  });
+
+  it('prints file:line field, the hint, positions counted from 1, and the missing-language warnings', async () => {
+    const copy = await copyPack(goodPack);
+    cleanupCopy = copy.cleanup;
+    const change = async (rel: string, from: string, to: string) => {
+      const file = path.join(copy.pack, rel);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(from, to));
+    };
+    await change('actions/write-a-letter.yaml', 'type: letter', 'type: Petition');
+    await change('drawings/ship.yaml', 'image: media/ship.png', 'image: ship.png\ncredit: Someone');
+    await change('playlists/main.yaml', '  - ship', '  - shipp');
+    await change('events/vigil.yaml', 'title: Vigil', 'title: { en: Vigil }');
+    const { code, lines } = await run(copy.pack);
+    expect(code).toBe(1);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'actions/write-a-letter.yaml:2 type: expected one of petition, site, donation, letter, got "Petition"; did you mean "petition"?',
+        'drawings/ship.yaml:2 image: file not found: ship.png; paths start at the pack folder, like media/photo.jpg; there is media/ship.png',
+        'drawings/ship.yaml:3 credit: unknown field "credit"; did you mean "artist" or "licence"?',
+        'playlists/main.yaml:7 items.3: no item with id "shipp"; did you mean "ship"? Its file drawings/ship.yaml has problems of its own (listed with that file), so it is not shown either',
+        'events/vigil.yaml: warning: no Russian for title; the screens show another language there',
+      ]),
     );
   });
 });

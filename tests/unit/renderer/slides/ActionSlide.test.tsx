@@ -30,6 +30,15 @@ describe('ActionSlide', () => {
     );
   });
 
+  it("tags the link with the view's tag of the moment (playlist or event) over the pack's", () => {
+    const ctx = slideContext({
+      pack: { ...pack, campaignTag: { source: 'screens' } },
+      campaignTag: { source: 'concert', medium: 'stage' },
+    });
+    const { container } = render(<ActionSlide item={{ ...actionItem, tagLink: true }} ctx={ctx} />);
+    expect(qrValue(container)).toBe('https://freeboris.info/?utm_source=concert&utm_medium=stage');
+  });
+
   it('prints the URL without its scheme when there is no short URL', () => {
     render(<ActionSlide item={{ ...actionItem, shortUrl: undefined }} ctx={slideContext()} />);
     expect(screen.getByText('freeboris.info')).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemSchemas } from '../../../../src/shared/content/schema';
+import { eventSchema, itemSchemas, playlistSchema } from '../../../../src/shared/content/schema';
 
 /** Minimal valid items of each kind, written without a `sensitive` line. */
 const unmarked = {
@@ -55,5 +55,25 @@ describe('sensitive', () => {
 
   it('refuses anything but true or false', () => {
     expect(itemSchemas.case.safeParse({ ...unmarked.case, sensitive: 'no' }).success).toBe(false);
+  });
+});
+
+describe('campaignTag on events and playlists', () => {
+  it('takes the same shape as the pack’s, and refuses another', () => {
+    const tag = { source: 'screens', medium: 'stage', campaign: 'paris' };
+    const event = {
+      kind: 'event',
+      id: 'rally',
+      title: 'Rally',
+      start: '2024-05-01',
+      timeZone: 'Europe/Paris',
+    };
+    const playlist = { kind: 'playlist', id: 'gig', title: 'Gig', items: ['rally'] };
+    expect(eventSchema.parse({ ...event, campaignTag: tag }).campaignTag).toEqual(tag);
+    expect(playlistSchema.parse({ ...playlist, campaignTag: tag }).campaignTag).toEqual(tag);
+    expect(eventSchema.safeParse({ ...event, campaignTag: { medium: 'x' } }).success).toBe(false);
+    expect(playlistSchema.safeParse({ ...playlist, campaignTag: { utm: 'x' } }).success).toBe(
+      false,
+    );
   });
 });

@@ -10,12 +10,15 @@ import { CaseRecord } from './CaseRecord';
 import { Slide } from '../../../slides/Slide';
 import { printedUrl } from '../../../slides/url-text';
 import type { Browsable, MerchView } from './merch-state';
+import type { CampaignTag } from '../../../../shared/time/links';
 
 interface MerchTableProps {
   view: Extract<MerchView, { mode: 'browse' | 'detail' }>;
   items: readonly Browsable[];
   pack: Pack;
   nowMs: number;
+  /** The tag for tagged links now (`effectiveCampaignTag`); the pack's when not given. */
+  campaignTag?: CampaignTag | undefined;
   onChange: (view: MerchView) => void;
 }
 
@@ -110,7 +113,7 @@ function Card({
  * The merch table's own screen: big buttons for each case and action, each opening its
  * slide with the QR code, so people at the table can scan the one they care about.
  */
-export function MerchTable({ view, items, pack, nowMs, onChange }: MerchTableProps) {
+export function MerchTable({ view, items, pack, nowMs, campaignTag, onChange }: MerchTableProps) {
   const t = audienceT(view.language, 'merch');
   if (view.mode === 'detail') {
     const item = items.find((candidate) => candidate.id === view.itemId);
@@ -120,13 +123,15 @@ export function MerchTable({ view, items, pack, nowMs, onChange }: MerchTablePro
         {item?.kind === 'case' ? (
           <div className="merch-case-scroll">
             <div className="merch-slide" data-item-id={view.itemId}>
-              <Slide item={item} ctx={{ pack, language: view.language, nowMs }} />
+              <Slide item={item} ctx={{ pack, language: view.language, nowMs, campaignTag }} />
             </div>
-            <CaseRecord item={item} ctx={{ pack, language: view.language, nowMs }} />
+            <CaseRecord item={item} ctx={{ pack, language: view.language, nowMs, campaignTag }} />
           </div>
         ) : (
           <div className="merch-slide" data-item-id={view.itemId}>
-            {item ? <Slide item={item} ctx={{ pack, language: view.language, nowMs }} /> : null}
+            {item ? (
+              <Slide item={item} ctx={{ pack, language: view.language, nowMs, campaignTag }} />
+            ) : null}
           </div>
         )}
       </div>

@@ -13,6 +13,7 @@ import {
   caseItem,
   drawingItem,
   pack,
+  playlistItem,
   showState,
   snapshot,
   songWithLyrics,
@@ -82,6 +83,36 @@ describe('overlayContent', () => {
       showState({ itemId: 'tagged' }),
     );
     expect(content.lowerThird?.qr?.url).toBe('https://freeboris.info/?utm_source=screens');
+  });
+
+  it("tags it with the playing playlist's tag, else the tag of an event on the day it went on air", () => {
+    const tagged = { ...actionItem, id: 'tagged', tagLink: true };
+    const onAir = 1_700_000_000_000; // 2023-11-14, in Paris too
+    const event = {
+      kind: 'event',
+      id: 'rally',
+      sensitive: false,
+      title: 'Rally',
+      start: '2023-11-14T18:00',
+      timeZone: 'Europe/Paris',
+      campaignTag: { source: 'rally' },
+    } as const;
+    const main = { ...playlistItem, campaignTag: { source: 'concert' } };
+    const packWithTag = { ...pack, campaignTag: { source: 'screens' } };
+    const qrUrl = (items: object[]) =>
+      overlayContent(
+        { ...snapshot(items), pack: packWithTag },
+        showState({ itemId: 'tagged', startedAt: onAir }),
+      ).lowerThird?.qr?.url;
+    const others = allItems.filter((i) => i.id !== 'main');
+    expect(qrUrl([...others, main, tagged, event])).toBe(
+      'https://freeboris.info/?utm_source=concert',
+    );
+    expect(qrUrl([...allItems, tagged, event])).toBe('https://freeboris.info/?utm_source=rally');
+    const tomorrow = { ...event, start: '2023-11-15' };
+    expect(qrUrl([...allItems, tagged, tomorrow])).toBe(
+      'https://freeboris.info/?utm_source=screens',
+    );
   });
 
   it('shows a drawing with its credit (artist, place, year), and never one without consent', () => {

@@ -1,0 +1,149 @@
+import type { Translate } from '../i18n';
+import { displayFieldPath } from './field-path';
+import { itemSchemas, packSchema, type Pack } from './schema';
+import type { LoadedItem } from './snapshot';
+import { localizedText } from './text';
+
+/** A text of an item that is not written in one of the pack's languages. */
+export interface MissingLanguage {
+  /** The file, relative to the pack. */
+  file: string;
+  /** The language it lacks, as the pack lists it (`fr`). */
+  language: string;
+  /** The fields without it, as shown (`name`, `events.2.text`), in the file's order. */
+  fields: string[];
+}
+
+interface SchemaDef {
+  type?: string;
+  shape?: Record<string, unknown>;
+  innerType?: unknown;
+  element?: unknown;
+  in?: unknown;
+}
+
+function defOf(schema: unknown): SchemaDef | undefined {
+  return (schema as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+}
+
+/**
+ * The localized texts of `value` (checked against `schema`): every field the schema declares as
+ * `localizedText`, with its path. Lyric lines are maps of language to text too, but they are
+ * the song's original and its translations, not texts every language must have.
+ */
+function localizedTexts(
+  schema: unknown,
+  value: unknown,
+  path: (string | number)[],
+  found: { path: (string | number)[]; text: Record<string, string> }[],
+  depth = 0,
+): void {
+  if (value === undefined || value === null || depth > 20) return;
+  if (schema === localizedText) {
+    // One string is the same text in every language: nothing is missing.
+    if (typeof value === 'object') found.push({ path, text: value as Record<string, string> });
+    return;
+  }
+  const def = defOf(schema);
+  switch (def?.type) {
+    case 'optional':
+    case 'default':
+    case 'prefault':
+    case 'nullable':
+    case 'readonly':
+      localizedTexts(def.innerType, value, path, found, depth + 1);
+      return;
+    case 'pipe':
+      localizedTexts(def.in, value, path, found, depth + 1);
+      return;
+    case 'array':
+      if (Array.isArray(value)) {
+        value.forEach((entry, i) =>
+          localizedTexts(def.element, entry, [...path, i], found, depth + 1),
+        );
+      }
+      return;
+    case 'object':
+      if (typeof value === 'object') {
+        for (const [key, field] of Object.entries(def.shape ?? {})) {
+          localizedTexts(
+            field,
+            (value as Record<string, unknown>)[key],
+            [...path, key],
+            found,
+            depth + 1,
+          );
+        }
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+function missingIn(
+  file: string,
+  schema: unknown,
+  value: unknown,
+  languages: readonly string[],
+): MissingLanguage[] {
+  const texts: { path: (string | number)[]; text: Record<string, string> }[] = [];
+  localizedTexts(schema, value, [], texts);
+  const missing: MissingLanguage[] = [];
+  for (const language of languages) {
+    const fields = texts
+      .filter(({ text }) => !Object.hasOwn(text, language))
+      .map(({ path }) => displayFieldPath(path));
+    if (fields.length > 0) missing.push({ file, language, fields });
+  }
+  return missing;
+}
+
+/**
+ * Texts missing one of the pack's `languages`: one warning per file and language, listing the
+ * fields. The show still runs (a screen shows another language there), so these are warnings;
+ * but a French slide with one Russian line is a slide a French audience cannot read. Fields
+ * that are optional and absent, and one string meant for every language, are not missing.
+ */
+export function missingLanguages(
+  pack: Pick<Pack, 'languages'> & Partial<Pack>,
+  items: readonly LoadedItem[],
+  packFile = 'pack.yaml',
+): MissingLanguage[] {
+  const languages = [...new Set(pack.languages)];
+  const warnings = missingIn(packFile, packSchema, pack, languages);
+  for (const item of items) {
+    warnings.push(...missingIn(item.source, itemSchemas[item.kind], item, languages));
+  }
+  return warnings;
+}
+
+/** A language's name in the reader's language (`French`, `французский`), or its code. */
+export function languageName(code: string, readerLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([readerLanguage, 'en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The warning's words (a `problems` translator `t`): `no French for name, status; …`. */
+export function missingLanguageText(
+  warning: MissingLanguage,
+  t: Translate,
+  readerLanguage: string,
+): string {
+  return t('warning.missingLanguage', {
+    language: languageName(warning.language, readerLanguage),
+    fields: warning.fields.join(', '),
+  });
+}
+
+/** `cases/x.yaml: warning: no French for name, status; …`, for `validate`. */
+export function formatMissingLanguage(
+  warning: MissingLanguage,
+  t: Translate,
+  readerLanguage: string,
+): string {
+  return `${warning.file}: ${t('validate.warningLabel')}: ${missingLanguageText(warning, t, readerLanguage)}`;
+}
