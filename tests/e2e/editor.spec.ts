@@ -55,7 +55,7 @@ test('lists the pack by kind, searches it, and opens an item with its preview', 
   await expect(frame.locator('.slide-frame[data-item-id="boris-kagarlitsky"]')).toBeVisible();
   await expect(page.locator('[data-testid="fit-ok"], [data-testid="fit-warnings"]')).toBeVisible();
   await page.getByTestId('shape-portrait').click();
-  await expect(page.locator('.ed-preview-frame.is-portrait')).toBeVisible();
+  await expect(page.getByTestId('preview-frame')).toHaveClass(/is-portrait/);
   await page.screenshot({ path: screenshotPath('editor-item.png') });
 });
 
@@ -70,10 +70,12 @@ test('a save writes the file, and typing never runs the show', async ({ page }) 
   await expect.poll(async () => (await lastShow<Show>(page))?.paused).toBe(true);
   await page.getByTestId('tab-content').click();
   const before = (await lastShow<Show>(page))!;
-  // Whatever field the form draws first: type letters that are the show's keys elsewhere.
+  // The first text the form draws (the name, in English): type letters that are the show's
+  // keys elsewhere.
   const field = page
     .locator('[data-testid="item-page"] :is(input[type="text"], input:not([type]), textarea)')
     .first();
+  await expect(field).toHaveValue('Boris Kagarlitsky');
   await field.click();
   await field.press('End');
   await field.pressSequentially(' bs');

@@ -168,14 +168,11 @@ function fieldsOf(schema: AnySchema, options: DescribeOptions, itemKind?: string
   const shape = defOf(schema).shape as Record<string, AnySchema>;
   const entries: FieldEntry[] = [];
   for (const [key, fieldSchema] of Object.entries(shape)) {
-    // The item's kind is what chose this form: not a field to edit.
-    if (itemKind && key === 'kind') continue;
+    // The item's kind chose this form, and its id names its file (chosen when the item is
+    // made, shown in the page's heading; the API refuses a save that changes it): neither is
+    // a field to edit. The form keeps keys it does not draw, so both stay in the value.
+    if (itemKind && (key === 'kind' || key === 'id')) continue;
     const { spec, optional, defaultValue } = fieldSpec(fieldSchema, key, options, itemKind);
-    // The item's own id is its name, not a reference; the loader takes it from the file name.
-    if (itemKind && key === 'id') {
-      entries.push({ key, spec: { type: 'text', multiline: false }, optional: true });
-      continue;
-    }
     const entry: FieldEntry = { key, spec, optional };
     if (defaultValue !== undefined) entry.defaultValue = defaultValue;
     entries.push(entry);
