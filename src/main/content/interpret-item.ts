@@ -358,13 +358,19 @@ export async function interpretItemText(
   try {
     await interpretText(pack, file, text, result);
   } catch (error) {
-    delete result.item;
-    result.errors.push({
-      file,
-      field: '',
-      ...problem('file.notLoaded', { detail: messageOf(error) }),
-    });
+    return notLoaded(result, error);
   }
+  return result;
+}
+
+/** An unexpected exception while reading a file: the file is reported, never the whole pack. */
+function notLoaded(result: FileResult, error: unknown): FileResult {
+  delete result.item;
+  result.errors.push({
+    file: result.file,
+    field: '',
+    ...problem('file.notLoaded', { detail: messageOf(error) }),
+  });
   return result;
 }
 
@@ -373,21 +379,16 @@ export async function interpretItemText(
  * read without resolving it again.
  */
 export async function loadItemFile(pack: PackPaths, file: string): Promise<FileResult> {
-  const result = emptyResult(file);
+  let read: ReturnType<typeof readTextFile>;
   try {
-    const read = readTextFile(path.join(pack.dir, file));
-    if ('error' in read) {
-      result.errors.push({ file, field: '', ...read.error });
-      return result;
-    }
-    await interpretText(pack, file, read.text, result);
+    read = readTextFile(path.join(pack.dir, file));
   } catch (error) {
-    delete result.item;
-    result.errors.push({
-      file,
-      field: '',
-      ...problem('file.notLoaded', { detail: messageOf(error) }),
-    });
+    return notLoaded(emptyResult(file), error);
   }
-  return result;
+  if ('error' in read) {
+    const result = emptyResult(file);
+    result.errors.push({ file, field: '', ...read.error });
+    return result;
+  }
+  return interpretItemText(pack, file, read.text);
 }
