@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { MAX_IMAGE_PIXELS } from '../content/image-limits';
 import { fileVersionTag, sameVersion } from '../content/version-tag';
+import { loadSharp } from '../content/load-sharp';
 
 /** The image types the core scales down; SVG is drawn at any size, a GIF (or any animation) may move. */
 const SCALED_TYPES: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = {
@@ -12,21 +13,6 @@ const SCALED_TYPES: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = {
 
 /** A pack image bigger than this is refused, not decoded: the loader's own limit. */
 const MAX_INPUT_PIXELS = MAX_IMAGE_PIXELS;
-
-/**
- * sharp (libvips) is loaded when the first image is scaled, not when the core starts: it takes
- * longer to load than the rest of the server, and the first slide does not wait for it.
- */
-let loadedSharp: Promise<typeof import('sharp')> | undefined;
-function loadSharp(): Promise<typeof import('sharp')> {
-  loadedSharp ??= import('sharp').then((module) => {
-    // One libvips thread: the core shares its cores with the browser showing the slides, and
-    // a copy is made once per image and width.
-    module.default.concurrency(1);
-    return module;
-  });
-  return loadedSharp;
-}
 
 export interface ScaledImage {
   data: Buffer;

@@ -18,6 +18,7 @@ import type {
   UploadResult,
   UploadType,
 } from './upload-result';
+import { loadSharp } from '../load-sharp';
 
 export type { CleanUpload, CleanedUpload, UploadRefusal, UploadResult, UploadType };
 
@@ -50,17 +51,6 @@ const refuse = (status: UploadRefusal['status'], error: LocalizedText): UploadRe
   ok: false,
   refusal: { status, error },
 });
-
-let loadedSharp: Promise<typeof import('sharp')> | undefined;
-/** sharp loads on the first upload, never on the way to listening (listen-path-imports test). */
-function loadSharp(): Promise<typeof import('sharp')> {
-  loadedSharp ??= import('sharp').then((module) => {
-    // One libvips thread: the core shares its cores with the browser showing the slides.
-    module.default.concurrency(1);
-    return module;
-  });
-  return loadedSharp;
-}
 
 // A zip's end-of-central-directory record sits in its last 64 KiB + 22 bytes: that is how an
 // unzipper finds it, and how a picture-plus-archive polyglot (the "GIFAR" trick) works.
