@@ -150,6 +150,10 @@ function specOf(schema: AnySchema, key: string, options: DescribeOptions): Field
 /** Fields whose meaning comes from their place in the item, not from their schema. */
 function placedSpec(key: string, parentKind: string | undefined): FieldSpec | undefined {
   if (parentKind === 'playlist' && key === 'items') return { type: 'playlistEntries' };
+  // A setlist is played in its order too: the same draggable list, of songs, without options.
+  if (parentKind === 'setlist' && key === 'songs') {
+    return { type: 'playlistEntries', kinds: ['song'], entryOptions: false };
+  }
   if (parentKind === 'song' && key === 'sections') return { type: 'lyrics' };
   return undefined;
 }

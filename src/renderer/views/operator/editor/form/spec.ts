@@ -34,8 +34,11 @@ export type WidgetSpec =
   | { type: 'media' }
   /** Another item's id, optionally of given kinds. */
   | { type: 'itemRef'; kinds: readonly string[] }
-  /** A playlist's `items`: ids or `{ item, duration, from, until }`, reordered by dragging. */
-  | { type: 'playlistEntries' }
+  /**
+   * A list of items reordered by dragging: a playlist's `items` (ids or `{ item, duration,
+   * from, until }`), or a setlist's `songs` (ids of `kinds`, no per-entry options).
+   */
+  | { type: 'playlistEntries'; kinds?: readonly string[]; entryOptions?: boolean }
   /** A song's `sections`: stanzas of line pairs. */
   | { type: 'lyrics' };
 

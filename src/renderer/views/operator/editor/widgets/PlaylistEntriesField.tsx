@@ -17,7 +17,9 @@ const NOT_IN_PLAYLISTS = ['playlist', 'setlist'];
  * A playlist's entries: reordered by dragging or by the up/down buttons (the keyboard's way,
  * focus following the entry), each with its duration and dates, and any item added by search.
  */
-export function PlaylistEntriesField({ path, value, onChange, context }: WidgetProps) {
+export function PlaylistEntriesField({ path, spec, value, onChange, context }: WidgetProps) {
+  const kinds = spec.type === 'playlistEntries' ? spec.kinds : undefined;
+  const withOptions = spec.type !== 'playlistEntries' || spec.entryOptions !== false;
   const { t } = useTranslation('editor');
   const list = useId();
   const entries = entryList(value);
@@ -60,6 +62,7 @@ export function PlaylistEntriesField({ path, value, onChange, context }: WidgetP
               index={index}
               count={entries.length}
               items={context.items}
+              withOptions={withOptions}
               problems={problemsAt(context.problems, [...path, index])}
               onChange={(next) => write(replaceEntry(entries, index, next))}
               onMove={(to, by) => {
@@ -81,7 +84,7 @@ export function PlaylistEntriesField({ path, value, onChange, context }: WidgetP
       )}
       <ItemSearchAdd
         items={context.items}
-        filter={{ excludeKinds: NOT_IN_PLAYLISTS }}
+        filter={kinds ? { kinds } : { excludeKinds: NOT_IN_PLAYLISTS }}
         onAdd={(id) => write([...entries, id])}
       />
     </div>

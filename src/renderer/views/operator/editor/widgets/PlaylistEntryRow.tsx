@@ -11,6 +11,8 @@ export interface EntryRowProps {
   count: number;
   items: readonly ItemChoice[];
   problems: readonly FieldProblem[];
+  /** A playlist's duration and dates; a setlist's songs have none. */
+  withOptions: boolean;
   onChange: (entry: unknown) => void;
   onMove: (to: number, by: 'up' | 'down') => void;
   onRemove: () => void;
@@ -74,7 +76,7 @@ export function PlaylistEntryRow(props: EntryRowProps) {
           </span>
         ))}
       </span>
-      {id !== undefined && (
+      {id !== undefined && props.withOptions && (
         <span className="ed-entry__options">
           <label className="ed-entry__option">
             <span>{t('widgets.playlist.duration')}</span>

@@ -49,18 +49,19 @@ describe('ItemForm: editing the value', () => {
   });
 
   it('moves and removes list entries', () => {
-    const form = renderForm('setlist', {
-      kind: 'setlist',
-      title: 'Concert',
-      songs: ['a', 'b', 'c'],
+    const link = (name: string) => ({ label: { en: name }, url: `https://${name}.example` });
+    const cases = renderForm('case', {
+      kind: 'case',
+      links: [link('a'), link('b'), link('c')],
     });
+    const links = () => (cases.latest().links as { url: string }[]).map((l) => l.url);
     expect(screen.getByRole('button', { name: 'Move entry 1 up' })).toBeDisabled();
     fireEvent.click(screen.getByRole('button', { name: 'Move entry 1 down' }));
-    expect(form.latest().songs).toEqual(['b', 'a', 'c']);
+    expect(links()).toEqual(['https://b.example', 'https://a.example', 'https://c.example']);
     fireEvent.click(screen.getByRole('button', { name: 'Move entry 3 up' }));
-    expect(form.latest().songs).toEqual(['b', 'c', 'a']);
+    expect(links()).toEqual(['https://b.example', 'https://c.example', 'https://a.example']);
     fireEvent.click(screen.getByRole('button', { name: 'Remove entry 1' }));
-    expect(form.latest().songs).toEqual(['c', 'a']);
+    expect(links()).toEqual(['https://c.example', 'https://a.example']);
   });
 
   it('keeps what the file says when an input cannot show it', () => {

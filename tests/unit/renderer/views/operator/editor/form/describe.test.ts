@@ -149,7 +149,8 @@ describe('describeItem', () => {
 
   it('setlist: songs refer to songs, the interlude to a playlist', () => {
     const s = specsOf('setlist');
-    expect(s.songs).toEqual({ type: 'array', of: { type: 'itemRef', kinds: ['song'] }, min: 1 });
+    // Played in order, like a playlist: the same draggable list, of songs, without options.
+    expect(s.songs).toEqual({ type: 'playlistEntries', kinds: ['song'], entryOptions: false });
     expect(s.interlude).toEqual({ type: 'itemRef', kinds: ['playlist'] });
   });
 

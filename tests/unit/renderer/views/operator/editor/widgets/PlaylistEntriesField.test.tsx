@@ -129,6 +129,21 @@ describe('PlaylistEntriesField', () => {
     expect(within(entry(1)).queryByText(/No item with this id/)).toBeNull();
   });
 
+  it("a setlist's songs: only songs can be added, and entries have no duration or dates", () => {
+    const form = renderWidget(PlaylistEntriesField, {
+      path: ['songs'],
+      spec: { type: 'playlistEntries', kinds: ['song'], entryOptions: false },
+      value: ['kots-band'],
+    });
+    expect(screen.queryByRole('spinbutton')).toBeNull();
+    const search = screen.getByRole('searchbox');
+    fireEvent.change(search, { target: { value: 'kagarlitsky' } });
+    expect(screen.getByText('No item matches.')).toBeInTheDocument();
+    fireEvent.change(search, { target: { value: 'kots' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add “Arkadiy Kots Band — Стены”' }));
+    expect(form.last()).toEqual(['kots-band', 'kots-band']);
+  });
+
   it('removes an entry', () => {
     const form = renderWidget(PlaylistEntriesField, {
       path: ['items'],
