@@ -182,9 +182,14 @@ export function releasedOn(item: CaseRecordFields): string | undefined {
  * The date the facts were last checked, or undefined when `asOf` is the older free text
  * ("September 2023"): that form still loads, so an old pack keeps its cases on screen, but
  * the app cannot tell its age and warns until it is a date.
+ * The editor writes `asOf` per language, like every text: the same date in each language
+ * (or in one) is that date. Different dates are not one date, so they stay undated and warn.
  */
 export function asOfDate(item: { asOf: LocalizedText }): string | undefined {
-  return typeof item.asOf === 'string' && isPartialDate(item.asOf) ? item.asOf : undefined;
+  const texts = typeof item.asOf === 'string' ? [item.asOf] : Object.values(item.asOf);
+  const dates = new Set(texts.map((text) => text.trim()).filter((text) => text !== ''));
+  const [date] = dates;
+  return dates.size === 1 && date !== undefined && isPartialDate(date) ? date : undefined;
 }
 
 /** The newest event first, then the newest sentence, for "the latest steps of the case". */
