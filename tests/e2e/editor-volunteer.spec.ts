@@ -1,8 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { openView, screenshotPath, waitForSlide } from '../helpers/display';
 import { connectOperator } from '../helpers/operator';
@@ -29,7 +31,7 @@ test.afterEach(async () => {
   rmSync(pack, { recursive: true, force: true });
 });
 
-async function openEditor(page: Page): Promise<void> {
+async function openConsole(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(server.urls.operator);
   await expect(page.getByTestId('connection')).toHaveText(/Connected/);
@@ -101,7 +103,7 @@ test('a volunteer adds a case with a photo, shows it, edits it and restores it',
   test.setTimeout(90_000);
   const mainFile = join(pack, 'playlists/main.yaml');
   const mainBefore = readFileSync(mainFile, 'utf8');
-  await openEditor(page);
+  await openConsole(page);
 
   // A new case, in three languages.
   await page.getByTestId('add-item').click();
@@ -220,4 +222,139 @@ test('a volunteer adds a case with a photo, shows it, edits it and restores it',
   expect(result.output).not.toMatch(new RegExp(`${PERSON.id}\\.yaml: the facts`));
   await expect(page.getByText(`cases/${PERSON.id}.yaml: the facts`)).toHaveCount(0);
   expect(result.status, result.output).toBe(0);
+});
+
+test('two consoles save the same item: the second sees the conflict and loses nothing', async ({
+  page,
+  browser,
+}) => {
+  const file = join(pack, 'actions/free-boris-site.yaml');
+  const second = await browser.newPage();
+  for (const console of [page, second]) {
+    await openConsole(console);
+    await console.getByTestId('open-free-boris-site').click();
+    await expect(console.getByTestId('item-page')).toHaveAttribute(
+      'data-item-id',
+      'free-boris-site',
+    );
+  }
+  // The first console renames the action and saves.
+  await fillLocalized(page.getByTestId('item-page'), 'Title', { en: 'First console’s title' });
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved/);
+  const firstOnDisk = readFileSync(file, 'utf8');
+  expect(firstOnDisk).toContain('First console’s title');
+
+  // The second, opened before that save, changes another field and saves over an old version.
+  const printed = second.getByRole('textbox', { name: 'Printed link', exact: true });
+  await printed.fill('freeboris.info/second');
+  await second.getByTestId('save').click();
+  const conflict = second.getByTestId('conflict');
+  await expect(conflict).toBeVisible();
+  await expect(conflict.locator('tr[data-field="title.en"]')).toContainText(
+    'First console’s title',
+  );
+  await second.screenshot({ path: screenshotPath('two-consoles-conflict.png') });
+  // Nothing written: the first's edit is on disk, the second's still in its form.
+  expect(readFileSync(file, 'utf8')).toBe(firstOnDisk);
+  await expect(printed).toHaveValue('freeboris.info/second');
+
+  await second.getByTestId('keep-mine').click();
+  await expect(second.getByTestId('save-status')).toHaveText(/Saved/);
+  await expect(conflict).toHaveCount(0);
+  const keptMine = readFileSync(file, 'utf8');
+  expect(keptMine).toContain('shortUrl: freeboris.info/second');
+  // The first's version went to history, whole: it can be restored.
+  const historyDir = join(pack, '.history/free-boris-site');
+  const versions = readdirSync(historyDir).map((name) =>
+    readFileSync(join(historyDir, name), 'utf8'),
+  );
+  expect(versions).toContain(firstOnDisk);
+  await second.getByTestId('open-history').click();
+  await expect(second.getByTestId('history').getByRole('button', { name: 'Restore' })).toHaveCount(
+    versions.length,
+  );
+  await second.close();
+});
+
+test('the link field draws a QR code that scans to the exact link', async ({ browser }) => {
+  // A laptop's screen at 2× (most are): the preview is 8rem, a phone scans it from there.
+  const context = await browser.newContext({ deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await openConsole(page);
+  await page.getByTestId('open-free-boris-site').click();
+  const item = page.getByTestId('item-page');
+  await expect(item).toHaveAttribute('data-item-id', 'free-boris-site');
+  const link = 'https://example.org/sign?campaign=invented&lang=fr#now';
+  await item.getByRole('textbox', { name: 'Link', exact: true }).fill(link);
+  const qr = item.getByRole('img', { name: 'QR code preview' });
+  await expect(qr).toBeVisible();
+  await page.screenshot({ path: screenshotPath('editor-qr.png') });
+  const image = PNG.sync.read(await qr.screenshot());
+  const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  expect(code?.data).toBe(link);
+  // A link the slides would not show gets no code at all.
+  await item.getByRole('textbox', { name: 'Link', exact: true }).fill('javascript:alert(1)');
+  await expect(qr).toHaveCount(0);
+  await context.close();
+});
+
+test('a song imported from two pasted columns is saved, validates and is listed', async ({
+  page,
+}) => {
+  await openConsole(page);
+  await page.getByTestId('add-item').click();
+  await page.getByTestId('import-song').first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import a song' });
+  // The two language choices: sung in, then the translation's language.
+  await dialog.getByRole('combobox').nth(0).selectOption('ru');
+  await dialog.getByRole('combobox').nth(1).selectOption('en');
+  await dialog
+    .getByLabel('Original lyrics')
+    .fill('Первая строка песни\nВторая строка песни\n\nТретья строка\nЧетвёртая строка');
+  await dialog
+    .getByLabel('Translated lyrics')
+    .fill(
+      'The first line of the song\nThe second line of the song\n\nThe third line\nThe fourth line',
+    );
+  await dialog.getByLabel('Title', { exact: true }).fill('Invented test song');
+  await dialog.getByLabel('Artist', { exact: true }).fill('The test choir');
+  await expect(dialog.getByTestId('import-stanza')).toHaveCount(2);
+  await page.screenshot({ path: screenshotPath('import-song.png') });
+  await dialog.getByTestId('import-use').click();
+
+  const item = page.getByTestId('item-page');
+  await expect(item).toHaveAttribute('data-item-id', 'invented-test-song');
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved/);
+  const file = join(pack, 'songs/invented-test-song.yaml');
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('Четвёртая строка');
+  expect(text).toContain('The fourth line');
+  const result = validate(pack);
+  expect(result.output).not.toMatch(/\berror/i);
+  expect(result.status, result.output).toBe(0);
+  await expect(page.getByTestId('open-invented-test-song')).toBeVisible();
+});
+
+test('an invalid save shows its problems at the fields and writes nothing', async ({ page }) => {
+  const file = join(pack, 'actions/free-boris-site.yaml');
+  const before = readFileSync(file);
+  await openConsole(page);
+  await page.getByTestId('open-free-boris-site').click();
+  const item = page.getByTestId('item-page');
+  await expect(item).toHaveAttribute('data-item-id', 'free-boris-site');
+  await item.getByRole('textbox', { name: 'Link', exact: true }).fill('javascript:alert(1)');
+  await fillLocalized(item, 'Call to action', { en: '', ru: '', fr: '' });
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('item-problems')).toBeVisible();
+  await expect(field(item, 'Link')).toHaveClass(/form-field--error/);
+  await expect(field(item, 'Link').getByRole('textbox', { name: 'Link' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(field(item, 'Call to action')).toHaveClass(/form-field--error/);
+  await page.screenshot({ path: screenshotPath('editor-invalid.png') });
+  expect(readFileSync(file).equals(before)).toBe(true);
+  await expect(page.getByTestId('save-status')).toHaveText(/Unsaved/i);
 });
