@@ -137,6 +137,12 @@ test('a volunteer adds a case with a photo, shows it, edits it and restores it',
     .locator('input[type="file"]')
     .setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: photo });
   await expect(photoGroup.getByText(/In the pack as /)).toBeVisible();
+  // A portrait photo stays inside its preview box, clear of the button and notes beside it.
+  const box = (await photoGroup.locator('.ed-media__preview').boundingBox())!;
+  const shown = (await photoGroup.locator('.ed-media__preview img').boundingBox())!;
+  expect(shown.height).toBeGreaterThan(0);
+  expect(shown.y + shown.height).toBeLessThanOrEqual(box.y + box.height + 0.5);
+  expect(shown.x + shown.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
   await photoGroup.getByLabel('Consent given').check();
   await fillLocalized(photoGroup, 'Image description', { en: 'A red square, made by the test' });
   await page.screenshot({ path: screenshotPath('volunteer-new-case.png') });
