@@ -186,8 +186,16 @@ export function releasedOn(item: CaseRecordFields): string | undefined {
  * (or in one) is that date. Different dates are not one date, so they stay undated and warn.
  */
 export function asOfDate(item: { asOf: LocalizedText }): string | undefined {
-  const texts = typeof item.asOf === 'string' ? [item.asOf] : Object.values(item.asOf);
-  const dates = new Set(texts.map((text) => text.trim()).filter((text) => text !== ''));
+  // `checkCaseRecord` calls this before `asOf` is known to be valid: any value must read safely.
+  const asOf: unknown = item.asOf;
+  const texts =
+    typeof asOf === 'string' ? [asOf] : asOf && typeof asOf === 'object' ? Object.values(asOf) : [];
+  const dates = new Set(
+    texts
+      .filter((text) => typeof text === 'string')
+      .map((text) => text.trim())
+      .filter(Boolean),
+  );
   const [date] = dates;
   return dates.size === 1 && date !== undefined && isPartialDate(date) ? date : undefined;
 }

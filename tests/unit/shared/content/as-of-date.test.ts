@@ -22,4 +22,10 @@ describe('asOfDate', () => {
     expect(asOfDate({ asOf: { en: '2024-05-01', fr: 'mai 2024' } })).toBeUndefined();
     expect(asOfDate({ asOf: {} })).toBeUndefined();
   });
+
+  it('reads any value without throwing (the schema checks it before asOf is valid)', () => {
+    for (const asOf of [undefined, null, 5, { en: 5 }]) {
+      expect(asOfDate({ asOf } as never)).toBeUndefined();
+    }
+  });
 });
