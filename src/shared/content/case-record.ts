@@ -182,9 +182,22 @@ export function releasedOn(item: CaseRecordFields): string | undefined {
  * The date the facts were last checked, or undefined when `asOf` is the older free text
  * ("September 2023"): that form still loads, so an old pack keeps its cases on screen, but
  * the app cannot tell its age and warns until it is a date.
+ * The editor writes `asOf` per language, like every text: the same date in each language
+ * (or in one) is that date. Different dates are not one date, so they stay undated and warn.
  */
 export function asOfDate(item: { asOf: LocalizedText }): string | undefined {
-  return typeof item.asOf === 'string' && isPartialDate(item.asOf) ? item.asOf : undefined;
+  // `checkCaseRecord` calls this before `asOf` is known to be valid: any value must read safely.
+  const asOf: unknown = item.asOf;
+  const texts =
+    typeof asOf === 'string' ? [asOf] : asOf && typeof asOf === 'object' ? Object.values(asOf) : [];
+  const dates = new Set(
+    texts
+      .filter((text) => typeof text === 'string')
+      .map((text) => text.trim())
+      .filter(Boolean),
+  );
+  const [date] = dates;
+  return dates.size === 1 && date !== undefined && isPartialDate(date) ? date : undefined;
 }
 
 /** The newest event first, then the newest sentence, for "the latest steps of the case". */

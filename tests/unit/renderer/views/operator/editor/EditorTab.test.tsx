@@ -87,9 +87,9 @@ describe('the item page', () => {
     fireEvent.change(await openBoris(), { target: { value: 'Boris?' } });
     fireEvent.click(screen.getByTestId('save'));
     const list = await screen.findByTestId('item-problems');
-    expect(list).toHaveTextContent('arrested');
-    expect(list).toHaveTextContent('The date must be YYYY-MM-DD.');
-    expect(list).toHaveTextContent('links.2.label');
+    // Each named as the form labels it.
+    expect(list).toHaveTextContent('Arrested on The date must be YYYY-MM-DD.');
+    expect(list).toHaveTextContent('Links · 2 · Label Missing text.');
     expect(screen.getByTestId('problem-at-arrested')).toBeInTheDocument();
     expect(screen.getByTestId('problem-at-links.2.label')).toBeInTheDocument();
     expect(screen.getByLabelText('name.en')).toHaveValue('Boris?');
