@@ -95,7 +95,11 @@ export async function collectPack(
   const files: CollectedFile[] = [];
   const packText = (await readInside(packDir, PACK_FILE)).toString('utf8');
   const chosenPlaylists = playlists.filter((id) => byId.get(id)?.kind === 'playlist');
-  files.push({ path: PACK_FILE, kind: 'pack', bytes: packFileFor(packText, chosenPlaylists, needed) });
+  files.push({
+    path: PACK_FILE,
+    kind: 'pack',
+    bytes: packFileFor(packText, chosenPlaylists, needed),
+  });
 
   const items: CollectedPack['items'] = [];
   const media = new Set<string>();

@@ -64,7 +64,8 @@ function checkFiles(zip: Buffer, entries: readonly ZipEntry[], manifest: PackMan
   const files: ZipEntry[] = [];
   for (const file of manifest.files) {
     const problem = entryNameProblem(file.path);
-    if (problem || file.path === MANIFEST_FILE) refuse(problem ?? 'pack.duplicate', { name: file.path });
+    if (problem || file.path === MANIFEST_FILE)
+      refuse(problem ?? 'pack.duplicate', { name: file.path });
     if (listed.has(file.path)) refuse('pack.duplicate', { name: file.path });
     listed.add(file.path);
     const entry = byName.get(file.path);
@@ -101,7 +102,8 @@ export async function importPack(options: ImportOptions): Promise<ImportResult> 
       refuse('pack.zipUnreadable', { file: options.zipFile }),
     );
     const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
-    if (zip.length > limits.maxTotalBytes) refuse('pack.totalTooBig', { max: limits.maxTotalBytes });
+    if (zip.length > limits.maxTotalBytes)
+      refuse('pack.totalTooBig', { max: limits.maxTotalBytes });
     const entries = readZipEntries(zip, limits);
     const manifest = readManifest(zip, entries);
     const files = checkFiles(zip, entries, manifest);

@@ -26,7 +26,11 @@ export const manifestSchema = z.strictObject({
   /** The playlists (or setlists) asked for; empty when the whole pack was exported. */
   playlists: z.array(z.string()),
   items: z.array(
-    z.strictObject({ id: z.string().min(1), kind: z.enum(itemKinds as [ItemKind, ...ItemKind[]]), file: z.string().min(1) }),
+    z.strictObject({
+      id: z.string().min(1),
+      kind: z.enum(itemKinds as [ItemKind, ...ItemKind[]]),
+      file: z.string().min(1),
+    }),
   ),
   files: z.array(manifestFileSchema),
   totalSize: z.number().int().nonnegative(),

@@ -4,7 +4,7 @@
  */
 export interface PackProblem {
   key: string;
-  params?: Record<string, string | number>;
+  params: Record<string, string | number>;
 }
 
 /** Thrown inside the pack modules; `exportPack` and `importPack` turn it into a result. */
