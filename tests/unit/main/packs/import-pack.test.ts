@@ -4,13 +4,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportPack } from '../../../../src/main/packs/export-pack';
 import { importPack } from '../../../../src/main/packs/import-pack';
-import {
-  builtInPack,
-  copyOfBuiltInPack,
-  manifestFor,
-  tempDir,
-  zipWith,
-} from './pack-zips';
+import { builtInPack, copyOfBuiltInPack, manifestFor, tempDir, zipWith } from './pack-zips';
 
 /** A target folder that already holds a pack, and a marker to prove it was not touched. */
 function existingTarget(): { dir: string; parent: string } {
@@ -56,7 +50,9 @@ describe('importPack refuses a hostile zip before writing anything', () => {
     ['.history/evil.yaml', 'pack.nameHidden'],
     ['statements/evil\u0000.yaml', 'pack.nameControl'],
   ])('a zip-slip path %j (%s)', async (name, key) => {
+    // Listed in the manifest or not: the entry itself is refused, before the manifest is read.
     await refusedWith(zipWith({ [name]: statement }), key);
+    await refusedWith(zipWith({ [name]: statement }, manifestFor({})), key);
   });
 
   it('a symbolic link entry', async () => {
@@ -123,7 +119,10 @@ describe('importPack refuses a hostile zip before writing anything', () => {
 
   it('an unknown schema version, and no manifest at all', async () => {
     const files = { 'statements/x.yaml': statement };
-    await refusedWith(zipWith(files, manifestFor(files, { schemaVersion: 2 })), 'pack.unknownVersion');
+    await refusedWith(
+      zipWith(files, manifestFor(files, { schemaVersion: 2 })),
+      'pack.unknownVersion',
+    );
     await refusedWith(zipWith(files, null), 'pack.noManifest');
     await refusedWith(zipWith(files, { schemaVersion: 1, files: 'all' }), 'pack.manifestInvalid');
   });
