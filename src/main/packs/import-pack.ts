@@ -98,12 +98,15 @@ export async function importPack(options: ImportOptions): Promise<ImportResult> 
   const dir = path.resolve(options.to);
   let temp: string | null = null;
   try {
+    const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+    const info = await stat(options.zipFile).catch(() =>
+      refuse('pack.zipUnreadable', { file: options.zipFile }),
+    );
+    // Checked before reading: a huge file is refused without being held in memory.
+    if (info.size > limits.maxTotalBytes) refuse('pack.totalTooBig', { max: limits.maxTotalBytes });
     const zip = await readFile(options.zipFile).catch(() =>
       refuse('pack.zipUnreadable', { file: options.zipFile }),
     );
-    const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
-    if (zip.length > limits.maxTotalBytes)
-      refuse('pack.totalTooBig', { max: limits.maxTotalBytes });
     const entries = readZipEntries(zip, limits);
     const manifest = readManifest(zip, entries);
     const files = checkFiles(zip, entries, manifest);

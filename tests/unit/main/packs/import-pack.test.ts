@@ -4,6 +4,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportPack } from '../../../../src/main/packs/export-pack';
 import { importPack } from '../../../../src/main/packs/import-pack';
+import { DEFAULT_ZIP_LIMITS } from '../../../../src/main/packs/zip-guards';
 import { builtInPack, copyOfBuiltInPack, manifestFor, tempDir, zipWith } from './pack-zips';
 
 /** A target folder that already holds a pack, and a marker to prove it was not touched. */
@@ -125,6 +126,21 @@ describe('importPack refuses a hostile zip before writing anything', () => {
     );
     await refusedWith(zipWith(files, null), 'pack.noManifest');
     await refusedWith(zipWith(files, { schemaVersion: 1, files: 'all' }), 'pack.manifestInvalid');
+  });
+
+  it('a pack over the total or the per-file limit', async () => {
+    const zipFile = path.join(tempDir('zip'), 'pack.zip');
+    writeFileSync(zipFile, await exportedBuiltIn());
+    for (const [limit, key] of [
+      [{ maxTotalBytes: 20_000 }, 'pack.totalTooBig'],
+      [{ maxFileBytes: 5_000 }, 'pack.fileTooBig'],
+    ] as const) {
+      const { dir, parent } = existingTarget();
+      const limits = { ...DEFAULT_ZIP_LIMITS, ...limit };
+      const result = await importPack({ zipFile, to: dir, limits });
+      expect(result).toMatchObject({ ok: false, problem: { key } });
+      expect(readdirSync(parent)).toEqual(['content']);
+    }
   });
 
   it('not a zip at all', async () => {
