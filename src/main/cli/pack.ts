@@ -121,23 +121,25 @@ export async function runPack(argv: readonly string[], cwd: string, io: CliIo): 
     const { exportPack } = await import('../packs/export-pack');
     const result = await exportPack(parsed);
     if (!result.ok) {
-      io.err(`${t('pack.refusedExport')} ${t(result.problem.key, result.problem.params)}`);
+      io.err(`${t('eventPack.refusedExport')} ${t(result.problem.key, result.problem.params)}`);
       listErrors(result.errors, io.err);
       return 1;
     }
     const size = (bytes: number) => formatBytes(bytes, parsed.language);
-    io.out(t('pack.exported', { file: parsed.out, size: size(result.zipBytes) }));
+    io.out(t('eventPack.exported', { file: parsed.out, size: size(result.zipBytes) }));
     io.out(
-      t('pack.items', {
+      t('eventPack.items', {
         count: result.manifest.items.length,
         size: size(result.manifest.totalSize),
       }),
     );
     for (const [kind, bytes] of Object.entries(result.sizes)) {
-      io.out(`  ${t('pack.sizeLine', { kind: t(`pack.kind.${kind}`), size: size(bytes) })}`);
+      io.out(
+        `  ${t('eventPack.sizeLine', { kind: t(`eventPack.kind.${kind}`), size: size(bytes) })}`,
+      );
     }
     if (result.errors.length > 0) {
-      io.err(t('pack.forced'));
+      io.err(t('eventPack.forced'));
       listErrors(result.errors, io.err);
     }
     return 0;
@@ -146,12 +148,12 @@ export async function runPack(argv: readonly string[], cwd: string, io: CliIo): 
   const result = await importPack({ zipFile: parsed.zipFile, to: parsed.to });
   if (!result.ok) {
     io.err(
-      `${t('pack.refusedImport', { file: parsed.zipFile })} ${t(result.problem.key, result.problem.params)}`,
+      `${t('eventPack.refusedImport', { file: parsed.zipFile })} ${t(result.problem.key, result.problem.params)}`,
     );
     listErrors(result.errors, io.err);
     return 1;
   }
-  io.out(t('pack.imported', { dir: result.dir }));
-  if (result.previous) io.out(t('pack.previousKept', { previous: result.previous }));
+  io.out(t('eventPack.imported', { dir: result.dir }));
+  if (result.previous) io.out(t('eventPack.previousKept', { previous: result.previous }));
   return 0;
 }

@@ -62,9 +62,9 @@ function packFileFor(text: string, playlists: readonly string[], needed: Readonl
 
 async function readInside(packDir: string, rel: string): Promise<Buffer> {
   // Never a dotfile, never a link out of the pack: the loader skips them, so does the pack.
-  if (hasHiddenSegment(rel)) refuse('pack.hiddenFile', { name: rel });
+  if (hasHiddenSegment(rel)) refuse('eventPack.hiddenFile', { name: rel });
   const resolved = await resolveInsidePack(packDir, rel);
-  if (!resolved.ok || !resolved.info.isFile()) refuse('pack.outsideFile', { name: rel });
+  if (!resolved.ok || !resolved.info.isFile()) refuse('eventPack.outsideFile', { name: rel });
   return readFile((resolved as { path: string }).path);
 }
 
@@ -81,7 +81,7 @@ export async function collectPack(
   const byId = new Map(assembled.items.map((item) => [item.id, item]));
   for (const id of playlists) {
     const kind = byId.get(id)?.kind;
-    if (kind !== 'playlist' && kind !== 'setlist') refuse('pack.noPlaylist', { id });
+    if (kind !== 'playlist' && kind !== 'setlist') refuse('eventPack.noPlaylist', { id });
   }
   if (!read.readable || assembled.pack === null) {
     return { files: [], items: [], errors: assembled.errors };

@@ -38,7 +38,7 @@ export async function exportPack(options: ExportOptions): Promise<ExportResult> 
   const contentDir = path.resolve(options.contentDir);
   const out = path.resolve(options.out);
   if (isInside(contentDir, out)) {
-    return { ok: false, problem: { key: 'pack.outInside', params: { out } }, errors: [] };
+    return { ok: false, problem: { key: 'eventPack.outInside', params: { out } }, errors: [] };
   }
   try {
     const collected = await collectPack(contentDir, options.playlists);
@@ -46,7 +46,7 @@ export async function exportPack(options: ExportOptions): Promise<ExportResult> 
       return {
         ok: false,
         problem: {
-          key: collected.files.length === 0 ? 'pack.notLoadable' : 'pack.hasProblems',
+          key: collected.files.length === 0 ? 'eventPack.notLoadable' : 'eventPack.hasProblems',
           params: { count: collected.errors.length, dir: contentDir },
         },
         errors: collected.errors,
@@ -92,6 +92,10 @@ export async function exportPack(options: ExportOptions): Promise<ExportResult> 
   } catch (error) {
     if (error instanceof PackRefusal) return { ok: false, problem: error.problem, errors: [] };
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: { key: 'pack.exportFailed', params: { detail } }, errors: [] };
+    return {
+      ok: false,
+      problem: { key: 'eventPack.exportFailed', params: { detail } },
+      errors: [],
+    };
   }
 }

@@ -29,14 +29,14 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 function readManifest(zip: Buffer, entries: readonly ZipEntry[]): PackManifest {
   const entry = entries.find((e) => e.name === MANIFEST_FILE);
-  if (!entry) return refuse('pack.noManifest');
-  if (entry.size > MAX_MANIFEST_BYTES) refuse('pack.manifestInvalid', { detail: 'too big' });
+  if (!entry) return refuse('eventPack.noManifest');
+  if (entry.size > MAX_MANIFEST_BYTES) refuse('eventPack.manifestInvalid', { detail: 'too big' });
   let data: unknown;
   try {
     data = JSON.parse(inflateEntry(zip, entry).toString('utf8'));
   } catch (error) {
     if (error instanceof PackRefusal) throw error;
-    return refuse('pack.manifestInvalid', { detail: 'not JSON' });
+    return refuse('eventPack.manifestInvalid', { detail: 'not JSON' });
   }
   const version =
     typeof data === 'object' && data !== null
@@ -44,12 +44,12 @@ function readManifest(zip: Buffer, entries: readonly ZipEntry[]): PackManifest {
       : undefined;
   // A pack from a newer app, or not a pack at all: said plainly, before its fields are read.
   if (version !== PACK_SCHEMA_VERSION) {
-    refuse('pack.unknownVersion', { version: String(version), known: PACK_SCHEMA_VERSION });
+    refuse('eventPack.unknownVersion', { version: String(version), known: PACK_SCHEMA_VERSION });
   }
   const parsed = manifestSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return refuse('pack.manifestInvalid', {
+    return refuse('eventPack.manifestInvalid', {
       detail: `${issue.path.join('.') || '.'}: ${issue.message}`,
     });
   }
@@ -65,19 +65,19 @@ function checkFiles(zip: Buffer, entries: readonly ZipEntry[], manifest: PackMan
   for (const file of manifest.files) {
     const problem = entryNameProblem(file.path);
     if (problem || file.path === MANIFEST_FILE)
-      refuse(problem ?? 'pack.duplicate', { name: file.path });
-    if (listed.has(file.path)) refuse('pack.duplicate', { name: file.path });
+      refuse(problem ?? 'eventPack.duplicate', { name: file.path });
+    if (listed.has(file.path)) refuse('eventPack.duplicate', { name: file.path });
     listed.add(file.path);
     const entry = byName.get(file.path);
-    if (!entry) return refuse('pack.missingFile', { name: file.path });
-    if (entry.size !== file.size) refuse('pack.hashMismatch', { name: file.path });
+    if (!entry) return refuse('eventPack.missingFile', { name: file.path });
+    if (entry.size !== file.size) refuse('eventPack.hashMismatch', { name: file.path });
     if (sha256(inflateEntry(zip, entry)) !== file.sha256) {
-      refuse('pack.hashMismatch', { name: file.path });
+      refuse('eventPack.hashMismatch', { name: file.path });
     }
     files.push(entry);
   }
   for (const name of byName.keys()) {
-    if (!listed.has(name)) refuse('pack.extraFile', { name });
+    if (!listed.has(name)) refuse('eventPack.extraFile', { name });
   }
   return files;
 }
@@ -100,12 +100,13 @@ export async function importPack(options: ImportOptions): Promise<ImportResult> 
   try {
     const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
     const info = await stat(options.zipFile).catch(() =>
-      refuse('pack.zipUnreadable', { file: options.zipFile }),
+      refuse('eventPack.zipUnreadable', { file: options.zipFile }),
     );
     // Checked before reading: a huge file is refused without being held in memory.
-    if (info.size > limits.maxTotalBytes) refuse('pack.totalTooBig', { max: limits.maxTotalBytes });
+    if (info.size > limits.maxTotalBytes)
+      refuse('eventPack.totalTooBig', { max: limits.maxTotalBytes });
     const zip = await readFile(options.zipFile).catch(() =>
-      refuse('pack.zipUnreadable', { file: options.zipFile }),
+      refuse('eventPack.zipUnreadable', { file: options.zipFile }),
     );
     const entries = readZipEntries(zip, limits);
     const manifest = readManifest(zip, entries);
@@ -126,7 +127,7 @@ export async function importPack(options: ImportOptions): Promise<ImportResult> 
       temp = null;
       return {
         ok: false,
-        problem: { key: 'pack.invalidContent', params: { count: loaded.errors.length } },
+        problem: { key: 'eventPack.invalidContent', params: { count: loaded.errors.length } },
         errors: loaded.errors,
       };
     }
@@ -149,6 +150,10 @@ export async function importPack(options: ImportOptions): Promise<ImportResult> 
     if (temp !== null) await rm(temp, { recursive: true, force: true });
     if (error instanceof PackRefusal) return { ok: false, problem: error.problem, errors: [] };
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: { key: 'pack.importFailed', params: { detail } }, errors: [] };
+    return {
+      ok: false,
+      problem: { key: 'eventPack.importFailed', params: { detail } },
+      errors: [],
+    };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Why a pack was refused, as a key of the `core` catalog's `pack.*` messages and its
+ * Why a pack was refused, as a key of the `core` catalog's `eventPack.*` messages and its
  * parameters: the CLI (or any other caller) says it in the reader's language.
  */
 export interface PackProblem {

@@ -51,19 +51,20 @@ function findEndOfDirectory(zip: Buffer): number {
   for (let at = zip.length - 22; at >= stop; at--) {
     if (zip.readUInt32LE(at) === EOCD) return at;
   }
-  return refuse('pack.zipNotZip');
+  return refuse('eventPack.zipNotZip');
 }
 
 /** Every entry of the zip, checked; throws a PackRefusal naming the first entry that fails. */
 export function readZipEntries(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
-  if (zip.length < 22) refuse('pack.zipNotZip');
+  if (zip.length < 22) refuse('eventPack.zipNotZip');
   const end = findEndOfDirectory(zip);
   const count = zip.readUInt16LE(end + 10);
   const dirSize = zip.readUInt32LE(end + 12);
   const dirOffset = zip.readUInt32LE(end + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) refuse('pack.zip64');
-  if (count > limits.maxEntries) refuse('pack.tooManyEntries', { count, max: limits.maxEntries });
-  if (dirOffset + dirSize > end) refuse('pack.zipCorrupt', { name: 'central directory' });
+  if (count === 0xffff || dirOffset === 0xffffffff) refuse('eventPack.zip64');
+  if (count > limits.maxEntries)
+    refuse('eventPack.tooManyEntries', { found: count, max: limits.maxEntries });
+  if (dirOffset + dirSize > end) refuse('eventPack.zipCorrupt', { name: 'central directory' });
 
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
@@ -71,7 +72,7 @@ export function readZipEntries(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMI
   let at = dirOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > end || zip.readUInt32LE(at) !== CENTRAL) {
-      refuse('pack.zipCorrupt', { name: 'central directory' });
+      refuse('eventPack.zipCorrupt', { name: 'central directory' });
     }
     const madeBy = zip.readUInt16LE(at + 4);
     const flags = zip.readUInt16LE(at + 8);
@@ -92,47 +93,48 @@ export function readZipEntries(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMI
     if (nameProblem) refuse(nameProblem, { name });
     // Unicode normalisation and case: two names one file system would see as one file.
     const folded = name.normalize('NFC').toLowerCase();
-    if (seen.has(folded)) refuse('pack.duplicate', { name });
+    if (seen.has(folded)) refuse('eventPack.duplicate', { name });
     seen.add(folded);
-    if (flags & 1) refuse('pack.encrypted', { name });
+    if (flags & 1) refuse('eventPack.encrypted', { name });
     // The upper half is a Unix mode when the zip was made on Unix (host 3) or macOS (19).
     const host = madeBy >> 8;
     const mode = host === 3 || host === 19 ? attributes >>> 16 : 0;
     const type = mode & S_IFMT;
     const isDirectory = name.endsWith('/');
     if (type !== 0 && type !== (isDirectory ? S_IFDIR : S_IFREG)) {
-      refuse(type === 0o120000 ? 'pack.symlink' : 'pack.notRegular', { name });
+      refuse(type === 0o120000 ? 'eventPack.symlink' : 'eventPack.notRegular', { name });
     }
     if (isDirectory) {
-      if (size !== 0) refuse('pack.zipCorrupt', { name });
+      if (size !== 0) refuse('eventPack.zipCorrupt', { name });
       entries.push({ name, isDirectory, method, compressedSize, size, dataOffset: 0 });
       continue;
     }
-    if (method !== STORED && method !== DEFLATED) refuse('pack.method', { name, method });
-    if (compressedSize === 0xffffffff || size === 0xffffffff) refuse('pack.zip64');
+    if (method !== STORED && method !== DEFLATED) refuse('eventPack.method', { name, method });
+    if (compressedSize === 0xffffffff || size === 0xffffffff) refuse('eventPack.zip64');
     if (size > limits.maxFileBytes) {
-      refuse('pack.fileTooBig', { name, size, max: limits.maxFileBytes });
+      refuse('eventPack.fileTooBig', { name, size, max: limits.maxFileBytes });
     }
     total += size;
-    if (total > limits.maxTotalBytes) refuse('pack.totalTooBig', { max: limits.maxTotalBytes });
+    if (total > limits.maxTotalBytes)
+      refuse('eventPack.totalTooBig', { max: limits.maxTotalBytes });
     if (size > limits.ratioFloorBytes && size > compressedSize * limits.maxRatio) {
-      refuse('pack.ratio', {
+      refuse('eventPack.ratio', {
         name,
         ratio: Math.round(size / Math.max(1, compressedSize)),
         max: limits.maxRatio,
       });
     }
-    if (method === STORED && size !== compressedSize) refuse('pack.zipCorrupt', { name });
+    if (method === STORED && size !== compressedSize) refuse('eventPack.zipCorrupt', { name });
     if (localOffset + 30 > dirOffset || zip.readUInt32LE(localOffset) !== LOCAL) {
-      refuse('pack.zipCorrupt', { name });
+      refuse('eventPack.zipCorrupt', { name });
     }
     const localNameLength = zip.readUInt16LE(localOffset + 26);
     const localExtraLength = zip.readUInt16LE(localOffset + 28);
     // The local header's name is what most extractors use: it must be the name checked here.
     const localName = zip.subarray(localOffset + 30, localOffset + 30 + localNameLength);
-    if (!localName.equals(rawName)) refuse('pack.zipCorrupt', { name });
+    if (!localName.equals(rawName)) refuse('eventPack.zipCorrupt', { name });
     const dataOffset = localOffset + 30 + localNameLength + localExtraLength;
-    if (dataOffset + compressedSize > dirOffset) refuse('pack.zipCorrupt', { name });
+    if (dataOffset + compressedSize > dirOffset) refuse('eventPack.zipCorrupt', { name });
     entries.push({ name, isDirectory, method, compressedSize, size, dataOffset });
   }
   return entries;
@@ -147,7 +149,7 @@ export function inflateEntry(zip: Buffer, entry: ZipEntry): Buffer {
   const out = Buffer.alloc(entry.size);
   let written = 0;
   const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > entry.size) refuse('pack.sizeLied', { name: entry.name });
+    if (written + chunk.length > entry.size) refuse('eventPack.sizeLied', { name: entry.name });
     out.set(chunk, written);
     written += chunk.length;
   });
@@ -158,8 +160,8 @@ export function inflateEntry(zip: Buffer, entry: ZipEntry): Buffer {
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     if (error instanceof Error && error.name === 'PackRefusal') throw error;
-    refuse('pack.zipCorrupt', { name: entry.name });
+    refuse('eventPack.zipCorrupt', { name: entry.name });
   }
-  if (written !== entry.size) refuse('pack.sizeLied', { name: entry.name });
+  if (written !== entry.size) refuse('eventPack.sizeLied', { name: entry.name });
   return out;
 }

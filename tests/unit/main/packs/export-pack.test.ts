@@ -104,14 +104,14 @@ describe('exportPack', () => {
 
   it('refuses an unknown playlist id', async () => {
     const { result } = await exportTo(builtInPack, ['no-such-playlist']);
-    expect(result).toMatchObject({ ok: false, problem: { key: 'pack.noPlaylist' } });
+    expect(result).toMatchObject({ ok: false, problem: { key: 'eventPack.noPlaylist' } });
   });
 
   it('refuses a pack with problems, and with --force exports what loads', async () => {
     const dir = copyOfBuiltInPack();
     writeFileSync(path.join(dir, 'statements', 'broken.yaml'), 'kind: statement\nid: [oops\n');
     const refused = await exportTo(dir);
-    expect(refused.result).toMatchObject({ ok: false, problem: { key: 'pack.hasProblems' } });
+    expect(refused.result).toMatchObject({ ok: false, problem: { key: 'eventPack.hasProblems' } });
     expect(!refused.result.ok && refused.result.errors[0]?.file).toBe('statements/broken.yaml');
     expect(() => readFileSync(refused.out)).toThrow();
 
@@ -158,6 +158,6 @@ describe('exportPack', () => {
       playlists: [],
       force: false,
     });
-    expect(result).toMatchObject({ ok: false, problem: { key: 'pack.outInside' } });
+    expect(result).toMatchObject({ ok: false, problem: { key: 'eventPack.outInside' } });
   });
 });

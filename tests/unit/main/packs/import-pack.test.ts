@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { APP_LANGUAGES, translate } from '../../../../src/shared/i18n';
 import { exportPack } from '../../../../src/main/packs/export-pack';
 import { importPack } from '../../../../src/main/packs/import-pack';
 import { DEFAULT_ZIP_LIMITS } from '../../../../src/main/packs/zip-guards';
@@ -24,7 +25,15 @@ async function refusedWith(zip: Buffer, key: string): Promise<void> {
   writeFileSync(zipFile, zip);
   const result = await importPack({ zipFile, to: dir });
   expect(result.ok).toBe(false);
-  if (!result.ok) expect(result.problem.key).toBe(key);
+  if (!result.ok) {
+    expect(result.problem.key).toBe(key);
+    // Said in words, in every language: a key missing from a catalog would be echoed as is.
+    for (const language of APP_LANGUAGES) {
+      const text = translate(language, 'core')(key, result.problem.params);
+      expect(text).not.toBe(key);
+      expect(text).not.toMatch(/\{\{/);
+    }
+  }
   // Nothing written: DIR untouched, no .previous, no temporary folder left beside it.
   expect(readdirSync(parent)).toEqual(['content']);
   expect(readFileSync(path.join(dir, 'marker.txt'), 'utf8')).toBe('old');
@@ -42,14 +51,14 @@ const statement = Buffer.from('kind: statement\nid: x\n');
 
 describe('importPack refuses a hostile zip before writing anything', () => {
   it.each([
-    ['../evil.yaml', 'pack.nameParent'],
-    ['statements/../../evil.yaml', 'pack.nameParent'],
-    ['/tmp/evil.yaml', 'pack.nameAbsolute'],
-    ['C:/evil.yaml', 'pack.nameDrive'],
-    ['c:evil.yaml', 'pack.nameDrive'],
-    ['statements\\..\\..\\evil.yaml', 'pack.nameBackslash'],
-    ['.history/evil.yaml', 'pack.nameHidden'],
-    ['statements/evil\u0000.yaml', 'pack.nameControl'],
+    ['../evil.yaml', 'eventPack.nameParent'],
+    ['statements/../../evil.yaml', 'eventPack.nameParent'],
+    ['/tmp/evil.yaml', 'eventPack.nameAbsolute'],
+    ['C:/evil.yaml', 'eventPack.nameDrive'],
+    ['c:evil.yaml', 'eventPack.nameDrive'],
+    ['statements\\..\\..\\evil.yaml', 'eventPack.nameBackslash'],
+    ['.history/evil.yaml', 'eventPack.nameHidden'],
+    ['statements/evil\u0000.yaml', 'eventPack.nameControl'],
   ])('a zip-slip path %j (%s)', async (name, key) => {
     // Listed in the manifest or not: the entry itself is refused, before the manifest is read.
     await refusedWith(zipWith({ [name]: statement }), key);
@@ -60,22 +69,22 @@ describe('importPack refuses a hostile zip before writing anything', () => {
     const link = zipSync({
       'media/link.svg': [Buffer.from('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }],
     });
-    await refusedWith(Buffer.from(link), 'pack.symlink');
+    await refusedWith(Buffer.from(link), 'eventPack.symlink');
   });
 
   it('two entries with one name (byte-patched), and two that differ only by case', async () => {
     const zip = zipWith({ 'statements/aaaa.yaml': statement, 'statements/bbbb.yaml': statement });
     const patched = Buffer.from(zip.toString('latin1').replaceAll('bbbb', 'aaaa'), 'latin1');
-    await refusedWith(patched, 'pack.duplicate');
+    await refusedWith(patched, 'eventPack.duplicate');
     await refusedWith(
       zipWith({ 'statements/a.yaml': statement, 'statements/A.yaml': statement }),
-      'pack.duplicate',
+      'eventPack.duplicate',
     );
   });
 
   it('a bomb: a file that inflates far beyond its compressed size', async () => {
     const zeros = new Uint8Array(20 * 1024 * 1024);
-    await refusedWith(zipWith({ 'media/bomb.svg': zeros }), 'pack.ratio');
+    await refusedWith(zipWith({ 'media/bomb.svg': zeros }), 'eventPack.ratio');
   });
 
   it('an entry that lies about its size and inflates past it', async () => {
@@ -90,50 +99,54 @@ describe('importPack refuses a hostile zip before writing anything', () => {
     writeFileSync(zipFile, zip);
     const result = await importPack({ zipFile, to: dir });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(['pack.sizeLied', 'pack.hashMismatch']).toContain(result.problem.key);
+    if (!result.ok)
+      expect(['eventPack.sizeLied', 'eventPack.hashMismatch']).toContain(result.problem.key);
   });
 
   it('too many entries', async () => {
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i < 10_001; i++) files[`media/f${i}.svg`] = new Uint8Array(0);
-    await refusedWith(zipWith(files, null), 'pack.tooManyEntries');
+    await refusedWith(zipWith(files, null), 'eventPack.tooManyEntries');
   });
 
   it('a file whose bytes do not match its hash in the manifest', async () => {
     const good = unzipSync(await exportedBuiltIn());
     const name = 'cases/boris-kagarlitsky.yaml';
     good[name] = Buffer.from(Buffer.from(good[name]!).toString('utf8').replace('Boris', 'Borys'));
-    await refusedWith(Buffer.from(zipSync(good)), 'pack.hashMismatch');
+    await refusedWith(Buffer.from(zipSync(good)), 'eventPack.hashMismatch');
   });
 
   it('a file in the zip that the manifest does not list', async () => {
     const good = unzipSync(await exportedBuiltIn());
     good['statements/planted.yaml'] = statement;
-    await refusedWith(Buffer.from(zipSync(good)), 'pack.extraFile');
+    await refusedWith(Buffer.from(zipSync(good)), 'eventPack.extraFile');
   });
 
   it('a file the manifest lists that the zip lacks', async () => {
     const good = unzipSync(await exportedBuiltIn());
     delete good['pack.yaml'];
-    await refusedWith(Buffer.from(zipSync(good)), 'pack.missingFile');
+    await refusedWith(Buffer.from(zipSync(good)), 'eventPack.missingFile');
   });
 
   it('an unknown schema version, and no manifest at all', async () => {
     const files = { 'statements/x.yaml': statement };
     await refusedWith(
       zipWith(files, manifestFor(files, { schemaVersion: 2 })),
-      'pack.unknownVersion',
+      'eventPack.unknownVersion',
     );
-    await refusedWith(zipWith(files, null), 'pack.noManifest');
-    await refusedWith(zipWith(files, { schemaVersion: 1, files: 'all' }), 'pack.manifestInvalid');
+    await refusedWith(zipWith(files, null), 'eventPack.noManifest');
+    await refusedWith(
+      zipWith(files, { schemaVersion: 1, files: 'all' }),
+      'eventPack.manifestInvalid',
+    );
   });
 
   it('a pack over the total or the per-file limit', async () => {
     const zipFile = path.join(tempDir('zip'), 'pack.zip');
     writeFileSync(zipFile, await exportedBuiltIn());
     for (const [limit, key] of [
-      [{ maxTotalBytes: 20_000 }, 'pack.totalTooBig'],
-      [{ maxFileBytes: 5_000 }, 'pack.fileTooBig'],
+      [{ maxTotalBytes: 20_000 }, 'eventPack.totalTooBig'],
+      [{ maxFileBytes: 5_000 }, 'eventPack.fileTooBig'],
     ] as const) {
       const { dir, parent } = existingTarget();
       const limits = { ...DEFAULT_ZIP_LIMITS, ...limit };
@@ -144,7 +157,7 @@ describe('importPack refuses a hostile zip before writing anything', () => {
   });
 
   it('not a zip at all', async () => {
-    await refusedWith(Buffer.from('kind: statement\n'.repeat(10)), 'pack.zipNotZip');
+    await refusedWith(Buffer.from('kind: statement\n'.repeat(10)), 'eventPack.zipNotZip');
   });
 
   it('a pack whose content does not load: nothing is replaced', async () => {
@@ -155,7 +168,7 @@ describe('importPack refuses a hostile zip before writing anything', () => {
     const result = await importPack({ zipFile, to: dir });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problem.key).toBe('pack.invalidContent');
+      expect(result.problem.key).toBe('eventPack.invalidContent');
       expect(result.errors[0]?.file).toBe('pack.yaml');
     }
     expect(readdirSync(parent)).toEqual(['content']);
