@@ -1,9 +1,16 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../src/main/cli/main';
 import { parsePackArgs } from '../../../../src/main/cli/pack';
-import { builtInPack, manifestFor, repo, tempDir, zipWith } from '../packs/pack-zips';
+import {
+  builtInPack,
+  manifestFor,
+  repo,
+  removeTempDirs,
+  tempDir,
+  zipWith,
+} from '../packs/pack-zips';
 
 async function run(argv: string[]) {
   const out: string[] = [];
@@ -17,6 +24,8 @@ async function run(argv: string[]) {
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+afterAll(removeTempDirs);
 
 describe('npm run pack', () => {
   it('export prints the pack, its item count and the size of each kind', async () => {

@@ -2,13 +2,13 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../../../src/main/content/load-pack';
 import { sha256 } from '../../../../src/main/packs/hash';
 import { exportPack } from '../../../../src/main/packs/export-pack';
 import { importPack } from '../../../../src/main/packs/import-pack';
 import { PACK_SCHEMA_VERSION, manifestSchema } from '../../../../src/main/packs/manifest';
-import { builtInPack, copyOfBuiltInPack, tempDir } from './pack-zips';
+import { builtInPack, copyOfBuiltInPack, removeTempDirs, tempDir } from './pack-zips';
 
 async function exportTo(contentDir: string, playlists: string[] = [], force = false) {
   const out = path.join(tempDir('out'), 'pack.zip');
@@ -19,6 +19,8 @@ async function exportTo(contentDir: string, playlists: string[] = [], force = fa
 function zipEntries(file: string): Record<string, Uint8Array> {
   return unzipSync(readFileSync(file));
 }
+
+afterAll(removeTempDirs);
 
 describe('exportPack', () => {
   it('round trip: the built-in pack exported and imported loads the same items and media', async () => {

@@ -1,12 +1,19 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { APP_LANGUAGES, translate } from '../../../../src/shared/i18n';
 import { exportPack } from '../../../../src/main/packs/export-pack';
 import { importPack } from '../../../../src/main/packs/import-pack';
 import { DEFAULT_ZIP_LIMITS } from '../../../../src/main/packs/zip-guards';
-import { builtInPack, copyOfBuiltInPack, manifestFor, tempDir, zipWith } from './pack-zips';
+import {
+  builtInPack,
+  copyOfBuiltInPack,
+  manifestFor,
+  removeTempDirs,
+  tempDir,
+  zipWith,
+} from './pack-zips';
 
 /** A target folder that already holds a pack, and a marker to prove it was not touched. */
 function existingTarget(): { dir: string; parent: string } {
@@ -48,6 +55,8 @@ async function exportedBuiltIn(): Promise<Buffer> {
 }
 
 const statement = Buffer.from('kind: statement\nid: x\n');
+
+afterAll(removeTempDirs);
 
 describe('importPack refuses a hostile zip before writing anything', () => {
   it.each([

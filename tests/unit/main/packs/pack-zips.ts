@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
@@ -10,8 +10,17 @@ import { PACK_FORMAT, PACK_SCHEMA_VERSION } from '../../../../src/main/packs/man
 export const repo = path.resolve(__dirname, '../../../..');
 export const builtInPack = path.join(repo, 'content');
 
+const made: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `ss-packs-${prefix}-`));
+  const dir = mkdtempSync(path.join(tmpdir(), `ss-packs-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** For `afterAll`: every folder `tempDir` made. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A copy of the built-in pack, to break on purpose. */
