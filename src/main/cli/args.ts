@@ -20,11 +20,15 @@ Usage:
                             [--data DIR] [--new-tokens] [--merch [SECONDS]]
                             [--remote-address IP] [--lang LANG]
   node out/main/cli.js validate [--content DIR] [--lang LANG]
-  (or: npm run serve -- [options], npm run validate -- [options])
+  node out/main/cli.js pack export --content DIR --out FILE.zip [--playlist ID]... [--force]
+  node out/main/cli.js pack import FILE.zip --to DIR
+  (or: npm run serve -- [options], npm run validate -- [options], npm run pack -- …)
 
 Commands:
   serve      Run the show without a window and serve its views to browsers.
   validate   Check a content pack and list every problem in it.
+  pack       Export an event pack (a zip another laptop can import), or import one,
+             keeping the replaced content as DIR.previous.
 
 Options:
   --content DIR   the content pack folder (default: ./content)
@@ -226,7 +230,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliCommand {
   if (command !== 'serve') {
     return {
       command: 'error',
-      message: `Unknown command "${command}"; expected serve or validate.`,
+      message: `Unknown command "${command}"; expected serve, validate or pack.`,
     };
   }
 

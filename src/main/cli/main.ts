@@ -35,6 +35,10 @@ async function isFolder(dir: string): Promise<boolean> {
 
 /** The whole CLI, minus the process: returns the exit code. */
 export async function main(argv: readonly string[], context: MainContext): Promise<number> {
+  if (argv[0] === 'pack') {
+    const { runPack } = await import('./pack');
+    return runPack(argv.slice(1), context.cwd, context);
+  }
   const parsed = parseCli(argv, context.cwd);
   switch (parsed.command) {
     case 'help':
