@@ -418,7 +418,7 @@ describe('the content API: delete', () => {
     expect(body.removedFrom).toEqual(users);
     expect(body.trashed).toMatch(/^\.trash\/.+-boris-kagarlitsky\.yaml$/);
     expect(existsSync(path.join(packDir, 'cases/boris-kagarlitsky.yaml'))).toBe(false);
-    expect(readFileSync(path.join(packDir, body.trashed), 'utf8')).toContain('kind: case');
+    expect(readFileSync(path.join(packDir, body.trashed!), 'utf8')).toContain('kind: case');
     // Only the entry's line went: the comments and every other entry stay.
     expect(files.map(fileOf)).toEqual(
       before.map((text) => text.replace('  - boris-kagarlitsky\n', '')),
