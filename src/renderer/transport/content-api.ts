@@ -110,11 +110,7 @@ export function createContentApi(token: string, base = '', fetchImpl: Fetch = fe
       const query = [removeReferences && 'removeReferences=true', forget && 'forget=true']
         .filter(Boolean)
         .join('&');
-      return call(
-        `${apiPaths.item(id)}${query ? `?${query}` : ''}`,
-        json('DELETE'),
-        deletedSchema,
-      );
+      return call(`${apiPaths.item(id)}${query ? `?${query}` : ''}`, json('DELETE'), deletedSchema);
     },
     history: async (id) => {
       const answer = await call(apiPaths.history(id), json('GET'), historySchema);
