@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screenshotPath } from '../helpers/display';
@@ -95,4 +95,25 @@ test('a save writes the file, and typing never runs the show', async ({ page }) 
   await page.getByTestId('tab-show').click();
   await page.locator('body').press('b');
   await expect.poll(async () => (await lastShow<Show>(page))?.blackout).toBe(true);
+});
+
+test('forget: the delete panel lists what goes, asks, and the files leave the disk', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByTestId('open-placeholder-raised-fist').click();
+  await page.getByTestId('delete').click();
+  await page.getByTestId('start-forget').click();
+  const list = page.getByTestId('forget-list');
+  await expect(list).toContainText('.history/placeholder-raised-fist/');
+  await expect(list).toContainText('media/drawings/raised-fist.svg');
+  await page.screenshot({ path: screenshotPath('editor-forget.png') });
+  await page.getByTestId('confirm-forget').click();
+  // Playlists still show it: they are named, and the second press takes it out of them.
+  await expect(page.getByTestId('used-by')).toBeVisible();
+  await page.getByTestId('confirm-forget').click();
+  await expect(page.getByTestId('item-page')).toHaveCount(0);
+  expect(existsSync(join(pack, 'drawings/placeholder-raised-fist.yaml'))).toBe(false);
+  expect(existsSync(join(pack, 'media/drawings/raised-fist.svg'))).toBe(false);
+  expect(existsSync(join(pack, 'media/drawings/sailing-ship.svg'))).toBe(true);
 });

@@ -36,7 +36,12 @@ export interface ContentApi {
   list(): Promise<ApiAnswer<ItemList>>;
   read(id: string): Promise<ApiAnswer<ItemRecord>>;
   save(id: string, item: ItemBody, ifMatch: Version | null): Promise<ApiAnswer<Saved>>;
-  remove(id: string, removeReferences: boolean): Promise<ApiAnswer<z.infer<typeof deletedSchema>>>;
+  /** To the trash; with `forget`, gone with its history, trash copies and the photos only it used. */
+  remove(
+    id: string,
+    removeReferences: boolean,
+    forget?: boolean,
+  ): Promise<ApiAnswer<z.infer<typeof deletedSchema>>>;
   history(id: string): Promise<ApiAnswer<HistoryEntry[]>>;
   restore(id: string, version: Version, ifMatch: Version | null): Promise<ApiAnswer<Saved>>;
   upload(file: Blob, filename: string, folder: MediaFolder): Promise<ApiAnswer<Uploaded>>;
@@ -101,12 +106,12 @@ export function createContentApi(token: string, base = '', fetchImpl: Fetch = fe
     read: (id) => call(apiPaths.item(id), json('GET'), itemRecordSchema),
     save: (id, item, ifMatch) =>
       call(apiPaths.item(id), json('PUT', item, match(ifMatch)), savedSchema),
-    remove: (id, removeReferences) =>
-      call(
-        `${apiPaths.item(id)}${removeReferences ? '?removeReferences=true' : ''}`,
-        json('DELETE'),
-        deletedSchema,
-      ),
+    remove: (id, removeReferences, forget = false) => {
+      const query = [removeReferences && 'removeReferences=true', forget && 'forget=true']
+        .filter(Boolean)
+        .join('&');
+      return call(`${apiPaths.item(id)}${query ? `?${query}` : ''}`, json('DELETE'), deletedSchema);
+    },
     history: async (id) => {
       const answer = await call(apiPaths.history(id), json('GET'), historySchema);
       return answer.status === 'ok' ? { status: 'ok', value: answer.value.entries } : answer;

@@ -101,7 +101,12 @@ export const inUseSchema = z.strictObject({
 export const deletedSchema = z.strictObject({
   id: z.string(),
   /** Where the file went, pack-relative (`.trash/…`): restorable by moving it back. */
-  trashed: z.string(),
+  trashed: z.string().optional(),
+  /**
+   * With `?forget=true`: the pack paths unlinked (the item's file, its `.history/` files, its
+   * `.trash/` copies, the media only it used). Nothing goes to the trash then.
+   */
+  forgotten: z.array(z.string()).optional(),
   /** Playlists and setlists the item was taken out of (only when asked to). */
   removedFrom: z.array(z.string()),
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, readFile, realpath, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { itemKinds, type ItemKind } from '../../../shared/content';
 import {
@@ -18,6 +18,7 @@ import { MEDIA_DIR, PACK_FILE } from '../pack-files';
 import { isInside } from '../paths';
 import type { FileResult, PackRead } from '../types';
 import { checkCandidate, fieldProblemOf } from './check-candidate';
+import { carryOutForget, planForget } from './forget';
 import { keepInHistory, listHistory, readFromHistory } from './history';
 import { findItemFile, kindFolder } from './item-files';
 import { editedText, fieldsOf } from './item-source';
@@ -339,7 +340,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
       });
     },
 
-    remove(id, { removeReferences }): Promise<DeleteOutcome> {
+    remove(id, { removeReferences, forget = false }): Promise<DeleteOutcome> {
       return serial(async () => {
         if (!ITEM_ID.test(id)) return { status: 'not-found' };
         const read = await readPack(packDir);
@@ -352,7 +353,15 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
             usedBy: references.map(({ id: refId, kind, file }) => ({ id: refId, kind, file })),
           };
         }
+        // Worked out before anything changes: the history and trash are read as they are now.
+        const plan = forget ? await planForget(packDir, read, { id, file: found.file }) : null;
         for (const reference of references) await rewriteReferrer(reference);
+        if (plan) {
+          await unlink(abs(found.file));
+          const forgotten = [found.file, ...(await carryOutForget(packDir, plan))];
+          reloadSoon();
+          return { status: 'forgotten', forgotten, removedFrom: references.map((r) => r.id) };
+        }
         const trashed = await moveToTrash(packDir, found.file, now());
         reloadSoon();
         return { status: 'deleted', trashed, removedFrom: references.map((r) => r.id) };

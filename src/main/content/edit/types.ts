@@ -19,6 +19,8 @@ export type WriteOutcome =
 
 export type DeleteOutcome =
   | { status: 'deleted'; trashed: string; removedFrom: string[] }
+  /** Pack paths unlinked: the item's file, its history and trash copies, media only it used. */
+  | { status: 'forgotten'; forgotten: string[]; removedFrom: string[] }
   | { status: 'in-use'; usedBy: { id: string; kind: string; file: string }[] }
   | { status: 'not-found' };
 
@@ -33,7 +35,14 @@ export interface ContentEditor {
   read(id: string): Promise<ItemRecord | null>;
   /** Creates or replaces; `ifMatch` null means "create, or overwrite whatever is there". */
   write(id: string, body: ItemBody, ifMatch: Version | null): Promise<WriteOutcome>;
-  remove(id: string, options: { removeReferences: boolean }): Promise<DeleteOutcome>;
+  /**
+   * Moves the item's file to the trash; with `forget`, unlinks it and its history, trash
+   * copies and the media files only it used instead (see `forget.ts`).
+   */
+  remove(
+    id: string,
+    options: { removeReferences: boolean; forget?: boolean },
+  ): Promise<DeleteOutcome>;
   history(id: string): Promise<HistoryEntry[] | null>;
   /** Writes an old version back as a new save (so the current one goes to history). */
   restore(id: string, version: Version, ifMatch: Version | null): Promise<WriteOutcome>;

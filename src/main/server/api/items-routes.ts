@@ -102,25 +102,33 @@ export function registerItemRoutes(api: FastifyInstance, editor: ContentEditor):
       },
     );
 
-    items.delete<{ Params: IdParams; Querystring: { removeReferences?: string } }>(
-      '/items/:id',
-      async (request, reply) => {
-        const outcome = await editor.remove(request.params.id, {
-          removeReferences: request.query.removeReferences === 'true',
-        });
-        if (outcome.status === 'not-found') {
-          return refuse(reply, 404, coreText('api.notFound', { id: request.params.id }));
-        }
-        if (outcome.status === 'in-use') {
-          return reply.code(409).send({ error: 'in-use', usedBy: outcome.usedBy });
-        }
+    items.delete<{
+      Params: IdParams;
+      Querystring: { removeReferences?: string; forget?: string };
+    }>('/items/:id', async (request, reply) => {
+      const outcome = await editor.remove(request.params.id, {
+        removeReferences: request.query.removeReferences === 'true',
+        forget: request.query.forget === 'true',
+      });
+      if (outcome.status === 'not-found') {
+        return refuse(reply, 404, coreText('api.notFound', { id: request.params.id }));
+      }
+      if (outcome.status === 'in-use') {
+        return reply.code(409).send({ error: 'in-use', usedBy: outcome.usedBy });
+      }
+      if (outcome.status === 'forgotten') {
         return reply.send({
           id: request.params.id,
-          trashed: outcome.trashed,
+          forgotten: outcome.forgotten,
           removedFrom: outcome.removedFrom,
         });
-      },
-    );
+      }
+      return reply.send({
+        id: request.params.id,
+        trashed: outcome.trashed,
+        removedFrom: outcome.removedFrom,
+      });
+    });
 
     items.get<{ Params: IdParams }>('/items/:id/history', async (request, reply) => {
       const entries = await editor.history(request.params.id);

@@ -174,6 +174,7 @@ describe('the content API: who may use it', () => {
     ['PUT', '/api/v1/items/boris-kagarlitsky', { kind: 'case', id: 'boris-kagarlitsky' }],
     ['PUT', '/api/v1/items/someone-new', { kind: 'statement', title: 'x', text: 'y' }],
     ['DELETE', '/api/v1/items/boris-kagarlitsky?removeReferences=true'],
+    ['DELETE', '/api/v1/items/boris-kagarlitsky?removeReferences=true&forget=true'],
     ['GET', '/api/v1/items/boris-kagarlitsky/history'],
     ['POST', '/api/v1/items/boris-kagarlitsky/history/0123456789abcdef/restore'],
   ];
@@ -399,6 +400,46 @@ describe('the content API: concurrent edits', () => {
   });
 });
 
+describe('the content API: forget', () => {
+  it('refuses while in use; then unlinks the file, history, trash copy and its photo, and says so', async () => {
+    const photo = 'media/drawings/only-boris.svg';
+    cpSync(path.join(packDir, 'media/drawings/raised-fist.svg'), path.join(packDir, photo));
+    const record = await getItem('boris-kagarlitsky');
+    const saved = await put('boris-kagarlitsky', retitled(record.item, 'Boris K.'), record.version);
+    expect(saved.status).toBe(200);
+    const trashCopy = '.trash/2026-01-01T00-00-00.000Z-boris-kagarlitsky.yaml';
+    mkdirSync(path.join(packDir, '.trash'), { recursive: true });
+    writeFileSync(
+      path.join(packDir, trashCopy),
+      `kind: case\nid: boris-kagarlitsky\nphoto:\n  file: ${photo}\n`,
+    );
+    const before = folderState(packDir);
+
+    const refused = await call('DELETE', '/api/v1/items/boris-kagarlitsky?forget=true');
+    expect(refused.status).toBe(409);
+    expect(inUseSchema.parse(refused.json).usedBy.length).toBeGreaterThan(0);
+    expect(folderState(packDir)).toEqual(before);
+
+    const reply = await call(
+      'DELETE',
+      '/api/v1/items/boris-kagarlitsky?removeReferences=true&forget=true',
+    );
+    expect(reply.status).toBe(200);
+    const body = deletedSchema.parse(reply.json);
+    expect(body.trashed).toBeUndefined();
+    expect(body.forgotten).toEqual(
+      expect.arrayContaining(['cases/boris-kagarlitsky.yaml', trashCopy, photo]),
+    );
+    expect(body.forgotten!.some((f) => f.startsWith('.history/boris-kagarlitsky/'))).toBe(true);
+    for (const file of body.forgotten!)
+      expect(existsSync(path.join(packDir, file)), file).toBe(false);
+    expect(existsSync(path.join(packDir, '.history/boris-kagarlitsky'))).toBe(false);
+    expect(existsSync(path.join(packDir, 'media/drawings/raised-fist.svg'))).toBe(true);
+    // Nothing went to the trash in its place.
+    expect(readdirSync(path.join(packDir, '.trash'))).toEqual([]);
+  });
+});
+
 describe('the content API: delete', () => {
   it('refuses while playlists use the item, then takes it out of them when asked', async () => {
     const users = ['concert-interlude', 'main', 'merch-table'];
@@ -418,7 +459,7 @@ describe('the content API: delete', () => {
     expect(body.removedFrom).toEqual(users);
     expect(body.trashed).toMatch(/^\.trash\/.+-boris-kagarlitsky\.yaml$/);
     expect(existsSync(path.join(packDir, 'cases/boris-kagarlitsky.yaml'))).toBe(false);
-    expect(readFileSync(path.join(packDir, body.trashed), 'utf8')).toContain('kind: case');
+    expect(readFileSync(path.join(packDir, body.trashed!), 'utf8')).toContain('kind: case');
     // Only the entry's line went: the comments and every other entry stay.
     expect(files.map(fileOf)).toEqual(
       before.map((text) => text.replace('  - boris-kagarlitsky\n', '')),

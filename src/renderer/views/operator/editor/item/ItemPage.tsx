@@ -8,7 +8,7 @@ import type { EditorContext } from '../form/spec';
 import { editorWidgets } from '../widgets';
 import { ItemPreview } from '../preview/ItemPreview';
 import { ConflictPanel, YoursPanel } from './ConflictPanel';
-import { DeletePanel } from './DeletePanel';
+import { DeletePanel, mediaNamedBy } from './DeletePanel';
 import { HistoryPanel } from './HistoryPanel';
 import { ProblemList } from './ProblemList';
 import { isDirty, useItemEditor, type OpenItem } from './use-item-editor';
@@ -128,8 +128,10 @@ export function ItemPage({ api, open, context, onDirty, onClose, onDeleted }: It
         <DeletePanel
           id={state.id}
           usedBy={state.usedBy}
+          media={mediaNamedBy(state.saved)}
           busy={state.busy}
           onDelete={(refs) => void editor.remove(refs)}
+          onForget={(refs) => void editor.remove(refs, true)}
           onCancel={() => {
             setPanel(null);
             editor.dismiss('usedBy');

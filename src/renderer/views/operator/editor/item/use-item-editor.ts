@@ -134,9 +134,9 @@ export function useItemEditor(api: ContentApi, open: OpenItem) {
   }, [patch]);
 
   const remove = useCallback(
-    async (removeReferences: boolean) => {
+    async (removeReferences: boolean, forget = false) => {
       patch({ busy: true, error: null });
-      const answer = await api.remove(open.id, removeReferences);
+      const answer = await api.remove(open.id, removeReferences, forget);
       if (answer.status === 'ok') return patch({ busy: false, deleted: true, usedBy: null });
       if (answer.status === 'in-use') return patch({ busy: false, usedBy: answer.usedBy });
       patch({ busy: false, error: failure(answer) });

@@ -81,10 +81,57 @@ describe('deleting', () => {
     fireEvent.click(screen.getByTestId('delete'));
     expect(api.remove).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('confirm-delete'));
-    await waitFor(() => expect(api.remove).toHaveBeenCalledWith('boris-kagarlitsky', false));
+    await waitFor(() => expect(api.remove).toHaveBeenCalledWith('boris-kagarlitsky', false, false));
     expect(await screen.findByTestId('used-by')).toHaveTextContent('main');
     fireEvent.click(screen.getByTestId('confirm-delete'));
-    await waitFor(() => expect(api.remove).toHaveBeenLastCalledWith('boris-kagarlitsky', true));
+    await waitFor(() =>
+      expect(api.remove).toHaveBeenLastCalledWith('boris-kagarlitsky', true, false),
+    );
+    await waitFor(() => expect(screen.queryByTestId('item-page')).toBeNull());
+  });
+
+  it('"forget" is a separate choice: it names what goes, asks, and only then forgets', async () => {
+    const api = fakeApi();
+    api.read.mockResolvedValueOnce({
+      status: 'ok',
+      value: {
+        id: 'boris-kagarlitsky',
+        kind: 'case',
+        file: 'items/boris-kagarlitsky.yaml',
+        version: V1,
+        item: { ...caseBody, photo: { file: 'media/photos/boris.jpg', consent: true } },
+        problems: [],
+      },
+    } as never);
+    api.remove.mockResolvedValueOnce({
+      status: 'in-use',
+      usedBy: [{ id: 'main', kind: 'playlist', file: 'playlists/main.yaml' }],
+    } as never);
+    renderEditor(api);
+    await openBoris();
+    fireEvent.click(screen.getByTestId('delete'));
+    expect(screen.queryByTestId('forget-list')).toBeNull();
+    // Going back from the confirm forgets nothing.
+    fireEvent.click(screen.getByTestId('start-forget'));
+    fireEvent.click(screen.getByTestId('forget-back'));
+    expect(api.remove).not.toHaveBeenCalled();
+    expect(screen.getByTestId('confirm-delete')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByTestId('start-forget'));
+    const list = screen.getByTestId('forget-list');
+    expect(list).toHaveTextContent('.history/boris-kagarlitsky/');
+    expect(list).toHaveTextContent('media/photos/boris.jpg');
+    expect(list).toHaveTextContent(/trash/);
+    // While confirming, the plain delete is out of the way: one red button, the one named.
+    expect(screen.queryByTestId('confirm-delete')).toBeNull();
+    fireEvent.click(screen.getByTestId('confirm-forget'));
+    await waitFor(() => expect(api.remove).toHaveBeenCalledWith('boris-kagarlitsky', false, true));
+    // Refused while in use: the users are listed, and the forget can take it out of them.
+    expect(await screen.findByTestId('used-by')).toHaveTextContent('main');
+    fireEvent.click(screen.getByTestId('confirm-forget'));
+    await waitFor(() =>
+      expect(api.remove).toHaveBeenLastCalledWith('boris-kagarlitsky', true, true),
+    );
     await waitFor(() => expect(screen.queryByTestId('item-page')).toBeNull());
   });
 });

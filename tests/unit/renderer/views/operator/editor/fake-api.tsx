@@ -71,7 +71,7 @@ export function fakeApi() {
       status: 'ok' as const,
       value: { id, file: `items/${id}.yaml`, version: V2, warnings: [] },
     })),
-    remove: vi.fn(async (id: string, _removeReferences: boolean) => ({
+    remove: vi.fn(async (id: string, _removeReferences: boolean, _forget?: boolean) => ({
       status: 'ok' as const,
       value: { id, trashed: `.trash/${id}.yaml`, removedFrom: [] },
     })),
