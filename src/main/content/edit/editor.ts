@@ -246,7 +246,9 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
       beforeRename: async () => {
         const onDisk = await readCurrent(reference.file);
         if (!onDisk || versionOf(onDisk) !== version) throw new ChangedMeanwhile();
-        const historyId = reference.file === PACK_FILE ? 'pack' : reference.id;
+        // `pack.yaml` is no item: its history goes under its file name, which no item id can
+        // be (ids have no dots), so an item called `pack` keeps its own.
+        const historyId = reference.file === PACK_FILE ? PACK_FILE : reference.id;
         await keepInHistory(
           packDir,
           historyId,

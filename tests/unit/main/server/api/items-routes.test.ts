@@ -478,6 +478,16 @@ describe('the content API: delete', () => {
         { id: 'pack', kind: 'pack', file: 'pack.yaml' },
       ]),
     );
+    // pack.yaml's own history is kept apart from any item's, even one called `pack`.
+    const taken = await call(
+      'DELETE',
+      '/api/v1/items/solidarity-all-political-prisoners?removeReferences=true',
+    );
+    expect(deletedSchema.parse(taken.json).removedFrom).toEqual(
+      expect.arrayContaining(['main', 'pack']),
+    );
+    expect(readdirSync(path.join(packDir, '.history', 'pack.yaml'))).toHaveLength(1);
+    expect(existsSync(path.join(packDir, '.history', 'pack'))).toBe(false);
     const interlude = await call('DELETE', '/api/v1/items/concert-interlude');
     expect(inUseSchema.parse(interlude.json).usedBy).toEqual([
       { id: 'concert', kind: 'setlist', file: 'setlists/concert.yaml' },
