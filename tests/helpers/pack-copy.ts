@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectOperator, type OperatorClient } from './operator';
-import { serve, type ServeOptions, type Served } from './serve';
+import { builtInPack, serve, type ServeOptions, type Served } from './serve';
 
 /**
  * A copy of `source` in a temporary folder with its pack.yaml edited, for a test that needs a
@@ -44,4 +44,15 @@ export async function servePaused(
       rmSync(packDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the built-in pack at `<a new temporary folder>/pack`: the folder around it lets a
+ * test check that nothing was written beside the pack (a hostile id, a link leading out).
+ */
+export function builtInPackInFolder(prefix: string): { root: string; packDir: string } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const packDir = join(root, 'pack');
+  cpSync(builtInPack, packDir, { recursive: true });
+  return { root, packDir };
 }

@@ -1,31 +1,25 @@
 import {
-  cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContentEditor } from '../../../../../src/main/content/edit/editor';
 import { lateEditor } from '../../../../../src/main/content/edit/late-editor';
 import { readPack } from '../../../../../src/main/content/load-pack';
 import { watcherIgnores } from '../../../../../src/main/content/watch-checks';
-
-const BUILT_IN_PACK = path.resolve(import.meta.dirname, '../../../../../content');
+import { builtInPackInFolder } from '../../../../helpers/pack-copy';
 
 let root: string;
 let packDir: string;
 
 beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ss-editor-'));
-  packDir = path.join(root, 'pack');
-  cpSync(BUILT_IN_PACK, packDir, { recursive: true });
+  ({ root, packDir } = builtInPackInFolder('ss-editor-'));
 });
 
 afterEach(() => {

@@ -1,18 +1,16 @@
 import {
   copyFileSync,
-  cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContentEditor } from '../../../../../src/main/content/edit/editor';
+import { builtInPackInFolder } from '../../../../helpers/pack-copy';
 
 const BUILT_IN_PACK = path.resolve(import.meta.dirname, '../../../../../content');
 const SVG = path.join(BUILT_IN_PACK, 'media/drawings/raised-fist.svg');
@@ -41,9 +39,7 @@ function drawing(id: string, imagePath: string): string {
 }
 
 beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'ss-forget-'));
-  packDir = path.join(root, 'pack');
-  cpSync(BUILT_IN_PACK, packDir, { recursive: true });
+  ({ root, packDir } = builtInPackInFolder('ss-forget-'));
 });
 
 afterEach(() => {

@@ -3,7 +3,6 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -11,7 +10,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContentEditor } from '../../../../../src/main/content/edit/editor';
@@ -32,8 +30,7 @@ import {
   type ItemRecord,
 } from '../../../../../src/shared/protocol/content-api';
 import type { Role } from '../../../../../src/shared/protocol';
-
-const BUILT_IN_PACK = path.resolve(import.meta.dirname, '../../../../../content');
+import { builtInPackInFolder } from '../../../../helpers/pack-copy';
 
 /** One item of every kind in the built-in pack, and a field each can be edited at. */
 const ONE_OF_EACH = {
@@ -142,9 +139,7 @@ function retitled(item: Record<string, unknown>, words: string): Record<string, 
 const fileOf = (rel: string) => readFileSync(path.join(packDir, rel), 'utf8');
 
 beforeEach(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'ss-api-'));
-  packDir = path.join(root, 'pack');
-  cpSync(BUILT_IN_PACK, packDir, { recursive: true });
+  ({ root, packDir } = builtInPackInFolder('ss-api-'));
   const rendererDir = path.join(root, 'renderer');
   // Beside the pack: a hostile id must not reach it.
   writeFileSync(path.join(root, 'outside.yaml'), 'kind: statement\n');
