@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, realpath, rm, stat, unlink } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { itemKinds, type ItemKind } from '../../../shared/content';
 import {
-  mediaFolderSchema,
   type ItemBody,
   type ItemList,
   type ItemRecord,
@@ -12,16 +10,17 @@ import {
 } from '../../../shared/protocol/content-api';
 import { problem } from '../../../shared/protocol/localized-text';
 import { writeFileAtomic } from '../../settings/atomic-file';
-import { assemblePack, ownItems } from '../assemble-pack';
 import { readPack } from '../load-pack';
-import { MEDIA_DIR, PACK_FILE } from '../pack-files';
-import { isInside } from '../paths';
-import type { FileResult, PackRead } from '../types';
-import { checkCandidate, fieldProblemOf } from './check-candidate';
+import { PACK_FILE } from '../pack-files';
+import type { PackRead } from '../types';
+import { checkCandidate } from './check-candidate';
 import { carryOutForget, planForget } from './forget';
 import { keepInHistory, listHistory, readFromHistory } from './history';
 import { findItemFile, kindFolder } from './item-files';
+import { listItems, problemsByFile } from './item-list';
 import { editedText, fieldsOf } from './item-source';
+import { writeNewMedia } from './media-writer';
+import { ensureInsidePack } from './pack-folder';
 import { referencesTo, withoutReferences, type Reference } from './references';
 import { moveToTrash } from './trash';
 import type { ContentEditor, DeleteOutcome, WriteOutcome } from './types';
@@ -42,20 +41,6 @@ export interface ContentEditorOptions {
 
 /** The file changed on disk between the check and the write. */
 class ChangedMeanwhile extends Error {}
-
-type Fields = Record<string, unknown>;
-
-function titleOf(fields: Fields | null, language: string, id: string): string {
-  const title = fields?.title ?? fields?.name;
-  if (typeof title === 'string') return title;
-  if (title && typeof title === 'object') {
-    const words = (title as Record<string, unknown>)[language];
-    if (typeof words === 'string') return words;
-    const first = Object.values(title).find((v) => typeof v === 'string');
-    if (typeof first === 'string') return first;
-  }
-  return id;
-}
 
 /** The loader's id rule, with a length a file name can carry: an id is also a folder name. */
 const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -82,22 +67,39 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
   const readCurrent = async (file: string): Promise<Buffer | null> =>
     readFile(abs(file)).catch(() => null);
 
-  const problemsOf = (read: PackRead) => {
-    const byFile = new Map<string, ReturnType<typeof fieldProblemOf>[]>();
-    for (const error of assemblePack(read, ownItems(read)).errors) {
-      const list = byFile.get(error.file) ?? [];
-      list.push(fieldProblemOf(error));
-      byFile.set(error.file, list);
-    }
-    return byFile;
-  };
+  const insidePack = (dir: string) => ensureInsidePack(packDir, dir);
 
-  /** Refuses a folder that leads out of the pack (a link planted where items go). */
-  const insidePack = async (dir: string): Promise<void> => {
-    await mkdir(dir, { recursive: true });
-    const [realPack, realDir] = await Promise.all([realpath(packDir), realpath(dir)]);
-    if (!isInside(realPack, realDir)) throw new Error(`${dir} leads out of the pack`);
-  };
+  /**
+   * Writes `text` to `file` only if the file is still `expected` (null: it must not exist),
+   * checked again right before the rename, so a hand edit made meanwhile wins and is kept. The
+   * replaced bytes go to `historyId`'s history.
+   */
+  const writeIfUnchanged = (
+    file: string,
+    text: string,
+    expected: { version: Version; bytes: Buffer } | null,
+    historyId: string,
+  ) =>
+    writeFileAtomic(abs(file), text, {
+      beforeRename: async () => {
+        const onDisk = await readCurrent(file);
+        const unchanged =
+          expected === null
+            ? onDisk === null
+            : onDisk !== null && versionOf(onDisk) === expected.version;
+        if (!unchanged) throw new ChangedMeanwhile();
+        if (!expected) return;
+        await keepInHistory(
+          packDir,
+          historyId,
+          expected.bytes,
+          expected.version,
+          path.extname(file),
+          now(),
+          options.historyLimit,
+        );
+      },
+    });
 
   /**
    * Checks `text` as the new content of `file` and writes it if the file is still `expected`
@@ -114,33 +116,10 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     const problems = await checkCandidate(packDir, read, file, text);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) return { status: 'invalid', errors };
-    const target = abs(file);
-    await insidePack(path.dirname(target));
+    await insidePack(path.dirname(abs(file)));
     await options.onChecked?.(file);
     try {
-      await writeFileAtomic(target, text, {
-        beforeRename: async () => {
-          // Re-read right before the rename: a hand edit since the check wins, and is kept.
-          const onDisk = await readCurrent(file);
-          if (
-            expected === null
-              ? onDisk !== null
-              : onDisk === null || versionOf(onDisk) !== expected.version
-          )
-            throw new ChangedMeanwhile();
-          if (expected) {
-            await keepInHistory(
-              packDir,
-              id,
-              expected.bytes,
-              expected.version,
-              path.extname(file),
-              now(),
-              options.historyLimit,
-            );
-          }
-        },
-      });
+      await writeIfUnchanged(file, text, expected, id);
     } catch (error) {
       if (!(error instanceof ChangedMeanwhile)) throw error;
       const onDisk = await readCurrent(file);
@@ -242,57 +221,15 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     const next = editedText(reference.file, text, withoutReferences(fields, reference));
     const version = versionOf(bytes);
     await insidePack(path.dirname(abs(reference.file)));
-    await writeFileAtomic(abs(reference.file), next, {
-      beforeRename: async () => {
-        const onDisk = await readCurrent(reference.file);
-        if (!onDisk || versionOf(onDisk) !== version) throw new ChangedMeanwhile();
-        // `pack.yaml` is no item: its history goes under its file name, which no item id can
-        // be (ids have no dots), so an item called `pack` keeps its own.
-        const historyId = reference.file === PACK_FILE ? PACK_FILE : reference.id;
-        await keepInHistory(
-          packDir,
-          historyId,
-          bytes,
-          version,
-          path.extname(reference.file),
-          now(),
-          options.historyLimit,
-        );
-      },
-    });
+    // `pack.yaml` is no item: its history goes under its file name, which no item id can be
+    // (ids have no dots), so an item called `pack` keeps its own.
+    const historyId = reference.file === PACK_FILE ? PACK_FILE : reference.id;
+    await writeIfUnchanged(reference.file, next, { version, bytes }, historyId);
   };
 
   return {
     async list(): Promise<ItemList> {
-      const read = await readPack(packDir);
-      const pack = read.packFile.pack;
-      const defaultLanguage = pack?.defaultLanguage ?? 'en';
-      const languages = [
-        defaultLanguage,
-        ...(pack?.languages ?? []).filter((l) => l !== defaultLanguage),
-      ];
-      const problems = problemsOf(read);
-      const items = await Promise.all(
-        read.files
-          .filter((f): f is FileResult & { id: string } => f.id !== undefined)
-          .map(async (f) => {
-            const bytes = f.item ? null : await readCurrent(f.file);
-            const fields = f.item
-              ? (f.item as unknown as Fields)
-              : bytes
-                ? fieldsOf(f.file, bytes.toString('utf8'))
-                : null;
-            const kind = f.item?.kind ?? (typeof fields?.kind === 'string' ? fields.kind : '');
-            return {
-              id: f.id,
-              kind,
-              title: titleOf(fields, defaultLanguage, f.id),
-              file: f.file,
-              problems: problems.get(f.file) ?? [],
-            };
-          }),
-      );
-      return { items, languages, defaultLanguage };
+      return listItems(packDir, await readPack(packDir));
     },
 
     async read(id): Promise<ItemRecord | null> {
@@ -310,7 +247,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
         file: found.file,
         version: versionOf(bytes),
         item,
-        problems: problemsOf(read).get(found.file) ?? [],
+        problems: problemsByFile(read).get(found.file) ?? [],
       };
     },
 
@@ -380,35 +317,9 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
 
     saveMedia(folder: MediaFolder, name, extension, bytes): Promise<string> {
       return serial(async () => {
-        mediaFolderSchema.parse(folder);
-        if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(name)) throw new Error('unsafe media name');
-        if (!/^[a-z0-9]{1,5}$/.test(extension)) throw new Error('unsafe media extension');
-        const dir = path.join(packDir, MEDIA_DIR, folder);
-        await insidePack(dir);
-        const temp = path.join(dir, `.upload-${randomBytes(6).toString('hex')}.tmp`);
-        const handle = await open(temp, 'wx', 0o644);
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        try {
-          for (let n = 1; n < 10_000; n++) {
-            const fileName = `${name}${n === 1 ? '' : `-${n}`}.${extension}`;
-            try {
-              // A hard link never replaces what is there: a taken name fails, and the next is tried.
-              await link(temp, path.join(dir, fileName));
-              reloadSoon();
-              return `${MEDIA_DIR}/${folder}/${fileName}`;
-            } catch (error) {
-              if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-            }
-          }
-          throw new Error('no free media name');
-        } finally {
-          await rm(temp, { force: true });
-        }
+        const saved = await writeNewMedia(packDir, folder, name, extension, bytes);
+        reloadSoon();
+        return saved;
       });
     },
   };

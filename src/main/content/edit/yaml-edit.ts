@@ -6,10 +6,20 @@ import {
   isScalar,
   isSeq,
   parseDocument,
-  stringify,
   type Node as YamlNode,
   type Pair,
 } from 'yaml';
+import {
+  blockText,
+  columnOf,
+  flowText,
+  inlineScalar,
+  isCollection,
+  isPlainObject,
+  lineStart,
+  nextLineStart,
+  WRITE_OPTIONS,
+} from './yaml-text';
 
 /*
  * Writing a changed item back into the text a person wrote. The yaml package's Document tells
@@ -27,55 +37,6 @@ interface Splice {
 }
 
 const PARSE_OPTIONS = { schema: 'core', uniqueKeys: true, keepSourceTokens: false } as const;
-const WRITE_OPTIONS = { lineWidth: 0, schema: 'core' } as const;
-
-function isPlainObject(value: Value): value is Record<string, Value> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCollection(value: Value): boolean {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Column of `offset` in `source`. */
-function columnOf(source: string, offset: number): number {
-  return offset - (source.lastIndexOf('\n', offset - 1) + 1);
-}
-
-function lineStart(source: string, offset: number): number {
-  return source.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Just after the newline ending the line that holds `offset` (or the end of the text). */
-function nextLineStart(source: string, offset: number): number {
-  const newline = source.indexOf('\n', offset);
-  return newline < 0 ? source.length : newline + 1;
-}
-
-/** A one-line scalar, as YAML writes it (quoted when it would otherwise read as another type). */
-function inlineScalar(value: Value, inFlow: boolean): string {
-  if (typeof value === 'string') {
-    if (inFlow || value.includes('\n') || value.includes('\r')) return JSON.stringify(value);
-    const text = stringify(value, WRITE_OPTIONS).replace(/\n$/, '');
-    return text.includes('\n') ? JSON.stringify(value) : text;
-  }
-  if (value === null || value === undefined) return 'null';
-  return String(value);
-}
-
-/** `value` in block style, every line after the first indented by `indent` spaces. */
-function blockText(value: Value, indent: number): string {
-  const text = stringify(value, WRITE_OPTIONS).replace(/\n$/, '');
-  const pad = ' '.repeat(indent);
-  return text
-    .split('\n')
-    .map((line, i) => (i === 0 || line === '' ? line : pad + line))
-    .join('\n');
-}
-
-function flowText(value: Value): string {
-  return stringify(value, { ...WRITE_OPTIONS, collectionStyle: 'flow' }).replace(/\n$/, '');
-}
 
 /** Where a value sits: after a `key:` (and where that key ends), in a flow collection. */
 interface Place {
