@@ -8,6 +8,8 @@ import {
   type ItemKind,
   type LoadedItem,
 } from '../../shared/content';
+import { latinSlug } from '../../shared/content/latin-slug';
+import { API_ITEM_ID_MAX } from '../../shared/protocol/content-api';
 import { futureDateErrors, withCustodyPeriods } from './case-checks';
 import { closest } from './did-you-mean';
 import { rawItemRefs } from './item-refs';
@@ -48,13 +50,7 @@ export function errorAt(
 }
 
 function suggestedId(stem: string): string {
-  const slug = stem
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'my-item';
+  return latinSlug(stem, API_ITEM_ID_MAX, 'my-item');
 }
 
 const imageChecks = new Map<string, ImageCheck>();

@@ -19,6 +19,11 @@ export const apiPaths = {
   media: `${API_PREFIX}/media`,
 } as const;
 
+/** The longest id the API takes: an id is also a file and a folder name. */
+export const API_ITEM_ID_MAX = 120;
+/** The loader's id rule (`itemId`), at most `API_ITEM_ID_MAX` long. */
+export const API_ITEM_ID = new RegExp(`^[a-z0-9][a-z0-9-]{0,${API_ITEM_ID_MAX - 1}}$`);
+
 /** Names one state of a file's bytes (a hash of them): what `If-Match` and `ETag` carry. */
 export const versionSchema = z.string().regex(/^[a-f0-9]{8,64}$/);
 export type Version = z.infer<typeof versionSchema>;

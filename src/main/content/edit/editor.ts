@@ -2,6 +2,7 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { itemKinds, type ItemKind } from '../../../shared/content';
 import {
+  API_ITEM_ID,
   type ItemBody,
   type ItemList,
   type ItemRecord,
@@ -41,9 +42,6 @@ export interface ContentEditorOptions {
 
 /** The file changed on disk between the check and the write. */
 class ChangedMeanwhile extends Error {}
-
-/** The loader's id rule, with a length a file name can carry: an id is also a folder name. */
-const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
 function isKind(kind: unknown): kind is ItemKind {
   return typeof kind === 'string' && (itemKinds as string[]).includes(kind);
@@ -233,7 +231,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     },
 
     async read(id): Promise<ItemRecord | null> {
-      if (!ITEM_ID.test(id)) return null;
+      if (!API_ITEM_ID.test(id)) return null;
       const read = await readPack(packDir);
       const found = findItemFile(read, id);
       if (!found) return null;
@@ -253,7 +251,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
 
     write(id, body, ifMatch): Promise<WriteOutcome> {
       return serial(async () => {
-        if (!ITEM_ID.test(id)) return { status: 'not-found' };
+        if (!API_ITEM_ID.test(id)) return { status: 'not-found' };
         if (body.id !== undefined && body.id !== id) {
           return {
             status: 'invalid',
@@ -272,7 +270,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
 
     restore(id, version, ifMatch): Promise<WriteOutcome> {
       return serial(async () => {
-        if (!ITEM_ID.test(id)) return { status: 'not-found' };
+        if (!API_ITEM_ID.test(id)) return { status: 'not-found' };
         const bytes = await readFromHistory(packDir, id, version);
         if (!bytes) return { status: 'not-found' };
         return writeItem(id, { text: bytes.toString('utf8') }, ifMatch);
@@ -281,7 +279,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
 
     remove(id, { removeReferences, forget = false }): Promise<DeleteOutcome> {
       return serial(async () => {
-        if (!ITEM_ID.test(id)) return { status: 'not-found' };
+        if (!API_ITEM_ID.test(id)) return { status: 'not-found' };
         const read = await readPack(packDir);
         const found = findItemFile(read, id);
         if (!found) return { status: 'not-found' };
@@ -308,7 +306,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     },
 
     async history(id) {
-      if (!ITEM_ID.test(id)) return null;
+      if (!API_ITEM_ID.test(id)) return null;
       const entries = await listHistory(packDir, id);
       if (entries) return entries;
       const read = await readPack(packDir);

@@ -1,5 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { itemBodySchema, versionSchema, type Version } from '../../../shared/protocol/content-api';
+import {
+  API_ITEM_ID,
+  itemBodySchema,
+  versionSchema,
+  type Version,
+} from '../../../shared/protocol/content-api';
 import { coreText } from '../../../shared/protocol/localized-text';
 import type { ContentEditor, WriteOutcome } from '../../content/edit/types';
 
@@ -10,7 +15,6 @@ import type { ContentEditor, WriteOutcome } from '../../content/edit/types';
 export const MAX_ITEM_BODY_BYTES = 512 * 1024;
 
 /** The loader's id rule (`itemId`), with a length a file name can carry. */
-const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
 type IdParams = { id: string };
 type VersionParams = { id: string; version: string };
@@ -68,7 +72,7 @@ export function registerItemRoutes(api: FastifyInstance, editor: ContentEditor):
     // After the token gate (a parent hook), before anything is read: an id is also a file name.
     items.addHook('preHandler', async (request, reply) => {
       const params = request.params as Partial<VersionParams> | undefined;
-      if (params?.id !== undefined && !ID.test(params.id)) {
+      if (params?.id !== undefined && !API_ITEM_ID.test(params.id)) {
         return refuse(reply, 400, coreText('api.badId'));
       }
       if (params?.version !== undefined && !versionSchema.safeParse(params.version).success) {

@@ -1,4 +1,5 @@
 import { ImportError, MAX_IMPORT_BYTES } from './types';
+import { latinSlug } from '../latin-slug';
 
 /** The text as one form: no byte-order mark, `\n` line ends, and not larger than a song. */
 export function cleanInput(text: string): string {
@@ -55,27 +56,7 @@ export function tagMs(tag: string): number {
   );
 }
 
-// Enough of Russian and Ukrainian to give a Cyrillic title a readable id.
-const CYRILLIC: Record<string, string> = Object.fromEntries(
-  (
-    'а:a б:b в:v г:g ґ:g д:d е:e ё:e є:ye ж:zh з:z и:i і:i ї:yi й:y к:k л:l м:m н:n о:o п:p ' +
-    'р:r с:s т:t у:u ф:f х:kh ц:ts ч:ch ш:sh щ:shch ъ: ы:y ь: э:e ю:yu я:ya'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
-);
-
 /** An item id from a title: lower case, Latin letters, digits and dashes. */
 export function idFromTitle(title: string): string {
-  const latin = [...title.toLowerCase().normalize('NFC')]
-    .map((ch) => CYRILLIC[ch] ?? ch)
-    .join('')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '');
-  const id = latin
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return id === '' ? 'imported-song' : id;
+  return latinSlug(title, 60, 'imported-song');
 }

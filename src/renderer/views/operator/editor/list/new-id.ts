@@ -3,62 +3,14 @@
  * never one the pack already has (a save would overwrite that item).
  */
 
+import { latinSlug } from '../../../../../shared/content/latin-slug';
+
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_ID_LENGTH = 60;
 
-/** Cyrillic letters as their usual Latin spelling, so "Азат Мифтахов" suggests `azat-miftakhov`. */
-const CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  є: 'ye',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  і: 'i',
-  ї: 'yi',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
-
 /** The id a title suggests: `Free Boris Kagarlitsky!` → `free-boris-kagarlitsky`, made unique. */
 export function suggestId(title: string, taken: ReadonlySet<string>): string {
-  const latin = [...title.toLocaleLowerCase('und')]
-    .map((letter) => CYRILLIC[letter] ?? letter)
-    .join('')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '');
-  const base =
-    latin
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, MAX_ID_LENGTH)
-      .replace(/^-+|-+$/g, '') || 'item';
+  const base = latinSlug(title, MAX_ID_LENGTH, 'item');
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
