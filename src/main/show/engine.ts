@@ -10,11 +10,11 @@ import {
 import { systemClock, type Clock } from '../../shared/time';
 import { isCommandFor, type ShowCommand } from '../core/commands';
 import { LiveLyrics } from './live-lyrics';
-import { ShowLoop } from './loop';
-import { lineTimes, type LineTimes } from './lyrics-timing';
+import { ShowLoop } from '../../shared/show/loop';
+import { lineTimes, type LineTimes } from '../../shared/show/lyrics-timing';
 import { Outputs } from './outputs';
-import { playlistRefusal } from './pass-order';
-import { startingPlaylist } from './playlist-order';
+import { playlistRefusal } from '../../shared/show/pass-order';
+import { startingPlaylist } from '../../shared/show/playlist-order';
 import {
   interludeRefusal,
   resultOf,
@@ -25,12 +25,12 @@ import {
   nothingToPlay,
   songRefusal,
 } from './refusals';
-import { resumedLive, type ShowPosition } from './resume';
-import { findSetlist } from './setlist';
+import { resumedLive, type ShowPosition } from '../../shared/show/resume';
+import { findSetlist } from '../../shared/show/setlist';
 import { SetlistProgress } from './setlist-progress';
 
 export { systemClock, type Clock } from '../../shared/time';
-export { positionOf, type ShowPosition } from './resume';
+export { positionOf, type ShowPosition } from '../../shared/show/resume';
 
 export interface ShowEngineOptions {
   clock?: Clock;

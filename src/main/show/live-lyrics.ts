@@ -13,7 +13,7 @@ import {
   startTiming,
   type LineTimes,
   type Timing,
-} from './lyrics-timing';
+} from '../../shared/show/lyrics-timing';
 import { coreText, fail, ok, type Result } from '../../shared/protocol';
 
 export type LyricsCommand = Extract<

@@ -6,7 +6,7 @@ import {
   refreshSetlist,
   songIndexIn,
   type SetlistState,
-} from './setlist';
+} from '../../shared/show/setlist';
 
 /**
  * Where the concert is: which setlist, which of its songs is on, and the last one that was

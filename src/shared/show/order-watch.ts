@@ -1,5 +1,5 @@
-import type { ContentSnapshot } from '../../shared/content';
-import type { Clock } from '../../shared/time';
+import type { ContentSnapshot } from '../content';
+import type { Clock } from '../time';
 import { nextOrderChange } from './playlist-order';
 
 /**

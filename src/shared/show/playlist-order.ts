@@ -4,7 +4,7 @@ import {
   type LoadedItem,
   type PlaylistItem,
   type ShowItem,
-} from '../../shared/content';
+} from '../content';
 import { eventEndsAt, eventIsOver, inWindow, localDay, nextLocalMidnight } from './dates';
 import { durationMs } from './durations';
 

@@ -1,10 +1,10 @@
-import type { ContentSnapshot, SongItem } from '../../shared/content';
-import type { LyricsCursor, ShowPosition, ShowState } from '../../shared/protocol';
+import type { ContentSnapshot, SongItem } from '../content';
+import type { LyricsCursor, ShowPosition, ShowState } from '../protocol';
 import type { LineTimes } from './lyrics-timing';
 import type { PlannedItem } from './playlist-order';
 import { findSetlist, refreshSetlist, type SetlistState } from './setlist';
 
-export type { ShowPosition } from '../../shared/protocol';
+export type { ShowPosition } from '../protocol';
 
 export function positionOf(state: ShowState): ShowPosition {
   const { playlistId, itemId, position, paused, remainingMs, blackout, safeMode } = state;

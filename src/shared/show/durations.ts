@@ -1,4 +1,4 @@
-import type { ShowKind } from '../../shared/content';
+import type { ShowKind } from '../content';
 
 /**
  * Seconds a slide stays up when neither the entry nor the playlist says. A song gets longer

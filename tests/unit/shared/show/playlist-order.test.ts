@@ -6,9 +6,9 @@ import {
   shuffle,
   startingPlaylist,
   type PlannedItem,
-} from '../../../../src/main/show/playlist-order';
-import { eventIsOver, localDay, nextLocalMidnight } from '../../../../src/main/show/dates';
-import { defaultSeconds } from '../../../../src/main/show/durations';
+} from '../../../../src/shared/show/playlist-order';
+import { eventIsOver, localDay, nextLocalMidnight } from '../../../../src/shared/show/dates';
+import { defaultSeconds } from '../../../../src/shared/show/durations';
 import {
   action,
   caseItem,
@@ -20,7 +20,7 @@ import {
   snapshot,
   song,
   statement,
-} from './content-fixtures';
+} from '../../main/show/content-fixtures';
 
 const ids = (order: PlannedItem[]): string[] => order.map((p) => p.itemId);
 const june15 = localNoon(2024, 6, 15);

@@ -1,6 +1,6 @@
-import type { SongItem } from '../../shared/content';
-import { alignCues, originalLines, parseLrc } from '../../shared/lyrics';
-import type { LyricsCursor } from '../../shared/protocol';
+import type { SongItem } from '../content';
+import { alignCues, originalLines, parseLrc } from '../lyrics';
+import type { LyricsCursor } from '../protocol';
 
 /** When each lyric line starts, in song time (ms); null for a line the LRC does not time. */
 export type LineTimes = readonly (number | null)[];

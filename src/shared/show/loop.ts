@@ -1,5 +1,5 @@
-import type { ContentSnapshot } from '../../shared/content';
-import type { Clock } from '../../shared/time';
+import type { ContentSnapshot } from '../content';
+import type { Clock } from '../time';
 import { keepPlaces, safeSlide, showPass } from './pass-order';
 import { OrderWatch } from './order-watch';
 import { keptOrStartingPlaylist, playlists, type PlannedItem } from './playlist-order';

@@ -1,5 +1,5 @@
-import type { ContentSnapshot, LoadedItem, SetlistItem } from '../../shared/content';
-import { coreText, type LocalizedText, type ShowState } from '../../shared/protocol';
+import type { ContentSnapshot, LoadedItem, SetlistItem } from '../content';
+import { coreText, type LocalizedText, type ShowState } from '../protocol';
 
 export type LoadedSetlist = Extract<LoadedItem, SetlistItem>;
 /** The engine's own setlist state; `nextSongIndex` is derived from it when the state is sent. */

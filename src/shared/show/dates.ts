@@ -1,8 +1,8 @@
-import { calendarDate, inDateWindow } from '../../shared/time';
+import { calendarDate, inDateWindow } from '../time';
 
 // The date rules live in src/shared/time, so the engine (what plays) and the slides (what they
 // say) can never disagree about whether an event is over or which day it is.
-export { eventEndsAt, eventIsOver } from '../../shared/time';
+export { eventEndsAt, eventIsOver } from '../time';
 
 /**
  * The calendar day at `at` on this machine, `YYYY-MM-DD`. Playlist dates have no time zone:

@@ -1,5 +1,5 @@
-import type { ContentSnapshot } from '../../shared/content';
-import { coreText, type LocalizedText } from '../../shared/protocol';
+import type { ContentSnapshot } from '../content';
+import { coreText, type LocalizedText } from '../protocol';
 import { durationMs } from './durations';
 import {
   findShowItem,
