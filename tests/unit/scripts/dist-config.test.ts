@@ -36,7 +36,10 @@ describe('electron-builder.yml', () => {
     // The check can fail: a wrong arch is refused by the same validation.
     await expect(
       validateConfiguration(
-        { ...config, linux: { ...config.linux, target: [{ target: 'AppImage', arch: ['x65'] }] } },
+        {
+          ...config,
+          linux: { ...config.linux, target: [{ target: 'AppImage', arch: ['x65' as 'x64'] }] },
+        },
         new DebugLogger(false),
       ),
     ).rejects.toThrow(/linux\.target/);
