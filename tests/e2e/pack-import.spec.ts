@@ -119,4 +119,8 @@ test('a refused zip is explained in the reader’s language, and nothing changes
   await expect(page.getByTestId('pack-import-replace')).toHaveCount(0);
   expect(existsSync(`${target}.previous`)).toBe(false);
   await page.screenshot({ path: screenshotPath('event-pack-refused-fr.png') });
+  // A phone-sized console: the longest words (French) still fit their buttons.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('event-pack').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('event-pack-fr-390.png'), fullPage: true });
 });
