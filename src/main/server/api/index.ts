@@ -6,6 +6,7 @@ import type { CleanUpload } from '../../content/edit/upload-result';
 import { requireRole } from './bearer';
 import { registerItemRoutes } from './items-routes';
 import { registerMediaRoute } from './media-route';
+import { registerPackRoutes } from './pack-routes';
 
 export interface ApiOptions {
   tokens: Readonly<Record<Role, string>>;
@@ -33,6 +34,7 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
       });
       registerItemRoutes(api, options.editor);
       registerMediaRoute(api, options.editor, options.cleanUpload);
+      registerPackRoutes(api, options.editor);
     },
     { prefix: API_PREFIX },
   );
