@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
-import type { ContentError, ItemKind, LoadedItem } from '../../shared/content';
+import {
+  missingGlyphProblem,
+  missingGlyphs,
+  type ContentError,
+  type ItemKind,
+  type LoadedItem,
+} from '../../shared/content';
 import { assemblePack, ownItems } from '../content/assemble-pack';
+import { slideGlyphCoverage } from '../content/glyphs/coverage';
 import { readPack } from '../content/load-pack';
 import { PACK_FILE } from '../content/pack-files';
 import { hasHiddenSegment, resolveInsidePack } from '../content/paths';
@@ -114,5 +121,12 @@ export async function collectPack(
   for (const rel of [...media].sort()) {
     files.push({ path: rel, kind: 'media', bytes: await readInside(packDir, rel) });
   }
-  return { files, items, errors: assembled.errors };
+  // A character the bundled fonts cannot draw refuses the export too (unless --force): the
+  // pack goes to a venue where no one can fix the text before the show.
+  const undrawable = missingGlyphs(
+    assembled.pack,
+    assembled.items.filter((item) => needed.has(item.id)),
+    slideGlyphCoverage(),
+  ).map(missingGlyphProblem);
+  return { files, items, errors: [...assembled.errors, ...undrawable] };
 }

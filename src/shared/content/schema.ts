@@ -11,7 +11,6 @@ import { alignCues, parseLrc } from '../lyrics/lrc';
 import { originalLines } from '../lyrics/lines';
 import {
   hexColour,
-  isoDate,
   itemId,
   localDateTime,
   mediaPath,
@@ -216,8 +215,8 @@ const playlistEntry = z.union([
   z.strictObject({
     item: itemId,
     duration: seconds.optional(),
-    from: isoDate.optional(),
-    until: isoDate.optional(),
+    from: localDateTime.optional(),
+    until: localDateTime.optional(),
   }),
 ]);
 
@@ -228,8 +227,12 @@ export const playlistSchema = z.strictObject({
   shuffle: z.boolean().default(false),
   /** Seconds per item when an entry gives none; otherwise the default for the item's kind. */
   duration: seconds.optional(),
-  from: isoDate.optional(),
-  until: isoDate.optional(),
+  /**
+   * When it runs: a day (`2026-12-12`, the whole day) or a local time (`2026-12-12T19:00`),
+   * in the pack's `timeZone`. `until` a time stops at that minute.
+   */
+  from: localDateTime.optional(),
+  until: localDateTime.optional(),
   /** What to do with an event that is over: show it marked "past", or drop it. */
   pastEvents: z.enum(['show', 'drop']).default('show'),
   /** The tag for tagged links while this playlist plays. */
@@ -294,6 +297,11 @@ export const packSchema = z.strictObject({
   /** The languages the pack is written in; the first is the original unless `defaultLanguage` says. */
   languages: z.array(languageCode).min(1, schemaProblem('schema.languagesEmpty')),
   defaultLanguage: languageCode,
+  /**
+   * The IANA zone (`Europe/Paris`) playlists' `from`/`until` times are read in; this machine's
+   * zone when absent, which is the venue's when the laptop is there.
+   */
+  timeZone: timeZone.optional(),
   theme: z
     .strictObject({
       background: hexColour.default('#111111'),

@@ -40,6 +40,11 @@ export interface ContentSnapshot {
    * keeps its last good version, and so its URL.
    */
   media?: Record<string, string>;
+  /**
+   * Things that load but a screen cannot show right (characters the bundled fonts lack): the
+   * core finds them, as it alone can read the font files.
+   */
+  warnings?: ContentError[];
   /** Increases with every reload, so views can tell a new snapshot from a repeat. */
   revision: number;
 }

@@ -45,6 +45,7 @@ export const contentSnapshotSchema = z.strictObject({
   items: z.array(loadedItemSchema),
   errors: z.array(contentErrorSchema),
   media: z.record(z.string(), z.string()).optional(),
+  warnings: z.array(contentErrorSchema).optional(),
   revision: z.number().int().nonnegative(),
 });
 
