@@ -61,8 +61,9 @@ function Face(props: {
   pack: Pack;
   request: PrintRequest;
   layout: PrintLayout;
+  nowMs: number;
 }) {
-  const { item, pack, request, layout } = props;
+  const { item, pack, request, layout, nowMs } = props;
   const link = printLink(item, request.tag ?? undefined);
   const first = request.languages[0] ?? pack.defaultLanguage;
   const t = audienceT(first, 'print');
