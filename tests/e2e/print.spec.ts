@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { builtInPackInFolder } from '../helpers/pack-copy';
+import { serve } from '../helpers/serve';
 
 /**
  * `npm run print` end to end: the CLI starts the core, prints the page in the system Chromium,
@@ -242,5 +243,36 @@ test.describe('npm run print', () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('sudo apt install chromium');
+  });
+});
+
+test.describe('the print page in a browser', () => {
+  test('with the operator token: the sheet, the sensitive note and the print button; without: nothing of the pack', async ({
+    page,
+  }) => {
+    const server = await serve({ content: packDir });
+    try {
+      const operator = new URL(server.urls.operator);
+      const token = operator.searchParams.get('token')!;
+      const printUrl = (query: string) => `${operator.origin}/print?${query}`;
+
+      await page.goto(printUrl('item=boris-kagarlitsky&format=a4&lang=fr'));
+      // No token, no socket: the page waits for a pack that never comes.
+      await expect(page.getByText('Préparation de la page…')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expect(page.getByText('Kagarlitsky', { exact: false })).toHaveCount(0);
+      await expect(page.locator('html')).not.toHaveAttribute('data-print-ready', 'true');
+
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(printUrl(`token=${token}&item=boris-kagarlitsky&format=a4&lang=fr`));
+      await expect(page.locator('html')).toHaveAttribute('data-print-ready', 'true');
+      await expect(page.getByRole('button', { name: 'Imprimer / PDF' })).toBeVisible();
+      await expect(
+        page.getByText('Cet élément est marqué sensible', { exact: false }),
+      ).toBeVisible();
+      await page.screenshot({ path: 'test-results/print-page-fr.png' });
+    } finally {
+      await server.stop();
+    }
   });
 });
