@@ -39,6 +39,11 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     const { runPack } = await import('./pack');
     return runPack(argv.slice(1), context.cwd, context);
   }
+  if (argv[0] === 'print') {
+    const { runPrint } = await import('./print');
+    const rendererDir = defaultRendererDir(context.entryUrl);
+    return runPrint(argv.slice(1), { ...context, rendererDir });
+  }
   const parsed = parseCli(argv, context.cwd);
   switch (parsed.command) {
     case 'help':

@@ -9,6 +9,7 @@ import {
   type ShowState,
   baseUrl,
   views,
+  printView,
   type LocalizedText,
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
@@ -185,7 +186,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   });
   const serveApp = appPage(rendererDir, fallbackHost);
-  for (const view of views) app.get(view.path, serveApp);
+  for (const view of [...views, printView]) app.get(view.path, serveApp);
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);
   await registerAssets(app, rendererDir);

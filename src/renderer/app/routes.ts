@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { matchView, views, type Role, type View } from '../../shared/protocol';
+import { matchView, printView, views, type Role, type View } from '../../shared/protocol';
 
 export { roleForPath } from '../../shared/protocol';
 
@@ -27,7 +27,13 @@ export const routes: readonly Route[] = views.map((view) => ({
   load: loaders[view.role],
 }));
 
+const printRoute: Route = {
+  ...printView,
+  load: () => import('../views/print/PrintView').then((m) => m.PrintView),
+};
+
 export function matchRoute(pathname: string): Route | undefined {
   const view = matchView(pathname);
+  if (view === printView) return printRoute;
   return view && routes.find((route) => route.path === view.path);
 }

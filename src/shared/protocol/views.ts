@@ -42,6 +42,17 @@ export const views: readonly View[] = [
   },
 ];
 
+/**
+ * Posters, flyers and table tents (`npm run print`, and the console's print link): a page of
+ * the operator's, opened with the operator's token; not one of the show's screens.
+ */
+export const printView: View = {
+  role: 'operator',
+  path: '/print',
+  title: 'Print',
+  purpose: 'posters, flyers and table tents for the print shop',
+};
+
 /** The views printed when the server starts; the phone remote is opt-in and not printed. */
 export const printedRoles: readonly Role[] = ['display', 'kiosk', 'operator', 'overlay'];
 
@@ -72,6 +83,7 @@ export function matchView(pathname: string): View | undefined {
   // A trailing slash (`/display/`) is what people type from memory.
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   // OBS browser sources open one overlay element each at /overlay/<name>; the view reads it.
+  if (path === printView.path) return printView;
   return views.find(
     (view) => view.path === path || (view.path === '/overlay' && path.startsWith('/overlay/')),
   );
