@@ -22,6 +22,8 @@ Usage:
   node out/main/cli.js validate [--content DIR] [--lang LANG]
   node out/main/cli.js pack export --content DIR --out FILE.zip [--playlist ID]... [--force]
   node out/main/cli.js pack import FILE.zip --to DIR
+  node out/main/cli.js export player --content DIR --out FOLDER [--playlist ID]... [--safe]
+                            [--force]
   (or: npm run serve -- [options], npm run validate -- [options], npm run pack -- …)
 
 Commands:
@@ -29,6 +31,8 @@ Commands:
   validate   Check a content pack and list every problem in it.
   pack       Export an event pack (a zip another laptop can import), or import one,
              keeping the replaced content as DIR.previous.
+  export     export player: a folder that plays the show with no server and no network
+             (open index.html from a USB stick, or put it on any static host).
 
 Options:
   --content DIR   the content pack folder (default: ./content)

@@ -15,5 +15,6 @@ export const NAMESPACES = [
   'core',
   'case',
   'editor',
+  'player',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
