@@ -116,6 +116,36 @@ test('screenshots: landscape and phone portrait', async ({ browser }) => {
   }
 });
 
+/** Every string leaf of a catalog, for looking for it in the bundle. */
+function catalogStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) =>
+      key === '_meta' ? [] : catalogStrings(inner),
+    );
+  }
+  return [];
+}
+
+test('the player carries no operator, editor or remote: their words and routes are not in it', () => {
+  const bundle = readFileSync(join(folder, 'player.js'), 'utf8');
+  const all = readFileSync(join(folder, 'pack-data.js'), 'utf8') + bundle;
+  for (const namespace of ['console', 'editor', 'remote', 'kiosk']) {
+    const words = catalogStrings(
+      JSON.parse(
+        readFileSync(resolve(repoRoot, `src/shared/i18n/locales/en/${namespace}.json`), 'utf8'),
+      ),
+    ).filter((word) => word.length > 24);
+    expect(words.length, namespace).toBeGreaterThan(0);
+    expect(words.filter((word) => bundle.includes(JSON.stringify(word).slice(1, -1)))).toEqual([]);
+  }
+  for (const route of ['OperatorView', '/api/v1', 'token=', 'EditorView', 'RemoteView']) {
+    expect(all.includes(route), route).toBe(false);
+  }
+  // The display's code, not the whole app: well under the operator bundle's size.
+  expect(statSync(join(folder, 'player.js')).size).toBeLessThan(700_000);
+});
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
