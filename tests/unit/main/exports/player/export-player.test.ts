@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPlayer } from '../../../../../src/main/exports/player/export-player';
 import { precacheList } from '../../../../../src/main/exports/player/offline-files';
-import type { ContentSnapshot } from '../../../../../src/shared/content';
+import { pickText, type ContentSnapshot } from '../../../../../src/shared/content';
 import { builtInPack, copyOfBuiltInPack, removeTempDirs, tempDir } from '../../packs/pack-zips';
 
 /** A stand-in for out/player: the export copies whatever the build made. */
@@ -67,7 +67,9 @@ describe('exportPlayer', () => {
     expect(snapshot.errors).toEqual([]);
     expect(snapshot.items.every((item) => item.source === '')).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.webmanifest'), 'utf8'));
-    expect(manifest.name).toBe(snapshot.pack.title[snapshot.pack.defaultLanguage]);
+    expect(manifest.name).toBe(
+      pickText(snapshot.pack.title, snapshot.pack.defaultLanguage, snapshot.pack.defaultLanguage),
+    );
   });
 
   it('the service worker precaches exactly every file of the folder', async () => {
