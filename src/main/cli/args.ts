@@ -24,6 +24,8 @@ Usage:
   node out/main/cli.js pack import FILE.zip --to DIR
   node out/main/cli.js print --content DIR --item ID --format a3|a4|a5|a6|tent
                             [--lang L]... [--event ID] --out FILE.pdf [--chromium PATH]
+  node out/main/cli.js export player --content DIR --out FOLDER [--playlist ID]... [--safe]
+                            [--force]
   (or: npm run serve -- [options], npm run validate -- [options], npm run pack -- …)
 
 Commands:
@@ -33,6 +35,8 @@ Commands:
              keeping the replaced content as DIR.previous.
   print      A poster (A3, A4), flyers (A5, A6, two or four to a sheet) or a table
              tent as a PDF, from a case, action or event, in one language or two.
+  export     export player: a folder that plays the show with no server and no network
+             (open index.html from a USB stick, or put it on any static host).
 
 Options:
   --content DIR   the content pack folder (default: ./content)

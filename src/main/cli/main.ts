@@ -44,6 +44,10 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     const rendererDir = defaultRendererDir(context.entryUrl);
     return runPrint(argv.slice(1), { ...context, rendererDir });
   }
+  if (argv[0] === 'export') {
+    const { runExport, defaultPlayerDir } = await import('./export');
+    return runExport(argv.slice(1), context.cwd, context, defaultPlayerDir(context.entryUrl));
+  }
   const parsed = parseCli(argv, context.cwd);
   switch (parsed.command) {
     case 'help':

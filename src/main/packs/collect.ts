@@ -82,6 +82,8 @@ async function readInside(packDir: string, rel: string): Promise<Buffer> {
 export async function collectPack(
   packDir: string,
   playlists: readonly string[],
+  /** Items to leave out with their media (the player's `--safe`: sensitive items). */
+  leaveOut: (item: LoadedItem) => boolean = () => false,
 ): Promise<CollectedPack> {
   const read = await readPack(packDir);
   const assembled = assemblePack(read, ownItems(read));
@@ -112,7 +114,7 @@ export async function collectPack(
   const media = new Set<string>();
   for (const file of read.files) {
     const item = file.item;
-    if (!item || !needed.has(item.id)) continue;
+    if (!item || !needed.has(item.id) || leaveOut(item)) continue;
     items.push({ id: item.id, kind: item.kind, file: file.file });
     files.push({ path: file.file, kind: item.kind, bytes: await readInside(packDir, file.file) });
     // The versions the loader checked: a missing or broken file is not carried (with --force).

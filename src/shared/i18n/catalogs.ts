@@ -13,6 +13,7 @@ import enCore from './locales/en/core.json' with { type: 'json' };
 import enCase from './locales/en/case.json' with { type: 'json' };
 import enEditor from './locales/en/editor.json' with { type: 'json' };
 import enPrint from './locales/en/print.json' with { type: 'json' };
+import enPlayer from './locales/en/player.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruActions from './locales/ru/actions.json' with { type: 'json' };
 import ruConsole from './locales/ru/console.json' with { type: 'json' };
@@ -26,6 +27,7 @@ import ruCore from './locales/ru/core.json' with { type: 'json' };
 import ruCase from './locales/ru/case.json' with { type: 'json' };
 import ruEditor from './locales/ru/editor.json' with { type: 'json' };
 import ruPrint from './locales/ru/print.json' with { type: 'json' };
+import ruPlayer from './locales/ru/player.json' with { type: 'json' };
 import frCommon from './locales/fr/common.json' with { type: 'json' };
 import frActions from './locales/fr/actions.json' with { type: 'json' };
 import frConsole from './locales/fr/console.json' with { type: 'json' };
@@ -39,6 +41,7 @@ import frCore from './locales/fr/core.json' with { type: 'json' };
 import frCase from './locales/fr/case.json' with { type: 'json' };
 import frEditor from './locales/fr/editor.json' with { type: 'json' };
 import frPrint from './locales/fr/print.json' with { type: 'json' };
+import frPlayer from './locales/fr/player.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukActions from './locales/uk/actions.json' with { type: 'json' };
 import ukConsole from './locales/uk/console.json' with { type: 'json' };
@@ -52,6 +55,7 @@ import ukCore from './locales/uk/core.json' with { type: 'json' };
 import ukCase from './locales/uk/case.json' with { type: 'json' };
 import ukEditor from './locales/uk/editor.json' with { type: 'json' };
 import ukPrint from './locales/uk/print.json' with { type: 'json' };
+import ukPlayer from './locales/uk/player.json' with { type: 'json' };
 import type { AppLanguage } from './languages';
 import type { Namespace } from './namespaces';
 
@@ -73,6 +77,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     case: enCase,
     editor: enEditor,
     print: enPrint,
+    player: enPlayer,
   },
   ru: {
     common: ruCommon,
@@ -88,6 +93,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     case: ruCase,
     editor: ruEditor,
     print: ruPrint,
+    player: ruPlayer,
   },
   fr: {
     common: frCommon,
@@ -103,6 +109,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     case: frCase,
     editor: frEditor,
     print: frPrint,
+    player: frPlayer,
   },
   uk: {
     common: ukCommon,
@@ -118,5 +125,6 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     case: ukCase,
     editor: ukEditor,
     print: ukPrint,
+    player: ukPlayer,
   },
 };

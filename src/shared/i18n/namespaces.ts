@@ -16,5 +16,6 @@ export const NAMESPACES = [
   'case',
   'editor',
   'print',
+  'player',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
