@@ -27,7 +27,8 @@ import type { Namespace } from '../../../shared/i18n/namespaces';
 
 export type { Catalog };
 
-const operatorOnly = {
+/** Namespaces the player never shows: the operator's rooms, and paper. */
+const notInThePlayer = {
   actions: {},
   console: {},
   remote: {},
@@ -36,11 +37,12 @@ const operatorOnly = {
   problems: {},
   core: {},
   editor: {},
+  print: {},
 } as const;
 
 export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
   en: {
-    ...operatorOnly,
+    ...notInThePlayer,
     common: enCommon,
     merch: enMerch,
     display: enDisplay,
@@ -48,7 +50,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     player: enPlayer,
   },
   ru: {
-    ...operatorOnly,
+    ...notInThePlayer,
     common: ruCommon,
     merch: ruMerch,
     display: ruDisplay,
@@ -56,7 +58,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     player: ruPlayer,
   },
   fr: {
-    ...operatorOnly,
+    ...notInThePlayer,
     common: frCommon,
     merch: frMerch,
     display: frDisplay,
@@ -64,7 +66,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     player: frPlayer,
   },
   uk: {
-    ...operatorOnly,
+    ...notInThePlayer,
     common: ukCommon,
     merch: ukMerch,
     display: ukDisplay,
