@@ -22,6 +22,7 @@ Usage:
   node out/main/cli.js validate [--content DIR] [--lang LANG]
   node out/main/cli.js pack export --content DIR --out FILE.zip [--playlist ID]... [--force]
   node out/main/cli.js pack import FILE.zip --to DIR
+  node out/main/cli.js autostart install|remove|status [--content DIR] [--output display|kiosk] [--cage]
   (or: npm run serve -- [options], npm run validate -- [options], npm run pack -- …)
 
 Commands:
@@ -29,6 +30,8 @@ Commands:
   validate   Check a content pack and list every problem in it.
   pack       Export an event pack (a zip another laptop can import), or import one,
              keeping the replaced content as DIR.previous.
+  autostart  Start the show and its screen at boot (Linux: a systemd user service and
+             a kiosk browser); remove undoes it, status says what is installed.
 
 Options:
   --content DIR   the content pack folder (default: ./content)

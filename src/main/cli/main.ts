@@ -39,6 +39,18 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     const { runPack } = await import('./pack');
     return runPack(argv.slice(1), context.cwd, context);
   }
+  if (argv[0] === 'autostart') {
+    const { runAutostart } = await import('./autostart');
+    const env = context.env ?? process.env;
+    return runAutostart(argv.slice(1), {
+      ...context,
+      env,
+      home: os.homedir(),
+      platform: process.platform,
+      nodePath: process.execPath,
+      cliPath: path.resolve(defaultRendererDir(context.entryUrl), '../main/cli.js'),
+    });
+  }
   const parsed = parseCli(argv, context.cwd);
   switch (parsed.command) {
     case 'help':
