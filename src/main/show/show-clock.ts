@@ -1,6 +1,8 @@
+import type { ContentSnapshot } from '../../shared/content';
 import type { Clock } from '../../shared/time';
 import {
   clockSanity,
+  newestPastDay,
   showClockRefusal,
   type ShowClockRefusal,
 } from '../../shared/time/clock-sanity';
@@ -10,6 +12,12 @@ export interface ShowClockState {
   offsetMs: number;
   /** The machine's own clock is before what the pack states as past. */
   machineClockBehind: boolean;
+  newestPastDay: string | null;
+}
+
+/** The newest day the pack's case records state as past (see clock-sanity). */
+export function newestPastDayOf(content: ContentSnapshot): string | null {
+  return newestPastDay(content.items.flatMap((item) => (item.kind === 'case' ? [item] : [])));
 }
 
 /**
@@ -27,8 +35,13 @@ export class ShowClock implements Clock {
     private readonly timeZone?: string,
   ) {}
 
+  /**
+   * The offset counts only while the machine's clock is still behind: when NTP or a new
+   * battery puts it right mid-show, adding the offset too would throw the counters years ahead.
+   */
   now(): number {
-    return this.machine.now() + this.offsetMs;
+    const machine = this.machine.now();
+    return this.offsetMs !== 0 && this.behindAt(machine) ? machine + this.offsetMs : machine;
   }
   setTimeout(callback: () => void, ms: number): unknown {
     return this.machine.setTimeout(callback, ms);
@@ -38,11 +51,19 @@ export class ShowClock implements Clock {
   }
 
   state(): ShowClockState {
-    return { offsetMs: this.offsetMs, machineClockBehind: this.machineClockBehind() };
+    return {
+      offsetMs: this.offsetMs,
+      machineClockBehind: this.machineClockBehind(),
+      newestPastDay: this.newestPastDay(),
+    };
   }
 
   machineClockBehind(): boolean {
-    return clockSanity(this.machine.now(), this.newestPastDay(), this.timeZone).status === 'behind';
+    return this.behindAt(this.machine.now());
+  }
+
+  private behindAt(machineNow: number): boolean {
+    return clockSanity(machineNow, this.newestPastDay(), this.timeZone).status === 'behind';
   }
 
   /**

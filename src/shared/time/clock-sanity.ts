@@ -63,7 +63,7 @@ export function clockSanity(
 /** How far past the pack's newest past day a time set by hand may be. */
 export const SHOW_CLOCK_MAX_DAYS_AHEAD = 366;
 
-export type ShowClockRefusal = 'showClock.beforePack' | 'showClock.tooFarAhead' | null;
+export type ShowClockRefusal = 'beforePack' | 'tooFarAhead' | null;
 
 /**
  * Whether a time someone offers for the show clock ("use my phone's time") is believable:
@@ -77,8 +77,8 @@ export function showClockRefusal(
 ): ShowClockRefusal {
   if (newestPast === null) return null;
   const day = calendarDate(proposedMs, timeZone);
-  if (day < newestPast) return 'showClock.beforePack';
+  if (day < newestPast) return 'beforePack';
   const latest = addDays(newestPast, SHOW_CLOCK_MAX_DAYS_AHEAD);
-  if (latest !== null && day > latest) return 'showClock.tooFarAhead';
+  if (latest !== null && day > latest) return 'tooFarAhead';
   return null;
 }

@@ -27,7 +27,11 @@ describe('ShowClock', () => {
   it('a Pi that booted in 1970 is behind; the phone time sets the show clock', () => {
     const machine = machineAt(5_000);
     const clock = new ShowClock(machine, () => '2026-11-20', 'UTC');
-    expect(clock.state()).toEqual({ offsetMs: 0, machineClockBehind: true });
+    expect(clock.state()).toEqual({
+      offsetMs: 0,
+      machineClockBehind: true,
+      newestPastDay: '2026-11-20',
+    });
     const phone = utc('2026-12-06T21:40');
     expect(clock.set(phone)).toBeNull();
     expect(clock.now()).toBe(phone);
@@ -37,8 +41,8 @@ describe('ShowClock', () => {
 
   it('refuses a phone time before the pack or years ahead, and keeps the clock as it was', () => {
     const clock = new ShowClock(machineAt(5_000), () => '2026-11-20', 'UTC');
-    expect(clock.set(utc('2025-01-01T00:00'))).toBe('showClock.beforePack');
-    expect(clock.set(utc('2036-01-01T00:00'))).toBe('showClock.tooFarAhead');
+    expect(clock.set(utc('2025-01-01T00:00'))).toBe('beforePack');
+    expect(clock.set(utc('2036-01-01T00:00'))).toBe('tooFarAhead');
     expect(clock.now()).toBe(5_000);
   });
 
@@ -49,6 +53,15 @@ describe('ShowClock', () => {
     const wrong = new ShowClock(machineAt(0), () => '2026-11-20', 'UTC');
     expect(wrong.restore(1_000_000)).toBe(true);
     expect(wrong.now()).toBe(1_000_000);
+  });
+
+  it('stops adding the offset the moment the machine clock is put right mid-show', () => {
+    const machine = machineAt(5_000);
+    const clock = new ShowClock(machine, () => '2026-11-20', 'UTC');
+    clock.set(utc('2026-12-06T21:40'));
+    machine.set(utc('2026-12-06T21:45'));
+    expect(clock.now()).toBe(utc('2026-12-06T21:45'));
+    expect(clock.state().machineClockBehind).toBe(false);
   });
 });
 

@@ -51,16 +51,10 @@ describe('clockSanity', () => {
 
 describe('showClockRefusal', () => {
   it('refuses a time before the pack, or more than a year after it', () => {
-    expect(showClockRefusal(0, '2026-11-20', 'UTC')).toBe('showClock.beforePack');
-    expect(showClockRefusal(utc('2026-11-19T12:00'), '2026-11-20', 'UTC')).toBe(
-      'showClock.beforePack',
-    );
-    expect(showClockRefusal(utc('2027-11-22T00:00'), '2026-11-20', 'UTC')).toBe(
-      'showClock.tooFarAhead',
-    );
-    expect(showClockRefusal(utc('2126-01-01T00:00'), '2026-11-20', 'UTC')).toBe(
-      'showClock.tooFarAhead',
-    );
+    expect(showClockRefusal(0, '2026-11-20', 'UTC')).toBe('beforePack');
+    expect(showClockRefusal(utc('2026-11-19T12:00'), '2026-11-20', 'UTC')).toBe('beforePack');
+    expect(showClockRefusal(utc('2027-11-22T00:00'), '2026-11-20', 'UTC')).toBe('tooFarAhead');
+    expect(showClockRefusal(utc('2126-01-01T00:00'), '2026-11-20', 'UTC')).toBe('tooFarAhead');
   });
 
   it('takes a believable time', () => {
