@@ -86,6 +86,8 @@ export async function main(argv: readonly string[], context: MainContext): Promi
         },
       }),
       waitForStop: context.waitForStop,
+      // The e2e tests' wrong clock at boot; never set in real use.
+      clockShiftMs: Number((context.env ?? process.env).SOLIDARITY_TEST_CLOCK_SHIFT_MS) || 0,
     },
     context,
   );
