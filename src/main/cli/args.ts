@@ -26,6 +26,7 @@ Usage:
                             [--lang L]... [--event ID] --out FILE.pdf [--chromium PATH]
   node out/main/cli.js export player --content DIR --out FOLDER [--playlist ID]... [--safe]
                             [--force]
+  node out/main/cli.js autostart install|remove|status [--content DIR] [--output display|kiosk] [--cage]
   (or: npm run serve -- [options], npm run validate -- [options], npm run pack -- …)
 
 Commands:
@@ -37,6 +38,8 @@ Commands:
              tent as a PDF, from a case, action or event, in one language or two.
   export     export player: a folder that plays the show with no server and no network
              (open index.html from a USB stick, or put it on any static host).
+  autostart  Start the show and its screen at boot (Linux: a systemd user service and
+             a kiosk browser); remove undoes it, status says what is installed.
 
 Options:
   --content DIR   the content pack folder (default: ./content)

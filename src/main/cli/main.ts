@@ -48,6 +48,18 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     const { runExport, defaultPlayerDir } = await import('./export');
     return runExport(argv.slice(1), context.cwd, context, defaultPlayerDir(context.entryUrl));
   }
+  if (argv[0] === 'autostart') {
+    const { runAutostart } = await import('./autostart');
+    const env = context.env ?? process.env;
+    return runAutostart(argv.slice(1), {
+      ...context,
+      env,
+      home: os.homedir(),
+      platform: process.platform,
+      nodePath: process.execPath,
+      cliPath: path.resolve(defaultRendererDir(context.entryUrl), '../main/cli.js'),
+    });
+  }
   const parsed = parseCli(argv, context.cwd);
   switch (parsed.command) {
     case 'help':
@@ -83,6 +95,8 @@ export async function main(argv: readonly string[], context: MainContext): Promi
         },
       }),
       waitForStop: context.waitForStop,
+      // The e2e tests' wrong clock at boot; never set in real use.
+      clockShiftMs: Number((context.env ?? process.env).SOLIDARITY_TEST_CLOCK_SHIFT_MS) || 0,
     },
     context,
   );

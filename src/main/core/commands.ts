@@ -41,6 +41,7 @@ export const commandOwners = {
   setlistStop: 'show',
   setOutputLanguages: 'show',
   overlay: 'show',
+  setShowClock: 'show',
   remoteEnable: 'remote',
   remoteRevoke: 'remote',
   obsConfigure: 'obs',

@@ -19,7 +19,9 @@ import type { CleanUpload } from '../content/edit/upload-result';
 import { resolveDataDir } from '../settings/data-dir';
 import { SAFE_START, readShowPosition, showPositionSaver } from '../settings/show-position';
 import { loadTokens } from '../settings/tokens-file';
-import { ShowEngine, positionOf, type Clock, type ShowPosition } from '../show/engine';
+import { ShowEngine, positionOf, systemClock, type Clock, type ShowPosition } from '../show/engine';
+import { ShowClock, newestPastDayOf } from '../show/show-clock';
+import { clearShowClock, readShowClock, saveShowClock } from '../settings/show-clock-file';
 import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
 import { startShowServer, type ShowServer } from './show-server';
@@ -234,7 +236,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
   const initial = store.snapshot();
   // Safe mode and blackout are restored in the constructor, before anything is on air.
-  const engine = new ShowEngine(initial, { clock: options.clock, random: options.random, resume });
+  const showClock = new ShowClock(options.clock ?? systemClock, () =>
+    newestPastDayOf(store.snapshot()),
+  );
+  if (dataDir !== null) {
+    const saved = await readShowClock(dataDir);
+    // The machine has its time back: the saved offset would now push the counters wrong.
+    if (saved && !showClock.restore(saved.offsetMs)) await clearShowClock(dataDir).catch(() => {});
+  }
+  const engine = new ShowEngine(initial, {
+    showClock,
+    onShowClockSet: (offsetMs) => {
+      if (dataDir === null) return;
+      saveShowClock(dataDir, { offsetMs, setAt: showClock.now() }).catch((error: Error) =>
+        notice(coreText('autostart.showClockUnsaved', { detail: error.message })),
+      );
+    },
+    random: options.random,
+    resume,
+  });
 
   const saver = dataDir === null ? null : showPositionSaver(dataDir, notice);
   // Subscribed before anything can change the show, so no change goes unsaved.

@@ -45,6 +45,14 @@ export const commandSchema = z.discriminatedUnion('name', [
     languages: z.array(languageCode).max(4),
   }),
   z.strictObject({ name: z.literal('overlay'), element: overlayElement, on: z.boolean() }),
+  /**
+   * "Use my phone's time": the show clock for a machine whose clock is wrong (a Pi with no
+   * battery boots in 1970). Milliseconds since 1970; the core bounds it by the pack's dates.
+   */
+  z.strictObject({
+    name: z.literal('setShowClock'),
+    now: z.number().int().min(0).max(8_640_000_000_000_000),
+  }),
   // The phone remote (operator only).
   z.strictObject({ name: z.literal('remoteEnable'), on: z.boolean() }),
   z.strictObject({ name: z.literal('remoteRevoke'), deviceId: commandId }),
@@ -81,6 +89,7 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'setlistStop',
     'setOutputLanguages',
     'overlay',
+    'setShowClock',
     'remoteEnable',
     'remoteRevoke',
     'obsConfigure',
@@ -96,6 +105,7 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'lyricsNext',
     'lyricsPrevious',
     'overlay',
+    'setShowClock',
   ],
   kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
   display: [],

@@ -80,6 +80,17 @@ export const showStateSchema = z.strictObject({
   outputLanguages: outputLanguagesSchema,
   /** Which overlay elements are shown on the stream. */
   overlays: z.record(overlayElement, z.boolean()),
+  /**
+   * The show clock: whether the machine's own clock is before what the pack states as past
+   * (the counters would be wrong), and the offset set from a phone or the console.
+   */
+  clock: z
+    .strictObject({
+      offsetMs: z.number(),
+      machineClockBehind: z.boolean(),
+      newestPastDay: z.string().nullable(),
+    })
+    .optional(),
   /** Server clock when this state was sent, so views can correct for their own clock. */
   serverTime: z.number(),
 });

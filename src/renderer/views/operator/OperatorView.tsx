@@ -14,6 +14,7 @@ import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
+import { ClockBanner } from './ClockBanner';
 import { StaleFactsBanner } from './StaleFactsBanner';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ShowControls } from './ShowControls';
@@ -91,6 +92,7 @@ function Console() {
 
   return (
     <div className={`operator${songOn ? ' is-song' : ''}`} data-testid="operator">
+      <ClockBanner />
       <StaleFactsBanner />
       <header className="op-header">
         <h1>
