@@ -4,7 +4,7 @@ import path from 'node:path';
 import { lateEditor } from '../content/edit/late-editor';
 import type { openContentStore } from '../content/store';
 import type { ContentStore, PackStore } from '../content/types';
-import { coreText, type LocalizedText, type Role } from '../../shared/protocol';
+import { coreText, type LocalizedText, type ViewRole } from '../../shared/protocol';
 import {
   createObsController,
   createObsService,
@@ -43,7 +43,7 @@ export interface CoreOptions {
    */
   dataDir?: string | null;
   /** Tokens to use instead of the stored ones, per role; these are not stored. */
-  tokens?: Partial<Record<Role, string>>;
+  tokens?: Partial<Record<ViewRole, string>>;
   /** Replace the stored tokens (`--new-tokens`): every link handed out before stops working. */
   newTokens?: boolean;
   /** `--merch [SECONDS]`: merch-table mode on for this run, whatever the pack says. */
@@ -126,7 +126,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   // A data folder that was asked for but cannot be used may hold a show stopped in safe mode.
   let resume: ShowPosition | null = dataDir === null && wantedDataDir !== null ? SAFE_START : null;
-  let storedTokens: Partial<Record<Role, string>> = {};
+  let storedTokens: Partial<Record<ViewRole, string>> = {};
   if (dataDir !== null) {
     const saved = await readShowPosition(dataDir);
     resume = saved.position;
