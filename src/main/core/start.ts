@@ -19,6 +19,7 @@ import type { CleanUpload } from '../content/edit/upload-result';
 import { resolveDataDir } from '../settings/data-dir';
 import { SAFE_START, readShowPosition, showPositionSaver } from '../settings/show-position';
 import { loadTokens } from '../settings/tokens-file';
+import { openControlTokenStore } from '../settings/control-tokens';
 import { ShowEngine, positionOf, type Clock, type ShowPosition } from '../show/engine';
 import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
@@ -181,6 +182,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       port: options.port,
       tokens: { ...storedTokens, ...options.tokens },
       dataDir,
+      controlTokens: await openControlTokenStore(dataDir, { notice }),
       lanAddresses: options.lanAddresses,
       clock: options.clock,
       notices: {

@@ -101,6 +101,11 @@ export interface RunningServer {
   host: string;
   tokens: Record<ViewRole, string>;
   controlTokens: ControlTokenStore;
+  /**
+   * The `cli` control token `serve` prints on its `api` line: made at every start and never
+   * stored, so the printed line works for this run only (the console lists and can revoke it).
+   */
+  cliControlToken: string;
   sockets: RemoteSockets;
   /** Resolves once no request has arrived for `quietMs` (at most `maxMs`): `quiet.ts`. */
   settled(quietMs: number, maxMs: number): Promise<void>;
@@ -237,6 +242,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   // Only on this listener, never on the phones' LAN one, like the content API.
   const controlTokens = options.controlTokens ?? (await openControlTokenStore(null));
+  const cliControlToken = controlTokens.create('cli', { persist: false }).token;
   const obs = options.obs;
   await registerControlApi(app, {
     tokens,
@@ -283,6 +289,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host,
     tokens,
     controlTokens,
+    cliControlToken,
     sockets,
     settled: (quietMs, maxMs) => quiet.settled(quietMs, maxMs),
     close: () =>
@@ -294,6 +301,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         unsubscribeObs();
         hub.close();
         await app.close();
+        // A token made or revoked just before the stop must be on disk.
+        await controlTokens.flush();
       })()),
   };
 }
