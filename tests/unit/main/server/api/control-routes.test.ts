@@ -179,7 +179,7 @@ describe('who may call', () => {
   });
 
   it('refuses a revoked token at once', async () => {
-    const [info] = running.server.controlTokens.list();
+    const info = running.server.controlTokens.list().find((t) => t.name === 'companion');
     expect(
       (
         await call('DELETE', `/control-tokens/${info?.id}`, {
@@ -202,7 +202,9 @@ describe('who may call', () => {
     expect((await command({ command: 'next' }, created.token)).status).toBe(200);
     const listed = await call('GET', '/control-tokens', { token: running.server.tokens.operator });
     expect(JSON.stringify(listed.json)).not.toContain(created.token);
-    expect(listed.json).toMatchObject({ tokens: [{ name: 'companion' }, { name: 'Stream Deck' }] });
+    expect(listed.json).toMatchObject({
+      tokens: [{ name: 'cli' }, { name: 'companion' }, { name: 'Stream Deck' }],
+    });
   });
 });
 
@@ -253,7 +255,7 @@ describe('GET /api/v1/events', () => {
     const closed = new Promise<number>((resolve) =>
       events.socket.on('close', (code) => resolve(code)),
     );
-    const [info] = running.server.controlTokens.list();
+    const info = running.server.controlTokens.list().find((t) => t.name === 'companion');
     running.server.controlTokens.revoke(info?.id ?? '');
     expect(await closed).toBe(4401);
   });
