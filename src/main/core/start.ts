@@ -4,7 +4,7 @@ import path from 'node:path';
 import { lateEditor } from '../content/edit/late-editor';
 import type { openContentStore } from '../content/store';
 import type { ContentStore, PackStore } from '../content/types';
-import { coreText, type LocalizedText, type Role } from '../../shared/protocol';
+import { coreText, type LocalizedText, type ViewRole } from '../../shared/protocol';
 import {
   createObsController,
   createObsService,
@@ -22,6 +22,7 @@ import { loadTokens } from '../settings/tokens-file';
 import { ShowEngine, positionOf, systemClock, type Clock, type ShowPosition } from '../show/engine';
 import { ShowClock, newestPastDayOf } from '../show/show-clock';
 import { clearShowClock, readShowClock, saveShowClock } from '../settings/show-clock-file';
+import { openControlTokenStore } from '../settings/control-tokens';
 import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
 import { startShowServer, type ShowServer } from './show-server';
@@ -45,7 +46,7 @@ export interface CoreOptions {
    */
   dataDir?: string | null;
   /** Tokens to use instead of the stored ones, per role; these are not stored. */
-  tokens?: Partial<Record<Role, string>>;
+  tokens?: Partial<Record<ViewRole, string>>;
   /** Replace the stored tokens (`--new-tokens`): every link handed out before stops working. */
   newTokens?: boolean;
   /** `--merch [SECONDS]`: merch-table mode on for this run, whatever the pack says. */
@@ -128,7 +129,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   // A data folder that was asked for but cannot be used may hold a show stopped in safe mode.
   let resume: ShowPosition | null = dataDir === null && wantedDataDir !== null ? SAFE_START : null;
-  let storedTokens: Partial<Record<Role, string>> = {};
+  let storedTokens: Partial<Record<ViewRole, string>> = {};
   if (dataDir !== null) {
     const saved = await readShowPosition(dataDir);
     resume = saved.position;
@@ -183,6 +184,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       port: options.port,
       tokens: { ...storedTokens, ...options.tokens },
       dataDir,
+      controlTokens: await openControlTokenStore(dataDir, { notice }),
       lanAddresses: options.lanAddresses,
       clock: options.clock,
       notices: {

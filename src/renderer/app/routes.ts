@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { matchView, printView, views, type Role, type View } from '../../shared/protocol';
+import { matchView, printView, views, type ViewRole, type View } from '../../shared/protocol';
 
 export { roleForPath } from '../../shared/protocol';
 
@@ -13,7 +13,7 @@ export interface Route extends View {
 }
 
 /** Each view's component, by the view's name (its role); the table of views is shared. */
-const loaders: Record<Role, () => Promise<ComponentType>> = {
+const loaders: Record<ViewRole, () => Promise<ComponentType>> = {
   display: () => import('../views/display/DisplayView').then((m) => m.DisplayView),
   // The same display, started by the app on this machine: its keyboard sends the kiosk keys.
   kiosk: () => import('../views/display/DisplayView').then((m) => m.KioskView),

@@ -108,6 +108,38 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'setShowClock',
   ],
   kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
+  /**
+   * A show controller on the HTTP control API (Companion, a Stream Deck): the operator's show
+   * commands, none of the configuration ones (the phone remote, OBS's settings and set-up).
+   * Safe mode off stays the operator's (see `operatorOnly`).
+   */
+  control: [
+    'next',
+    'previous',
+    'pause',
+    'resume',
+    'togglePause',
+    'goTo',
+    'setPlaylist',
+    'blackout',
+    'safeMode',
+    'lyricsStart',
+    'lyricsNext',
+    'lyricsPrevious',
+    'lyricsNextStanza',
+    'lyricsPreviousStanza',
+    'lyricsGoTo',
+    'lyricsEnd',
+    'lyricsTimedStart',
+    'lyricsTimedPause',
+    'lyricsTimedResume',
+    'lyricsNudge',
+    'setlistStart',
+    'setlistStop',
+    'setOutputLanguages',
+    'overlay',
+    'obsSwitchScene',
+  ],
   display: [],
   overlay: [],
 };

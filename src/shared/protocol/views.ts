@@ -1,7 +1,7 @@
-import type { Role } from './roles';
+import type { Role, ViewRole } from './roles';
 
 export interface View {
-  role: Role;
+  role: ViewRole;
   /** The page path; the page connects with this role's token. */
   path: string;
   title: string;
@@ -54,7 +54,7 @@ export const printView: View = {
 };
 
 /** The views printed when the server starts; the phone remote is opt-in and not printed. */
-export const printedRoles: readonly Role[] = ['display', 'kiosk', 'operator', 'overlay'];
+export const printedRoles: readonly ViewRole[] = ['display', 'kiosk', 'operator', 'overlay'];
 
 /** `http://127.0.0.1:8080` for a host and port; IPv6 addresses get their brackets. */
 export function baseUrl(host: string, port: number): string {
@@ -70,8 +70,8 @@ export function viewUrl(base: string, view: View, token?: string): string {
 /** The views for `roles`, each with its URL carrying the role's token. */
 export function viewUrls(
   base: string,
-  tokens: Record<Role, string>,
-  roles: readonly Role[] = printedRoles,
+  tokens: Record<ViewRole, string>,
+  roles: readonly ViewRole[] = printedRoles,
 ): { view: View; url: string }[] {
   return views
     .filter((v) => roles.includes(v.role))

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../../shared/protocol';
+import type { ViewRole } from '../../../shared/protocol';
 import { API_PREFIX } from '../../../shared/protocol/content-api';
 import type { ContentEditor } from '../../content/edit/types';
 import type { CleanUpload } from '../../content/edit/upload-result';
@@ -9,7 +9,7 @@ import { registerMediaRoute } from './media-route';
 import { registerPackRoutes } from './pack-routes';
 
 export interface ApiOptions {
-  tokens: Readonly<Record<Role, string>>;
+  tokens: Readonly<Record<ViewRole, string>>;
   /** The pack's one writer. */
   editor: ContentEditor;
   /** Settles once the pack has loaded: API requests wait for it, like media requests. */

@@ -16,7 +16,7 @@ import {
   packRefusedSchema,
   packSizesSchema,
 } from '../../../../../src/shared/protocol/content-api';
-import type { Role } from '../../../../../src/shared/protocol';
+import type { ViewRole as Role } from '../../../../../src/shared/protocol';
 import { builtInPackInFolder } from '../../../../helpers/pack-copy';
 import { manifestFor, zipWith } from '../../packs/pack-zips';
 
