@@ -231,6 +231,14 @@ export class ShowEngine {
       case 'overlay':
         this.outputs.setOverlay(command.element, command.on);
         return ok;
+      case 'stageMessage':
+        this.outputs.setStageMessage(command.text);
+        return ok;
+      case 'stageMessageClear':
+        this.outputs.setStageMessage(null);
+        return ok;
+      case 'setStageLanguage':
+        return resultOf(this.outputs.setStageLanguage(this.content.pack, command.language));
     }
   }
 

@@ -12,6 +12,7 @@ import enProblems from './locales/en/problems.json' with { type: 'json' };
 import enCore from './locales/en/core.json' with { type: 'json' };
 import enCase from './locales/en/case.json' with { type: 'json' };
 import enEditor from './locales/en/editor.json' with { type: 'json' };
+import enStage from './locales/en/stage.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruActions from './locales/ru/actions.json' with { type: 'json' };
 import ruConsole from './locales/ru/console.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import ruProblems from './locales/ru/problems.json' with { type: 'json' };
 import ruCore from './locales/ru/core.json' with { type: 'json' };
 import ruCase from './locales/ru/case.json' with { type: 'json' };
 import ruEditor from './locales/ru/editor.json' with { type: 'json' };
+import ruStage from './locales/ru/stage.json' with { type: 'json' };
 import frCommon from './locales/fr/common.json' with { type: 'json' };
 import frActions from './locales/fr/actions.json' with { type: 'json' };
 import frConsole from './locales/fr/console.json' with { type: 'json' };
@@ -36,6 +38,7 @@ import frProblems from './locales/fr/problems.json' with { type: 'json' };
 import frCore from './locales/fr/core.json' with { type: 'json' };
 import frCase from './locales/fr/case.json' with { type: 'json' };
 import frEditor from './locales/fr/editor.json' with { type: 'json' };
+import frStage from './locales/fr/stage.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukActions from './locales/uk/actions.json' with { type: 'json' };
 import ukConsole from './locales/uk/console.json' with { type: 'json' };
@@ -48,6 +51,7 @@ import ukProblems from './locales/uk/problems.json' with { type: 'json' };
 import ukCore from './locales/uk/core.json' with { type: 'json' };
 import ukCase from './locales/uk/case.json' with { type: 'json' };
 import ukEditor from './locales/uk/editor.json' with { type: 'json' };
+import ukStage from './locales/uk/stage.json' with { type: 'json' };
 import type { AppLanguage } from './languages';
 import type { Namespace } from './namespaces';
 
@@ -68,6 +72,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     core: enCore,
     case: enCase,
     editor: enEditor,
+    stage: enStage,
   },
   ru: {
     common: ruCommon,
@@ -82,6 +87,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     core: ruCore,
     case: ruCase,
     editor: ruEditor,
+    stage: ruStage,
   },
   fr: {
     common: frCommon,
@@ -96,6 +102,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     core: frCore,
     case: frCase,
     editor: frEditor,
+    stage: frStage,
   },
   uk: {
     common: ukCommon,
@@ -110,5 +117,6 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     core: ukCore,
     case: ukCase,
     editor: ukEditor,
+    stage: ukStage,
   },
 };

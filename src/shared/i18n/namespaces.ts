@@ -15,5 +15,6 @@ export const NAMESPACES = [
   'core',
   'case',
   'editor',
+  'stage',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * `kiosk` is a display that the app itself started on this machine (the Electron window, or
  * the Chromium kiosk `npm start` opens): it shows the same as `display`, and its keyboard may
  * also send the kiosk keys. A `display` from anywhere else only shows.
+ * `stage` is the performers' monitor: it only shows, and is never an output of the stream.
  */
-export const role = z.enum(['display', 'kiosk', 'operator', 'overlay', 'remote']);
+export const role = z.enum(['display', 'kiosk', 'operator', 'overlay', 'remote', 'stage']);
 export type Role = z.infer<typeof role>;
 export const roles = role.options;

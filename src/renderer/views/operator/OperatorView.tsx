@@ -14,6 +14,7 @@ import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
+import { StagePanel } from './StagePanel';
 import { StaleFactsBanner } from './StaleFactsBanner';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ShowControls } from './ShowControls';
@@ -127,6 +128,7 @@ function Console() {
           <ShowControls />
           <SetlistPanel />
           <OutputsPanel />
+          <StagePanel />
           <ObsPanel />
           <RemotePanel />
         </div>
