@@ -6,6 +6,7 @@ import { useStores } from '../../stores';
 import { reportRefusal } from '../../stores/operator';
 import { useRunner } from '../../controls/run';
 import { localize } from '../../i18n/localize';
+import './stage-panel.css';
 
 /** Ready messages, in the console's language: what an operator sends mid-show in one click. */
 const presets = ['stagePanel.twoMinutes', 'stagePanel.streamDown', 'stagePanel.wrapUp'] as const;

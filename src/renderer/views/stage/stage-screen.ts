@@ -47,8 +47,10 @@ export function sungLines(song: SongItem, language: string): string[] {
 
 function titleOf(snapshot: ContentSnapshot, id: string, language: string): string {
   const item = snapshot.items.find((i) => i.id === id);
-  const title = item && 'title' in item ? pickText(item.title, language) : undefined;
-  return title ?? id;
+  if (!item) return id;
+  // A case is titled by the person's name.
+  const text = 'title' in item ? item.title : 'name' in item ? item.name : undefined;
+  return pickText(text, language) ?? id;
 }
 
 function songStatus(
