@@ -285,20 +285,21 @@ describe('cli (spawned)', () => {
     const lines = run.stdout().trimEnd().split('\n');
     expect(lines[0]).toBe(`Solidarity Screens is serving ${goodPack}`);
     const url =
-      /^ {2}(display|kiosk|operator|overlay) +(http:\/\/127\.0\.0\.1:(\d+)\/\1\?token=([A-Za-z0-9_-]+))$/;
-    expect(lines.slice(1, 5).map((l) => url.exec(l)?.[1])).toEqual([
+      /^ {2}(display|kiosk|operator|overlay|stage) +(http:\/\/127\.0\.0\.1:(\d+)\/\1\?token=([A-Za-z0-9_-]+))$/;
+    expect(lines.slice(1, 6).map((l) => url.exec(l)?.[1])).toEqual([
       'display',
       'kiosk',
       'operator',
       'overlay',
+      'stage',
     ]);
     expect(lines[1]).toMatch(/^ {2}display {3}http/);
     expect(lines[3]).toMatch(/^ {2}operator {2}http/);
-    expect(lines[5]).toMatch(
+    expect(lines[6]).toMatch(
       /^Content: \d+ items, \d+ problems \(run `npm run validate` to list them\)$/,
     );
-    expect(lines[6]).toBe(`Data: ${data} (show position, view tokens)`);
-    expect(lines[7]).toBe('Press Ctrl+C to stop.');
+    expect(lines[7]).toBe(`Data: ${data} (show position, view tokens)`);
+    expect(lines[8]).toBe('Press Ctrl+C to stop.');
 
     const [, , , port, token] = url.exec(lines[1]!)!;
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?role=display&token=${token}`);
