@@ -246,6 +246,14 @@ export class ShowEngine {
         return ok;
       case 'setShowClock':
         return this.setShowClock(command.now);
+      case 'stageMessage':
+        this.outputs.setStageMessage(command.text);
+        return ok;
+      case 'stageMessageClear':
+        this.outputs.setStageMessage(null);
+        return ok;
+      case 'setStageLanguage':
+        return resultOf(this.outputs.setStageLanguage(this.content.pack, command.language));
     }
   }
 

@@ -20,6 +20,7 @@ const loaders: Record<ViewRole, () => Promise<ComponentType>> = {
   operator: () => import('../views/operator/OperatorView').then((m) => m.OperatorView),
   overlay: () => import('../views/overlay/OverlayView').then((m) => m.OverlayView),
   remote: () => import('../views/remote/RemoteView').then((m) => m.RemoteView),
+  stage: () => import('../views/stage/StageView').then((m) => m.StageView),
 };
 
 export const routes: readonly Route[] = views.map((view) => ({

@@ -251,6 +251,14 @@ export const setlistSchema = z.strictObject({
   songs: z.array(itemId).min(1, schemaProblem('schema.setlistEmpty')),
   /** The playlist shown between songs; the pack's default playlist when absent. */
   interlude: itemId.optional(),
+  /**
+   * When the set must end, `2026-12-12T22:30`: the stage monitor counts down to it. Read in
+   * `timeZone` when given, else on the clock of the machine showing the stage.
+   */
+  endsAt: localDateTime
+    .refine((v) => v.includes('T'), { error: schemaProblem('schema.dateTime') })
+    .optional(),
+  timeZone: timeZone.optional(),
 });
 
 /** The kinds an item file may declare, in the order the docs list them. */

@@ -14,6 +14,7 @@ import enCase from './locales/en/case.json' with { type: 'json' };
 import enEditor from './locales/en/editor.json' with { type: 'json' };
 import enPrint from './locales/en/print.json' with { type: 'json' };
 import enPlayer from './locales/en/player.json' with { type: 'json' };
+import enStage from './locales/en/stage.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruActions from './locales/ru/actions.json' with { type: 'json' };
 import ruConsole from './locales/ru/console.json' with { type: 'json' };
@@ -28,6 +29,7 @@ import ruCase from './locales/ru/case.json' with { type: 'json' };
 import ruEditor from './locales/ru/editor.json' with { type: 'json' };
 import ruPrint from './locales/ru/print.json' with { type: 'json' };
 import ruPlayer from './locales/ru/player.json' with { type: 'json' };
+import ruStage from './locales/ru/stage.json' with { type: 'json' };
 import frCommon from './locales/fr/common.json' with { type: 'json' };
 import frActions from './locales/fr/actions.json' with { type: 'json' };
 import frConsole from './locales/fr/console.json' with { type: 'json' };
@@ -42,6 +44,7 @@ import frCase from './locales/fr/case.json' with { type: 'json' };
 import frEditor from './locales/fr/editor.json' with { type: 'json' };
 import frPrint from './locales/fr/print.json' with { type: 'json' };
 import frPlayer from './locales/fr/player.json' with { type: 'json' };
+import frStage from './locales/fr/stage.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukActions from './locales/uk/actions.json' with { type: 'json' };
 import ukConsole from './locales/uk/console.json' with { type: 'json' };
@@ -56,6 +59,7 @@ import ukCase from './locales/uk/case.json' with { type: 'json' };
 import ukEditor from './locales/uk/editor.json' with { type: 'json' };
 import ukPrint from './locales/uk/print.json' with { type: 'json' };
 import ukPlayer from './locales/uk/player.json' with { type: 'json' };
+import ukStage from './locales/uk/stage.json' with { type: 'json' };
 import type { AppLanguage } from './languages';
 import type { Namespace } from './namespaces';
 
@@ -78,6 +82,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     editor: enEditor,
     print: enPrint,
     player: enPlayer,
+    stage: enStage,
   },
   ru: {
     common: ruCommon,
@@ -94,6 +99,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     editor: ruEditor,
     print: ruPrint,
     player: ruPlayer,
+    stage: ruStage,
   },
   fr: {
     common: frCommon,
@@ -110,6 +116,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     editor: frEditor,
     print: frPrint,
     player: frPlayer,
+    stage: frStage,
   },
   uk: {
     common: ukCommon,
@@ -126,5 +133,6 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     editor: ukEditor,
     print: ukPrint,
     player: ukPlayer,
+    stage: ukStage,
   },
 };

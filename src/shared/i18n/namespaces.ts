@@ -17,5 +17,6 @@ export const NAMESPACES = [
   'editor',
   'print',
   'player',
+  'stage',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -7,8 +7,17 @@ import { z } from 'zod';
  * also send the kiosk keys. A `display` from anywhere else only shows.
  * `control` is a show controller (Bitfocus Companion, a Stream Deck, a script) on the HTTP
  * control API: it has no page and no socket, and its tokens are named and revocable.
+ * `stage` is the performers' monitor: it only shows, and is never an output of the stream.
  */
-export const role = z.enum(['display', 'kiosk', 'operator', 'overlay', 'remote', 'control']);
+export const role = z.enum([
+  'display',
+  'kiosk',
+  'operator',
+  'overlay',
+  'remote',
+  'stage',
+  'control',
+]);
 export type Role = z.infer<typeof role>;
 export const roles = role.options;
 

@@ -40,6 +40,12 @@ export const views: readonly View[] = [
     title: 'Remote',
     purpose: 'a phone remote on the venue network',
   },
+  {
+    role: 'stage',
+    path: '/stage',
+    title: 'Stage',
+    purpose: "the performers' monitor: lyric line, setlist, clock, the operator's message",
+  },
 ];
 
 /**
@@ -54,7 +60,13 @@ export const printView: View = {
 };
 
 /** The views printed when the server starts; the phone remote is opt-in and not printed. */
-export const printedRoles: readonly ViewRole[] = ['display', 'kiosk', 'operator', 'overlay'];
+export const printedRoles: readonly ViewRole[] = [
+  'display',
+  'kiosk',
+  'operator',
+  'overlay',
+  'stage',
+];
 
 /** `http://127.0.0.1:8080` for a host and port; IPv6 addresses get their brackets. */
 export function baseUrl(host: string, port: number): string {

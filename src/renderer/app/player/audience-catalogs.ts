@@ -27,7 +27,7 @@ import type { Namespace } from '../../../shared/i18n/namespaces';
 
 export type { Catalog };
 
-/** Namespaces the player never shows: the operator's rooms, and paper. */
+/** Namespaces the player never shows: the operator's rooms, the band's monitor, and paper. */
 const notInThePlayer = {
   actions: {},
   console: {},
@@ -38,6 +38,7 @@ const notInThePlayer = {
   core: {},
   editor: {},
   print: {},
+  stage: {},
 } as const;
 
 export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {

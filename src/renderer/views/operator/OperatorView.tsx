@@ -15,6 +15,7 @@ import { RemotePanel } from './RemotePanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
 import { ClockBanner } from './ClockBanner';
+import { StagePanel } from './StagePanel';
 import { StaleFactsBanner } from './StaleFactsBanner';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ShowControls } from './ShowControls';
@@ -129,6 +130,7 @@ function Console() {
           <ShowControls />
           <SetlistPanel />
           <OutputsPanel />
+          <StagePanel />
           <ObsPanel />
           <RemotePanel />
         </div>

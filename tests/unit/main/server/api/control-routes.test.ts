@@ -94,6 +94,9 @@ const examples: { [N in CommandName]: Extract<Command, { name: N }> } = {
   obsSetup: { name: 'obsSetup' },
   obsSwitchScene: { name: 'obsSwitchScene', scene: 'Main' },
   setShowClock: { name: 'setShowClock', now: Date.UTC(2026, 11, 6, 20, 0) },
+  stageMessage: { name: 'stageMessage', text: '2 minutes' },
+  stageMessageClear: { name: 'stageMessageClear' },
+  setStageLanguage: { name: 'setStageLanguage', language: null },
 };
 const asBody = ({ name, ...params }: Command) => ({ command: name, ...params });
 const allNames = Object.keys(examples) as CommandName[];
