@@ -62,6 +62,7 @@ export class PlayerShow {
       setlist: null,
       outputLanguages: { display: [], overlay: [] },
       overlays: { lowerThird: false, lyrics: false, drawing: false, nowPlaying: false },
+      stage: { message: null, language: null },
       serverTime: this.clock.now(),
     };
   }
