@@ -86,7 +86,7 @@ export async function runPrint(
   try {
     outcome = await renderPrintPdf(job);
   } catch (error) {
-    context.err(t('print.failed', { reason: (error as Error).message ?? String(error) }));
+    context.err(t('print.failed', { detail: (error as Error).message ?? String(error) }));
     return 1;
   }
   if (!outcome.ok) {

@@ -11,7 +11,7 @@ import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
   CLOSE_UNAUTHORIZED,
-  roles,
+  viewRoles,
   type Command,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
@@ -50,8 +50,8 @@ describe('startServer', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect(server.port).toBeGreaterThan(0);
     const tokens = Object.values(server.tokens);
-    expect(tokens).toHaveLength(roles.length);
-    expect(new Set(tokens).size).toBe(roles.length);
+    expect(tokens).toHaveLength(viewRoles.length);
+    expect(new Set(tokens).size).toBe(viewRoles.length);
     for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 

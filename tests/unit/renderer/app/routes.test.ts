@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { matchRoute, roleForPath, routes } from '../../../../src/renderer/app/routes';
-import { roles } from '../../../../src/shared/protocol';
+import { viewRoles } from '../../../../src/shared/protocol';
 
 describe('routes', () => {
-  it('has one page per role', () => {
-    expect(routes.map((r) => r.role).sort()).toEqual([...roles].sort());
+  it('has one page per role with a page (control has none: it is an HTTP client)', () => {
+    expect(routes.map((r) => r.role).sort()).toEqual([...viewRoles].sort());
   });
 
   it('matches with or without a trailing slash, and nothing else', () => {

@@ -139,11 +139,12 @@ describe('describeItem', () => {
     expect(field(fields, 'title').optional).toBe(true);
   });
 
-  it('playlist: entries widget, seconds as a number, dates', () => {
+  it('playlist: entries widget, seconds as a number, days and times of day', () => {
     const s = specsOf('playlist');
     expect(s.items).toEqual({ type: 'playlistEntries' });
     expect(s.duration).toEqual({ type: 'number', integer: false, min: 0, max: 86_400 });
-    expect(s.from).toEqual({ type: 'date' });
+    // A day, or a time of day: the date-time input takes both.
+    expect(s.from).toEqual({ type: 'dateTime' });
     expect(field(describeItem('playlist').fields, 'pastEvents').defaultValue).toBe('show');
   });
 
