@@ -1,0 +1,4 @@
+export { sniffVideo } from './sniff-video';
+export { withByteReader, bufferReader, type ByteReader } from './byte-reader';
+export type { SniffResult, VideoFault, NotVideoKind } from './sniff-result';
+export { checkVideo, type VideoCheck } from './check-video';
