@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
-import { assemblePack } from './assemble-pack';
+import { assemblePack, videoFactsOf } from './assemble-pack';
 import { readPack } from './load-pack';
 import { problem } from '../../shared/protocol/localized-text';
 import { splitPackPath, type ResolveResult } from './paths';
@@ -84,7 +84,12 @@ export async function openContentStore(
         if (item) merged.set(file.file, item);
       }
     }
-    const { bySource, ...result } = assemblePack(read, merged, lastGood);
+    // A file broken now plans with the facts of its last good video; a new check wins.
+    const videos = videoFactsOf([
+      ...[...lastGoodMedia.values()].flat(),
+      ...read.files.flatMap((f) => f.verified),
+    ]);
+    const { bySource, ...result } = assemblePack(read, merged, lastGood, videos);
     const ownMedia = new Map(read.files.map((f) => [f.file, f]));
     const nextMedia = new Map<string, VerifiedMedia[]>();
     for (const [source, item] of bySource) {
@@ -103,13 +108,23 @@ export async function openContentStore(
       items: result.items,
       errors: result.errors,
       media: Object.fromEntries([...mediaByPath].map(([file, m]) => [file, m.tag]).sort()),
+      videos: Object.fromEntries(
+        [...videoFactsOf([...mediaByPath.values()])].sort(([a], [b]) =>
+          a < b ? -1 : a > b ? 1 : 0,
+        ),
+      ),
       revision: current.revision + 1,
     };
     // Saving a file without changing it should not make every view re-render.
     const same =
       current.revision > 0 &&
-      JSON.stringify([current.pack, current.items, current.errors, current.media]) ===
-        JSON.stringify([next.pack, next.items, next.errors, next.media]);
+      JSON.stringify([
+        current.pack,
+        current.items,
+        current.errors,
+        current.media,
+        current.videos,
+      ]) === JSON.stringify([next.pack, next.items, next.errors, next.media, next.videos]);
     if (same) return;
     current = next;
     if (closed) return;
