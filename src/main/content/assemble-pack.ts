@@ -12,7 +12,9 @@ import { imageExtensions } from './media';
 import { compareText, PACK_FILE } from './pack-files';
 import { noLines, type LineMap } from './source';
 import { closest } from './did-you-mean';
-import type { ItemRef, PackLoadResult, PackRead } from './types';
+import type { ItemRef, PackLoadResult, PackRead, VerifiedMedia } from './types';
+import type { VideoFacts } from '../../shared/content/video-facts';
+import { videoEntryProblems } from './video';
 
 function compareErrors(a: ContentError, b: ContentError): number {
   return (
@@ -21,6 +23,13 @@ function compareErrors(a: ContentError, b: ContentError): number {
     compareText(a.field, b.field) ||
     compareText(a.message, b.message)
   );
+}
+
+/** The facts of each checked video file, by pack path. */
+export function videoFactsOf(media: readonly VerifiedMedia[]): Map<string, VideoFacts> {
+  const facts = new Map<string, VideoFacts>();
+  for (const m of media) if (m.video) facts.set(m.file, m.video);
+  return facts;
 }
 
 function entryId(entry: PlaylistEntry): string {
@@ -103,6 +112,7 @@ export function assemblePack(
   read: PackRead,
   items: ReadonlyMap<string, LoadedItem>,
   previous: ReadonlyMap<string, LoadedItem> = new Map(),
+  videos: ReadonlyMap<string, VideoFacts> = videoFactsOf(read.files.flatMap((f) => f.verified)),
 ): PackLoadResult & {
   /** The item each file stands for now: what a store keeps as the last good content. */
   bySource: Map<string, LoadedItem>;
@@ -211,7 +221,14 @@ export function assemblePack(
           );
         }
       } else {
-        kept.push(entry);
+        const video = target.kind === 'video' ? videos.get(target.file) : undefined;
+        const wrong = videoEntryProblems(entry, target, item.duration, video);
+        for (const { option, text } of wrong) {
+          const field = option ? ['items', index, option] : ['items', index];
+          errors.push(errorAt(item.source, lines(item.source), field, text));
+        }
+        // An entry that cannot play as written stays off the screens, like a missing one.
+        if (wrong.length === 0) kept.push(entry);
       }
     });
     if (kept.length > 0) {

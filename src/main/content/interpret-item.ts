@@ -3,6 +3,7 @@ import {
   displayFieldPath,
   itemKinds,
   itemMedia,
+  type ItemMedia,
   itemSchemas,
   type ContentError,
   type ItemKind,
@@ -15,7 +16,9 @@ import { closest } from './did-you-mean';
 import { rawItemRefs } from './item-refs';
 import { problem, type LocalizedText } from '../../shared/protocol/localized-text';
 import { issuesToErrors, printable, valueParams } from './issues';
-import { checkImage, type ImageCheck } from './media';
+import { checkImage } from './media';
+import { checkSubtitles, checkVideo } from './video';
+import type { VideoFacts } from '../../shared/content/video-facts';
 import { messageOf, readTextFile } from './pack-files';
 import { resolveInsidePack } from './paths';
 import { normalisedMedia, notFoundHint } from './media-hints';
@@ -53,17 +56,38 @@ function suggestedId(stem: string): string {
   return latinSlug(stem, API_ITEM_ID_MAX, 'my-item');
 }
 
-const imageChecks = new Map<string, ImageCheck>();
-const MAX_CACHED_IMAGE_CHECKS = 10_000;
+type MediaRole = NonNullable<ItemMedia['role']>;
+type MediaCheck =
+  | { ok: true; video?: VideoFacts }
+  | { ok: false; error: LocalizedText }
+  | { ok: false; fileErrors: ContentError[] };
+
+const mediaChecks = new Map<string, MediaCheck>();
+const MAX_CACHED_MEDIA_CHECKS = 10_000;
+
+async function checkByRole(
+  role: MediaRole,
+  file: string,
+  shown: string,
+  size: number,
+): Promise<MediaCheck> {
+  if (role === 'video') {
+    const video = await checkVideo(file, shown);
+    return video.ok ? { ok: true, video: video.facts } : video;
+  }
+  if (role === 'subtitles') return checkSubtitles(file, shown, size);
+  return checkImage(file, shown);
+}
 
 /**
- * Checks a media field: inside the pack, present, and really the image its name says. Gives
- * the version it checked, which is the only one the server will send.
+ * Checks a media field: inside the pack, present, and really the image, video or subtitles
+ * its name says. Gives the version it checked, which is the only one the server will send.
  */
 async function checkMedia(
   pack: PackPaths,
   relPath: string,
-): Promise<{ error: LocalizedText } | { media: VerifiedMedia }> {
+  role: MediaRole = 'image',
+): Promise<{ error: LocalizedText } | { fileErrors: ContentError[] } | { media: VerifiedMedia }> {
   const resolved = await resolveInsidePack(pack.dir, relPath, pack.real);
   if (!resolved.ok) {
     return {
@@ -74,30 +98,50 @@ async function checkMedia(
     };
   }
   const shown = normalisedMedia(relPath) ?? relPath;
-  // The watcher reloads the whole pack on every save; only images that changed are read again.
+  // The watcher reloads the whole pack on every save; only media that changed are read again.
   const info = resolved.info;
-  const key = `${resolved.path}\0${shown}\0${info.size}\0${info.mtimeMs}\0${info.ino}`;
-  let image = imageChecks.get(key);
-  if (!image) {
-    image = await checkImage(resolved.path, shown);
-    if (imageChecks.size >= MAX_CACHED_IMAGE_CHECKS) imageChecks.clear();
-    imageChecks.set(key, image);
+  const key = `${role}\0${resolved.path}\0${shown}\0${info.size}\0${info.mtimeMs}\0${info.ino}`;
+  let checked = mediaChecks.get(key);
+  if (!checked) {
+    checked = await checkByRole(role, resolved.path, shown, info.size);
+    if (mediaChecks.size >= MAX_CACHED_MEDIA_CHECKS) mediaChecks.clear();
+    mediaChecks.set(key, checked);
   }
-  if (!image.ok) return { error: image.error };
-  return { media: { file: shown, path: resolved.path, info, tag: fileVersionTag(info) } };
+  if (!checked.ok)
+    return 'error' in checked ? { error: checked.error } : { fileErrors: checked.fileErrors };
+  const media: VerifiedMedia = {
+    file: shown,
+    path: resolved.path,
+    info,
+    tag: fileVersionTag(info),
+  };
+  if (checked.video) media.video = checked.video;
+  return { media };
 }
 
 /** The media paths an item names, read from its fields as written (`itemMedia` needs a valid item). */
 function rawMedia(
   kind: ItemKind,
   fields: Record<string, unknown>,
-): { field: string[]; file: string }[] {
+): { field: string[]; file: string; role: MediaRole }[] {
   const photo = fields.photo;
-  if (kind === 'case' && isRecord(photo) && typeof photo.file === 'string' && photo.file !== '') {
-    return [{ field: ['photo', 'file'], file: photo.file }];
+  const named = (value: unknown): value is string => typeof value === 'string' && value !== '';
+  if (kind === 'case' && isRecord(photo) && named(photo.file)) {
+    return [{ field: ['photo', 'file'], file: photo.file, role: 'image' }];
   }
-  if (kind === 'drawing' && typeof fields.image === 'string' && fields.image !== '') {
-    return [{ field: ['image'], file: fields.image }];
+  if (kind === 'drawing' && named(fields.image)) {
+    return [{ field: ['image'], file: fields.image, role: 'image' }];
+  }
+  if (kind === 'video') {
+    const found: { field: string[]; file: string; role: MediaRole }[] = [];
+    if (named(fields.file)) found.push({ field: ['file'], file: fields.file, role: 'video' });
+    if (named(fields.poster)) found.push({ field: ['poster'], file: fields.poster, role: 'image' });
+    if (isRecord(fields.subtitles)) {
+      for (const [language, file] of Object.entries(fields.subtitles)) {
+        if (named(file)) found.push({ field: ['subtitles', language], file, role: 'subtitles' });
+      }
+    }
+    return found;
   }
   return [];
 }
@@ -132,7 +176,14 @@ async function interpretItem(
   const stem = path.posix.basename(file, path.posix.extname(file));
   result.id = typeof fields.id === 'string' ? fields.id : stem;
   const photo = fields.photo;
-  for (const ref of [isRecord(photo) ? photo.file : undefined, fields.image]) {
+  const subtitles = isRecord(fields.subtitles) ? Object.values(fields.subtitles) : [];
+  const named = [
+    isRecord(photo) ? photo.file : undefined,
+    fields.image,
+    fields.file,
+    fields.poster,
+  ];
+  for (const ref of [...named, ...subtitles]) {
     const media = normalisedMedia(ref);
     if (media) result.media.push(media);
   }
@@ -216,8 +267,9 @@ async function interpretItem(
     const failed = new Set(result.errors.map((e) => e.field));
     for (const media of rawMedia(itemKind, fields)) {
       if (failed.has(displayFieldPath(media.field))) continue;
-      const checked = await checkMedia(pack, media.file);
+      const checked = await checkMedia(pack, media.file, media.role);
       if ('error' in checked) result.errors.push(errorAt(file, lines, media.field, checked.error));
+      if ('fileErrors' in checked) result.errors.push(...checked.fileErrors);
     }
     return;
   }
@@ -237,10 +289,12 @@ async function interpretItem(
     item.photo = { ...item.photo, file: normalisedMedia(item.photo.file) ?? item.photo.file };
   }
   if (item.kind === 'drawing') item.image = normalisedMedia(item.image) ?? item.image;
+  if (item.kind === 'video') item = normalisedVideo(item);
   for (const media of itemMedia(item)) {
-    const checked = await checkMedia(pack, media.file);
+    const checked = await checkMedia(pack, media.file, media.role);
     if ('error' in checked)
       result.errors.push(errorAt(file, lines, [...media.field], checked.error));
+    else if ('fileErrors' in checked) result.errors.push(...checked.fileErrors);
     else result.verified.push(checked.media);
   }
   if (result.errors.length === 0) result.item = item;
@@ -260,6 +314,18 @@ async function interpretText(
     return;
   }
   await interpretItem(pack, file, parsed, result);
+}
+
+function normalisedVideo(item: LoadedItem & { kind: 'video' }): LoadedItem {
+  const spelled = (file: string): string => normalisedMedia(file) ?? file;
+  const video = { ...item, file: spelled(item.file) };
+  if (item.poster) video.poster = spelled(item.poster);
+  if (item.subtitles) {
+    video.subtitles = Object.fromEntries(
+      Object.entries(item.subtitles).map(([language, file]) => [language, spelled(file)]),
+    );
+  }
+  return video;
 }
 
 function emptyResult(file: string): FileResult {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
-import { assemblePack } from './assemble-pack';
+import { assemblePack, videoFactsOf } from './assemble-pack';
 import { glyphWarnings } from './glyphs/pack-warnings';
 import { readPack } from './load-pack';
 import { problem } from '../../shared/protocol/localized-text';
@@ -85,7 +85,12 @@ export async function openContentStore(
         if (item) merged.set(file.file, item);
       }
     }
-    const { bySource, ...result } = assemblePack(read, merged, lastGood);
+    // A file broken now plans with the facts of its last good video; a new check wins.
+    const videos = videoFactsOf([
+      ...[...lastGoodMedia.values()].flat(),
+      ...read.files.flatMap((f) => f.verified),
+    ]);
+    const { bySource, ...result } = assemblePack(read, merged, lastGood, videos);
     const ownMedia = new Map(read.files.map((f) => [f.file, f]));
     const nextMedia = new Map<string, VerifiedMedia[]>();
     for (const [source, item] of bySource) {
@@ -106,6 +111,11 @@ export async function openContentStore(
       errors: result.errors,
       media: Object.fromEntries([...mediaByPath].map(([file, m]) => [file, m.tag]).sort()),
       ...(warnings.length > 0 ? { warnings } : {}),
+      videos: Object.fromEntries(
+        [...videoFactsOf([...mediaByPath.values()])].sort(([a], [b]) =>
+          a < b ? -1 : a > b ? 1 : 0,
+        ),
+      ),
       revision: current.revision + 1,
     };
     // Saving a file without changing it should not make every view re-render.
@@ -117,7 +127,16 @@ export async function openContentStore(
         current.errors,
         current.media,
         current.warnings,
-      ]) === JSON.stringify([next.pack, next.items, next.errors, next.media, next.warnings]);
+        current.videos,
+      ]) ===
+        JSON.stringify([
+          next.pack,
+          next.items,
+          next.errors,
+          next.media,
+          next.warnings,
+          next.videos,
+        ]);
     if (same) return;
     current = next;
     if (closed) return;

@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
 import type { ContentError, ContentSnapshot, LoadedItem, Pack } from '../../shared/content';
+import type { VideoFacts } from '../../shared/content/video-facts';
 import type { ResolveResult } from './paths';
 import type { LineMap } from './source';
 
@@ -13,6 +14,8 @@ export interface VerifiedMedia {
   info: Stats;
   /** Names this version (size, mtime, inode): the `v=` of media URLs and the ETag. */
   tag: string;
+  /** For a video file: what its bytes say it is. */
+  video?: VideoFacts;
 }
 
 /** The result of reading a pack folder once. Never throws: problems become `errors`. */

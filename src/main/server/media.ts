@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { mediaWidthFor } from '../../shared/media/widths';
 import type { ResolveResult } from '../content/paths';
 import { sameVersion } from '../content/version-tag';
+import { byteRange } from './byte-range';
 import { SVG_CSP } from './headers';
 import type { MediaAccess } from './media-access';
 import { fileVersionTag, type MediaScaler, type ScaledImage } from './media-scaling';
@@ -18,6 +19,11 @@ export const mediaTypes: Readonly<Record<string, string>> = {
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
+  // Videos and their subtitles (the loader has checked the bytes match the name).
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.srt': 'text/plain; charset=utf-8',
 };
 
 export type ResolveMedia = (relPath: string) => Promise<ResolveResult>;
@@ -63,7 +69,7 @@ export function registerMedia(
     if (!resolved.ok) return notFound(reply);
     // The version the loader checked: nothing else of this file is ever sent.
     const { info } = resolved;
-    const width = scaler ? requestedWidth(request.query) : null;
+    const width = scaler && type.startsWith('image/') ? requestedWidth(request.query) : null;
     let scaled: ScaledImage | null = null;
     if (scaler && width !== null) {
       try {
@@ -80,13 +86,30 @@ export function registerMedia(
       .header('X-Content-Type-Options', 'nosniff')
       // Authors edit media while the show runs; revalidate instead of showing a stale file.
       .header('Cache-Control', 'no-cache')
-      .header('ETag', etag);
+      .header('ETag', etag)
+      .header('Accept-Ranges', 'bytes');
     if (type === 'image/svg+xml') reply.header('Content-Security-Policy', SVG_CSP);
     // A browser holding the checked version keeps it, even while the file is being rewritten.
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     if (scaled) return reply.header('Content-Length', scaled.data.length).send(scaled.data);
+    // A range of another version would splice two files: If-Range asks for the whole then.
+    const ifRange = request.headers['if-range'];
+    const range =
+      ifRange === undefined || ifRange === etag
+        ? byteRange(request.headers.range, info.size)
+        : null;
+    if (range === 'unsatisfiable') {
+      return reply.code(416).header('Content-Range', `bytes */${info.size}`).send();
+    }
     const file = await openCheckedVersion(resolved.path, info);
     if (!file) return notFound(reply);
+    if (range) {
+      return reply
+        .code(206)
+        .header('Content-Range', `bytes ${range.start}-${range.end}/${info.size}`)
+        .header('Content-Length', range.end - range.start + 1)
+        .send(file.createReadStream({ start: range.start, end: range.end }));
+    }
     return reply.header('Content-Length', info.size).send(file.createReadStream());
   });
 }

@@ -112,6 +112,7 @@ export class ShowEngine {
       itemId: song ? song.songId : (current?.itemId ?? null),
       startedAt: loop.hold ? loop.hold.startedAt : loop.startedAt,
       durationMs: song ? 0 : (current?.durationMs ?? 0),
+      playback: song ? null : (current?.playback ?? null),
       paused: loop.paused,
       remainingMs: loop.paused ? (song ? 0 : loop.remainingMs) : null,
       blackout: this.blackout,

@@ -27,6 +27,8 @@ export interface ItemMedia {
   file: string;
   /** False for a photo or drawing of someone who did not consent to its being shown. */
   consent: boolean;
+  /** How the loader checks it and the server types it: an image unless said otherwise. */
+  role?: 'image' | 'video' | 'subtitles';
 }
 
 /**
@@ -39,5 +41,13 @@ export function itemMedia(item: ContentItem): ItemMedia[] {
   }
   if (item.kind === 'drawing')
     return [{ field: ['image'], file: item.image, consent: item.consent }];
+  if (item.kind === 'video') {
+    const media: ItemMedia[] = [{ field: ['file'], file: item.file, consent: true, role: 'video' }];
+    if (item.poster) media.push({ field: ['poster'], file: item.poster, consent: true });
+    for (const [language, file] of Object.entries(item.subtitles ?? {})) {
+      media.push({ field: ['subtitles', language], file, consent: true, role: 'subtitles' });
+    }
+    return media;
+  }
   return [];
 }

@@ -113,7 +113,17 @@ export function missingLanguages(
   const languages = [...new Set(pack.languages)];
   const warnings = missingIn(packFile, packSchema, pack, languages);
   for (const item of items) {
-    warnings.push(...missingIn(item.source, itemSchemas[item.kind], item, languages));
+    const missing = missingIn(item.source, itemSchemas[item.kind], item, languages);
+    // A video speaks one language: the others need its subtitles to follow it.
+    if (item.kind === 'video') {
+      for (const language of languages) {
+        if (Object.hasOwn(item.subtitles ?? {}, language)) continue;
+        const entry = missing.find((m) => m.language === language);
+        if (entry) entry.fields.push('subtitles');
+        else missing.push({ file: item.source, language, fields: ['subtitles'] });
+      }
+    }
+    warnings.push(...missing);
   }
   return warnings;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageCode } from '../content/text';
+import { videoPlaybackSchema } from './video-playback';
 
 /** The stream's overlay elements; each can be shown or hidden by the operator. */
 export const overlayElement = z.enum(['lowerThird', 'lyrics', 'drawing', 'nowPlaying']);
@@ -72,6 +73,8 @@ export const showStateSchema = z.strictObject({
   startedAt: z.number(),
   /** How long the current item stays on air; 0 for a song with live lyrics (until it ends). */
   durationMs: z.number().nonnegative(),
+  /** For a video on air: its range, sound and looping (see `VideoPlayback`); else null or absent. */
+  playback: videoPlaybackSchema.nullable().optional(),
   paused: z.boolean(),
   /** While paused: how much of the current item's time was left. */
   remainingMs: z.number().nonnegative().nullable(),

@@ -9,3 +9,4 @@ export * from './resume';
 export * from './setlist';
 export * from './lyrics-timing';
 export * from './set-end';
+export * from './video-timing';

@@ -2,9 +2,12 @@ import {
   isShowItem,
   type ContentSnapshot,
   type LoadedItem,
+  type PlaylistEntry,
   type PlaylistItem,
   type ShowItem,
 } from '../content';
+import type { VideoPlayback } from '../protocol/video-playback';
+import { planVideo } from './video-timing';
 import { eventEndsAt, eventIsOver, inTimeWindow, windowEdges } from './dates';
 import { durationMs } from './durations';
 
@@ -12,6 +15,23 @@ import { durationMs } from './durations';
 export interface PlannedItem {
   itemId: string;
   durationMs: number;
+  /** For a video: how this entry plays it (range, sound, loop). */
+  playback?: VideoPlayback;
+}
+
+/** A slot for `item`: a video's time comes from its range and real length, a slide's from its kind. */
+function plannedSlot(
+  snapshot: ContentSnapshot,
+  item: LoadedShowItem,
+  spec: Exclude<PlaylistEntry, string> | { item: string },
+  playlistSeconds: number | undefined,
+): PlannedItem {
+  if (item.kind === 'video') {
+    const plan = planVideo(spec, playlistSeconds, snapshot.videos?.[item.file]);
+    return { itemId: item.id, ...plan };
+  }
+  const entrySeconds = 'duration' in spec ? spec.duration : undefined;
+  return { itemId: item.id, durationMs: durationMs(item.kind, entrySeconds, playlistSeconds) };
 }
 
 export interface OrderOptions {
@@ -85,7 +105,7 @@ export function playOrder(
     return snapshot.items
       .filter(isShowItem)
       .filter(visible)
-      .map((item) => ({ itemId: item.id, durationMs: durationMs(item.kind) }));
+      .map((item) => plannedSlot(snapshot, item, { item: item.id }, undefined));
   }
 
   const playlist = playlists(snapshot).find((p) => p.id === playlistId);
@@ -98,14 +118,7 @@ export function playOrder(
     const item = findShowItem(snapshot, spec.item);
     if (!item || !visible(item)) continue;
     if (item.kind === 'event' && playlist.pastEvents === 'drop' && eventIsOver(item, at)) continue;
-    planned.push({
-      itemId: item.id,
-      durationMs: durationMs(
-        item.kind,
-        'duration' in spec ? spec.duration : undefined,
-        playlist.duration,
-      ),
-    });
+    planned.push(plannedSlot(snapshot, item, spec, playlist.duration));
   }
   return playlist.shuffle
     ? shuffle(planned, options.random ?? Math.random, options.after ?? null)

@@ -5,7 +5,7 @@ import { formatContentError, type ContentError } from '../../../../src/shared/co
 import { loadPack } from '../../../../src/main/content';
 import { brokenPack, copyPack, goodPack, english } from './helpers';
 
-const kinds = 'case, song, drawing, action, event, statement, playlist, setlist';
+const kinds = 'case, song, drawing, action, event, statement, video, playlist, setlist';
 
 describe('loadPack on the good pack', () => {
   it('loads every item with no errors', async () => {

@@ -7,8 +7,8 @@ import {
   roleKey,
   since,
 } from '../../../../src/renderer/controls/text';
-import type { ContentItem } from '../../../../src/shared/content';
-import { translate } from '../../../../src/shared/i18n';
+import { itemKinds, type ContentItem } from '../../../../src/shared/content';
+import { APP_LANGUAGES, translate } from '../../../../src/shared/i18n';
 import { snapshot } from '../fixtures';
 
 const untitledDrawing = {
@@ -42,7 +42,15 @@ describe('item names on the console', () => {
   it('names kinds and roles in the reader’s language; an unknown kind as it is', () => {
     expect(kindLabel('song', translate('fr', 'console'))).toBe('Chanson');
     expect(kindLabel('hologram', translate('fr', 'console'))).toBe('hologram');
+    expect(kindLabel('video', translate('uk', 'console'))).toBe('Відео');
     expect(translate('ru', 'console')(roleKey('display'))).toBe('Экран в зале');
+  });
+});
+
+describe('kindLabel for every kind', () => {
+  it.each(APP_LANGUAGES)('names every item kind in %s, none left as its code', (language) => {
+    const t = translate(language, 'console');
+    expect(itemKinds.filter((kind) => kindLabel(kind, t) === kind)).toEqual([]);
   });
 });
 

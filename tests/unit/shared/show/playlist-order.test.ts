@@ -70,6 +70,7 @@ describe('playOrder', () => {
       action: 15,
       event: 15,
       statement: 20,
+      video: 30,
     });
   });
 
