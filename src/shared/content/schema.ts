@@ -211,6 +211,27 @@ export const statementSchema = z.strictObject({
   author: localizedText.optional(),
 });
 
+/**
+ * A video to play from the pack: a local file only (nothing is fetched from video sites, so a
+ * picket with no network plays it too). The loader checks the real container and codecs from
+ * the file's bytes and reads its length (`ContentSnapshot.videos`).
+ */
+export const videoSchema = z.strictObject({
+  ...itemBase,
+  kind: z.literal('video'),
+  /** MP4 (H.264 + AAC) or WebM (VP9 + Opus), under `media/videos/`. */
+  file: mediaPath,
+  title: localizedText,
+  credit: localizedText.optional(),
+  licence: z.string().min(1),
+  /** The still shown before it plays and in lists; made from a frame on import when absent. */
+  poster: mediaPath.optional(),
+  /** The language spoken: its subtitles are the original line, the others the translation. */
+  language: languageCode.optional(),
+  /** WebVTT (`.vtt`) or SubRip (`.srt`) files, one per language. */
+  subtitles: z.record(languageCode, mediaPath).optional(),
+});
+
 const playlistEntry = z.union([
   itemId,
   z.strictObject({
@@ -218,6 +239,15 @@ const playlistEntry = z.union([
     duration: seconds.optional(),
     from: isoDate.optional(),
     until: isoDate.optional(),
+    // Videos only (the loader refuses them on other kinds): a range, sound, looping.
+    /** Seconds into the video where this entry starts playing. */
+    start: z.number().nonnegative().optional(),
+    /** Seconds into the video where this entry stops; the end of the file when absent. */
+    end: z.number().positive().optional(),
+    /** Play without sound (a merch table next to the band). */
+    muted: z.boolean().optional(),
+    /** Play the range again until the entry's `duration` is over; once when false. */
+    loop: z.boolean().optional(),
   }),
 ]);
 
@@ -258,6 +288,7 @@ export const itemSchemas = {
   action: actionSchema,
   event: eventSchema,
   statement: statementSchema,
+  video: videoSchema,
   playlist: playlistSchema,
   setlist: setlistSchema,
 } as const;
@@ -271,6 +302,7 @@ export type DrawingItem = z.infer<typeof drawingSchema>;
 export type ActionItem = z.infer<typeof actionSchema>;
 export type EventItem = z.infer<typeof eventSchema>;
 export type StatementItem = z.infer<typeof statementSchema>;
+export type VideoItem = z.infer<typeof videoSchema>;
 export type PlaylistItem = z.infer<typeof playlistSchema>;
 export type PlaylistEntry = z.infer<typeof playlistEntry>;
 export type SetlistItem = z.infer<typeof setlistSchema>;
@@ -281,6 +313,7 @@ export type ContentItem =
   | ActionItem
   | EventItem
   | StatementItem
+  | VideoItem
   | PlaylistItem
   | SetlistItem;
 /** Items that only arrange other items: they are never on screen themselves. */

@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n';
 import { renderText } from '../protocol/localized-text';
 import type { ContentItem, Pack } from './schema';
+import type { VideoFacts } from './video-facts';
 
 /** One problem with the content, always naming the file (relative to the pack folder). */
 export interface ContentError {
@@ -40,6 +41,11 @@ export interface ContentSnapshot {
    * keeps its last good version, and so its URL.
    */
   media?: Record<string, string>;
+  /**
+   * What the loader read from each video file's bytes (pack path → facts): the core plans a
+   * video's time on air from its real length, and views never guess a codec from a name.
+   */
+  videos?: Record<string, VideoFacts>;
   /** Increases with every reload, so views can tell a new snapshot from a repeat. */
   revision: number;
 }

@@ -9,6 +9,7 @@ import {
   setlistSchema,
   songSchema,
   statementSchema,
+  videoSchema,
 } from '../content/schema';
 import { commandSchema } from './commands';
 import { obsInfoSchema } from './obs';
@@ -16,6 +17,7 @@ import { localizedTextSchema } from './localized-text';
 import { commandResultSchema } from './result';
 import { role } from './roles';
 import { showStateSchema } from './show-state';
+import { videoFactsSchema } from '../content/video-facts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -27,6 +29,7 @@ export const loadedItemSchema = z.discriminatedUnion('kind', [
   actionSchema.extend(source),
   eventSchema.extend(source),
   statementSchema.extend(source),
+  videoSchema.extend(source),
   playlistSchema.extend(source),
   setlistSchema.extend(source),
 ]);
@@ -45,6 +48,7 @@ export const contentSnapshotSchema = z.strictObject({
   items: z.array(loadedItemSchema),
   errors: z.array(contentErrorSchema),
   media: z.record(z.string(), z.string()).optional(),
+  videos: z.record(z.string(), videoFactsSchema).optional(),
   revision: z.number().int().nonnegative(),
 });
 

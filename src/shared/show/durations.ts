@@ -11,6 +11,8 @@ export const defaultSeconds: Readonly<Record<ShowKind, number>> = {
   action: 15,
   event: 15,
   statement: 20,
+  // Used only when the loader could not read the video's length (the item has an error then).
+  video: 30,
 };
 
 /** Entry duration wins over the playlist's, which wins over the kind's default. Milliseconds. */

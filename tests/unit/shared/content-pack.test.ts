@@ -32,6 +32,7 @@ const folderOf: Record<ItemKind, string> = {
   action: 'actions',
   event: 'events',
   statement: 'statements',
+  video: 'videos',
   playlist: 'playlists',
   setlist: 'setlists',
 };
