@@ -3,7 +3,7 @@ import { coreText, type LocalizedText } from './localized-text';
 import { languageCode } from '../content/text';
 import { obsCommandSchemas } from './obs';
 import type { Role } from './roles';
-import { overlayElement } from './show-state';
+import { overlayElement, videoFaultReason } from './show-state';
 
 /**
  * An id a command names (item, playlist, song, setlist, device). Bounded, because the core
@@ -45,6 +45,22 @@ export const commandSchema = z.discriminatedUnion('name', [
     languages: z.array(languageCode).max(4),
   }),
   z.strictObject({ name: z.literal('overlay'), element: overlayElement, on: z.boolean() }),
+  // The video on air: pause, resume, seek (ms of video time), back to the entry's start.
+  z.strictObject({ name: z.literal('videoPause') }),
+  z.strictObject({ name: z.literal('videoResume') }),
+  z.strictObject({
+    name: z.literal('videoSeek'),
+    ms: z.number().int().nonnegative().max(86_400_000),
+  }),
+  z.strictObject({ name: z.literal('videoRestart') }),
+  /** A screen could not play the video on air: the core skips it (once) and records why. */
+  z.strictObject({
+    name: z.literal('videoFault'),
+    itemId: commandId,
+    reason: videoFaultReason,
+    /** The show state's `sequence` the screen was playing, so a late report skips nothing. */
+    sequence: z.number().int().nonnegative().optional(),
+  }),
   // The phone remote (operator only).
   z.strictObject({ name: z.literal('remoteEnable'), on: z.boolean() }),
   z.strictObject({ name: z.literal('remoteRevoke'), deviceId: commandId }),
@@ -81,6 +97,10 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'setlistStop',
     'setOutputLanguages',
     'overlay',
+    'videoPause',
+    'videoResume',
+    'videoSeek',
+    'videoRestart',
     'remoteEnable',
     'remoteRevoke',
     'obsConfigure',
@@ -96,9 +116,12 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'lyricsNext',
     'lyricsPrevious',
     'overlay',
+    'videoPause',
+    'videoResume',
   ],
-  kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
-  display: [],
+  // Only a screen that plays the video can tell it failed; it cannot steer it otherwise.
+  kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode', 'videoFault'],
+  display: ['videoFault'],
   overlay: [],
 };
 
