@@ -16,6 +16,8 @@ interface Runner {
   run: RunAction;
   /** The context actions see, read from the stores at the moment of the call. */
   context: () => ActionContext | null;
+  /** Sends a command that is not a registered action (a seek bar's position). */
+  send: SendCommand;
 }
 
 const RunnerContext = createContext<Runner | null>(null);
@@ -48,7 +50,7 @@ export function RunnerProvider({ send, children }: { send: SendCommand; children
     },
     [context, send, operator, t],
   );
-  const value = useMemo(() => ({ run, context }), [run, context]);
+  const value = useMemo(() => ({ run, context, send }), [run, context, send]);
   return <RunnerContext.Provider value={value}>{children}</RunnerContext.Provider>;
 }
 
