@@ -124,14 +124,14 @@ async function startBlackFrameCounter(page: Page): Promise<void> {
 
 const videoOnAir = (page: Page) => page.locator('.slide-frame[data-phase="in"] video');
 const currentTime = (page: Page) =>
-  videoOnAir(page).evaluate((v) => (v as HTMLVideoElement).currentTime);
+  videoOnAir(page).evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
 
 test('Chromium here: which codecs it plays', async ({ page }) => {
   await page.goto(withQuery(server.urls.display, { lang: 'en' }));
-  const support = await page.evaluate(() => ({
+  const support = await page.evaluate<{ h264: string; vp9: string }>(`({
     h264: document.createElement('video').canPlayType('video/mp4; codecs="avc1.42E01E"'),
     vp9: document.createElement('video').canPlayType('video/webm; codecs="vp9, opus"'),
-  }));
+  })`);
   console.log(`codec support: ${JSON.stringify(support)}`);
   expect(support.vp9).not.toBe('');
 });
@@ -191,7 +191,7 @@ test('the operator pauses, seeks and restarts; every screen follows', async ({ p
   });
   expect((await operator.send({ name: 'videoPause' })).ok).toBe(true);
   await expect
-    .poll(() => videoOnAir(page).evaluate((v) => (v as HTMLVideoElement).paused))
+    .poll(() => videoOnAir(page).evaluate((v) => (v as unknown as { paused: boolean }).paused))
     .toBe(true);
   const held = await currentTime(page);
   await page.waitForTimeout(800);

@@ -3,7 +3,7 @@ import {
   videoPositionAt,
   type VideoFault,
   type VideoFaultReason,
-  type VideoPlayback,
+  type VideoPlayState,
 } from '../../shared/protocol';
 
 /** How many skipped videos the console lists; older ones drop off. */
@@ -20,29 +20,35 @@ export interface OnAir {
 }
 
 /**
- * The entry's range start in ms, read defensively: the playlist entry options (`start`, in
- * seconds) reach the planned item when the show's timing for videos lands; until then, 0.
+ * The entry's range start in ms, read defensively: the show's timing for videos (engineer A's
+ * `PlannedItem.playback`) may not be there yet; then 0.
  */
 export function entryStartMs(planned: unknown): number {
   if (typeof planned !== 'object' || planned === null) return 0;
-  const p = planned as { startMs?: unknown; start?: unknown };
+  const p = planned as { startMs?: unknown; start?: unknown; playback?: { startMs?: unknown } };
+  if (typeof p.playback?.startMs === 'number' && p.playback.startMs >= 0) return p.playback.startMs;
   if (typeof p.startMs === 'number' && p.startMs >= 0) return p.startMs;
   if (typeof p.start === 'number' && p.start >= 0) return p.start * 1000;
   return 0;
 }
 
 /**
- * The play state of the video on air (see `VideoPlayback`) and the videos skipped because a
+ * The play state of the video on air (see `VideoPlayState`) and the videos skipped because a
  * screen could not play them. The engine owns the loop's timer; this keeps the video's clock
  * in step with it: a new showing starts at the entry's start, pausing the show pauses it.
  */
 export class VideoPlaybackState {
-  private playback: VideoPlayback | null = null;
+  private playback: VideoPlayState | null = null;
   private sequence = -1;
   private readonly faults: VideoFault[] = [];
 
   /** Brings the play state up to what is on air now, and returns it. */
-  sync(content: ContentSnapshot, onAir: OnAir, startMs: number, now: number): VideoPlayback | null {
+  sync(
+    content: ContentSnapshot,
+    onAir: OnAir,
+    startMs: number,
+    now: number,
+  ): VideoPlayState | null {
     const item =
       onAir.itemId === null ? undefined : content.items.find((i) => i.id === onAir.itemId);
     if (item?.kind !== 'video') {
@@ -66,7 +72,7 @@ export class VideoPlaybackState {
     return this.playback;
   }
 
-  current(): VideoPlayback | null {
+  current(): VideoPlayState | null {
     return this.playback;
   }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { VideoItem } from '../../shared/content';
-import type { VideoFaultReason, VideoPlayback } from '../../shared/protocol';
+import type { VideoFaultReason, VideoPlayState } from '../../shared/protocol';
 import { mediaUrl, type SlideContext } from './context';
 import {
   cueLines,
@@ -19,7 +19,7 @@ const CHECK_MS = 250;
 export interface VideoSlideContext {
   /** `in`: on air; `upcoming`: built hidden so it is loaded before its turn; `out`: fading. */
   phase: 'in' | 'upcoming' | 'out';
-  playback: VideoPlayback | null;
+  playback: VideoPlayState | null;
   /** The show state's `sequence`, named in a fault report. */
   sequence: number;
   /** Server clock minus this machine's. */

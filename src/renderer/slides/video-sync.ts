@@ -1,5 +1,5 @@
 import type { ContentSnapshot, VideoItem } from '../../shared/content';
-import { videoPositionAt, type VideoPlayback } from '../../shared/protocol';
+import { videoPositionAt, type VideoPlayState } from '../../shared/protocol';
 
 /** A screen more than this far from the core's position seeks; less is left to play on. */
 export const DRIFT_SEEK_MS = 750;
@@ -44,7 +44,7 @@ export function videoEntryOptions(
  * core's position, wrapped into the entry's range when it loops, held at the range's end.
  */
 export function targetPositionMs(
-  playback: VideoPlayback,
+  playback: VideoPlayState,
   now: number,
   options: VideoEntryOptions,
   lengthMs: number | null,

@@ -30,7 +30,7 @@ export type LyricsCursor = z.infer<typeof lyricsCursorSchema>;
  * The video on air and where it stands, the same anchor idea as timed lyrics: every screen
  * computes the same position from the server's clock, so two screens in a hall play in step.
  */
-export const videoPlaybackSchema = z.strictObject({
+export const videoPlayStateSchema = z.strictObject({
   itemId: z.string(),
   /** Server clock (epoch ms) at which the video stood at `positionMs`. */
   anchorAt: z.number(),
@@ -38,10 +38,10 @@ export const videoPlaybackSchema = z.strictObject({
   positionMs: z.number().nonnegative(),
   paused: z.boolean(),
 });
-export type VideoPlayback = z.infer<typeof videoPlaybackSchema>;
+export type VideoPlayState = z.infer<typeof videoPlayStateSchema>;
 
 /** Where a video is at `now` (server clock), in ms of video time. */
-export function videoPositionAt(video: VideoPlayback, now: number): number {
+export function videoPositionAt(video: VideoPlayState, now: number): number {
   return video.paused ? video.positionMs : video.positionMs + Math.max(0, now - video.anchorAt);
 }
 
@@ -112,7 +112,7 @@ export const showStateSchema = z.strictObject({
     .nullable(),
   outputLanguages: outputLanguagesSchema,
   /** The video on air and its play state; null (or absent, from an older core) otherwise. */
-  video: videoPlaybackSchema.nullable().optional(),
+  video: videoPlayStateSchema.nullable().optional(),
   /** The latest videos skipped because they could not play, newest last (a few at most). */
   videoFaults: z.array(videoFaultSchema).max(20).optional(),
   /** Which overlay elements are shown on the stream. */
