@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openView, screenshotPath, withQuery } from '../helpers/display';
@@ -8,6 +8,7 @@ import { serve, type Served } from '../helpers/serve';
 import { hasFfmpeg, makeClip } from '../helpers/video-clips';
 
 /*
+ * Needs engineer A's loader and media route (branch wt/video-content), merged first.
  * A pack made here: two videos (one subtitled in English and French) with slides between
  * them, a corrupt video, and a sensitive one. Debian's Chromium is checked for H.264 below;
  * the clips are WebM (VP9 + Opus), which every Chromium plays.
@@ -45,8 +46,10 @@ function writePack(dir: string): void {
     makeClip({ format: 'webm', seconds: 4 }),
     path.join(dir, 'media/videos/film-b.webm'),
   );
-  // The real file's header, then garbage: it starts to load and fails to decode.
-  const corrupt = Buffer.alloc(200_000, 0x5a);
+  // A real file's header (so the loader's byte check passes), then garbage where the frames
+  // are: it starts to load, and fails when the frames are decoded.
+  const corrupt = readFileSync(makeClip({ format: 'webm', seconds: 4 }));
+  corrupt.fill(0x5a, 600, corrupt.length - 600);
   writeFileSync(path.join(dir, 'media/videos/corrupt.webm'), corrupt);
   write(
     'media/videos/film-a.en.vtt',

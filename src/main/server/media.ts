@@ -18,10 +18,6 @@ export const mediaTypes: Readonly<Record<string, string>> = {
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
-  // Video slides: the files and their subtitles (WebVTT for the browser's own cue timing).
-  '.webm': 'video/webm',
-  '.mp4': 'video/mp4',
-  '.vtt': 'text/vtt; charset=utf-8',
 };
 
 export type ResolveMedia = (relPath: string) => Promise<ResolveResult>;
