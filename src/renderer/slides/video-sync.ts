@@ -21,6 +21,23 @@ export const defaultEntryOptions: VideoEntryOptions = {
   loop: false,
 };
 
+/**
+ * The core's own reading of the entry (`ShowState.playback`, from the show's timing for
+ * videos), when this core sends one: it knows the file's real length.
+ */
+export function publishedEntryOptions(show: unknown): VideoEntryOptions | null {
+  const playback = (show as { playback?: unknown } | null)?.playback;
+  if (typeof playback !== 'object' || playback === null) return null;
+  const p = playback as { startMs?: unknown; endMs?: unknown; muted?: unknown; loop?: unknown };
+  if (typeof p.startMs !== 'number') return null;
+  return {
+    startMs: p.startMs,
+    endMs: typeof p.endMs === 'number' ? p.endMs : null,
+    muted: p.muted === true,
+    loop: p.loop === true,
+  };
+}
+
 /** The options of the entry that put `itemId` on air in `playlistId` (its first entry). */
 export function videoEntryOptions(
   snapshot: ContentSnapshot | null,

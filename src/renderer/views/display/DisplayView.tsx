@@ -21,7 +21,7 @@ import {
 import { createPreloader, imagesOf, videoFrameKey, type Preloader } from './preload';
 import { MAX_IMAGE_WAIT_MS, SlideStage, type FramePhase, type StageEntry } from './SlideStage';
 import type { VideoSlideContext } from '../../slides/VideoSlide';
-import { videoEntryOptions } from '../../slides/video-sync';
+import { publishedEntryOptions, videoEntryOptions } from '../../slides/video-sync';
 import type { ContentItem } from '../../../shared/content';
 import { themeStyle } from '../../slides/theme';
 import { useCursorIdle, useIdleTimeout } from './use-idle';
@@ -179,7 +179,9 @@ export function DisplayView({
       playback: show.video ?? null,
       sequence,
       clockOffsetMs,
-      options: videoEntryOptions(snapshot, show.playlistId, item.id),
+      options:
+        (show.itemId === item.id ? publishedEntryOptions(show) : null) ??
+        videoEntryOptions(snapshot, show.playlistId, item.id),
       lengthMs: snapshot.videos?.[item.file]?.durationMs ?? null,
       frameReady: () => preloader.frameReady(frame),
       frameGone: () => preloader.frameGone(frame),
