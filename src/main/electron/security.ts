@@ -15,6 +15,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A video slide starts on its own, with sound, on a screen nobody touches.
+    autoplayPolicy: 'no-user-gesture-required',
   };
 }
 

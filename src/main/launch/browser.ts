@@ -65,5 +65,7 @@ export function kioskArguments(url: string, profileDir: string): string[] {
     '--disable-features=Translate,MediaRouter',
     '--noerrdialogs',
     '--disable-session-crashed-bubble',
+    // A video slide starts on its own, with sound, on a screen nobody touches.
+    '--autoplay-policy=no-user-gesture-required',
   ];
 }

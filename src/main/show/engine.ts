@@ -6,6 +6,7 @@ import {
   type Command,
   type Result,
   type ShowState,
+  type VideoFaultReason,
 } from '../../shared/protocol';
 import { calendarDate, systemClock, type Clock } from '../../shared/time';
 import type { ShowClock } from './show-clock';
@@ -29,6 +30,7 @@ import {
 import { resumedLive, type ShowPosition } from '../../shared/show/resume';
 import { findSetlist } from '../../shared/show/setlist';
 import { SetlistProgress } from './setlist-progress';
+import { entryStartMs, VideoPlaybackState } from './video-playback';
 
 export { systemClock, type Clock } from '../../shared/time';
 export { positionOf, type ShowPosition } from '../../shared/show/resume';
@@ -72,6 +74,7 @@ export class ShowEngine {
   private readonly times = new Map<string, LineTimes | null>();
   private readonly setlist = new SetlistProgress();
   private readonly outputs = new Outputs();
+  private readonly video = new VideoPlaybackState();
 
   constructor(content: ContentSnapshot, options: ShowEngineOptions = {}) {
     this.content = content;
@@ -121,6 +124,8 @@ export class ShowEngine {
       setlist: this.setlist.published(this.content),
       ...this.outputs.published(),
       ...(this.showClock ? { clock: this.showClock.state() } : {}),
+      video: song ? null : this.syncVideo(),
+      videoFaults: this.video.recorded(),
       serverTime: this.clock.now(),
     };
   }
@@ -255,6 +260,13 @@ export class ShowEngine {
         return ok;
       case 'setStageLanguage':
         return resultOf(this.outputs.setStageLanguage(this.content.pack, command.language));
+      case 'videoPause':
+      case 'videoResume':
+      case 'videoSeek':
+      case 'videoRestart':
+        return this.steerVideo(command);
+      case 'videoFault':
+        return this.videoFault(command.itemId, command.reason, command.sequence);
     }
   }
 
@@ -274,6 +286,88 @@ export class ShowEngine {
       );
     }
     this.onShowClockSet(this.showClock.state().offsetMs);
+    return ok;
+  }
+
+  /** The video's play state, brought up to the item on air. */
+  private syncVideo() {
+    const loop = this.loop;
+    const now = this.clock.now();
+    const current = loop.current();
+    const elapsedMs = loop.paused
+      ? (current?.durationMs ?? 0) - loop.remainingMs
+      : now - loop.startedAt;
+    return this.video.sync(
+      this.content,
+      {
+        itemId: loop.hold ? null : (current?.itemId ?? null),
+        sequence: loop.sequence,
+        elapsedMs,
+        paused: loop.paused,
+      },
+      entryStartMs(current),
+      now,
+    );
+  }
+
+  /**
+   * Pause and resume hold the loop's timer with the video, so a paused video is not cut off
+   * when its time is up; a seek moves the timer too, so the item ends when the video does.
+   */
+  private steerVideo(
+    command: Extract<
+      ShowCommand,
+      { name: 'videoPause' | 'videoResume' | 'videoSeek' | 'videoRestart' }
+    >,
+  ): Result {
+    const playback = this.syncVideo();
+    if (!playback) return fail(coreText('videoOnAir.none'));
+    const now = this.clock.now();
+    const startMs = entryStartMs(this.loop.current());
+    switch (command.name) {
+      case 'videoPause':
+        this.loop.pause();
+        this.video.hold(true, now);
+        return ok;
+      case 'videoResume':
+        this.loop.resume();
+        this.video.hold(false, now);
+        return ok;
+      case 'videoSeek':
+        return this.seekVideo(command.ms, startMs, now);
+      case 'videoRestart':
+        return this.seekVideo(startMs, startMs, now);
+    }
+  }
+
+  private seekVideo(ms: number, startMs: number, now: number): Result {
+    const current = this.loop.current();
+    const item = this.content.items.find((i) => i.id === current?.itemId);
+    const file = item?.kind === 'video' ? item.file : null;
+    const lengthMs = file ? this.content.videos?.[file]?.durationMs : undefined;
+    const target = lengthMs === undefined ? ms : Math.min(ms, lengthMs);
+    this.video.seek(target, now);
+    // The item's time left follows the video: from the new position to the planned end.
+    const left = Math.max(0, (current?.durationMs ?? 0) - Math.max(0, target - startMs));
+    const wasPaused = this.loop.paused;
+    this.loop.pause();
+    this.loop.remainingMs = left;
+    if (!wasPaused) this.loop.resume();
+    return ok;
+  }
+
+  /**
+   * A screen could not play the video on air: skip it, once however many screens report it,
+   * and keep the fault for the console. A report about a showing already gone changes nothing.
+   */
+  private videoFault(itemId: string, reason: VideoFaultReason, sequence?: number): Result {
+    this.syncVideo();
+    if (!this.video.isOnAir(itemId, sequence)) return ok;
+    const item = this.content.items.find((i) => i.id === itemId);
+    const file = item?.kind === 'video' ? item.file : '';
+    this.video.record({ itemId, file, reason, at: this.clock.now() });
+    console.warn(`video ${itemId} skipped: ${file}, ${reason}`);
+    this.loop.advance();
     return ok;
   }
 

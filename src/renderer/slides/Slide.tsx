@@ -6,6 +6,7 @@ import { DrawingSlide } from './DrawingSlide';
 import { EventSlide } from './EventSlide';
 import { LyricsSlide } from './LyricsSlide';
 import { StatementSlide } from './StatementSlide';
+import { VideoSlide } from './VideoSlide';
 
 /** One item, rendered by the component for its kind. A playlist or a setlist is never on screen. */
 export function Slide({ item, ctx }: { item: ContentItem; ctx: SlideContext }) {
@@ -22,6 +23,8 @@ export function Slide({ item, ctx }: { item: ContentItem; ctx: SlideContext }) {
       return <EventSlide item={item} ctx={ctx} />;
     case 'statement':
       return <StatementSlide item={item} ctx={ctx} />;
+    case 'video':
+      return <VideoSlide item={item} ctx={ctx} />;
     case 'playlist':
     case 'setlist':
       return null;

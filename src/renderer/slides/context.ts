@@ -2,6 +2,7 @@ import { mediaWidthFor } from '../../shared/media/widths';
 import { pickText, type LocalizedText, type Pack } from '../../shared/content';
 import type { ShowState } from '../../shared/protocol';
 import type { CampaignTag } from '../../shared/time/links';
+import type { VideoSlideContext } from './VideoSlide';
 
 /** When the slide went on air and for how long, on the server's clock. */
 export type SlideTiming = Pick<ShowState, 'startedAt' | 'durationMs' | 'paused' | 'remainingMs'> & {
@@ -36,6 +37,8 @@ export interface SlideContext {
    * playlist's, today's event's, or the pack's); the pack's when not given.
    */
   campaignTag?: CampaignTag | undefined;
+  /** On the display: the video's play state, its phase on the stage, and where to report. */
+  video?: VideoSlideContext | undefined;
 }
 
 /** A photo or drawing of the pack, at the width this slide asks for. */

@@ -3,7 +3,7 @@ import { coreText, type LocalizedText } from './localized-text';
 import { languageCode } from '../content/text';
 import { obsCommandSchemas } from './obs';
 import type { Role } from './roles';
-import { overlayElement, STAGE_MESSAGE_MAX } from './show-state';
+import { overlayElement, STAGE_MESSAGE_MAX, videoFaultReason } from './show-state';
 
 /**
  * An id a command names (item, playlist, song, setlist, device). Bounded, because the core
@@ -71,6 +71,22 @@ export const commandSchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('stageMessage'), text: stageMessageText }),
   z.strictObject({ name: z.literal('stageMessageClear') }),
   z.strictObject({ name: z.literal('setStageLanguage'), language: languageCode.nullable() }),
+  // The video on air: pause, resume, seek (ms of video time), back to the entry's start.
+  z.strictObject({ name: z.literal('videoPause') }),
+  z.strictObject({ name: z.literal('videoResume') }),
+  z.strictObject({
+    name: z.literal('videoSeek'),
+    ms: z.number().int().nonnegative().max(86_400_000),
+  }),
+  z.strictObject({ name: z.literal('videoRestart') }),
+  /** A screen could not play the video on air: the core skips it (once) and records why. */
+  z.strictObject({
+    name: z.literal('videoFault'),
+    itemId: commandId,
+    reason: videoFaultReason,
+    /** The show state's `sequence` the screen was playing, so a late report skips nothing. */
+    sequence: z.number().int().nonnegative().optional(),
+  }),
   // The phone remote (operator only).
   z.strictObject({ name: z.literal('remoteEnable'), on: z.boolean() }),
   z.strictObject({ name: z.literal('remoteRevoke'), deviceId: commandId }),
@@ -111,6 +127,10 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'stageMessage',
     'stageMessageClear',
     'setStageLanguage',
+    'videoPause',
+    'videoResume',
+    'videoSeek',
+    'videoRestart',
     'remoteEnable',
     'remoteRevoke',
     'obsConfigure',
@@ -127,8 +147,11 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'lyricsPrevious',
     'overlay',
     'setShowClock',
+    'videoPause',
+    'videoResume',
   ],
-  kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
+  // Only a screen that plays the video can tell it failed; it cannot steer it otherwise.
+  kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode', 'videoFault'],
   /**
    * A show controller on the HTTP control API (Companion, a Stream Deck): the operator's show
    * commands, none of the configuration ones (the phone remote, OBS's settings and set-up).
@@ -162,9 +185,13 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'stageMessage',
     'stageMessageClear',
     'setStageLanguage',
+    'videoPause',
+    'videoResume',
+    'videoSeek',
+    'videoRestart',
     'obsSwitchScene',
   ],
-  display: [],
+  display: ['videoFault'],
   overlay: [],
   // The stage only shows: a monitor at the band's feet is within reach of anyone on stage.
   stage: [],

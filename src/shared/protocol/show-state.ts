@@ -27,6 +27,39 @@ export const lyricsCursorSchema = z.strictObject({
 });
 export type LyricsCursor = z.infer<typeof lyricsCursorSchema>;
 
+/**
+ * The video on air and where it stands, the same anchor idea as timed lyrics: every screen
+ * computes the same position from the server's clock, so two screens in a hall play in step.
+ */
+export const videoPlayStateSchema = z.strictObject({
+  itemId: z.string(),
+  /** Server clock (epoch ms) at which the video stood at `positionMs`. */
+  anchorAt: z.number(),
+  /** Video time (ms) at `anchorAt`; while paused, where it is held. */
+  positionMs: z.number().nonnegative(),
+  paused: z.boolean(),
+});
+export type VideoPlayState = z.infer<typeof videoPlayStateSchema>;
+
+/** Where a video is at `now` (server clock), in ms of video time. */
+export function videoPositionAt(video: VideoPlayState, now: number): number {
+  return video.paused ? video.positionMs : video.positionMs + Math.max(0, now - video.anchorAt);
+}
+
+/** Why a screen gave up on a video: see the display's watchdog. */
+export const videoFaultReason = z.enum(['stalled', 'decode', 'missing']);
+export type VideoFaultReason = z.infer<typeof videoFaultReason>;
+
+/** A video the core skipped because a screen could not play it; shown in the console. */
+export const videoFaultSchema = z.strictObject({
+  itemId: z.string(),
+  file: z.string(),
+  reason: videoFaultReason,
+  /** Server clock when it was skipped. */
+  at: z.number(),
+});
+export type VideoFault = z.infer<typeof videoFaultSchema>;
+
 /** Which languages each kind of output shows; an empty list means the pack's own choice. */
 export const outputLanguagesSchema = z.strictObject({
   /** Venue screens: display and kiosk. */
@@ -95,6 +128,10 @@ export const showStateSchema = z.strictObject({
     })
     .nullable(),
   outputLanguages: outputLanguagesSchema,
+  /** The video on air and its play state; null (or absent, from an older core) otherwise. */
+  video: videoPlayStateSchema.nullable().optional(),
+  /** The latest videos skipped because they could not play, newest last (a few at most). */
+  videoFaults: z.array(videoFaultSchema).max(20).optional(),
   /** Which overlay elements are shown on the stream. */
   overlays: z.record(overlayElement, z.boolean()),
   /**

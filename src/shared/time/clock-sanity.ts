@@ -60,15 +60,19 @@ export function clockSanity(
     : { status: 'plausible' };
 }
 
-/** How far past the pack's newest past day a time set by hand may be. */
-export const SHOW_CLOCK_MAX_DAYS_AHEAD = 366;
+/**
+ * How far past the pack's newest past day a time set by hand may be. Packs stay in use for
+ * years after their facts were last dated (the built-in pack's newest is 2024), so a year
+ * would refuse a phone that is right; ten years still refuses one that jumped to 2099.
+ */
+export const SHOW_CLOCK_MAX_DAYS_AHEAD = 3653;
 
 export type ShowClockRefusal = 'beforePack' | 'tooFarAhead' | null;
 
 /**
  * Whether a time someone offers for the show clock ("use my phone's time") is believable:
- * not before what the pack states as past, and not more than a year after it. A phone with
- * a wrong clock must not move the counters by years.
+ * not before what the pack states as past, and not more than ten years after it. A phone
+ * with a wildly wrong clock must not move the counters by decades.
  */
 export function showClockRefusal(
   proposedMs: number,

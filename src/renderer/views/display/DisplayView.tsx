@@ -18,8 +18,11 @@ import {
   merchSettings,
   type MerchView,
 } from './merch/merch-state';
-import { createPreloader, imagesOf, type Preloader } from './preload';
-import { MAX_IMAGE_WAIT_MS, SlideStage, type StageEntry } from './SlideStage';
+import { createPreloader, imagesOf, videoFrameKey, type Preloader } from './preload';
+import { MAX_IMAGE_WAIT_MS, SlideStage, type FramePhase, type StageEntry } from './SlideStage';
+import type { VideoSlideContext } from '../../slides/VideoSlide';
+import { publishedEntryOptions, videoEntryOptions } from '../../slides/video-sync';
+import type { ContentItem } from '../../../shared/content';
 import { themeStyle } from '../../slides/theme';
 import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
@@ -166,7 +169,28 @@ export function DisplayView({
     nowMs,
   });
   const lyricsLine = (itemId: string) => (show.lyrics?.songId === itemId ? show.lyrics.line : null);
-  const renderEntry = (entry: StageEntry, first: boolean) =>
+  // A video's own entry: the stage's phase, the core's play state, where to send a fault.
+  const videoContext = (item: ContentItem, phase: FramePhase): VideoSlideContext | undefined => {
+    if (item.kind !== 'video') return undefined;
+    const frame = videoFrameKey(item.file);
+    const { sequence } = show;
+    return {
+      phase,
+      playback: show.video ?? null,
+      sequence,
+      clockOffsetMs,
+      options:
+        (show.itemId === item.id ? publishedEntryOptions(show) : null) ??
+        videoEntryOptions(snapshot, show.playlistId, item.id),
+      lengthMs: snapshot.videos?.[item.file]?.durationMs ?? null,
+      frameReady: () => preloader.frameReady(frame),
+      frameGone: () => preloader.frameGone(frame),
+      reportFault: (reason) => {
+        void send({ name: 'videoFault', itemId: item.id, reason, sequence });
+      },
+    };
+  };
+  const renderEntry = (entry: StageEntry, first: boolean, phase: FramePhase) =>
     entry.screen.kind === 'slide' ? (
       <Slide
         item={entry.screen.item}
@@ -180,6 +204,7 @@ export function DisplayView({
           lyricsLine: lyricsLine(entry.screen.item.id),
           // The first slide shows the files as they are: nothing fades, nothing waits.
           mediaWidth: first ? null : undefined,
+          video: videoContext(entry.screen.item, phase),
         }}
       />
     ) : (

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { FitBatch } from '../../fit/Fit';
 import type { Screen } from '../../slides/choose-screen';
-import { imagesOf, type Preloader } from './preload';
+import { imagesOf, videoFramesOf, type Preloader } from './preload';
 
 /** One thing the stage can show: a slide (or the neutral screen) in one language. */
 export interface StageEntry {
@@ -35,7 +35,12 @@ interface StageState {
  * first entry shows the unscaled files, but it goes up without waiting: see DisplayView.)
  */
 export const entryImages = (entry: StageEntry) =>
-  entry.screen.kind === 'slide' ? imagesOf(entry.screen.item) : [];
+  entry.screen.kind === 'slide'
+    ? [...imagesOf(entry.screen.item), ...videoFramesOf(entry.screen.item)]
+    : [];
+
+/** Where a frame stands: on air, waiting (hidden) to go up, or fading out under the next. */
+export type FramePhase = 'in' | 'upcoming' | 'out';
 const isSensitive = (entry: StageEntry | null) =>
   entry?.screen.kind === 'slide' && entry.screen.item.sensitive;
 export const entryItemId = (entry: StageEntry) =>
@@ -73,7 +78,7 @@ interface SlideStageProps {
   fadeMs: number;
   preloader: Preloader;
   /** `first`: the entry the stage started with, which went up without a cross-fade. */
-  renderEntry: (entry: StageEntry, first: boolean) => ReactNode;
+  renderEntry: (entry: StageEntry, first: boolean, phase: FramePhase) => ReactNode;
   /** Called when a new entry goes up, e.g. to set the page's language. */
   onShown?: (entry: StageEntry) => void;
   /**
@@ -174,7 +179,7 @@ export function SlideStage({
   return (
     <div className="stage" data-item-id={entryItemId(shown) ?? ''}>
       {frames.map((entry) => {
-        const phase = entry === shown ? 'in' : entry === prepared ? 'upcoming' : 'out';
+        const phase: FramePhase = entry === shown ? 'in' : entry === prepared ? 'upcoming' : 'out';
         const hidden = phase !== 'in';
         return (
           // Keyed by entry: when the upcoming slide goes up, its frame (fitted, images decoded)
@@ -191,7 +196,7 @@ export function SlideStage({
             style={{ '--fade': `${fadeMs}ms` } as CSSProperties}
           >
             <FitBatch background={phase === 'upcoming'}>
-              {renderEntry(entry, entry.key === firstKey)}
+              {renderEntry(entry, entry.key === firstKey, phase)}
             </FitBatch>
           </div>
         );

@@ -17,6 +17,15 @@ export function imagesOf(
   }
 }
 
+/** What a video slide waits for before it goes up: its first frame, under its own URL. */
+export function videoFramesOf(item: ContentItem | undefined): string[] {
+  return item?.kind === 'video' ? [videoFrameKey(item.file)] : [];
+}
+
+/** The key a video's first frame is known by in the preloader (not a URL that is fetched). */
+export const videoFrameKey = (file: string) => `video-frame:${file}`;
+const isVideoFrameKey = (key: string) => key.startsWith('video-frame:');
+
 export type ImageLoader = (url: string) => Promise<void>;
 
 /** Fetches and decodes one image off screen. A broken image counts as done: the slide copes. */
@@ -38,10 +47,17 @@ export const browserImageLoader: ImageLoader = (url) => {
 export function createPreloader(load: ImageLoader = browserImageLoader) {
   const loads = new Map<string, Promise<void>>();
   const done = new Set<string>();
+  // A video's first frame is not fetched here: the slide's own <video> (built hidden, see
+  // SlideStage) loads it and says so, and the wait for it is this promise.
+  const frameWaits = new Map<string, () => void>();
+  const waitForFrame = (key: string) =>
+    new Promise<void>((resolve) => {
+      frameWaits.set(key, resolve);
+    });
   const once = (url: string) => {
     let pending = loads.get(url);
     if (!pending) {
-      pending = load(url).then(() => {
+      pending = (isVideoFrameKey(url) ? waitForFrame(url) : load(url)).then(() => {
         done.add(url);
       });
       loads.set(url, pending);
@@ -72,6 +88,19 @@ export function createPreloader(load: ImageLoader = browserImageLoader) {
     },
     warm(urls: readonly string[]): void {
       for (const url of urls) void once(url);
+    },
+    /** A video slide's first frame is decoded (or its video failed: then it goes up at once). */
+    frameReady(key: string): void {
+      done.add(key);
+      frameWaits.get(key)?.();
+      frameWaits.delete(key);
+      if (!loads.has(key)) loads.set(key, Promise.resolve());
+    },
+    /** That <video> is gone: the next one with this file loads again, so it waits again. */
+    frameGone(key: string): void {
+      done.delete(key);
+      loads.delete(key);
+      frameWaits.delete(key);
     },
   };
 }

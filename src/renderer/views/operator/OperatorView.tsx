@@ -10,6 +10,7 @@ import { OnAirPanel } from './OnAirPanel';
 import { OutputsPanel } from './OutputsPanel';
 import { PlaylistStrip } from './PlaylistStrip';
 import { ProblemsPanel } from './ProblemsPanel';
+import { VideoPanel } from './VideoPanel';
 import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
@@ -120,6 +121,7 @@ function Console() {
       <main className="op-main" hidden={tab !== 'show'}>
         <div className="op-column op-column-main">
           <OnAirPanel />
+          <VideoPanel />
           {/* During a song its lines matter most: they go right under the preview. */}
           {songOn ? <LyricsPanel /> : null}
           <PlaylistStrip />

@@ -4,12 +4,14 @@ import { useStore } from 'zustand';
 import { missingLanguages, missingLanguageText } from '../../../shared/content';
 import { localize } from '../../i18n/localize';
 import { useStores } from '../../stores';
+import { VideoFaults } from './VideoFaults';
 
 /** Content errors from the loader (each with its file) and the core's notices. */
 export function ProblemsPanel() {
   const errors = useStore(useStores().content, (s) => s.snapshot?.errors);
   const notices = useStore(useStores().operator, (s) => s.notices);
   const snapshot = useStore(useStores().content, (s) => s.snapshot);
+  const videoFaults = useStore(useStores().show, (s) => s.show?.videoFaults?.length ?? 0);
   const { t } = useTranslation('console');
   const { t: problemsT, i18n } = useTranslation('problems');
   // Texts missing a pack language: warnings, the show runs (the screens show another language).
@@ -20,11 +22,17 @@ export function ProblemsPanel() {
   // Characters the bundled fonts cannot draw: the core reads the font files and sends them.
   const undrawable = snapshot?.warnings ?? [];
   const warningCount = untranslated.length + undrawable.length;
-  if ((!errors || errors.length === 0) && notices.length === 0 && warningCount === 0) {
+  if (
+    (!errors || errors.length === 0) &&
+    notices.length === 0 &&
+    warningCount === 0 &&
+    videoFaults === 0
+  ) {
     return null;
   }
   return (
     <section className="op-panel op-problems" aria-label={t('problems.aria')}>
+      <VideoFaults />
       {errors && errors.length > 0 ? (
         <>
           <h2 className="op-heading">{t('problems.heading', { count: errors.length })}</h2>

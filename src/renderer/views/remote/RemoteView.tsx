@@ -35,6 +35,7 @@ import { consoleLanguage, itemTitle } from '../../controls/text';
 import { useClock } from '../../controls/use-clock';
 import { LanguageMenu } from '../../controls/LanguageMenu';
 import { localize } from '../../i18n/localize';
+import { RemoteVideo } from './RemoteVideo';
 import './remote.css';
 
 export type PairFunction = (pin: string, name: string) => Promise<PairResult>;
@@ -265,6 +266,7 @@ function Controls({ onUnpair }: { onUnpair: () => void }) {
       <PhoneLanguage />
       <ConnectionNote />
       <OnAir />
+      <RemoteVideo />
       {phoneLayout.map((section) => (
         <PhoneButtons key={section.id} section={section} show={show} />
       ))}

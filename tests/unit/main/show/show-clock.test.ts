@@ -42,7 +42,7 @@ describe('ShowClock', () => {
   it('refuses a phone time before the pack or years ahead, and keeps the clock as it was', () => {
     const clock = new ShowClock(machineAt(5_000), () => '2026-11-20', 'UTC');
     expect(clock.set(utc('2025-01-01T00:00'))).toBe('beforePack');
-    expect(clock.set(utc('2036-01-01T00:00'))).toBe('tooFarAhead');
+    expect(clock.set(utc('2040-01-01T00:00'))).toBe('tooFarAhead');
     expect(clock.now()).toBe(5_000);
   });
 

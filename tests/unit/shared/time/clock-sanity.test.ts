@@ -50,10 +50,12 @@ describe('clockSanity', () => {
 });
 
 describe('showClockRefusal', () => {
-  it('refuses a time before the pack, or more than a year after it', () => {
+  it('refuses a time before the pack, or more than ten years after it', () => {
     expect(showClockRefusal(0, '2026-11-20', 'UTC')).toBe('beforePack');
     expect(showClockRefusal(utc('2026-11-19T12:00'), '2026-11-20', 'UTC')).toBe('beforePack');
-    expect(showClockRefusal(utc('2027-11-22T00:00'), '2026-11-20', 'UTC')).toBe('tooFarAhead');
+    expect(showClockRefusal(utc('2036-11-22T00:00'), '2026-11-20', 'UTC')).toBe('tooFarAhead');
+    // A pack dated years ago is still in use: a right phone is taken.
+    expect(showClockRefusal(utc('2026-12-06T21:40'), '2024-06-05', 'UTC')).toBeNull();
     expect(showClockRefusal(utc('2126-01-01T00:00'), '2026-11-20', 'UTC')).toBe('tooFarAhead');
   });
 

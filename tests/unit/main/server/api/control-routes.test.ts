@@ -97,6 +97,11 @@ const examples: { [N in CommandName]: Extract<Command, { name: N }> } = {
   stageMessage: { name: 'stageMessage', text: '2 minutes' },
   stageMessageClear: { name: 'stageMessageClear' },
   setStageLanguage: { name: 'setStageLanguage', language: null },
+  videoPause: { name: 'videoPause' },
+  videoResume: { name: 'videoResume' },
+  videoSeek: { name: 'videoSeek', ms: 1000 },
+  videoRestart: { name: 'videoRestart' },
+  videoFault: { name: 'videoFault', itemId: 'film', reason: 'decode' },
 };
 const asBody = ({ name, ...params }: Command) => ({ command: name, ...params });
 const allNames = Object.keys(examples) as CommandName[];
