@@ -35,6 +35,7 @@ import { consoleLanguage, itemTitle } from '../../controls/text';
 import { useClock } from '../../controls/use-clock';
 import { LanguageMenu } from '../../controls/LanguageMenu';
 import { localize } from '../../i18n/localize';
+import { ClockPrompt } from './ClockPrompt';
 import './remote.css';
 
 export type PairFunction = (pin: string, name: string) => Promise<PairResult>;
@@ -263,6 +264,7 @@ function Controls({ onUnpair }: { onUnpair: () => void }) {
   return (
     <main className="remote remote-controls">
       <PhoneLanguage />
+      <ClockPrompt />
       <ConnectionNote />
       <OnAir />
       {phoneLayout.map((section) => (
