@@ -4,7 +4,12 @@ import { RunnerProvider } from '../../../../../src/renderer/controls/run';
 import { StoresContext, applyShow, createStores } from '../../../../../src/renderer/stores';
 import { ClockPrompt, offsetDays } from '../../../../../src/renderer/views/remote/ClockPrompt';
 import { translate, type AppLanguage } from '../../../../../src/shared/i18n';
-import { coreText, type Result, type ShowState } from '../../../../../src/shared/protocol';
+import {
+  coreText,
+  type Command,
+  type Result,
+  type ShowState,
+} from '../../../../../src/shared/protocol';
 import { inLanguage } from '../../in-language';
 import { showState } from '../../fixtures';
 
@@ -22,7 +27,7 @@ function renderPrompt(
   answer: Result = { ok: true },
 ) {
   const stores = createStores();
-  const send = vi.fn(async () => answer);
+  const send = vi.fn(async (_command: Command) => answer);
   applyShow(show, stores.show);
   const { ui } = inLanguage(
     <StoresContext.Provider value={stores}>
@@ -67,7 +72,7 @@ describe('the phone’s clock prompt', () => {
         fireEvent.click(button);
       });
       expect(send).toHaveBeenCalledTimes(1);
-      const sent = send.mock.calls[0]?.[0] as unknown as { name: string; now: number };
+      const sent = send.mock.calls[0]?.[0] as { name: string; now: number };
       expect(sent.name).toBe('setShowClock');
       expect(sent.now).toBeGreaterThanOrEqual(before);
       expect(sent.now).toBeLessThanOrEqual(Date.now());
@@ -89,7 +94,9 @@ describe('the phone’s clock prompt', () => {
         fireEvent.click(screen.getByTestId('remote-clock-use'));
       });
       const shown = screen.getByTestId('remote-clock-problem').textContent;
-      expect(shown).toBe(translate(language, 'core')('autostart.clockBeforePack', refusal.params));
+      expect(shown).toBe(
+        translate(language, 'core')('autostart.clockBeforePack', { ...refusal.params }),
+      );
       if (language !== 'en') expect(shown).not.toBe(refusal.message);
       expect(screen.getByTestId('remote-clock-use')).toBeEnabled();
     },
