@@ -36,6 +36,7 @@ import { useClock } from '../../controls/use-clock';
 import { LanguageMenu } from '../../controls/LanguageMenu';
 import { localize } from '../../i18n/localize';
 import { RemoteVideo } from './RemoteVideo';
+import { ClockPrompt } from './ClockPrompt';
 import './remote.css';
 
 export type PairFunction = (pin: string, name: string) => Promise<PairResult>;
@@ -264,6 +265,7 @@ function Controls({ onUnpair }: { onUnpair: () => void }) {
   return (
     <main className="remote remote-controls">
       <PhoneLanguage />
+      <ClockPrompt />
       <ConnectionNote />
       <OnAir />
       <RemoteVideo />
