@@ -70,19 +70,29 @@ export function PrintDialog(props: PrintDialogProps) {
         ))}
       </fieldset>
       <div className="ed-print-fields">
-        <label>
-          {t('print.language')}
-          <select value={first} onChange={(event) => setFirst(event.target.value)}>
+        <div className="ed-print-field">
+          <label htmlFor={`${id}-language`}>{t('print.language')}</label>
+          <select
+            className="form-input form-select"
+            id={`${id}-language`}
+            value={first}
+            onChange={(event) => setFirst(event.target.value)}
+          >
             {languages.map((language) => (
               <option key={language} value={language}>
                 {language.toUpperCase()}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('print.secondLanguage')}
-          <select value={second} onChange={(event) => setSecond(event.target.value)}>
+        </div>
+        <div className="ed-print-field">
+          <label htmlFor={`${id}-secondLanguage`}>{t('print.secondLanguage')}</label>
+          <select
+            className="form-input form-select"
+            id={`${id}-secondLanguage`}
+            value={second}
+            onChange={(event) => setSecond(event.target.value)}
+          >
             <option value="">{t('print.noSecond')}</option>
             {languages
               .filter((language) => language !== first)
@@ -92,10 +102,15 @@ export function PrintDialog(props: PrintDialogProps) {
                 </option>
               ))}
           </select>
-        </label>
-        <label>
-          {t('print.event')}
-          <select value={eventId} onChange={(event) => setEventId(event.target.value)}>
+        </div>
+        <div className="ed-print-field">
+          <label htmlFor={`${id}-event`}>{t('print.event')}</label>
+          <select
+            className="form-input form-select"
+            id={`${id}-event`}
+            value={eventId}
+            onChange={(event) => setEventId(event.target.value)}
+          >
             <option value="">{t('print.noEvent')}</option>
             {events.map((event) => (
               <option key={event.id} value={event.id}>
@@ -103,7 +118,7 @@ export function PrintDialog(props: PrintDialogProps) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <p className="op-muted">{t('print.hint')}</p>
       <div className="ed-row">
