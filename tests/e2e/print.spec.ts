@@ -276,3 +276,87 @@ test.describe('the print page in a browser', () => {
     }
   });
 });
+
+test.describe('Print… from the console’s Content tab', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  async function openItemInConsole(page: import('@playwright/test').Page, url: string, id: string) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(url);
+    await expect(page.getByTestId('connection')).toHaveText(/Connected/);
+    await page.getByTestId('tab-content').click();
+    await page.getByTestId(`open-${id}`).click();
+    await expect(page.getByTestId('item-page')).toHaveAttribute('data-item-id', id);
+  }
+
+  test('a case as A6 flyers in French: the dialog says it is sensitive, the new tab has four QR codes', async ({
+    page,
+    context,
+  }) => {
+    const server = await serve({ content: packDir });
+    try {
+      await openItemInConsole(page, server.urls.operator, 'boris-kagarlitsky');
+      await page.getByTestId('open-print').click();
+      const dialog = page.getByTestId('print-dialog');
+      await expect(dialog.getByRole('alert')).toContainText('marked sensitive');
+      await dialog.getByLabel('A6 flyers, 4 per sheet').check();
+      await dialog.getByLabel('Language', { exact: true }).selectOption('fr');
+      await page.screenshot({ path: 'docs/screenshots/console-print-dialog.png' });
+
+      const [printPage] = await Promise.all([
+        context.waitForEvent('page'),
+        dialog.getByRole('button', { name: 'Open print page' }).click(),
+      ]);
+      await printPage.waitForLoadState();
+      const url = new URL(printPage.url());
+      expect(url.pathname).toBe('/print');
+      expect(url.searchParams.get('token')).toBe(
+        new URL(server.urls.operator).searchParams.get('token'),
+      );
+      await expect(printPage.locator('html')).toHaveAttribute('data-print-ready', 'true');
+      const codes = printPage.locator('svg[data-qr-value]');
+      await expect(codes).toHaveCount(4);
+      for (const code of await codes.all()) {
+        await expect(code).toHaveAttribute('data-qr-value', 'https://freeboris.info/');
+      }
+      await expect(printPage.getByText('Scannez avec votre téléphone').first()).toBeVisible();
+      await expect(printPage.getByText('Scan with your phone')).toHaveCount(0);
+      await printPage.close();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('an action for the event, two languages side by side: every QR code carries the event’s tag', async ({
+    page,
+    context,
+  }) => {
+    const server = await serve({ content: packDir });
+    try {
+      await openItemInConsole(page, server.urls.operator, 'free-boris-site');
+      await page.getByTestId('open-print').click();
+      const dialog = page.getByTestId('print-dialog');
+      // The pack's site action says `sensitive: true`: the dialog says so too.
+      await expect(dialog.getByRole('alert')).toContainText('marked sensitive');
+      await dialog.getByLabel('A3 poster').check();
+      await dialog.getByLabel('Language', { exact: true }).selectOption('fr');
+      await dialog.getByLabel('Second language, side by side').selectOption('en');
+      await dialog
+        .getByLabel('For the event (campaign tag)')
+        .selectOption('solidarity-day-boris-2023');
+      const [printPage] = await Promise.all([
+        context.waitForEvent('page'),
+        dialog.getByRole('button', { name: 'Open print page' }).click(),
+      ]);
+      await expect(printPage.locator('html')).toHaveAttribute('data-print-ready', 'true');
+      const codes = printPage.locator('svg[data-qr-value]');
+      await expect(codes).toHaveCount(1);
+      await expect(codes).toHaveAttribute('data-qr-value', TAGGED_SITE);
+      await expect(printPage.locator('.print-column[lang="fr"]')).toBeVisible();
+      await expect(printPage.locator('.print-column[lang="en"]')).toBeVisible();
+      await printPage.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -10,6 +10,9 @@ import { ItemPreview } from '../preview/ItemPreview';
 import { ConflictPanel, YoursPanel } from './ConflictPanel';
 import { DeletePanel, mediaNamedBy } from './DeletePanel';
 import { HistoryPanel } from './HistoryPanel';
+import { PrintDialog } from '../print/PrintDialog';
+import { printsSensitive } from '../print/print-url';
+import { socketTarget } from '../../../../transport/socket';
 import { ProblemList } from './ProblemList';
 import { isDirty, useItemEditor, type OpenItem } from './use-item-editor';
 
@@ -25,13 +28,17 @@ interface ItemPageProps {
 }
 
 const isKind = (kind: string): kind is ItemKind => (itemKinds as readonly string[]).includes(kind);
+/** The kinds the print page makes posters of: each has a link for its QR code. */
+const printable = new Set(['case', 'action', 'event']);
 
 /** One item: its form, its live preview, and saving it back to its file. */
 export function ItemPage({ api, open, context, onDirty, onClose, onDeleted }: ItemPageProps) {
   const { t } = useTranslation(['editor', 'problems', 'core']);
   const editor = useItemEditor(api, open);
   const { state } = editor;
-  const [panel, setPanel] = useState<'history' | 'delete' | null>(null);
+  const [panel, setPanel] = useState<'history' | 'delete' | 'print' | null>(null);
+  // The print page reads the pack over its own socket: it needs the console's operator token.
+  const token = socketTarget(window.location, 'operator')?.token;
   const dirty = isDirty(state);
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
   useEffect(() => {
@@ -83,6 +90,17 @@ export function ItemPage({ api, open, context, onDirty, onClose, onDeleted }: It
               >
                 {t('actions.history')}
               </button>
+              {token && printable.has(kind) ? (
+                <button
+                  type="button"
+                  className="op-button op-small"
+                  aria-pressed={panel === 'print'}
+                  onClick={() => setPanel(panel === 'print' ? null : 'print')}
+                  data-testid="open-print"
+                >
+                  {t('print.open')}
+                </button>
+              ) : null}
               <button
                 type="button"
                 className="op-button op-small ed-danger"
@@ -136,6 +154,22 @@ export function ItemPage({ api, open, context, onDirty, onClose, onDeleted }: It
             setPanel(null);
             editor.dismiss('usedBy');
           }}
+        />
+      ) : null}
+      {panel === 'print' && token ? (
+        <PrintDialog
+          itemId={state.id}
+          sensitive={printsSensitive(kind, state.saved)}
+          unsaved={dirty}
+          languages={context.languages}
+          events={context.items.filter((item) => item.kind === 'event')}
+          origin={window.location.origin}
+          token={token}
+          onOpen={(url) => {
+            window.open(url, '_blank', 'noopener');
+            setPanel(null);
+          }}
+          onCancel={() => setPanel(null)}
         />
       ) : null}
       {panel === 'history' ? (
