@@ -1,12 +1,8 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  CONTROL_TOKEN_NAME_MAX,
-  coreText,
-  type ControlTokenInfo,
-  type LocalizedText,
-} from '../../shared/protocol';
+import { coreText, type LocalizedText } from '../../shared/protocol';
+import { CONTROL_TOKEN_NAME_MAX, type ControlTokenInfo } from '../../shared/protocol/control-api';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 import { latestWriter } from './latest-writer';
 import { newToken } from './tokens';

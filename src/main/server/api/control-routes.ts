@@ -2,15 +2,17 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { WebSocket } from 'ws';
 import {
   commandSchema,
-  controlCommandBodySchema,
-  controlTokenCreateSchema,
   coreText,
   type Command,
-  type ControlEvent,
-  type ControlState,
   type Result,
   type ViewRole,
 } from '../../../shared/protocol';
+import {
+  controlCommandBodySchema,
+  controlTokenCreateSchema,
+  type ControlEvent,
+  type ControlState,
+} from '../../../shared/protocol/control-api';
 import { API_PREFIX } from '../../../shared/protocol/content-api';
 import type { ControlTokenStore } from '../../settings/control-tokens';
 import { runCommand } from '../run-command';

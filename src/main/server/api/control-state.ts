@@ -1,4 +1,5 @@
-import type { ControlState, ObsConnectionState, ShowState } from '../../../shared/protocol';
+import type { ObsConnectionState, ShowState } from '../../../shared/protocol';
+import type { ControlState } from '../../../shared/protocol/control-api';
 
 /** The show as a controller sees it (`GET /api/v1/state`, the events socket). */
 export function controlStateOf(show: ShowState, obs: ObsConnectionState | 'off'): ControlState {

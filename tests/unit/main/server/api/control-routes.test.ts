@@ -8,12 +8,14 @@ import type { ShowEngine } from '../../../../../src/main/show/engine';
 import { openControlTokenStore } from '../../../../../src/main/settings/control-tokens';
 import {
   commandPermissions,
-  controlAnswerSchema,
-  controlEventSchema,
-  controlStateSchema,
   type Command,
   type CommandName,
 } from '../../../../../src/shared/protocol';
+import {
+  controlAnswerSchema,
+  controlEventSchema,
+  controlStateSchema,
+} from '../../../../../src/shared/protocol/control-api';
 import { caseItem, drawing, playlist, snapshot, statement } from '../../show/content-fixtures';
 import { startTestServer, stopTestServer, type FakeStore, type makeFixture } from '../helpers';
 
