@@ -69,7 +69,10 @@ export class ClockOffsetEstimator {
     const sample = offsetSample(stamps);
     if (!sample) return this.estimate();
     const before = this.estimate();
-    if (before !== null && Math.abs(sample.offsetMs - before) > CLOCK_JUMP_MS + sample.roundTripMs) {
+    if (
+      before !== null &&
+      Math.abs(sample.offsetMs - before) > CLOCK_JUMP_MS + sample.roundTripMs
+    ) {
       this.samples = [];
     }
     this.samples.push(sample);
