@@ -213,6 +213,8 @@ export function DisplayView({
       lang={language}
       data-status={status}
       data-view={view.mode}
+      // The measured clock offset, for the sync benchmark and anyone debugging a late screen.
+      data-sync-offset={syncOffsetMs ?? undefined}
       onClick={view.mode === 'loop' ? openBrowse : undefined}
     >
       {view.mode === 'loop' ? (
