@@ -15,6 +15,7 @@ import { generatePack, type GeneratedPackSize } from './generate-pack';
 import { benchObsLatency } from './obs-latency';
 import { benchOperatorLatency } from './operator-latency';
 import { writeResultsSection } from './results-file';
+import { benchSync, syncReport } from './sync';
 import { buildRevealDeck } from './reveal-deck';
 import { NO_OPTIMISING_COMPILERS } from './v8-flags';
 
@@ -39,7 +40,9 @@ const browser = await launchBenchBrowser();
 /** `--first-slide [RUNS] [--against CLI]`: only the comparison with reveal.js (first-slide-run.ts). */
 const firstSlideFlag = process.argv.indexOf('--first-slide');
 try {
-  if (firstSlideFlag >= 0) {
+  if (process.argv.includes('--sync')) {
+    await syncSection();
+  } else if (firstSlideFlag >= 0) {
     step('encoding the drawing (4000×3000)');
     const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };
     const runs = Number(process.argv[firstSlideFlag + 1] ?? REVEAL_RUNS) || REVEAL_RUNS;
@@ -139,6 +142,7 @@ try {
     const report = displayReport(bench);
     writeResultsSection('Display, content and operator', report);
     await obsSection();
+    await syncSection();
     console.log(report.join('\n'));
     if (load.errors > 0) {
       console.error(
@@ -181,5 +185,13 @@ async function obsSection(): Promise<void> {
     lines = [`Not measured: ${(error as Error).message}.`];
   }
   writeResultsSection('OBS lyrics latency', lines);
+  console.log(lines.join('\n'));
+}
+
+/** Screens that switch together: 4 displays, 200 changes, scheduled against on receipt. */
+async function syncSection(): Promise<void> {
+  step('4 displays switching together: 200 changes scheduled, then 200 on receipt');
+  const lines = syncReport(await benchSync(browser), loadAtStart);
+  writeResultsSection('Screens that switch together', lines);
   console.log(lines.join('\n'));
 }

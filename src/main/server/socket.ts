@@ -56,6 +56,11 @@ export interface SocketHubOptions {
    */
   onClientsChanged: (client: ConnectedClient, joined: boolean) => void;
   now: () => number;
+  /**
+   * The machine's clock for the `pong` stamps: the one `showAt` is on. By default `now`; the
+   * core's is without the show clock's offset.
+   */
+  machineNow?: () => number;
 }
 
 interface Client {
@@ -111,6 +116,7 @@ function sendRaw(socket: WebSocket, data: string): void {
 
 export function createSocketHub(options: SocketHubOptions): SocketHub {
   const clients = new Set<Client>();
+  const machineNow = options.machineNow ?? options.now;
   const ready = options.ready ?? Promise.resolve();
   // Set first on `ready`, so held greetings (queued after it) find it set.
   let isReady = options.ready === undefined;
@@ -183,9 +189,11 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     socket.on('close', () => forget(client));
     socket.on('error', () => forget(client));
     socket.on('message', (data, isBinary) => {
+      // Stamped on arrival, before any wait: a ping's t1 is when the core heard it.
+      const receivedAt = machineNow();
       // A rejection here would be unhandled, and Node ends the process on one: a bug in
       // handling one view's message must cost that message, not the show.
-      handleMessage(client, data, isBinary).catch((error: unknown) => {
+      handleMessage(client, data, isBinary, receivedAt).catch((error: unknown) => {
         console.error('a message could not be handled:', briefError(error));
         reply(client, '', { ok: false, error: coreText('command.notHandled') });
       });
@@ -210,7 +218,12 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     );
   };
 
-  const handleMessage = async (client: Client, data: RawData, isBinary: boolean) => {
+  const handleMessage = async (
+    client: Client,
+    data: RawData,
+    isBinary: boolean,
+    receivedAt: number,
+  ) => {
     // Sent while held: heard after the greeting, which was queued on `ready` before this.
     if (!isReady) await ready;
     if (!clients.has(client)) return;
@@ -245,6 +258,13 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
         ok: false,
         error: coreText('command.invalidMessage', { detail: describeInvalidMessage(json) }),
       });
+      return;
+    }
+    if (parsed.data.type === 'ping') {
+      // Any admitted role may ask the time (every screen keeps time with the core); the rate
+      // limit above counts pings like any message.
+      const { t0 } = parsed.data;
+      send(client.socket, { type: 'pong', t0, t1: receivedAt, t2: machineNow() });
       return;
     }
     const { requestId, command } = parsed.data;

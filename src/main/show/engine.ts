@@ -1,5 +1,6 @@
 import { isShowItem, type ContentSnapshot, type SongItem } from '../../shared/content';
 import {
+  CHANGE_LEAD_MS,
   coreText,
   fail,
   ok,
@@ -75,12 +76,17 @@ export class ShowEngine {
   private readonly setlist = new SetlistProgress();
   private readonly outputs = new Outputs();
   private readonly video = new VideoPlaybackState();
+  /** The machine's clock, for `showAt`: views measure their offset against it (pong). */
+  private readonly machineClock: Clock;
+  /** What was on air at the last change (`changeKey`), and when that change goes up. */
+  private lastChange: { key: string; showAt: number } | null = null;
 
   constructor(content: ContentSnapshot, options: ShowEngineOptions = {}) {
     this.content = content;
     this.showClock = options.showClock ?? null;
     this.onShowClockSet = options.onShowClockSet ?? (() => {});
     this.clock = this.showClock ?? options.clock ?? systemClock;
+    this.machineClock = options.clock ?? this.showClock?.machine ?? systemClock;
     this.lyrics = new LiveLyrics(this.clock, () => this.emit());
     const resume = options.resume ?? null;
     // Restored first, so the first order is already the safe one: a crash during a rally
@@ -127,7 +133,23 @@ export class ShowEngine {
       video: song ? null : this.syncVideo(),
       videoFaults: this.video.recorded(),
       serverTime: this.clock.now(),
+      showAt: this.changeShowAt(loop.sequence, lyrics),
     };
+  }
+
+  /**
+   * When the slide or lyric line now on air goes up on the screens: stamped CHANGE_LEAD_MS
+   * ahead when it first changes, and the same stamp on every later state until the next
+   * change, so a view that joins or hears it late shows it at once.
+   */
+  private changeShowAt(sequence: number, lyrics: ShowState['lyrics']): number {
+    const key = `${sequence}|${lyrics ? `${lyrics.songId}|${lyrics.line}` : ''}`;
+    if (this.lastChange?.key !== key) {
+      // The very first state has nothing to switch from: it is due now.
+      const lead = this.lastChange === null ? 0 : CHANGE_LEAD_MS;
+      this.lastChange = { key, showAt: this.machineClock.now() + lead };
+    }
+    return this.lastChange.showAt;
   }
 
   subscribe(listener: ShowListener): () => void {

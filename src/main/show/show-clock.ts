@@ -29,7 +29,8 @@ export class ShowClock implements Clock {
   private offsetMs = 0;
 
   constructor(
-    private readonly machine: Clock,
+    /** The machine's own clock, without the offset: what screens keep time together by. */
+    readonly machine: Clock,
     /** The newest day the pack states as past (see clock-sanity), read each time: packs change. */
     private readonly newestPastDay: () => string | null,
     private readonly timeZone?: string,

@@ -10,10 +10,16 @@ export interface ShowStoreState {
    * the number honest.
    */
   clockOffsetMs: number;
+  /**
+   * The core's machine clock minus this page's clock (`performance.timeOrigin + now()`), as
+   * measured by pings; null until the first answer. Screens time `showAt` by it. Unlike
+   * `clockOffsetMs`, it leaves out the show clock's hand-set offset, and a message's travel.
+   */
+  syncOffsetMs: number | null;
 }
 
 export const createShowStore = () =>
-  create<ShowStoreState>()(() => ({ show: null, clockOffsetMs: 0 }));
+  create<ShowStoreState>()(() => ({ show: null, clockOffsetMs: 0, syncOffsetMs: null }));
 export type ShowStore = ReturnType<typeof createShowStore>;
 
 export const useShowStore = createShowStore();
@@ -24,4 +30,8 @@ export function applyShow(
   receivedAt = Date.now(),
 ) {
   store.setState({ show, clockOffsetMs: show.serverTime - receivedAt });
+}
+
+export function applySyncOffset(syncOffsetMs: number | null, store: ShowStore = useShowStore) {
+  if (store.getState().syncOffsetMs !== syncOffsetMs) store.setState({ syncOffsetMs });
 }

@@ -7,6 +7,7 @@ import {
   type Result,
 } from '../../shared/protocol';
 import {
+  applySyncOffset,
   connectionAttempting,
   connectionLost,
   connectionStopped,
@@ -15,6 +16,7 @@ import {
   type Stores,
 } from '../stores';
 import { DEFAULT_BACKOFF, backoffDelay } from '../../shared/time';
+import { createClockSync, type ClockSync } from './clock-sync';
 import { createCommandSender } from './commands';
 import { createMessageHandler, parseServerMessage } from './messages';
 
@@ -46,6 +48,8 @@ export interface SocketClientOptions {
   /** Retry interval after the core refused us (wrong token, foreign page): retrying fast cannot help. */
   refusedRetryMs?: number;
   random?: () => number;
+  /** Clock pings for `showAt` (by default on); tests of other things turn them off. */
+  clockSync?: ClockSync | false;
   warn?: (...args: unknown[]) => void;
 }
 
@@ -74,6 +78,18 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
       ? socket
       : null,
   );
+  const clockSync =
+    options.clockSync === false
+      ? null
+      : (options.clockSync ??
+        createClockSync({
+          send: (data) => {
+            if (!socket || socket.readyState !== OPEN) return false;
+            socket.send(data);
+            return true;
+          },
+          onOffset: (offsetMs) => applySyncOffset(offsetMs, stores.show),
+        }));
   const messages = createMessageHandler({
     stores,
     role: options.role,
@@ -82,8 +98,10 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
       if (handshakeTimer) clearTimeout(handshakeTimer);
       handshakeTimer = null;
       failures = 0;
+      clockSync?.start();
     },
     onResult: commands.answer,
+    onPong: (stamps) => clockSync?.pong(stamps),
   });
 
   function clearTimers() {
@@ -168,6 +186,7 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
     ws.onerror = null;
     if (handshakeTimer) clearTimeout(handshakeTimer);
     handshakeTimer = null;
+    clockSync?.stop();
     // We cannot know whether the core ran these; say so rather than guess.
     commands.settleAll(coreText('command.connectionLost'));
     if (!running) return;

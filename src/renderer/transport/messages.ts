@@ -41,6 +41,8 @@ export interface MessageHandlerOptions {
   onWelcome: () => void;
   /** The core answered a command. */
   onResult: (requestId: string, result: Result) => void;
+  /** The core answered a clock ping. */
+  onPong?: (stamps: { t0: number; t1: number; t2: number }) => void;
 }
 
 export interface MessageHandler {
@@ -67,6 +69,10 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
   }
 
   function handle(message: ServerMessage) {
+    if (message.type === 'pong') {
+      options.onPong?.(message);
+      return;
+    }
     if (message.type !== 'show' && message.type !== 'content') applyHeldContent();
     switch (message.type) {
       case 'welcome':

@@ -99,6 +99,12 @@ const resultMessageSchema = z.discriminatedUnion('ok', [
   commandResultSchema.options[1].extend(answering),
 ]);
 
+/**
+ * A clock stamp on the wire: epoch ms, bounded so a hostile number cannot reach the math
+ * (year 2286 is far enough; fractions allowed, a view's clock has them).
+ */
+const clockStamp = z.number().finite().nonnegative().max(1e13);
+
 /** Messages from the core to a view. */
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -115,6 +121,9 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('notices'), notices: z.array(localizedTextSchema) }),
   z.strictObject({ type: z.literal('obs'), obs: obsInfoSchema }),
   resultMessageSchema,
+  // The answer to a view's `ping`: when the core heard it (t1) and answered (t2), for the
+  // view's clock offset (src/shared/time/clock-offset.ts).
+  z.strictObject({ type: z.literal('pong'), t0: clockStamp, t1: clockStamp, t2: clockStamp }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
@@ -125,6 +134,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     requestId: z.string().min(1).max(64),
     command: commandSchema,
   }),
+  // A view measuring its clock against the core's: `t0` is its own clock when it sent this.
+  z.strictObject({ type: z.literal('ping'), t0: clockStamp }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 

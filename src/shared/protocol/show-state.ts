@@ -84,6 +84,15 @@ export const stageStateSchema = z.strictObject({
 });
 export type StageState = z.infer<typeof stageStateSchema>;
 
+/**
+ * How far ahead the core schedules a change of slide or lyric line (`showAt`), so that every
+ * screen has it before it is due and all switch on the same frame. It must cover getting the
+ * message to a screen and the screen rendering it hidden (on this machine, busy, p95 about
+ * 52 + 41 ms: bench/results.md), and stay under the ~100 ms in which a key press still feels
+ * instant on the screen across the room. The operator console does not wait for it.
+ */
+export const CHANGE_LEAD_MS = 100;
+
 /** What is on air. The core owns it; every view only renders it. */
 export const showStateSchema = z.strictObject({
   playlistId: z.string().nullable(),
@@ -149,5 +158,12 @@ export const showStateSchema = z.strictObject({
   stage: stageStateSchema,
   /** Server clock when this state was sent, so views can correct for their own clock. */
   serverTime: z.number(),
+  /**
+   * The machine's clock (epoch ms, not the show clock's offset) at which the latest change of
+   * slide or lyric line goes up on every screen: screens apply it then, on their own clock
+   * corrected by their measured offset. Absent, or past: at once. Safe mode and blackout
+   * never wait for it.
+   */
+  showAt: z.number().finite().optional(),
 });
 export type ShowState = z.infer<typeof showStateSchema>;

@@ -21,3 +21,11 @@ export { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 export type { BackoffOptions } from './backoff';
 export { inTimeWindow, machineTimeZone, windowEdge, windowEdges } from './time-window';
 export type { TimeWindow } from './time-window';
+export {
+  CLOCK_JUMP_MS,
+  ClockOffsetEstimator,
+  MAX_ROUND_TRIP_MS,
+  estimateOffset,
+  offsetSample,
+} from './clock-offset';
+export type { OffsetSample, PingStamps } from './clock-offset';

@@ -27,6 +27,7 @@ import { themeStyle } from '../../slides/theme';
 import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
+import { useScheduledShow } from './use-scheduled-show';
 import { useStarted } from './use-started';
 import { useFirstImagesReady } from './use-first-images';
 import { loadAllFonts } from './fonts';
@@ -78,7 +79,10 @@ export function DisplayView({
 }: DisplayViewProps) {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
-  const show = useStore(stores.show, (s) => s.show);
+  const latestShow = useStore(stores.show, (s) => s.show);
+  const syncOffsetMs = useStore(stores.show, (s) => s.syncOffsetMs);
+  // Every screen on this playlist switches on the same frame: the change waits for its showAt.
+  const show = useScheduledShow(latestShow, syncOffsetMs);
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
   const status = useStore(stores.connection, (s) => s.status);
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
@@ -234,6 +238,8 @@ export function DisplayView({
       lang={language}
       data-status={status}
       data-view={view.mode}
+      // The measured clock offset, for the sync benchmark and anyone debugging a late screen.
+      data-sync-offset={syncOffsetMs ?? undefined}
       onClick={view.mode === 'loop' ? openBrowse : undefined}
     >
       {view.mode === 'loop' ? (

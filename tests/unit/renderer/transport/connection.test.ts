@@ -68,11 +68,37 @@ describe('socket client', () => {
       createSocket: (url) => new FakeSocket(url),
       random: () => 0.5,
       warn,
+      // Clock pings would sit among the commands these tests read; their own test turns them on.
+      clockSync: false,
       ...options,
     });
     client.start();
     return client;
   }
+
+  it('measures its clock against the core after the welcome, and only believes its own pings', () => {
+    // The page's clock is performance-based; the fake timers move it with them.
+    start({ clockSync: undefined });
+    expect(latest().sent).toHaveLength(0);
+    latest().welcome();
+    const pings = () =>
+      latest()
+        .sent.map((s) => JSON.parse(s) as { type: string; t0: number })
+        .filter((m) => m.type === 'ping');
+    expect(pings()).toHaveLength(1);
+    // A pong for a ping never sent is ignored.
+    latest().receive({ type: 'pong', t0: 5, t1: 1e12, t2: 1e12 });
+    expect(stores.show.getState().syncOffsetMs).toBeNull();
+    // The core is 40 s ahead of this page and answers each ping at once.
+    for (let i = 0; i < 8; i++) {
+      const { t0 } = pings()[i] as { t0: number };
+      latest().receive({ type: 'pong', t0, t1: t0 + 40_000, t2: t0 + 40_000 });
+      vi.advanceTimersByTime(50);
+    }
+    expect(pings()).toHaveLength(8);
+    const offset = stores.show.getState().syncOffsetMs as number;
+    expect(Math.abs(offset - 40_000)).toBeLessThan(1);
+  });
 
   it('pushes welcome, content and show into the stores', () => {
     start();
