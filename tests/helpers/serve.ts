@@ -8,7 +8,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 export const cliPath = resolve(repoRoot, 'out/main/cli.js');
 export const builtInPack = resolve(repoRoot, 'content');
 
-export type ViewName = 'display' | 'kiosk' | 'operator' | 'overlay';
+export type ViewName = 'display' | 'kiosk' | 'operator' | 'overlay' | 'stage';
 
 export interface Served {
   urls: Record<ViewName, string>;
@@ -27,8 +27,8 @@ export interface ServeOptions {
   cli?: string;
 }
 
-const URL_LINE = /^\s+(display|kiosk|operator|overlay)\s+(http\S+)$/;
-const VIEW_NAMES: readonly ViewName[] = ['display', 'kiosk', 'operator', 'overlay'];
+const URL_LINE = /^\s+(display|kiosk|operator|overlay|stage)\s+(http\S+)$/;
+const VIEW_NAMES: readonly ViewName[] = ['display', 'kiosk', 'operator', 'overlay', 'stage'];
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);

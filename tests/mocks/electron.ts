@@ -290,6 +290,20 @@ export class FakeApp extends EventEmitter {
   /** Settles only once `emitReady` runs: after the entry module has finished evaluating. */
   whenReady = vi.fn(() => this.readyGate.promise);
   isReady = vi.fn(() => lifecycle.ready);
+  /** What the OS would start at login (macOS, Windows). */
+  loginItem = { openAtLogin: false };
+  /**
+   * Strict: Electron's docs list this among the app's APIs for a running app; a call before
+   * `ready` is a bug in our order, so the fake refuses it loudly rather than quietly.
+   */
+  setLoginItemSettings = vi.fn((settings: { openAtLogin?: boolean }) => {
+    requireReady('app.setLoginItemSettings()');
+    this.loginItem = { openAtLogin: settings.openAtLogin ?? false };
+  });
+  getLoginItemSettings = vi.fn(() => {
+    requireReady('app.getLoginItemSettings()');
+    return { ...this.loginItem };
+  });
   enableSandbox = vi.fn(() => {
     if (lifecycle.ready)
       throw new Error('app.enableSandbox() can only be called before app is ready');
@@ -331,6 +345,7 @@ export class FakeApp extends EventEmitter {
     this.exitCode = undefined;
     this.paths = { userData: '/fake/userData' };
     this.isPackaged = false;
+    this.loginItem = { openAtLogin: false };
     this.switches = new Map();
     lifecycle.ready = false;
     this.readyGate = deferred();

@@ -201,6 +201,7 @@ describeWithObs('overlays in a real OBS', () => {
       // the translation, as the overlay page does).
       outputLanguages: { display: [], overlay: ['it', 'en'] },
       overlays: { lowerThird: true, lyrics: true, drawing: true, nowPlaying: true },
+      stage: { message: null, language: null },
       serverTime: 0,
     });
     const previous = sync.current();

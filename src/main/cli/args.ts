@@ -22,6 +22,11 @@ Usage:
   node out/main/cli.js validate [--content DIR] [--lang LANG]
   node out/main/cli.js pack export --content DIR --out FILE.zip [--playlist ID]... [--force]
   node out/main/cli.js pack import FILE.zip --to DIR
+  node out/main/cli.js print --content DIR --item ID --format a3|a4|a5|a6|tent
+                            [--lang L]... [--event ID] --out FILE.pdf [--chromium PATH]
+  node out/main/cli.js export player --content DIR --out FOLDER [--playlist ID]... [--safe]
+                            [--force]
+  node out/main/cli.js autostart install|remove|status [--content DIR] [--output display|kiosk] [--cage]
   (or: npm run serve -- [options], npm run validate -- [options], npm run pack -- …)
 
 Commands:
@@ -29,6 +34,12 @@ Commands:
   validate   Check a content pack and list every problem in it.
   pack       Export an event pack (a zip another laptop can import), or import one,
              keeping the replaced content as DIR.previous.
+  print      A poster (A3, A4), flyers (A5, A6, two or four to a sheet) or a table
+             tent as a PDF, from a case, action or event, in one language or two.
+  export     export player: a folder that plays the show with no server and no network
+             (open index.html from a USB stick, or put it on any static host).
+  autostart  Start the show and its screen at boot (Linux: a systemd user service and
+             a kiosk browser); remove undoes it, status says what is installed.
 
 Options:
   --content DIR   the content pack folder (default: ./content)

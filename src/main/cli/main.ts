@@ -39,6 +39,27 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     const { runPack } = await import('./pack');
     return runPack(argv.slice(1), context.cwd, context);
   }
+  if (argv[0] === 'print') {
+    const { runPrint } = await import('./print');
+    const rendererDir = defaultRendererDir(context.entryUrl);
+    return runPrint(argv.slice(1), { ...context, rendererDir });
+  }
+  if (argv[0] === 'export') {
+    const { runExport, defaultPlayerDir } = await import('./export');
+    return runExport(argv.slice(1), context.cwd, context, defaultPlayerDir(context.entryUrl));
+  }
+  if (argv[0] === 'autostart') {
+    const { runAutostart } = await import('./autostart');
+    const env = context.env ?? process.env;
+    return runAutostart(argv.slice(1), {
+      ...context,
+      env,
+      home: os.homedir(),
+      platform: process.platform,
+      nodePath: process.execPath,
+      cliPath: path.resolve(defaultRendererDir(context.entryUrl), '../main/cli.js'),
+    });
+  }
   const parsed = parseCli(argv, context.cwd);
   switch (parsed.command) {
     case 'help':
@@ -74,6 +95,8 @@ export async function main(argv: readonly string[], context: MainContext): Promi
         },
       }),
       waitForStop: context.waitForStop,
+      // The e2e tests' wrong clock at boot; never set in real use.
+      clockShiftMs: Number((context.env ?? process.env).SOLIDARITY_TEST_CLOCK_SHIFT_MS) || 0,
     },
     context,
   );

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatContentError } from '../../shared/content';
 import { translate, type AppLanguage } from '../../shared/i18n';
 import { startCore, type Core } from '../core/start';
+import { systemClock } from '../../shared/time';
 import type { MerchTableOption } from '../server/merch-table';
 import { banner, bannerHead, bannerTail, listenErrorMessage } from '../core/messages';
 import { resolveDataDir, type DataDirEnvironment } from '../settings/data-dir';
@@ -29,6 +30,8 @@ export interface ServeStartOptions {
   notices?: readonly string[];
   /** `--lang`: list the content's problems after the banner, in this language. */
   language?: AppLanguage;
+  /** Tests only (SOLIDARITY_TEST_CLOCK_SHIFT_MS): the machine's clock, moved by this much. */
+  clockShiftMs?: number;
 }
 
 export interface ServeOptions extends ServeStartOptions {
@@ -77,6 +80,9 @@ export async function startServe(
       host: options.host,
       rendererDir: options.rendererDir,
       watch: true,
+      ...(options.clockShiftMs
+        ? { clock: { ...systemClock, now: () => Date.now() + options.clockShiftMs! } }
+        : {}),
       dataDir: options.dataDir,
       newTokens: options.newTokens,
       merchTable: options.merch,

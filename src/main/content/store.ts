@@ -2,6 +2,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
 import { assemblePack } from './assemble-pack';
+import { glyphWarnings } from './glyphs/pack-warnings';
 import { readPack } from './load-pack';
 import { problem } from '../../shared/protocol/localized-text';
 import { splitPackPath, type ResolveResult } from './paths';
@@ -98,18 +99,25 @@ export async function openContentStore(
     lastGoodMedia = nextMedia;
     mediaByPath = new Map([...nextMedia.values()].flat().map((m) => [m.file, m]));
     if (result.pack) lastGoodPack = result.pack;
+    const warnings = glyphWarnings(result.pack, result.items);
     const next: ContentSnapshot = {
       pack: lastGoodPack ?? fallbackPack,
       items: result.items,
       errors: result.errors,
       media: Object.fromEntries([...mediaByPath].map(([file, m]) => [file, m.tag]).sort()),
+      ...(warnings.length > 0 ? { warnings } : {}),
       revision: current.revision + 1,
     };
     // Saving a file without changing it should not make every view re-render.
     const same =
       current.revision > 0 &&
-      JSON.stringify([current.pack, current.items, current.errors, current.media]) ===
-        JSON.stringify([next.pack, next.items, next.errors, next.media]);
+      JSON.stringify([
+        current.pack,
+        current.items,
+        current.errors,
+        current.media,
+        current.warnings,
+      ]) === JSON.stringify([next.pack, next.items, next.errors, next.media, next.warnings]);
     if (same) return;
     current = next;
     if (closed) return;

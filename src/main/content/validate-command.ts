@@ -2,11 +2,15 @@ import {
   formatContentError,
   formatMissingLanguage,
   formatStaleCase,
+  missingGlyphProblem,
+  missingGlyphs,
   missingLanguages,
   staleCases,
 } from '../../shared/content';
 import { translate, type AppLanguage } from '../../shared/i18n';
+import { renderText } from '../../shared/protocol/localized-text';
 import { calendarDate } from '../../shared/time';
+import { slideGlyphCoverage } from './glyphs/coverage';
 import { loadPack } from './load-pack';
 import { formatSensitiveNameWarning, sensitiveNameWarnings } from './sensitive-names';
 
@@ -36,7 +40,16 @@ export async function runValidate(
   for (const warning of sensitive) out(formatSensitiveNameWarning(warning, t));
   const untranslated = result.pack ? missingLanguages(result.pack, result.items) : [];
   for (const warning of untranslated) out(formatMissingLanguage(warning, t, language));
-  const warnings = [...stale, ...sensitive, ...untranslated];
+  // Characters the bundled fonts cannot draw: the pack loads, but a screen shows a box.
+  const undrawable = missingGlyphs(result.pack, result.items, slideGlyphCoverage()).map(
+    missingGlyphProblem,
+  );
+  for (const warning of undrawable) {
+    out(
+      `${warning.file}: ${t('validate.warningLabel')}: ${warning.field}: ${renderText(t, warning)}`,
+    );
+  }
+  const warnings = [...stale, ...sensitive, ...untranslated, ...undrawable];
   const label = packDir.endsWith('/') ? packDir : `${packDir}/`;
   const summary = [
     t('validate.items', { count: result.items.length }),

@@ -33,6 +33,8 @@ export function bannerHead(packDir: string, server: Core['server']): string[] {
     ...viewUrls(server.url, server.tokens).map(
       ({ view, url }) => `  ${view.role.padEnd(10)}${url}`,
     ),
+    // Pasted into a terminal, this line is a working request (docs/api.md, "Control API").
+    `  ${'api'.padEnd(10)}curl -H 'Authorization: Bearer ${server.cliControlToken}' ${server.url}/api/v1/state`,
   ];
 }
 

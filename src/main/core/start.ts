@@ -4,7 +4,7 @@ import path from 'node:path';
 import { lateEditor } from '../content/edit/late-editor';
 import type { openContentStore } from '../content/store';
 import type { ContentStore, PackStore } from '../content/types';
-import { coreText, type LocalizedText, type Role } from '../../shared/protocol';
+import { coreText, type LocalizedText, type ViewRole } from '../../shared/protocol';
 import {
   createObsController,
   createObsService,
@@ -19,7 +19,10 @@ import type { CleanUpload } from '../content/edit/upload-result';
 import { resolveDataDir } from '../settings/data-dir';
 import { SAFE_START, readShowPosition, showPositionSaver } from '../settings/show-position';
 import { loadTokens } from '../settings/tokens-file';
-import { ShowEngine, positionOf, type Clock, type ShowPosition } from '../show/engine';
+import { ShowEngine, positionOf, systemClock, type Clock, type ShowPosition } from '../show/engine';
+import { ShowClock, newestPastDayOf } from '../show/show-clock';
+import { clearShowClock, readShowClock, saveShowClock } from '../settings/show-clock-file';
+import { openControlTokenStore } from '../settings/control-tokens';
 import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
 import { startShowServer, type ShowServer } from './show-server';
@@ -43,7 +46,7 @@ export interface CoreOptions {
    */
   dataDir?: string | null;
   /** Tokens to use instead of the stored ones, per role; these are not stored. */
-  tokens?: Partial<Record<Role, string>>;
+  tokens?: Partial<Record<ViewRole, string>>;
   /** Replace the stored tokens (`--new-tokens`): every link handed out before stops working. */
   newTokens?: boolean;
   /** `--merch [SECONDS]`: merch-table mode on for this run, whatever the pack says. */
@@ -126,7 +129,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   // A data folder that was asked for but cannot be used may hold a show stopped in safe mode.
   let resume: ShowPosition | null = dataDir === null && wantedDataDir !== null ? SAFE_START : null;
-  let storedTokens: Partial<Record<Role, string>> = {};
+  let storedTokens: Partial<Record<ViewRole, string>> = {};
   if (dataDir !== null) {
     const saved = await readShowPosition(dataDir);
     resume = saved.position;
@@ -181,6 +184,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       port: options.port,
       tokens: { ...storedTokens, ...options.tokens },
       dataDir,
+      controlTokens: await openControlTokenStore(dataDir, { notice }),
       lanAddresses: options.lanAddresses,
       clock: options.clock,
       notices: {
@@ -234,7 +238,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
   const initial = store.snapshot();
   // Safe mode and blackout are restored in the constructor, before anything is on air.
-  const engine = new ShowEngine(initial, { clock: options.clock, random: options.random, resume });
+  const showClock = new ShowClock(options.clock ?? systemClock, () =>
+    newestPastDayOf(store.snapshot()),
+  );
+  if (dataDir !== null) {
+    const saved = await readShowClock(dataDir);
+    // The machine has its time back: the saved offset would now push the counters wrong.
+    if (saved && !showClock.restore(saved.offsetMs)) await clearShowClock(dataDir).catch(() => {});
+  }
+  const engine = new ShowEngine(initial, {
+    showClock,
+    onShowClockSet: (offsetMs) => {
+      if (dataDir === null) return;
+      saveShowClock(dataDir, { offsetMs, setAt: showClock.now() }).catch((error: Error) =>
+        notice(coreText('autostart.showClockUnsaved', { detail: error.message })),
+      );
+    },
+    random: options.random,
+    resume,
+  });
 
   const saver = dataDir === null ? null : showPositionSaver(dataDir, notice);
   // Subscribed before anything can change the show, so no change goes unsaved.

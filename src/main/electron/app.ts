@@ -129,6 +129,7 @@ async function startShowAndWindow(
     kioskUrl: kiosk.url,
     pin: settings.pin,
     preferredDisplayId: settings.settings.display?.monitorId,
+    startAtLogin: settings.settings.startAtLogin === true,
     rendererDir: paths.rendererDir,
     preloadPath: paths.preloadPath,
     dev: Boolean(process.env.ELECTRON_RENDERER_URL),

@@ -1,4 +1,5 @@
-// The shell's part of <data folder>/settings.json: which monitor, and the kiosk PIN's hash.
+// The shell's part of <data folder>/settings.json: which monitor, the kiosk PIN's hash, and
+// whether the app starts at login (Windows, macOS).
 // Plain Node (no `electron`) so `npm run set-pin` writes the same file the app reads.
 import path from 'node:path';
 import { z } from 'zod';
@@ -20,6 +21,9 @@ export const shellSettingsSchema = z.looseObject({
   // Bounded: an scrypt hash is about 100 characters. One too long is set aside with the
   // file, and the kiosk fails closed (no PIN unlocks it until set-pin runs again).
   kiosk: z.looseObject({ pinHash: z.string().max(1024).optional() }).optional(),
+  // Windows and macOS only (src/main/electron/login-item.ts). Anything but `true` is off, and a
+  // bad value never costs the file (and with it the PIN).
+  startAtLogin: z.boolean().optional().catch(undefined),
 });
 
 export type ShellSettings = z.infer<typeof shellSettingsSchema>;

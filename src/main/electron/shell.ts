@@ -1,6 +1,7 @@
 import { app, session, type BrowserWindow } from 'electron';
 import { currentTarget, setupDisplayPlacement, type DisplayPlacement } from './displays';
 import { setupKioskLock, type KioskLock } from './kiosk-lock';
+import { setupLoginItem } from './login-item';
 import { createKioskWindow } from './kiosk-window';
 import { LOCK_ORIGIN, LOCK_PAGE_URL, serveLockPage } from './lock-page';
 import { setupNetworkGuard } from './network';
@@ -17,6 +18,10 @@ export interface ShellOptions {
   /** The built renderer (out/renderer), for the PIN prompt's page. */
   rendererDir: string;
   preloadPath: string;
+  /** The `startAtLogin` setting (Windows, macOS); off when absent. */
+  startAtLogin?: boolean;
+  /** The OS the login item is for; the process's, except in tests. */
+  platform?: NodeJS.Platform;
   /** Lets DevTools load (electron-vite dev). */
   dev?: boolean;
   /** Stops the core; awaited before the process exits. */
@@ -37,7 +42,7 @@ export interface Shell {
 /**
  * The thin Electron shell, set up once the app is ready, one feature per module (Electron
  * Fiddle's layout): session hardening, the PIN prompt's page, the kiosk window on its monitor,
- * the power-save blocker, the kiosk lock, and an orderly quit that stops the core.
+ * the power-save blocker, start at login, the kiosk lock, and an orderly quit that stops the core.
  */
 export function startShell(options: ShellOptions): Shell {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -57,6 +62,11 @@ export function startShell(options: ShellOptions): Shell {
   });
   const placement = setupDisplayPlacement(window, options.preferredDisplayId, display);
   setupPowerSaveBlocker(window);
+  setupLoginItem({
+    startAtLogin: options.startAtLogin === true,
+    platform: options.platform,
+    log,
+  });
   const lock = setupKioskLock({
     window,
     pin: options.pin,

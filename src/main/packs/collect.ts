@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
-import type { ContentError, ItemKind, LoadedItem } from '../../shared/content';
+import {
+  missingGlyphProblem,
+  missingGlyphs,
+  type ContentError,
+  type ItemKind,
+  type LoadedItem,
+} from '../../shared/content';
 import { assemblePack, ownItems } from '../content/assemble-pack';
+import { slideGlyphCoverage } from '../content/glyphs/coverage';
 import { readPack } from '../content/load-pack';
 import { PACK_FILE } from '../content/pack-files';
 import { hasHiddenSegment, resolveInsidePack } from '../content/paths';
@@ -75,6 +82,8 @@ async function readInside(packDir: string, rel: string): Promise<Buffer> {
 export async function collectPack(
   packDir: string,
   playlists: readonly string[],
+  /** Items to leave out with their media (the player's `--safe`: sensitive items). */
+  leaveOut: (item: LoadedItem) => boolean = () => false,
 ): Promise<CollectedPack> {
   const read = await readPack(packDir);
   const assembled = assemblePack(read, ownItems(read));
@@ -105,7 +114,7 @@ export async function collectPack(
   const media = new Set<string>();
   for (const file of read.files) {
     const item = file.item;
-    if (!item || !needed.has(item.id)) continue;
+    if (!item || !needed.has(item.id) || leaveOut(item)) continue;
     items.push({ id: item.id, kind: item.kind, file: file.file });
     files.push({ path: file.file, kind: item.kind, bytes: await readInside(packDir, file.file) });
     // The versions the loader checked: a missing or broken file is not carried (with --force).
@@ -114,5 +123,12 @@ export async function collectPack(
   for (const rel of [...media].sort()) {
     files.push({ path: rel, kind: 'media', bytes: await readInside(packDir, rel) });
   }
-  return { files, items, errors: assembled.errors };
+  // A character the bundled fonts cannot draw refuses the export too (unless --force): the
+  // pack goes to a venue where no one can fix the text before the show.
+  const undrawable = missingGlyphs(
+    assembled.pack,
+    assembled.items.filter((item) => needed.has(item.id)),
+    slideGlyphCoverage(),
+  ).map(missingGlyphProblem);
+  return { files, items, errors: [...assembled.errors, ...undrawable] };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
+import { parseDocument } from 'yaml';
 import type { ContentError } from '../../shared/content';
 import { isInside } from '../content/paths';
 import packageJson from '../../../package.json';
@@ -33,13 +34,41 @@ export type ExportResult =
     }
   | { ok: false; problem: PackProblem; errors: ContentError[] };
 
-/** `pack export`: the chosen playlists' items and media, a manifest and the fonts' licences. */
-export async function exportPack(options: ExportOptions): Promise<ExportResult> {
+export type PackBytesOptions = Omit<ExportOptions, 'out'>;
+
+export type PackBytesResult =
+  | Extract<ExportResult, { ok: false }>
+  | (Omit<Extract<ExportResult, { ok: true }>, 'zipBytes'> & {
+      zip: Uint8Array;
+      /** pack.yaml's title in its default language, for the zip's name; '' when it has none. */
+      title: string;
+    });
+
+function titleOf(packFile: Buffer | undefined): string {
+  if (!packFile) return '';
+  const data: unknown = parseDocument(packFile.toString('utf8')).toJS();
+  if (typeof data !== 'object' || data === null) return '';
+  const { title, defaultLanguage } = data as { title?: unknown; defaultLanguage?: unknown };
+  if (typeof title === 'string') return title;
+  if (typeof title !== 'object' || title === null) return '';
+  const texts = title as Record<string, unknown>;
+  const chosen = typeof defaultLanguage === 'string' ? texts[defaultLanguage] : undefined;
+  const text = chosen ?? Object.values(texts)[0];
+  return typeof text === 'string' ? text : '';
+}
+
+function failed(error: unknown): Extract<ExportResult, { ok: false }> {
+  if (error instanceof PackRefusal) return { ok: false, problem: error.problem, errors: [] };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ok: false, problem: { key: 'eventPack.exportFailed', params: { detail } }, errors: [] };
+}
+
+/**
+ * The pack as zip bytes, with the same refusals as `pack export` (the content API sends them;
+ * the CLI writes them to its file).
+ */
+export async function packBytes(options: PackBytesOptions): Promise<PackBytesResult> {
   const contentDir = path.resolve(options.contentDir);
-  const out = path.resolve(options.out);
-  if (isInside(contentDir, out)) {
-    return { ok: false, problem: { key: 'eventPack.outInside', params: { out } }, errors: [] };
-  }
   try {
     const collected = await collectPack(contentDir, options.playlists);
     if (collected.files.length === 0 || (collected.errors.length > 0 && !options.force)) {
@@ -79,23 +108,31 @@ export async function exportPack(options: ExportOptions): Promise<ExportResult> 
     };
     for (const file of all) entries[file.path] = file.bytes;
     const zip = zipSync(entries, { level: 6 });
-    // Written beside the target, then renamed: a half-written pack never has the final name.
-    const partial = `${out}.${randomBytes(4).toString('hex')}.partial`;
-    try {
-      await writeFile(partial, zip, { flag: 'wx' });
-      await rename(partial, out);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
-    }
-    return { ok: true, manifest, sizes, zipBytes: zip.length, errors: collected.errors };
+    const title = titleOf(collected.files.find((file) => file.kind === 'pack')?.bytes);
+    return { ok: true, manifest, sizes, zip, title, errors: collected.errors };
   } catch (error) {
-    if (error instanceof PackRefusal) return { ok: false, problem: error.problem, errors: [] };
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      problem: { key: 'eventPack.exportFailed', params: { detail } },
-      errors: [],
-    };
+    return failed(error);
   }
+}
+
+/** `pack export`: the chosen playlists' items and media, a manifest and the fonts' licences. */
+export async function exportPack(options: ExportOptions): Promise<ExportResult> {
+  const contentDir = path.resolve(options.contentDir);
+  const out = path.resolve(options.out);
+  if (isInside(contentDir, out)) {
+    return { ok: false, problem: { key: 'eventPack.outInside', params: { out } }, errors: [] };
+  }
+  const built = await packBytes(options);
+  if (!built.ok) return built;
+  const { zip, title: _title, ...result } = built;
+  // Written beside the target, then renamed: a half-written pack never has the final name.
+  const partial = `${out}.${randomBytes(4).toString('hex')}.partial`;
+  try {
+    await writeFile(partial, zip, { flag: 'wx' });
+    await rename(partial, out);
+  } catch (error) {
+    await rm(partial, { force: true });
+    return failed(error);
+  }
+  return { ...result, zipBytes: zip.length };
 }

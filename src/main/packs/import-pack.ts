@@ -20,8 +20,24 @@ export interface ImportOptions {
   limits?: ZipLimits;
 }
 
+export interface ImportBytesOptions {
+  to: string;
+  limits?: ZipLimits;
+  /** Every check, the content's loading included, then stop: nothing is replaced. */
+  dryRun?: boolean;
+}
+
 export type ImportResult =
-  | { ok: true; manifest: PackManifest; dir: string; previous: string | null }
+  | {
+      ok: true;
+      manifest: PackManifest;
+      dir: string;
+      /** Where the replaced pack went; null when there was none (or on a dry run). */
+      previous: string | null;
+      /** Items per kind in the imported pack, as the loader found them. */
+      items: Record<string, number>;
+      dryRun: boolean;
+    }
   | { ok: false; problem: PackProblem; errors: ContentError[] };
 
 /** A manifest is a short JSON file; a big one is someone's trick. */
@@ -89,14 +105,18 @@ async function exists(target: string): Promise<boolean> {
   );
 }
 
+function failed(error: unknown): ImportResult {
+  if (error instanceof PackRefusal) return { ok: false, problem: error.problem, errors: [] };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ok: false, problem: { key: 'eventPack.importFailed', params: { detail } }, errors: [] };
+}
+
 /**
  * `pack import FILE --to DIR`: every check first (zip structure, manifest, hashes), then the
  * files go to a temporary folder beside DIR, the loader validates it, and only a pack with no
  * problems replaces DIR, by renames; the pack it replaces is kept as `DIR.previous`.
  */
 export async function importPack(options: ImportOptions): Promise<ImportResult> {
-  const dir = path.resolve(options.to);
-  let temp: string | null = null;
   try {
     const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
     const info = await stat(options.zipFile).catch(() =>
@@ -108,6 +128,27 @@ export async function importPack(options: ImportOptions): Promise<ImportResult> 
     const zip = await readFile(options.zipFile).catch(() =>
       refuse('eventPack.zipUnreadable', { file: options.zipFile }),
     );
+    return await importPackBytes(zip, { to: options.to, limits });
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/**
+ * The same import from a zip already in memory (the content API's upload), with the same
+ * checks in the same order; `dryRun` stops once the staged pack has loaded cleanly.
+ */
+export async function importPackBytes(
+  zip: Buffer,
+  options: ImportBytesOptions,
+): Promise<ImportResult> {
+  const dir = path.resolve(options.to);
+  const dryRun = options.dryRun ?? false;
+  let temp: string | null = null;
+  try {
+    const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+    if (zip.length > limits.maxTotalBytes)
+      refuse('eventPack.totalTooBig', { max: limits.maxTotalBytes });
     const entries = readZipEntries(zip, limits);
     const manifest = readManifest(zip, entries);
     const files = checkFiles(zip, entries, manifest);
@@ -131,6 +172,13 @@ export async function importPack(options: ImportOptions): Promise<ImportResult> 
         errors: loaded.errors,
       };
     }
+    const items: Record<string, number> = {};
+    for (const item of loaded.items) items[item.kind] = (items[item.kind] ?? 0) + 1;
+    if (dryRun) {
+      await rm(temp, { recursive: true, force: true });
+      temp = null;
+      return { ok: true, manifest, dir, previous: null, items, dryRun };
+    }
 
     const previous = `${dir}.previous`;
     const hadPack = await exists(dir);
@@ -145,15 +193,9 @@ export async function importPack(options: ImportOptions): Promise<ImportResult> 
       throw error;
     }
     temp = null;
-    return { ok: true, manifest, dir, previous: hadPack ? previous : null };
+    return { ok: true, manifest, dir, previous: hadPack ? previous : null, items, dryRun };
   } catch (error) {
     if (temp !== null) await rm(temp, { recursive: true, force: true });
-    if (error instanceof PackRefusal) return { ok: false, problem: error.problem, errors: [] };
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      problem: { key: 'eventPack.importFailed', params: { detail } },
-      errors: [],
-    };
+    return failed(error);
   }
 }

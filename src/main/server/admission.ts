@@ -3,15 +3,15 @@ import {
   CLOSE_REMOTE_OFF,
   CLOSE_UNAUTHORIZED,
   role as roleSchema,
-  roles,
-  type Role,
+  viewRoles,
+  type ViewRole,
 } from '../../shared/protocol';
 import { originAllowed } from './origin';
 import type { Admission, AdmissionRequest, Listener } from './socket';
 import { tokenMatches } from '../settings/tokens';
 
 export interface AdmissionOptions {
-  tokens: Record<Role, string>;
+  tokens: Record<ViewRole, string>;
   /** Computed after listen, when the ports are known. */
   allowedOrigins: (listener: Listener) => Set<string>;
   remote: {
@@ -42,7 +42,15 @@ export function admit(options: AdmissionOptions, request: AdmissionRequest): Adm
     return {
       ok: false,
       code: CLOSE_UNAUTHORIZED,
-      reason: `unknown role; use one of ${roles.join(', ')}`,
+      reason: `unknown role; use one of ${viewRoles.join(', ')}`,
+    };
+  }
+  // Show controllers use the HTTP control API (`/api/v1/events` for pushes), never this socket.
+  if (role.data === 'control') {
+    return {
+      ok: false,
+      code: CLOSE_UNAUTHORIZED,
+      reason: 'show controllers use the control API at /api/v1, not this socket',
     };
   }
   if (listener === 'lan' && role.data !== 'remote') {

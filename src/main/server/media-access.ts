@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import { itemMedia, type ContentSnapshot } from '../../shared/content';
-import type { Role } from '../../shared/protocol';
+import type { ViewRole } from '../../shared/protocol';
 import type { ResolveMedia } from './media';
 import { tokenMatches } from '../settings/tokens';
 
@@ -11,7 +11,7 @@ export type MediaRefusal = { status: 401; text: string } | { status: 404; text: 
 export type MediaAccess = (token: unknown, relPath: string) => Promise<MediaRefusal | null>;
 
 export interface MediaAccessOptions {
-  tokens: Record<Role, string>;
+  tokens: Record<ViewRole, string>;
   /** A paired phone's device token opens media like a view's token. */
   pairedDevice: (token: string) => boolean;
   content: () => ContentSnapshot;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Role } from '../../shared/protocol';
+import type { ViewRole } from '../../shared/protocol';
 import { views, viewUrl } from '../../shared/protocol';
 
 const escapeHtml = (text: string): string =>
@@ -10,7 +10,7 @@ const escapeHtml = (text: string): string =>
  * The page at `/`. With tokens only for someone at this machine; anyone else is told where
  * to look instead of being handed the keys.
  */
-export function homePage(base: string, tokens: Record<Role, string> | null): string {
+export function homePage(base: string, tokens: Record<ViewRole, string> | null): string {
   const items = views
     .map((view) => {
       // Relative links keep whatever host name the visitor used.

@@ -5,10 +5,11 @@ import {
   type Command,
   type ConnectedClient,
   type Result,
-  type Role,
+  type ViewRole,
   type ShowState,
   baseUrl,
   views,
+  printView,
   type LocalizedText,
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
@@ -19,6 +20,8 @@ import type { ObsService } from '../obs/service';
 import type { LanListener, RemoteController } from '../remote/controller';
 import { admit } from './admission';
 import { registerApi } from './api';
+import { registerControlApi } from './api/control-routes';
+import { controlStateOf } from './api/control-state';
 import { hostsOf } from './host-check';
 import { createQuietWatch } from './quiet';
 import { appPage, createApp, hardenApp, registerAssets, sendHtml } from './http';
@@ -31,6 +34,7 @@ import { homePage } from './pages';
 import { registerPairRoute } from './pair-route';
 import { createSocketHub, type Listener } from './socket';
 import { makeTokens } from '../settings/tokens';
+import { openControlTokenStore, type ControlTokenStore } from '../settings/control-tokens';
 
 /** Things the operator should know that are not content problems (see `Core.notices`). */
 export interface NoticeBoard {
@@ -66,7 +70,7 @@ export interface ServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port: number;
-  tokens?: Partial<Record<Role, string>>;
+  tokens?: Partial<Record<ViewRole, string>>;
   /** How a `/media/` path becomes a file; by default the store's checked media, nothing else. */
   resolveMedia?: ResolveMedia;
   /** For connection times. */
@@ -80,6 +84,8 @@ export interface ServerOptions {
   editor?: ContentEditor;
   /** How uploads to the API are cleaned; sharp in this process when left out. */
   cleanUpload?: CleanUpload;
+  /** The named tokens of the control API; in memory only when left out. */
+  controlTokens?: ControlTokenStore;
 }
 
 /** What the phone remote needs from the sockets (see `RemoteControllerOptions`). */
@@ -94,7 +100,13 @@ export interface RunningServer {
   url: string;
   port: number;
   host: string;
-  tokens: Record<Role, string>;
+  tokens: Record<ViewRole, string>;
+  controlTokens: ControlTokenStore;
+  /**
+   * The `cli` control token `serve` prints on its `api` line: made at every start and never
+   * stored, so the printed line works for this run only (the console lists and can revoke it).
+   */
+  cliControlToken: string;
   sockets: RemoteSockets;
   /** Resolves once no request has arrived for `quietMs` (at most `maxMs`): `quiet.ts`. */
   settled(quietMs: number, maxMs: number): Promise<void>;
@@ -185,7 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   });
   const serveApp = appPage(rendererDir, fallbackHost);
-  for (const view of views) app.get(view.path, serveApp);
+  for (const view of [...views, printView]) app.get(view.path, serveApp);
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);
   await registerAssets(app, rendererDir);
@@ -229,6 +241,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get(SOCKET_PATH, { websocket: true }, (socket, request) =>
     hub.accept(socket, request, 'main'),
   );
+  // Only on this listener, never on the phones' LAN one, like the content API.
+  const controlTokens = options.controlTokens ?? (await openControlTokenStore(null));
+  const cliControlToken = controlTokens.create('cli', { persist: false }).token;
+  const obs = options.obs;
+  await registerControlApi(app, {
+    tokens,
+    controlTokens,
+    state: () => controlStateOf(show.state(), obs ? obs.info().status.state : 'off'),
+    subscribe: (listener) => {
+      const unfollowShow = show.subscribe(listener);
+      const unfollowObs = obs?.subscribe(listener) ?? (() => {});
+      return () => {
+        unfollowShow();
+        unfollowObs();
+      };
+    },
+    execute: (command) => options.execute(command),
+    ready: options.ready,
+  });
 
   try {
     await app.listen({ host, port });
@@ -258,6 +289,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     host,
     tokens,
+    controlTokens,
+    cliControlToken,
     sockets,
     settled: (quietMs, maxMs) => quiet.settled(quietMs, maxMs),
     close: () =>
@@ -269,6 +302,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         unsubscribeObs();
         hub.close();
         await app.close();
+        // A token made or revoked just before the stop must be on disk.
+        await controlTokens.flush();
       })()),
   };
 }

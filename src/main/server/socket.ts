@@ -5,7 +5,6 @@ import type { ContentSnapshot } from '../../shared/content';
 import {
   PROTOCOL_VERSION,
   clientMessageSchema,
-  refusal,
   type Command,
   type ConnectedClient,
   type Role,
@@ -14,6 +13,7 @@ import {
 } from '../../shared/protocol';
 import { coreText, type Result } from '../../shared/protocol';
 import { briefError } from './brief-error';
+import { runCommand } from './run-command';
 import { describeAgent } from './user-agent';
 import { describeInvalidMessage, parseMessage, parseQuietly, requestIdOf } from './bad-message';
 import { CLOSE_FLOODING, fullBucket, isFlooding, withinRate, type RateBucket } from './rate-limit';
@@ -248,22 +248,13 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       return;
     }
     const { requestId, command } = parsed.data;
-    const refused = refusal(client.info.role, command);
-    if (refused) {
-      reply(client, requestId, { ok: false, error: refused });
-      return;
-    }
     let result: Result;
     client.running += 1;
     try {
       // A show command's answer goes out in the same turn as its effects: a phone whose
       // "safe mode on" closed the remote hears "ok" before the listener that carries it stops.
-      const outcome = options.execute(command);
+      const outcome = runCommand(client.info.role, command, options.execute);
       result = outcome instanceof Promise ? await outcome : outcome;
-    } catch (error) {
-      // A bug in one command must not take the server down with it.
-      console.error(`command ${command.name} failed:`, error);
-      result = { ok: false, error: coreText('command.failedInCore', { command: command.name }) };
     } finally {
       client.running -= 1;
     }

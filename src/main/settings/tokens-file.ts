@@ -1,7 +1,7 @@
 import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { coreText, roles, type LocalizedText, type Role } from '../../shared/protocol';
+import { coreText, viewRoles, type LocalizedText, type ViewRole } from '../../shared/protocol';
 import { newToken, tokenSchema } from './tokens';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 
@@ -14,9 +14,9 @@ export const MAX_TOKENS_FILE_BYTES = 16 * 1024;
  * Role → token. Partial and loose: a file from before a role existed (kiosk, say) keeps its
  * other tokens and gains the new one, and a file from a newer version keeps working.
  */
-export const tokensFileSchema: z.ZodType<Partial<Record<Role, string>>> = z.object(
-  Object.fromEntries(roles.map((role) => [role, tokenSchema.optional()])) as Record<
-    Role,
+export const tokensFileSchema: z.ZodType<Partial<Record<ViewRole, string>>> = z.object(
+  Object.fromEntries(viewRoles.map((role) => [role, tokenSchema.optional()])) as Record<
+    ViewRole,
     z.ZodOptional<z.ZodString>
   >,
 );
@@ -26,7 +26,7 @@ export function tokensPath(dataDir: string): string {
 }
 
 export interface LoadedTokens {
-  tokens: Record<Role, string>;
+  tokens: Record<ViewRole, string>;
   /** What the operator should know: tokens replaced, a file set aside, a file not saved. */
   notices: LocalizedText[];
 }
@@ -49,7 +49,7 @@ export async function loadTokens(
 ): Promise<LoadedTokens> {
   const file = tokensPath(dataDir);
   const notices: LocalizedText[] = [];
-  let stored: Partial<Record<Role, string>> = {};
+  let stored: Partial<Record<ViewRole, string>> = {};
   if (options.regenerate) {
     notices.push(coreText('notice.newTokens'));
   } else {
@@ -70,7 +70,7 @@ export async function loadTokens(
   }
 
   const tokens = complete(stored);
-  if (roles.some((role) => stored[role] !== tokens[role])) {
+  if (viewRoles.some((role) => stored[role] !== tokens[role])) {
     try {
       // 0600: whoever holds a token drives the show.
       await writeFileAtomic(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
@@ -83,9 +83,9 @@ export async function loadTokens(
   return { tokens, notices };
 }
 
-function complete(stored: Partial<Record<Role, string>>): Record<Role, string> {
-  const tokens = {} as Record<Role, string>;
-  for (const role of roles) tokens[role] = stored[role] ?? newToken();
+function complete(stored: Partial<Record<ViewRole, string>>): Record<ViewRole, string> {
+  const tokens = {} as Record<ViewRole, string>;
+  for (const role of viewRoles) tokens[role] = stored[role] ?? newToken();
   return tokens;
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { roles, type Role } from '../../shared/protocol';
+import { viewRoles, type ViewRole } from '../../shared/protocol';
 
 /**
  * What a token may be, wherever it comes from (made here, read back from tokens.json, given
@@ -18,9 +18,11 @@ export function newToken(): string {
 }
 
 /** One token per role; given ones are kept (the Electron shell passes its stored ones). */
-export function makeTokens(given: Partial<Record<Role, string>> = {}): Record<Role, string> {
-  const tokens = {} as Record<Role, string>;
-  for (const role of roles) {
+export function makeTokens(
+  given: Partial<Record<ViewRole, string>> = {},
+): Record<ViewRole, string> {
+  const tokens = {} as Record<ViewRole, string>;
+  for (const role of viewRoles) {
     const token = given[role];
     const problem = token === undefined ? undefined : tokenSchema.safeParse(token).error;
     if (problem) {

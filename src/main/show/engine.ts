@@ -7,7 +7,8 @@ import {
   type Result,
   type ShowState,
 } from '../../shared/protocol';
-import { systemClock, type Clock } from '../../shared/time';
+import { calendarDate, systemClock, type Clock } from '../../shared/time';
+import type { ShowClock } from './show-clock';
 import { isCommandFor, type ShowCommand } from '../core/commands';
 import { LiveLyrics } from './live-lyrics';
 import { ShowLoop } from '../../shared/show/loop';
@@ -36,6 +37,13 @@ export interface ShowEngineOptions {
   clock?: Clock;
   /** [0, 1); used for shuffled playlists. */
   random?: () => number;
+  /**
+   * The clock with an offset set by hand (`setShowClock`); when given, it is the engine's
+   * clock. Without it, `setShowClock` is refused.
+   */
+  showClock?: ShowClock;
+  /** Called after `setShowClock` moved the show clock, to keep the offset across a restart. */
+  onShowClockSet?: (offsetMs: number) => void;
   /** Where the last run stopped (or crashed): start there instead of at the top. */
   resume?: ShowPosition | null;
 }
@@ -52,6 +60,8 @@ export type ShowListener = (state: ShowState) => void;
 export class ShowEngine {
   private content: ContentSnapshot;
   private readonly clock: Clock;
+  private readonly showClock: ShowClock | null;
+  private readonly onShowClockSet: (offsetMs: number) => void;
   private readonly loop: ShowLoop;
   private blackout = false;
   private safeMode = false;
@@ -65,7 +75,9 @@ export class ShowEngine {
 
   constructor(content: ContentSnapshot, options: ShowEngineOptions = {}) {
     this.content = content;
-    this.clock = options.clock ?? systemClock;
+    this.showClock = options.showClock ?? null;
+    this.onShowClockSet = options.onShowClockSet ?? (() => {});
+    this.clock = this.showClock ?? options.clock ?? systemClock;
     this.lyrics = new LiveLyrics(this.clock, () => this.emit());
     const resume = options.resume ?? null;
     // Restored first, so the first order is already the safe one: a crash during a rally
@@ -107,6 +119,7 @@ export class ShowEngine {
       lyrics,
       setlist: this.setlist.published(this.content),
       ...this.outputs.published(),
+      ...(this.showClock ? { clock: this.showClock.state() } : {}),
       serverTime: this.clock.now(),
     };
   }
@@ -231,7 +244,36 @@ export class ShowEngine {
       case 'overlay':
         this.outputs.setOverlay(command.element, command.on);
         return ok;
+      case 'setShowClock':
+        return this.setShowClock(command.now);
+      case 'stageMessage':
+        this.outputs.setStageMessage(command.text);
+        return ok;
+      case 'stageMessageClear':
+        this.outputs.setStageMessage(null);
+        return ok;
+      case 'setStageLanguage':
+        return resultOf(this.outputs.setStageLanguage(this.content.pack, command.language));
     }
+  }
+
+  private setShowClock(now: number): Result {
+    if (!this.showClock) return fail(coreText('command.showNotRunning'));
+    const refused = this.showClock.set(now);
+    if (refused) {
+      const newest = this.showClock.state().newestPastDay ?? '';
+      return fail(
+        coreText(
+          refused === 'beforePack' ? 'autostart.clockBeforePack' : 'autostart.clockTooFarAhead',
+          {
+            day: calendarDate(now),
+            newest,
+          },
+        ),
+      );
+    }
+    this.onShowClockSet(this.showClock.state().offsetMs);
+    return ok;
   }
 
   private startSong(songId: string): Result {

@@ -7,6 +7,7 @@ import {
   type OutputLanguages,
   type OverlayElement,
   type ShowState,
+  type StageState,
 } from '../../shared/protocol';
 
 /** Every overlay element shows until the operator hides it. */
@@ -49,13 +50,31 @@ export function keptLanguages(
 export class Outputs {
   private languages: OutputLanguages = { display: [], overlay: [] };
   private overlays = defaultOverlays();
+  /**
+   * The stage monitor. The message lives in the core, so a stage that reloads shows it again;
+   * it is not saved, so a restart does not bring back "2 minutes" from a show long over.
+   */
+  private stage: StageState = { message: null, language: null };
 
-  published(): Pick<ShowState, 'outputLanguages' | 'overlays'> {
+  published(): Pick<ShowState, 'outputLanguages' | 'overlays' | 'stage'> {
     const { display, overlay } = this.languages;
     return {
       outputLanguages: { display: [...display], overlay: [...overlay] },
       overlays: { ...this.overlays },
+      stage: { ...this.stage },
     };
+  }
+
+  setStageMessage(text: string | null): void {
+    this.stage = { ...this.stage, message: text };
+  }
+
+  /** Why `language` cannot be what the stage follows, or null once it is (null: each song's own). */
+  setStageLanguage(pack: Pick<Pack, 'languages'>, language: string | null) {
+    const refused = language === null ? null : languagesRefusal(pack, [language]);
+    if (refused) return refused;
+    this.stage = { ...this.stage, language };
+    return null;
   }
 
   /** Why `languages` cannot be `output`'s choice, or null once it is. */
@@ -78,5 +97,9 @@ export class Outputs {
   ): void {
     this.languages = keptLanguages(pack, saved);
     this.overlays = { ...defaultOverlays(), ...overlays };
+    const { language } = this.stage;
+    if (language !== null && !pack.languages.includes(language)) {
+      this.stage = { ...this.stage, language: null };
+    }
   }
 }

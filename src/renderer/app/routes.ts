@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { matchView, views, type Role, type View } from '../../shared/protocol';
+import { matchView, printView, views, type ViewRole, type View } from '../../shared/protocol';
 
 export { roleForPath } from '../../shared/protocol';
 
@@ -13,13 +13,14 @@ export interface Route extends View {
 }
 
 /** Each view's component, by the view's name (its role); the table of views is shared. */
-const loaders: Record<Role, () => Promise<ComponentType>> = {
+const loaders: Record<ViewRole, () => Promise<ComponentType>> = {
   display: () => import('../views/display/DisplayView').then((m) => m.DisplayView),
   // The same display, started by the app on this machine: its keyboard sends the kiosk keys.
   kiosk: () => import('../views/display/DisplayView').then((m) => m.KioskView),
   operator: () => import('../views/operator/OperatorView').then((m) => m.OperatorView),
   overlay: () => import('../views/overlay/OverlayView').then((m) => m.OverlayView),
   remote: () => import('../views/remote/RemoteView').then((m) => m.RemoteView),
+  stage: () => import('../views/stage/StageView').then((m) => m.StageView),
 };
 
 export const routes: readonly Route[] = views.map((view) => ({
@@ -27,7 +28,13 @@ export const routes: readonly Route[] = views.map((view) => ({
   load: loaders[view.role],
 }));
 
+const printRoute: Route = {
+  ...printView,
+  load: () => import('../views/print/PrintView').then((m) => m.PrintView),
+};
+
 export function matchRoute(pathname: string): Route | undefined {
   const view = matchView(pathname);
+  if (view === printView) return printRoute;
   return view && routes.find((route) => route.path === view.path);
 }

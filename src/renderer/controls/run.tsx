@@ -16,6 +16,8 @@ interface Runner {
   run: RunAction;
   /** The context actions see, read from the stores at the moment of the call. */
   context: () => ActionContext | null;
+  /** The raw command channel, for a panel whose commands are not keyboard actions. */
+  send: SendCommand;
 }
 
 const RunnerContext = createContext<Runner | null>(null);
@@ -48,7 +50,7 @@ export function RunnerProvider({ send, children }: { send: SendCommand; children
     },
     [context, send, operator, t],
   );
-  const value = useMemo(() => ({ run, context }), [run, context]);
+  const value = useMemo(() => ({ run, context, send }), [run, context, send]);
   return <RunnerContext.Provider value={value}>{children}</RunnerContext.Provider>;
 }
 

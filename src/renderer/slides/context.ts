@@ -84,6 +84,16 @@ export function setMediaToken(token: string | null): void {
   mediaToken = token;
 }
 
+let staticMediaBase: string | null = null;
+
+/**
+ * The standalone player has no core: its media are files copied under `base` (relative, so
+ * the folder works from a USB stick over file:// and from any static host).
+ */
+export function setStaticMedia(base: string | null): void {
+  staticMediaBase = base;
+}
+
 /** The checked version of each media file, from the latest content snapshot. */
 let mediaVersions: Readonly<Record<string, string>> = {};
 
@@ -104,7 +114,10 @@ export function setMediaVersions(versions: Readonly<Record<string, string>> | un
  * keeps its old version, so nothing on screen changes.
  */
 export function mediaUrl(path: string, width: number | null = pageMediaWidth()): string {
-  const url = `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
+  const escaped = path.split('/').map(encodeURIComponent).join('/');
+  // The standalone player: plain files beside the page, nothing to scale, version or token.
+  if (staticMediaBase !== null) return `${staticMediaBase}${escaped}`;
+  const url = `/media/${escaped}`;
   const query = new URLSearchParams();
   if (width !== null && SCALABLE.test(path)) query.set('w', String(width));
   const version = mediaVersions[path];

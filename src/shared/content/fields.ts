@@ -25,9 +25,12 @@ export const isoDate = z
 /** A local date and time `YYYY-MM-DDTHH:MM`, read in the item's own time zone. */
 export const localDateTime = z
   .string({ error: schemaProblem('schema.dateTime') })
-  .refine((v) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(v) && isRealDate(v.slice(0, 10)), {
-    error: schemaProblem('schema.dateOrDateTime'),
-  });
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d)?$/.test(v) && isRealDate(v.slice(0, 10)),
+    {
+      error: schemaProblem('schema.dateOrDateTime'),
+    },
+  );
 
 /** An IANA time zone name such as `Europe/Paris`. */
 export const timeZone = z.string().refine(

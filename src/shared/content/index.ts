@@ -6,3 +6,4 @@ export * from './items';
 export * from './case-record';
 export * from './field-path';
 export * from './missing-languages';
+export * from './missing-glyphs';

@@ -11,7 +11,6 @@ import { alignCues, parseLrc } from '../lyrics/lrc';
 import { originalLines } from '../lyrics/lines';
 import {
   hexColour,
-  isoDate,
   itemId,
   localDateTime,
   mediaPath,
@@ -237,17 +236,8 @@ const playlistEntry = z.union([
   z.strictObject({
     item: itemId,
     duration: seconds.optional(),
-    from: isoDate.optional(),
-    until: isoDate.optional(),
-    // Videos only (the loader refuses them on other kinds): a range, sound, looping.
-    /** Seconds into the video where this entry starts playing. */
-    start: z.number().nonnegative().optional(),
-    /** Seconds into the video where this entry stops; the end of the file when absent. */
-    end: z.number().positive().optional(),
-    /** Play without sound (a merch table next to the band). */
-    muted: z.boolean().optional(),
-    /** Play the range again until the entry's `duration` is over; once when false. */
-    loop: z.boolean().optional(),
+    from: localDateTime.optional(),
+    until: localDateTime.optional(),
   }),
 ]);
 
@@ -258,8 +248,12 @@ export const playlistSchema = z.strictObject({
   shuffle: z.boolean().default(false),
   /** Seconds per item when an entry gives none; otherwise the default for the item's kind. */
   duration: seconds.optional(),
-  from: isoDate.optional(),
-  until: isoDate.optional(),
+  /**
+   * When it runs: a day (`2026-12-12`, the whole day) or a local time (`2026-12-12T19:00`),
+   * in the pack's `timeZone`. `until` a time stops at that minute.
+   */
+  from: localDateTime.optional(),
+  until: localDateTime.optional(),
   /** What to do with an event that is over: show it marked "past", or drop it. */
   pastEvents: z.enum(['show', 'drop']).default('show'),
   /** The tag for tagged links while this playlist plays. */
@@ -278,6 +272,14 @@ export const setlistSchema = z.strictObject({
   songs: z.array(itemId).min(1, schemaProblem('schema.setlistEmpty')),
   /** The playlist shown between songs; the pack's default playlist when absent. */
   interlude: itemId.optional(),
+  /**
+   * When the set must end, `2026-12-12T22:30`: the stage monitor counts down to it. Read in
+   * `timeZone` when given, else on the clock of the machine showing the stage.
+   */
+  endsAt: localDateTime
+    .refine((v) => v.includes('T'), { error: schemaProblem('schema.dateTime') })
+    .optional(),
+  timeZone: timeZone.optional(),
 });
 
 /** The kinds an item file may declare, in the order the docs list them. */
@@ -327,6 +329,11 @@ export const packSchema = z.strictObject({
   /** The languages the pack is written in; the first is the original unless `defaultLanguage` says. */
   languages: z.array(languageCode).min(1, schemaProblem('schema.languagesEmpty')),
   defaultLanguage: languageCode,
+  /**
+   * The IANA zone (`Europe/Paris`) playlists' `from`/`until` times are read in; this machine's
+   * zone when absent, which is the venue's when the laptop is there.
+   */
+  timeZone: timeZone.optional(),
   theme: z
     .strictObject({
       background: hexColour.default('#111111'),

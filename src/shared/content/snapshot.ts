@@ -46,6 +46,11 @@ export interface ContentSnapshot {
    * video's time on air from its real length, and views never guess a codec from a name.
    */
   videos?: Record<string, VideoFacts>;
+  /**
+   * Things that load but a screen cannot show right (characters the bundled fonts lack): the
+   * core finds them, as it alone can read the font files.
+   */
+  warnings?: ContentError[];
   /** Increases with every reload, so views can tell a new snapshot from a repeat. */
   revision: number;
 }

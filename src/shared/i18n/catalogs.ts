@@ -12,6 +12,9 @@ import enProblems from './locales/en/problems.json' with { type: 'json' };
 import enCore from './locales/en/core.json' with { type: 'json' };
 import enCase from './locales/en/case.json' with { type: 'json' };
 import enEditor from './locales/en/editor.json' with { type: 'json' };
+import enPrint from './locales/en/print.json' with { type: 'json' };
+import enPlayer from './locales/en/player.json' with { type: 'json' };
+import enStage from './locales/en/stage.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruActions from './locales/ru/actions.json' with { type: 'json' };
 import ruConsole from './locales/ru/console.json' with { type: 'json' };
@@ -24,6 +27,9 @@ import ruProblems from './locales/ru/problems.json' with { type: 'json' };
 import ruCore from './locales/ru/core.json' with { type: 'json' };
 import ruCase from './locales/ru/case.json' with { type: 'json' };
 import ruEditor from './locales/ru/editor.json' with { type: 'json' };
+import ruPrint from './locales/ru/print.json' with { type: 'json' };
+import ruPlayer from './locales/ru/player.json' with { type: 'json' };
+import ruStage from './locales/ru/stage.json' with { type: 'json' };
 import frCommon from './locales/fr/common.json' with { type: 'json' };
 import frActions from './locales/fr/actions.json' with { type: 'json' };
 import frConsole from './locales/fr/console.json' with { type: 'json' };
@@ -36,6 +42,9 @@ import frProblems from './locales/fr/problems.json' with { type: 'json' };
 import frCore from './locales/fr/core.json' with { type: 'json' };
 import frCase from './locales/fr/case.json' with { type: 'json' };
 import frEditor from './locales/fr/editor.json' with { type: 'json' };
+import frPrint from './locales/fr/print.json' with { type: 'json' };
+import frPlayer from './locales/fr/player.json' with { type: 'json' };
+import frStage from './locales/fr/stage.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukActions from './locales/uk/actions.json' with { type: 'json' };
 import ukConsole from './locales/uk/console.json' with { type: 'json' };
@@ -48,6 +57,9 @@ import ukProblems from './locales/uk/problems.json' with { type: 'json' };
 import ukCore from './locales/uk/core.json' with { type: 'json' };
 import ukCase from './locales/uk/case.json' with { type: 'json' };
 import ukEditor from './locales/uk/editor.json' with { type: 'json' };
+import ukPrint from './locales/uk/print.json' with { type: 'json' };
+import ukPlayer from './locales/uk/player.json' with { type: 'json' };
+import ukStage from './locales/uk/stage.json' with { type: 'json' };
 import type { AppLanguage } from './languages';
 import type { Namespace } from './namespaces';
 
@@ -68,6 +80,9 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     core: enCore,
     case: enCase,
     editor: enEditor,
+    print: enPrint,
+    player: enPlayer,
+    stage: enStage,
   },
   ru: {
     common: ruCommon,
@@ -82,6 +97,9 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     core: ruCore,
     case: ruCase,
     editor: ruEditor,
+    print: ruPrint,
+    player: ruPlayer,
+    stage: ruStage,
   },
   fr: {
     common: frCommon,
@@ -96,6 +114,9 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     core: frCore,
     case: frCase,
     editor: frEditor,
+    print: frPrint,
+    player: frPlayer,
+    stage: frStage,
   },
   uk: {
     common: ukCommon,
@@ -110,5 +131,8 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     core: ukCore,
     case: ukCase,
     editor: ukEditor,
+    print: ukPrint,
+    player: ukPlayer,
+    stage: ukStage,
   },
 };

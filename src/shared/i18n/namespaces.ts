@@ -15,5 +15,8 @@ export const NAMESPACES = [
   'core',
   'case',
   'editor',
+  'print',
+  'player',
+  'stage',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

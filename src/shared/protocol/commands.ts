@@ -3,13 +3,27 @@ import { coreText, type LocalizedText } from './localized-text';
 import { languageCode } from '../content/text';
 import { obsCommandSchemas } from './obs';
 import type { Role } from './roles';
-import { overlayElement } from './show-state';
+import { overlayElement, STAGE_MESSAGE_MAX } from './show-state';
 
 /**
  * An id a command names (item, playlist, song, setlist, device). Bounded, because the core
  * quotes it back in a refusal ("no item with id …").
  */
 const commandId = z.string().min(1).max(200);
+
+/**
+ * The operator's message to the stage: one short line of plain text. Control characters and
+ * bidirectional overrides are refused, so a message cannot break its line or show its words in
+ * an order other than the one the operator typed.
+ */
+// eslint-disable-next-line no-control-regex
+const unsafeText = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const stageMessageText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(STAGE_MESSAGE_MAX)
+  .refine((text) => !unsafeText.test(text), 'plain text only: no control characters');
 
 /** Every command a view can send. One schema per command; the name is the discriminator. */
 export const commandSchema = z.discriminatedUnion('name', [
@@ -45,6 +59,18 @@ export const commandSchema = z.discriminatedUnion('name', [
     languages: z.array(languageCode).max(4),
   }),
   z.strictObject({ name: z.literal('overlay'), element: overlayElement, on: z.boolean() }),
+  /**
+   * "Use my phone's time": the show clock for a machine whose clock is wrong (a Pi with no
+   * battery boots in 1970). Milliseconds since 1970; the core bounds it by the pack's dates.
+   */
+  z.strictObject({
+    name: z.literal('setShowClock'),
+    now: z.number().int().min(0).max(8_640_000_000_000_000),
+  }),
+  // The stage monitor (operator only): a message that stays until cleared, and the sung language.
+  z.strictObject({ name: z.literal('stageMessage'), text: stageMessageText }),
+  z.strictObject({ name: z.literal('stageMessageClear') }),
+  z.strictObject({ name: z.literal('setStageLanguage'), language: languageCode.nullable() }),
   // The phone remote (operator only).
   z.strictObject({ name: z.literal('remoteEnable'), on: z.boolean() }),
   z.strictObject({ name: z.literal('remoteRevoke'), deviceId: commandId }),
@@ -81,6 +107,10 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'setlistStop',
     'setOutputLanguages',
     'overlay',
+    'setShowClock',
+    'stageMessage',
+    'stageMessageClear',
+    'setStageLanguage',
     'remoteEnable',
     'remoteRevoke',
     'obsConfigure',
@@ -96,10 +126,48 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'lyricsNext',
     'lyricsPrevious',
     'overlay',
+    'setShowClock',
   ],
   kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode'],
+  /**
+   * A show controller on the HTTP control API (Companion, a Stream Deck): the operator's show
+   * commands, none of the configuration ones (the phone remote, OBS's settings and set-up).
+   * Safe mode off stays the operator's (see `operatorOnly`).
+   */
+  control: [
+    'next',
+    'previous',
+    'pause',
+    'resume',
+    'togglePause',
+    'goTo',
+    'setPlaylist',
+    'blackout',
+    'safeMode',
+    'lyricsStart',
+    'lyricsNext',
+    'lyricsPrevious',
+    'lyricsNextStanza',
+    'lyricsPreviousStanza',
+    'lyricsGoTo',
+    'lyricsEnd',
+    'lyricsTimedStart',
+    'lyricsTimedPause',
+    'lyricsTimedResume',
+    'lyricsNudge',
+    'setlistStart',
+    'setlistStop',
+    'setOutputLanguages',
+    'overlay',
+    'stageMessage',
+    'stageMessageClear',
+    'setStageLanguage',
+    'obsSwitchScene',
+  ],
   display: [],
   overlay: [],
+  // The stage only shows: a monitor at the band's feet is within reach of anyone on stage.
+  stage: [],
 };
 
 /**

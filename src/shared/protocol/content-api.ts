@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentErrorSchema } from './messages';
 import { localizedTextSchema } from './localized-text';
 
 /*
@@ -17,6 +18,8 @@ export const apiPaths = {
   restore: (id: string, version: string) =>
     `${API_PREFIX}/items/${encodeURIComponent(id)}/history/${encodeURIComponent(version)}/restore`,
   media: `${API_PREFIX}/media`,
+  packExport: `${API_PREFIX}/pack/export`,
+  packImport: `${API_PREFIX}/pack/import`,
 } as const;
 
 /** The longest id the API takes: an id is also a file and a folder name. */
@@ -149,3 +152,44 @@ export type Uploaded = z.infer<typeof uploadedSchema>;
 
 /** Any other refusal (401, 403, 404, 413, 415): one sentence, localizable. */
 export const apiErrorSchema = z.strictObject({ error: localizedTextSchema });
+
+/*
+ * Event packs (issue 15): `GET /pack/export[?playlist=ID…][&force=true]` answers the zip
+ * itself (`application/zip`, `Content-Disposition: attachment`), with its sizes per kind in
+ * `X-Pack-Sizes` (JSON); `POST /pack/import[?dryRun=true]` takes the zip as the raw body
+ * (`Content-Type: application/zip`).
+ */
+
+/** The header of an export's answer that carries the bytes per kind (item kinds, media, …). */
+export const PACK_SIZES_HEADER = 'x-pack-sizes';
+export const packSizesSchema = z.record(z.string(), z.number().int().nonnegative());
+export type PackSizes = z.infer<typeof packSizesSchema>;
+
+/** The largest zip the import takes: far past any real event pack, and held in memory. */
+export const PACK_IMPORT_LIMIT = 512 * 1024 * 1024;
+
+/** `200` after an import (or its dry run). */
+export const packImportedSchema = z.strictObject({
+  dryRun: z.boolean(),
+  /** Items per kind in the imported pack. */
+  items: z.record(z.string(), z.number().int().nonnegative()),
+  /** Bytes of all the pack's files, unpacked. */
+  totalSize: z.number().int().nonnegative(),
+  appVersion: z.string(),
+  createdAt: z.string(),
+  /** The playlists the pack was made for; empty for a whole pack. */
+  playlists: z.array(z.string()),
+  /** Where the replaced content is kept (on the core's machine); null on a dry run or when none. */
+  previous: z.string().nullable(),
+});
+export type PackImported = z.infer<typeof packImportedSchema>;
+
+/**
+ * `422` from either route: why the pack was refused, and the content's problems when that is
+ * the reason. Nothing was changed.
+ */
+export const packRefusedSchema = z.strictObject({
+  error: localizedTextSchema,
+  errors: z.array(contentErrorSchema),
+});
+export type PackRefused = z.infer<typeof packRefusedSchema>;

@@ -9,3 +9,4 @@ export * from './result';
 export * from './views';
 export * from './show-position';
 export * from './localized-text';
+export * from './control-api';

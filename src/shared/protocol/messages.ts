@@ -49,6 +49,7 @@ export const contentSnapshotSchema = z.strictObject({
   errors: z.array(contentErrorSchema),
   media: z.record(z.string(), z.string()).optional(),
   videos: z.record(z.string(), videoFactsSchema).optional(),
+  warnings: z.array(contentErrorSchema).optional(),
   revision: z.number().int().nonnegative(),
 });
 

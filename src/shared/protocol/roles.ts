@@ -5,7 +5,22 @@ import { z } from 'zod';
  * `kiosk` is a display that the app itself started on this machine (the Electron window, or
  * the Chromium kiosk `npm start` opens): it shows the same as `display`, and its keyboard may
  * also send the kiosk keys. A `display` from anywhere else only shows.
+ * `control` is a show controller (Bitfocus Companion, a Stream Deck, a script) on the HTTP
+ * control API: it has no page and no socket, and its tokens are named and revocable.
+ * `stage` is the performers' monitor: it only shows, and is never an output of the stream.
  */
-export const role = z.enum(['display', 'kiosk', 'operator', 'overlay', 'remote']);
+export const role = z.enum([
+  'display',
+  'kiosk',
+  'operator',
+  'overlay',
+  'remote',
+  'stage',
+  'control',
+]);
 export type Role = z.infer<typeof role>;
 export const roles = role.options;
+
+/** The roles with a page of their own and one fixed token each (`tokens.json`). */
+export type ViewRole = Exclude<Role, 'control'>;
+export const viewRoles = roles.filter((r): r is ViewRole => r !== 'control');

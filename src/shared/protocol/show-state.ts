@@ -36,6 +36,20 @@ export const outputLanguagesSchema = z.strictObject({
 export type OutputLanguages = z.infer<typeof outputLanguagesSchema>;
 export type Output = keyof OutputLanguages;
 
+/** The longest message the operator can send to the stage: a few words, read from 3 m. */
+export const STAGE_MESSAGE_MAX = 120;
+
+/**
+ * What the performers' monitor (`/stage`) shows besides the song: the operator's message (kept
+ * by the core until cleared, so a reloaded stage shows it again; not kept over a restart) and
+ * the language the singer sings (null: each song's own language).
+ */
+export const stageStateSchema = z.strictObject({
+  message: z.string().max(STAGE_MESSAGE_MAX).nullable(),
+  language: languageCode.nullable(),
+});
+export type StageState = z.infer<typeof stageStateSchema>;
+
 /** What is on air. The core owns it; every view only renders it. */
 export const showStateSchema = z.strictObject({
   playlistId: z.string().nullable(),
@@ -80,6 +94,19 @@ export const showStateSchema = z.strictObject({
   outputLanguages: outputLanguagesSchema,
   /** Which overlay elements are shown on the stream. */
   overlays: z.record(overlayElement, z.boolean()),
+  /**
+   * The show clock: whether the machine's own clock is before what the pack states as past
+   * (the counters would be wrong), and the offset set from a phone or the console.
+   */
+  clock: z
+    .strictObject({
+      offsetMs: z.number(),
+      machineClockBehind: z.boolean(),
+      newestPastDay: z.string().nullable(),
+    })
+    .optional(),
+  /** The stage monitor's message and language. Never sent to the stream's outputs. */
+  stage: stageStateSchema,
   /** Server clock when this state was sent, so views can correct for their own clock. */
   serverTime: z.number(),
 });

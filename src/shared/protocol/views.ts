@@ -1,7 +1,7 @@
-import type { Role } from './roles';
+import type { Role, ViewRole } from './roles';
 
 export interface View {
-  role: Role;
+  role: ViewRole;
   /** The page path; the page connects with this role's token. */
   path: string;
   title: string;
@@ -40,10 +40,33 @@ export const views: readonly View[] = [
     title: 'Remote',
     purpose: 'a phone remote on the venue network',
   },
+  {
+    role: 'stage',
+    path: '/stage',
+    title: 'Stage',
+    purpose: "the performers' monitor: lyric line, setlist, clock, the operator's message",
+  },
 ];
 
+/**
+ * Posters, flyers and table tents (`npm run print`, and the console's print link): a page of
+ * the operator's, opened with the operator's token; not one of the show's screens.
+ */
+export const printView: View = {
+  role: 'operator',
+  path: '/print',
+  title: 'Print',
+  purpose: 'posters, flyers and table tents for the print shop',
+};
+
 /** The views printed when the server starts; the phone remote is opt-in and not printed. */
-export const printedRoles: readonly Role[] = ['display', 'kiosk', 'operator', 'overlay'];
+export const printedRoles: readonly ViewRole[] = [
+  'display',
+  'kiosk',
+  'operator',
+  'overlay',
+  'stage',
+];
 
 /** `http://127.0.0.1:8080` for a host and port; IPv6 addresses get their brackets. */
 export function baseUrl(host: string, port: number): string {
@@ -59,8 +82,8 @@ export function viewUrl(base: string, view: View, token?: string): string {
 /** The views for `roles`, each with its URL carrying the role's token. */
 export function viewUrls(
   base: string,
-  tokens: Record<Role, string>,
-  roles: readonly Role[] = printedRoles,
+  tokens: Record<ViewRole, string>,
+  roles: readonly ViewRole[] = printedRoles,
 ): { view: View; url: string }[] {
   return views
     .filter((v) => roles.includes(v.role))
@@ -72,6 +95,7 @@ export function matchView(pathname: string): View | undefined {
   // A trailing slash (`/display/`) is what people type from memory.
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   // OBS browser sources open one overlay element each at /overlay/<name>; the view reads it.
+  if (path === printView.path) return printView;
   return views.find(
     (view) => view.path === path || (view.path === '/overlay' && path.startsWith('/overlay/')),
   );

@@ -1,5 +1,7 @@
 import { calendarDate, inDateWindow } from '../time';
 
+export { inTimeWindow, machineTimeZone, windowEdges } from '../time';
+
 // The date rules live in src/shared/time, so the engine (what plays) and the slides (what they
 // say) can never disagree about whether an event is over or which day it is.
 export { eventEndsAt, eventIsOver } from '../time';

@@ -8,3 +8,4 @@ export * from './loop';
 export * from './resume';
 export * from './setlist';
 export * from './lyrics-timing';
+export * from './set-end';

@@ -68,7 +68,7 @@ export function playlistRefusal(
       ? coreText('show.notAPlaylist', { playlist: playlistId })
       : coreText('show.noPlaylist', { playlist: playlistId });
   }
-  if (playlistIsRunning(playlist, now)) return null;
+  if (playlistIsRunning(playlist, now, content.pack.timeZone)) return null;
   const { from, until } = playlist;
   if (from && until) {
     return coreText('show.playlistNotTodayBetween', { playlist: playlistId, from, until });

@@ -5,7 +5,7 @@ import {
   type PlaylistItem,
   type ShowItem,
 } from '../content';
-import { eventEndsAt, eventIsOver, inWindow, localDay, nextLocalMidnight } from './dates';
+import { eventEndsAt, eventIsOver, inTimeWindow, windowEdges } from './dates';
 import { durationMs } from './durations';
 
 /** One slot in a pass: which item, for how long. */
@@ -35,8 +35,12 @@ export function findShowItem(snapshot: ContentSnapshot, id: string): LoadedShowI
   return item && isShowItem(item) ? item : undefined;
 }
 
-export function playlistIsRunning(playlist: PlaylistItem, at: number): boolean {
-  return inWindow(playlist, localDay(at));
+/**
+ * Whether the playlist runs at `at`: its `from`/`until` (days or local times) read in the
+ * pack's `timeZone`, this machine's when the pack names none.
+ */
+export function playlistIsRunning(playlist: PlaylistItem, at: number, timeZone?: string): boolean {
+  return inTimeWindow(playlist, at, timeZone);
 }
 
 /**
@@ -44,7 +48,9 @@ export function playlistIsRunning(playlist: PlaylistItem, at: number): boolean {
  * runs today, else null (then every item plays, see `playOrder`).
  */
 export function startingPlaylist(snapshot: ContentSnapshot, at: number): string | null {
-  const running = playlists(snapshot).filter((p) => playlistIsRunning(p, at));
+  const running = playlists(snapshot).filter((p) =>
+    playlistIsRunning(p, at, snapshot.pack.timeZone),
+  );
   const preferred = running.find((p) => p.id === snapshot.pack.defaultPlaylist);
   return (preferred ?? running[0])?.id ?? null;
 }
@@ -56,7 +62,9 @@ export function keptOrStartingPlaylist(
   at: number,
 ): string | null {
   const playlist = playlists(snapshot).find((p) => p.id === playlistId);
-  return playlist && playlistIsRunning(playlist, at) ? playlist.id : startingPlaylist(snapshot, at);
+  return playlist && playlistIsRunning(playlist, at, snapshot.pack.timeZone)
+    ? playlist.id
+    : startingPlaylist(snapshot, at);
 }
 
 /**
@@ -81,12 +89,12 @@ export function playOrder(
   }
 
   const playlist = playlists(snapshot).find((p) => p.id === playlistId);
-  if (!playlist || !playlistIsRunning(playlist, at)) return [];
-  const day = localDay(at);
+  const timeZone = snapshot.pack.timeZone;
+  if (!playlist || !playlistIsRunning(playlist, at, timeZone)) return [];
   const planned: PlannedItem[] = [];
   for (const entry of playlist.items) {
     const spec = typeof entry === 'string' ? { item: entry } : entry;
-    if (!inWindow(spec, day)) continue;
+    if (!inTimeWindow(spec, at, timeZone)) continue;
     const item = findShowItem(snapshot, spec.item);
     if (!item || !visible(item)) continue;
     if (item.kind === 'event' && playlist.pastEvents === 'drop' && eventIsOver(item, at)) continue;
@@ -106,9 +114,10 @@ export function playOrder(
 
 /**
  * The next instant after `at` when `playOrder` for this playlist could give a different answer
- * without any content change: an event ending in a playlist that drops past events, or
- * midnight when some date window (the playlist's, an entry's, or another playlist that could
- * take over) may open or close. Null when the order does not depend on the time at all.
+ * without any content change: an event ending in a playlist that drops past events, or the
+ * exact instant a window (the playlist's, an entry's, or another playlist's that could take
+ * over) opens or closes, a midnight for a day or the minute for a time, in the pack's zone.
+ * Null when the order does not depend on the time at all.
  */
 export function nextOrderChange(
   snapshot: ContentSnapshot,
@@ -121,11 +130,11 @@ export function nextOrderChange(
   };
   const all = playlists(snapshot);
   const playlist = all.find((p) => p.id === playlistId);
-  const windows =
-    all.some((p) => p.from !== undefined || p.until !== undefined) ||
-    (playlist?.items.some((e) => typeof e !== 'string' && (e.from ?? e.until) !== undefined) ??
-      false);
-  if (windows) consider(nextLocalMidnight(at));
+  const timeZone = snapshot.pack.timeZone;
+  for (const other of all) windowEdges(other, timeZone).forEach(consider);
+  for (const entry of playlist?.items ?? []) {
+    if (typeof entry !== 'string') windowEdges(entry, timeZone).forEach(consider);
+  }
   if (playlist?.pastEvents === 'drop') {
     for (const entry of playlist.items) {
       const item = findShowItem(snapshot, typeof entry === 'string' ? entry : entry.item);

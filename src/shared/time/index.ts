@@ -19,3 +19,5 @@ export { systemClock } from './clock';
 export type { Clock } from './clock';
 export { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 export type { BackoffOptions } from './backoff';
+export { inTimeWindow, machineTimeZone, windowEdge, windowEdges } from './time-window';
+export type { TimeWindow } from './time-window';

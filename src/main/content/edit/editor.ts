@@ -320,5 +320,15 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
         return saved;
       });
     },
+
+    exclusive(work) {
+      return serial(async () => {
+        try {
+          return await work(packDir);
+        } finally {
+          reloadSoon();
+        }
+      });
+    },
   };
 }

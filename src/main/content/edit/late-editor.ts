@@ -27,6 +27,7 @@ export function lateEditor(): LateEditor {
       restore: async (id, version, ifMatch) => (await real).restore(id, version, ifMatch),
       saveMedia: async (folder, name, extension, bytes) =>
         (await real).saveMedia(folder, name, extension, bytes),
+      exclusive: async (work) => (await real).exclusive(work),
     },
     attach: (editor) => settle?.resolve(editor),
     abandon: (error) => settle?.reject(error),

@@ -52,4 +52,11 @@ export interface ContentEditor {
    * its pack path.
    */
   saveMedia(folder: MediaFolder, name: string, extension: string, bytes: Buffer): Promise<string>;
+  /**
+   * Runs `work` (given the pack folder) once no write is in flight, and holds every later
+   * write until it is done, then asks for a reload: an event pack's import swaps the whole
+   * folder, and a write checked against the old folder must never land in the new one, nor a
+   * write meant for the live pack in the folder the old one was renamed to.
+   */
+  exclusive<T>(work: (packDir: string) => Promise<T>): Promise<T>;
 }

@@ -1,21 +1,28 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../../../shared/protocol';
+import type { Role, ViewRole } from '../../../shared/protocol';
 import { coreText } from '../../../shared/protocol/localized-text';
 import { tokenMatches } from '../../settings/tokens';
 
 /** The role a request's `Authorization: Bearer` token belongs to, or null for none or a wrong one. */
 export function bearerRole(
   request: FastifyRequest,
-  tokens: Readonly<Record<Role, string>>,
+  tokens: Readonly<Record<ViewRole, string>>,
 ): Role | null {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return null;
   const match = /^Bearer ([A-Za-z0-9._~-]{1,256})$/.exec(header.trim());
-  if (!match) return null;
-  const given = match[1];
+  if (!match?.[1]) return null;
+  return roleOfToken(match[1], tokens);
+}
+
+/** The role `given` is the token of, or null. */
+export function roleOfToken(
+  given: string,
+  tokens: Readonly<Record<ViewRole, string>>,
+): ViewRole | null {
   // Every role is compared, so the time taken does not tell which one nearly matched.
-  let found: Role | null = null;
-  for (const [role, token] of Object.entries(tokens) as [Role, string][]) {
+  let found: ViewRole | null = null;
+  for (const [role, token] of Object.entries(tokens) as [ViewRole, string][]) {
     if (tokenMatches(token, given)) found = role;
   }
   return found;
@@ -25,7 +32,7 @@ export function bearerRole(
  * A preHandler that lets through only requests carrying one of `allowed` roles' tokens:
  * 401 without a usable token, 403 with another role's. Nothing is read or changed before it.
  */
-export function requireRole(tokens: Readonly<Record<Role, string>>, allowed: readonly Role[]) {
+export function requireRole(tokens: Readonly<Record<ViewRole, string>>, allowed: readonly Role[]) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const role = bearerRole(request, tokens);
     if (role === null) {

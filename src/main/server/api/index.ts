@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../../shared/protocol';
+import type { ViewRole } from '../../../shared/protocol';
 import { API_PREFIX } from '../../../shared/protocol/content-api';
 import type { ContentEditor } from '../../content/edit/types';
 import type { CleanUpload } from '../../content/edit/upload-result';
 import { requireRole } from './bearer';
 import { registerItemRoutes } from './items-routes';
 import { registerMediaRoute } from './media-route';
+import { registerPackRoutes } from './pack-routes';
 
 export interface ApiOptions {
-  tokens: Readonly<Record<Role, string>>;
+  tokens: Readonly<Record<ViewRole, string>>;
   /** The pack's one writer. */
   editor: ContentEditor;
   /** Settles once the pack has loaded: API requests wait for it, like media requests. */
@@ -33,6 +34,7 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
       });
       registerItemRoutes(api, options.editor);
       registerMediaRoute(api, options.editor, options.cleanUpload);
+      registerPackRoutes(api, options.editor);
     },
     { prefix: API_PREFIX },
   );

@@ -14,6 +14,8 @@ import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
+import { ClockBanner } from './ClockBanner';
+import { StagePanel } from './StagePanel';
 import { StaleFactsBanner } from './StaleFactsBanner';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ShowControls } from './ShowControls';
@@ -91,6 +93,7 @@ function Console() {
 
   return (
     <div className={`operator${songOn ? ' is-song' : ''}`} data-testid="operator">
+      <ClockBanner />
       <StaleFactsBanner />
       <header className="op-header">
         <h1>
@@ -127,6 +130,7 @@ function Console() {
           <ShowControls />
           <SetlistPanel />
           <OutputsPanel />
+          <StagePanel />
           <ObsPanel />
           <RemotePanel />
         </div>

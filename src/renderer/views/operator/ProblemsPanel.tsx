@@ -17,7 +17,10 @@ export function ProblemsPanel() {
     () => (snapshot ? missingLanguages(snapshot.pack, snapshot.items) : []),
     [snapshot],
   );
-  if ((!errors || errors.length === 0) && notices.length === 0 && untranslated.length === 0) {
+  // Characters the bundled fonts cannot draw: the core reads the font files and sends them.
+  const undrawable = snapshot?.warnings ?? [];
+  const warningCount = untranslated.length + undrawable.length;
+  if ((!errors || errors.length === 0) && notices.length === 0 && warningCount === 0) {
     return null;
   }
   return (
@@ -41,16 +44,21 @@ export function ProblemsPanel() {
           </ul>
         </>
       ) : null}
-      {untranslated.length > 0 ? (
+      {warningCount > 0 ? (
         <>
-          <h2 className="op-heading">
-            {problemsT('warning.heading', { count: untranslated.length })}
-          </h2>
+          <h2 className="op-heading">{problemsT('warning.heading', { count: warningCount })}</h2>
           <ul className="op-list op-errors op-warnings" data-testid="content-warnings">
             {untranslated.map((warning) => (
               <li key={`${warning.file}:${warning.language}`}>
                 <code className="op-error-where">{warning.file}</code>
                 <span>{missingLanguageText(warning, problemsT, i18n.language)}</span>
+              </li>
+            ))}
+            {undrawable.map((warning, i) => (
+              <li key={`${warning.file}:${warning.field}:${i}`}>
+                <code className="op-error-where">{warning.file}</code>
+                {warning.field ? <code className="op-error-field">{warning.field}</code> : null}
+                <span data-from-core>{localize(problemsT, warning)}</span>
               </li>
             ))}
           </ul>

@@ -285,20 +285,29 @@ describe('cli (spawned)', () => {
     const lines = run.stdout().trimEnd().split('\n');
     expect(lines[0]).toBe(`Solidarity Screens is serving ${goodPack}`);
     const url =
-      /^ {2}(display|kiosk|operator|overlay) +(http:\/\/127\.0\.0\.1:(\d+)\/\1\?token=([A-Za-z0-9_-]+))$/;
-    expect(lines.slice(1, 5).map((l) => url.exec(l)?.[1])).toEqual([
+      /^ {2}(display|kiosk|operator|overlay|stage) +(http:\/\/127\.0\.0\.1:(\d+)\/\1\?token=([A-Za-z0-9_-]+))$/;
+    expect(lines.slice(1, 6).map((l) => url.exec(l)?.[1])).toEqual([
       'display',
       'kiosk',
       'operator',
       'overlay',
+      'stage',
     ]);
     expect(lines[1]).toMatch(/^ {2}display {3}http/);
     expect(lines[3]).toMatch(/^ {2}operator {2}http/);
-    expect(lines[5]).toMatch(
+    // The api line is a curl command that works as printed.
+    const api = /^ {2}api +curl -H 'Authorization: Bearer ([A-Za-z0-9_-]+)' (http:\/\/\S+)$/.exec(
+      lines[6]!,
+    );
+    expect(api).not.toBeNull();
+    const state = await fetch(api![2]!, { headers: { authorization: `Bearer ${api![1]}` } });
+    expect(state.status).toBe(200);
+    expect(await state.json()).toMatchObject({ safeMode: expect.any(Boolean) });
+    expect(lines[7]).toMatch(
       /^Content: \d+ items, \d+ problems \(run `npm run validate` to list them\)$/,
     );
-    expect(lines[6]).toBe(`Data: ${data} (show position, view tokens)`);
-    expect(lines[7]).toBe('Press Ctrl+C to stop.');
+    expect(lines[8]).toBe(`Data: ${data} (show position, view tokens)`);
+    expect(lines[9]).toBe('Press Ctrl+C to stop.');
 
     const [, , , port, token] = url.exec(lines[1]!)!;
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?role=display&token=${token}`);

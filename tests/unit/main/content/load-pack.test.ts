@@ -431,3 +431,50 @@ describe('loadPack on item files that are not text', () => {
     expect(messages.join('\n')).toContain('\\u{202e}eurt\\u{7}');
   });
 });
+
+describe('loadPack: times of day in playlists', () => {
+  it('loads a day or a local time, and the pack’s time zone', async () => {
+    const { pack, cleanup } = await copyPack(goodPack);
+    try {
+      const packFile = path.join(pack, 'pack.yaml');
+      await writeFile(packFile, `${await readFile(packFile, 'utf8')}\ntimeZone: Europe/Paris\n`);
+      await writeFile(
+        path.join(pack, 'playlists/evening.yaml'),
+        'kind: playlist\ntitle: Evening\nfrom: 2026-12-12T19:00\nuntil: 2026-12-13\nitems:\n  - item: solidarity\n    until: 2026-12-12T21:30\n',
+      );
+      const result = await loadPack(pack);
+      expect(result.errors).toEqual([]);
+      expect(result.pack?.timeZone).toBe('Europe/Paris');
+      expect(result.items.find((i) => i.id === 'evening')).toMatchObject({
+        from: '2026-12-12T19:00',
+        until: '2026-12-13',
+        items: [{ item: 'solidarity', until: '2026-12-12T21:30' }],
+      });
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('names a bad time and a bad time zone with their file and field', async () => {
+    const { pack, cleanup } = await copyPack(goodPack);
+    try {
+      const packFile = path.join(pack, 'pack.yaml');
+      await writeFile(packFile, `${await readFile(packFile, 'utf8')}\ntimeZone: Mars/Olympus\n`);
+      await writeFile(
+        path.join(pack, 'playlists/evening.yaml'),
+        'kind: playlist\ntitle: Evening\nfrom: 2026-12-12T25:00\nitems:\n  - solidarity\n  - item: solidarity\n    until: 2026-12-12 19:00\n',
+      );
+      const result = await loadPack(pack);
+      const found = result.errors.map((e) => [e.file, e.field, e.message]);
+      expect(found).toEqual(
+        expect.arrayContaining([
+          ['pack.yaml', 'timeZone', expect.stringContaining('Mars/Olympus')],
+          ['playlists/evening.yaml', 'from', expect.stringContaining('2026-12-12T25:00')],
+          ['playlists/evening.yaml', 'items.2.until', expect.stringContaining('2026-12-12 19:00')],
+        ]),
+      );
+    } finally {
+      await cleanup();
+    }
+  });
+});

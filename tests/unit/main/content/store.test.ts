@@ -62,6 +62,26 @@ describe('openContentStore without watching', () => {
     expect(snapshot.items).toHaveLength(7);
   });
 
+  it('sends the characters the bundled fonts cannot draw as warnings, for the console', async () => {
+    const copy = await copyPack(goodPack);
+    cleanups.push(copy.cleanup);
+    await writeFile(
+      path.join(copy.pack, 'statements/glyphs.yaml'),
+      'kind: statement\ntext: { en: Free them, ru: Свободу ✊ }\n',
+    );
+    const store = await openContentStore(copy.pack);
+    open.push(store);
+    expect(store.snapshot().errors).toEqual([]);
+    expect(store.snapshot().warnings).toEqual([
+      expect.objectContaining({
+        file: 'statements/glyphs.yaml',
+        field: 'text',
+        key: 'problems:warning.missingGlyphIn',
+        params: { character: '✊', codePoint: 'U+270A', language: 'ru' },
+      }),
+    ]);
+  });
+
   it('serves the good items of a broken pack with its errors', async () => {
     const store = await openContentStore(brokenPack);
     open.push(store);

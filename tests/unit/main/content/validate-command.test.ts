@@ -216,3 +216,46 @@ describe('runValidate: a new author’s broken pack', () => {
     );
   });
 });
+
+describe('runValidate: characters the bundled fonts cannot draw', () => {
+  it('names each by file, field, language and code point, as a warning (exit 0)', async () => {
+    const { pack, cleanup } = await copyPack(goodPack);
+    try {
+      await writeFile(
+        path.join(pack, 'statements/glyphs.yaml'),
+        [
+          'kind: statement',
+          'title: { en: Free them, fr: Libérez-les 🕊 }',
+          'text: { en: "Solidarity", ru: "Солидарность ს" }',
+          'author: Ա',
+        ].join('\n'),
+      );
+      const lines: string[] = [];
+      const code = await runValidate(pack, (line) => lines.push(line));
+      expect(code).toBe(0);
+      expect(lines.filter((line) => line.includes('app’s fonts'))).toEqual([
+        'statements/glyphs.yaml: warning: title: “🕊” (U+1F54A) in the fr text is not in the app’s fonts: screens would show an empty box or a stray font. Replace or remove it',
+        'statements/glyphs.yaml: warning: text: “ს” (U+10E1) in the ru text is not in the app’s fonts: screens would show an empty box or a stray font. Replace or remove it',
+        'statements/glyphs.yaml: warning: author: “Ա” (U+0531) is not in the app’s fonts: screens would show an empty box or a stray font. Replace or remove it',
+      ]);
+      // The three, the good pack's undated case, and the statement's missing languages.
+      expect(lines.at(-1)).toMatch(/5 warnings$/);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('says it in the reader’s language', async () => {
+    const { pack, cleanup } = await copyPack(goodPack);
+    try {
+      await writeFile(path.join(pack, 'statements/glyphs.yaml'), 'kind: statement\ntext: ☭\n');
+      const lines: string[] = [];
+      await runValidate(pack, (line) => lines.push(line), 'fr');
+      expect(lines).toContain(
+        'statements/glyphs.yaml: avertissement: text: «\u00a0☭\u00a0» (U+262D) n’est pas dans les polices de l’application\u00a0: les écrans afficheraient un carré vide ou une autre police. Remplacez-le ou supprimez-le',
+      );
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -44,6 +44,17 @@ describe('loadShellSettings', () => {
     expect(loaded.pin.kind).toBe('set');
   });
 
+  it('reads startAtLogin: off unless it is exactly true, and a bad value keeps the PIN', async () => {
+    expect((await loadShellSettings(dir)).settings.startAtLogin).toBeUndefined();
+    write({ startAtLogin: true });
+    expect((await loadShellSettings(dir)).settings.startAtLogin).toBe(true);
+    const pinHash = await fastHash();
+    write({ startAtLogin: 'yes', kiosk: { pinHash } });
+    const loaded = await loadShellSettings(dir);
+    expect(loaded.settings.startAtLogin).toBeUndefined();
+    expect(loaded.pin).toEqual({ kind: 'set', hash: pinHash });
+  });
+
   it('fails closed on a PIN hash it cannot read', async () => {
     write({ kiosk: { pinHash: '2468' } });
     const loaded = await loadShellSettings(dir);

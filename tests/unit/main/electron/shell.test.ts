@@ -135,3 +135,23 @@ describe('startShell', () => {
     expect(FakeBrowserWindow.open()).toHaveLength(1);
   });
 });
+
+describe('startShell: start at login', () => {
+  it('leaves start at login off by default (macOS)', () => {
+    electron.app.isPackaged = true;
+    start({ platform: 'darwin' });
+    expect(electron.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: false });
+  });
+
+  it('applies the startAtLogin setting (Windows)', () => {
+    electron.app.isPackaged = true;
+    start({ platform: 'win32', startAtLogin: true });
+    expect(electron.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: true });
+  });
+
+  it('leaves login items alone on Linux', () => {
+    electron.app.isPackaged = true;
+    start({ platform: 'linux', startAtLogin: true });
+    expect(electron.app.setLoginItemSettings).not.toHaveBeenCalled();
+  });
+});

@@ -122,6 +122,33 @@ describe('exportPack', () => {
     expect(Object.keys(zipEntries(forced.out))).not.toContain('statements/broken.yaml');
   });
 
+  it('refuses a character the bundled fonts cannot draw, named; --force exports it anyway', async () => {
+    const dir = copyOfBuiltInPack();
+    const file = path.join(dir, 'songs', 'internationale.yaml');
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace('fr: Debout, les forçats de la faim,', 'fr: Debout, les forçats ბ');
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    const refused = await exportTo(dir);
+    expect(refused.result).toMatchObject({ ok: false, problem: { key: 'eventPack.hasProblems' } });
+    expect(!refused.result.ok && refused.result.errors).toEqual([
+      expect.objectContaining({
+        file: 'songs/internationale.yaml',
+        field: 'sections.1.lines.2',
+        key: 'problems:warning.missingGlyphIn',
+        params: { character: 'ბ', codePoint: 'U+10D1', language: 'fr' },
+      }),
+    ]);
+    expect(() => readFileSync(refused.out)).toThrow();
+
+    // Only what goes into the pack counts: the merch playlist carries no song.
+    expect((await exportTo(dir, ['merch-table'])).result.ok).toBe(true);
+
+    const forced = await exportTo(dir, [], true);
+    expect(forced.result.ok).toBe(true);
+    expect(Object.keys(zipEntries(forced.out))).toContain('songs/internationale.yaml');
+  });
+
   it('never carries .history/, .trash/, dotfiles or a link leading out of the pack', async () => {
     const dir = copyOfBuiltInPack();
     mkdirSync(path.join(dir, '.history'));

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { resolveInsidePack, type ResolveResult } from '../../../../src/main/content/paths';
 import type { ContentStore } from '../../../../src/main/content/types';
 import type { ContentSnapshot } from '../../../../src/shared/content';
-import type { Role, ServerMessage } from '../../../../src/shared/protocol';
+import type { ServerMessage, ViewRole } from '../../../../src/shared/protocol';
 import { startShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
 
@@ -227,7 +227,7 @@ export class TestClient {
  * Sockets to a server under test, kept so `afterEach` can end them all. `server` is read when
  * a client connects, so a test file can restart its server between tests.
  */
-export function socketClients(server: () => { port: number; tokens: Record<Role, string> }) {
+export function socketClients(server: () => { port: number; tokens: Record<ViewRole, string> }) {
   const clients: TestClient[] = [];
   function connect(role: string, token: string | undefined, origin?: string): TestClient {
     const query = new URLSearchParams({ role, ...(token === undefined ? {} : { token }) });
@@ -239,7 +239,7 @@ export function socketClients(server: () => { port: number; tokens: Record<Role,
     return client;
   }
   /** Connected and greeted: past the show state (and, for an operator, its own messages). */
-  async function connected(role: Role): Promise<TestClient> {
+  async function connected(role: ViewRole): Promise<TestClient> {
     const client = connect(role, server().tokens[role]);
     await client.nextOf('show');
     if (role === 'operator') await client.nextOf('notices');

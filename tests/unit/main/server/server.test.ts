@@ -11,6 +11,7 @@ import { ShowEngine } from '../../../../src/main/show/engine';
 import {
   CLOSE_FORBIDDEN_ORIGIN,
   CLOSE_UNAUTHORIZED,
+  roles,
   type Command,
 } from '../../../../src/shared/protocol';
 import { caseItem, drawing, playlist, snapshot, statement } from '../show/content-fixtures';
@@ -49,8 +50,8 @@ describe('startServer', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect(server.port).toBeGreaterThan(0);
     const tokens = Object.values(server.tokens);
-    expect(tokens).toHaveLength(5);
-    expect(new Set(tokens).size).toBe(5);
+    expect(tokens).toHaveLength(roles.length);
+    expect(new Set(tokens).size).toBe(roles.length);
     for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
@@ -84,7 +85,7 @@ describe('WebSocket', () => {
     expect(closes[0]!.reason).toBe('missing token for the display role');
     expect(closes[1]!.reason).toBe('wrong token for the display role');
     expect(closes[4]!.reason).toBe(
-      'unknown role; use one of display, kiosk, operator, overlay, remote',
+      'unknown role; use one of display, kiosk, operator, overlay, remote, stage',
     );
   });
 

@@ -20,7 +20,7 @@ import {
   showPositionPath,
 } from '../../../../src/main/settings/show-position';
 import { loadTokens, tokensPath } from '../../../../src/main/settings/tokens-file';
-import { roles } from '../../../../src/shared/protocol';
+import { viewRoles } from '../../../../src/shared/protocol';
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'ss-limits-'));
 const setAside = (d: string, name: string) =>
@@ -63,7 +63,7 @@ describe('tokens.json', () => {
     expect(loaded.notices.map((n) => n.message).join()).toMatch(
       /could not be read \(tokens\.json /,
     );
-    for (const role of roles) expect(loaded.tokens[role]).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    for (const role of viewRoles) expect(loaded.tokens[role]).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // The notice names the file and the problem, and quotes nothing of the content.
     expect(loaded.notices.map((n) => n.message).join().length).toBeLessThan(600);
     expect(loaded.notices.map((n) => n.message).join()).not.toMatch(/tttttttt|fake line/);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTokens, tokensPath } from '../../../../src/main/settings/tokens-file';
-import { roles } from '../../../../src/shared/protocol';
+import { viewRoles } from '../../../../src/shared/protocol';
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'ss-tokens-'));
 const stored = (d: string) =>
@@ -14,8 +14,8 @@ describe('tokens file', () => {
     const d = dir();
     const first = await loadTokens(d);
     expect(first.notices).toEqual([]);
-    expect(Object.keys(first.tokens).sort()).toEqual([...roles].sort());
-    expect(new Set(Object.values(first.tokens)).size).toBe(roles.length);
+    expect(Object.keys(first.tokens).sort()).toEqual([...viewRoles].sort());
+    expect(new Set(Object.values(first.tokens)).size).toBe(viewRoles.length);
     expect(stored(d)).toEqual(first.tokens);
     if (process.platform !== 'win32') expect(statSync(tokensPath(d)).mode & 0o777).toBe(0o600);
     const second = await loadTokens(d);
@@ -26,7 +26,7 @@ describe('tokens file', () => {
     const d = dir();
     const first = await loadTokens(d);
     const renewed = await loadTokens(d, { regenerate: true });
-    for (const role of roles) expect(renewed.tokens[role]).not.toBe(first.tokens[role]);
+    for (const role of viewRoles) expect(renewed.tokens[role]).not.toBe(first.tokens[role]);
     expect(renewed.notices.map((n) => n.message).join()).toMatch(/stopped working/);
     expect(stored(d)).toEqual(renewed.tokens);
     expect((await loadTokens(d)).tokens).toEqual(renewed.tokens);

@@ -1,14 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  fontFacesOf,
-  missingCharacters,
-  parseFontStack,
-  type FontFace,
-  type FontVariant,
-} from '../../../helpers/font-files';
+import { bundledFaces, missingCharacters, slideFontVariants } from '../../../helpers/font-files';
 import { repoRoot } from '../../../helpers/serve';
 import { keyLabel } from '../../../../src/shared/actions/keys';
 
@@ -20,42 +13,7 @@ import { keyLabel } from '../../../../src/shared/actions/keys';
  * a new catalog, key, language or font import is covered without touching this file.
  */
 
-const require = createRequire(import.meta.url);
-const appDir = resolve(repoRoot, 'src/renderer/app');
 const localesDir = resolve(repoRoot, 'src/shared/i18n/locales');
-
-/** The @font-face rules the pages load: the fontsource imports of main.tsx, and base.css. */
-function bundledFaces(): FontFace[] {
-  const main = readFileSync(resolve(appDir, 'main.tsx'), 'utf8');
-  const imports = [...main.matchAll(/^import '(@fontsource\/[^']+\.css)';/gm)].map(
-    ([, name = '']) => require.resolve(name, { paths: [appDir] }),
-  );
-  expect(imports.length, 'main.tsx imports fontsource CSS').toBeGreaterThan(0);
-  return [...imports, resolve(appDir, 'base.css')].flatMap((file) => fontFacesOf(file));
-}
-
-/** The font stacks of base.css, each at every weight and style its first bundled family has. */
-function displayFonts(faces: readonly FontFace[]): FontVariant[] {
-  const css = readFileSync(resolve(appDir, 'base.css'), 'utf8');
-  return ['--font-heading', '--font-body'].flatMap((property) => {
-    const value = new RegExp(`${property}\\s*:\\s*([^;]+);`).exec(css)?.[1];
-    if (!value) throw new Error(`base.css: no ${property}`);
-    const stack = parseFontStack(value);
-    // The face that sets the text: the first family whose faces hold the letter "a".
-    const main = stack.find((family) =>
-      faces.some(
-        (face) => face.family === family && face.ranges.some(([a, b]) => a <= 97 && 97 <= b),
-      ),
-    );
-    const variants = faces
-      .filter((face) => face.family === main)
-      .map((face) => `${face.weight[0]} ${face.style}`);
-    return [...new Set(variants)].map((variant) => {
-      const [weight = '400', style = 'normal'] = variant.split(' ');
-      return { stack, weight: Number(weight), style };
-    });
-  });
-}
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -141,7 +99,7 @@ const describeCharacters = (characters: string[]) =>
 
 describe('the glyph check', () => {
   const faces = bundledFaces();
-  const fonts = displayFonts(faces);
+  const fonts = slideFontVariants(faces);
   const languages = readdirSync(localesDir);
   const texts = [
     ...catalogMessages(),

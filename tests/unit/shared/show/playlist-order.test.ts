@@ -9,6 +9,8 @@ import {
 } from '../../../../src/shared/show/playlist-order';
 import { eventIsOver, localDay, nextLocalMidnight } from '../../../../src/shared/show/dates';
 import { defaultSeconds } from '../../../../src/shared/show/durations';
+import { OrderWatch } from '../../../../src/shared/show/order-watch';
+import type { Clock } from '../../../../src/shared/time';
 import {
   action,
   caseItem,
@@ -247,21 +249,146 @@ describe('nextOrderChange', () => {
     expect(nextOrderChange(snap, 'q', at)).toBeNull();
   });
 
-  it('is the next midnight when a date window can open or close', () => {
+  it('is the instant a date window opens or closes: that day’s midnight', () => {
     const withEntryWindow = snapshot([
       caseItem('a'),
       caseItem('b'),
       playlist('p', ['a', { item: 'b', from: '2024-06-20' }]),
     ]);
-    expect(nextOrderChange(withEntryWindow, 'p', june15)).toBe(new Date(2024, 5, 16).getTime());
+    expect(nextOrderChange(withEntryWindow, 'p', june15)).toBe(new Date(2024, 5, 20).getTime());
     const otherPlaylistStarts = snapshot([
       caseItem('a'),
       playlist('p', ['a']),
       playlist('xmas', ['a'], { from: '2024-12-24' }),
     ]);
-    expect(nextOrderChange(otherPlaylistStarts, 'p', june15)).toBe(new Date(2024, 5, 16).getTime());
+    expect(nextOrderChange(otherPlaylistStarts, 'p', june15)).toBe(
+      new Date(2024, 11, 24).getTime(),
+    );
     expect(
       nextOrderChange(snapshot([caseItem('a'), playlist('p', ['a'])]), 'p', june15),
     ).toBeNull();
+  });
+});
+
+/** A clock that moves only when told, firing its timers on the way. */
+function fakeClock(start: number) {
+  let now = start;
+  let timers: { at: number; callback: () => void; handle: number }[] = [];
+  let next = 0;
+  const clock: Clock = {
+    now: () => now,
+    setTimeout: (callback, ms) => {
+      next += 1;
+      timers.push({ at: now + ms, callback, handle: next });
+      return next;
+    },
+    clearTimeout: (handle) => {
+      timers = timers.filter((timer) => timer.handle !== handle);
+    },
+  };
+  const advanceTo = (to: number) => {
+    for (;;) {
+      const due = timers.filter((timer) => timer.at <= to).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      timers = timers.filter((timer) => timer !== due);
+      now = due.at;
+      due.callback();
+    }
+    now = to;
+  };
+  return { clock, advanceTo };
+}
+
+describe('time of day in playlists', () => {
+  // Merch before doors, the main show from 19:00, in the pack's zone (not this machine's).
+  const evening = (timeZone?: string) =>
+    snapshot(
+      [
+        caseItem('a'),
+        action('shop'),
+        playlist('merch', ['shop'], { until: '2026-12-12T19:00' }),
+        playlist('main', ['a'], { from: '2026-12-12T19:00' }),
+      ],
+      timeZone ? { timeZone } : {},
+    );
+  // 19:00 in Paris on 12 December is 18:00 UTC; in Tokyo, 10:00 UTC.
+  const parisSeven = Date.UTC(2026, 11, 12, 18, 0);
+
+  it('switches exactly at 19:00 in the pack’s time zone, driven by a fake clock', () => {
+    const content = evening('Europe/Paris');
+    const { clock, advanceTo } = fakeClock(parisSeven - 5 * 60_000);
+    let playing = keptOrStartingPlaylist(content, null, clock.now());
+    expect(playing).toBe('merch');
+    const switches: { at: number; playlist: string | null }[] = [];
+    const watch = new OrderWatch(clock, () => {
+      playing = keptOrStartingPlaylist(content, playing, clock.now());
+      switches.push({ at: clock.now(), playlist: playing });
+      watch.watch(content, playing);
+    });
+    watch.watch(content, playing);
+    advanceTo(parisSeven - 1);
+    expect(playing).toBe('merch');
+    advanceTo(parisSeven + 60 * 60_000);
+    expect(switches[0]).toEqual({ at: parisSeven, playlist: 'main' });
+    expect(playing).toBe('main');
+    expect(ids(playOrder(content, 'merch', parisSeven))).toEqual([]);
+    expect(ids(playOrder(content, 'main', parisSeven))).toEqual(['a']);
+    watch.stop();
+  });
+
+  it('reads the times in the pack’s zone, whatever this machine’s zone is', () => {
+    const tokyoSeven = Date.UTC(2026, 11, 12, 10, 0);
+    const tokyo = evening('Asia/Tokyo');
+    expect(startingPlaylist(tokyo, tokyoSeven - 1)).toBe('merch');
+    expect(startingPlaylist(tokyo, tokyoSeven)).toBe('main');
+    expect(nextOrderChange(tokyo, 'merch', tokyoSeven - 3_600_000)).toBe(tokyoSeven);
+    const newYork = evening('America/New_York');
+    expect(startingPlaylist(newYork, parisSeven)).toBe('merch');
+    expect(startingPlaylist(newYork, Date.UTC(2026, 11, 13, 0, 0))).toBe('main');
+  });
+
+  it('without a pack zone reads them on this machine’s clock', () => {
+    const local = evening();
+    const sevenHere = new Date(2026, 11, 12, 19, 0).getTime();
+    expect(startingPlaylist(local, sevenHere - 1)).toBe('merch');
+    expect(startingPlaylist(local, sevenHere)).toBe('main');
+  });
+
+  it('an entry with times comes and goes inside its playlist', () => {
+    const content = snapshot(
+      [
+        caseItem('a'),
+        caseItem('b'),
+        playlist('p', ['a', { item: 'b', from: '2026-12-12T20:30', until: '2026-12-12T21:15' }]),
+      ],
+      { timeZone: 'UTC' },
+    );
+    const at = (h: number, m: number) => Date.UTC(2026, 11, 12, h, m);
+    expect(ids(playOrder(content, 'p', at(20, 29)))).toEqual(['a']);
+    expect(ids(playOrder(content, 'p', at(20, 30)))).toEqual(['a', 'b']);
+    expect(ids(playOrder(content, 'p', at(21, 14)))).toEqual(['a', 'b']);
+    expect(ids(playOrder(content, 'p', at(21, 15)))).toEqual(['a']);
+    expect(nextOrderChange(content, 'p', at(20, 31))).toBe(at(21, 15));
+  });
+
+  it('a date alone still means the whole day, to its midnight in the pack’s zone', () => {
+    const content = snapshot(
+      [caseItem('a'), playlist('day', ['a'], { from: '2026-12-12', until: '2026-12-12' })],
+      { timeZone: 'Europe/Paris' },
+    );
+    expect(startingPlaylist(content, Date.UTC(2026, 11, 11, 22, 59))).toBeNull();
+    expect(startingPlaylist(content, Date.UTC(2026, 11, 11, 23, 0))).toBe('day');
+    expect(startingPlaylist(content, Date.UTC(2026, 11, 12, 22, 59))).toBe('day');
+    expect(startingPlaylist(content, Date.UTC(2026, 11, 12, 23, 0))).toBeNull();
+  });
+
+  it('does not crash on a time the clocks skip (spring forward)', () => {
+    const content = snapshot([caseItem('a'), playlist('p', ['a'], { from: '2026-03-29T02:30' })], {
+      timeZone: 'Europe/Paris',
+    });
+    const change = nextOrderChange(content, 'p', Date.UTC(2026, 2, 28, 12, 0));
+    expect(change).not.toBeNull();
+    expect(startingPlaylist(content, change!)).toBe('p');
+    expect(startingPlaylist(content, change! - 1)).toBeNull();
   });
 });

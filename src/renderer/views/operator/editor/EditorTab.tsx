@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../i18n/localize';
-import { useEditorApi } from './api-context';
+import { useEditorApi, usePackApi } from './api-context';
 import { ImportSong } from './import/ImportSong';
 import { ItemPage } from './item/ItemPage';
+import { EventPackPanel } from './pack/EventPackPanel';
 import type { OpenItem } from './item/use-item-editor';
 import { freshItem, itemTitle } from './list/fresh-item';
 import { ItemListPane } from './list/ItemListPane';
@@ -23,7 +24,10 @@ export default function EditorTab({ hidden = false }: { hidden?: boolean }) {
   const api = useEditorApi();
   const { list, error } = useItemList(api);
   const [open, setOpen] = useState<(OpenItem & { key: number }) | null>(null);
-  const [adding, setAdding] = useState<{ kind: string } | { importing: true } | null>(null);
+  const [adding, setAdding] = useState<
+    { kind: string } | { importing: true } | { pack: true } | null
+  >(null);
+  const packApi = usePackApi();
   const [dirty, setDirty] = useState(false);
   const confirmLeave = useUnsavedGuard(dirty, t('item.leaveUnsaved'));
 
@@ -69,6 +73,16 @@ export default function EditorTab({ hidden = false }: { hidden?: boolean }) {
             {t('list.failed', { reason: localize(t, error) })}
           </p>
         ) : null}
+        {packApi ? (
+          <button
+            type="button"
+            className="op-button"
+            onClick={() => setAdding({ pack: true })}
+            data-testid="open-event-pack"
+          >
+            {t('eventPack.open')}
+          </button>
+        ) : null}
         {list ? (
           <ItemListPane
             list={list}
@@ -100,6 +114,13 @@ export default function EditorTab({ hidden = false }: { hidden?: boolean }) {
               }
             />
           </div>
+        ) : null}
+        {adding && 'pack' in adding && packApi ? (
+          <EventPackPanel
+            api={packApi}
+            lists={context.items.filter((i) => i.kind === 'playlist' || i.kind === 'setlist')}
+            onClose={() => setAdding(null)}
+          />
         ) : null}
         {open ? (
           <ItemPage

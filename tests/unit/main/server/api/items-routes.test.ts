@@ -29,7 +29,7 @@ import {
   savedSchema,
   type ItemRecord,
 } from '../../../../../src/shared/protocol/content-api';
-import type { Role } from '../../../../../src/shared/protocol';
+import type { ViewRole } from '../../../../../src/shared/protocol';
 import { builtInPackInFolder } from '../../../../helpers/pack-copy';
 
 /** One item of every kind in the built-in pack, and a field each can be edited at. */
@@ -61,7 +61,7 @@ function call(
   method: string,
   rawPath: string,
   options: {
-    role?: Role | null;
+    role?: ViewRole | null;
     body?: unknown;
     raw?: string;
     headers?: Record<string, string>;
@@ -118,7 +118,7 @@ async function getItem(id: string): Promise<ItemRecord> {
   return itemRecordSchema.parse(reply.json);
 }
 
-function put(id: string, body: unknown, version?: string | null, role?: Role | null) {
+function put(id: string, body: unknown, version?: string | null, role?: ViewRole | null) {
   return call('PUT', `/api/v1/items/${id}`, {
     body,
     role,

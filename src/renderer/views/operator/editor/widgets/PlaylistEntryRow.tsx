@@ -1,7 +1,8 @@
-import type { DragEvent } from 'react';
+import { useId, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../../../../shared/protocol/content-api';
 import { localize } from '../../../../i18n/localize';
+import { DateTimeInput } from '../form/inputs/DateInputs';
 import { findItem, type ItemChoice } from './item-search';
 import { entryItem, entryOption, withEntryOption, type EntryOption } from './playlist-entries';
 
@@ -28,21 +29,33 @@ const asText = (value: unknown) =>
 export function PlaylistEntryRow(props: EntryRowProps) {
   const { entry, index, count, onChange } = props;
   const { t } = useTranslation('editor');
+  const rowId = useId();
   const id = entryItem(entry);
   const item = findItem(props.items, id);
   const position = index + 1;
   const set = (option: EntryOption, value: unknown) =>
     onChange(withEntryOption(entry, option, value));
-  const dateInput = (option: 'from' | 'until') => (
-    <label className="ed-entry__option">
-      <span>{t(`widgets.playlist.${option}`)}</span>
-      <input
-        type="date"
-        value={asText(entryOption(entry, option))}
-        onChange={(event) => set(option, event.currentTarget.value || undefined)}
-      />
-    </label>
-  );
+  // A day or a day and a time (`from: 2026-12-12T19:00`): the playlist's own fields' input.
+  const dateInput = (option: 'from' | 'until') => {
+    const inputId = `${rowId}-${option}`;
+    return (
+      <span className="ed-entry__option">
+        <label htmlFor={inputId} id={`${inputId}-label`}>
+          {t(`widgets.playlist.${option}`)}
+        </label>
+        <DateTimeInput
+          id={inputId}
+          spec={{ type: 'dateTime' }}
+          path={[index, option]}
+          value={entryOption(entry, option)}
+          onChange={(value) => set(option, value)}
+          describedBy={undefined}
+          invalid={false}
+          required={false}
+        />
+      </span>
+    );
+  };
   return (
     <li
       className="ed-entry"

@@ -76,10 +76,14 @@ describe('PlaylistEntriesField', () => {
     const row = within(entry(1));
     fireEvent.change(row.getByLabelText('Seconds'), { target: { value: '25' } });
     expect(form.last()).toEqual([{ item: 'kagarlitsky', duration: 25 }]);
-    fireEvent.change(row.getByLabelText('Until'), { target: { value: '2026-12-31' } });
+    fireEvent.change(row.getByLabelText('Until', { selector: 'input[type=date]' }), {
+      target: { value: '2026-12-31' },
+    });
     expect(form.last()).toEqual([{ item: 'kagarlitsky', duration: 25, until: '2026-12-31' }]);
     fireEvent.change(row.getByLabelText('Seconds'), { target: { value: '' } });
-    fireEvent.change(row.getByLabelText('Until'), { target: { value: '' } });
+    fireEvent.change(row.getByLabelText('Until', { selector: 'input[type=date]' }), {
+      target: { value: '' },
+    });
     expect(form.last()).toEqual(['kagarlitsky']);
   });
 
@@ -89,9 +93,27 @@ describe('PlaylistEntriesField', () => {
       spec,
       value: [{ item: 'kagarlitsky', duraton: 20 }],
     });
-    fireEvent.change(within(entry(1)).getByLabelText('From'), { target: { value: '2026-01-01' } });
-    fireEvent.change(within(entry(1)).getByLabelText('From'), { target: { value: '' } });
+    fireEvent.change(within(entry(1)).getByLabelText('From', { selector: 'input[type=date]' }), {
+      target: { value: '2026-01-01' },
+    });
+    fireEvent.change(within(entry(1)).getByLabelText('From', { selector: 'input[type=date]' }), {
+      target: { value: '' },
+    });
     expect(form.last()).toEqual([{ item: 'kagarlitsky', duraton: 20 }]);
+  });
+
+  it('takes a time of day too, and shows a day-and-time entry without losing its time', () => {
+    const form = renderWidget(PlaylistEntriesField, {
+      path: ['items'],
+      spec,
+      value: [{ item: 'kagarlitsky', until: '2026-12-12T19:00' }],
+    });
+    const row = within(entry(1));
+    expect(row.getByLabelText('Until', { selector: 'input[type=date]' })).toHaveValue('2026-12-12');
+    const time = row.getByLabelText(/Until/, { selector: 'input[type=time]' });
+    expect(time).toHaveValue('19:00');
+    fireEvent.change(time, { target: { value: '18:30' } });
+    expect(form.last()).toEqual([{ item: 'kagarlitsky', until: '2026-12-12T18:30' }]);
   });
 
   it('adds any item found by title or id, but never a playlist or a setlist', () => {

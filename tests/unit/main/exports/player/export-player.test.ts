@@ -1,0 +1,174 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportPlayer } from '../../../../../src/main/exports/player/export-player';
+import { precacheList } from '../../../../../src/main/exports/player/offline-files';
+import { pickText, type ContentSnapshot } from '../../../../../src/shared/content';
+import { builtInPack, copyOfBuiltInPack, removeTempDirs, tempDir } from '../../packs/pack-zips';
+
+/** A stand-in for out/player: the export copies whatever the build made. */
+let playerDir: string;
+beforeAll(() => {
+  playerDir = tempDir('built-player');
+  writeFileSync(path.join(playerDir, 'player.js'), '/* player */');
+  writeFileSync(path.join(playerDir, 'player.css'), '/* css */');
+  mkdirSync(path.join(playerDir, 'assets'));
+  writeFileSync(path.join(playerDir, 'assets', 'font.woff2'), 'font');
+});
+afterAll(removeTempDirs);
+
+function run(
+  contentDir: string,
+  options: { playlists?: string[]; safe?: boolean; force?: boolean; out?: string } = {},
+) {
+  const out = options.out ?? path.join(tempDir('player-out'), 'player');
+  return exportPlayer({
+    contentDir,
+    out,
+    playlists: options.playlists ?? [],
+    force: options.force ?? false,
+    safe: options.safe ?? false,
+    playerDir,
+  }).then((result) => ({ out, result }));
+}
+
+/** The snapshot pack-data.js hands the page, read back as the page would. */
+function packData(out: string): ContentSnapshot {
+  const text = readFileSync(path.join(out, 'pack-data.js'), 'utf8');
+  const json = text
+    .slice(text.indexOf('=') + 1)
+    .trim()
+    .replace(/;$/, '');
+  return (JSON.parse(json) as { snapshot: ContentSnapshot }).snapshot;
+}
+
+describe('exportPlayer', () => {
+  it('writes the player, the pack as a script, its media and the offline files', async () => {
+    const { out, result } = await run(builtInPack);
+    if (!result.ok) throw new Error(JSON.stringify(result.problem));
+    for (const file of [
+      'index.html',
+      'pack-data.js',
+      'player.js',
+      'player.css',
+      'sw.js',
+      'manifest.webmanifest',
+      'icon.svg',
+      'assets/font.woff2',
+      'media/media/drawings/raised-fist.svg',
+    ]) {
+      expect(existsSync(path.join(out, file)), file).toBe(true);
+    }
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    // Classic scripts only: Chromium runs no module script from file://.
+    expect(html).not.toContain('type="module"');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const snapshot = packData(out);
+    expect(snapshot.errors).toEqual([]);
+    expect(snapshot.items.every((item) => item.source === '')).toBe(true);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.webmanifest'), 'utf8'));
+    expect(manifest.name).toBe(
+      pickText(snapshot.pack.title, snapshot.pack.defaultLanguage, snapshot.pack.defaultLanguage),
+    );
+  });
+
+  it('the service worker precaches exactly every file of the folder', async () => {
+    const { out, result } = await run(builtInPack);
+    if (!result.ok) throw new Error('not exported');
+    const sw = readFileSync(path.join(out, 'sw.js'), 'utf8');
+    const listed = JSON.parse(
+      sw.slice(sw.indexOf('const FILES = ') + 14, sw.indexOf(';\n', sw.indexOf('const FILES = '))),
+    );
+    expect(listed).toEqual(precacheList(result.files));
+    expect(listed).toEqual([
+      './',
+      ...result.files
+        .filter((f) => f !== 'sw.js')
+        .map((f) => `./${f}`)
+        .sort(),
+    ]);
+    expect(listed.every((url: string) => url.startsWith('./'))).toBe(true);
+  });
+
+  it('--playlist carries only what the chosen playlist needs, and its media', async () => {
+    const { out, result } = await run(builtInPack, { playlists: ['merch-table'] });
+    if (!result.ok) throw new Error(JSON.stringify(result.problem));
+    const snapshot = packData(out);
+    const ids = snapshot.items.map((item) => item.id).sort();
+    // The lists and what they reach, and the pack's safe slide: nothing else.
+    expect(snapshot.pack.safeSlide).toBe('solidarity-all-political-prisoners');
+    expect(ids).toEqual(
+      [
+        'azat-miftakhov',
+        'azat-miftakhov-site',
+        'boris-kagarlitsky',
+        'free-boris-site',
+        'merch-table',
+        'solidarity-all-political-prisoners',
+      ].sort(),
+    );
+    expect(existsSync(path.join(out, 'media'))).toBe(false);
+    expect(packData(out).pack.defaultPlaylist).toBe('merch-table');
+  });
+
+  it('--safe leaves sensitive items and the media only they use out of the folder', async () => {
+    const dir = copyOfBuiltInPack();
+    appendFileSync(path.join(dir, 'drawings/placeholder-raised-fist.yaml'), '\nsensitive: true\n');
+    const plain = await run(dir);
+    if (!plain.result.ok) throw new Error(JSON.stringify(plain.result.problem));
+    expect(packData(plain.out).items.some((item) => item.id === 'placeholder-raised-fist')).toBe(
+      true,
+    );
+
+    const { out, result } = await run(dir, { safe: true });
+    if (!result.ok) throw new Error(JSON.stringify(result.problem));
+    const items = packData(out).items;
+    expect(items.some((item) => 'sensitive' in item && item.sensitive)).toBe(false);
+    expect(result.leftOut).toContain('placeholder-raised-fist');
+    expect(result.leftOut).toContain('boris-kagarlitsky');
+    expect(existsSync(path.join(out, 'media/media/drawings/raised-fist.svg'))).toBe(false);
+    expect(readFileSync(path.join(out, 'pack-data.js'), 'utf8')).not.toContain('raised-fist.svg');
+    expect(readFileSync(path.join(out, 'sw.js'), 'utf8')).not.toContain('raised-fist.svg');
+  });
+
+  it('refuses a pack with loader problems unless --force, and writes nothing', async () => {
+    const dir = copyOfBuiltInPack();
+    writeFileSync(path.join(dir, 'cases/broken.yaml'), 'kind: case\nid: broken\n');
+    const out = path.join(tempDir('refused'), 'player');
+    const { result } = await run(dir, { out });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.key).toBe('eventPack.hasProblems');
+    expect(result.errors.some((error) => error.file === 'cases/broken.yaml')).toBe(true);
+    expect(existsSync(out)).toBe(false);
+
+    const forced = await run(dir, { out, force: true });
+    expect(forced.result.ok).toBe(true);
+    expect(packData(out).items.some((item) => item.id === 'broken')).toBe(false);
+  });
+
+  it('refuses when the player is not built, or the folder is someone else’s', async () => {
+    const missing = await exportPlayer({
+      contentDir: builtInPack,
+      out: path.join(tempDir('nobuild'), 'player'),
+      playlists: [],
+      force: false,
+      safe: false,
+      playerDir: tempDir('empty-build'),
+    });
+    expect(!missing.ok && missing.problem.key).toBe('exportPlayer.notBuilt');
+
+    const taken = tempDir('taken');
+    writeFileSync(path.join(taken, 'thesis.odt'), 'years of work');
+    const { result } = await run(builtInPack, { out: taken });
+    expect(!result.ok && result.problem.key).toBe('exportPlayer.outTaken');
+    expect(readFileSync(path.join(taken, 'thesis.odt'), 'utf8')).toBe('years of work');
+
+    // A folder this command wrote is replaced by a new export.
+    const { out } = await run(builtInPack);
+    expect((await run(builtInPack, { out })).result.ok).toBe(true);
+
+    const inside = await run(builtInPack, { out: path.join(builtInPack, 'player') });
+    expect(!inside.result.ok && inside.result.problem.key).toBe('exportPlayer.outInside');
+  });
+});
