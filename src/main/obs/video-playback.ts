@@ -9,6 +9,8 @@ export const VIDEO_SCENE = 'Solidarity video';
 export const VIDEO_INPUT = `${INPUT_PREFIX}Video`;
 /** How often the media cursor is read while a video plays: subtitles follow it. */
 export const VIDEO_POLL_MS = 100;
+/** A cursor this close before the range's start counts as there (OBS seeks to a keyframe). */
+const SEEK_TOLERANCE_MS = 250;
 
 /** Where the media source goes: its own scene (switched to and back), or under the overlays. */
 export type VideoPlacement = 'own-scene' | 'overlay-scene';
@@ -198,19 +200,30 @@ export class ObsVideoPlayer {
     }
   }
 
-  /** OBS refuses a seek before the file is open: waits (up to 5 s) for it to play. */
+  /**
+   * Seeks to the range's start. OBS drops a seek sent while the file is still opening (it
+   * then plays from 0), and a seek far from a keyframe takes a while to decode up to: the
+   * cursor is read back and the seek sent once more only when it did not take in 2 s.
+   */
   private async seekWhenOpen(ms: number): Promise<void> {
-    for (let tries = 0; tries < 50; tries++) {
-      const status = await this.deps.bridge.call('GetMediaInputStatus', {
-        inputName: VIDEO_INPUT,
-      });
-      if (mediaStateOf(status.mediaState) === 'playing') break;
-      await new Promise((resolve) => this.deps.clock.setTimeout(() => resolve(undefined), 100));
+    const { bridge, clock } = this.deps;
+    const wait = () => new Promise((resolve) => clock.setTimeout(() => resolve(undefined), 100));
+    const cursor = async () => {
+      const status = await bridge.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
+      return mediaStateOf(status.mediaState) === 'playing' ? status.mediaCursor : null;
+    };
+    for (let tries = 0; tries < 50 && (await cursor()) === null; tries++) await wait();
+    for (let seeks = 0; seeks < 2; seeks++) {
+      await bridge.call('SetMediaInputCursor', { inputName: VIDEO_INPUT, mediaCursor: ms });
+      for (let tries = 0; tries < 20; tries++) {
+        await wait();
+        const at = await cursor();
+        if (at !== null && at >= ms - SEEK_TOLERANCE_MS) return;
+      }
     }
-    await this.deps.bridge.call('SetMediaInputCursor', {
-      inputName: VIDEO_INPUT,
-      mediaCursor: ms,
-    });
+    this.deps.log?.(
+      `obs: the video did not seek to ${ms} ms (a file with few keyframes seeks to the one before); it plays from where OBS has it`,
+    );
   }
 
   private startPolling(): void {
