@@ -151,7 +151,7 @@ describeWithObs('"Play on stream" in a real OBS', () => {
 
     const first = await waitFor('the video to play', async () => {
       const now = await status();
-      return now.mediaState === 'OBS_MEDIA_STATE_PLAYING' && now.mediaCursor !== null && now;
+      return now.mediaState === 'OBS_MEDIA_STATE_PLAYING' && now.mediaCursor !== null ? now : null;
     });
     await sleep(400);
     const second = await status();

@@ -50,6 +50,9 @@ export const commandOwners = {
   obsConfigure: 'obs',
   obsSetup: 'obs',
   obsSwitchScene: 'obs',
+  obsVideoPlay: 'obs',
+  obsVideoPause: 'obs',
+  obsVideoStop: 'obs',
 } as const satisfies Record<CommandName, CommandOwner>;
 
 type NamesOwnedBy<O extends CommandOwner> = {

@@ -14,18 +14,19 @@ export interface VideoSubtitleChoice {
 }
 
 /**
- * The subtitle languages for a stream speaking `streamLanguages` (its main language first).
- * A language with no subtitle file is passed over, never guessed.
+ * The subtitle languages for a stream speaking `stream.languages` (its main language first;
+ * `chosen` when the operator chose them, as `streamLanguages` says: only a choice can leave the
+ * spoken language out). A language with no subtitle file is passed over, never guessed.
  */
 export function videoSubtitleLanguages(
   video: Pick<VideoItem, 'language' | 'subtitles'>,
-  streamLanguages: readonly string[],
+  stream: { languages: readonly string[]; chosen: boolean },
 ): VideoSubtitleChoice {
+  const streamLanguages = stream.languages;
   const files = video.subtitles ?? {};
   const has = (lang: string) => Object.prototype.hasOwnProperty.call(files, lang);
   const spoken = video.language && has(video.language) ? video.language : null;
-  const streamWantsSpoken =
-    spoken !== null && (streamLanguages.length === 0 || streamLanguages.includes(spoken));
+  const streamWantsSpoken = spoken !== null && (!stream.chosen || streamLanguages.includes(spoken));
   const translation = streamLanguages.find((lang) => lang !== spoken && has(lang)) ?? null;
   if (streamWantsSpoken) return { main: spoken, sub: translation };
   if (translation) return { main: translation, sub: null };

@@ -47,24 +47,32 @@ describe('which subtitle line at which cursor', () => {
 });
 
 describe('the subtitle languages for the stream', () => {
+  const chosen = (languages: string[]) => ({ languages, chosen: true });
   const video = { language: 'ru', subtitles: { ru: 'a.vtt', en: 'b.vtt', fr: 'c.vtt' } };
 
   it('original and the stream language, like the lyrics', () => {
-    expect(videoSubtitleLanguages(video, ['ru', 'en'])).toEqual({ main: 'ru', sub: 'en' });
-    expect(videoSubtitleLanguages(video, ['en', 'ru'])).toEqual({ main: 'ru', sub: 'en' });
+    expect(videoSubtitleLanguages(video, chosen(['ru', 'en']))).toEqual({ main: 'ru', sub: 'en' });
+    expect(videoSubtitleLanguages(video, chosen(['en', 'ru']))).toEqual({ main: 'ru', sub: 'en' });
   });
 
   it('only the translation when the stream leaves the spoken language out', () => {
-    expect(videoSubtitleLanguages(video, ['fr'])).toEqual({ main: 'fr', sub: null });
+    expect(videoSubtitleLanguages(video, chosen(['fr']))).toEqual({ main: 'fr', sub: null });
+  });
+
+  it('keeps the original when the languages are only the pack’s, not the operator’s choice', () => {
+    expect(videoSubtitleLanguages(video, { languages: ['fr'], chosen: false })).toEqual({
+      main: 'ru',
+      sub: 'fr',
+    });
   });
 
   it('never a language without a file; the original rather than nothing', () => {
-    expect(videoSubtitleLanguages(video, ['uk'])).toEqual({ main: 'ru', sub: null });
-    expect(videoSubtitleLanguages({ language: 'ru' }, ['ru', 'en'])).toEqual({
+    expect(videoSubtitleLanguages(video, chosen(['uk']))).toEqual({ main: 'ru', sub: null });
+    expect(videoSubtitleLanguages({ language: 'ru' }, chosen(['ru', 'en']))).toEqual({
       main: null,
       sub: null,
     });
-    expect(videoSubtitleLanguages({ subtitles: { en: 'b.vtt' } }, ['ru', 'en'])).toEqual({
+    expect(videoSubtitleLanguages({ subtitles: { en: 'b.vtt' } }, chosen(['ru', 'en']))).toEqual({
       main: 'en',
       sub: null,
     });
