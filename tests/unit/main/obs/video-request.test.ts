@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mustStopVideo, planVideoOnStream } from '../../../../src/main/obs/video-request';
-import { showState } from '../../renderer/fixtures';
+import type { ShowState } from '../../../../src/shared/protocol';
+import { showOnAir } from '../../../fixtures/state/show-state';
 import { snapshot, statement } from '../show/content-fixtures';
+
+const showState = (overrides: Partial<ShowState> = {}) => showOnAir('s', overrides);
 
 const film = (id: string, extra: Record<string, unknown> = {}) => ({
   kind: 'video',
