@@ -55,6 +55,9 @@ export const commandOwners = {
   obsConfigure: 'obs',
   obsSetup: 'obs',
   obsSwitchScene: 'obs',
+  obsVideoPlay: 'obs',
+  obsVideoPause: 'obs',
+  obsVideoStop: 'obs',
 } as const satisfies Record<CommandName, CommandOwner>;
 
 type NamesOwnedBy<O extends CommandOwner> = {

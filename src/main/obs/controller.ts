@@ -23,6 +23,13 @@ import {
 
 /** The OBS tasks a failure can name (`core:obs.task.*`). */
 type ObsTask = 'save' | 'setup' | 'listScenes' | 'switchScene' | 'outputStatus';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseSubtitles, subtitleFormatOf, type SubtitleCue } from '../../shared/subtitles';
+import type { LyricsText } from '../../shared/overlay/state';
+import { systemClock, type Clock } from '../../shared/time';
+import { ObsVideoPlayer, type VideoMediaStatus, type VideoPlacement } from './video-playback';
+import { mustStopVideo, planVideoOnStream } from './video-request';
 import { OverlaySync, type ApplyReport } from './overlay-sync';
 import { obsMediaDir } from './qr-png';
 import {
@@ -54,6 +61,10 @@ export interface ObsControllerOptions {
   bridge?: ObsBridge | ObsBridgeOptions;
   /** Diagnostics; never given the password. */
   log?: (message: string) => void;
+  /** "Play on stream": a scene of its own (switched to and back) or under the overlays. */
+  videoPlacement?: VideoPlacement;
+  /** The cursor polling's timers (tests). */
+  clock?: Clock;
 }
 
 export interface ObsController {
@@ -87,6 +98,12 @@ export interface ObsController {
   onOverlayHealth(listener: (health: OverlayHealth | null) => void): () => void;
   /** Checks the overlay scene now (also done on connect and on OBS's scene and source events). */
   checkOverlays(): Promise<OverlayHealth | null>;
+  /** "Play on stream": a video item in an OBS media source, its subtitles in the lyrics sources. */
+  playVideo(itemId: string): Promise<Result>;
+  pauseVideo(): Promise<Result>;
+  stopVideo(): Promise<Result>;
+  videoStatus(): VideoMediaStatus | null;
+  onVideoStatus(listener: (status: VideoMediaStatus | null) => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -95,6 +112,9 @@ export interface ObsController {
  * overlay scene, the overlay state (re-applied after every reconnect) and scene switching.
  * Every method resolves; failures come back as `{ ok: false, error }` or in a report.
  */
+const isLive = (status: VideoMediaStatus) =>
+  status.state === 'opening' || status.state === 'playing' || status.state === 'paused';
+
 export function createObsController(options: ObsControllerOptions): ObsController {
   const log = options.log ?? (() => {});
   const bridge =
@@ -168,6 +188,64 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
 
   const unsubscribeEvents = followDrift(bridge, sync, checkOverlays);
 
+  // What the show last had on air: "Play on stream" plans from it, subtitles re-apply with it.
+  let lastSnapshot: ContentSnapshot | null = null;
+  let lastShow: ShowState | null = null;
+  /** The video's subtitle line in the lyrics sources; undefined: the show's lyrics decide. */
+  let subtitles: LyricsText | undefined;
+  const showState = (): OverlayState | null => {
+    if (!lastSnapshot || !lastShow) return null;
+    return overlayStateFor(lastSnapshot, lastShow, [], {
+      contentDir: options.contentDir ?? '.',
+      ...(subtitles !== undefined ? { lyrics: subtitles } : {}),
+    });
+  };
+  const video = new ObsVideoPlayer({
+    bridge,
+    clock: options.clock ?? systemClock,
+    placement: options.videoPlacement ?? 'own-scene',
+    log,
+    showSubtitles: (text) => {
+      subtitles = text ?? undefined;
+      const state = showState();
+      return state ? apply(state) : Promise.resolve();
+    },
+  });
+
+  /** A subtitle file's cues; an unreadable one is logged by name and leaves its line empty. */
+  const readCues = async (packPath: string | undefined): Promise<SubtitleCue[]> => {
+    if (!packPath) return [];
+    const format = subtitleFormatOf(packPath);
+    const root = path.resolve(options.contentDir ?? '.');
+    const file = path.resolve(root, packPath);
+    try {
+      // Pack paths are checked on load; this keeps a bad one from reading outside the pack.
+      if (!format || !file.startsWith(root + path.sep)) throw new Error('not a subtitle file');
+      const parsed = parseSubtitles(await readFile(file, 'utf8'), format);
+      for (const problem of parsed.problems) {
+        log(`obs: ${packPath}: ${JSON.stringify(problem)}`);
+      }
+      return parsed.cues;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      log(`obs: ${coreText('obsVideo.subtitles', { file: packPath, detail }).message}`);
+      return [];
+    }
+  };
+
+  /** Runs a video step; a refusal from OBS comes back as `core:obsVideo.failed`. */
+  const videoStep = async (run: () => Promise<void>): Promise<Result> => {
+    try {
+      await run();
+      return { ok: true, value: undefined };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const text = coreText('obsVideo.failed', { detail });
+      log(`obs: ${text.message}`);
+      return { ok: false, error: text };
+    }
+  };
+
   const afterConnect = async () => {
     health.connected();
     // Item ids start again after OBS restarts: an old id may now be someone else's source.
@@ -234,7 +312,17 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     setOverlayState: apply,
     followShow: (snapshot, show) => {
       sync.setAccent(snapshot.pack.theme.accent);
-      return apply(overlayStateFor(snapshot, show, [], { contentDir: options.contentDir ?? '.' }));
+      lastSnapshot = snapshot;
+      lastShow = show;
+      const playing = video.status();
+      if (playing && isLive(playing) && mustStopVideo(snapshot, show, playing.itemId)) {
+        // Safe mode or blackout takes the video off the stream at once, subtitles and all.
+        void video.stop();
+      }
+      return apply(
+        showState() ??
+          overlayStateFor(snapshot, show, [], { contentDir: options.contentDir ?? '.' }),
+      );
     },
     overlayState: () => sync.current(),
     listScenes: () => attempt('listScenes', () => listScenes(bridge)),
@@ -245,8 +333,34 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     onOverlayHealth: (listener) => health.onChange(listener),
     checkOverlays,
 
+    async playVideo(itemId) {
+      const planned = planVideoOnStream(lastSnapshot, lastShow, itemId);
+      if (!planned.ok) return { ok: false, error: planned.error };
+      const { plan } = planned;
+      const [main, sub] = await Promise.all([
+        readCues(plan.subtitles.main ? plan.item.subtitles?.[plan.subtitles.main] : undefined),
+        readCues(plan.subtitles.sub ? plan.item.subtitles?.[plan.subtitles.sub] : undefined),
+      ]);
+      return videoStep(() =>
+        video.play({
+          itemId,
+          file: path.resolve(options.contentDir ?? '.', plan.item.file),
+          startMs: plan.startMs,
+          endMs: plan.endMs,
+          muted: plan.muted,
+          tracks: { main, sub },
+        }),
+      );
+    },
+    pauseVideo: () => videoStep(() => video.pause()),
+    stopVideo: () => videoStep(() => video.stop()),
+    videoStatus: () => video.status(),
+    onVideoStatus: (listener) => video.onStatus(listener),
+
     async stop() {
       stopped = true;
+      await video.stop().catch(() => {});
+      video.dispose();
       unsubscribe();
       for (const unsubscribeEvent of unsubscribeEvents) unsubscribeEvent();
       health.stop();

@@ -172,6 +172,8 @@ export function createObsService(options: ObsServiceOptions): ObsService {
     if (live) void refresh();
   });
   const unsubscribeHealth = controller.onOverlayHealth((overlay) => emit({ ...info, overlay }));
+  // The media state and cursor, as OBS reports them while the video's cursor is polled.
+  const unsubscribeVideo = controller.onVideoStatus((video) => emit({ ...info, video }));
   const unsubscribeEvents = REFRESH_EVENTS.map((event) =>
     controller.bridge.on(event, () => void refresh()),
   );
@@ -215,6 +217,12 @@ export function createObsService(options: ObsServiceOptions): ObsService {
           await refresh();
           return result.ok ? ok : fail(result.error);
         }
+        case 'obsVideoPlay':
+          return controller.playVideo(command.itemId);
+        case 'obsVideoPause':
+          return controller.pauseVideo();
+        case 'obsVideoStop':
+          return controller.stopVideo();
       }
     },
     setOperatorCount(count) {
@@ -225,6 +233,7 @@ export function createObsService(options: ObsServiceOptions): ObsService {
       stopped = true;
       unsubscribeStatus();
       unsubscribeHealth();
+      unsubscribeVideo();
       for (const unsubscribe of unsubscribeEvents) unsubscribe();
       updatePolling();
       listeners.clear();

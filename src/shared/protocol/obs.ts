@@ -133,6 +133,15 @@ export const obsOverlayHealthSchema = z.strictObject({
   ),
 });
 
+/** "Play on stream": the OBS media source's state, read from OBS while a video plays. */
+export const obsVideoStatusSchema = z.strictObject({
+  itemId: z.string(),
+  state: z.enum(['opening', 'playing', 'paused', 'ended', 'stopped', 'error']),
+  cursorMs: z.number().nullable(),
+  durationMs: z.number().nullable(),
+});
+export type ObsVideoStatus = z.infer<typeof obsVideoStatusSchema>;
+
 export const obsInfoSchema = z.strictObject({
   status: obsStatusSchema,
   /** Null while not connected. */
@@ -141,6 +150,8 @@ export const obsInfoSchema = z.strictObject({
   setup: obsSetupReportSchema.nullable(),
   /** Null until checked (not connected yet). */
   overlay: obsOverlayHealthSchema.nullable(),
+  /** The video on the stream; absent or null when none has played. */
+  video: obsVideoStatusSchema.nullable().optional(),
 });
 export type ObsInfo = z.infer<typeof obsInfoSchema>;
 export type ObsStatusInfo = z.infer<typeof obsStatusSchema>;
@@ -164,7 +175,18 @@ export const obsCommandSchemas = [
     addToScenes: z.array(z.string().min(1).max(256)).max(50).optional(),
   }),
   z.strictObject({ name: z.literal('obsSwitchScene'), scene: z.string().min(1).max(256) }),
+  /** Plays a video item on the stream through OBS; again while paused, resumes it. */
+  z.strictObject({ name: z.literal('obsVideoPlay'), itemId: z.string().min(1).max(256) }),
+  z.strictObject({ name: z.literal('obsVideoPause') }),
+  z.strictObject({ name: z.literal('obsVideoStop') }),
 ] as const;
 
-export const obsCommandNames = ['obsConfigure', 'obsSetup', 'obsSwitchScene'] as const;
+export const obsCommandNames = [
+  'obsConfigure',
+  'obsSetup',
+  'obsSwitchScene',
+  'obsVideoPlay',
+  'obsVideoPause',
+  'obsVideoStop',
+] as const;
 export type ObsCommandName = (typeof obsCommandNames)[number];

@@ -41,6 +41,7 @@ function fakeController(passwordSource: 'env' | 'file' = 'file') {
     setUpOverlays: vi.fn(),
     overlayHealth: () => null,
     onOverlayHealth: () => () => {},
+    onVideoStatus: () => () => {},
     checkOverlays: vi.fn(async () => null),
   };
   const set = (next: ObsStatus) => {

@@ -14,6 +14,7 @@ import { useRunner } from '../../../controls/run';
 import { localize } from '../../../i18n/localize';
 import { ConnectForm } from './ConnectForm';
 import { OverlayHealth, SetupReport } from './OverlayHealth';
+import { VideoOnStream } from './VideoOnStream';
 import './obs.css';
 
 /** The connection's state in words: keys in `console`. */
@@ -164,6 +165,7 @@ export function ObsPanel() {
               </fieldset>
             ) : null}
           </div>
+          <VideoOnStream video={obs.video} />
           {obs.overlay ? (
             <OverlayHealth
               overlay={obs.overlay}

@@ -1,0 +1,319 @@
+import type { OBSEventTypes } from 'obs-websocket-js/json';
+import { subtitleTextAt, type VideoSubtitleTracks } from '../../shared/overlay/video-subtitles';
+import type { Clock } from '../../shared/time';
+import type { ObsBridge } from './bridge';
+import { INPUT_PREFIX, OVERLAY_SCENE } from './overlay-elements';
+
+/** The scene a video plays in when it has a scene of its own (the default). */
+export const VIDEO_SCENE = 'Solidarity video';
+export const VIDEO_INPUT = `${INPUT_PREFIX}Video`;
+/** How often the media cursor is read while a video plays: subtitles follow it. */
+export const VIDEO_POLL_MS = 100;
+/** A cursor this close before the range's start counts as there (OBS seeks to a keyframe). */
+const SEEK_TOLERANCE_MS = 250;
+
+/** Where the media source goes: its own scene (switched to and back), or under the overlays. */
+export type VideoPlacement = 'own-scene' | 'overlay-scene';
+
+export interface VideoOnStream {
+  itemId: string;
+  /** The pack file as an absolute path: OBS opens it itself. */
+  file: string;
+  startMs: number;
+  /** Null: to the file's end. */
+  endMs: number | null;
+  muted: boolean;
+  tracks: VideoSubtitleTracks;
+}
+
+export type VideoMediaState = 'opening' | 'playing' | 'paused' | 'ended' | 'stopped' | 'error';
+
+export interface VideoMediaStatus {
+  itemId: string;
+  state: VideoMediaState;
+  cursorMs: number | null;
+  durationMs: number | null;
+}
+
+export interface VideoPlayerDeps {
+  bridge: Pick<ObsBridge, 'call' | 'on'>;
+  clock: Clock;
+  /** Puts a subtitle line in the overlay's lyrics sources; null gives them back to the show. */
+  showSubtitles: (text: { line: string; translation: string } | null) => Promise<unknown>;
+  placement?: VideoPlacement;
+  pollMs?: number;
+  log?: (message: string) => void;
+}
+
+/** OBS's media states, as the console names them. */
+export function mediaStateOf(obsState: string): VideoMediaState {
+  switch (obsState) {
+    case 'OBS_MEDIA_STATE_PLAYING':
+      return 'playing';
+    case 'OBS_MEDIA_STATE_PAUSED':
+      return 'paused';
+    case 'OBS_MEDIA_STATE_ENDED':
+      return 'ended';
+    case 'OBS_MEDIA_STATE_ERROR':
+      return 'error';
+    case 'OBS_MEDIA_STATE_OPENING':
+    case 'OBS_MEDIA_STATE_BUFFERING':
+      return 'opening';
+    default:
+      return 'stopped';
+  }
+}
+
+/**
+ * "Play on stream": one video at a time in an OBS media source, its subtitles driven by the
+ * media's own cursor (read every `pollMs`), so they follow what the stream shows even when
+ * OBS decodes late. Play, pause and stop follow the console; the end of the file or of the
+ * entry's range stops it and clears the text.
+ */
+export class ObsVideoPlayer {
+  private readonly deps: VideoPlayerDeps;
+  private readonly pollMs: number;
+  private video: VideoOnStream | null = null;
+  private current: VideoMediaStatus | null = null;
+  private timer: unknown = null;
+  private shown: string | null = null;
+  private returnTo: string | null = null;
+  private readonly listeners = new Set<(status: VideoMediaStatus | null) => void>();
+  private readonly unsubscribe: () => void;
+
+  constructor(deps: VideoPlayerDeps) {
+    this.deps = deps;
+    this.pollMs = deps.pollMs ?? VIDEO_POLL_MS;
+    this.unsubscribe = deps.bridge.on(
+      'MediaInputPlaybackEnded',
+      (event: OBSEventTypes['MediaInputPlaybackEnded']) => {
+        if (event.inputName === VIDEO_INPUT && this.video) void this.finish('ended');
+      },
+    );
+  }
+
+  status(): VideoMediaStatus | null {
+    return this.current;
+  }
+
+  onStatus(listener: (status: VideoMediaStatus | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async play(video: VideoOnStream): Promise<void> {
+    const { bridge } = this.deps;
+    if (this.video?.itemId === video.itemId && this.current?.state === 'paused') {
+      await bridge.call('TriggerMediaInputAction', {
+        inputName: VIDEO_INPUT,
+        mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_PLAY',
+      });
+      this.startPolling();
+      return;
+    }
+    if (this.video) await this.stop();
+    this.video = video;
+    this.shown = null;
+    this.setStatus({ itemId: video.itemId, state: 'opening', cursorMs: null, durationMs: null });
+    const scene = this.deps.placement === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
+    await this.placeSource(scene, video.file);
+    await bridge.call('SetInputMute', { inputName: VIDEO_INPUT, inputMuted: video.muted });
+    if (scene === VIDEO_SCENE) {
+      const { currentProgramSceneName } = await bridge.call('GetCurrentProgramScene');
+      this.returnTo = currentProgramSceneName === VIDEO_SCENE ? null : currentProgramSceneName;
+      await bridge.call('SetCurrentProgramScene', { sceneName: VIDEO_SCENE });
+    }
+    await bridge.call('TriggerMediaInputAction', {
+      inputName: VIDEO_INPUT,
+      mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_RESTART',
+    });
+    if (video.startMs > 0) await this.seekWhenOpen(video.startMs);
+    this.startPolling();
+  }
+
+  async pause(): Promise<void> {
+    if (!this.video) return;
+    this.stopPolling();
+    await this.deps.bridge.call('TriggerMediaInputAction', {
+      inputName: VIDEO_INPUT,
+      mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_PAUSE',
+    });
+    await this.poll();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.video) return;
+    await this.finish('stopped');
+  }
+
+  dispose(): void {
+    this.stopPolling();
+    this.unsubscribe();
+    this.listeners.clear();
+  }
+
+  /** The media source in `scene`, created once and pointed at this file. */
+  private async placeSource(scene: string, file: string): Promise<void> {
+    const { bridge } = this.deps;
+    const settings = {
+      local_file: file,
+      is_local_file: true,
+      restart_on_activate: true,
+      close_when_inactive: true,
+      looping: false,
+    };
+    const { scenes } = await bridge.call('GetSceneList');
+    if (!scenes.some((s) => s.sceneName === scene)) {
+      await bridge.call('CreateScene', { sceneName: scene });
+    }
+    const { inputs } = await bridge.call('GetInputList', { inputKind: 'ffmpeg_source' });
+    if (inputs.some((input) => input.inputName === VIDEO_INPUT)) {
+      await bridge.call('SetInputSettings', { inputName: VIDEO_INPUT, inputSettings: settings });
+    } else {
+      await bridge.call('CreateInput', {
+        sceneName: scene,
+        inputName: VIDEO_INPUT,
+        inputKind: 'ffmpeg_source',
+        inputSettings: settings,
+      });
+    }
+    const { sceneItems } = await bridge.call('GetSceneItemList', { sceneName: scene });
+    let item = sceneItems.find((i) => i.sourceName === VIDEO_INPUT);
+    if (!item) {
+      const created = await bridge.call('CreateSceneItem', {
+        sceneName: scene,
+        sourceName: VIDEO_INPUT,
+      });
+      item = { sceneItemId: created.sceneItemId, sourceName: VIDEO_INPUT };
+    }
+    // Below every text source: the subtitles and the lower third stay readable over it.
+    await bridge.call('SetSceneItemIndex', {
+      sceneName: scene,
+      sceneItemId: Number(item.sceneItemId),
+      sceneItemIndex: 0,
+    });
+    if (scene === VIDEO_SCENE && scenes.some((s) => s.sceneName === OVERLAY_SCENE)) {
+      // The subtitles are the overlay's lyrics sources: the overlay scene goes over the video.
+      if (!sceneItems.some((i) => i.sourceName === OVERLAY_SCENE)) {
+        await bridge.call('CreateSceneItem', { sceneName: scene, sourceName: OVERLAY_SCENE });
+      }
+    }
+  }
+
+  /**
+   * Seeks to the range's start. OBS drops a seek sent while the file is still opening (it
+   * then plays from 0), and a seek far from a keyframe takes a while to decode up to: the
+   * cursor is read back and the seek sent once more only when it did not take in 2 s.
+   */
+  private async seekWhenOpen(ms: number): Promise<void> {
+    const { bridge, clock } = this.deps;
+    const wait = () => new Promise((resolve) => clock.setTimeout(() => resolve(undefined), 100));
+    const cursor = async () => {
+      const status = await bridge.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
+      return mediaStateOf(status.mediaState) === 'playing' ? status.mediaCursor : null;
+    };
+    for (let tries = 0; tries < 50 && (await cursor()) === null; tries++) await wait();
+    for (let seeks = 0; seeks < 2; seeks++) {
+      await bridge.call('SetMediaInputCursor', { inputName: VIDEO_INPUT, mediaCursor: ms });
+      for (let tries = 0; tries < 20; tries++) {
+        await wait();
+        const at = await cursor();
+        if (at !== null && at >= ms - SEEK_TOLERANCE_MS) return;
+      }
+    }
+    this.deps.log?.(
+      `obs: the video did not seek to ${ms} ms (a file with few keyframes seeks to the one before); it plays from where OBS has it`,
+    );
+  }
+
+  private startPolling(): void {
+    this.stopPolling();
+    const tick = () => {
+      this.timer = this.deps.clock.setTimeout(() => {
+        void this.poll().finally(() => {
+          if (this.timer !== null) tick();
+        });
+      }, this.pollMs);
+    };
+    tick();
+  }
+
+  private stopPolling(): void {
+    if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Reads the cursor once: the status, the subtitle line, and the range's end. */
+  private async poll(): Promise<void> {
+    const video = this.video;
+    if (!video) return;
+    let status;
+    try {
+      status = await this.deps.bridge.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
+    } catch (error) {
+      this.deps.log?.(`obs: reading the video's cursor failed: ${String(error)}`);
+      return;
+    }
+    if (this.video !== video) return;
+    const cursorMs = status.mediaCursor;
+    this.setStatus({
+      itemId: video.itemId,
+      state: mediaStateOf(status.mediaState),
+      cursorMs,
+      durationMs: status.mediaDuration,
+    });
+    if (cursorMs === null) return;
+    if (video.endMs !== null && cursorMs >= video.endMs) {
+      await this.finish('ended');
+      return;
+    }
+    await this.showText(subtitleTextAt(video.tracks, cursorMs));
+  }
+
+  /** Sets the text only when it changes: OBS re-renders a text source on every settings call. */
+  private async showText(text: { line: string; translation: string } | null): Promise<void> {
+    const key = text ? `${text.line}\u0000${text.translation}` : null;
+    if (key === this.shown) return;
+    this.shown = key;
+    await this.deps.showSubtitles(text);
+  }
+
+  private async finish(state: 'ended' | 'stopped'): Promise<void> {
+    const video = this.video;
+    if (!video) return;
+    this.stopPolling();
+    this.video = null;
+    const { bridge } = this.deps;
+    const steps: (() => Promise<unknown>)[] = [
+      () =>
+        bridge.call('TriggerMediaInputAction', {
+          inputName: VIDEO_INPUT,
+          mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_STOP',
+        }),
+      () => this.showText(null),
+    ];
+    const back = this.returnTo;
+    this.returnTo = null;
+    if (back) steps.push(() => bridge.call('SetCurrentProgramScene', { sceneName: back }));
+    // Each step on its own: a refused stop must not leave the subtitles up.
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        this.deps.log?.(`obs: stopping the video: ${String(error)}`);
+      }
+    }
+    this.setStatus({
+      itemId: video.itemId,
+      state,
+      cursorMs: this.current?.cursorMs ?? null,
+      durationMs: this.current?.durationMs ?? null,
+    });
+  }
+
+  private setStatus(status: VideoMediaStatus): void {
+    if (JSON.stringify(status) === JSON.stringify(this.current)) return;
+    this.current = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}

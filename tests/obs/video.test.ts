@@ -1,0 +1,240 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ObsBridge } from '../../src/main/obs/bridge';
+import { setUpOverlays } from '../../src/main/obs/overlay-scene';
+import { emptyOverlayState } from '../../src/main/obs/overlay-state';
+import { OverlaySync } from '../../src/main/obs/overlay-sync';
+import {
+  ObsVideoPlayer,
+  VIDEO_INPUT,
+  VIDEO_SCENE,
+  type VideoOnStream,
+} from '../../src/main/obs/video-playback';
+import { subtitleTextAt } from '../../src/shared/overlay/video-subtitles';
+import { parseSubtitles } from '../../src/shared/subtitles';
+import { systemClock } from '../../src/shared/time';
+import { LYRICS, LYRICS_SUB } from '../helpers/obs-sources';
+import { hasFfmpeg, makeClip } from '../helpers/video-clips';
+import { startObs, type ObsInstance } from './harness';
+import { inputText, itemEnabled, recordingBridge, sleep, tempDataDir, waitFor } from './helpers';
+import { describeWithObs } from './obs-suite';
+
+const BASE_URL = 'http://127.0.0.1:4173/?token=overlay-token';
+const CLIP_SECONDS = 6;
+
+/**
+ * The clip with a keyframe every half second, as real films have every second or two: OBS
+ * seeks to the keyframe before the cursor asked for, and x264's default (one every 250
+ * frames) would put every seek in this short clip back at 0.
+ */
+function seekableClip(): string {
+  const clip = makeClip({ format: 'mp4', seconds: CLIP_SECONDS });
+  const out = clip.replace(/\.mp4$/, '-gop15.mp4');
+  if (!existsSync(out)) {
+    execFileSync(
+      'ffmpeg',
+      ['-y', '-loglevel', 'error', '-i', clip, '-c:v', 'libx264'].concat([
+        '-preset',
+        'ultrafast',
+        '-g',
+        '15',
+        '-pix_fmt',
+        'yuv420p',
+        '-c:a',
+        'copy',
+        out,
+      ]),
+    );
+  }
+  return out;
+}
+
+// Cues at known times, back to back and with gaps, in the spoken language and a translation.
+const ORIGINAL = `WEBVTT
+
+00:00:00.800 --> 00:00:01.600
+Свободу
+
+00:00:01.600 --> 00:00:02.700
+Кагарлицкому
+
+00:00:03.200 --> 00:00:04.300
+и Мифтахову
+`;
+const TRANSLATION = `WEBVTT
+
+00:00:00.800 --> 00:00:02.700
+Freedom for Kagarlitsky
+
+00:00:03.200 --> 00:00:04.300
+and Miftakhov
+`;
+
+describeWithObs('"Play on stream" in a real OBS', () => {
+  let obs: ObsInstance;
+  let bridge: ObsBridge;
+  let data: { dir: string; cleanup: () => void };
+  let sync: OverlaySync;
+  let player: ObsVideoPlayer;
+  let video: VideoOnStream;
+
+  const status = () => bridge.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
+  /** What the stream shows in the lyrics line: its text while the source is on, else nothing. */
+  const shownLine = async () =>
+    (await itemEnabled(bridge, LYRICS)) ? String(await inputText(bridge, LYRICS)) : '';
+
+  beforeAll(async () => {
+    if (!hasFfmpeg()) throw new Error('ffmpeg is needed to make the test clip');
+    obs = await startObs();
+    data = tempDataDir();
+    ({ bridge } = recordingBridge({ callTimeoutMs: 5_000 }));
+    const connected = await bridge.connect({
+      host: '127.0.0.1',
+      port: obs.port,
+      password: obs.password,
+    });
+    expect(connected.state, connected.message).toBe('connected');
+    await setUpOverlays(bridge, { overlayBaseUrl: BASE_URL });
+    sync = new OverlaySync(bridge, { dataDir: data.dir });
+    player = new ObsVideoPlayer({
+      bridge,
+      clock: systemClock,
+      showSubtitles: (text) => {
+        const state = emptyOverlayState();
+        state.lyrics = text ?? { line: '', translation: '' };
+        state.enabled.lyrics = Boolean(text && text.line !== '');
+        return sync.apply(state);
+      },
+    });
+    video = {
+      itemId: 'film',
+      file: seekableClip(),
+      startMs: 0,
+      endMs: null,
+      muted: true,
+      tracks: {
+        main: parseSubtitles(ORIGINAL, 'vtt').cues,
+        sub: parseSubtitles(TRANSLATION, 'vtt').cues,
+      },
+    };
+  });
+
+  afterAll(async () => {
+    player?.dispose();
+    await bridge?.disconnect();
+    await obs?.stop();
+    data?.cleanup();
+  });
+
+  it('creates the media source in its own scene, switches to it, and plays', async () => {
+    const { currentProgramSceneName: before } = await bridge.call('GetCurrentProgramScene');
+    expect(before).not.toBe(VIDEO_SCENE);
+    await player.play(video);
+
+    const { inputSettings } = await bridge.call('GetInputSettings', { inputName: VIDEO_INPUT });
+    expect(inputSettings).toMatchObject({
+      local_file: video.file,
+      is_local_file: true,
+      restart_on_activate: true,
+      close_when_inactive: true,
+    });
+    expect((await bridge.call('GetInputMute', { inputName: VIDEO_INPUT })).inputMuted).toBe(true);
+    expect((await bridge.call('GetCurrentProgramScene')).currentProgramSceneName).toBe(VIDEO_SCENE);
+    // The video under the overlay scene (the subtitles' sources), never over it.
+    const { sceneItems } = await bridge.call('GetSceneItemList', { sceneName: VIDEO_SCENE });
+    const order = [...sceneItems]
+      .sort((a, b) => Number(a.sceneItemIndex) - Number(b.sceneItemIndex))
+      .map((item) => item.sourceName);
+    expect(order[0]).toBe(VIDEO_INPUT);
+    expect(order).toContain('Solidarity Overlays');
+
+    const first = await waitFor('the video to play', async () => {
+      const now = await status();
+      return now.mediaState === 'OBS_MEDIA_STATE_PLAYING' && now.mediaCursor !== null ? now : null;
+    });
+    await sleep(400);
+    const second = await status();
+    expect(second.mediaCursor!).toBeGreaterThan(first.mediaCursor!);
+    expect(first.mediaDuration).toBeGreaterThan(CLIP_SECONDS * 1000 - 200);
+  });
+
+  it('the subtitle line follows the media cursor within 150 ms at every cue boundary', async () => {
+    const seen = new Set<string>();
+    const errors: number[] = [];
+    for (;;) {
+      const before = await status();
+      const shown = await shownLine();
+      const after = await status();
+      if (before.mediaCursor === null || after.mediaCursor === null) continue;
+      if (after.mediaCursor < before.mediaCursor) break;
+      if (before.mediaCursor > 4_800) break;
+      const cursor = (before.mediaCursor + after.mediaCursor) / 2;
+      seen.add(shown);
+      // The error: how far the cursor is from the nearest moment at which this text is right.
+      let error = Infinity;
+      for (let t = 0; t <= CLIP_SECONDS * 1000; t += 5) {
+        if (subtitleTextAt(video.tracks, t).line === shown) {
+          error = Math.min(error, Math.abs(t - cursor));
+        }
+      }
+      // Half the read's own span is uncertainty of the measure, not of the app.
+      errors.push(Math.max(0, error - (after.mediaCursor - before.mediaCursor) / 2));
+      await sleep(20);
+    }
+    expect([...seen]).toEqual(
+      expect.arrayContaining(['Свободу', 'Кагарлицкому', 'и Мифтахову', '']),
+    );
+    expect(errors.length).toBeGreaterThan(50);
+    expect(Math.max(...errors)).toBeLessThanOrEqual(150);
+  });
+
+  it('shows the translation under the original', async () => {
+    await player.stop();
+    await player.play({ ...video, startMs: 3_400 });
+    await waitFor('the third cue', async () => (await shownLine()) === 'и Мифтахову');
+    expect(await inputText(bridge, LYRICS_SUB)).toBe('and Miftakhov');
+    // Started from the entry's range: the cursor is past its start, not at 0.
+    expect((await status()).mediaCursor!).toBeGreaterThanOrEqual(3_400);
+  });
+
+  it('pause pauses: the cursor stands still, and the status says paused', async () => {
+    await player.pause();
+    const first = await status();
+    expect(first.mediaState).toBe('OBS_MEDIA_STATE_PAUSED');
+    await sleep(500);
+    expect((await status()).mediaCursor).toBe(first.mediaCursor);
+    expect(player.status()).toMatchObject({ itemId: 'film', state: 'paused' });
+  });
+
+  it('play resumes; stop stops, clears the text and switches back', async () => {
+    const paused = (await status()).mediaCursor!;
+    await player.play(video);
+    await waitFor(
+      'the video to move on',
+      async () => ((await status()).mediaCursor ?? 0) > paused + 100,
+    );
+    await player.stop();
+    expect(await itemEnabled(bridge, LYRICS)).toBe(false);
+    expect(await shownLine()).toBe('');
+    expect(player.status()).toMatchObject({ state: 'stopped' });
+    expect((await bridge.call('GetCurrentProgramScene')).currentProgramSceneName).not.toBe(
+      VIDEO_SCENE,
+    );
+    const after = await status();
+    expect(after.mediaState).not.toBe('OBS_MEDIA_STATE_PLAYING');
+  });
+
+  it('ends by itself at the entry range’s end and at the file’s end, clearing the text', async () => {
+    await player.play({ ...video, startMs: 3_000, endMs: 3_600 });
+    await waitFor('the range to end', () => player.status()?.state === 'ended');
+    expect(await shownLine()).toBe('');
+
+    await player.play({ ...video, startMs: 5_000 });
+    await waitFor('the file to end', () => player.status()?.state === 'ended');
+    expect(await shownLine()).toBe('');
+    expect((await bridge.call('GetCurrentProgramScene')).currentProgramSceneName).not.toBe(
+      VIDEO_SCENE,
+    );
+  });
+});
