@@ -12,6 +12,7 @@ import { PlaylistStrip } from './PlaylistStrip';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
+import { ControlApiPanel } from './ControlApiPanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
 import { ClockBanner } from './ClockBanner';
@@ -133,6 +134,7 @@ function Console() {
           <StagePanel />
           <ObsPanel />
           <RemotePanel />
+          <ControlApiPanel />
         </div>
       </main>
       <RefusalToast />
