@@ -39,6 +39,7 @@ export const commandOwners = {
   lyricsNudge: 'show',
   setlistStart: 'show',
   setlistStop: 'show',
+  setlistNextSong: 'show',
   setOutputLanguages: 'show',
   overlay: 'show',
   setShowClock: 'show',

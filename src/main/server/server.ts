@@ -21,6 +21,7 @@ import type { LanListener, RemoteController } from '../remote/controller';
 import { admit } from './admission';
 import { registerApi } from './api';
 import { registerControlApi } from './api/control-routes';
+import { collectApiRoutes, registerOpenApiRoute } from './api/openapi';
 import { controlStateOf } from './api/control-state';
 import { hostsOf } from './host-check';
 import { createQuietWatch } from './quiet';
@@ -107,6 +108,8 @@ export interface RunningServer {
    * stored, so the printed line works for this run only (the console lists and can revoke it).
    */
   cliControlToken: string;
+  /** The `/api/v1` routes registered, `METHOD /path`: what the OpenAPI test holds the document to. */
+  apiRoutes(): string[];
   sockets: RemoteSockets;
   /** Resolves once no request has arrived for `quietMs` (at most `maxMs`): `quiet.ts`. */
   settled(quietMs: number, maxMs: number): Promise<void>;
@@ -129,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const resolveMedia = options.resolveMedia ?? ((rel: string) => store.media(rel));
 
   const app = createApp();
+  const apiRoutes = collectApiRoutes(app);
   const quiet = createQuietWatch();
   app.addHook('onRequest', (_request, _reply, done) => {
     quiet.touch();
@@ -260,6 +264,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     execute: (command) => options.execute(command),
     ready: options.ready,
   });
+  registerOpenApiRoute(app);
 
   try {
     await app.listen({ host, port });
@@ -291,6 +296,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokens,
     controlTokens,
     cliControlToken,
+    apiRoutes,
     sockets,
     settled: (quietMs, maxMs) => quiet.settled(quietMs, maxMs),
     close: () =>

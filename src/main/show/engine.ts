@@ -261,6 +261,8 @@ export class ShowEngine {
         return ok;
       case 'setlistStart':
         return this.startSetlist(command.setlistId);
+      case 'setlistNextSong':
+        return this.startNextSong();
       case 'setlistStop':
         // The song being sung goes on; only the "between songs, the interlude" rule ends.
         this.setlist.stop();
@@ -427,6 +429,17 @@ export class ShowEngine {
    * Setlist mode: the interlude (or the pack's default playlist) plays between songs, and
    * starting one of the setlist's songs marks where the concert is.
    */
+  /** "Next song" from a controller: the song the published setlist state names, as the console's button starts it. */
+  private startNextSong(): Result {
+    const published = this.setlist.published(this.content);
+    if (!published) return fail(coreText('control.noSetlist'));
+    const found = findSetlist(this.content, published.setlistId);
+    const index = published.nextSongIndex;
+    const songId = found.ok && index !== null ? found.setlist.songs[index] : undefined;
+    if (songId === undefined) return fail(coreText('control.noNextSong'));
+    return this.startSong(songId);
+  }
+
   private startSetlist(setlistId: string): Result {
     const found = findSetlist(this.content, setlistId);
     if (!found.ok) return fail(found.error);

@@ -53,6 +53,8 @@ export const commandSchema = z.discriminatedUnion('name', [
   // Setlist mode for a concert.
   z.strictObject({ name: z.literal('setlistStart'), setlistId: commandId }),
   z.strictObject({ name: z.literal('setlistStop') }),
+  /** Starts the song the setlist state names as next (`setlist.nextSongIndex`): a controller's button. */
+  z.strictObject({ name: z.literal('setlistNextSong') }),
   z.strictObject({
     name: z.literal('setOutputLanguages'),
     output: z.enum(['display', 'overlay']),
@@ -121,6 +123,7 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'lyricsNudge',
     'setlistStart',
     'setlistStop',
+    'setlistNextSong',
     'setOutputLanguages',
     'overlay',
     'setShowClock',
@@ -183,6 +186,7 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'lyricsNudge',
     'setlistStart',
     'setlistStop',
+    'setlistNextSong',
     'setOutputLanguages',
     'overlay',
     'stageMessage',

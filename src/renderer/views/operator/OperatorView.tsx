@@ -13,6 +13,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { VideoPanel } from './VideoPanel';
 import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
+import { ControlApiPanel } from './ControlApiPanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
 import { ClockBanner } from './ClockBanner';
@@ -135,6 +136,7 @@ function Console() {
           <StagePanel />
           <ObsPanel />
           <RemotePanel />
+          <ControlApiPanel />
         </div>
       </main>
       <RefusalToast />

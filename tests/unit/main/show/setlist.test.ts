@@ -247,3 +247,44 @@ describe('"next song", worked out by the engine', () => {
     expect(next(again)).toBe(3);
   });
 });
+
+describe('setlistNextSong (a controller’s “next song” button)', () => {
+  it('starts the song the state names as next, through the concert, skipping songs without lyrics', () => {
+    const { engine } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    const sung: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = engine.state().setlist?.nextSongIndex;
+      expect(engine.execute({ name: 'setlistNextSong' })).toEqual({ ok: true });
+      expect(engine.state().setlist?.songIndex).toBe(before);
+      sung.push(engine.state().itemId);
+      // Pressed mid-song, it goes straight on to the next one.
+    }
+    // `galeone` has no lyrics: the interlude runs through it.
+    expect(sung).toEqual(['internationale', 'varshavyanka', 'internationale']);
+    expect(engine.state().setlist?.nextSongIndex).toBeNull();
+    const last = engine.execute({ name: 'setlistNextSong' });
+    expect(last).toMatchObject({ ok: false, error: { key: 'core:control.noNextSong' } });
+    expect(engine.state().itemId).toBe('internationale');
+  });
+
+  it('is refused, changing nothing, when no setlist runs', () => {
+    const { engine } = concert();
+    const before = engine.state();
+    expect(engine.execute({ name: 'setlistNextSong' })).toMatchObject({
+      ok: false,
+      error: { key: 'core:control.noSetlist' },
+    });
+    expect(engine.state()).toEqual(before);
+  });
+
+  it('keeps safe mode’s refusal of a song safe mode hides', () => {
+    const { engine } = concert();
+    engine.execute({ name: 'setlistStart', setlistId: 'paris' });
+    engine.execute({ name: 'safeMode', on: true });
+    const result = engine.execute({ name: 'setlistNextSong' });
+    const direct = concert().engine;
+    direct.execute({ name: 'safeMode', on: true });
+    expect(result).toEqual(direct.execute({ name: 'lyricsStart', songId: 'internationale' }));
+  });
+});

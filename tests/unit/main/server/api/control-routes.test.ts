@@ -88,6 +88,7 @@ const examples: { [N in CommandName]: Extract<Command, { name: N }> } = {
   lyricsNudge: { name: 'lyricsNudge', ms: 500 },
   setlistStart: { name: 'setlistStart', setlistId: 'nope' },
   setlistStop: { name: 'setlistStop' },
+  setlistNextSong: { name: 'setlistNextSong' },
   setOutputLanguages: { name: 'setOutputLanguages', output: 'display', languages: [] },
   overlay: { name: 'overlay', element: 'lyrics', on: false },
   remoteEnable: { name: 'remoteEnable', on: true },
