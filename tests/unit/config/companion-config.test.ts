@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../src/main/server/api/openapi';
+import { commandPermissions, commandSchema } from '../../../src/shared/protocol';
 import {
-  commandPermissions,
-  commandSchema,
   controlCommandBodySchema,
   controlStateSchema,
-} from '../../../src/shared/protocol';
+} from '../../../src/shared/protocol/control-api';
 import { caseItem, playlist, snapshot } from '../main/show/content-fixtures';
 import { startTestServer, stopTestServer } from '../main/server/helpers';
 
