@@ -10,7 +10,7 @@ import {
 } from '../../shared/protocol';
 
 /** Who carries out a command: the show engine, the phone remote, or OBS. */
-export type CommandOwner = 'show' | 'remote' | 'obs';
+export type CommandOwner = 'show' | 'remote' | 'screens' | 'obs';
 
 /**
  * Every command's owner, in one table next to who may send it (`commandPermissions`, re-exported
@@ -53,6 +53,10 @@ export const commandOwners = {
   videoFault: 'show',
   remoteEnable: 'remote',
   remoteRevoke: 'remote',
+  screenPairing: 'screens',
+  screenApprove: 'screens',
+  screenRevoke: 'screens',
+  outputConfigure: 'screens',
   obsConfigure: 'obs',
   obsSetup: 'obs',
   obsSwitchScene: 'obs',
@@ -69,6 +73,7 @@ type NamesOwnedBy<O extends CommandOwner> = {
 export type CommandFor<O extends CommandOwner> = Extract<Command, { name: NamesOwnedBy<O> }>;
 export type ShowCommand = CommandFor<'show'>;
 export type RemoteCommand = CommandFor<'remote'>;
+export type ScreensCommand = CommandFor<'screens'>;
 export type ObsCommand = CommandFor<'obs'>;
 
 export function ownerOf(command: Command): CommandOwner {
@@ -90,6 +95,7 @@ export type CommandHandlers = {
 const unavailable: Record<CommandOwner, CoreKey> = {
   show: 'command.showNotRunning',
   remote: 'command.remoteUnavailable',
+  screens: 'screens.unavailable',
   obs: 'command.obsUnavailable',
 };
 

@@ -9,6 +9,9 @@ import type { ObsService } from '../obs';
 import { RemoteController } from '../remote/controller';
 import { openDeviceStore } from '../remote/devices';
 import { lanAddresses as findLanAddresses } from '../remote/lan-address';
+import { openOutputRegistry } from '../screens/output-registry';
+import { PendingScreens } from '../screens/pending-screens';
+import { ScreensController } from '../screens/screens-controller';
 import {
   startServer,
   type RemoteSockets,
@@ -37,6 +40,7 @@ export interface ShowServerOptions extends Omit<ServerOptions, 'show' | 'execute
 /** The server with the phone remote the core built for it. */
 export interface ShowServer extends RunningServer {
   remote: RemoteController;
+  screens: ScreensController;
 }
 
 /**
@@ -74,11 +78,36 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     safeModeOn: () => engine.state().safeMode,
     clock,
   });
+  const outputs = await openOutputRegistry(
+    options.dataDir ?? null,
+    options.notice ?? ((text) => console.error(text.message)),
+  );
+  const screens = new ScreensController({
+    registry: outputs,
+    pending: new PendingScreens(() => clock.now()),
+    safeModeOn: () => engine.state().safeMode,
+    choices: () => {
+      const { pack, items } = options.store.snapshot();
+      return {
+        languages: pack.languages,
+        playlistIds: items.filter((i) => i.kind === 'playlist').map((i) => i.id),
+      };
+    },
+    pairingUrl: () => {
+      const origin = remote.lanOrigin();
+      return origin ? `${origin}/screen` : null;
+    },
+    disconnectOutput: (outputId, reason) =>
+      sockets?.disconnect((c) => c.outputId === outputId, CLOSE_UNAUTHORIZED, reason),
+    onlineOutputs: () => sockets?.connectedOutputs() ?? new Set<string>(),
+    now: () => clock.now(),
+  });
   const obs = options.obs;
   const server = await startServer({
     ...options,
     show: engine,
     remote,
+    screens,
     execute: (command) =>
       routeCommand(command, {
         show: (c) => engine.execute(c),
@@ -88,6 +117,7 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
           remote.disable('the operator turned the phone remote off');
           return ok;
         },
+        screens: (c) => screens.execute(c),
         obs: obs ? (c) => obs.execute(c) : null,
       }),
   }).catch(async (error: unknown) => {
@@ -99,11 +129,13 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
   const unfollowSafeMode = engine.subscribe((show) => {
     if (show.safeMode && remote.isOn())
       remote.disable('safe mode is on, so the phone remote is off');
+    if (show.safeMode && screens.isPairing()) screens.safeModeOn();
   });
   let closing: Promise<void> | null = null;
   return {
     ...server,
     remote,
+    screens,
     close: () =>
       (closing ??= (async () => {
         unfollowSafeMode();

@@ -9,6 +9,7 @@ import {
 import { originAllowed } from './origin';
 import type { Admission, AdmissionRequest, Listener } from './socket';
 import { tokenMatches } from '../settings/tokens';
+import type { OutputRecord, Role } from '../../shared/protocol';
 
 export interface AdmissionOptions {
   tokens: Record<ViewRole, string>;
@@ -19,6 +20,17 @@ export interface AdmissionOptions {
     /** The paired phone holding `token`, or null. */
     authenticate(token: string): string | null;
   };
+  /** Paired screens: the output whose screen holds `token`, or null. */
+  screens?: { authenticate(token: string): OutputRecord | null };
+}
+
+/**
+ * A paired screen only shows: it is a display, a stage or an overlay, never a kiosk (whose keys
+ * drive the show) however its job is named: a screen on the venue's Wi-Fi is within reach of
+ * anyone in the room.
+ */
+export function screenRole(output: Pick<OutputRecord, 'role'>): Role {
+  return output.role === 'stage' || output.role === 'overlay' ? output.role : 'display';
 }
 
 /**
@@ -53,14 +65,20 @@ export function admit(options: AdmissionOptions, request: AdmissionRequest): Adm
       reason: 'show controllers use the control API at /api/v1, not this socket',
     };
   }
+  const token = typeof request.token === 'string' ? request.token : undefined;
+  // A paired screen's own token, on either listener: checked before the fixed role tokens so
+  // that it never stands for more than the screen it was given to.
+  const screen = token && role.data !== 'remote' ? options.screens?.authenticate(token) : null;
+  if (screen) {
+    return { ok: true, role: screenRole(screen), deviceId: null, outputId: screen.id };
+  }
   if (listener === 'lan' && role.data !== 'remote') {
     return {
       ok: false,
       code: CLOSE_UNAUTHORIZED,
-      reason: 'only the phone remote connects on this address',
+      reason: 'only the phone remote and paired screens connect on this address',
     };
   }
-  const token = typeof request.token === 'string' ? request.token : undefined;
   if (!token) {
     return {
       ok: false,

@@ -6,6 +6,7 @@ import type { LanListener, PairOutcome, PairRequest } from '../remote/controller
 import { hostsOf } from './host-check';
 import { appPage, createApp, hardenApp, registerAssets } from './http';
 import { registerPairRoute } from './pair-route';
+import { registerScreenPairRoutes, type ScreenPairing } from './screen-pair-route';
 import type { SocketHub } from './socket';
 import { baseUrl } from '../../shared/protocol';
 
@@ -19,6 +20,8 @@ export interface LanListenerOptions {
   rendererDir: string;
   hub: SocketHub;
   pair: (request: PairRequest) => Promise<PairOutcome>;
+  /** Screens on the venue network: their page and their pairing, here too. */
+  screens?: ScreenPairing;
   maxPayload: number;
 }
 
@@ -49,6 +52,13 @@ async function listenOn(options: LanListenerOptions, port: number): Promise<LanL
     '/remote',
     appPage(options.rendererDir, () => host),
   );
+  if (options.screens) {
+    app.get(
+      '/screen',
+      appPage(options.rendererDir, () => host),
+    );
+    registerScreenPairRoutes(app, { screens: options.screens, origins: () => origin });
+  }
   await registerAssets(app, options.rendererDir);
   registerPairRoute(app, { pair: options.pair, origins: () => origin });
   await app.register(fastifyWebsocket, { options: { maxPayload: options.maxPayload } });

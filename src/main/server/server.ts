@@ -11,6 +11,8 @@ import {
   views,
   printView,
   type LocalizedText,
+  type OutputRecord,
+  type ScreensStatus,
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
 import type { ContentEditor } from '../content/edit/types';
@@ -33,6 +35,7 @@ import { createMediaScaler, type ScaleImage } from './media-scaling';
 import { allowedOrigins, isLoopbackAddress, loopbackHosts } from './origin';
 import { homePage } from './pages';
 import { registerPairRoute } from './pair-route';
+import { registerScreenPairRoutes, type ScreenPairing } from './screen-pair-route';
 import { createSocketHub, type Listener } from './socket';
 import { makeTokens } from '../settings/tokens';
 import { openControlTokenStore, type ControlTokenStore } from '../settings/control-tokens';
@@ -65,6 +68,8 @@ export interface ServerOptions {
   execute: (command: Command) => Result | Promise<Result>;
   /** The phone remote; the server admits its phones and hands it the LAN listener. */
   remote: RemoteController;
+  /** Screens on the venue network (`screens/`): pairing, and admitting paired screens. */
+  screens?: ServerScreens;
   /** The built renderer: `index.html` and `assets/`. */
   rendererDir: string;
   /** 127.0.0.1 unless told: the show must not be reachable from the network by accident. */
@@ -89,11 +94,20 @@ export interface ServerOptions {
   controlTokens?: ControlTokenStore;
 }
 
+/** What the server needs from the screens: their pairing, tokens and status. */
+export interface ServerScreens extends ScreenPairing {
+  authenticate(token: string): OutputRecord | null;
+  status(): ScreensStatus;
+  subscribe(listener: (status: ScreensStatus) => void): () => void;
+  changed(): void;
+}
+
 /** What the phone remote needs from the sockets (see `RemoteControllerOptions`). */
 export interface RemoteSockets {
   openLanListener(address: string, lastPort: number | null): Promise<LanListener>;
   disconnect(match: (client: ConnectedClient) => boolean, code: number, reason: string): void;
   connectedDevices(): ReadonlySet<string>;
+  connectedOutputs(): ReadonlySet<string>;
 }
 
 export interface RunningServer {
@@ -126,7 +140,7 @@ const noNotices: NoticeBoard = { list: () => [], subscribe: () => () => {} };
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const tokens = makeTokens(options.tokens);
-  const { store, show, remote, rendererDir } = options;
+  const { store, show, remote, screens, rendererDir } = options;
   const clock = options.clock ?? systemClock;
   const notices = options.notices ?? noNotices;
   const resolveMedia = options.resolveMedia ?? ((rel: string) => store.media(rel));
@@ -145,7 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   hardenApp(app, () => (mainHosts ??= hostsOf(origins('main'))));
 
   const hub = createSocketHub({
-    admit: (request) => admit({ tokens, allowedOrigins: origins, remote }, request),
+    admit: (request) => admit({ tokens, allowedOrigins: origins, remote, screens }, request),
     ready: options.ready,
     content: () => store.snapshot(),
     show: () => show.state(),
@@ -153,6 +167,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     operatorGreeting: () => [
       { type: 'clients', clients: hub.clients() },
       { type: 'remote', remote: remote.status() },
+      ...(screens ? [{ type: 'screens' as const, screens: screens.status() }] : []),
+      // Last: tests and views take it as the end of the greeting.
       { type: 'notices', notices: [...notices.list()] },
       ...(options.obs ? [{ type: 'obs' as const, obs: options.obs.info() }] : []),
     ],
@@ -163,6 +179,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         joined && client.role === 'operator' ? client.id : undefined,
       );
       if (client.deviceId !== null) remote.changed();
+      if (client.outputId) screens?.changed();
     },
     now: () => clock.now(),
   });
@@ -174,10 +191,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         rendererDir,
         hub,
         pair: (request) => remote.pair(request),
+        screens,
         maxPayload: MAX_PAYLOAD_BYTES,
       }),
     disconnect: (match, code, reason) => hub.disconnect(match, code, reason),
     connectedDevices: () => hub.connectedDevices(),
+    connectedOutputs: () => hub.connectedOutputs(),
   };
 
   function origins(listener: Listener): Set<string> {
@@ -219,7 +238,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     createMediaScaler({ scale: options.scaleImage }),
     createMediaAccess({
       tokens,
-      pairedDevice: (token) => remote.authenticate(token) !== null,
+      pairedDevice: (token) =>
+        remote.authenticate(token) !== null || (screens?.authenticate(token) ?? null) !== null,
       content: () => store.snapshot(),
       safeMode: () => show.state().safeMode,
       resolve: resolveMedia,
@@ -231,6 +251,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     pair: (request) => remote.pair(request),
     origins: () => origins('main'),
   });
+  if (screens) registerScreenPairRoutes(app, { screens, origins: () => origins('main') });
 
   // Only on this listener, never on the phones' LAN one: editing is the operator's.
   if (options.editor)
@@ -282,6 +303,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const unsubscribeRemote = remote.subscribe((status) =>
     hub.sendToOperators({ type: 'remote', remote: status }),
   );
+  const unsubscribeScreens =
+    screens?.subscribe((status) => hub.sendToOperators({ type: 'screens', screens: status })) ??
+    (() => {});
   const unsubscribeNotices = notices.subscribe(() =>
     hub.sendToOperators({ type: 'notices', notices: [...notices.list()] }),
   );
@@ -304,6 +328,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         unsubscribeContent();
         unsubscribeShow();
         unsubscribeRemote();
+        unsubscribeScreens();
         unsubscribeNotices();
         unsubscribeObs();
         hub.close();

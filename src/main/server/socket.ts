@@ -28,7 +28,8 @@ export type Listener = 'main' | 'lan';
 
 /** Whether a socket may stay, and as whom. A refusal closes it with `code` and `reason`. */
 export type Admission =
-  { ok: true; role: Role; deviceId: string | null } | { ok: false; code: number; reason: string };
+  | { ok: true; role: Role; deviceId: string | null; outputId?: string | null }
+  | { ok: false; code: number; reason: string };
 
 export interface AdmissionRequest {
   listener: Listener;
@@ -89,6 +90,8 @@ export interface SocketHub {
   clients(): ConnectedClient[];
   /** Paired phones with an open socket. */
   connectedDevices(): Set<string>;
+  /** Paired screens (outputs) with an open socket. */
+  connectedOutputs(): Set<string>;
   /**
    * Closes the matching sockets now: they leave the client list before this returns, their
    * close frame is on its way, and one that does not finish the close handshake is cut.
@@ -156,6 +159,7 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
         agent: describeAgent(request.headers['user-agent']),
         connectedAt: options.now(),
         deviceId: admission.deviceId,
+        ...(admission.outputId ? { outputId: admission.outputId } : {}),
       },
       socket,
       alive: true,
@@ -313,6 +317,8 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     clients: () => [...clients].map((c) => ({ ...c.info })),
     connectedDevices: () =>
       new Set([...clients].flatMap((c) => (c.info.deviceId === null ? [] : [c.info.deviceId]))),
+    connectedOutputs: () =>
+      new Set([...clients].flatMap((c) => (c.info.outputId ? [c.info.outputId] : []))),
     disconnect: (match, code, reason) => {
       for (const client of [...clients]) {
         if (!match(client.info)) continue;

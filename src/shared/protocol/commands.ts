@@ -3,6 +3,7 @@ import { coreText, type LocalizedText } from './localized-text';
 import { languageCode } from '../content/text';
 import { obsCommandSchemas } from './obs';
 import type { Role } from './roles';
+import { outputChangesSchema, screenCode, screenName } from './screens';
 import { overlayElement, STAGE_MESSAGE_MAX, videoFaultReason } from './show-state';
 
 /**
@@ -92,6 +93,16 @@ export const commandSchema = z.discriminatedUnion('name', [
   // The phone remote (operator only).
   z.strictObject({ name: z.literal('remoteEnable'), on: z.boolean() }),
   z.strictObject({ name: z.literal('remoteRevoke'), deviceId: commandId }),
+  // Screens on the venue network (operator only): pairing, approving by code, each one's job.
+  // `name` is every command's discriminator, so a screen's name travels as `screenName`.
+  z.strictObject({ name: z.literal('screenPairing'), on: z.boolean() }),
+  z.strictObject({ name: z.literal('screenApprove'), code: screenCode, screenName }),
+  z.strictObject({ name: z.literal('screenRevoke'), outputId: commandId }),
+  z.strictObject({
+    name: z.literal('outputConfigure'),
+    outputId: commandId,
+    changes: outputChangesSchema,
+  }),
   // OBS (operator only): connection settings, "Set up overlays in OBS", scene switching.
   ...obsCommandSchemas,
 ]);
@@ -136,6 +147,10 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
     'videoRestart',
     'remoteEnable',
     'remoteRevoke',
+    'screenPairing',
+    'screenApprove',
+    'screenRevoke',
+    'outputConfigure',
     'obsConfigure',
     'obsSetup',
     'obsSwitchScene',

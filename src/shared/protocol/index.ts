@@ -10,3 +10,4 @@ export * from './views';
 export * from './show-position';
 export * from './localized-text';
 export * from './video-playback';
+export * from './screens';

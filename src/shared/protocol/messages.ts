@@ -16,6 +16,7 @@ import { obsInfoSchema } from './obs';
 import { localizedTextSchema } from './localized-text';
 import { commandResultSchema } from './result';
 import { role } from './roles';
+import { screensStatusSchema } from './screens';
 import { showStateSchema } from './show-state';
 import { videoFactsSchema } from '../content/video-facts';
 
@@ -64,6 +65,8 @@ export const connectedClientSchema = z.strictObject({
   connectedAt: z.number(),
   /** For paired phones: the device id the operator can revoke. */
   deviceId: z.string().nullable(),
+  /** For paired screens: the output it is (`screens.ts`). */
+  outputId: z.string().nullable().optional(),
 });
 export type ConnectedClient = z.infer<typeof connectedClientSchema>;
 
@@ -118,6 +121,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   // Operator-only messages: never sent to displays, overlays or phones.
   z.strictObject({ type: z.literal('clients'), clients: z.array(connectedClientSchema) }),
   z.strictObject({ type: z.literal('remote'), remote: remoteStatusSchema }),
+  z.strictObject({ type: z.literal('screens'), screens: screensStatusSchema }),
   z.strictObject({ type: z.literal('notices'), notices: z.array(localizedTextSchema) }),
   z.strictObject({ type: z.literal('obs'), obs: obsInfoSchema }),
   resultMessageSchema,

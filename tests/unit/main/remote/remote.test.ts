@@ -180,7 +180,7 @@ describe('the phone remote', () => {
     const display = socket(port, { role: 'display', token: server.tokens.display });
     expect(await display.closed).toEqual({
       code: CLOSE_UNAUTHORIZED,
-      reason: 'only the phone remote connects on this address',
+      reason: 'only the phone remote and paired screens connect on this address',
     });
     const op = socket(port, { role: 'operator', token: server.tokens.operator });
     expect((await op.closed).code).toBe(CLOSE_UNAUTHORIZED);

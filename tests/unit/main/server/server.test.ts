@@ -321,8 +321,16 @@ describe('operator-only messages', () => {
     const display = await connected('display');
     const operator = connect('operator', server.tokens.operator);
     const types: string[] = [];
-    for (let i = 0; i < 6; i++) types.push((await operator.next()).type);
-    expect(types).toEqual(['welcome', 'content', 'show', 'clients', 'remote', 'notices']);
+    for (let i = 0; i < 7; i++) types.push((await operator.next()).type);
+    expect(types).toEqual([
+      'welcome',
+      'content',
+      'show',
+      'clients',
+      'remote',
+      'screens',
+      'notices',
+    ]);
     display.close();
     const update = await operator.nextOf('clients');
     expect(update.clients.map((c) => c.role)).toEqual(['operator']);
