@@ -31,21 +31,13 @@ const WITHHELD: MediaRefusal = { status: 404, text: 'Not found\n' };
  * consent (never shown, so never served), and in safe mode every one of a sensitive item.
  */
 export function withheldMediaPaths(content: ContentSnapshot, safeMode: boolean): string[] {
-  return content.items.flatMap((item) => [
-    ...itemMedia(item)
+  // A video's file, still and subtitles are its media too (`itemMedia`), so in safe mode a
+  // sensitive film is withheld like a sensitive photo.
+  return content.items.flatMap((item) =>
+    itemMedia(item)
       .filter((media) => !media.consent || (safeMode && item.sensitive))
       .map((media) => media.file),
-    ...(safeMode && item.sensitive ? videoFiles(item) : []),
-  ]);
-}
-
-/**
- * A video's file, still and subtitles: in safe mode a sensitive film is as withheld as a
- * sensitive photo, or a screen that still has its URL (or anyone who guesses it) plays it.
- */
-function videoFiles(item: ContentSnapshot['items'][number]): string[] {
-  if (item.kind !== 'video') return [];
-  return [item.file, ...(item.poster ? [item.poster] : []), ...Object.values(item.subtitles ?? {})];
+  );
 }
 
 const identity = (info: Stats): string => `${info.dev}:${info.ino}`;

@@ -4,9 +4,15 @@ import { pickText } from '../../../shared/content';
 import { consoleLanguage } from '../../controls/text';
 import { useStores } from '../../stores';
 
+/**
+ * One empty list for every render: a selector that made a new `[]` each time would look like a
+ * change to the store hook on every check, and render without end.
+ */
+const NO_FAULTS: readonly never[] = [];
+
 /** Videos the core skipped because a screen could not play them: which, which file, why. */
 export function VideoFaults() {
-  const faults = useStore(useStores().show, (s) => s.show?.videoFaults ?? []);
+  const faults = useStore(useStores().show, (s) => s.show?.videoFaults ?? NO_FAULTS);
   const snapshot = useStore(useStores().content, (s) => s.snapshot);
   const { t, i18n } = useTranslation('console');
   if (faults.length === 0) return null;
