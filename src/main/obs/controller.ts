@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ObsBridge, type ObsBridgeOptions, type ObsStatus } from './bridge';
 import { checkedDrawingFiles, type CheckedMediaLookup } from './checked-media';
 import {
@@ -13,19 +14,9 @@ import { isRemoteTarget, targetOf, type ObsTarget } from './obs-target';
 import type { OverlayHealth } from './overlay-health';
 import { overlayStateFor, type OverlayState } from './overlay-state';
 import type { ContentSnapshot } from '../../shared/content';
-import {
-  coreText,
-  type Failure,
-  type Result,
-  type ShowState,
-  type Success,
-} from '../../shared/protocol';
-
-/** The OBS tasks a failure can name (`core:obs.task.*`). */
-type ObsTask = 'save' | 'setup' | 'listScenes' | 'switchScene' | 'outputStatus';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parseSubtitles, subtitleFormatOf, type SubtitleCue } from '../../shared/subtitles';
+import type { Result, ShowState } from '../../shared/protocol';
+import { attemptObsTask, attemptVideoStep, type ObsTask } from './obs-task';
+import { readSubtitleCues } from './subtitle-cues';
 import type { LyricsText } from '../../shared/overlay/state';
 import { systemClock, type Clock } from '../../shared/time';
 import { ObsVideoPlayer, type VideoMediaStatus, type VideoPlacement } from './video-playback';
@@ -146,21 +137,8 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     return loaded;
   };
 
-  /** Runs one OBS task; a failure names the task (`core:obs.task.*`) and what OBS said. */
-  const attempt = async <T>(
-    task: ObsTask,
-    run: () => Promise<T>,
-    params: Record<string, string> = {},
-  ): Promise<Success<T> | Failure> => {
-    try {
-      return { ok: true, value: await run() };
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      const text = coreText('obs.failed', { ...params, task, detail });
-      log(`obs: ${text.message}`);
-      return { ok: false, error: text };
-    }
-  };
+  const attempt = <T>(task: ObsTask, run: () => Promise<T>, params: Record<string, string> = {}) =>
+    attemptObsTask(log, task, run, params);
 
   const setups = createSetupRunner({ bridge, sync, overlayBaseUrl: baseUrl, remote, log });
   const health = createHealthWatch({
@@ -212,39 +190,9 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     },
   });
 
-  /** A subtitle file's cues; an unreadable one is logged by name and leaves its line empty. */
-  const readCues = async (packPath: string | undefined): Promise<SubtitleCue[]> => {
-    if (!packPath) return [];
-    const format = subtitleFormatOf(packPath);
-    const root = path.resolve(options.contentDir ?? '.');
-    const file = path.resolve(root, packPath);
-    try {
-      // Pack paths are checked on load; this keeps a bad one from reading outside the pack.
-      if (!format || !file.startsWith(root + path.sep)) throw new Error('not a subtitle file');
-      const parsed = parseSubtitles(await readFile(file, 'utf8'), format);
-      for (const problem of parsed.problems) {
-        log(`obs: ${packPath}: ${JSON.stringify(problem)}`);
-      }
-      return parsed.cues;
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      log(`obs: ${coreText('obsVideo.subtitles', { file: packPath, detail }).message}`);
-      return [];
-    }
-  };
-
-  /** Runs a video step; a refusal from OBS comes back as `core:obsVideo.failed`. */
-  const videoStep = async (run: () => Promise<void>): Promise<Result> => {
-    try {
-      await run();
-      return { ok: true, value: undefined };
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      const text = coreText('obsVideo.failed', { detail });
-      log(`obs: ${text.message}`);
-      return { ok: false, error: text };
-    }
-  };
+  const readCues = (packPath: string | undefined) =>
+    readSubtitleCues(options.contentDir ?? '.', packPath, log);
+  const videoStep = (run: () => Promise<void>) => attemptVideoStep(log, run);
 
   const afterConnect = async () => {
     health.connected();

@@ -10,45 +10,23 @@ import {
 import { alignCues, parseLrc } from '../lyrics/lrc';
 import { originalLines } from '../lyrics/lines';
 import {
-  hexColour,
-  itemId,
   localDateTime,
   mediaPath,
   partialDate,
   releaseDate,
   schemaProblem,
-  seconds,
   timeZone,
   webUrl,
   whenFieldsValid,
 } from './fields';
+import { campaignTag } from './campaign-tag';
+import { itemBase, personBase } from './item-base';
+import { playlistEntry, playlistSchema, setlistSchema } from './arranging-schemas';
+
+export { playlistSchema, setlistSchema } from './arranging-schemas';
+export { packSchema, type Pack } from './pack-schema';
 
 const link = z.strictObject({ label: localizedText, url: webUrl });
-
-/**
- * What a campaign calls a screen in its analytics: `utm_source`, `utm_medium`, `utm_campaign`
- * on links marked `tagLink`. The pack has one; an event or a playlist may have its own, which
- * wins while it plays or happens (`effectiveCampaignTag`).
- */
-const campaignTag = z.strictObject({
-  source: z.string().min(1),
-  medium: z.string().min(1).optional(),
-  campaign: z.string().min(1).optional(),
-});
-
-/** Fields every item file has. `id` defaults to the file name without its extension. */
-const itemBase = {
-  id: itemId,
-  /** Hides names and faces in safe mode (rallies). */
-  sensitive: z.boolean().default(false),
-};
-
-/**
- * Kinds that show a person (a case: name, face, counter; a drawing: a prisoner's work, signed)
- * are sensitive unless the file says `sensitive: false`. A forgotten line must hide someone,
- * not put them on screen at a rally.
- */
-const personBase = { ...itemBase, sensitive: z.boolean().default(true) };
 
 export const caseSchema = z
   .strictObject({
@@ -231,66 +209,6 @@ export const videoSchema = z.strictObject({
   subtitles: z.record(languageCode, mediaPath).optional(),
 });
 
-const playlistEntry = z.union([
-  itemId,
-  z.strictObject({
-    item: itemId,
-    duration: seconds.optional(),
-    from: localDateTime.optional(),
-    until: localDateTime.optional(),
-    // Videos only (the loader refuses them on other kinds): a range, sound, looping.
-    /** Seconds into the video where this entry starts playing. */
-    start: z.number().nonnegative().optional(),
-    /** Seconds into the video where this entry stops; the end of the file when absent. */
-    end: z.number().positive().optional(),
-    /** Play without sound (a merch table next to the band). */
-    muted: z.boolean().optional(),
-    /** Play the range again until the entry's `duration` is over; once when false. */
-    loop: z.boolean().optional(),
-  }),
-]);
-
-export const playlistSchema = z.strictObject({
-  ...itemBase,
-  kind: z.literal('playlist'),
-  title: localizedText,
-  shuffle: z.boolean().default(false),
-  /** Seconds per item when an entry gives none; otherwise the default for the item's kind. */
-  duration: seconds.optional(),
-  /**
-   * When it runs: a day (`2026-12-12`, the whole day) or a local time (`2026-12-12T19:00`),
-   * in the pack's `timeZone`. `until` a time stops at that minute.
-   */
-  from: localDateTime.optional(),
-  until: localDateTime.optional(),
-  /** What to do with an event that is over: show it marked "past", or drop it. */
-  pastEvents: z.enum(['show', 'drop']).default('show'),
-  /** The tag for tagged links while this playlist plays. */
-  campaignTag: campaignTag.optional(),
-  items: z.array(playlistEntry).min(1, schemaProblem('schema.playlistEmpty')),
-});
-
-/**
- * A concert's setlist: the songs in the order they are played, and the loop that runs on the
- * screens between songs (cases, QR codes).
- */
-export const setlistSchema = z.strictObject({
-  ...itemBase,
-  kind: z.literal('setlist'),
-  title: localizedText,
-  songs: z.array(itemId).min(1, schemaProblem('schema.setlistEmpty')),
-  /** The playlist shown between songs; the pack's default playlist when absent. */
-  interlude: itemId.optional(),
-  /**
-   * When the set must end, `2026-12-12T22:30`: the stage monitor counts down to it. Read in
-   * `timeZone` when given, else on the clock of the machine showing the stage.
-   */
-  endsAt: localDateTime
-    .refine((v) => v.includes('T'), { error: schemaProblem('schema.dateTime') })
-    .optional(),
-  timeZone: timeZone.optional(),
-});
-
 /** The kinds an item file may declare, in the order the docs list them. */
 export const itemSchemas = {
   case: caseSchema,
@@ -332,52 +250,3 @@ export type ArrangingItem = PlaylistItem | SetlistItem;
 /** Items that can be on screen (everything but playlists and setlists); see `isShowItem`. */
 export type ShowItem = Exclude<ContentItem, ArrangingItem>;
 export type ShowKind = ShowItem['kind'];
-
-export const packSchema = z.strictObject({
-  title: localizedText,
-  /** The languages the pack is written in; the first is the original unless `defaultLanguage` says. */
-  languages: z.array(languageCode).min(1, schemaProblem('schema.languagesEmpty')),
-  defaultLanguage: languageCode,
-  /**
-   * The IANA zone (`Europe/Paris`) playlists' `from`/`until` times are read in; this machine's
-   * zone when absent, which is the venue's when the laptop is there.
-   */
-  timeZone: timeZone.optional(),
-  theme: z
-    .strictObject({
-      background: hexColour.default('#111111'),
-      foreground: hexColour.default('#ffffff'),
-      accent: hexColour.default('#e10600'),
-    })
-    .prefault({}),
-  /** Query parameters added to links marked `tagLink`, so campaigns can count scans. */
-  campaignTag: campaignTag.optional(),
-  /** The playlist the show starts with. */
-  defaultPlaylist: itemId.optional(),
-  /** Case records: after how many days without a new `asOf` the facts count as old. */
-  cases: z
-    .strictObject({
-      factsMaxAgeDays: z.number().int().min(1).max(3650).default(90),
-    })
-    .optional(),
-  /** The neutral slide shown in safe mode. */
-  safeSlide: itemId.optional(),
-  display: z
-    .strictObject({
-      /** Show one language, or cycle through several, one per slide. */
-      languages: z.array(languageCode).min(1).optional(),
-      cycleLanguages: z.boolean().default(false),
-      /**
-       * Merch-table mode: a tap opens a browsable view of the cases and actions; after
-       * `idleSeconds` without a touch the screen returns to the loop.
-       */
-      merchTable: z
-        .strictObject({
-          enabled: z.boolean().default(true),
-          idleSeconds: z.number().int().min(5).max(3600).default(60),
-        })
-        .optional(),
-    })
-    .prefault({}),
-});
-export type Pack = z.infer<typeof packSchema>;
