@@ -182,7 +182,7 @@ test('a phone with a wrong clock is refused, in its language, and the show goes 
   await phone.screenshot({ path: screenshotPath('remote-clock-refused-fr.png') });
 
   // Over the socket, a time before the pack's dates and one far ahead: refused, the show runs.
-  for (const now of [Date.now() - 3 * 365 * DAY, Date.now() + 5 * 365 * DAY, 0]) {
+  for (const now of [Date.now() - 3 * 365 * DAY, Date.now() + 15 * 365 * DAY, 0]) {
     const result = await operator.send({ name: 'setShowClock', now });
     expect(result.ok).toBe(false);
   }

@@ -116,7 +116,7 @@ test('a phone pairs with the PIN, drives the display, and is revoked', async ({ 
 
   // Revoked: the phone is disconnected and back at pairing, and its token no longer opens a
   // socket.
-  await operator.getByRole('button', { name: 'Revoke' }).click();
+  await operator.getByRole('button', { name: 'Revoke', exact: true }).click();
   await expect(phone.getByRole('textbox', { name: 'PIN' })).toBeVisible();
   await expect(phone.getByTestId('remote-message')).toContainText('no longer paired');
   expect(await socketCloseCode(origin(url), token ?? '')).toBe(4001);

@@ -8,7 +8,7 @@ import { INPUT_PREFIX, OVERLAY_SCENE } from './overlay-elements';
 export const VIDEO_SCENE = 'Solidarity video';
 export const VIDEO_INPUT = `${INPUT_PREFIX}Video`;
 /** How often the media cursor is read while a video plays: subtitles follow it. */
-export const VIDEO_POLL_MS = 100;
+export const VIDEO_POLL_MS = 50;
 /** A cursor this close before the range's start counts as there (OBS seeks to a keyframe). */
 const SEEK_TOLERANCE_MS = 250;
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import type { ShowState } from '../../../shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { pickText } from '../../../shared/content';
@@ -81,8 +82,14 @@ export function DisplayView({
   const snapshot = useStore(stores.content, (s) => s.snapshot);
   const latestShow = useStore(stores.show, (s) => s.show);
   const syncOffsetMs = useStore(stores.show, (s) => s.syncOffsetMs);
-  // Every screen on this playlist switches on the same frame: the change waits for its showAt.
-  const show = useScheduledShow(latestShow, syncOffsetMs);
+  // Every screen on this playlist switches on the same frame: the change waits for its showAt,
+  // unless the slide on screen is gone from the content (then waiting would show nothing).
+  const isGone = useCallback(
+    (state: ShowState) =>
+      state.itemId !== null && !snapshot?.items.some((item) => item.id === state.itemId),
+    [snapshot],
+  );
+  const show = useScheduledShow(latestShow, syncOffsetMs, isGone);
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
   const status = useStore(stores.connection, (s) => s.status);
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);

@@ -19,6 +19,12 @@ import {
 export function useScheduledShow(
   show: ShowState | null,
   syncOffsetMs: number | null,
+  /**
+   * Whether the content no longer has what `state` puts on air (its file was deleted, or
+   * broke with no good version). Content reaches the screen at once; a slide change that
+   * waited for its frame would leave the screen blank meanwhile, so it goes up at once too.
+   */
+  isGone: (state: ShowState) => boolean = () => false,
   frames: FrameSource = animationFrames,
   now: () => number = pageClock,
 ): ShowState | null {
@@ -29,7 +35,11 @@ export function useScheduledShow(
   // mode or blackout reach the DOM in the same commit as the message, not a frame later.
   if (show !== seen) {
     setSeen(show);
-    if (show === null || isLate(dueOnPageClock(show, shown, syncOffsetMs), now())) {
+    const due =
+      show === null || (shown !== null && isGone(shown))
+        ? null
+        : dueOnPageClock(show, shown, syncOffsetMs);
+    if (isLate(due, now())) {
       setShown(show);
       current = show;
     }
@@ -44,9 +54,10 @@ export function useScheduledShow(
   );
   useLayoutEffect(() => {
     if (show === null || current === show) return;
-    scheduler.schedule(show, dueOnPageClock(show, current, syncOffsetMs) ?? -Infinity);
+    const due = isGone(current!) ? null : dueOnPageClock(show, current, syncOffsetMs);
+    scheduler.schedule(show, due ?? -Infinity);
     return () => scheduler.cancel();
-  }, [show, current, syncOffsetMs, scheduler]);
+  }, [show, current, syncOffsetMs, scheduler, isGone]);
 
   return current;
 }

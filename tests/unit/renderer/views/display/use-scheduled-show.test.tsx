@@ -6,12 +6,14 @@ import { showState } from '../../fixtures';
 import { FakeFrames } from './fake-frames';
 
 /** A screen whose clock is 250 ms behind the core's, at page time `clock.now`. */
-function screen(first: ShowState) {
+function screen(first: ShowState, gone: ReadonlySet<string> = new Set()) {
   const frames = new FakeFrames();
   const clock = { now: 10_000 };
-  const hook = renderHook(({ show }) => useScheduledShow(show, 250, frames, () => clock.now), {
-    initialProps: { show: first as ShowState | null },
-  });
+  const isGone = (state: ShowState) => state.itemId !== null && gone.has(state.itemId);
+  const hook = renderHook(
+    ({ show }) => useScheduledShow(show, 250, isGone, frames, () => clock.now),
+    { initialProps: { show: first as ShowState | null } },
+  );
   return { frames, clock, hook };
 }
 
@@ -51,5 +53,14 @@ describe('useScheduledShow', () => {
       expect(hook.result.current).toBe(hidden);
       expect(frames.waiting).toBe(0);
     }
+  });
+
+  it('does not wait when the content no longer has the slide on screen: never blank', () => {
+    // The file of the slide on air was deleted: the new content is already here, so keeping
+    // the old state until showAt would show nothing.
+    const { frames, hook } = screen(onAir, new Set([onAir.itemId!]));
+    hook.rerender({ show: next });
+    expect(hook.result.current).toBe(next);
+    expect(frames.waiting).toBe(0);
   });
 });
