@@ -93,8 +93,8 @@ test('a playlist lists its entries with their moves, seconds and dates', async (
   await expect(first).toBeVisible();
   await expect(first).toHaveAttribute('draggable', 'true');
   await expect(first.getByLabel('Seconds')).toBeVisible();
-  await expect(first.getByLabel('From', { exact: true })).toBeVisible();
-  await expect(first.getByLabel('Until', { exact: true })).toBeVisible();
+  await expect(first.getByRole('textbox', { name: 'From', exact: true })).toBeVisible();
+  await expect(first.getByRole('textbox', { name: 'Until', exact: true })).toBeVisible();
   // The arrow buttons move an entry without a mouse; the file order follows.
   await page.getByRole('button', { name: 'Move entry 1 down' }).click();
   await expect(page.getByRole('listitem', { name: 'Entry 2 of 14' })).toContainText(
