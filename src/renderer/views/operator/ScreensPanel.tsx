@@ -79,6 +79,12 @@ export function ScreensPanel() {
           </div>
         </div>
       ) : null}
+      {screens.pairing && !screens.url ? (
+        // The LAN listener opens with the phone remote; until then only this machine can ask.
+        <p className="op-warning" data-testid="screens-no-address">
+          {t('screens.noAddress')}
+        </p>
+      ) : null}
       {screens.pairing ? <ApproveForm screens={screens} run={run} /> : null}
       {refusal ? (
         <p className="op-warning" role="alert" data-testid="screens-refusal" data-from-core>

@@ -126,13 +126,21 @@ export function ScreenView({ fetcher = browserFetch }: { fetcher?: Fetch }) {
   }, [token, stores]);
   useEffect(() => {
     if (!token) return;
-    return stores.connection.subscribe((state) => {
-      if (state.lastCloseCode !== CLOSE_UNAUTHORIZED) return;
+    let removed = false;
+    const unsubscribe = stores.connection.subscribe((state) => {
+      if (removed || state.lastCloseCode !== CLOSE_UNAUTHORIZED) return;
+      // Once: stopping the socket changes this store again, from inside this very call.
+      removed = true;
+      unsubscribe();
       writeScreenToken(null);
-      disconnect();
       connected.current = null;
       setPhase({ kind: 'removed' });
+      disconnect();
     });
+    return () => {
+      removed = true;
+      unsubscribe();
+    };
   }, [token, stores]);
 
   if (phase.kind === 'paired') return <DisplayView search="" />;
