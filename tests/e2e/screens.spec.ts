@@ -85,7 +85,7 @@ test('a screen asks with a code, is approved by name, shows the show, and is rem
   // The token stays on the screen, never in its address.
   expect(screen.url()).not.toContain('token');
   expect(
-    await screen.evaluate(() => localStorage.getItem('solidarity-screens.screen-token')),
+    await screen.evaluate("localStorage.getItem('solidarity-screens.screen-token')"),
   ).toBeTruthy();
   await expect(operator.getByTestId('screens-playlist-note')).toBeVisible();
   await operator.getByTestId('screens-panel').scrollIntoViewIfNeeded();
@@ -103,7 +103,7 @@ test('a screen asks with a code, is approved by name, shows the show, and is rem
   await expect(screen.getByTestId('screen-pairing')).toHaveAttribute('data-phase', 'removed');
   await expect(screen.getByTestId('screen-message')).toContainText('removed this screen');
   expect(
-    await screen.evaluate(() => localStorage.getItem('solidarity-screens.screen-token')),
+    await screen.evaluate("localStorage.getItem('solidarity-screens.screen-token')"),
   ).toBeNull();
   await expect(operator.getByTestId('screens-outputs')).toHaveCount(0);
   await screen.screenshot({ path: screenshotPath('screens-removed.png') });
