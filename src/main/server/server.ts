@@ -13,6 +13,7 @@ import {
   type LocalizedText,
   type OutputRecord,
   type ScreensStatus,
+  SCREEN_PAGE_PATH,
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
 import type { ContentEditor } from '../content/edit/types';
@@ -223,6 +224,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   for (const view of [...views, printView]) app.get(view.path, serveApp);
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);
+  // A screen asks to join here too (a monitor on this machine; the tests), not only on the LAN.
+  if (screens) app.get(SCREEN_PAGE_PATH, serveApp);
   await registerAssets(app, rendererDir);
   const ready = options.ready;
   if (ready) {

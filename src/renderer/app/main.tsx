@@ -11,14 +11,15 @@ import { connect } from '../transport/socket';
 import { connectionProblem } from '../stores';
 import { createPageTranslator } from '../i18n/page-translator';
 import { App } from './App';
-import { matchRoute } from './routes';
+import { matchRoute, screenRoute } from './routes';
 import './base.css';
 
 const translator = createPageTranslator();
 const route = matchRoute(location.pathname);
 if (route) {
   document.title = `Solidarity Screens · ${route.role}`;
-  if (!connect(route.role)) {
+  // A screen asking to join has no token yet: its page connects once approved.
+  if (route !== screenRoute && !connect(route.role)) {
     connectionProblem(translator.t('common:connection.noToken'));
   }
 }

@@ -1,5 +1,12 @@
 import type { ComponentType } from 'react';
-import { matchView, printView, views, type ViewRole, type View } from '../../shared/protocol';
+import {
+  matchView,
+  printView,
+  SCREEN_PAGE_PATH,
+  views,
+  type ViewRole,
+  type View,
+} from '../../shared/protocol';
 
 export { roleForPath } from '../../shared/protocol';
 
@@ -33,7 +40,21 @@ const printRoute: Route = {
   load: () => import('../views/print/PrintView').then((m) => m.PrintView),
 };
 
+/**
+ * A screen asking to join (`/screen`): it opens with no token and connects as a display only
+ * once the operator approved it, with the token it was given.
+ */
+export const screenRoute: Route = {
+  role: 'display',
+  path: SCREEN_PAGE_PATH,
+  title: 'Screen',
+  purpose: 'a screen on the venue network asking to join the show',
+  load: () => import('../views/display/pairing/ScreenView').then((m) => m.ScreenView),
+};
+
 export function matchRoute(pathname: string): Route | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === SCREEN_PAGE_PATH) return screenRoute;
   const view = matchView(pathname);
   if (view === printView) return printRoute;
   return view && routes.find((route) => route.path === view.path);

@@ -1,11 +1,18 @@
 import { create } from 'zustand';
-import type { ConnectedClient, LocalizedText, RemoteStatus } from '../../shared/protocol';
+import type {
+  ConnectedClient,
+  LocalizedText,
+  RemoteStatus,
+  ScreensStatus,
+} from '../../shared/protocol';
 
 /** What only the operator's socket hears: who is connected, the phone remote, notices. */
 export interface OperatorState {
   /** null until the core has listed the connected views once. */
   clients: ConnectedClient[] | null;
   remote: RemoteStatus | null;
+  /** Screens on the venue network: pairing, waiting codes, paired outputs. */
+  screens: ScreensStatus | null;
   notices: LocalizedText[];
   /** The last command the core refused, so the operator sees why nothing happened. */
   refusal: { message: string; at: number } | null;
@@ -14,6 +21,7 @@ export interface OperatorState {
 const initial: OperatorState = {
   clients: null,
   remote: null,
+  screens: null,
   notices: [],
   refusal: null,
 };
@@ -29,6 +37,10 @@ export function applyClients(clients: ConnectedClient[], store = useOperatorStor
 
 export function applyRemote(remote: RemoteStatus, store = useOperatorStore) {
   store.setState({ remote });
+}
+
+export function applyScreens(screens: ScreensStatus, store = useOperatorStore) {
+  store.setState({ screens });
 }
 
 export function applyNotices(notices: LocalizedText[], store = useOperatorStore) {

@@ -11,6 +11,7 @@ import {
   applyNotices,
   applyObs,
   applyRemote,
+  applyScreens,
   applyShow,
   connectionWelcomed,
   type Stores,
@@ -106,6 +107,9 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
         break;
       case 'remote':
         applyRemote(message.remote, stores.operator);
+        break;
+      case 'screens':
+        applyScreens(message.screens, stores.operator);
         break;
       case 'notices':
         applyNotices(message.notices, stores.operator);

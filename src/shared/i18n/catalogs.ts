@@ -15,6 +15,7 @@ import enEditor from './locales/en/editor.json' with { type: 'json' };
 import enPrint from './locales/en/print.json' with { type: 'json' };
 import enPlayer from './locales/en/player.json' with { type: 'json' };
 import enStage from './locales/en/stage.json' with { type: 'json' };
+import enScreen from './locales/en/screen.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruActions from './locales/ru/actions.json' with { type: 'json' };
 import ruConsole from './locales/ru/console.json' with { type: 'json' };
@@ -30,6 +31,7 @@ import ruEditor from './locales/ru/editor.json' with { type: 'json' };
 import ruPrint from './locales/ru/print.json' with { type: 'json' };
 import ruPlayer from './locales/ru/player.json' with { type: 'json' };
 import ruStage from './locales/ru/stage.json' with { type: 'json' };
+import ruScreen from './locales/ru/screen.json' with { type: 'json' };
 import frCommon from './locales/fr/common.json' with { type: 'json' };
 import frActions from './locales/fr/actions.json' with { type: 'json' };
 import frConsole from './locales/fr/console.json' with { type: 'json' };
@@ -45,6 +47,7 @@ import frEditor from './locales/fr/editor.json' with { type: 'json' };
 import frPrint from './locales/fr/print.json' with { type: 'json' };
 import frPlayer from './locales/fr/player.json' with { type: 'json' };
 import frStage from './locales/fr/stage.json' with { type: 'json' };
+import frScreen from './locales/fr/screen.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukActions from './locales/uk/actions.json' with { type: 'json' };
 import ukConsole from './locales/uk/console.json' with { type: 'json' };
@@ -60,6 +63,7 @@ import ukEditor from './locales/uk/editor.json' with { type: 'json' };
 import ukPrint from './locales/uk/print.json' with { type: 'json' };
 import ukPlayer from './locales/uk/player.json' with { type: 'json' };
 import ukStage from './locales/uk/stage.json' with { type: 'json' };
+import ukScreen from './locales/uk/screen.json' with { type: 'json' };
 import type { AppLanguage } from './languages';
 import type { Namespace } from './namespaces';
 
@@ -83,6 +87,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     print: enPrint,
     player: enPlayer,
     stage: enStage,
+    screen: enScreen,
   },
   ru: {
     common: ruCommon,
@@ -100,6 +105,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     print: ruPrint,
     player: ruPlayer,
     stage: ruStage,
+    screen: ruScreen,
   },
   fr: {
     common: frCommon,
@@ -117,6 +123,7 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     print: frPrint,
     player: frPlayer,
     stage: frStage,
+    screen: frScreen,
   },
   uk: {
     common: ukCommon,
@@ -134,5 +141,6 @@ export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {
     print: ukPrint,
     player: ukPlayer,
     stage: ukStage,
+    screen: ukScreen,
   },
 };

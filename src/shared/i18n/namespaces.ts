@@ -18,5 +18,6 @@ export const NAMESPACES = [
   'print',
   'player',
   'stage',
+  'screen',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -6,6 +6,9 @@ export const outputRoles = ['display', 'stage', 'kiosk', 'overlay'] as const;
 export const outputRole = z.enum(outputRoles);
 export type OutputRole = z.infer<typeof outputRole>;
 
+/** The page a screen's browser opens to ask to join; it needs no token. */
+export const SCREEN_PAGE_PATH = '/screen';
+
 /** `main`: follow the show the operator runs; anything else is a playlist id of the pack. */
 export const MAIN_PLAYLIST = 'main';
 

@@ -39,6 +39,7 @@ const notInThePlayer = {
   editor: {},
   print: {},
   stage: {},
+  screen: {},
 } as const;
 
 export const CATALOGS: Record<AppLanguage, Record<Namespace, Catalog>> = {

@@ -13,6 +13,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { VideoPanel } from './VideoPanel';
 import { RefusalToast } from '../../controls/RefusalToast';
 import { RemotePanel } from './RemotePanel';
+import { ScreensPanel } from './ScreensPanel';
 import { ControlApiPanel } from './ControlApiPanel';
 import { RunnerProvider, type SendCommand } from '../../controls/run';
 import { SetlistPanel } from './SetlistPanel';
@@ -136,6 +137,7 @@ function Console() {
           <StagePanel />
           <ObsPanel />
           <RemotePanel />
+          <ScreensPanel />
           <ControlApiPanel />
         </div>
       </main>
