@@ -109,55 +109,83 @@ export const commandSchema = z.discriminatedUnion('name', [
 export type Command = z.infer<typeof commandSchema>;
 export type CommandName = Command['name'];
 
+/** Everything the console may send. */
+const OPERATOR_COMMANDS: readonly CommandName[] = [
+  'next',
+  'previous',
+  'pause',
+  'resume',
+  'togglePause',
+  'goTo',
+  'setPlaylist',
+  'blackout',
+  'safeMode',
+  'lyricsStart',
+  'lyricsNext',
+  'lyricsPrevious',
+  'lyricsNextStanza',
+  'lyricsPreviousStanza',
+  'lyricsGoTo',
+  'lyricsEnd',
+  'lyricsTimedStart',
+  'lyricsTimedPause',
+  'lyricsTimedResume',
+  'lyricsNudge',
+  'setlistStart',
+  'setlistStop',
+  'setlistNextSong',
+  'setOutputLanguages',
+  'overlay',
+  'setShowClock',
+  'stageMessage',
+  'stageMessageClear',
+  'setStageLanguage',
+  'videoPause',
+  'videoResume',
+  'videoSeek',
+  'videoRestart',
+  'remoteEnable',
+  'remoteRevoke',
+  'screenPairing',
+  'screenApprove',
+  'screenRevoke',
+  'outputConfigure',
+  'obsConfigure',
+  'obsSetup',
+  'obsSwitchScene',
+  'obsVideoPlay',
+  'obsVideoPause',
+  'obsVideoStop',
+];
+
+/**
+ * The console's commands that set the show up rather than run it: the phone remote, screens
+ * and their jobs, OBS's connection and set-up, the show clock. A controller never has them.
+ */
+const SETUP_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
+  'setShowClock',
+  'remoteEnable',
+  'remoteRevoke',
+  'screenPairing',
+  'screenApprove',
+  'screenRevoke',
+  'outputConfigure',
+  'obsConfigure',
+  'obsSetup',
+]);
+
+/**
+ * A show controller on the HTTP control API (Companion, a Stream Deck): the operator's show
+ * commands, none of the set-up ones, so a command added to the console is a controller's too
+ * unless it sets the show up. Safe mode off stays the operator's (see `operatorOnly`).
+ */
+function controlCommands(): readonly CommandName[] {
+  return OPERATOR_COMMANDS.filter((name) => !SETUP_COMMANDS.has(name));
+}
+
 /** Which role may send which command. A role not listed for a command is refused. */
 export const commandPermissions: Record<Role, readonly CommandName[]> = {
-  operator: [
-    'next',
-    'previous',
-    'pause',
-    'resume',
-    'togglePause',
-    'goTo',
-    'setPlaylist',
-    'blackout',
-    'safeMode',
-    'lyricsStart',
-    'lyricsNext',
-    'lyricsPrevious',
-    'lyricsNextStanza',
-    'lyricsPreviousStanza',
-    'lyricsGoTo',
-    'lyricsEnd',
-    'lyricsTimedStart',
-    'lyricsTimedPause',
-    'lyricsTimedResume',
-    'lyricsNudge',
-    'setlistStart',
-    'setlistStop',
-    'setlistNextSong',
-    'setOutputLanguages',
-    'overlay',
-    'setShowClock',
-    'stageMessage',
-    'stageMessageClear',
-    'setStageLanguage',
-    'videoPause',
-    'videoResume',
-    'videoSeek',
-    'videoRestart',
-    'remoteEnable',
-    'remoteRevoke',
-    'screenPairing',
-    'screenApprove',
-    'screenRevoke',
-    'outputConfigure',
-    'obsConfigure',
-    'obsSetup',
-    'obsSwitchScene',
-    'obsVideoPlay',
-    'obsVideoPause',
-    'obsVideoStop',
-  ],
+  operator: OPERATOR_COMMANDS,
   remote: [
     'next',
     'previous',
@@ -173,49 +201,7 @@ export const commandPermissions: Record<Role, readonly CommandName[]> = {
   ],
   // Only a screen that plays the video can tell it failed; it cannot steer it otherwise.
   kiosk: ['next', 'previous', 'togglePause', 'blackout', 'safeMode', 'videoFault'],
-  /**
-   * A show controller on the HTTP control API (Companion, a Stream Deck): the operator's show
-   * commands, none of the configuration ones (the phone remote, OBS's settings and set-up).
-   * Safe mode off stays the operator's (see `operatorOnly`).
-   */
-  control: [
-    'next',
-    'previous',
-    'pause',
-    'resume',
-    'togglePause',
-    'goTo',
-    'setPlaylist',
-    'blackout',
-    'safeMode',
-    'lyricsStart',
-    'lyricsNext',
-    'lyricsPrevious',
-    'lyricsNextStanza',
-    'lyricsPreviousStanza',
-    'lyricsGoTo',
-    'lyricsEnd',
-    'lyricsTimedStart',
-    'lyricsTimedPause',
-    'lyricsTimedResume',
-    'lyricsNudge',
-    'setlistStart',
-    'setlistStop',
-    'setlistNextSong',
-    'setOutputLanguages',
-    'overlay',
-    'stageMessage',
-    'stageMessageClear',
-    'setStageLanguage',
-    'videoPause',
-    'videoResume',
-    'videoSeek',
-    'videoRestart',
-    'obsSwitchScene',
-    'obsVideoPlay',
-    'obsVideoPause',
-    'obsVideoStop',
-  ],
+  control: controlCommands(),
   display: ['videoFault'],
   overlay: [],
   // The stage only shows: a monitor at the band's feet is within reach of anyone on stage.

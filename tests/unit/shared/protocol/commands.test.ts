@@ -40,3 +40,27 @@ describe('command permissions', () => {
     expect(Object.keys(commandPermissions).sort()).toEqual([...roles].sort());
   });
 });
+
+describe('the control role', () => {
+  it('has every console command but those that set the show up', () => {
+    const withheld = commandPermissions.operator.filter(
+      (name) => !commandPermissions.control.includes(name),
+    );
+    expect([...withheld].sort()).toEqual(
+      [
+        'obsConfigure',
+        'obsSetup',
+        'outputConfigure',
+        'remoteEnable',
+        'remoteRevoke',
+        'screenApprove',
+        'screenPairing',
+        'screenRevoke',
+        'setShowClock',
+      ].sort(),
+    );
+    expect(
+      commandPermissions.control.every((name) => commandPermissions.operator.includes(name)),
+    ).toBe(true);
+  });
+});
