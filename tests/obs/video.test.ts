@@ -194,8 +194,9 @@ describeWithObs('"Play on stream" in a real OBS', () => {
     await player.play({ ...video, startMs: 3_400 });
     await waitFor('the third cue', async () => (await shownLine()) === 'и Мифтахову');
     expect(await inputText(bridge, LYRICS_SUB)).toBe('and Miftakhov');
-    // Started from the entry's range: the cursor is past its start, not at 0.
-    expect((await status()).mediaCursor!).toBeGreaterThanOrEqual(3_400);
+    // Started from the entry's range, not at 0. OBS lands a seek on the keyframe before it
+    // (the clip has one every half second), so the cursor may read up to half a second early.
+    expect((await status()).mediaCursor!).toBeGreaterThanOrEqual(3_400 - 500);
   });
 
   it('pause pauses: the cursor stands still, and the status says paused', async () => {
