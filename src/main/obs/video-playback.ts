@@ -1,5 +1,9 @@
 import type { OBSEventTypes } from 'obs-websocket-js/json';
-import { subtitleTextAt, type VideoSubtitleTracks } from '../../shared/overlay/video-subtitles';
+import {
+  nextSubtitleChangeMs,
+  subtitleTextAt,
+  type VideoSubtitleTracks,
+} from '../../shared/overlay/video-subtitles';
 import type { Clock } from '../../shared/time';
 import type { ObsBridge } from './bridge';
 import { INPUT_PREFIX, OVERLAY_SCENE } from './overlay-elements';
@@ -11,6 +15,12 @@ export const VIDEO_INPUT = `${INPUT_PREFIX}Video`;
 export const VIDEO_POLL_MS = 50;
 /** A cursor this close before the range's start counts as there (OBS seeks to a keyframe). */
 const SEEK_TOLERANCE_MS = 250;
+/**
+ * How far a read may trail a cue edge the text was already flipped to and still keep the new
+ * text: the flip's moment is an estimate, and a read just before it must not flip the text back.
+ * Farther back is a seek or a restart, and the read decides again.
+ */
+const FLIP_TRAIL_MS = 300;
 
 /** Where the media source goes: its own scene (switched to and back), or under the overlays. */
 export type VideoPlacement = 'own-scene' | 'overlay-scene';
@@ -76,6 +86,10 @@ export class ObsVideoPlayer {
   private video: VideoOnStream | null = null;
   private current: VideoMediaStatus | null = null;
   private timer: unknown = null;
+  /** The timer that flips the text at the next cue edge, between two reads of the cursor. */
+  private flipTimer: unknown = null;
+  /** The cue edge the text was flipped to ahead of the reads, until a read passes it. */
+  private flippedTo: number | null = null;
   private shown: string | null = null;
   private returnTo: string | null = null;
   private readonly listeners = new Set<(status: VideoMediaStatus | null) => void>();
@@ -114,6 +128,7 @@ export class ObsVideoPlayer {
     if (this.video) await this.stop();
     this.video = video;
     this.shown = null;
+    this.flippedTo = null;
     this.setStatus({ itemId: video.itemId, state: 'opening', cursorMs: null, durationMs: null });
     const scene = this.deps.placement === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
     await this.placeSource(scene, video.file);
@@ -241,6 +256,37 @@ export class ObsVideoPlayer {
   private stopPolling(): void {
     if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
+    this.clearFlip();
+  }
+
+  private clearFlip(): void {
+    if (this.flipTimer !== null) this.deps.clock.clearTimeout(this.flipTimer);
+    this.flipTimer = null;
+  }
+
+  /**
+   * Flips the text at the next cue edge when it comes before the next read: reads alone would
+   * show a change up to a read's interval late. The edge's moment is estimated from the read's
+   * cursor and the time since OBS answered (the cursor is about half a round trip old then).
+   */
+  private scheduleFlip(video: VideoOnStream, cursorMs: number, readAt: number): void {
+    this.clearFlip();
+    const { clock } = this.deps;
+    const edge = nextSubtitleChangeMs(video.tracks, Math.max(cursorMs, this.flippedTo ?? cursorMs));
+    if (edge === null || (video.endMs !== null && edge >= video.endMs)) return;
+    const delay = edge - cursorMs - (clock.now() - readAt);
+    if (delay > this.pollMs * 2) return;
+    this.flipTimer = clock.setTimeout(
+      () => {
+        this.flipTimer = null;
+        if (this.video !== video || this.timer === null) return;
+        this.flippedTo = edge;
+        this.showText(subtitleTextAt(video.tracks, edge)).catch((error: unknown) =>
+          this.deps.log?.(`obs: showing the video's subtitle failed: ${String(error)}`),
+        );
+      },
+      Math.max(0, delay),
+    );
   }
 
   /** Reads the cursor once: the status, the subtitle line, and the range's end. */
@@ -248,6 +294,7 @@ export class ObsVideoPlayer {
     const video = this.video;
     if (!video) return;
     let status;
+    const sentAt = this.deps.clock.now();
     try {
       status = await this.deps.bridge.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
     } catch (error) {
@@ -255,6 +302,8 @@ export class ObsVideoPlayer {
       return;
     }
     if (this.video !== video) return;
+    // OBS read the cursor somewhere in the round trip: its middle is the best guess.
+    const readAt = (sentAt + this.deps.clock.now()) / 2;
     const cursorMs = status.mediaCursor;
     this.setStatus({
       itemId: video.itemId,
@@ -267,7 +316,17 @@ export class ObsVideoPlayer {
       await this.finish('ended');
       return;
     }
-    await this.showText(subtitleTextAt(video.tracks, cursorMs));
+    const flipped = this.flippedTo;
+    const keepsFlip = flipped !== null && cursorMs < flipped && flipped - cursorMs <= FLIP_TRAIL_MS;
+    if (!keepsFlip) this.flippedTo = null;
+    await this.showText(subtitleTextAt(video.tracks, keepsFlip ? flipped : cursorMs));
+    if (
+      this.video === video &&
+      this.timer !== null &&
+      status.mediaState === 'OBS_MEDIA_STATE_PLAYING'
+    ) {
+      this.scheduleFlip(video, cursorMs, readAt);
+    }
   }
 
   /** Sets the text only when it changes: OBS re-renders a text source on every settings call. */

@@ -53,3 +53,18 @@ export function subtitleTextAt(
   // A translation alone moves up: the big line is never empty while something is said.
   return line === '' ? { line: translation, translation: '' } : { line, translation };
 }
+
+/**
+ * The first moment after `cursorMs` at which `subtitleTextAt` may change (a cue starts or
+ * ends, in either track), or null when nothing changes any more. The stream flips its text at
+ * this moment instead of at the next read of the cursor, which may come a read's interval late.
+ */
+export function nextSubtitleChangeMs(tracks: VideoSubtitleTracks, cursorMs: number): number | null {
+  let next: number | null = null;
+  for (const cue of [...tracks.main, ...tracks.sub]) {
+    for (const edge of [cue.startMs, cue.endMs]) {
+      if (edge > cursorMs && (next === null || edge < next)) next = edge;
+    }
+  }
+  return next;
+}

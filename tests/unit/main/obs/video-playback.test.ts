@@ -129,3 +129,89 @@ describe('the OBS video player', () => {
     expect(time.pending()).toBe(0);
   });
 });
+
+/** A clock that moves only when the test moves it, running each timer at its own moment. */
+function runningClock() {
+  let now = 0;
+  let order = 0;
+  let timers: { at: number; order: number; run: () => void }[] = [];
+  const clock: Clock = {
+    now: () => now,
+    setTimeout: (run, ms) => {
+      const timer = { at: now + ms, order: order++, run };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimeout: (handle) => {
+      timers = timers.filter((timer) => timer !== handle);
+    },
+  };
+  return {
+    clock,
+    now: () => now,
+    async advanceTo(end: number) {
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at || a.order - b.order);
+        const due = timers[0];
+        if (!due || due.at > end) break;
+        timers.shift();
+        now = due.at;
+        due.run();
+        for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      }
+      now = end;
+    },
+  };
+}
+
+describe('the stream’s subtitles on the cue’s own moment', () => {
+  /** A media source that started 23 ms before the clock's 0: every edge falls between reads. */
+  function playing(readLag: (read: number) => number = () => 0) {
+    const time = runningClock();
+    const shown: { at: number; line: string | undefined }[] = [];
+    let reads = 0;
+    const bridge = {
+      call: (type: string) => {
+        if (type !== 'GetMediaInputStatus')
+          return Promise.resolve({ scenes: [], inputs: [], sceneItems: [] });
+        return Promise.resolve({
+          mediaState: 'OBS_MEDIA_STATE_PLAYING',
+          mediaCursor: time.now() + 23 - readLag(reads++),
+          mediaDuration: 6000,
+        });
+      },
+      on: () => () => {},
+    };
+    const player = new ObsVideoPlayer({
+      bridge: bridge as never,
+      clock: time.clock,
+      placement: 'overlay-scene',
+      showSubtitles: (text) => {
+        shown.push({ at: time.now(), line: text?.line });
+        return Promise.resolve();
+      },
+    });
+    const video = { itemId: 'film', file: '/f.mp4', startMs: 0, endMs: null, muted: true, tracks };
+    return { time, shown, player, video };
+  }
+
+  it('changes the text when the cursor reaches the edge, not at the next read after it', async () => {
+    const { time, shown, player, video } = playing();
+    await player.play(video);
+    await time.advanceTo(3_500);
+    player.dispose();
+    // The first read (at 50) shows no line; the cursor is the clock + 23, so the edges at
+    // 1000, 2000 and 3000 come at 977, 1977 and 2977, between reads.
+    expect(shown.map((s) => s.line)).toEqual(['', 'one', 'two', '']);
+    expect(shown.map((s) => s.at)).toEqual([50, 977, 1977, 2977]);
+  });
+
+  it('keeps the new line when a later read trails the edge a little', async () => {
+    // Every other read is 30 ms behind: after a flip, such a read lands before the edge.
+    const { time, shown, player, video } = playing((read) => (read % 2 === 1 ? 30 : 0));
+    await player.play(video);
+    await time.advanceTo(3_500);
+    player.dispose();
+    expect(shown.map((s) => s.line)).toEqual(['', 'one', 'two', '']);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  nextSubtitleChangeMs,
   subtitleTextAt,
   videoSubtitleLanguages,
 } from '../../../../src/shared/overlay/video-subtitles';
@@ -76,5 +77,20 @@ describe('the subtitle languages for the stream', () => {
       main: 'en',
       sub: null,
     });
+  });
+});
+
+describe('when the subtitle text next changes', () => {
+  it('is the nearest cue edge after the cursor, in either track', () => {
+    const tracks = { main: ru, sub: en };
+    expect(nextSubtitleChangeMs(tracks, 0)).toBe(1000);
+    expect(nextSubtitleChangeMs(tracks, 1000)).toBe(2000);
+    expect(nextSubtitleChangeMs(tracks, 2100)).toBe(2500);
+    expect(nextSubtitleChangeMs(tracks, 2500)).toBe(3000);
+  });
+
+  it('is null after the last cue ends, and with no cues at all', () => {
+    expect(nextSubtitleChangeMs({ main: ru, sub: en }, 3000)).toBeNull();
+    expect(nextSubtitleChangeMs({ main: [], sub: [] }, 0)).toBeNull();
   });
 });
