@@ -7,6 +7,7 @@ import {
 import type { Clock } from '../../shared/time';
 import type { ObsBridge } from './bridge';
 import { INPUT_PREFIX, OVERLAY_SCENE } from './overlay-elements';
+import { SubtitleLead, subtitleChangeKind } from './subtitle-lead';
 
 /** The scene a video plays in when it has a scene of its own (the default). */
 export const VIDEO_SCENE = 'Solidarity video';
@@ -91,6 +92,9 @@ export class ObsVideoPlayer {
   /** The cue edge the text was flipped to ahead of the reads, until a read passes it. */
   private flippedTo: number | null = null;
   private shown: string | null = null;
+  /** The line the stream shows now (after the last change sent). */
+  private shownLine = '';
+  private readonly lead = new SubtitleLead();
   private returnTo: string | null = null;
   private readonly listeners = new Set<(status: VideoMediaStatus | null) => void>();
   private readonly unsubscribe: () => void;
@@ -128,6 +132,7 @@ export class ObsVideoPlayer {
     if (this.video) await this.stop();
     this.video = video;
     this.shown = null;
+    this.shownLine = '';
     this.flippedTo = null;
     this.setStatus({ itemId: video.itemId, state: 'opening', cursorMs: null, durationMs: null });
     const scene = this.deps.placement === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
@@ -274,7 +279,9 @@ export class ObsVideoPlayer {
     const { clock } = this.deps;
     const edge = nextSubtitleChangeMs(video.tracks, Math.max(cursorMs, this.flippedTo ?? cursorMs));
     if (edge === null || (video.endMs !== null && edge >= video.endMs)) return;
-    const delay = edge - cursorMs - (clock.now() - readAt);
+    // Sent ahead by as long as such a change has been taking to show, so it lands on the edge.
+    const kind = subtitleChangeKind(this.shownLine, subtitleTextAt(video.tracks, edge).line);
+    const delay = edge - cursorMs - (clock.now() - readAt) - this.lead.leadMs(kind);
     if (delay > this.pollMs * 2) return;
     this.flipTimer = clock.setTimeout(
       () => {
@@ -334,7 +341,11 @@ export class ObsVideoPlayer {
     const key = text ? `${text.line}\u0000${text.translation}` : null;
     if (key === this.shown) return;
     this.shown = key;
+    const kind = subtitleChangeKind(this.shownLine, text?.line ?? '');
+    this.shownLine = text?.line ?? '';
+    const sentAt = this.deps.clock.now();
     await this.deps.showSubtitles(text);
+    this.lead.record(kind, this.deps.clock.now() - sentAt);
   }
 
   private async finish(state: 'ended' | 'stopped'): Promise<void> {

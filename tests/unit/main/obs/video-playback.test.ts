@@ -166,7 +166,10 @@ function runningClock() {
 
 describe('the stream’s subtitles on the cue’s own moment', () => {
   /** A media source that started 23 ms before the clock's 0: every edge falls between reads. */
-  function playing(readLag: (read: number) => number = () => 0) {
+  function playing(
+    readLag: (read: number) => number = () => 0,
+    options: { showMs?: number; tracks?: typeof tracks } = {},
+  ) {
     const time = runningClock();
     const shown: { at: number; line: string | undefined }[] = [];
     let reads = 0;
@@ -186,12 +189,25 @@ describe('the stream’s subtitles on the cue’s own moment', () => {
       bridge: bridge as never,
       clock: time.clock,
       placement: 'overlay-scene',
-      showSubtitles: (text) => {
-        shown.push({ at: time.now(), line: text?.line });
-        return Promise.resolve();
-      },
+      // OBS shows the change `showMs` after it is sent: it is seen when the call returns.
+      showSubtitles: (text) =>
+        new Promise<void>((resolve) => {
+          const done = () => {
+            shown.push({ at: time.now(), line: text?.line });
+            resolve();
+          };
+          if (options.showMs) time.clock.setTimeout(done, options.showMs);
+          else done();
+        }),
     });
-    const video = { itemId: 'film', file: '/f.mp4', startMs: 0, endMs: null, muted: true, tracks };
+    const video = {
+      itemId: 'film',
+      file: '/f.mp4',
+      startMs: 0,
+      endMs: null,
+      muted: true,
+      tracks: options.tracks ?? tracks,
+    };
     return { time, shown, player, video };
   }
 
@@ -213,5 +229,28 @@ describe('the stream’s subtitles on the cue’s own moment', () => {
     await time.advanceTo(3_500);
     player.dispose();
     expect(shown.map((s) => s.line)).toEqual(['', 'one', 'two', '']);
+  });
+
+  it('learns how long a line takes to appear, and lands the next one on its edge', async () => {
+    const gaps = {
+      main: [
+        { startMs: 1000, endMs: 2000, lines: ['one'] },
+        { startMs: 3000, endMs: 4000, lines: ['three'] },
+      ],
+      sub: [],
+    };
+    const { time, shown, player, video } = playing(() => 0, { showMs: 40, tracks: gaps });
+    await player.play(video);
+    await time.advanceTo(4_500);
+    player.dispose();
+    const seen = shown.filter((s) => s.line !== '' || s.at > 100);
+    // The first line is late by the 40 ms OBS takes; the second, learnt, lands on its edge
+    // (2977 on this clock), and so does the clear, learnt from the first read's empty text.
+    expect(seen).toEqual([
+      { at: 1017, line: 'one' },
+      { at: 1977, line: '' },
+      { at: 2977, line: 'three' },
+      { at: 3977, line: '' },
+    ]);
   });
 });
