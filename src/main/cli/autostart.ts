@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { translate } from '../../shared/i18n';
-import { isAppLanguage, SOURCE_LANGUAGE, type AppLanguage } from '../../shared/i18n/languages';
+import type { AppLanguage } from '../../shared/i18n/languages';
 import { autostartStatus, installAutostart, removeAutostart } from '../autostart/install';
 import {
   browserArgs,
@@ -16,6 +15,7 @@ import { shellArg } from '../autostart/quoting';
 import { realSystemctl, type SystemctlRunner } from '../autostart/systemctl';
 import { resolveDataDir } from '../settings/data-dir';
 import { DEFAULT_PORT } from './args';
+import { parseSubcommandArgs } from './subcommand-args';
 import type { CliIo } from './serve';
 
 export const AUTOSTART_USAGE = `Usage:
@@ -50,30 +50,16 @@ type Parsed =
   | { command: 'error'; message: string };
 
 export function parseAutostartArgs(argv: readonly string[], context: AutostartContext): Parsed {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        content: { type: 'string' },
-        output: { type: 'string' },
-        cage: { type: 'boolean' },
-        port: { type: 'string' },
-        data: { type: 'string' },
-        browser: { type: 'string' },
-        lang: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return { command: 'error', message: (error as Error).message };
-  }
-  const { values, positionals } = parsed;
-  const language = (values.lang ?? SOURCE_LANGUAGE).trim().toLowerCase();
-  if (!isAppLanguage(language)) {
-    return { command: 'error', message: `--lang must be en, ru, fr or uk, not "${values.lang}".` };
-  }
+  const parsed = parseSubcommandArgs(argv, {
+    content: { type: 'string' },
+    output: { type: 'string' },
+    cage: { type: 'boolean' },
+    port: { type: 'string' },
+    data: { type: 'string' },
+    browser: { type: 'string' },
+  });
+  if (parsed.error !== undefined) return { command: 'error', message: parsed.error };
+  const { values, positionals, language } = parsed;
   const [command, ...rest] = positionals;
   if (
     command !== 'install' &&

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { formatContentError } from '../../shared/content';
-import { isAppLanguage, SOURCE_LANGUAGE, type AppLanguage } from '../../shared/i18n/languages';
+import type { AppLanguage } from '../../shared/i18n/languages';
 import { translate } from '../../shared/i18n';
+import { parseSubcommandArgs } from './subcommand-args';
 import type { CliIo } from './serve';
 
 export const EXPORT_USAGE = `Usage:
@@ -24,29 +24,15 @@ export type ExportCommand =
 
 /** `export player` and its options; paths resolved against `cwd`. */
 export function parseExportArgs(argv: readonly string[], cwd: string): ExportCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        content: { type: 'string' },
-        out: { type: 'string' },
-        playlist: { type: 'string', multiple: true },
-        force: { type: 'boolean' },
-        safe: { type: 'boolean' },
-        lang: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return { command: 'error', message: (error as Error).message };
-  }
-  const { values, positionals } = parsed;
-  const language = (values.lang ?? SOURCE_LANGUAGE).trim().toLowerCase();
-  if (!isAppLanguage(language)) {
-    return { command: 'error', message: `--lang must be en, ru, fr or uk, not "${values.lang}".` };
-  }
+  const parsed = parseSubcommandArgs(argv, {
+    content: { type: 'string' },
+    out: { type: 'string' },
+    playlist: { type: 'string', multiple: true },
+    force: { type: 'boolean' },
+    safe: { type: 'boolean' },
+  });
+  if (parsed.error !== undefined) return { command: 'error', message: parsed.error };
+  const { values, positionals, language } = parsed;
   const [command, ...rest] = positionals;
   if (command !== 'player') {
     return {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatContentError, type ContentError } from '../../shared/content';
-import { isAppLanguage, SOURCE_LANGUAGE, type AppLanguage } from '../../shared/i18n/languages';
+import type { AppLanguage } from '../../shared/i18n/languages';
 import { translate } from '../../shared/i18n';
+import { parseSubcommandArgs } from './subcommand-args';
 import type { CliIo } from './serve';
 
 export const PACK_USAGE = `Usage:
@@ -24,29 +24,15 @@ export type PackCommand =
 
 /** `pack export|import` and its options; paths resolved against `cwd`. */
 export function parsePackArgs(argv: readonly string[], cwd: string): PackCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        content: { type: 'string' },
-        out: { type: 'string' },
-        playlist: { type: 'string', multiple: true },
-        force: { type: 'boolean' },
-        to: { type: 'string' },
-        lang: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return { command: 'error', message: (error as Error).message };
-  }
-  const { values, positionals } = parsed;
-  const language = (values.lang ?? SOURCE_LANGUAGE).trim().toLowerCase();
-  if (!isAppLanguage(language)) {
-    return { command: 'error', message: `--lang must be en, ru, fr or uk, not "${values.lang}".` };
-  }
+  const parsed = parseSubcommandArgs(argv, {
+    content: { type: 'string' },
+    out: { type: 'string' },
+    playlist: { type: 'string', multiple: true },
+    force: { type: 'boolean' },
+    to: { type: 'string' },
+  });
+  if (parsed.error !== undefined) return { command: 'error', message: parsed.error };
+  const { values, positionals, language } = parsed;
   const [command, ...rest] = positionals;
   if (command === 'export') {
     if (rest.length > 0) return { command: 'error', message: `Unexpected argument "${rest[0]}".` };
