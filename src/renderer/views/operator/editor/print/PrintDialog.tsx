@@ -2,7 +2,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINT_FORMATS, type PrintFormat } from '../../../../../shared/print/formats';
 import { printPageUrl } from './print-url';
+import { PrintSelect } from './PrintSelect';
 import './print-dialog.css';
+
+/** A language as the fields name it: its code, as on the pack's language switcher. */
+const languageOption = (language: string) => ({ value: language, label: language.toUpperCase() });
 
 interface PrintDialogProps {
   itemId: string;
@@ -70,55 +74,29 @@ export function PrintDialog(props: PrintDialogProps) {
         ))}
       </fieldset>
       <div className="ed-print-fields">
-        <div className="ed-print-field">
-          <label htmlFor={`${id}-language`}>{t('print.language')}</label>
-          <select
-            className="form-input form-select"
-            id={`${id}-language`}
-            value={first}
-            onChange={(event) => setFirst(event.target.value)}
-          >
-            {languages.map((language) => (
-              <option key={language} value={language}>
-                {language.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ed-print-field">
-          <label htmlFor={`${id}-secondLanguage`}>{t('print.secondLanguage')}</label>
-          <select
-            className="form-input form-select"
-            id={`${id}-secondLanguage`}
-            value={second}
-            onChange={(event) => setSecond(event.target.value)}
-          >
-            <option value="">{t('print.noSecond')}</option>
-            {languages
-              .filter((language) => language !== first)
-              .map((language) => (
-                <option key={language} value={language}>
-                  {language.toUpperCase()}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="ed-print-field">
-          <label htmlFor={`${id}-event`}>{t('print.event')}</label>
-          <select
-            className="form-input form-select"
-            id={`${id}-event`}
-            value={eventId}
-            onChange={(event) => setEventId(event.target.value)}
-          >
-            <option value="">{t('print.noEvent')}</option>
-            {events.map((event) => (
-              <option key={event.id} value={event.id}>
-                {event.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PrintSelect
+          id={`${id}-language`}
+          label={t('print.language')}
+          value={first}
+          onChange={setFirst}
+          options={languages.map(languageOption)}
+        />
+        <PrintSelect
+          id={`${id}-secondLanguage`}
+          label={t('print.secondLanguage')}
+          value={second}
+          onChange={setSecond}
+          none={t('print.noSecond')}
+          options={languages.filter((language) => language !== first).map(languageOption)}
+        />
+        <PrintSelect
+          id={`${id}-event`}
+          label={t('print.event')}
+          value={eventId}
+          onChange={setEventId}
+          none={t('print.noEvent')}
+          options={events.map((event) => ({ value: event.id, label: event.title }))}
+        />
       </div>
       <p className="op-muted">{t('print.hint')}</p>
       <div className="ed-row">
