@@ -7,7 +7,7 @@ import { fontFacesOf, inRanges, parseFontStack, type FontFace } from './font-fac
 
 /*
  * Which characters the screens can draw with the fonts the app bundles. The faces are the ones
- * the pages really load (the fontsource imports of the renderer's main.tsx, and base.css), the
+ * the pages really load (see `findFontSources`), the
  * stacks are base.css's --font-heading and --font-body, and each face's characters come from
  * its file. A slide's text may be set in either stack, at any of their weights, so a character
  * is drawable only when every one of them draws it.
@@ -77,38 +77,65 @@ function matchingFaces(faces: readonly FontFace[], family: string, variant: Font
   return styled.filter((face) => distance(face) === nearest);
 }
 
-/** The renderer's app folder (main.tsx, base.css), from source or from the built out/main. */
-export function findAppDir(from = path.dirname(fileURLToPath(import.meta.url))): string {
+/**
+ * Where the pages' fonts are declared: the @font-face CSS files, and the CSS that names the
+ * stacks (--font-heading, --font-body). From a source checkout these are main.tsx's fontsource
+ * imports and base.css; in a packaged app, with no source beside it, the built renderer's
+ * stylesheet, which holds the same rules with the font files next to it.
+ */
+export interface FontSources {
+  faceFiles: string[];
+  stacksFile: string;
+}
+
+/** The fonts of the source checkout or, failing that, of the built renderer, from `from` up. */
+export function findFontSources(from = path.dirname(fileURLToPath(import.meta.url))): FontSources {
   for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'src/renderer/app');
-    if (existsSync(path.join(candidate, 'main.tsx'))) return candidate;
+    const appDir = path.join(dir, 'src/renderer/app');
+    if (existsSync(path.join(appDir, 'main.tsx'))) return sourceFonts(appDir);
+    const page = path.join(dir, 'out/renderer/index.html');
+    if (existsSync(page)) return builtFonts(page);
     if (path.dirname(dir) === dir) {
       throw new Error(
-        `glyph check: the renderer's src/renderer/app/main.tsx is not found from ${from}`,
+        `glyph check: neither src/renderer/app/main.tsx nor out/renderer/index.html is found from ${from}`,
       );
     }
   }
 }
 
-/** The @font-face rules the pages load: the fontsource imports of main.tsx, and base.css. */
-export function bundledFaces(appDir = findAppDir()): FontFace[] {
+function sourceFonts(appDir: string): FontSources {
   const main = readFileSync(path.join(appDir, 'main.tsx'), 'utf8');
   const imports = [...main.matchAll(/^import '(@fontsource\/[^']+\.css)';/gm)].map(
     ([, name = '']) => requireHere.resolve(name, { paths: [appDir] }),
   );
   if (imports.length === 0) throw new Error(`${appDir}/main.tsx: no @fontsource import`);
-  return [...imports, path.join(appDir, 'base.css')].flatMap((file) => fontFacesOf(file));
+  const stacksFile = path.join(appDir, 'base.css');
+  return { faceFiles: [...imports, stacksFile], stacksFile };
 }
 
-/** The font stacks of base.css, each at every weight and style its first bundled family has. */
+function builtFonts(page: string): FontSources {
+  const html = readFileSync(page, 'utf8');
+  const href = /<link[^>]*rel="stylesheet"[^>]*href="([^"]+\.css)"/.exec(html)?.[1];
+  if (!href) throw new Error(`${page}: no stylesheet`);
+  const css = path.resolve(path.dirname(page), href);
+  return { faceFiles: [css], stacksFile: css };
+}
+
+/** The @font-face rules the pages load. */
+export function bundledFaces(fonts = findFontSources()): FontFace[] {
+  return fonts.faceFiles.flatMap((file) => fontFacesOf(file));
+}
+
+/** The slides' font stacks, each at every weight and style its first bundled family has. */
 export function slideFontVariants(
   faces: readonly FontFace[],
-  appDir = findAppDir(),
+  fonts = findFontSources(),
 ): FontVariant[] {
-  const css = readFileSync(path.join(appDir, 'base.css'), 'utf8');
+  const css = readFileSync(fonts.stacksFile, 'utf8');
   return ['--font-heading', '--font-body'].flatMap((property) => {
-    const value = new RegExp(`${property}\\s*:\\s*([^;]+);`).exec(css)?.[1];
-    if (!value) throw new Error(`${appDir}/base.css: no ${property}`);
+    // Built CSS is minified: a declaration may end at its block's brace, not a semicolon.
+    const value = new RegExp(`${property}\\s*:\\s*([^;}]+)[;}]`).exec(css)?.[1];
+    if (!value) throw new Error(`${fonts.stacksFile}: no ${property}`);
     const stack = parseFontStack(value);
     // The family that sets the text: the first whose faces hold the letter "a".
     const main = stack.find((family) =>
