@@ -3,12 +3,15 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { pickText, type ContentError, type ContentSnapshot } from '../../../shared/content';
 import { loadPack } from '../../content/load-pack';
+import { loadSharp } from '../../content/load-sharp';
 import { isInside } from '../../content/paths';
 import { collectPack } from '../../packs/collect';
 import { PackRefusal, type PackProblem } from '../../packs/problem';
 import {
   contentHash,
   iconSvg,
+  PLAYER_ICON_SIZES,
+  playerIconFile,
   precacheList,
   SERVICE_WORKER_FILE,
   serviceWorkerSource,
@@ -160,8 +163,14 @@ export async function exportPlayer(options: PlayerExportOptions): Promise<Player
         path: WEB_MANIFEST_FILE,
         bytes: text(webManifest({ name, background, foreground, language: pack.defaultLanguage })),
       },
-      { path: 'icon.svg', bytes: text(iconSvg(background, foreground, [...name][0] ?? '')) },
     );
+    const icon = iconSvg(background, foreground, [...name][0] ?? '');
+    written.push({ path: 'icon.svg', bytes: text(icon) });
+    const { default: sharp } = await loadSharp();
+    for (const size of PLAYER_ICON_SIZES) {
+      const png = await sharp(text(icon)).resize(size, size).png().toBuffer();
+      written.push({ path: playerIconFile(size), bytes: png });
+    }
     const list = precacheList(written.map((file) => file.path));
     written.push({
       path: SERVICE_WORKER_FILE,

@@ -63,6 +63,13 @@ export function contentHash(files: readonly { path: string; bytes: Uint8Array }[
   return hash.digest('hex');
 }
 
+/**
+ * The PNG sizes beside the SVG: Android's install prompt wants 192 and 512 as PNG, and iOS
+ * takes only a PNG for the home screen (apple-touch-icon).
+ */
+export const PLAYER_ICON_SIZES = [192, 512] as const;
+export const playerIconFile = (size: number) => `icon-${size}.png`;
+
 /** The installable web app's manifest: the pack's name and colours, the folder's icon. */
 export function webManifest(options: {
   name: string;
@@ -80,7 +87,15 @@ export function webManifest(options: {
       display: 'fullscreen',
       background_color: options.background,
       theme_color: options.background,
-      icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      icons: [
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ...PLAYER_ICON_SIZES.map((size) => ({
+          src: playerIconFile(size),
+          sizes: `${size}x${size}`,
+          type: 'image/png',
+          purpose: 'any',
+        })),
+      ],
     },
     null,
     2,

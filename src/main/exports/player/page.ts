@@ -1,5 +1,5 @@
 import type { ContentSnapshot } from '../../../shared/content';
-import { WEB_MANIFEST_FILE } from './offline-files';
+import { playerIconFile, WEB_MANIFEST_FILE } from './offline-files';
 
 /** The pack as a classic script: a page opened from file:// may not fetch a JSON file. */
 export const PLAYER_DATA_FILE = 'pack-data.js';
@@ -61,7 +61,7 @@ export function playerIndexHtml(options: {
     <title>${escapeHtml(options.title)}</title>
     <link rel="manifest" href="${WEB_MANIFEST_FILE}" />
     <link rel="icon" href="icon.svg" />
-    <link rel="apple-touch-icon" href="icon.svg" />
+    <link rel="apple-touch-icon" href="${playerIconFile(192)}" />
     <link rel="stylesheet" href="player.css" />
     <script src="${PLAYER_DATA_FILE}"></script>
     <script src="player.js" defer></script>

@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPlayer } from '../../../../../src/main/exports/player/export-player';
 import { precacheList } from '../../../../../src/main/exports/player/offline-files';
@@ -70,6 +71,23 @@ describe('exportPlayer', () => {
     expect(manifest.name).toBe(
       pickText(snapshot.pack.title, snapshot.pack.defaultLanguage, snapshot.pack.defaultLanguage),
     );
+  });
+
+  it('gives the installers PNG icons of the sizes the manifest names (SVG alone is not enough)', async () => {
+    const { out, result } = await run(builtInPack);
+    if (!result.ok) throw new Error('not exported');
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.webmanifest'), 'utf8')) as {
+      icons: { src: string; sizes: string; type: string }[];
+    };
+    const pngs = manifest.icons.filter((icon) => icon.type === 'image/png');
+    expect(pngs.map((icon) => icon.sizes)).toEqual(['192x192', '512x512']);
+    for (const icon of pngs) {
+      const meta = await sharp(path.join(out, icon.src)).metadata();
+      expect(meta.format).toBe('png');
+      expect(`${meta.width}x${meta.height}`).toBe(icon.sizes);
+    }
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="apple-touch-icon" href="icon-192.png" />');
   });
 
   it('the service worker precaches exactly every file of the folder', async () => {
