@@ -9,6 +9,8 @@ const __dirname = dirname(fileURLToPath(import.meta.url));
 const BUNDLED_MAIN_DEPS = [
   'fastify',
   '@fastify/static',
+  // The early listener's file sender (server/early-listener.ts), the static plugin's own.
+  '@fastify/send',
   '@fastify/websocket',
   'zod',
   'yaml',

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { htmlCsp } from './headers';
+import { SECURITY_HEADERS, htmlHeaders } from './headers';
 import { refuseForeignHosts } from './host-check';
 import { notFound } from './media';
 import { briefError } from './brief-error';
-import { RENDERER_MISSING, readRendererIndex } from './pages';
+import type { EarlyListener } from './early-listener';
+import { RENDERER_MISSING, readAppPage } from './pages';
 
 /**
  * A listener's fastify. Errors the framework answers before any route or hook (a malformed
@@ -27,9 +28,12 @@ const noSchemaCompilers = {
   },
 };
 
-export function createApp(): FastifyInstance {
+export function createApp(early?: EarlyListener): FastifyInstance {
   return Fastify({
     logger: false,
+    // The server that already listens (`early-listener.ts`); fastify gets its requests once
+    // every route is registered (`handOver`).
+    ...(early ? { serverFactory: () => early.server } : {}),
     schemaController: { compilersFactory: noSchemaCompilers },
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: (_error, _request, reply) => badRequest(reply),
@@ -65,8 +69,7 @@ export function hardenApp(app: FastifyInstance, hosts: () => Set<string>): void 
     return reply.code(500).type('text/plain; charset=utf-8').send('Internal error\n');
   });
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    reply.headers(SECURITY_HEADERS);
   });
 }
 
@@ -77,37 +80,18 @@ export function sendHtml(
   html: string,
   fallbackHost: string,
 ) {
-  return (
-    reply
-      .type('text/html; charset=utf-8')
-      .header('Content-Security-Policy', htmlCsp(request.headers.host, fallbackHost))
-      // The home page holds tokens, and the app must pick up a rebuild.
-      .header('Cache-Control', 'no-store')
-      .send(html)
-  );
+  return reply.headers(htmlHeaders(request.headers.host, fallbackHost)).send(html);
 }
 
-function isOverlayPath(url: string): boolean {
-  const pathname = url.split('?')[0] ?? '';
-  return pathname === '/overlay' || pathname.startsWith('/overlay/');
-}
-
-/**
- * OBS shows a browser source from its first paint. Marking the overlay page in the HTML itself
- * keeps it transparent before any script runs, so a reload never flashes a black frame on air.
- */
-export function markOverlayPage(html: string): string {
-  return html.replace(/<html(\s|>)/, '<html class="overlay-page"$1');
-}
+export { markOverlayPage } from './pages';
 
 /** The single-page app's index for a view path; the path picks the view in the browser. */
 export function appPage(rendererDir: string, fallbackHost: () => string) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const html = await readRendererIndex(rendererDir);
-    if (html === null) {
+    const page = await readAppPage(rendererDir, request.url);
+    if (page === null) {
       return reply.code(503).type('text/plain; charset=utf-8').send(RENDERER_MISSING);
     }
-    const page = isOverlayPath(request.url) ? markOverlayPage(html) : html;
     return sendHtml(request, reply, page, fallbackHost());
   };
 }
