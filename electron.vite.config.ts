@@ -9,8 +9,6 @@ const __dirname = dirname(fileURLToPath(import.meta.url));
 const BUNDLED_MAIN_DEPS = [
   'fastify',
   '@fastify/static',
-  // The early listener's file sender (server/early-listener.ts), the static plugin's own.
-  '@fastify/send',
   '@fastify/websocket',
   'zod',
   'yaml',

@@ -1,5 +1,5 @@
 import { viewUrls } from '../../shared/protocol';
-import type { Core, ListeningServer } from './start';
+import type { Core } from './start';
 
 // What the core says to the person who started it, the same from `serve`, `npm start` and
 // the desktop app: the banner and the reasons it could not start.
@@ -27,7 +27,7 @@ export function banner(core: Core): string[] {
 }
 
 /** The banner's first lines, the views' addresses: printable once the server listens. */
-export function bannerHead(packDir: string, server: ListeningServer): string[] {
+export function bannerHead(packDir: string, server: Core['server']): string[] {
   return [
     `Solidarity Screens is serving ${packDir}`,
     ...viewUrls(server.url, server.tokens).map(

@@ -25,22 +25,12 @@ import { clearShowClock, readShowClock, saveShowClock } from '../settings/show-c
 import { openControlTokenStore } from '../settings/control-tokens';
 import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
-import type { ShowServer } from './show-server';
-import { listenEarly } from '../server/early-listener';
-import { localUrl } from '../server/origin';
-import { makeTokens } from '../settings/tokens';
-import type { RunningServer } from '../server/server';
-
-/** What is known of the server once it listens, before the app behind it is built. */
-export type ListeningServer = Pick<
-  RunningServer,
-  'url' | 'port' | 'host' | 'tokens' | 'cliControlToken'
->;
+import { startShowServer, type ShowServer } from './show-server';
 
 export interface CoreOptions {
   /** The campaign pack folder. */
   contentDir: string;
-  /** Before fastify is loaded, the early listener goes unasked this long (at most `maxMs`). */
+  /** Before the pack is read, the server goes unasked this long (at most `maxMs`). */
   pageQuiet?: { quietMs: number; maxMs: number };
   port: number;
   host?: string;
@@ -74,7 +64,7 @@ export interface CoreOptions {
    * Called once the server listens, before the pack is read: the pages can load meanwhile.
    * `startCore` itself resolves once the content has loaded and the show has started.
    */
-  onListening?: (server: ListeningServer) => void;
+  onListening?: (server: ShowServer) => void;
   /** How the pack is opened; openContentStore unless a test slows it down. */
   openContent?: typeof openContentStore;
   /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
@@ -114,7 +104,7 @@ export interface Core {
 
 /** The screens load their first slide before the watcher scans the pack. */
 const WATCH_DELAY_MS = 2_000;
-/** How long the early listener must go unasked before fastify is loaded, and the most it waits. */
+/** How long the server must go unasked before the pack is read, and the most it waits. */
 const PAGE_QUIET = { quietMs: 100, maxMs: 500 };
 
 /**
@@ -183,40 +173,18 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (obsDir && obsDir !== dataDir) await rm(obsDir, { recursive: true, force: true });
   };
 
-  // Node's own server listens first, long before fastify's modules are loaded and its routes
-  // built; meanwhile it serves the pages and their scripts (`listenEarly`).
-  const host = options.host ?? '127.0.0.1';
-  const listening = listenEarly({ host, port: options.port, rendererDir: options.rendererDir });
   let server: ShowServer;
   try {
-    const early = await listening;
-    const tokens = makeTokens({ ...storedTokens, ...options.tokens });
-    const controlTokens = await openControlTokenStore(dataDir, { notice });
-    const cliControlToken = controlTokens.create('cli', { persist: false }).token;
-    options.onListening?.({
-      url: localUrl(host, early.port),
-      port: early.port,
-      host,
-      tokens,
-      cliControlToken,
-    });
-    // fastify and the routes are loaded once a browser opened on the printed address has its
-    // page and scripts: compiling them takes the thread the early listener answers on.
-    const pageQuiet = options.pageQuiet ?? PAGE_QUIET;
-    await early.settled(pageQuiet.quietMs, pageQuiet.maxMs);
-    const { startShowServer } = await import('./show-server');
     server = await startShowServer({
-      early,
-      cliControlToken,
       store: late.store,
       engine: late.engine,
       ready: late.ready,
       rendererDir: options.rendererDir,
-      host,
-      port: early.port,
-      tokens,
+      host: options.host,
+      port: options.port,
+      tokens: { ...storedTokens, ...options.tokens },
       dataDir,
-      controlTokens,
+      controlTokens: await openControlTokenStore(dataDir, { notice }),
       lanAddresses: options.lanAddresses,
       clock: options.clock,
       notices: {
@@ -236,17 +204,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     late.abandon(error);
     editor.abandon(error);
     await stopObs();
-    await listening.then(
-      (early) => early.close(),
-      () => {},
-    );
     throw error;
   }
+  options.onListening?.(server);
 
   let store: PackStore;
   try {
-    // No second wait for quiet here: the page and its scripts went out before fastify was
-    // loaded (above), and what the page asks next (its socket) waits for the content.
+    // A browser opened on the printed address gets its page's scripts before the pack's
+    // loading takes the thread: it compiles them while the pack loads (server/quiet.ts).
+    const pageQuiet = options.pageQuiet ?? PAGE_QUIET;
+    await server.settled(pageQuiet.quietMs, pageQuiet.maxMs);
     // Loaded after listening: the YAML parsers, the image checks and the watcher are the
     // content's, and the pages need none of them to load.
     const open = options.openContent ?? (await import('../content/store')).openContentStore;

@@ -24,29 +24,3 @@ export function htmlCsp(hostHeader: string | undefined, fallbackHost: string): s
 
 /** An SVG opened directly must not run its scripts in our origin. */
 export const SVG_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-/** Every response of ours carries these, whichever listener or route answers. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
-
-/**
- * A page's own headers (on top of SECURITY_HEADERS): the CSP, and no caching, because the
- * home page holds tokens and the app must pick up a rebuild.
- */
-export function htmlHeaders(hostHeader: string | undefined, fallbackHost: string) {
-  return {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': htmlCsp(hostHeader, fallbackHost),
-    'Cache-Control': 'no-store',
-  };
-}
-
-/** The refusal of a request that names another site as its host (see `host-check.ts`). */
-export const FOREIGN_HOST_HEADERS = {
-  'Content-Type': 'text/plain; charset=utf-8',
-  'Cache-Control': 'no-store',
-  Connection: 'close',
-};
-export const FOREIGN_HOST_TEXT = 'This server answers only under its own address\n';

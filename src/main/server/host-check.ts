@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { FOREIGN_HOST_HEADERS, FOREIGN_HOST_TEXT } from './headers';
-
-export { FOREIGN_HOST_TEXT };
 
 /** `host:port` of each origin (`http://host:port`), as a browser sends it in `Host`. */
 export function hostsOf(origins: Iterable<string>): Set<string> {
   return new Set([...origins].map((origin) => origin.replace(/^https?:\/\//, '').toLowerCase()));
 }
+
+export const FOREIGN_HOST_TEXT = 'This server answers only under its own address\n';
 
 /**
  * DNS rebinding: a page on another site points its own name at 127.0.0.1 and then reads from
@@ -23,6 +22,11 @@ export function refuseForeignHosts(app: FastifyInstance, allowed: () => Set<stri
     if (request.headers.upgrade !== undefined) {
       reply.raw.once('finish', () => request.raw.socket.destroy());
     }
-    await reply.code(421).headers(FOREIGN_HOST_HEADERS).send(FOREIGN_HOST_TEXT);
+    await reply
+      .code(421)
+      .type('text/plain; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      .header('Connection', 'close')
+      .send(FOREIGN_HOST_TEXT);
   });
 }

@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { SECURITY_HEADERS, htmlHeaders } from './headers';
+import { htmlCsp } from './headers';
 import { refuseForeignHosts } from './host-check';
 import { notFound } from './media';
 import { briefError } from './brief-error';
-import type { EarlyListener } from './early-listener';
-import { RENDERER_MISSING, readAppPage } from './pages';
+import { RENDERER_MISSING, readRendererIndex } from './pages';
 
 /**
  * A listener's fastify. Errors the framework answers before any route or hook (a malformed
@@ -28,12 +27,9 @@ const noSchemaCompilers = {
   },
 };
 
-export function createApp(early?: EarlyListener): FastifyInstance {
+export function createApp(): FastifyInstance {
   return Fastify({
     logger: false,
-    // The server that already listens (`early-listener.ts`); fastify gets its requests once
-    // every route is registered (`handOver`).
-    ...(early ? { serverFactory: () => early.server } : {}),
     schemaController: { compilersFactory: noSchemaCompilers },
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: (_error, _request, reply) => badRequest(reply),
@@ -69,7 +65,8 @@ export function hardenApp(app: FastifyInstance, hosts: () => Set<string>): void 
     return reply.code(500).type('text/plain; charset=utf-8').send('Internal error\n');
   });
   app.addHook('onSend', async (_request, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
   });
 }
 
@@ -80,18 +77,37 @@ export function sendHtml(
   html: string,
   fallbackHost: string,
 ) {
-  return reply.headers(htmlHeaders(request.headers.host, fallbackHost)).send(html);
+  return (
+    reply
+      .type('text/html; charset=utf-8')
+      .header('Content-Security-Policy', htmlCsp(request.headers.host, fallbackHost))
+      // The home page holds tokens, and the app must pick up a rebuild.
+      .header('Cache-Control', 'no-store')
+      .send(html)
+  );
 }
 
-export { markOverlayPage } from './pages';
+function isOverlayPath(url: string): boolean {
+  const pathname = url.split('?')[0] ?? '';
+  return pathname === '/overlay' || pathname.startsWith('/overlay/');
+}
+
+/**
+ * OBS shows a browser source from its first paint. Marking the overlay page in the HTML itself
+ * keeps it transparent before any script runs, so a reload never flashes a black frame on air.
+ */
+export function markOverlayPage(html: string): string {
+  return html.replace(/<html(\s|>)/, '<html class="overlay-page"$1');
+}
 
 /** The single-page app's index for a view path; the path picks the view in the browser. */
 export function appPage(rendererDir: string, fallbackHost: () => string) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const page = await readAppPage(rendererDir, request.url);
-    if (page === null) {
+    const html = await readRendererIndex(rendererDir);
+    if (html === null) {
       return reply.code(503).type('text/plain; charset=utf-8').send(RENDERER_MISSING);
     }
+    const page = isOverlayPath(request.url) ? markOverlayPage(html) : html;
     return sendHtml(request, reply, page, fallbackHost());
   };
 }

@@ -1,13 +1,8 @@
 import { networkInterfaces } from 'node:os';
-import { baseUrl } from '../../shared/protocol/views';
+import { baseUrl } from '../../shared/protocol';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
-
-/** `http://host:port` for this machine: the loopback address when bound to every interface. */
-export function localUrl(host: string, port: number): string {
-  return baseUrl(WILDCARDS.has(host) ? '127.0.0.1' : host, port);
-}
 
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;

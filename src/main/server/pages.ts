@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-// The views table alone, not the protocol's index: the early listener (`early-listener.ts`)
-// loads this before the schemas.
-import type { ViewRole } from '../../shared/protocol/roles';
-import { views, viewUrl } from '../../shared/protocol/views';
+import type { ViewRole } from '../../shared/protocol';
+import { views, viewUrl } from '../../shared/protocol';
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -60,24 +58,4 @@ export async function readRendererIndex(rendererDir: string): Promise<string | n
   } catch {
     return null;
   }
-}
-
-function isOverlayPath(url: string): boolean {
-  const pathname = url.split('?')[0] ?? '';
-  return pathname === '/overlay' || pathname.startsWith('/overlay/');
-}
-
-/**
- * OBS shows a browser source from its first paint. Marking the overlay page in the HTML itself
- * keeps it transparent before any script runs, so a reload never flashes a black frame on air.
- */
-export function markOverlayPage(html: string): string {
-  return html.replace(/<html(\s|>)/, '<html class="overlay-page"$1');
-}
-
-/** The single-page app's page for a view's URL (the path picks the view in the browser). */
-export async function readAppPage(rendererDir: string, url: string): Promise<string | null> {
-  const html = await readRendererIndex(rendererDir);
-  if (html === null) return null;
-  return isOverlayPath(url) ? markOverlayPage(html) : html;
 }

@@ -33,12 +33,11 @@ import { startLanListener } from './lan';
 import { registerMedia, type ResolveMedia } from './media';
 import { createMediaAccess } from './media-access';
 import { createMediaScaler, type ScaleImage } from './media-scaling';
-import { allowedOrigins, isLoopbackAddress, localUrl, loopbackHosts } from './origin';
+import { allowedOrigins, isLoopbackAddress, loopbackHosts } from './origin';
 import { homePage } from './pages';
 import { registerPairRoute } from './pair-route';
 import { registerScreenPairRoutes, type ScreenPairing } from './screen-pair-route';
 import { createSocketHub, type Listener } from './socket';
-import type { EarlyListener } from './early-listener';
 import { makeTokens } from '../settings/tokens';
 import { openControlTokenStore, type ControlTokenStore } from '../settings/control-tokens';
 
@@ -94,13 +93,6 @@ export interface ServerOptions {
   cleanUpload?: CleanUpload;
   /** The named tokens of the control API; in memory only when left out. */
   controlTokens?: ControlTokenStore;
-  /** The `cli` control token (see `RunningServer`); made here when left out. */
-  cliControlToken?: string;
-  /**
-   * A server already listening (`listenEarly`), serving pages until this app is built: the
-   * app takes its requests over instead of listening itself. `host` and `port` are ignored.
-   */
-  early?: EarlyListener;
 }
 
 /** What the server needs from the screens: their pairing, tokens and status. */
@@ -142,6 +134,8 @@ export interface RunningServer {
 /** WebSocket messages from views are small commands; anything bigger is not one of ours. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
+
 const noNotices: NoticeBoard = { list: () => [], subscribe: () => () => {} };
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -152,15 +146,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const notices = options.notices ?? noNotices;
   const resolveMedia = options.resolveMedia ?? ((rel: string) => store.media(rel));
 
-  const { early } = options;
-  const app = createApp(early);
+  const app = createApp();
   const apiRoutes = collectApiRoutes(app);
   const quiet = createQuietWatch();
   app.addHook('onRequest', (_request, _reply, done) => {
     quiet.touch();
     done();
   });
-  let port = early?.port ?? options.port;
+  let port = options.port;
   let mainOrigins: Set<string> | null = null;
   let mainHosts: Set<string> | null = null;
   // Read per request, after listen: the port is known by then.
@@ -278,8 +271,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   // Only on this listener, never on the phones' LAN one, like the content API.
   const controlTokens = options.controlTokens ?? (await openControlTokenStore(null));
-  const cliControlToken =
-    options.cliControlToken ?? controlTokens.create('cli', { persist: false }).token;
+  const cliControlToken = controlTokens.create('cli', { persist: false }).token;
   const obs = options.obs;
   await registerControlApi(app, {
     tokens,
@@ -299,16 +291,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerOpenApiRoute(app);
 
   try {
-    if (early) {
-      await app.ready();
-      early.handOver((request, response) => app.routing(request, response));
-    } else {
-      await app.listen({ host, port });
-    }
+    await app.listen({ host, port });
   } catch (error) {
     hub.close();
     await app.close();
-    await early?.close();
     throw error;
   }
   port = (app.server.address() as AddressInfo).port;
@@ -331,7 +317,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let closing: Promise<void> | null = null;
   return {
-    url: localUrl(host, port),
+    url: baseUrl(WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host, port),
     port,
     host,
     tokens,
@@ -350,8 +336,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         unsubscribeObs();
         hub.close();
         await app.close();
-        // fastify closes only a server it made listen itself.
-        await early?.close();
         // A token made or revoked just before the stop must be on disk.
         await controlTokens.flush();
       })()),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openContentStore } from '../../../../src/main/content/store';
-import type { ListeningServer } from '../../../../src/main/core/start';
+import type { ShowServer } from '../../../../src/main/core/show-server';
 import { startCore, type Core } from '../../../../src/main/core/start';
 import type { ServerMessage } from '../../../../src/shared/protocol';
 import { TestClient, get } from '../server/helpers';
@@ -55,7 +55,7 @@ afterEach(async () => {
  * what happens "before the pack has loaded" is certain, not a race.
  */
 async function startHeld(): Promise<{
-  server: ListeningServer;
+  server: ShowServer;
   core: Promise<Core>;
   loaded: () => boolean;
   release: () => void;
@@ -63,8 +63,8 @@ async function startHeld(): Promise<{
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let loaded = false;
-  let listening!: (server: ListeningServer) => void;
-  const listened = new Promise<ListeningServer>((resolve) => (listening = resolve));
+  let listening!: (server: ShowServer) => void;
+  const listened = new Promise<ShowServer>((resolve) => (listening = resolve));
   const core = startCore({
     ...quietCoreOptions(),
     onListening: (server) => listening(server),
@@ -85,7 +85,7 @@ async function startHeld(): Promise<{
   return { server, core, loaded: () => loaded, release };
 }
 
-function connect(server: ListeningServer, role: 'display' | 'operator'): TestClient {
+function connect(server: ShowServer, role: 'display' | 'operator'): TestClient {
   const client = new TestClient(
     `ws://127.0.0.1:${server.port}/ws?role=${role}&token=${server.tokens[role]}`,
   );
