@@ -53,6 +53,12 @@ function declaredTooBig(request: FastifyRequest, limit: number): boolean {
   return Number.isFinite(declared) && declared > limit;
 }
 
+/** The body as the stream this scope's parsers leave it; null when none came. */
+function bodyStream(request: FastifyRequest): Readable | null {
+  const body = request.body as { pipe?: unknown } | null | undefined;
+  return body && typeof body.pipe === 'function' ? (body as Readable) : null;
+}
+
 /** A 413 that closes the connection: the rest of the body is not read. */
 function tooLarge(reply: FastifyReply, error: LocalizedText) {
   return reply.code(413).header('Connection', 'close').send({ error });
@@ -71,8 +77,15 @@ export function registerStreamedMediaRoutes(
   limits: StreamedLimits,
 ): void {
   void api.register(async (scope) => {
-    // The body stays a stream: nothing here buffers it.
-    for (const type of ['application/octet-stream', /^video\/[\w.+-]+$/i, /^text\/[\w.+-]+$/i]) {
+    // The body stays a stream: nothing here buffers it. Fastify's own text/plain parser reads
+    // the whole body into a string, so it goes first in this scope.
+    scope.removeContentTypeParser(['text/plain', 'application/json']);
+    for (const type of [
+      'application/octet-stream',
+      'text/plain',
+      /^video\/[\w.+-]+$/i,
+      /^text\/[\w.+-]+$/i,
+    ]) {
       scope.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
     }
     scope.setErrorHandler((error, _request, reply) => {
@@ -90,7 +103,9 @@ export function registerStreamedMediaRoutes(
         limit: limits.videoBytes / 2 ** 20,
       });
       if (declaredTooBig(request, limits.videoBytes)) return tooLarge(reply, tooBig);
-      const saved = await editor.saveStreamedMedia('videos', request.body as Readable, {
+      const body = bodyStream(request);
+      if (!body) return refuse(reply, 400, coreText('api.media.empty', { name: shown(name) }));
+      const saved = await editor.saveStreamedMedia('videos', body, {
         name: safeUploadName(name, 'video'),
         maxBytes: limits.videoBytes,
         check: (temp) => checkUploadedVideo(temp, shown(name)),
@@ -123,7 +138,9 @@ export function registerStreamedMediaRoutes(
       });
       if (declaredTooBig(request, limits.subtitleBytes)) return tooLarge(reply, tooBig);
       const lang2 = language.data.toLowerCase();
-      const saved = await editor.saveStreamedMedia('subtitles', request.body as Readable, {
+      const body = bodyStream(request);
+      if (!body) return refuse(reply, 400, coreText('api.media.empty', { name: shown(name) }));
+      const saved = await editor.saveStreamedMedia('subtitles', body, {
         // The language goes in the name (`talk.en.vtt`), so the stem loses a trailing one.
         name: safeUploadName(
           name.replace(/\.[a-z]{2,3}(?:-[a-z0-9]{2,8})?(?=\.[^.]+$)/i, ''),

@@ -201,6 +201,27 @@ describe('POST /api/v1/media/subtitles', () => {
     expect(readFileSync(path.join(packDir, 'media/subtitles/talk.en.vtt'), 'utf8')).toBe(VTT);
   });
 
+  it('takes the file sent as text/plain (as a browser sends it), streamed, not as a string', async () => {
+    const response = await post(`${apiPaths.mediaSubtitles}?lang=en`, VTT, {
+      name: 'talk.vtt',
+      type: 'text/plain; charset=utf-8',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(readFileSync(path.join(packDir, 'media/subtitles/talk.en.vtt'), 'utf8')).toBe(VTT);
+  });
+
+  it('a POST without a body, or with JSON, is refused and keeps nothing', async () => {
+    const none = await app.inject({
+      method: 'POST',
+      url: `${apiPaths.mediaSubtitles}?lang=en`,
+      headers: { authorization: `Bearer ${tokens.operator}` },
+    });
+    expect(none.statusCode).toBe(400);
+    const json = await post(apiPaths.mediaVideo, '{"a":1}', { type: 'application/json' });
+    expect(json.statusCode).toBe(415);
+    expect(mediaFiles()).toEqual([]);
+  });
+
   it('stores SubRip with a BOM and CRLF, its language not doubled in the name', async () => {
     const response = await post(`${apiPaths.mediaSubtitles}?lang=fr`, `\ufeff${SRT}`, {
       name: 'talk.fr.srt',
