@@ -83,6 +83,10 @@ test('a video uploaded from the console gets a poster and subtitles, saves, and 
 
   const licence = item.getByLabel(/^Licence/);
   await licence.fill('CC BY 4.0');
+  await item.locator('.ed-video').scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => poster.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(0);
   await page.screenshot({ path: screenshotPath('editor-video-form.png'), animations: 'disabled' });
 
   await page.getByTestId('save').click();

@@ -41,6 +41,8 @@ export function VideoFileField(props: VideoFileFieldProps) {
   const [api] = useState(() => (props.api === undefined ? consoleApi() : props.api));
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const [blob, setBlob] = useState<string | null>(null);
+  // A poster just made is not served by the core until the item that uses it is saved.
+  const [posterBlob, setPosterBlob] = useState<{ path: string; url: string } | null>(null);
   const preview = useRef<HTMLVideoElement>(null);
   const latest = useRef(0);
   // The poster is set after an upload that took a while: with the form's value as it is then.
@@ -53,6 +55,7 @@ export function VideoFileField(props: VideoFileFieldProps) {
   });
   useEffect(() => () => void (latest.current = -1), []);
   useEffect(() => () => void (blob && URL.revokeObjectURL(blob)), [blob]);
+  useEffect(() => () => void (posterBlob && URL.revokeObjectURL(posterBlob.url)), [posterBlob]);
 
   const saved = typeof value === 'string' && value !== '' ? value : undefined;
   const fieldId = `video-${path.join('-')}`;
@@ -66,6 +69,7 @@ export function VideoFileField(props: VideoFileFieldProps) {
       setStatus({ state: 'failed', key: 'posterFailed', reason: describeError(t, answer) });
       return;
     }
+    setPosterBlob({ path: answer.value.path, url: URL.createObjectURL(frame) });
     siblings.current?.({ poster: answer.value.path });
     setStatus({ state: 'done', poster: answer.value.path });
   }
@@ -185,7 +189,10 @@ export function VideoFileField(props: VideoFileFieldProps) {
         )}
         <div className="ed-video__poster">
           {poster ? (
-            <img src={previewUrl(poster)} alt={t('widgets.video.posterAlt')} />
+            <img
+              src={posterBlob?.path === poster ? posterBlob.url : previewUrl(poster)}
+              alt={t('widgets.video.posterAlt')}
+            />
           ) : (
             <span>{t('widgets.video.noPoster')}</span>
           )}
