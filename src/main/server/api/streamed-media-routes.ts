@@ -118,7 +118,7 @@ export function registerStreamedMediaRoutes(
     });
 
     scope.post('/media/subtitles', async (request, reply) => {
-      const name = claimedName(request, 'subtitles.vtt');
+      const name = claimedName(request, 'upload.vtt');
       if (name === null) return refuse(reply, 400, coreText('api.media.badName'));
       const lang = (request.query as Record<string, unknown> | undefined)?.lang;
       const language = languageCode.safeParse(lang);
