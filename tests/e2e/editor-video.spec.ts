@@ -85,7 +85,7 @@ test('a video uploaded from the console gets a poster and subtitles, saves, and 
   await licence.fill('CC BY 4.0');
   await item.locator('.ed-video').scrollIntoViewIfNeeded();
   await expect
-    .poll(() => poster.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+    .poll(() => poster.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
     .toBeGreaterThan(0);
   await page.screenshot({ path: screenshotPath('editor-video-form.png'), animations: 'disabled' });
 
