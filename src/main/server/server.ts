@@ -256,6 +256,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   if (screens) registerScreenPairRoutes(app, { screens, origins: () => origins('main') });
 
+  const controlTokens = options.controlTokens ?? (await openControlTokenStore(null));
   // Only on this listener, never on the phones' LAN one: editing is the operator's.
   if (options.editor)
     await registerApi(app, {
@@ -263,6 +264,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       editor: options.editor,
       ready: options.ready,
       cleanUpload: options.cleanUpload,
+      controlTokens,
     });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_PAYLOAD_BYTES } });
@@ -270,7 +272,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hub.accept(socket, request, 'main'),
   );
   // Only on this listener, never on the phones' LAN one, like the content API.
-  const controlTokens = options.controlTokens ?? (await openControlTokenStore(null));
   const cliControlToken = controlTokens.create('cli', { persist: false }).token;
   const obs = options.obs;
   await registerControlApi(app, {

@@ -11,7 +11,10 @@ import {
   itemListSchema,
   itemRecordSchema,
   savedSchema,
+  subtitlesRefusedSchema,
+  subtitlesUploadedSchema,
   uploadedSchema,
+  videoUploadedSchema,
   type Conflict,
   type FieldProblem,
   type HistoryEntry,
@@ -20,7 +23,10 @@ import {
   type ItemRecord,
   type MediaFolder,
   type Saved,
+  type SubtitlesRefused,
+  type SubtitlesUploaded,
   type Uploaded,
+  type VideoUploaded,
   type Version,
 } from '../../shared/protocol/content-api';
 
@@ -45,6 +51,14 @@ export interface ContentApi {
   history(id: string): Promise<ApiAnswer<HistoryEntry[]>>;
   restore(id: string, version: Version, ifMatch: Version | null): Promise<ApiAnswer<Saved>>;
   upload(file: Blob, filename: string, folder: MediaFolder): Promise<ApiAnswer<Uploaded>>;
+  /** A video, streamed by the browser from the file; judged by its bytes. */
+  uploadVideo(file: Blob, filename: string): Promise<ApiAnswer<VideoUploaded>>;
+  /** One language's subtitles; a file that does not parse answers its problems by line. */
+  uploadSubtitles(
+    file: Blob,
+    filename: string,
+    language: string,
+  ): Promise<ApiAnswer<SubtitlesUploaded> | { status: 'lines'; refused: SubtitlesRefused }>;
 }
 
 type Fetch = typeof fetch;
@@ -58,6 +72,8 @@ export function createContentApi(token: string, base = '', fetchImpl: Fetch = fe
     path: string,
     init: RequestInit,
     schema: z.ZodType<T>,
+    /** Sees a refusal's body first (an answer shape of one route's own). */
+    onRefusal?: (status: number, body: unknown) => void,
   ): Promise<ApiAnswer<T>> {
     let response: Response;
     try {
@@ -75,6 +91,7 @@ export function createContentApi(token: string, base = '', fetchImpl: Fetch = fe
         ? { status: 'ok', value: parsed.data }
         : { status: 'error', httpStatus: response.status, error: parsed.error.message };
     }
+    onRefusal?.(response.status, body);
     if (response.status === 422) {
       const invalid = invalidSchema.safeParse(body);
       if (invalid.success) return { status: 'invalid', errors: invalid.data.errors };
@@ -101,7 +118,34 @@ export function createContentApi(token: string, base = '', fetchImpl: Fetch = fe
   const match = (version: Version | null): Record<string, string> =>
     version ? { 'If-Match': `"${version}"` } : {};
 
+  const raw = (body: Blob, filename: string, type: string): RequestInit => ({
+    method: 'POST',
+    // Header values are Latin-1: the name travels percent-encoded.
+    headers: { 'Content-Type': type, 'X-Filename': encodeURIComponent(filename) },
+    body,
+  });
+
   return {
+    uploadVideo: (file, filename) =>
+      call(
+        apiPaths.mediaVideo,
+        raw(file, filename, 'application/octet-stream'),
+        videoUploadedSchema,
+      ),
+    uploadSubtitles: async (file, filename, language) => {
+      const path = `${apiPaths.mediaSubtitles}?lang=${encodeURIComponent(language)}`;
+      let lines: SubtitlesRefused | null = null;
+      const answer = await call(
+        path,
+        raw(file, filename, 'text/plain'),
+        subtitlesUploadedSchema,
+        (status, body) => {
+          const refused = status === 422 ? subtitlesRefusedSchema.safeParse(body) : null;
+          if (refused?.success) lines = refused.data;
+        },
+      );
+      return lines ? { status: 'lines', refused: lines } : answer;
+    },
     list: () => call(apiPaths.items, json('GET'), itemListSchema),
     read: (id) => call(apiPaths.item(id), json('GET'), itemRecordSchema),
     save: (id, item, ifMatch) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contentErrorSchema } from './messages';
 import { localizedTextSchema } from './localized-text';
+import { videoFactsSchema } from '../content/video-facts';
 
 /*
  * The content API (`/api/v1`): how the console's editor, and anything else holding the
@@ -18,6 +19,8 @@ export const apiPaths = {
   restore: (id: string, version: string) =>
     `${API_PREFIX}/items/${encodeURIComponent(id)}/history/${encodeURIComponent(version)}/restore`,
   media: `${API_PREFIX}/media`,
+  mediaVideo: `${API_PREFIX}/media/video`,
+  mediaSubtitles: `${API_PREFIX}/media/subtitles`,
   packExport: `${API_PREFIX}/pack/export`,
   packImport: `${API_PREFIX}/pack/import`,
 } as const;
@@ -149,6 +152,35 @@ export const uploadedSchema = z.strictObject({
   metadataRemoved: z.boolean(),
 });
 export type Uploaded = z.infer<typeof uploadedSchema>;
+
+/** Where a streamed upload goes, under `media/`: `POST /media/video`, `POST /media/subtitles`. */
+export const streamedFolderSchema = z.enum(['videos', 'subtitles']);
+export type StreamedFolder = z.infer<typeof streamedFolderSchema>;
+
+/** `201` after `POST /api/v1/media/video`: where it went and what its bytes are. */
+export const videoUploadedSchema = z.strictObject({
+  path: z.string(),
+  facts: videoFactsSchema,
+});
+export type VideoUploaded = z.infer<typeof videoUploadedSchema>;
+
+/** `201` after `POST /api/v1/media/subtitles?lang=`: where it went, its format, its cues. */
+export const subtitlesUploadedSchema = z.strictObject({
+  path: z.string(),
+  language: z.string(),
+  format: z.enum(['vtt', 'srt']),
+  cues: z.number().int().nonnegative(),
+});
+export type SubtitlesUploaded = z.infer<typeof subtitlesUploadedSchema>;
+
+/** `422` of a subtitle upload that does not parse: each problem with its line in the file. */
+export const subtitlesRefusedSchema = z.strictObject({
+  error: localizedTextSchema,
+  problems: z.array(
+    z.strictObject({ line: z.number().int().positive(), message: localizedTextSchema }),
+  ),
+});
+export type SubtitlesRefused = z.infer<typeof subtitlesRefusedSchema>;
 
 /** Any other refusal (401, 403, 404, 413, 415): one sentence, localizable. */
 export const apiErrorSchema = z.strictObject({ error: localizedTextSchema });

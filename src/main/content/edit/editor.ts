@@ -8,11 +8,12 @@ import {
   type ItemRecord,
   type MediaFolder,
   type Version,
+  streamedFolderSchema,
 } from '../../../shared/protocol/content-api';
 import { problem } from '../../../shared/protocol/localized-text';
 import { writeFileAtomic } from '../../settings/atomic-file';
 import { readPack } from '../load-pack';
-import { PACK_FILE } from '../pack-files';
+import { MEDIA_DIR, PACK_FILE } from '../pack-files';
 import type { PackRead } from '../types';
 import { checkCandidate } from './check-candidate';
 import { carryOutForget, planForget } from './forget';
@@ -23,6 +24,7 @@ import { editedText, fieldsOf } from './item-source';
 import { writeNewMedia } from './media-writer';
 import { ensureInsidePack } from './pack-folder';
 import { referencesTo, withoutReferences, type Reference } from './references';
+import { saveStreamed } from './streamed-upload';
 import { moveToTrash } from './trash';
 import type { ContentEditor, DeleteOutcome, WriteOutcome } from './types';
 import { versionOf } from './version';
@@ -319,6 +321,21 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
         reloadSoon();
         return saved;
       });
+    },
+
+    async saveStreamedMedia(folder, source, streamOptions) {
+      streamedFolderSchema.parse(folder);
+      const dir = path.join(packDir, MEDIA_DIR, folder);
+      await insidePack(dir);
+      // Received and checked outside the queue (minutes for a big file on a slow link, and
+      // item saves must not wait for it); only the naming is one of the writer's writes.
+      return saveStreamed(dir, `${MEDIA_DIR}/${folder}`, source, streamOptions, (work) =>
+        serial(async () => {
+          const named = await work();
+          reloadSoon();
+          return named;
+        }),
+      );
     },
 
     exclusive(work) {

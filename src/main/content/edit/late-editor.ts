@@ -27,6 +27,8 @@ export function lateEditor(): LateEditor {
       restore: async (id, version, ifMatch) => (await real).restore(id, version, ifMatch),
       saveMedia: async (folder, name, extension, bytes) =>
         (await real).saveMedia(folder, name, extension, bytes),
+      saveStreamedMedia: async (folder, source, options) =>
+        (await real).saveStreamedMedia(folder, source, options),
       exclusive: async (work) => (await real).exclusive(work),
     },
     attach: (editor) => settle?.resolve(editor),

@@ -6,9 +6,12 @@ import type {
   ItemList,
   ItemRecord,
   MediaFolder,
+  StreamedFolder,
   Saved,
   Version,
 } from '../../../shared/protocol/content-api';
+import type { Readable } from 'node:stream';
+import type { StreamOptions, StreamSaved } from './streamed-upload';
 
 /** What a write did: saved, refused as invalid (nothing written), or a conflict. */
 export type WriteOutcome =
@@ -52,6 +55,16 @@ export interface ContentEditor {
    * its pack path.
    */
   saveMedia(folder: MediaFolder, name: string, extension: string, bytes: Buffer): Promise<string>;
+  /**
+   * Streams an upload too big to hold (a video) into `media/<folder>/` as it arrives, cut at
+   * `maxBytes`; `check` decides on the whole file from its bytes, and only a kept file is given
+   * a free name, as one write (see `streamed-upload.ts`).
+   */
+  saveStreamedMedia<F, R>(
+    folder: StreamedFolder,
+    source: Readable,
+    options: StreamOptions<F, R>,
+  ): Promise<StreamSaved<F, R>>;
   /**
    * Runs `work` (given the pack folder) once no write is in flight, and holds every later
    * write until it is done, then asks for a reload: an event pack's import swaps the whole

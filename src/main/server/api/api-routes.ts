@@ -13,7 +13,10 @@ import {
   packImportedSchema,
   packRefusedSchema,
   savedSchema,
+  subtitlesRefusedSchema,
+  subtitlesUploadedSchema,
   uploadedSchema,
+  videoUploadedSchema,
 } from '../../../shared/protocol/content-api';
 import {
   controlAnswerSchema,
@@ -206,6 +209,53 @@ export const apiRoutes: readonly ApiRoute[] = [
       403: forbidden,
       413: error('Too large.'),
       415: error('Not an image this app takes.'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/media/video',
+    access: 'operator',
+    summary:
+      'Upload a video (MP4 H.264/AAC or WebM VP9/Opus, judged by its bytes), streamed to disk, at most 2 GiB.',
+    parameters: [
+      { name: 'X-Filename', in: 'header', description: 'The file’s name.', required: true },
+    ],
+    request: { type: 'application/octet-stream', description: 'The video’s bytes.' },
+    responses: {
+      201: { schema: videoUploadedSchema, description: 'Stored under media/videos/.' },
+      400: error('A bad file name.'),
+      401: unauthorized,
+      403: forbidden,
+      413: error('Too large; nothing was kept.'),
+      415: error('Not a video the screens play, and why.'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/media/subtitles',
+    access: 'operator',
+    summary: 'Upload one language’s subtitles (.vtt or .srt, UTF-8, at most 1 MiB), parsed first.',
+    parameters: [
+      {
+        name: 'lang',
+        in: 'query',
+        description: 'The subtitles’ language: `en`, `pt-BR`.',
+        required: true,
+      },
+      { name: 'X-Filename', in: 'header', description: 'The file’s name.', required: true },
+    ],
+    request: { type: 'text/plain', description: 'The subtitle file’s bytes.' },
+    responses: {
+      201: { schema: subtitlesUploadedSchema, description: 'Stored under media/subtitles/.' },
+      400: error('A bad language or file name.'),
+      401: unauthorized,
+      403: forbidden,
+      413: error('Too large.'),
+      415: error('Not .vtt or .srt, or not UTF-8.'),
+      422: {
+        schema: subtitlesRefusedSchema,
+        description: 'Problems, each with its line; nothing kept.',
+      },
     },
   },
   // Event packs (issue 15).

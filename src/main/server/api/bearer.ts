@@ -15,6 +15,16 @@ export function bearerRole(
   return roleOfToken(match[1], tokens);
 }
 
+function controlBearer(
+  request: FastifyRequest,
+  isControlToken: (token: string) => boolean,
+): boolean {
+  const match = /^Bearer ([A-Za-z0-9._~-]{1,256})$/.exec(
+    request.headers.authorization?.trim() ?? '',
+  );
+  return match?.[1] !== undefined && isControlToken(match[1]);
+}
+
 /** The role `given` is the token of, or null. */
 export function roleOfToken(
   given: string,
@@ -32,9 +42,15 @@ export function roleOfToken(
  * A preHandler that lets through only requests carrying one of `allowed` roles' tokens:
  * 401 without a usable token, 403 with another role's. Nothing is read or changed before it.
  */
-export function requireRole(tokens: Readonly<Record<ViewRole, string>>, allowed: readonly Role[]) {
+export function requireRole(
+  tokens: Readonly<Record<ViewRole, string>>,
+  allowed: readonly Role[],
+  /** Whether a token is a named control token: such a caller is known, and gets 403, not 401. */
+  isControlToken: (token: string) => boolean = () => false,
+) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const role = bearerRole(request, tokens);
+    const role =
+      bearerRole(request, tokens) ?? (controlBearer(request, isControlToken) ? 'control' : null);
     if (role === null) {
       await reply
         .code(401)

@@ -3,10 +3,16 @@ import type { ViewRole } from '../../../shared/protocol';
 import { API_PREFIX } from '../../../shared/protocol/content-api';
 import type { ContentEditor } from '../../content/edit/types';
 import type { CleanUpload } from '../../content/edit/upload-result';
+import type { ControlTokenStore } from '../../settings/control-tokens';
 import { requireRole } from './bearer';
 import { registerItemRoutes } from './items-routes';
 import { registerMediaRoute } from './media-route';
 import { registerPackRoutes } from './pack-routes';
+import {
+  DEFAULT_STREAMED_LIMITS,
+  registerStreamedMediaRoutes,
+  type StreamedLimits,
+} from './streamed-media-routes';
 
 export interface ApiOptions {
   tokens: Readonly<Record<ViewRole, string>>;
@@ -16,6 +22,10 @@ export interface ApiOptions {
   ready?: Promise<void>;
   /** How uploads are cleaned; sharp in this process when left out (the app uses its child). */
   cleanUpload?: CleanUpload;
+  /** Caps of the streamed uploads (video, subtitles); the tests make them small. */
+  streamedLimits?: StreamedLimits;
+  /** The named control tokens: one of them is refused with 403 (a known caller), not 401. */
+  controlTokens?: Pick<ControlTokenStore, 'authenticate'>;
 }
 
 /**
@@ -26,7 +36,8 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(
     async (api) => {
       // onRequest, before any body is read: an upload without the token is not held in memory.
-      api.addHook('onRequest', requireRole(options.tokens, ['operator']));
+      const isControlToken = (token: string) => options.controlTokens?.authenticate(token) != null;
+      api.addHook('onRequest', requireRole(options.tokens, ['operator'], isControlToken));
       const ready = options.ready;
       if (ready) api.addHook('preHandler', async () => ready);
       api.addHook('onSend', async (_request, reply) => {
@@ -34,6 +45,11 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
       });
       registerItemRoutes(api, options.editor);
       registerMediaRoute(api, options.editor, options.cleanUpload);
+      registerStreamedMediaRoutes(
+        api,
+        options.editor,
+        options.streamedLimits ?? DEFAULT_STREAMED_LIMITS,
+      );
       registerPackRoutes(api, options.editor);
     },
     { prefix: API_PREFIX },

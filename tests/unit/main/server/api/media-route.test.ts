@@ -41,6 +41,7 @@ function recordingEditor(calls: SaveCall[]): ContentEditor {
     history: notHere,
     restore: notHere,
     exclusive: notHere,
+    saveStreamedMedia: notHere,
     saveMedia: async (folder, name, extension, bytes) => {
       // What the pack's writer (editor.ts) takes: a safe name, an extension without its dot.
       if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(name)) throw new Error(`unsafe name ${name}`);

@@ -40,11 +40,13 @@ function PlainInput(props: InputProps) {
     case 'url':
       return <UrlInput {...props} />;
     case 'media':
+    case 'videoFile':
       return <MediaPathInput {...props} />;
     case 'itemRef':
       return <ItemRefSelect {...props} spec={spec} />;
     case 'playlistEntries':
     case 'lyrics':
+    case 'subtitles':
     case 'raw':
       return <RawInput {...props} />;
   }
@@ -52,10 +54,13 @@ function PlainInput(props: InputProps) {
 
 /** A leaf field: the registry's widget for its type when there is one, else a plain input. */
 export function FieldInput(
-  props: InputProps & { parent: Readonly<Record<string, unknown>> | undefined },
+  props: InputProps & {
+    parent: Readonly<Record<string, unknown>> | undefined;
+    onSiblings?: (patch: Readonly<Record<string, unknown>>) => void;
+  },
 ) {
   const { widgets, context } = useFormScope();
-  const { parent, ...inputProps } = props;
+  const { parent, onSiblings, ...inputProps } = props;
   const Widget = widgets[props.spec.type as WidgetSpec['type']];
   if (Widget) {
     return (
@@ -66,6 +71,7 @@ export function FieldInput(
         onChange={props.onChange}
         parent={parent}
         context={context}
+        {...(onSiblings ? { onSiblings } : {})}
       />
     );
   }
@@ -74,5 +80,5 @@ export function FieldInput(
 
 /** Types a widget may draw: a group of inputs of its own, so the field is a fieldset. */
 export function isWidgetType(type: string): type is WidgetSpec['type'] {
-  return type === 'media' || type === 'itemRef' || type === 'playlistEntries' || type === 'lyrics';
+  return ['media', 'itemRef', 'playlistEntries', 'lyrics', 'videoFile', 'subtitles'].includes(type);
 }

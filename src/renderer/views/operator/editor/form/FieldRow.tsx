@@ -21,6 +21,8 @@ export interface FieldRowProps {
   value: unknown;
   parent: Obj | undefined;
   onChange: (value: unknown) => void;
+  /** Sets other fields of `parent` in one change (see `WidgetProps.onSiblings`). */
+  onSiblings?: (patch: Readonly<Record<string, unknown>>) => void;
 }
 
 /** One field: its label, its input, its hint and the problems found at it. */
@@ -98,7 +100,17 @@ export function FieldRow(props: FieldRowProps) {
   );
 
   function inputProps() {
-    const base = { id, spec, path, value, onChange, describedBy, invalid, parent: props.parent };
+    const base = {
+      id,
+      spec,
+      path,
+      value,
+      onChange,
+      describedBy,
+      invalid,
+      parent: props.parent,
+      ...(props.onSiblings ? { onSiblings: props.onSiblings } : {}),
+    };
     const required = { required: !props.optional };
     return props.defaultValue === undefined
       ? { ...base, ...required }

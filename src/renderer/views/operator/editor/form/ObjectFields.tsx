@@ -29,6 +29,13 @@ export function ObjectFields({ fields, path, value, onChange }: ObjectFieldsProp
           value={value?.[field.key]}
           parent={value}
           onChange={(next) => onChange(withField(value, field.key, next))}
+          onSiblings={(patch) =>
+            onChange(
+              Object.entries(patch).reduce<Obj>((obj, [key, next]) => withField(obj, key, next), {
+                ...value,
+              }),
+            )
+          }
         />
       ))}
     </div>

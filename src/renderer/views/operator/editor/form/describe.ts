@@ -155,6 +155,8 @@ function placedSpec(key: string, parentKind: string | undefined): FieldSpec | un
     return { type: 'playlistEntries', kinds: ['song'], entryOptions: false };
   }
   if (parentKind === 'song' && key === 'sections') return { type: 'lyrics' };
+  if (parentKind === 'video' && key === 'file') return { type: 'videoFile' };
+  if (parentKind === 'video' && key === 'subtitles') return { type: 'subtitles' };
   return undefined;
 }
 

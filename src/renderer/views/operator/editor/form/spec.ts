@@ -40,7 +40,11 @@ export type WidgetSpec =
    */
   | { type: 'playlistEntries'; kinds?: readonly string[]; entryOptions?: boolean }
   /** A song's `sections`: stanzas of line pairs. */
-  | { type: 'lyrics' };
+  | { type: 'lyrics' }
+  /** A video's `file`: upload (streamed), preview, and its poster made from a frame. */
+  | { type: 'videoFile' }
+  /** A video's `subtitles`: one row per pack language, each uploaded and parsed. */
+  | { type: 'subtitles' };
 
 export type FieldSpec = PlainSpec | WidgetSpec;
 export type WidgetType = WidgetSpec['type'];
@@ -75,6 +79,8 @@ export interface WidgetProps<T = unknown> {
   /** The object this field sits in (a photo's `consent` beside its `file`). */
   parent: Readonly<Record<string, unknown>> | undefined;
   context: EditorContext;
+  /** Sets other fields of `parent` (a video's `poster` beside its `file`), all in one change. */
+  onSiblings?: (patch: Readonly<Record<string, unknown>>) => void;
 }
 
 export type WidgetRegistry = Partial<Record<WidgetType, ComponentType<WidgetProps>>>;

@@ -3,6 +3,8 @@ import { ItemRefField } from './ItemRefField';
 import { LyricsField } from './LyricsField';
 import { MediaField } from './MediaField';
 import { PlaylistEntriesField } from './PlaylistEntriesField';
+import { SubtitlesField } from './SubtitlesField';
+import { VideoFileField } from './VideoFileField';
 import './widgets.css';
 
 /** The editor's widgets, by the field type they draw. */
@@ -11,4 +13,6 @@ export const editorWidgets: WidgetRegistry = {
   itemRef: ItemRefField,
   playlistEntries: PlaylistEntriesField,
   lyrics: LyricsField,
+  videoFile: VideoFileField,
+  subtitles: SubtitlesField,
 };

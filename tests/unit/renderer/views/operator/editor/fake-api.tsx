@@ -84,6 +84,8 @@ export function fakeApi() {
       value: { id, file: `items/${id}.yaml`, version: V3, warnings: [] },
     })),
     upload: vi.fn(),
+    uploadVideo: vi.fn(),
+    uploadSubtitles: vi.fn(),
   };
   // Checked here: the fake must stay a ContentApi as the contract changes.
   const contract: ContentApi = api;

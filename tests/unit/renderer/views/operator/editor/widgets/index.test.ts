@@ -4,7 +4,14 @@ import type { WidgetType } from '../../../../../../../src/renderer/views/operato
 
 describe('editorWidgets', () => {
   it('draws every widget field type the form can ask for', () => {
-    const types: WidgetType[] = ['media', 'itemRef', 'playlistEntries', 'lyrics'];
+    const types: WidgetType[] = [
+      'media',
+      'itemRef',
+      'playlistEntries',
+      'lyrics',
+      'videoFile',
+      'subtitles',
+    ];
     expect(Object.keys(editorWidgets).sort()).toEqual([...types].sort());
     for (const type of types) expect(typeof editorWidgets[type]).toBe('function');
   });
