@@ -15,12 +15,15 @@ interface ObjectFieldsProps {
 /** The fields of an object, in the schema's order. */
 export function ObjectFields({ fields, path, value, onChange }: ObjectFieldsProps) {
   const { t } = useTranslation('editor');
+  // Only an item's top level carries its kind; nested objects (a case's photo) keep the
+  // form's words.
+  const kind = typeof value?.kind === 'string' ? value.kind : undefined;
   return (
     <div className="form-fields">
       {fields.map((field) => (
         <FieldRow
           key={field.key}
-          label={fieldLabel(t, field.key)}
+          label={fieldLabel(t, field.key, kind)}
           fieldKey={field.key}
           spec={field.spec}
           optional={field.optional}

@@ -1,8 +1,13 @@
 import type { TFunction } from 'i18next';
 
-/** A field's name in the reader's language; the key itself for a field the catalog lacks. */
-export function fieldLabel(t: TFunction, key: string): string {
-  return t(`form.field.${key}`, { defaultValue: key });
+/**
+ * A field's name in the reader's language: the item kind's own word when the same key means
+ * something else there (a video's `credit` is not a photo's, its `language` is spoken, not
+ * sung), else the form's word; the key itself for a field the catalog lacks.
+ */
+export function fieldLabel(t: TFunction, key: string, kind?: string): string {
+  const own = kind === undefined ? undefined : message(t, `form.fieldOfKind.${kind}.${key}`);
+  return own ?? t(`form.field.${key}`, { defaultValue: key });
 }
 
 /** The message at `key`, if the catalog has one there (not a missing key, not a section). */

@@ -34,6 +34,19 @@ describe('field labels', () => {
   it('falls back to the key for a field the catalog lacks', () => {
     expect(fieldLabel(translate('fr', 'editor'), 'nickname')).toBe('nickname');
   });
+
+  it('names a video’s credit and language as a video’s, not as a photo’s or a song’s', () => {
+    for (const language of APP_LANGUAGES) {
+      const t = translate(language, 'editor');
+      for (const key of ['credit', 'language']) {
+        expect(fieldLabel(t, key, 'video'), `${language} ${key}`).not.toBe(fieldLabel(t, key));
+      }
+      // A kind with no words of its own, and a field the video does not rename, keep the form's.
+      expect(fieldLabel(t, 'credit', 'drawing')).toBe(fieldLabel(t, 'credit'));
+      expect(fieldLabel(t, 'title', 'video')).toBe(fieldLabel(t, 'title'));
+    }
+    expect(fieldLabel(translate('en', 'editor'), 'language', 'video')).toBe('Language spoken');
+  });
 });
 
 describe('field hints', () => {
