@@ -296,6 +296,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
           startMs: plan.startMs,
           endMs: plan.endMs,
           muted: plan.muted,
+          loop: plan.loop,
           tracks: { main, sub },
         }),
       );

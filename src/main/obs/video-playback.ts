@@ -21,6 +21,8 @@ const SEEK_TOLERANCE_MS = 250;
  * Farther back is a seek or a restart, and the read decides again.
  */
 const FLIP_TRAIL_MS = 300;
+/** After a loop's seek back, reads this soon may still show the old cursor: no second seek. */
+const LOOP_SEEK_SETTLE_MS = 1_000;
 
 /** Where the media source goes: its own scene (switched to and back), or under the overlays. */
 export type VideoPlacement = 'own-scene' | 'overlay-scene';
@@ -33,6 +35,8 @@ export interface VideoOnStream {
   /** Null: to the file's end. */
   endMs: number | null;
   muted: boolean;
+  /** The entry loops: back to `startMs` at the range's (or the file's) end, subtitles and all. */
+  loop?: boolean;
   tracks: VideoSubtitleTracks;
 }
 
@@ -91,6 +95,8 @@ export class ObsVideoPlayer {
   /** The cue edge the text was flipped to ahead of the reads, until a read passes it. */
   private flippedTo: number | null = null;
   private shown: string | null = null;
+  /** When a looped video was last sent back to its start (clock ms). */
+  private loopedAt: number | null = null;
   private returnTo: string | null = null;
   private readonly listeners = new Set<(status: VideoMediaStatus | null) => void>();
   private readonly unsubscribe: () => void;
@@ -101,7 +107,9 @@ export class ObsVideoPlayer {
     this.unsubscribe = deps.bridge.on(
       'MediaInputPlaybackEnded',
       (event: OBSEventTypes['MediaInputPlaybackEnded']) => {
-        if (event.inputName === VIDEO_INPUT && this.video) void this.finish('ended');
+        if (event.inputName !== VIDEO_INPUT || !this.video) return;
+        if (this.video.loop) void this.loopBack(this.video);
+        else void this.finish('ended');
       },
     );
   }
@@ -129,9 +137,10 @@ export class ObsVideoPlayer {
     this.video = video;
     this.shown = null;
     this.flippedTo = null;
+    this.loopedAt = null;
     this.setStatus({ itemId: video.itemId, state: 'opening', cursorMs: null, durationMs: null });
     const scene = this.deps.placement === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
-    await this.placeSource(scene, video.file);
+    await this.placeSource(scene, video.file, video.loop === true);
     await bridge.call('SetInputMute', { inputName: VIDEO_INPUT, inputMuted: video.muted });
     if (scene === VIDEO_SCENE) {
       const { currentProgramSceneName } = await bridge.call('GetCurrentProgramScene');
@@ -168,14 +177,15 @@ export class ObsVideoPlayer {
   }
 
   /** The media source in `scene`, created once and pointed at this file. */
-  private async placeSource(scene: string, file: string): Promise<void> {
+  private async placeSource(scene: string, file: string, looping: boolean): Promise<void> {
     const { bridge } = this.deps;
+    // OBS loops at the file's end by itself; a range's end is the poll's (see `loopBack`).
     const settings = {
       local_file: file,
       is_local_file: true,
       restart_on_activate: true,
       close_when_inactive: true,
-      looping: false,
+      looping,
     };
     const { scenes } = await bridge.call('GetSceneList');
     if (!scenes.some((s) => s.sceneName === scene)) {
@@ -312,7 +322,11 @@ export class ObsVideoPlayer {
       durationMs: status.mediaDuration,
     });
     if (cursorMs === null) return;
-    if (video.endMs !== null && cursorMs >= video.endMs) {
+    if (video.loop && this.passedLoop(video, cursorMs)) {
+      await this.loopBack(video);
+      return;
+    }
+    if (!video.loop && video.endMs !== null && cursorMs >= video.endMs) {
       await this.finish('ended');
       return;
     }
@@ -326,6 +340,39 @@ export class ObsVideoPlayer {
       status.mediaState === 'OBS_MEDIA_STATE_PLAYING'
     ) {
       this.scheduleFlip(video, cursorMs, readAt);
+    }
+  }
+
+  /**
+   * A looped video has run its pass: past the range's end, or wrapped by OBS's own looping to
+   * before the range's start. Not again while the last seek back may not show in the cursor yet.
+   */
+  private passedLoop(video: VideoOnStream, cursorMs: number): boolean {
+    const settling =
+      this.loopedAt !== null && this.deps.clock.now() - this.loopedAt < LOOP_SEEK_SETTLE_MS;
+    if (settling) return false;
+    const pastEnd = video.endMs !== null && cursorMs >= video.endMs;
+    return pastEnd || cursorMs < video.startMs - SEEK_TOLERANCE_MS;
+  }
+
+  /** The next pass of a looped video: back to the range's start; the next read sets the text. */
+  private async loopBack(video: VideoOnStream): Promise<void> {
+    if (this.video !== video) return;
+    this.loopedAt = this.deps.clock.now();
+    this.clearFlip();
+    this.flippedTo = null;
+    try {
+      await (video.startMs > 0
+        ? this.deps.bridge.call('SetMediaInputCursor', {
+            inputName: VIDEO_INPUT,
+            mediaCursor: video.startMs,
+          })
+        : this.deps.bridge.call('TriggerMediaInputAction', {
+            inputName: VIDEO_INPUT,
+            mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_RESTART',
+          }));
+    } catch (error) {
+      this.deps.log?.(`obs: sending the looped video back to its start failed: ${String(error)}`);
     }
   }
 
