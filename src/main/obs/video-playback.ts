@@ -4,6 +4,7 @@ import {
   subtitleTextAt,
   type VideoSubtitleTracks,
 } from '../../shared/overlay/video-subtitles';
+import type { VideoPlacement } from '../../shared/protocol/obs';
 import type { Clock } from '../../shared/time';
 import type { ObsBridge } from './bridge';
 import { INPUT_PREFIX, OVERLAY_SCENE } from './overlay-elements';
@@ -25,7 +26,7 @@ const FLIP_TRAIL_MS = 300;
 const LOOP_SEEK_SETTLE_MS = 1_000;
 
 /** Where the media source goes: its own scene (switched to and back), or under the overlays. */
-export type VideoPlacement = 'own-scene' | 'overlay-scene';
+export type { VideoPlacement } from '../../shared/protocol/obs';
 
 export interface VideoOnStream {
   itemId: string;
@@ -54,7 +55,8 @@ export interface VideoPlayerDeps {
   clock: Clock;
   /** Puts a subtitle line in the overlay's lyrics sources; null gives them back to the show. */
   showSubtitles: (text: { line: string; translation: string } | null) => Promise<unknown>;
-  placement?: VideoPlacement;
+  /** Read at each play: a change in the settings applies from the next video on. */
+  placement?: VideoPlacement | (() => VideoPlacement);
   pollMs?: number;
   log?: (message: string) => void;
 }
@@ -139,7 +141,9 @@ export class ObsVideoPlayer {
     this.flippedTo = null;
     this.loopedAt = null;
     this.setStatus({ itemId: video.itemId, state: 'opening', cursorMs: null, durationMs: null });
-    const scene = this.deps.placement === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
+    const { placement } = this.deps;
+    const placed = typeof placement === 'function' ? placement() : placement;
+    const scene = placed === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
     await this.placeSource(scene, video.file, video.loop === true);
     await bridge.call('SetInputMute', { inputName: VIDEO_INPUT, inputMuted: video.muted });
     if (scene === VIDEO_SCENE) {
@@ -217,11 +221,32 @@ export class ObsVideoPlayer {
       sceneItemId: Number(item.sceneItemId),
       sceneItemIndex: 0,
     });
+    await this.leaveOtherScene(scene === VIDEO_SCENE ? OVERLAY_SCENE : VIDEO_SCENE, scenes);
     if (scene === VIDEO_SCENE && scenes.some((s) => s.sceneName === OVERLAY_SCENE)) {
       // The subtitles are the overlay's lyrics sources: the overlay scene goes over the video.
       if (!sceneItems.some((i) => i.sourceName === OVERLAY_SCENE)) {
         await bridge.call('CreateSceneItem', { sceneName: scene, sourceName: OVERLAY_SCENE });
       }
+    }
+  }
+
+  /**
+   * Takes the media source out of the scene the other placement uses: after the operator
+   * changes the setting, a film left under the overlays would play in every scene that holds
+   * them, the program scene included.
+   */
+  private async leaveOtherScene(
+    other: string,
+    scenes: readonly { sceneName?: unknown }[],
+  ): Promise<void> {
+    if (!scenes.some((s) => s.sceneName === other)) return;
+    const { bridge } = this.deps;
+    const { sceneItems } = await bridge.call('GetSceneItemList', { sceneName: other });
+    for (const left of sceneItems.filter((i) => i.sourceName === VIDEO_INPUT)) {
+      await bridge.call('RemoveSceneItem', {
+        sceneName: other,
+        sceneItemId: Number(left.sceneItemId),
+      });
     }
   }
 

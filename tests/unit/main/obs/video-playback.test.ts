@@ -325,3 +325,78 @@ describe('a looped entry on the stream', () => {
     expect(player.status()?.state).toBe('ended');
   });
 });
+
+describe('where the video goes on the stream', () => {
+  /** OBS with both scenes, the media source already in both from earlier plays. */
+  function twoScenes(placement: () => 'own-scene' | 'overlay-scene') {
+    const calls: { type: string; data?: Record<string, unknown> }[] = [];
+    const bridge = {
+      call: (type: string, data?: Record<string, unknown>) => {
+        calls.push({ type, data });
+        const answers: Record<string, unknown> = {
+          GetSceneList: {
+            scenes: [
+              { sceneName: 'Scene' },
+              { sceneName: VIDEO_SCENE },
+              { sceneName: 'Solidarity Overlays' },
+            ],
+          },
+          GetInputList: { inputs: [{ inputName: 'Solidarity · Video' }] },
+          GetSceneItemList: {
+            sceneItems: [
+              { sourceName: 'Solidarity · Lyrics', sceneItemId: 1 },
+              { sourceName: 'Solidarity · Video', sceneItemId: 9 },
+            ],
+          },
+          GetCurrentProgramScene: { currentProgramSceneName: 'Scene' },
+          GetMediaInputStatus: {
+            mediaState: 'OBS_MEDIA_STATE_PLAYING',
+            mediaCursor: 0,
+            mediaDuration: 6000,
+          },
+        };
+        return Promise.resolve(answers[type] ?? {});
+      },
+      on: () => () => {},
+    };
+    const time = manualClock();
+    const player = new ObsVideoPlayer({
+      bridge: bridge as never,
+      clock: time.clock,
+      placement,
+      showSubtitles: () => Promise.resolve(),
+    });
+    const video = { itemId: 'film', file: '/f.mp4', startMs: 0, endMs: null, muted: true, tracks };
+    return { calls, player, video };
+  }
+
+  it('follows the setting at each play, and leaves no copy in the other placement’s scene', async () => {
+    let placement: 'own-scene' | 'overlay-scene' = 'overlay-scene';
+    const { calls, player, video } = twoScenes(() => placement);
+    await player.play(video);
+    expect(calls.some((c) => c.type === 'SetCurrentProgramScene')).toBe(false);
+    expect(calls).toContainEqual({
+      type: 'SetSceneItemIndex',
+      data: { sceneName: 'Solidarity Overlays', sceneItemId: 9, sceneItemIndex: 0 },
+    });
+    expect(calls).toContainEqual({
+      type: 'RemoveSceneItem',
+      data: { sceneName: VIDEO_SCENE, sceneItemId: 9 },
+    });
+    await player.stop();
+
+    placement = 'own-scene';
+    calls.length = 0;
+    await player.play(video);
+    expect(calls).toContainEqual({
+      type: 'SetCurrentProgramScene',
+      data: { sceneName: VIDEO_SCENE },
+    });
+    expect(calls).toContainEqual({
+      type: 'RemoveSceneItem',
+      data: { sceneName: 'Solidarity Overlays', sceneItemId: 9 },
+    });
+    await player.stop();
+    player.dispose();
+  });
+});
