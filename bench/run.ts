@@ -17,6 +17,7 @@ import { benchOperatorLatency } from './operator-latency';
 import { writeResultsSection } from './results-file';
 import { benchSync, syncReport } from './sync';
 import { buildRevealDeck } from './reveal-deck';
+import { benchVideo, videoReport } from './video';
 import { NO_OPTIMISING_COMPILERS } from './v8-flags';
 
 const FIRST_SLIDE_RUNS = 3;
@@ -42,6 +43,8 @@ const firstSlideFlag = process.argv.indexOf('--first-slide');
 try {
   if (process.argv.includes('--sync')) {
     await syncSection();
+  } else if (process.argv.includes('--video')) {
+    await videoSection();
   } else if (firstSlideFlag >= 0) {
     step('encoding the drawing (4000×3000)');
     const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };
@@ -185,6 +188,16 @@ async function obsSection(): Promise<void> {
     lines = [`Not measured: ${(error as Error).message}.`];
   }
   writeResultsSection('OBS lyrics latency', lines);
+  console.log(lines.join('\n'));
+}
+
+/** Videos in the show: two rounds of a playlist with films, against slides only. */
+async function videoSection(): Promise<void> {
+  step('a playlist with films (two rounds), then slides only, on one display');
+  const result = await benchVideo(browser, path.join(root, 'pack-video'), 2);
+  const loadAtEnd = os.loadavg()[0]?.toFixed(1) ?? '?';
+  const lines = videoReport(result, { start: loadAtStart, end: loadAtEnd });
+  writeResultsSection('Video in the show', lines);
   console.log(lines.join('\n'));
 }
 

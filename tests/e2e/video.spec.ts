@@ -76,11 +76,33 @@ function writePack(dir: string): void {
     'language: en\nsubtitles:\n  en: media/videos/film-a.en.vtt\n  fr: media/videos/film-a.fr.vtt\n',
   );
   video('film-b', 'film-b.webm');
+  // SubRip for the original, WebVTT for the translation: a screen reads both with one parser.
+  write(
+    'media/videos/film-c.en.srt',
+    '1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>First</i> SubRip line\r\n\r\n' +
+      '2\r\n00:00:02,500 --> 00:00:04,000\r\nSecond SubRip line\r\n',
+  );
+  write(
+    'media/videos/film-c.fr.vtt',
+    vtt([
+      ['00:01.000', '00:02.500', 'Première ligne WebVTT'],
+      ['00:02.500', '00:04.000', 'Deuxième ligne WebVTT'],
+    ]),
+  );
+  video(
+    'film-c',
+    'film-b.webm',
+    'language: en\nsubtitles:\n  en: media/videos/film-c.en.srt\n  fr: media/videos/film-c.fr.vtt\n',
+  );
   video('corrupt', 'corrupt.webm');
   video('secret', 'film-b.webm', 'sensitive: true\n');
   write(
     'playlists/main.yaml',
     'kind: playlist\ntitle: Main\nduration: 3\nitems:\n  - before\n  - { item: film-a, duration: 6 }\n  - between\n  - { item: film-b, duration: 4 }\n',
+  );
+  write(
+    'playlists/subtitled.yaml',
+    'kind: playlist\ntitle: Subtitled\nitems:\n  - { item: film-c, duration: 4 }\n  - between\n',
   );
   write(
     'playlists/faults.yaml',
@@ -181,6 +203,49 @@ test('two videos with slides between them: plays, subtitles at cue times in the 
     expect(frames).toBeGreaterThan(100);
     expect(black).toBe(0);
   }
+  await en.close();
+  await fr.close();
+});
+
+test('SubRip and WebVTT subtitles both show the right line at the cue times', async ({
+  browser,
+}) => {
+  await operator.send({ name: 'setPlaylist', playlistId: 'subtitled' });
+  await operator.send({ name: 'goTo', itemId: 'film-c' });
+  expect((await operator.send({ name: 'videoPause' })).ok).toBe(true);
+  const en = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const fr = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await openView(en, withQuery(server.urls.display, { lang: 'en' }));
+  await openView(fr, withQuery(server.urls.display, { lang: 'fr' }));
+  for (const page of [en, fr]) {
+    await expect(page.locator('.stage')).toHaveAttribute('data-item-id', 'film-c', {
+      timeout: 10_000,
+    });
+  }
+  const at = async (ms: number) => {
+    expect((await operator.send({ name: 'videoSeek', ms })).ok).toBe(true);
+    for (const page of [en, fr]) {
+      await expect.poll(() => currentTime(page)).toBeGreaterThan(ms / 1000 - 0.05);
+    }
+  };
+  // Paused at the start, before the first cue: no line. (A screen seeks only on a jump of
+  // more than DRIFT_SEEK_MS, so the seeks below are 1.5 s apart.)
+  await expect(en.getByTestId('video-subtitles')).toHaveCount(0);
+  await at(1_500);
+  await expect(en.getByTestId('video-subtitles')).toHaveText('First SubRip line');
+  await expect(fr.locator('.video-subtitles .lyric-original')).toHaveText('First SubRip line');
+  await expect(fr.locator('.video-subtitles .lyric-translation')).toHaveText(
+    'Première ligne WebVTT',
+  );
+  await at(3_000);
+  await expect(en.getByTestId('video-subtitles')).toHaveText('Second SubRip line');
+  await expect(fr.locator('.video-subtitles .lyric-translation')).toHaveText(
+    'Deuxième ligne WebVTT',
+  );
+  await fr.screenshot({ path: screenshotPath('video-subtitled-srt-fr.png') });
+  // Playing on: the line follows the video's own time to the end of the last cue.
+  expect((await operator.send({ name: 'videoResume' })).ok).toBe(true);
+  await expect(en.getByTestId('video-subtitles')).toHaveCount(0, { timeout: 5_000 });
   await en.close();
   await fr.close();
 });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCore, type Core } from '../../src/main/core/start';
-import { VIDEO_INPUT } from '../../src/main/obs/video-playback';
+import { OVERLAY_SCENE } from '../../src/main/obs/overlay-elements';
+import { VIDEO_INPUT, VIDEO_SCENE } from '../../src/main/obs/video-playback';
 import { LYRICS } from '../helpers/obs-sources';
 import { screenshotPath } from '../helpers/display';
 import { builtInPackInFolder } from '../helpers/pack-copy';
@@ -158,5 +159,74 @@ describeWithObs('"Play on stream" through the core', () => {
     expect(refused.ok).toBe(false);
     expect(refused.error).toMatch(/sensitive/);
     expect(await operator.command({ name: 'safeMode', on: false })).toMatchObject({ ok: true });
+  });
+
+  it('"under the overlays", chosen in the console: no scene switch, the film under every text', async () => {
+    const { currentProgramSceneName: program } = await probe.call('GetCurrentProgramScene');
+    if (existsSync(path.join(rendererDir, 'index.html'))) {
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+      try {
+        for (const [lang, width, height, label] of [
+          ['fr', 390, 844, 'Sous l’habillage'],
+          ['en', 1280, 720, 'Under the overlays'],
+        ] as const) {
+          const page = await browser.newPage({ viewport: { width, height } });
+          const url = new URL(`http://127.0.0.1:${core.server.port}/operator`);
+          url.searchParams.set('token', core.server.tokens.operator);
+          url.searchParams.set('lang', lang);
+          await page.goto(url.toString());
+          const choice = page.getByTestId('obs-video-placement');
+          await choice.getByRole('radio', { name: label }).check();
+          await waitFor(
+            'the choice saved',
+            () => operator.lastObs()?.videoPlacement === 'overlay-scene',
+          );
+          await page.getByTestId('obs-video').scrollIntoViewIfNeeded();
+          await page
+            .getByTestId('obs-video')
+            .screenshot({ path: screenshotPath(`obs-video-placement-${lang}-${width}.png`) });
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    } else {
+      expect(
+        await operator.command({ name: 'obsVideoPlacement', placement: 'overlay-scene' }),
+      ).toMatchObject({ ok: true });
+    }
+    expect(operator.lastObs()?.videoPlacement).toBe('overlay-scene');
+
+    expect(await operator.command({ name: 'obsVideoPlay', itemId: 'film' })).toMatchObject({
+      ok: true,
+    });
+    await waitFor('the film to play', async () => {
+      const status = await probe.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
+      return status.mediaState === 'OBS_MEDIA_STATE_PLAYING';
+    });
+    await waitFor('a subtitle in the lyrics source', async () =>
+      ['Свободу', 'политзаключённым'].includes(String(await inputText(probe, LYRICS))),
+    );
+    expect((await probe.call('GetCurrentProgramScene')).currentProgramSceneName).toBe(program);
+    const { sceneItems } = await probe.call('GetSceneItemList', { sceneName: OVERLAY_SCENE });
+    const byIndex = [...sceneItems].sort(
+      (a, b) => Number(a.sceneItemIndex) - Number(b.sceneItemIndex),
+    );
+    const videoAt = byIndex.findIndex((item) => item.sourceName === VIDEO_INPUT);
+    const texts = byIndex
+      .map((item, index) => ({ index, kind: item.inputKind }))
+      .filter((item) => String(item.kind).startsWith('text_'));
+    expect(videoAt).toBe(0);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((text) => text.index > videoAt)).toBe(true);
+    // Not also left in the scene of its own, where an earlier play put it.
+    const own = await probe.call('GetSceneItemList', { sceneName: VIDEO_SCENE });
+    expect(own.sceneItems.some((item) => item.sourceName === VIDEO_INPUT)).toBe(false);
+
+    expect(await operator.command({ name: 'obsVideoStop' })).toMatchObject({ ok: true });
+    expect((await probe.call('GetCurrentProgramScene')).currentProgramSceneName).toBe(program);
+    expect(
+      await operator.command({ name: 'obsVideoPlacement', placement: 'own-scene' }),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -63,6 +63,7 @@ export const commandOwners = {
   obsVideoPlay: 'obs',
   obsVideoPause: 'obs',
   obsVideoStop: 'obs',
+  obsVideoPlacement: 'obs',
 } as const satisfies Record<CommandName, CommandOwner>;
 
 type NamesOwnedBy<O extends CommandOwner> = {

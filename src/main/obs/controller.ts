@@ -21,6 +21,11 @@ import type { LyricsText } from '../../shared/overlay/state';
 import { systemClock, type Clock } from '../../shared/time';
 import { ObsVideoPlayer, type VideoMediaStatus, type VideoPlacement } from './video-playback';
 import { mustStopVideo, planVideoOnStream } from './video-request';
+import {
+  DEFAULT_VIDEO_PLACEMENT,
+  loadObsVideoSettings,
+  saveObsVideoSettings,
+} from './video-settings';
 import { OverlaySync, type ApplyReport } from './overlay-sync';
 import { obsMediaDir } from './qr-png';
 import {
@@ -95,6 +100,10 @@ export interface ObsController {
   stopVideo(): Promise<Result>;
   videoStatus(): VideoMediaStatus | null;
   onVideoStatus(listener: (status: VideoMediaStatus | null) => void): () => void;
+  /** Where the next video on the stream goes (`obs-video.json`, loaded by `start`). */
+  videoPlacement(): VideoPlacement;
+  /** Saves the choice; the video playing now stays where it is, the next one goes there. */
+  setVideoPlacement(placement: VideoPlacement): Promise<Result>;
   stop(): Promise<void>;
 }
 
@@ -178,10 +187,11 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
       ...(subtitles !== undefined ? { lyrics: subtitles } : {}),
     });
   };
+  let videoPlacement: VideoPlacement = options.videoPlacement ?? DEFAULT_VIDEO_PLACEMENT;
   const video = new ObsVideoPlayer({
     bridge,
     clock: options.clock ?? systemClock,
-    placement: options.videoPlacement ?? 'own-scene',
+    placement: () => videoPlacement,
     log,
     showSubtitles: (text) => {
       subtitles = text ?? undefined;
@@ -222,6 +232,11 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     onStatus: (listener) => bridge.onStatus(listener),
 
     async start() {
+      if (!options.videoPlacement) {
+        const videoSettings = await loadObsVideoSettings(options.dataDir);
+        for (const warning of videoSettings.warnings) log(`obs: ${warning}`);
+        videoPlacement = videoSettings.settings.placement;
+      }
       const loaded = await load();
       for (const warning of loaded.warnings) log(`obs: ${warning}`);
       if (!loaded.config) return { status: bridge.status(), warnings: loaded.warnings };
@@ -296,6 +311,7 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
           startMs: plan.startMs,
           endMs: plan.endMs,
           muted: plan.muted,
+          loop: plan.loop,
           tracks: { main, sub },
         }),
       );
@@ -303,6 +319,15 @@ export function createObsController(options: ObsControllerOptions): ObsControlle
     pauseVideo: () => videoStep(() => video.pause()),
     stopVideo: () => videoStep(() => video.stop()),
     videoStatus: () => video.status(),
+    videoPlacement: () => videoPlacement,
+    async setVideoPlacement(placement) {
+      const saved = await attempt('save', () =>
+        saveObsVideoSettings(options.dataDir, { placement }),
+      );
+      if (!saved.ok) return saved;
+      videoPlacement = placement;
+      return { ok: true, value: undefined };
+    },
     onVideoStatus: (listener) => video.onStatus(listener),
 
     async stop() {

@@ -93,6 +93,7 @@ export function createObsService(options: ObsServiceOptions): ObsService {
     outputs: null,
     setup: null,
     overlay: controller.overlayHealth(),
+    videoPlacement: controller.videoPlacement(),
   };
   let operators = 0;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -100,7 +101,9 @@ export function createObsService(options: ObsServiceOptions): ObsService {
   let refreshing: Promise<void> | null = null;
   let again = false;
 
-  const emit = (next: ObsInfo) => {
+  const emit = (update: ObsInfo) => {
+    // Loaded by the controller's start, after this service began: read at every change.
+    const next = { ...update, videoPlacement: controller.videoPlacement() };
     if (JSON.stringify(next) === JSON.stringify(info)) return;
     info = next;
     for (const listener of listeners) listener(info);
@@ -223,6 +226,11 @@ export function createObsService(options: ObsServiceOptions): ObsService {
           return controller.pauseVideo();
         case 'obsVideoStop':
           return controller.stopVideo();
+        case 'obsVideoPlacement': {
+          const result = await controller.setVideoPlacement(command.placement);
+          emit(info);
+          return result.ok ? ok : fail(result.error);
+        }
       }
     },
     setOperatorCount(count) {

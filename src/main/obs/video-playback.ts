@@ -4,6 +4,7 @@ import {
   subtitleTextAt,
   type VideoSubtitleTracks,
 } from '../../shared/overlay/video-subtitles';
+import type { VideoPlacement } from '../../shared/protocol/obs';
 import type { Clock } from '../../shared/time';
 import type { ObsBridge } from './bridge';
 import { INPUT_PREFIX, OVERLAY_SCENE } from './overlay-elements';
@@ -22,9 +23,11 @@ const SEEK_TOLERANCE_MS = 250;
  * Farther back is a seek or a restart, and the read decides again.
  */
 const FLIP_TRAIL_MS = 300;
+/** After a loop's seek back, reads this soon may still show the old cursor: no second seek. */
+const LOOP_SEEK_SETTLE_MS = 1_000;
 
 /** Where the media source goes: its own scene (switched to and back), or under the overlays. */
-export type VideoPlacement = 'own-scene' | 'overlay-scene';
+export type { VideoPlacement } from '../../shared/protocol/obs';
 
 export interface VideoOnStream {
   itemId: string;
@@ -34,6 +37,8 @@ export interface VideoOnStream {
   /** Null: to the file's end. */
   endMs: number | null;
   muted: boolean;
+  /** The entry loops: back to `startMs` at the range's (or the file's) end, subtitles and all. */
+  loop?: boolean;
   tracks: VideoSubtitleTracks;
 }
 
@@ -51,7 +56,8 @@ export interface VideoPlayerDeps {
   clock: Clock;
   /** Puts a subtitle line in the overlay's lyrics sources; null gives them back to the show. */
   showSubtitles: (text: { line: string; translation: string } | null) => Promise<unknown>;
-  placement?: VideoPlacement;
+  /** Read at each play: a change in the settings applies from the next video on. */
+  placement?: VideoPlacement | (() => VideoPlacement);
   pollMs?: number;
   log?: (message: string) => void;
 }
@@ -95,6 +101,8 @@ export class ObsVideoPlayer {
   /** The line the stream shows now (after the last change sent). */
   private shownLine = '';
   private readonly lead = new SubtitleLead();
+  /** When a looped video was last sent back to its start (clock ms). */
+  private loopedAt: number | null = null;
   private returnTo: string | null = null;
   private readonly listeners = new Set<(status: VideoMediaStatus | null) => void>();
   private readonly unsubscribe: () => void;
@@ -105,7 +113,9 @@ export class ObsVideoPlayer {
     this.unsubscribe = deps.bridge.on(
       'MediaInputPlaybackEnded',
       (event: OBSEventTypes['MediaInputPlaybackEnded']) => {
-        if (event.inputName === VIDEO_INPUT && this.video) void this.finish('ended');
+        if (event.inputName !== VIDEO_INPUT || !this.video) return;
+        if (this.video.loop) void this.loopBack(this.video);
+        else void this.finish('ended');
       },
     );
   }
@@ -134,9 +144,12 @@ export class ObsVideoPlayer {
     this.shown = null;
     this.shownLine = '';
     this.flippedTo = null;
+    this.loopedAt = null;
     this.setStatus({ itemId: video.itemId, state: 'opening', cursorMs: null, durationMs: null });
-    const scene = this.deps.placement === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
-    await this.placeSource(scene, video.file);
+    const { placement } = this.deps;
+    const placed = typeof placement === 'function' ? placement() : placement;
+    const scene = placed === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
+    await this.placeSource(scene, video.file, video.loop === true);
     await bridge.call('SetInputMute', { inputName: VIDEO_INPUT, inputMuted: video.muted });
     if (scene === VIDEO_SCENE) {
       const { currentProgramSceneName } = await bridge.call('GetCurrentProgramScene');
@@ -173,14 +186,15 @@ export class ObsVideoPlayer {
   }
 
   /** The media source in `scene`, created once and pointed at this file. */
-  private async placeSource(scene: string, file: string): Promise<void> {
+  private async placeSource(scene: string, file: string, looping: boolean): Promise<void> {
     const { bridge } = this.deps;
+    // OBS loops at the file's end by itself; a range's end is the poll's (see `loopBack`).
     const settings = {
       local_file: file,
       is_local_file: true,
       restart_on_activate: true,
       close_when_inactive: true,
-      looping: false,
+      looping,
     };
     const { scenes } = await bridge.call('GetSceneList');
     if (!scenes.some((s) => s.sceneName === scene)) {
@@ -212,11 +226,32 @@ export class ObsVideoPlayer {
       sceneItemId: Number(item.sceneItemId),
       sceneItemIndex: 0,
     });
+    await this.leaveOtherScene(scene === VIDEO_SCENE ? OVERLAY_SCENE : VIDEO_SCENE, scenes);
     if (scene === VIDEO_SCENE && scenes.some((s) => s.sceneName === OVERLAY_SCENE)) {
       // The subtitles are the overlay's lyrics sources: the overlay scene goes over the video.
       if (!sceneItems.some((i) => i.sourceName === OVERLAY_SCENE)) {
         await bridge.call('CreateSceneItem', { sceneName: scene, sourceName: OVERLAY_SCENE });
       }
+    }
+  }
+
+  /**
+   * Takes the media source out of the scene the other placement uses: after the operator
+   * changes the setting, a film left under the overlays would play in every scene that holds
+   * them, the program scene included.
+   */
+  private async leaveOtherScene(
+    other: string,
+    scenes: readonly { sceneName?: unknown }[],
+  ): Promise<void> {
+    if (!scenes.some((s) => s.sceneName === other)) return;
+    const { bridge } = this.deps;
+    const { sceneItems } = await bridge.call('GetSceneItemList', { sceneName: other });
+    for (const left of sceneItems.filter((i) => i.sourceName === VIDEO_INPUT)) {
+      await bridge.call('RemoveSceneItem', {
+        sceneName: other,
+        sceneItemId: Number(left.sceneItemId),
+      });
     }
   }
 
@@ -319,7 +354,11 @@ export class ObsVideoPlayer {
       durationMs: status.mediaDuration,
     });
     if (cursorMs === null) return;
-    if (video.endMs !== null && cursorMs >= video.endMs) {
+    if (video.loop && this.passedLoop(video, cursorMs)) {
+      await this.loopBack(video);
+      return;
+    }
+    if (!video.loop && video.endMs !== null && cursorMs >= video.endMs) {
       await this.finish('ended');
       return;
     }
@@ -333,6 +372,39 @@ export class ObsVideoPlayer {
       status.mediaState === 'OBS_MEDIA_STATE_PLAYING'
     ) {
       this.scheduleFlip(video, cursorMs, readAt);
+    }
+  }
+
+  /**
+   * A looped video has run its pass: past the range's end, or wrapped by OBS's own looping to
+   * before the range's start. Not again while the last seek back may not show in the cursor yet.
+   */
+  private passedLoop(video: VideoOnStream, cursorMs: number): boolean {
+    const settling =
+      this.loopedAt !== null && this.deps.clock.now() - this.loopedAt < LOOP_SEEK_SETTLE_MS;
+    if (settling) return false;
+    const pastEnd = video.endMs !== null && cursorMs >= video.endMs;
+    return pastEnd || cursorMs < video.startMs - SEEK_TOLERANCE_MS;
+  }
+
+  /** The next pass of a looped video: back to the range's start; the next read sets the text. */
+  private async loopBack(video: VideoOnStream): Promise<void> {
+    if (this.video !== video) return;
+    this.loopedAt = this.deps.clock.now();
+    this.clearFlip();
+    this.flippedTo = null;
+    try {
+      await (video.startMs > 0
+        ? this.deps.bridge.call('SetMediaInputCursor', {
+            inputName: VIDEO_INPUT,
+            mediaCursor: video.startMs,
+          })
+        : this.deps.bridge.call('TriggerMediaInputAction', {
+            inputName: VIDEO_INPUT,
+            mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_RESTART',
+          }));
+    } catch (error) {
+      this.deps.log?.(`obs: sending the looped video back to its start failed: ${String(error)}`);
     }
   }
 

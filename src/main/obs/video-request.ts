@@ -12,6 +12,7 @@ export interface VideoStreamPlan {
   startMs: number;
   endMs: number | null;
   muted: boolean;
+  loop: boolean;
   subtitles: VideoSubtitleChoice;
 }
 
@@ -20,6 +21,7 @@ interface PlaybackOnAir {
   startMs: number;
   endMs: number;
   muted: boolean;
+  loop?: boolean;
 }
 
 function playbackOnAir(show: ShowState, itemId: string): PlaybackOnAir | null {
@@ -55,6 +57,7 @@ export function planVideoOnStream(
       startMs: playback?.startMs ?? 0,
       endMs: playback?.endMs ?? null,
       muted: playback?.muted ?? false,
+      loop: playback?.loop ?? false,
       subtitles: videoSubtitleLanguages(item, streamLanguages(snapshot.pack, show)),
     },
   };

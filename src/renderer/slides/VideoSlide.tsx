@@ -1,16 +1,19 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { VideoItem } from '../../shared/content';
 import type { VideoFaultReason, VideoPlayState } from '../../shared/protocol';
+import type { SubtitleCue } from '../../shared/subtitles';
 import { mediaUrl, type SlideContext } from './context';
 import {
-  cueLines,
   defaultEntryOptions,
   DRIFT_SEEK_MS,
   STALL_MS,
   subtitleTracks,
+  screenSubtitlesAt,
   targetPositionMs,
+  type ScreenSubtitles,
   type VideoEntryOptions,
 } from './video-sync';
+import { useSubtitleCues } from './use-subtitle-cues';
 
 /** How often an on-air video checks itself against the core's clock and for a stall. */
 const CHECK_MS = 250;
@@ -45,26 +48,41 @@ async function classifyError(element: HTMLVideoElement, src: string): Promise<Vi
   }
 }
 
-/** Hidden, not showing: the lines are drawn by the slide, styled like the lyrics. */
-function hideNativeCues(track: TextTrack): void {
-  track.mode = 'hidden';
-}
+const NO_SUBTITLES: ScreenSubtitles = { line: '', translation: '', lineIsOriginal: false };
 
-function useCueLines(track: HTMLTrackElement | null, src: string | null): string[] {
-  const [lines, setLines] = useState<string[]>([]);
+/**
+ * The subtitle lines at the video's own position, read on every painted frame while it is on
+ * screen (a `timeupdate` comes only every quarter second): a line changes on the frame its cue
+ * starts. The state changes only when the words do.
+ */
+function useSubtitlesAtVideoTime(
+  element: RefObject<HTMLVideoElement | null>,
+  original: readonly SubtitleCue[],
+  translation: readonly SubtitleCue[],
+  active: boolean,
+): ScreenSubtitles {
+  const [shown, setShown] = useState<ScreenSubtitles>(NO_SUBTITLES);
+  const reading = active && (original.length > 0 || translation.length > 0);
   useEffect(() => {
-    const textTrack = track?.track;
-    if (!textTrack || !src) return;
-    hideNativeCues(textTrack);
-    const update = () => {
-      const active = textTrack.activeCues ? Array.from(textTrack.activeCues) : [];
-      setLines(active.flatMap((cue) => cueLines((cue as VTTCue).text)));
+    if (!reading) return;
+    let frame = 0;
+    let key = '';
+    const read = () => {
+      const el = element.current;
+      const next = el ? screenSubtitlesAt(original, translation, el.currentTime * 1000) : null;
+      const nextKey = next
+        ? `${next.line}\u0000${next.translation}\u0000${next.lineIsOriginal}`
+        : '';
+      if (next && nextKey !== key) {
+        key = nextKey;
+        setShown(next);
+      }
+      frame = requestAnimationFrame(read);
     };
-    textTrack.addEventListener('cuechange', update);
-    update();
-    return () => textTrack.removeEventListener('cuechange', update);
-  }, [track, src]);
-  return lines;
+    read();
+    return () => cancelAnimationFrame(frame);
+  }, [element, original, translation, reading]);
+  return reading ? shown : NO_SUBTITLES;
 }
 
 /**
@@ -77,8 +95,6 @@ export function VideoSlide({ item, ctx }: { item: VideoItem; ctx: SlideContext }
   const phase = video?.phase ?? 'in';
   const options = video?.options ?? defaultEntryOptions;
   const element = useRef<HTMLVideoElement>(null);
-  const [originalTrack, setOriginalTrack] = useState<HTMLTrackElement | null>(null);
-  const [translationTrack, setTranslationTrack] = useState<HTMLTrackElement | null>(null);
   const [firstFrame, setFirstFrame] = useState(false);
   const [failed, setFailed] = useState(false);
   const [mutedByBrowser, setMutedByBrowser] = useState(false);
@@ -181,10 +197,14 @@ export function VideoSlide({ item, ctx }: { item: VideoItem; ctx: SlideContext }
     return () => clearInterval(timer);
   }, [phase, item.id, report]);
 
-  const original = useCueLines(originalTrack, tracks.original);
-  const translation = useCueLines(translationTrack, tracks.translation);
-  const shownOriginal = original.length > 0 ? original : translation;
-  const shownTranslation = original.length > 0 ? translation : [];
+  const originalCues = useSubtitleCues(tracks.original);
+  const translationCues = useSubtitleCues(tracks.translation);
+  const subtitles = useSubtitlesAtVideoTime(
+    element,
+    originalCues,
+    translationCues,
+    phase !== 'upcoming',
+  );
 
   return (
     <article
@@ -201,35 +221,18 @@ export function VideoSlide({ item, ctx }: { item: VideoItem; ctx: SlideContext }
         playsInline
         muted={options.muted || mutedByBrowser}
         disablePictureInPicture
-      >
-        {tracks.original ? (
-          <track
-            ref={setOriginalTrack}
-            kind="subtitles"
-            src={mediaUrl(tracks.original, null)}
-            srcLang={tracks.originalLang ?? undefined}
-          />
-        ) : null}
-        {tracks.translation ? (
-          <track
-            ref={setTranslationTrack}
-            kind="subtitles"
-            src={mediaUrl(tracks.translation, null)}
-            srcLang={ctx.language}
-          />
-        ) : null}
-      </video>
-      {shownOriginal.length > 0 ? (
+      />
+      {subtitles.line !== '' ? (
         <div className="video-subtitles" data-testid="video-subtitles">
           <p
             className="lyric-original"
-            lang={original.length > 0 ? (tracks.originalLang ?? undefined) : ctx.language}
+            lang={subtitles.lineIsOriginal ? (tracks.originalLang ?? undefined) : ctx.language}
           >
-            {shownOriginal.join('\n')}
+            {subtitles.line}
           </p>
-          {shownTranslation.length > 0 ? (
+          {subtitles.translation !== '' ? (
             <p className="lyric-translation" lang={ctx.language}>
-              {shownTranslation.join('\n')}
+              {subtitles.translation}
             </p>
           ) : null}
         </div>

@@ -1,5 +1,7 @@
 import type { ContentSnapshot, VideoItem } from '../../shared/content';
+import { subtitleTextAt } from '../../shared/overlay/video-subtitles';
 import { videoPositionAt, type VideoPlayState } from '../../shared/protocol';
+import { cuesAt, type SubtitleCue } from '../../shared/subtitles';
 
 /** A screen more than this far from the core's position seeks; less is left to play on. */
 export const DRIFT_SEEK_MS = 750;
@@ -86,11 +88,23 @@ export function subtitleTracks(
   return { original, translation: own, originalLang };
 }
 
-/** A cue's text as plain lines: WebVTT tags (`<i>`, `<c.x>`, voice spans) removed. */
-export function cueLines(text: string): string[] {
-  return text
-    .replace(/<[^>]*>/g, '')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
+/** What a screen shows under a video at one moment: the lines, and whose language the top one is. */
+export interface ScreenSubtitles {
+  line: string;
+  translation: string;
+  /** The top line is the original (spoken) language; false: the translation moved up. */
+  lineIsOriginal: boolean;
+}
+
+/**
+ * The subtitles at `ms` of video time, by the stream's own rule (`subtitleTextAt`): the
+ * original line with the translation under it, or the translation alone moved up.
+ */
+export function screenSubtitlesAt(
+  original: readonly SubtitleCue[],
+  translation: readonly SubtitleCue[],
+  ms: number,
+): ScreenSubtitles {
+  const text = subtitleTextAt({ main: original, sub: translation }, ms);
+  return { ...text, lineIsOriginal: cuesAt(original, ms).length > 0 };
 }

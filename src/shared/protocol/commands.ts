@@ -156,6 +156,7 @@ const OPERATOR_COMMANDS: readonly CommandName[] = [
   'obsVideoPlay',
   'obsVideoPause',
   'obsVideoStop',
+  'obsVideoPlacement',
 ];
 
 /**
@@ -172,6 +173,7 @@ const SETUP_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'outputConfigure',
   'obsConfigure',
   'obsSetup',
+  'obsVideoPlacement',
 ]);
 
 /**

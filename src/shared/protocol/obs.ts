@@ -14,6 +14,15 @@ export const obsConnectionState = z.enum([
 ]);
 export type ObsConnectionState = z.infer<typeof obsConnectionState>;
 
+/**
+ * Where "Play on stream" puts the media source: a scene of its own, switched to and back
+ * (the default: the stream shows the film alone, with its subtitles over it), or under the
+ * overlays in the overlay scene, so every scene that holds the overlays shows the film without
+ * a scene switch.
+ */
+export const videoPlacementSchema = z.enum(['own-scene', 'overlay-scene']);
+export type VideoPlacement = z.infer<typeof videoPlacementSchema>;
+
 export const obsStatusSchema = z.strictObject({
   state: obsConnectionState,
   /** A sentence for the operator: what is wrong and what to do. */
@@ -152,6 +161,8 @@ export const obsInfoSchema = z.strictObject({
   overlay: obsOverlayHealthSchema.nullable(),
   /** The video on the stream; absent or null when none has played. */
   video: obsVideoStatusSchema.nullable().optional(),
+  /** Where the next "Play on stream" puts the video (`obs-video.json`); absent: the default. */
+  videoPlacement: videoPlacementSchema.optional(),
 });
 export type ObsInfo = z.infer<typeof obsInfoSchema>;
 export type ObsStatusInfo = z.infer<typeof obsStatusSchema>;
@@ -179,6 +190,8 @@ export const obsCommandSchemas = [
   z.strictObject({ name: z.literal('obsVideoPlay'), itemId: z.string().min(1).max(256) }),
   z.strictObject({ name: z.literal('obsVideoPause') }),
   z.strictObject({ name: z.literal('obsVideoStop') }),
+  /** Where the next video on the stream goes; saved on this machine. */
+  z.strictObject({ name: z.literal('obsVideoPlacement'), placement: videoPlacementSchema }),
 ] as const;
 
 export const obsCommandNames = [
@@ -188,5 +201,6 @@ export const obsCommandNames = [
   'obsVideoPlay',
   'obsVideoPause',
   'obsVideoStop',
+  'obsVideoPlacement',
 ] as const;
 export type ObsCommandName = (typeof obsCommandNames)[number];

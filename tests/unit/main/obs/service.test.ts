@@ -6,6 +6,7 @@ import { refusal, serverMessageSchema } from '../../../../src/shared/protocol';
 
 function fakeController(passwordSource: 'env' | 'file' = 'file') {
   let status: ObsStatus = { state: 'disconnected', message: 'OBS is not connected.' };
+  let placement: 'own-scene' | 'overlay-scene' = 'own-scene';
   const listeners = new Set<(s: ObsStatus) => void>();
   const controller = {
     bridge: new ObsBridge(),
@@ -42,6 +43,11 @@ function fakeController(passwordSource: 'env' | 'file' = 'file') {
     overlayHealth: () => null,
     onOverlayHealth: () => () => {},
     onVideoStatus: () => () => {},
+    videoPlacement: vi.fn(() => placement),
+    setVideoPlacement: vi.fn(async (next: 'own-scene' | 'overlay-scene') => {
+      placement = next;
+      return { ok: true as const, value: undefined };
+    }),
     checkOverlays: vi.fn(async () => null),
   };
   const set = (next: ObsStatus) => {
@@ -86,6 +92,22 @@ describe('the OBS service', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('saves where videos go on the stream and tells the consoles', async () => {
+    const { controller, mock } = fakeController();
+    const service = createObsService({ controller });
+    expect(service.info().videoPlacement).toBe('own-scene');
+    const seen: (string | undefined)[] = [];
+    service.subscribe((info) => seen.push(info.videoPlacement));
+    const result = await service.execute({
+      name: 'obsVideoPlacement',
+      placement: 'overlay-scene',
+    });
+    expect(result.ok).toBe(true);
+    expect(mock.setVideoPlacement).toHaveBeenCalledWith('overlay-scene');
+    expect(seen.at(-1)).toBe('overlay-scene');
+    service.stop();
   });
 
   it('the obs commands are the operator’s only', () => {

@@ -254,3 +254,188 @@ describe('the stream’s subtitles on the cue’s own moment', () => {
     ]);
   });
 });
+
+describe('a looped entry on the stream', () => {
+  /** Runs the clock in small steps, letting the player's awaited OBS answers come in between. */
+  async function runUntil(time: ReturnType<typeof runningClock>, end: number) {
+    for (let at = time.now() + 10; at <= end; at += 10) {
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      await time.advanceTo(at);
+    }
+  }
+
+  /**
+   * A media source whose cursor runs with the clock: a seek or a restart moves it, and OBS's
+   * own `looping` setting wraps it at the file's end (as ffmpeg_source does).
+   */
+  function loopingObs(fileMs: number) {
+    const time = runningClock();
+    let base = 0;
+    let since = 0;
+    let looping = false;
+    const calls: { type: string; data?: Record<string, unknown> }[] = [];
+    let ended: ((event: { inputName: string }) => void) | null = null;
+    const bridge = {
+      call: (type: string, data?: Record<string, unknown>) => {
+        calls.push({ type, data });
+        const settings = data?.inputSettings as { looping?: boolean } | undefined;
+        if (settings) looping = settings.looping === true;
+        if (type === 'SetMediaInputCursor') {
+          base = data!.mediaCursor as number;
+          since = time.now();
+        }
+        if (type === 'TriggerMediaInputAction' && String(data!.mediaAction).endsWith('RESTART')) {
+          base = 0;
+          since = time.now();
+        }
+        if (type === 'GetMediaInputStatus') {
+          const run = base + time.now() - since;
+          return Promise.resolve({
+            mediaState: 'OBS_MEDIA_STATE_PLAYING',
+            mediaCursor: looping ? run % fileMs : Math.min(run, fileMs),
+            mediaDuration: fileMs,
+          });
+        }
+        return Promise.resolve(
+          type === 'CreateSceneItem'
+            ? { sceneItemId: 3 }
+            : { scenes: [], inputs: [], sceneItems: [] },
+        );
+      },
+      on: (_event: string, listener: (event: { inputName: string }) => void) => {
+        ended = listener;
+        return () => {};
+      },
+    };
+    const lines: (string | undefined)[] = [];
+    const player = new ObsVideoPlayer({
+      bridge: bridge as never,
+      clock: time.clock,
+      placement: 'overlay-scene',
+      showSubtitles: (text) => {
+        lines.push(text?.line);
+        return Promise.resolve();
+      },
+    });
+    return { time, calls, lines, player, end: () => ended?.({ inputName: 'Solidarity · Video' }) };
+  }
+
+  it('goes back to the range’s start at its end, pass after pass, the subtitles with it', async () => {
+    const { time, calls, lines, player } = loopingObs(6_000);
+    const video = { itemId: 'film', file: '/f.mp4', muted: true, tracks };
+    const started = player.play({ ...video, startMs: 1_000, endMs: 2_500, loop: true });
+    await runUntil(time, 5_600);
+    await started;
+    player.dispose();
+    // Three passes of 1000–2500 ms: "one" then "two" each time, never the end of the video.
+    expect(lines.slice(0, 6)).toEqual(['one', 'two', 'one', 'two', 'one', 'two']);
+    expect(player.status()?.state).toBe('playing');
+    const seeksBack = calls.filter(
+      (c) => c.type === 'SetMediaInputCursor' && c.data?.mediaCursor === 1_000,
+    );
+    expect(seeksBack.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('loops a whole file with OBS’s own looping, and an end event restarts instead of ending', async () => {
+    const { time, calls, lines, player, end } = loopingObs(3_500);
+    const video = { itemId: 'film', file: '/f.mp4', muted: true, tracks };
+    const started = player.play({ ...video, startMs: 0, endMs: 3_500, loop: true });
+    await runUntil(time, 5_700);
+    await started;
+    const created = calls.find((c) => c.type === 'CreateInput');
+    expect((created?.data?.inputSettings as { looping: boolean }).looping).toBe(true);
+    // The first pass, then the cursor wraps to 0 and the first line comes back at 1000.
+    expect(lines).toEqual(['', 'one', 'two', '', 'one', 'two']);
+    end();
+    await runUntil(time, 5_800);
+    player.dispose();
+    expect(player.status()?.state).toBe('playing');
+    expect(calls.filter((c) => String(c.data?.mediaAction).endsWith('RESTART'))).toHaveLength(2);
+  });
+
+  it('does not loop an entry that is played once', async () => {
+    const { time, calls, player } = loopingObs(3_500);
+    const video = { itemId: 'film', file: '/f.mp4', muted: true, tracks };
+    const started = player.play({ ...video, startMs: 0, endMs: 3_500 });
+    await runUntil(time, 4_000);
+    await started;
+    const created = calls.find((c) => c.type === 'CreateInput');
+    expect((created?.data?.inputSettings as { looping: boolean }).looping).toBe(false);
+    expect(player.status()?.state).toBe('ended');
+  });
+});
+
+describe('where the video goes on the stream', () => {
+  /** OBS with both scenes, the media source already in both from earlier plays. */
+  function twoScenes(placement: () => 'own-scene' | 'overlay-scene') {
+    const calls: { type: string; data?: Record<string, unknown> }[] = [];
+    const bridge = {
+      call: (type: string, data?: Record<string, unknown>) => {
+        calls.push({ type, data });
+        const answers: Record<string, unknown> = {
+          GetSceneList: {
+            scenes: [
+              { sceneName: 'Scene' },
+              { sceneName: VIDEO_SCENE },
+              { sceneName: 'Solidarity Overlays' },
+            ],
+          },
+          GetInputList: { inputs: [{ inputName: 'Solidarity · Video' }] },
+          GetSceneItemList: {
+            sceneItems: [
+              { sourceName: 'Solidarity · Lyrics', sceneItemId: 1 },
+              { sourceName: 'Solidarity · Video', sceneItemId: 9 },
+            ],
+          },
+          GetCurrentProgramScene: { currentProgramSceneName: 'Scene' },
+          GetMediaInputStatus: {
+            mediaState: 'OBS_MEDIA_STATE_PLAYING',
+            mediaCursor: 0,
+            mediaDuration: 6000,
+          },
+        };
+        return Promise.resolve(answers[type] ?? {});
+      },
+      on: () => () => {},
+    };
+    const time = manualClock();
+    const player = new ObsVideoPlayer({
+      bridge: bridge as never,
+      clock: time.clock,
+      placement,
+      showSubtitles: () => Promise.resolve(),
+    });
+    const video = { itemId: 'film', file: '/f.mp4', startMs: 0, endMs: null, muted: true, tracks };
+    return { calls, player, video };
+  }
+
+  it('follows the setting at each play, and leaves no copy in the other placement’s scene', async () => {
+    let placement: 'own-scene' | 'overlay-scene' = 'overlay-scene';
+    const { calls, player, video } = twoScenes(() => placement);
+    await player.play(video);
+    expect(calls.some((c) => c.type === 'SetCurrentProgramScene')).toBe(false);
+    expect(calls).toContainEqual({
+      type: 'SetSceneItemIndex',
+      data: { sceneName: 'Solidarity Overlays', sceneItemId: 9, sceneItemIndex: 0 },
+    });
+    expect(calls).toContainEqual({
+      type: 'RemoveSceneItem',
+      data: { sceneName: VIDEO_SCENE, sceneItemId: 9 },
+    });
+    await player.stop();
+
+    placement = 'own-scene';
+    calls.length = 0;
+    await player.play(video);
+    expect(calls).toContainEqual({
+      type: 'SetCurrentProgramScene',
+      data: { sceneName: VIDEO_SCENE },
+    });
+    expect(calls).toContainEqual({
+      type: 'RemoveSceneItem',
+      data: { sceneName: 'Solidarity Overlays', sceneItemId: 9 },
+    });
+    await player.stop();
+    player.dispose();
+  });
+});

@@ -40,8 +40,19 @@ describe('"Play on stream": whether and how', () => {
     });
     // Another item's range is not this video's.
     expect(planVideoOnStream(pack, { ...show, itemId: 's' }, 'open')).toMatchObject({
-      plan: { startMs: 0, endMs: null, muted: false },
+      plan: { startMs: 0, endMs: null, muted: false, loop: false },
     });
+  });
+
+  it('loops on the stream when the entry on air loops, and only then', () => {
+    const looped = {
+      ...showState({ itemId: 'open' }),
+      playback: { startMs: 0, endMs: 4000, muted: false, loop: true },
+    };
+    expect(planVideoOnStream(pack, looped, 'open')).toMatchObject({ plan: { loop: true } });
+    expect(
+      planVideoOnStream(pack, { ...looped, playback: { ...looped.playback, loop: false } }, 'open'),
+    ).toMatchObject({ plan: { loop: false } });
   });
 
   it('refuses what is not a video, by its id', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cueLines,
   defaultEntryOptions,
   publishedEntryOptions,
+  screenSubtitlesAt,
   subtitleTracks,
   targetPositionMs,
 } from '../../../../src/renderer/slides/video-sync';
 import type { VideoItem } from '../../../../src/shared/content';
+import { parseSubtitles } from '../../../../src/shared/subtitles';
 
 const playing = { itemId: 'v', anchorAt: 1_000, positionMs: 0, paused: false };
 
@@ -61,11 +62,44 @@ describe('subtitles', () => {
       translation: null,
     });
   });
-  it('strips WebVTT tags and keeps the lines', () => {
-    expect(cueLines('<v Boris><i>Свободу</i></v>\r\n<c.loud>всем</c>')).toEqual([
-      'Свободу',
-      'всем',
-    ]);
+});
+
+describe('the subtitles a screen draws at a moment of the video', () => {
+  // The same words in both formats a pack may use: a screen must show either.
+  const srt =
+    '\ufeff1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Свободу</i> {\\an8}всем\r\n\r\n' +
+    '2\r\n00:00:02,500 --> 00:00:04,000\r\n<b>Второй</b>\r\nстрокой\r\n';
+  const vtt =
+    'WEBVTT\n\n00:01.000 --> 00:02.500\nFree <c.loud>them</c> all\n\n' +
+    '00:02.500 --> 00:04.000\n<v Boris>Second line</v>\n';
+  const original = parseSubtitles(srt, 'srt').cues;
+  const translation = parseSubtitles(vtt, 'vtt').cues;
+
+  it('shows an SRT original over a WebVTT translation, at the cue times', () => {
+    expect(screenSubtitlesAt(original, translation, 999).line).toBe('');
+    expect(screenSubtitlesAt(original, translation, 1_000)).toEqual({
+      line: 'Свободу всем',
+      translation: 'Free them all',
+      lineIsOriginal: true,
+    });
+    expect(screenSubtitlesAt(original, translation, 2_500)).toEqual({
+      line: 'Второй\nстрокой',
+      translation: 'Second line',
+      lineIsOriginal: true,
+    });
+    expect(screenSubtitlesAt(original, translation, 4_000).line).toBe('');
+  });
+
+  it('moves a translation alone up, and says it is not the original', () => {
+    expect(screenSubtitlesAt([], translation, 1_200)).toEqual({
+      line: 'Free them all',
+      translation: '',
+      lineIsOriginal: false,
+    });
+    expect(screenSubtitlesAt(original, [], 3_000)).toMatchObject({
+      line: 'Второй\nстрокой',
+      lineIsOriginal: true,
+    });
   });
 });
 

@@ -50,6 +50,7 @@ describe('the control role', () => {
       [
         'obsConfigure',
         'obsSetup',
+        'obsVideoPlacement',
         'outputConfigure',
         'remoteEnable',
         'remoteRevoke',

@@ -165,7 +165,7 @@ export function ObsPanel() {
               </fieldset>
             ) : null}
           </div>
-          <VideoOnStream video={obs.video} />
+          <VideoOnStream video={obs.video} placement={obs.videoPlacement ?? 'own-scene'} />
           {obs.overlay ? (
             <OverlayHealth
               overlay={obs.overlay}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { ObsVideoStatus } from '../../../../shared/protocol';
+import type { ObsVideoStatus, VideoPlacement } from '../../../../shared/protocol';
 import { useRunner } from '../../../controls/run';
 import { consoleLanguage, itemTitle } from '../../../controls/text';
 import { localize } from '../../../i18n/localize';
@@ -20,8 +20,63 @@ const live = (video: ObsVideoStatus | null | undefined) =>
     video && (video.state === 'playing' || video.state === 'paused' || video.state === 'opening'),
   );
 
+const PLACEMENTS: readonly { value: VideoPlacement; label: string; why: string }[] = [
+  {
+    value: 'own-scene',
+    label: 'obsVideo.placement.ownScene',
+    why: 'obsVideo.placement.whyOwnScene',
+  },
+  {
+    value: 'overlay-scene',
+    label: 'obsVideo.placement.overlayScene',
+    why: 'obsVideo.placement.whyOverlayScene',
+  },
+];
+
+/** Where the next video goes on the stream: two choices, and why one would pick the chosen one. */
+function PlacementChoice({ placement }: { placement: VideoPlacement }) {
+  const { t } = useTranslation('console');
+  const stores = useStores();
+  const { send } = useRunner();
+  const choose = async (next: VideoPlacement) => {
+    const result = await send({ name: 'obsVideoPlacement', placement: next });
+    if (!result.ok) {
+      reportRefusal(t('obsVideo.refused', { reason: localize(t, result.error) }), stores.operator);
+    }
+  };
+  const chosen = PLACEMENTS.find((p) => p.value === placement) ?? PLACEMENTS[0]!;
+  return (
+    <fieldset className="op-obs-placement" data-testid="obs-video-placement">
+      <legend className="op-muted">{t('obsVideo.placement.legend')}</legend>
+      <div className="op-obs-placement-choices" role="radiogroup">
+        {PLACEMENTS.map((option) => (
+          <label key={option.value} className={option.value === placement ? 'is-on' : undefined}>
+            <input
+              type="radio"
+              name="obs-video-placement"
+              value={option.value}
+              checked={option.value === placement}
+              onChange={() => void choose(option.value)}
+            />{' '}
+            {t(option.label)}
+          </label>
+        ))}
+      </div>
+      <p className="op-muted op-obs-placement-why" data-testid="obs-video-placement-why">
+        {t(chosen.why)} {t('obsVideo.placement.later')}
+      </p>
+    </fieldset>
+  );
+}
+
 /** "Play on stream": a pack video in OBS, with its subtitles in the overlay's lyrics line. */
-export function VideoOnStream({ video }: { video: ObsVideoStatus | null | undefined }) {
+export function VideoOnStream({
+  video,
+  placement,
+}: {
+  video: ObsVideoStatus | null | undefined;
+  placement: VideoPlacement;
+}) {
   const { t, i18n } = useTranslation('console');
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
@@ -96,6 +151,7 @@ export function VideoOnStream({ video }: { video: ObsVideoStatus | null | undefi
           </button>
         </div>
       )}
+      <PlacementChoice placement={placement} />
       {video ? (
         <p className="op-obs-video-status" role="status" data-testid="obs-video-status">
           <strong>{t(`obsVideo.state.${video.state}`)}</strong>

@@ -103,6 +103,7 @@ const examples: { [N in CommandName]: Extract<Command, { name: N }> } = {
   obsVideoPlay: { name: 'obsVideoPlay', itemId: 'film' },
   obsVideoPause: { name: 'obsVideoPause' },
   obsVideoStop: { name: 'obsVideoStop' },
+  obsVideoPlacement: { name: 'obsVideoPlacement', placement: 'overlay-scene' },
   setShowClock: { name: 'setShowClock', now: Date.UTC(2026, 11, 6, 20, 0) },
   stageMessage: { name: 'stageMessage', text: '2 minutes' },
   stageMessageClear: { name: 'stageMessageClear' },

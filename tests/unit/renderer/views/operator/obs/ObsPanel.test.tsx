@@ -150,6 +150,25 @@ describe('ObsPanel', () => {
     expect(send).toHaveBeenCalledWith({ name: 'obsSwitchScene', scene: 'Talk' });
   });
 
+  it('where videos go on the stream: the saved choice is checked, with why; a click sends the other', async () => {
+    const { send } = renderPanel({ ...connected, videoPlacement: 'overlay-scene' });
+    const choice = screen.getByTestId('obs-video-placement');
+    const own = within(choice).getByRole('radio', { name: 'A scene of its own' });
+    const under = within(choice).getByRole('radio', { name: 'Under the overlays' });
+    expect(under).toBeChecked();
+    expect(own).not.toBeChecked();
+    expect(screen.getByTestId('obs-video-placement-why')).toHaveTextContent(/No scene switch/);
+    await act(async () => {
+      fireEvent.click(own);
+    });
+    expect(send).toHaveBeenCalledWith({ name: 'obsVideoPlacement', placement: 'own-scene' });
+    cleanup();
+    // An older core that does not say: the default, a scene of its own.
+    renderPanel(connected);
+    expect(screen.getByRole('radio', { name: 'A scene of its own' })).toBeChecked();
+    cleanup();
+  });
+
   it('studio mode marks the preview', () => {
     renderPanel({
       ...connected,
