@@ -4,14 +4,16 @@ import {
   ok,
   type LocalizedText,
 } from '../../shared/protocol';
-import { systemClock } from '../../shared/time';
+import { systemClock, type Clock } from '../../shared/time';
 import type { ObsService } from '../obs';
 import { RemoteController } from '../remote/controller';
 import { openDeviceStore } from '../remote/devices';
 import { lanAddresses as findLanAddresses } from '../remote/lan-address';
 import { openOutputRegistry } from '../screens/output-registry';
 import { PendingScreens } from '../screens/pending-screens';
+import { PlaylistLoops } from '../screens/playlist-loops';
 import { ScreensController } from '../screens/screens-controller';
+import { showForOutput } from '../../shared/show/output-show';
 import {
   startServer,
   type RemoteSockets,
@@ -35,6 +37,8 @@ export interface ShowServerOptions extends Omit<ServerOptions, 'show' | 'execute
   notice?: (text: LocalizedText) => void;
   /** OBS for operators: the `obs` message and the obs* commands. Left out: they are refused. */
   obs?: ObsService;
+  /** [0, 1); for the screens' own shuffled playlists. */
+  random?: () => number;
 }
 
 /** The server with the phone remote the core built for it. */
@@ -102,12 +106,57 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     onlineOutputs: () => sockets?.connectedOutputs() ?? new Set<string>(),
     now: () => clock.now(),
   });
+  // The show's time, as the main show has it (the machine's clock plus the operator's offset),
+  // for the dates and times of day of the screens' own playlists; timers run on the machine's.
+  let showClockOffsetMs = 0;
+  let safeMode = false;
+  const showTime: Clock = {
+    now: () => clock.now() + showClockOffsetMs,
+    setTimeout: (callback, ms) => clock.setTimeout(callback, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+  };
+  let loops: PlaylistLoops | null = null;
+  // Made on first use: the pack is read only once it has loaded (sockets wait for it).
+  const playlistLoops = (): PlaylistLoops =>
+    (loops ??= new PlaylistLoops({
+      content: options.store.snapshot(),
+      clock: showTime,
+      machineClock: clock,
+      random: options.random ?? Math.random,
+      safeMode: () => safeMode,
+      changed: () => sockets?.refreshOutputs(),
+    }));
+  /** Safe mode turned on the main show: every screen's loop follows before it is shown. */
+  const noteSafeMode = (on: boolean): boolean => {
+    if (on === safeMode) return false;
+    safeMode = on;
+    loops?.safeModeMaybeChanged();
+    return loops !== null;
+  };
+  /** The screens online now start their playlists' loops; the others' stop. */
+  const followScreens = (): void => {
+    const online = sockets?.connectedOutputs() ?? new Set<string>();
+    const playing = outputs.list().filter((o) => online.has(o.id));
+    if (playing.length === 0 && loops === null) return;
+    // A restart into safe mode: the first loop's first order is already the safe one.
+    if (loops === null) safeMode = engine.state().safeMode;
+    playlistLoops().want(playing.map((o) => o.playlist));
+    sockets?.refreshOutputs();
+  };
   const obs = options.obs;
   const server = await startServer({
     ...options,
     show: engine,
     remote,
     screens,
+    showForOutput: (outputId, main) => {
+      const output = outputs.get(outputId);
+      if (!output) return main;
+      // Whichever of the show's listeners runs first, no screen sees a sensitive item of
+      // its own playlist in a state that says safe mode is on.
+      noteSafeMode(main.safeMode);
+      return showForOutput(main, output, loops?.play(output.playlist) ?? null);
+    },
     execute: (command) =>
       routeCommand(command, {
         show: (c) => engine.execute(c),
@@ -125,8 +174,16 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     throw error;
   });
   sockets = server.sockets;
+  const unfollowScreens = screens.subscribe(followScreens);
+  const unfollowContent = options.store.subscribe(() => {
+    if (!loops) return;
+    loops.setContent(options.store.snapshot());
+    sockets?.refreshOutputs();
+  });
   // Safe mode protects people: whoever is on the venue's Wi-Fi loses the show at once.
   const unfollowSafeMode = engine.subscribe((show) => {
+    showClockOffsetMs = show.clock?.offsetMs ?? 0;
+    if (noteSafeMode(show.safeMode)) sockets?.refreshOutputs();
     if (show.safeMode && remote.isOn())
       remote.disable('safe mode is on, so the phone remote is off');
     if (show.safeMode && screens.isPairing()) screens.safeModeOn();
@@ -139,6 +196,9 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     close: () =>
       (closing ??= (async () => {
         unfollowSafeMode();
+        unfollowScreens();
+        unfollowContent();
+        loops?.stop();
         await remote.close();
         await server.close();
       })()),

@@ -71,6 +71,8 @@ export interface ServerOptions {
   remote: RemoteController;
   /** Screens on the venue network (`screens/`): pairing, and admitting paired screens. */
   screens?: ServerScreens;
+  /** What a paired screen shows (see `showForOutput`); left out: the main show. */
+  showForOutput?: (outputId: string, main: ShowState) => ShowState;
   /** The built renderer: `index.html` and `assets/`. */
   rendererDir: string;
   /** 127.0.0.1 unless told: the show must not be reachable from the network by accident. */
@@ -109,6 +111,8 @@ export interface RemoteSockets {
   disconnect(match: (client: ConnectedClient) => boolean, code: number, reason: string): void;
   connectedDevices(): ReadonlySet<string>;
   connectedOutputs(): ReadonlySet<string>;
+  /** Sends each paired screen what it shows now. */
+  refreshOutputs(): void;
 }
 
 export interface RunningServer {
@@ -164,6 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ready: options.ready,
     content: () => store.snapshot(),
     show: () => show.state(),
+    ...(options.showForOutput ? { showFor: options.showForOutput } : {}),
     execute: (command) => options.execute(command),
     operatorGreeting: () => [
       { type: 'clients', clients: hub.clients() },
@@ -198,6 +203,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     disconnect: (match, code, reason) => hub.disconnect(match, code, reason),
     connectedDevices: () => hub.connectedDevices(),
     connectedOutputs: () => hub.connectedOutputs(),
+    refreshOutputs: () => hub.refreshOutputs(show.state()),
   };
 
   function origins(listener: Listener): Set<string> {

@@ -5,6 +5,7 @@ export * from './durations';
 export * from './playlist-order';
 export * from './pass-order';
 export * from './loop';
+export * from './output-show';
 export * from './resume';
 export * from './setlist';
 export * from './lyrics-timing';
