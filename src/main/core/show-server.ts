@@ -1,12 +1,13 @@
 import {
   CLOSE_REMOTE_OFF,
   CLOSE_UNAUTHORIZED,
+  coreText,
   ok,
   type LocalizedText,
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
 import type { ObsService } from '../obs';
-import { RemoteController } from '../remote/controller';
+import { RemoteController, type LanListener } from '../remote/controller';
 import { openDeviceStore } from '../remote/devices';
 import { lanAddresses as findLanAddresses } from '../remote/lan-address';
 import { openOutputRegistry } from '../screens/output-registry';
@@ -20,6 +21,7 @@ import {
   type RunningServer,
   type ServerOptions,
 } from '../server/server';
+import { SharedLanListener } from '../server/shared-lan-listener';
 import { routeCommand } from './commands';
 import type { ShowCore } from './late-show';
 
@@ -66,10 +68,15 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     if (!sockets) throw new Error('the server is not listening yet');
     return sockets;
   };
+  const lanAddresses = options.lanAddresses ?? (() => findLanAddresses());
+  // One LAN listener for the phone remote and the screens: open while either needs it.
+  const lan = new SharedLanListener((address, lastPort) =>
+    listening().openLanListener(address, lastPort),
+  );
   const remote = new RemoteController({
     devices,
-    lanAddresses: options.lanAddresses ?? (() => findLanAddresses()),
-    openListener: (address, lastPort) => listening().openLanListener(address, lastPort),
+    lanAddresses,
+    openListener: (address, lastPort) => lan.hold('remote', address, lastPort),
     disconnectAll: (reason) =>
       sockets?.disconnect((c) => c.role === 'remote', CLOSE_REMOTE_OFF, reason),
     disconnectDevice: (deviceId) =>
@@ -98,7 +105,7 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
       };
     },
     pairingUrl: () => {
-      const origin = remote.lanOrigin();
+      const origin = lan.origin();
       return origin ? `${origin}/screen` : null;
     },
     disconnectOutput: (outputId, reason) =>
@@ -149,6 +156,7 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     show: engine,
     remote,
     screens,
+    lanOrigin: () => lan.origin(),
     showForOutput: (outputId, main) => {
       const output = outputs.get(outputId);
       if (!output) return main;
@@ -174,7 +182,41 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     throw error;
   });
   sockets = server.sockets;
-  const unfollowScreens = screens.subscribe(followScreens);
+  /**
+   * Paired screens reach the show on the LAN listener, whether the phone remote is on or not:
+   * it stays open while "Add a screen" is on or any screen is paired. Safe mode closes the
+   * pairing, not the paired screens: the show keeps running on them, with safe mode's rules.
+   */
+  let screensLan: Promise<LanListener | null> | null = null;
+  const followScreensLan = (): void => {
+    const wanted = screens.isPairing() || outputs.list().length > 0;
+    if (wanted && screensLan === null) {
+      const address = lanAddresses()[0];
+      if (!address) return;
+      screensLan = lan.hold('screens', address, null).then(
+        (held) => {
+          screens.changed();
+          return held;
+        },
+        (error: unknown) => {
+          screensLan = null;
+          (options.notice ?? ((text) => console.error(text.message)))(
+            coreText('remote.cannotListen', { address, detail: (error as Error).message }),
+          );
+          return null;
+        },
+      );
+    } else if (!wanted && screensLan !== null) {
+      const letGo = screensLan;
+      screensLan = null;
+      void letGo.then((held) => held?.stop());
+    }
+  };
+  followScreensLan();
+  const unfollowScreens = screens.subscribe(() => {
+    followScreensLan();
+    followScreens();
+  });
   const unfollowContent = options.store.subscribe(() => {
     if (!loops) return;
     loops.setContent(options.store.snapshot());
@@ -200,6 +242,7 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
         unfollowContent();
         loops?.stop();
         await remote.close();
+        await lan.close();
         await server.close();
       })()),
   };
