@@ -80,7 +80,7 @@ export function ScreensPanel() {
         </div>
       ) : null}
       {screens.pairing && !screens.url ? (
-        // The LAN listener opens with the phone remote; until then only this machine can ask.
+        // The LAN listener opens with "Add a screen"; without a LAN address only this machine can ask.
         <p className="op-warning" data-testid="screens-no-address">
           {t('screens.noAddress')}
         </p>
@@ -102,7 +102,7 @@ export function ScreensPanel() {
       )}
       {screens.outputs.length > 0 ? (
         <p className="op-muted" data-testid="screens-playlist-note">
-          {t('screens.playlistLater')}
+          {t('screens.jobApplies')}
         </p>
       ) : null}
     </section>
