@@ -89,6 +89,11 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     safeModeOn: () => engine.state().safeMode,
     clock,
   });
+  let showReady = options.ready === undefined;
+  options.ready?.then(
+    () => (showReady = true),
+    () => {},
+  );
   const outputs = await openOutputRegistry(
     options.dataDir ?? null,
     options.notice ?? ((text) => console.error(text.message)),
@@ -111,6 +116,12 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     disconnectOutput: (outputId, reason) =>
       sockets?.disconnect((c) => c.outputId === outputId, CLOSE_UNAUTHORIZED, reason),
     onlineOutputs: () => sockets?.connectedOutputs() ?? new Set<string>(),
+    onAir: (output) => {
+      // Before the pack has loaded nothing is on air (and the show cannot be read yet).
+      if (!showReady) return null;
+      const shown = showForOutput(engine.state(), output, loops?.play(output.playlist) ?? null);
+      return { itemId: shown.itemId, playlistId: shown.playlistId };
+    },
     now: () => clock.now(),
   });
   // The show's time, as the main show has it (the machine's clock plus the operator's offset),
@@ -131,8 +142,19 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
       machineClock: clock,
       random: options.random ?? Math.random,
       safeMode: () => safeMode,
-      changed: () => sockets?.refreshOutputs(),
+      changed: () => {
+        sockets?.refreshOutputs();
+        noticeOnAir();
+      },
     }));
+  /** What the screens show, as the console last heard it: it hears again when that changes. */
+  let onAirKey = '';
+  const noticeOnAir = (): void => {
+    const key = JSON.stringify(screens.status().outputs.map((o) => [o.id, o.onAir]));
+    if (key !== onAirKey) screens.changed();
+  };
+  /** Which screens are online with which job: their loops change only when that does. */
+  let jobsKey = '';
   /** Safe mode turned on the main show: every screen's loop follows before it is shown. */
   const noteSafeMode = (on: boolean): boolean => {
     if (on === safeMode) return false;
@@ -149,6 +171,7 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     if (loops === null) safeMode = engine.state().safeMode;
     playlistLoops().want(playing.map((o) => o.playlist));
     sockets?.refreshOutputs();
+    noticeOnAir();
   };
   const obs = options.obs;
   const server = await startServer({
@@ -213,8 +236,12 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     }
   };
   followScreensLan();
-  const unfollowScreens = screens.subscribe(() => {
+  const unfollowScreens = screens.subscribe((status) => {
+    onAirKey = JSON.stringify(status.outputs.map((o) => [o.id, o.onAir]));
     followScreensLan();
+    const jobs = JSON.stringify(status.outputs.map(({ onAir: _onAir, ...job }) => job));
+    if (jobs === jobsKey) return;
+    jobsKey = jobs;
     followScreens();
   });
   const unfollowContent = options.store.subscribe(() => {
@@ -226,6 +253,7 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
   const unfollowSafeMode = engine.subscribe((show) => {
     showClockOffsetMs = show.clock?.offsetMs ?? 0;
     if (noteSafeMode(show.safeMode)) sockets?.refreshOutputs();
+    if (screens.status().outputs.length > 0) noticeOnAir();
     if (show.safeMode && remote.isOn())
       remote.disable('safe mode is on, so the phone remote is off');
     if (show.safeMode && screens.isPairing()) screens.safeModeOn();

@@ -15,6 +15,7 @@ import { useRunner } from '../../controls/run';
 import { consoleLanguage, itemTitle } from '../../controls/text';
 import { localize } from '../../i18n/localize';
 import { spacedCode } from '../../controls/screen-code';
+import { ScreenThumbnail } from './ScreenThumbnail';
 import './screens-panel.css';
 
 type Output = ScreensStatus['outputs'][number];
@@ -202,6 +203,7 @@ function OutputRow({ output, run }: { output: Output; run: Run }) {
   };
   return (
     <li className="op-screen-output" data-testid={`screen-output-${output.id}`}>
+      <ScreenThumbnail output={output} />
       <div className="op-screen-output-head">
         <span className={`op-dot${output.online ? ' is-ok' : ''}`} aria-hidden="true" />
         <strong translate="no">{output.name}</strong>

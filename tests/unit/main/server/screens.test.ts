@@ -245,6 +245,39 @@ describe('each screen does its own job', () => {
   });
 });
 
+describe("the console's view of each screen", () => {
+  it('hears what each screen shows, and again when that changes', async () => {
+    const operator = await connected('operator');
+    await run(operator, { name: 'screenPairing', on: true });
+    const tv = await pairScreen(operator, 'merch TV');
+    const projector = await pairScreen(operator, 'projector');
+    await run(operator, {
+      name: 'outputConfigure',
+      outputId: tv.outputId,
+      changes: { playlist: 'merch' },
+    });
+    const watcher = await connected('operator');
+    connect('display', tv.token);
+    connect('display', projector.token);
+    const onAir = async (match: (byId: Record<string, unknown>) => boolean) => {
+      for (;;) {
+        // Another console: the one that sends commands skips messages while it waits.
+        const { screens } = await watcher.nextOf('screens');
+        const byId = Object.fromEntries(screens.outputs.map((o) => [o.id, o.onAir]));
+        if (match(byId)) return byId;
+      }
+    };
+    const first = await onAir((byId) => JSON.stringify(byId[tv.outputId]).includes('merch'));
+    expect(first[tv.outputId]).toEqual({ itemId: 'b', playlistId: 'merch' });
+    expect(first[projector.outputId]).toEqual({ itemId: 'a', playlistId: 'main' });
+    await run(operator, { name: 'next' });
+    const moved = await onAir(
+      (byId) => (byId[projector.outputId] as { itemId: string }).itemId === 'b',
+    );
+    expect(moved[tv.outputId]).toEqual({ itemId: 'b', playlistId: 'merch' });
+  });
+});
+
 describe('who may manage screens', () => {
   const names = ['screenPairing', 'screenApprove', 'screenRevoke', 'outputConfigure'] as const;
   it('the operator only', () => {
