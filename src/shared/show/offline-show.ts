@@ -21,10 +21,10 @@ export function canPlayOffline(last: ShowState): boolean {
 /**
  * A screen without the core: the same `ShowLoop` the core runs, started from the last state
  * the screen had (the item on air keeps its remaining time), on the screen's clock corrected
- * to the core's. It cannot hear safe mode while it is cut off, so it plays as if safe mode
- * were on from its first change: no sensitive item comes back on a screen the operator can
- * no longer reach. Its sequence goes on from the core's, so a screen that rejoins on the same
- * slide does not fade it again.
+ * to the core's, with the safe mode it last heard: it keeps playing its playlist as the core
+ * does, so a screen that rejoins finds the core on the same slide (its sequence goes on from
+ * the core's, so that slide does not fade again). While cut off it cannot hear safe mode
+ * turned on: the console shows it offline, and docs/security.md says what to do.
  */
 export class OfflineShow {
   private readonly loop: ShowLoop;
@@ -39,7 +39,7 @@ export class OfflineShow {
     const remainingMs = Math.max(0, last.startedAt + last.durationMs - clock.now());
     this.loop = new ShowLoop(
       content,
-      { clock, random: Math.random, safeMode: () => true, changed },
+      { clock, random: Math.random, safeMode: () => last.safeMode, changed },
       {
         playlistId: last.playlistId,
         itemId: last.itemId,
@@ -47,7 +47,7 @@ export class OfflineShow {
         paused: true,
         remainingMs,
         blackout: false,
-        safeMode: true,
+        safeMode: last.safeMode,
       },
     );
     // The slide on screen stays up for the rest of its time when it is still in the order
