@@ -1,23 +1,27 @@
 import {
   CLOSE_REMOTE_OFF,
   CLOSE_UNAUTHORIZED,
+  coreText,
   ok,
   type LocalizedText,
 } from '../../shared/protocol';
-import { systemClock } from '../../shared/time';
+import { systemClock, type Clock } from '../../shared/time';
 import type { ObsService } from '../obs';
-import { RemoteController } from '../remote/controller';
+import { RemoteController, type LanListener } from '../remote/controller';
 import { openDeviceStore } from '../remote/devices';
 import { lanAddresses as findLanAddresses } from '../remote/lan-address';
 import { openOutputRegistry } from '../screens/output-registry';
 import { PendingScreens } from '../screens/pending-screens';
+import { PlaylistLoops } from '../screens/playlist-loops';
 import { ScreensController } from '../screens/screens-controller';
+import { showForOutput } from '../../shared/show/output-show';
 import {
   startServer,
   type RemoteSockets,
   type RunningServer,
   type ServerOptions,
 } from '../server/server';
+import { SharedLanListener } from '../server/shared-lan-listener';
 import { routeCommand } from './commands';
 import type { ShowCore } from './late-show';
 
@@ -35,6 +39,8 @@ export interface ShowServerOptions extends Omit<ServerOptions, 'show' | 'execute
   notice?: (text: LocalizedText) => void;
   /** OBS for operators: the `obs` message and the obs* commands. Left out: they are refused. */
   obs?: ObsService;
+  /** [0, 1); for the screens' own shuffled playlists. */
+  random?: () => number;
 }
 
 /** The server with the phone remote the core built for it. */
@@ -62,10 +68,15 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     if (!sockets) throw new Error('the server is not listening yet');
     return sockets;
   };
+  const lanAddresses = options.lanAddresses ?? (() => findLanAddresses());
+  // One LAN listener for the phone remote and the screens: open while either needs it.
+  const lan = new SharedLanListener((address, lastPort) =>
+    listening().openLanListener(address, lastPort),
+  );
   const remote = new RemoteController({
     devices,
-    lanAddresses: options.lanAddresses ?? (() => findLanAddresses()),
-    openListener: (address, lastPort) => listening().openLanListener(address, lastPort),
+    lanAddresses,
+    openListener: (address, lastPort) => lan.hold('remote', address, lastPort),
     disconnectAll: (reason) =>
       sockets?.disconnect((c) => c.role === 'remote', CLOSE_REMOTE_OFF, reason),
     disconnectDevice: (deviceId) =>
@@ -78,6 +89,11 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     safeModeOn: () => engine.state().safeMode,
     clock,
   });
+  let showReady = options.ready === undefined;
+  options.ready?.then(
+    () => (showReady = true),
+    () => {},
+  );
   const outputs = await openOutputRegistry(
     options.dataDir ?? null,
     options.notice ?? ((text) => console.error(text.message)),
@@ -94,20 +110,84 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
       };
     },
     pairingUrl: () => {
-      const origin = remote.lanOrigin();
+      const origin = lan.origin();
       return origin ? `${origin}/screen` : null;
     },
     disconnectOutput: (outputId, reason) =>
       sockets?.disconnect((c) => c.outputId === outputId, CLOSE_UNAUTHORIZED, reason),
     onlineOutputs: () => sockets?.connectedOutputs() ?? new Set<string>(),
+    onAir: (output) => {
+      // Before the pack has loaded nothing is on air (and the show cannot be read yet).
+      if (!showReady) return null;
+      const shown = showForOutput(engine.state(), output, loops?.play(output.playlist) ?? null);
+      return { itemId: shown.itemId, playlistId: shown.playlistId };
+    },
     now: () => clock.now(),
   });
+  // The show's time, as the main show has it (the machine's clock plus the operator's offset),
+  // for the dates and times of day of the screens' own playlists; timers run on the machine's.
+  let showClockOffsetMs = 0;
+  let safeMode = false;
+  const showTime: Clock = {
+    now: () => clock.now() + showClockOffsetMs,
+    setTimeout: (callback, ms) => clock.setTimeout(callback, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+  };
+  let loops: PlaylistLoops | null = null;
+  // Made on first use: the pack is read only once it has loaded (sockets wait for it).
+  const playlistLoops = (): PlaylistLoops =>
+    (loops ??= new PlaylistLoops({
+      content: options.store.snapshot(),
+      clock: showTime,
+      machineClock: clock,
+      random: options.random ?? Math.random,
+      safeMode: () => safeMode,
+      changed: () => {
+        sockets?.refreshOutputs();
+        noticeOnAir();
+      },
+    }));
+  /** What the screens show, as the console last heard it: it hears again when that changes. */
+  let onAirKey = '';
+  const noticeOnAir = (): void => {
+    const key = JSON.stringify(screens.status().outputs.map((o) => [o.id, o.onAir]));
+    if (key !== onAirKey) screens.changed();
+  };
+  /** Which screens are online with which job: their loops change only when that does. */
+  let jobsKey = '';
+  /** Safe mode turned on the main show: every screen's loop follows before it is shown. */
+  const noteSafeMode = (on: boolean): boolean => {
+    if (on === safeMode) return false;
+    safeMode = on;
+    loops?.safeModeMaybeChanged();
+    return loops !== null;
+  };
+  /** The screens online now start their playlists' loops; the others' stop. */
+  const followScreens = (): void => {
+    const online = sockets?.connectedOutputs() ?? new Set<string>();
+    const playing = outputs.list().filter((o) => online.has(o.id));
+    if (playing.length === 0 && loops === null) return;
+    // A restart into safe mode: the first loop's first order is already the safe one.
+    if (loops === null) safeMode = engine.state().safeMode;
+    playlistLoops().want(playing.map((o) => o.playlist));
+    sockets?.refreshOutputs();
+    noticeOnAir();
+  };
   const obs = options.obs;
   const server = await startServer({
     ...options,
     show: engine,
     remote,
     screens,
+    lanOrigin: () => lan.origin(),
+    showForOutput: (outputId, main) => {
+      const output = outputs.get(outputId);
+      if (!output) return main;
+      // Whichever of the show's listeners runs first, no screen sees a sensitive item of
+      // its own playlist in a state that says safe mode is on.
+      noteSafeMode(main.safeMode);
+      return showForOutput(main, output, loops?.play(output.playlist) ?? null);
+    },
     execute: (command) =>
       routeCommand(command, {
         show: (c) => engine.execute(c),
@@ -125,8 +205,55 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     throw error;
   });
   sockets = server.sockets;
+  /**
+   * Paired screens reach the show on the LAN listener, whether the phone remote is on or not:
+   * it stays open while "Add a screen" is on or any screen is paired. Safe mode closes the
+   * pairing, not the paired screens: the show keeps running on them, with safe mode's rules.
+   */
+  let screensLan: Promise<LanListener | null> | null = null;
+  const followScreensLan = (): void => {
+    const wanted = screens.isPairing() || outputs.list().length > 0;
+    if (wanted && screensLan === null) {
+      const address = lanAddresses()[0];
+      if (!address) return;
+      screensLan = lan.hold('screens', address, null).then(
+        (held) => {
+          screens.changed();
+          return held;
+        },
+        (error: unknown) => {
+          screensLan = null;
+          (options.notice ?? ((text) => console.error(text.message)))(
+            coreText('remote.cannotListen', { address, detail: (error as Error).message }),
+          );
+          return null;
+        },
+      );
+    } else if (!wanted && screensLan !== null) {
+      const letGo = screensLan;
+      screensLan = null;
+      void letGo.then((held) => held?.stop());
+    }
+  };
+  followScreensLan();
+  const unfollowScreens = screens.subscribe((status) => {
+    onAirKey = JSON.stringify(status.outputs.map((o) => [o.id, o.onAir]));
+    followScreensLan();
+    const jobs = JSON.stringify(status.outputs.map(({ onAir: _onAir, ...job }) => job));
+    if (jobs === jobsKey) return;
+    jobsKey = jobs;
+    followScreens();
+  });
+  const unfollowContent = options.store.subscribe(() => {
+    if (!loops) return;
+    loops.setContent(options.store.snapshot());
+    sockets?.refreshOutputs();
+  });
   // Safe mode protects people: whoever is on the venue's Wi-Fi loses the show at once.
   const unfollowSafeMode = engine.subscribe((show) => {
+    showClockOffsetMs = show.clock?.offsetMs ?? 0;
+    if (noteSafeMode(show.safeMode)) sockets?.refreshOutputs();
+    if (screens.status().outputs.length > 0) noticeOnAir();
     if (show.safeMode && remote.isOn())
       remote.disable('safe mode is on, so the phone remote is off');
     if (show.safeMode && screens.isPairing()) screens.safeModeOn();
@@ -139,7 +266,11 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
     close: () =>
       (closing ??= (async () => {
         unfollowSafeMode();
+        unfollowScreens();
+        unfollowContent();
+        loops?.stop();
         await remote.close();
+        await lan.close();
         await server.close();
       })()),
   };

@@ -3,6 +3,7 @@ import {
   fail,
   ok,
   type OutputChanges,
+  type OutputOnAir,
   type OutputRecord,
   type Result,
   type ScreensStatus,
@@ -29,6 +30,8 @@ export interface ScreensControllerOptions {
   disconnectOutput: (outputId: string, reason: string) => void;
   /** The outputs with an open socket. */
   onlineOutputs: () => ReadonlySet<string>;
+  /** What an output shows now, for the console's thumbnail; left out: nothing said. */
+  onAir?: (output: OutputRecord) => OutputOnAir | null;
   now: () => number;
 }
 
@@ -54,7 +57,11 @@ export class ScreensController {
       pairing: this.pairing,
       url: this.pairing ? this.options.pairingUrl() : null,
       pending: this.pairing ? this.options.pending.list() : [],
-      outputs: this.options.registry.list().map((o) => ({ ...o, online: online.has(o.id) })),
+      outputs: this.options.registry.list().map((o) => ({
+        ...o,
+        online: online.has(o.id),
+        onAir: this.options.onAir?.(o) ?? null,
+      })),
     };
   }
 

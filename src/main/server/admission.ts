@@ -35,8 +35,9 @@ export function screenRole(output: Pick<OutputRecord, 'role'>): Role {
 
 /**
  * Who may open a socket, on which listener. The main listener takes every role with its
- * token, and the remote role also with a paired phone's token. The LAN listener, which exists
- * only while the remote is on, takes the remote role with a paired phone's token and nothing
+ * token, and the remote role also with a paired phone's token. The LAN listener, open while
+ * the remote is on, "Add a screen" is on or a screen is paired, takes the remote role with a
+ * paired phone's token (while the remote is on) and a paired screen's own token, and nothing
  * else: the fixed role tokens are for this machine and the links the operator handed out,
  * never for whoever is on the venue's Wi-Fi. While the remote is off, no remote socket stays.
  */

@@ -22,13 +22,22 @@ export interface LanListenerOptions {
   pair: (request: PairRequest) => Promise<PairOutcome>;
   /** Screens on the venue network: their page and their pairing, here too. */
   screens?: ScreenPairing;
+  /**
+   * Pack media for paired screens, checked by their own tokens only (see `media-access.ts`):
+   * a screen on the LAN shows pictures like the kiosk does.
+   */
+  registerScreenMedia?: (app: FastifyInstance) => void;
+  /** Whether the phone remote is on: its page is served only then. */
+  remoteOn: () => boolean;
   maxPayload: number;
 }
 
 /**
- * The phone remote's listener on the LAN address. It serves the remote page and its assets,
- * pairing and the remote's socket, and nothing else: no other view, no media, no home page
- * with tokens. Stopping it refuses new connections before `stop` returns.
+ * The listener on the LAN address, shared by the phone remote and the paired screens (see
+ * `SharedLanListener`). It serves the remote's page (while the remote is on), the screens'
+ * page, the assets, both pairings, the paired screens' media and the sockets, and nothing
+ * else: no other view, no home page with tokens; the socket's admission decides who stays.
+ * Stopping it refuses new connections before `stop` returns.
  */
 export async function startLanListener(options: LanListenerOptions): Promise<LanListener> {
   for (const port of options.preferredPorts) {
@@ -48,9 +57,10 @@ async function listenOn(options: LanListenerOptions, port: number): Promise<LanL
   let origin = new Set<string>();
   let host = baseUrl(address, port).slice('http://'.length);
   hardenApp(app, () => hostsOf(origin));
-  app.get(
-    '/remote',
-    appPage(options.rendererDir, () => host),
+  const remotePage = appPage(options.rendererDir, () => host);
+  // Open for the screens alone, the listener has no remote page to give out.
+  app.get('/remote', (request, reply) =>
+    options.remoteOn() ? remotePage(request, reply) : reply.callNotFound(),
   );
   if (options.screens) {
     app.get(
@@ -58,6 +68,7 @@ async function listenOn(options: LanListenerOptions, port: number): Promise<LanL
       appPage(options.rendererDir, () => host),
     );
     registerScreenPairRoutes(app, { screens: options.screens, origins: () => origin });
+    options.registerScreenMedia?.(app);
   }
   await registerAssets(app, options.rendererDir);
   registerPairRoute(app, { pair: options.pair, origins: () => origin });

@@ -11,7 +11,8 @@ export type MediaRefusal = { status: 401; text: string } | { status: 404; text: 
 export type MediaAccess = (token: unknown, relPath: string) => Promise<MediaRefusal | null>;
 
 export interface MediaAccessOptions {
-  tokens: Record<ViewRole, string>;
+  /** The fixed role tokens that open media; none on the LAN listener. */
+  tokens: Partial<Record<ViewRole, string>>;
   /** A paired phone's device token opens media like a view's token. */
   pairedDevice: (token: string) => boolean;
   content: () => ContentSnapshot;

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import fastifyWebsocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
 import {
   SOCKET_PATH,
   type Command,
@@ -71,6 +72,10 @@ export interface ServerOptions {
   remote: RemoteController;
   /** Screens on the venue network (`screens/`): pairing, and admitting paired screens. */
   screens?: ServerScreens;
+  /** The LAN listener's origin while it is open (shared by remote and screens); the remote's if left out. */
+  lanOrigin?: () => string | null;
+  /** What a paired screen shows (see `showForOutput`); left out: the main show. */
+  showForOutput?: (outputId: string, main: ShowState) => ShowState;
   /** The built renderer: `index.html` and `assets/`. */
   rendererDir: string;
   /** 127.0.0.1 unless told: the show must not be reachable from the network by accident. */
@@ -109,6 +114,8 @@ export interface RemoteSockets {
   disconnect(match: (client: ConnectedClient) => boolean, code: number, reason: string): void;
   connectedDevices(): ReadonlySet<string>;
   connectedOutputs(): ReadonlySet<string>;
+  /** Sends each paired screen what it shows now. */
+  refreshOutputs(): void;
 }
 
 export interface RunningServer {
@@ -164,6 +171,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ready: options.ready,
     content: () => store.snapshot(),
     show: () => show.state(),
+    ...(options.showForOutput ? { showFor: options.showForOutput } : {}),
     execute: (command) => options.execute(command),
     operatorGreeting: () => [
       { type: 'clients', clients: hub.clients() },
@@ -193,16 +201,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         hub,
         pair: (request) => remote.pair(request),
         screens,
+        // On the LAN, only a paired screen's own token opens media: never a fixed role token.
+        registerScreenMedia: screens
+          ? (lanApp) => registerMediaOn(lanApp, {}, (token) => screens.authenticate(token) !== null)
+          : undefined,
+        remoteOn: () => remote.isOn(),
         maxPayload: MAX_PAYLOAD_BYTES,
       }),
     disconnect: (match, code, reason) => hub.disconnect(match, code, reason),
     connectedDevices: () => hub.connectedDevices(),
     connectedOutputs: () => hub.connectedOutputs(),
+    refreshOutputs: () => hub.refreshOutputs(show.state()),
   };
 
   function origins(listener: Listener): Set<string> {
     if (listener === 'lan') {
-      const origin = remote.lanOrigin();
+      const origin = options.lanOrigin ? options.lanOrigin() : remote.lanOrigin();
       return new Set(origin ? [origin.toLowerCase()] : []);
     }
     return (mainOrigins ??= allowedOrigins(host, port));
@@ -228,25 +242,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (screens) app.get(SCREEN_PAGE_PATH, serveApp);
   await registerAssets(app, rendererDir);
   const ready = options.ready;
-  if (ready) {
-    // Whether a media file may be sent depends on the content and on safe mode: neither is
-    // known before the pack has loaded.
-    app.addHook('onRequest', async (request) => {
-      if (request.url.startsWith('/media/')) await ready;
-    });
-  }
-  registerMedia(
+  const mediaScaler = createMediaScaler({ scale: options.scaleImage });
+  /** Pack media on `target`, to whoever `pairedDevice` and `roleTokens` let in. */
+  const registerMediaOn = (
+    target: FastifyInstance,
+    roleTokens: Partial<Record<ViewRole, string>>,
+    pairedDevice: (token: string) => boolean,
+  ): void => {
+    if (ready) {
+      // Whether a media file may be sent depends on the content and on safe mode: neither is
+      // known before the pack has loaded.
+      target.addHook('onRequest', async (request) => {
+        if (request.url.startsWith('/media/')) await ready;
+      });
+    }
+    registerMedia(
+      target,
+      resolveMedia,
+      mediaScaler,
+      createMediaAccess({
+        tokens: roleTokens,
+        pairedDevice,
+        content: () => store.snapshot(),
+        safeMode: () => show.state().safeMode,
+        resolve: resolveMedia,
+      }),
+    );
+  };
+  registerMediaOn(
     app,
-    resolveMedia,
-    createMediaScaler({ scale: options.scaleImage }),
-    createMediaAccess({
-      tokens,
-      pairedDevice: (token) =>
-        remote.authenticate(token) !== null || (screens?.authenticate(token) ?? null) !== null,
-      content: () => store.snapshot(),
-      safeMode: () => show.state().safeMode,
-      resolve: resolveMedia,
-    }),
+    tokens,
+    (token) =>
+      remote.authenticate(token) !== null || (screens?.authenticate(token) ?? null) !== null,
   );
   // Also here, not only on the LAN listener: a laptop at the show computer (and the tests)
   // pair without the LAN. It answers only while the remote is on, like the LAN one.

@@ -47,6 +47,11 @@ export interface SocketHubOptions {
   ready?: Promise<void>;
   content: () => ContentSnapshot;
   show: () => ShowState;
+  /**
+   * What a paired screen (an output) shows, from the main show: its own playlist, languages
+   * and so on. Left out: every screen shows the main show.
+   */
+  showFor?: (outputId: string, main: ShowState) => ShowState;
   /** Show commands answer at once; the remote's may wait for a listener to start. */
   execute: (command: Command) => Result | Promise<Result>;
   /** What an operator gets after its show state: connected clients, the remote, notices. */
@@ -85,6 +90,8 @@ export interface SocketHub {
   accept(socket: WebSocket, request: FastifyRequest, listener: Listener): void;
   broadcastContent(content: ContentSnapshot): void;
   broadcastShow(show: ShowState): void;
+  /** Sends each paired screen what it shows now (its own loop moved, or its job changed). */
+  refreshOutputs(main: ShowState): void;
   /** For operator-only messages: clients, remote, notices. Never reaches another role. */
   sendToOperators(message: ServerMessage, exceptClientId?: string): void;
   clients(): ConnectedClient[];
@@ -127,6 +134,11 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     () => (isReady = true),
     () => {},
   );
+
+  const showOf = (client: Client, main: ShowState): ShowState => {
+    const outputId = client.info.outputId;
+    return outputId && options.showFor ? options.showFor(outputId, main) : main;
+  };
 
   /** Drops a client once; says whether it was still listed. */
   const forget = (client: Client): boolean => {
@@ -178,7 +190,7 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
         clientId: client.info.id,
       });
       send(socket, { type: 'content', content: options.content() });
-      send(socket, { type: 'show', show: options.show() });
+      send(socket, { type: 'show', show: showOf(client, options.show()) });
       if (client.info.role === 'operator') {
         for (const message of options.operatorGreeting()) send(socket, message);
       }
@@ -308,10 +320,23 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
     for (const client of clients) if (to(client)) sendRaw(client.socket, data);
   };
 
+  const isOutput = (client: Client): boolean => Boolean(client.info.outputId);
+  const sendOutputs = (main: ShowState): void => {
+    for (const client of clients) {
+      if (isOutput(client)) send(client.socket, { type: 'show', show: showOf(client, main) });
+    }
+  };
+
   return {
     accept,
     broadcastContent: (content) => broadcast({ type: 'content', content }),
-    broadcastShow: (show) => broadcast({ type: 'show', show }),
+    broadcastShow: (show) => {
+      broadcast({ type: 'show', show }, (c) => !isOutput(c) || !options.showFor);
+      if (options.showFor) sendOutputs(show);
+    },
+    refreshOutputs: (main) => {
+      if (options.showFor) sendOutputs(main);
+    },
     sendToOperators: (message, exceptClientId) =>
       broadcast(message, (c) => c.info.role === 'operator' && c.info.id !== exceptClientId),
     clients: () => [...clients].map((c) => ({ ...c.info })),

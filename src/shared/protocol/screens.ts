@@ -67,12 +67,25 @@ export const pendingScreenSchema = z.strictObject({
 });
 export type PendingScreen = z.infer<typeof pendingScreenSchema>;
 
+/** What an output shows at this moment: its item, from which playlist. */
+export const outputOnAirSchema = z.strictObject({
+  itemId: z.string().nullable(),
+  playlistId: z.string().nullable(),
+});
+export type OutputOnAir = z.infer<typeof outputOnAirSchema>;
+
 /** The screens as the operator sees them. Pairing codes go to the operator only. */
 export const screensStatusSchema = z.strictObject({
   pairing: z.boolean(),
   /** Where a screen's browser opens `/screen`, on the LAN address; null while pairing is off. */
   url: z.string().nullable(),
   pending: z.array(pendingScreenSchema),
-  outputs: z.array(outputRecordSchema.extend({ online: z.boolean() })),
+  outputs: z.array(
+    outputRecordSchema.extend({
+      online: z.boolean(),
+      /** What it shows now (its playlist's item, or the main show's), for its thumbnail. */
+      onAir: outputOnAirSchema.nullable().optional(),
+    }),
+  ),
 });
 export type ScreensStatus = z.infer<typeof screensStatusSchema>;

@@ -5,6 +5,8 @@ export * from './durations';
 export * from './playlist-order';
 export * from './pass-order';
 export * from './loop';
+export * from './output-show';
+export * from './offline-show';
 export * from './resume';
 export * from './setlist';
 export * from './lyrics-timing';

@@ -28,6 +28,7 @@ import { themeStyle } from '../../slides/theme';
 import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
+import { useOfflineShow } from './use-offline-show';
 import { useScheduledShow } from './use-scheduled-show';
 import { useStarted } from './use-started';
 import { useFirstImagesReady } from './use-first-images';
@@ -69,6 +70,11 @@ export interface DisplayViewProps {
   preloader?: Preloader;
   /** The page's query string, for `?lang=`. */
   search?: string;
+  /**
+   * Whether a lost connection shows its small mark. A paired screen (`/screen`) shows none:
+   * the audience sees the show going on, and the operator sees the screen offline on the console.
+   */
+  offlineMark?: boolean;
 }
 
 export function DisplayView({
@@ -77,6 +83,7 @@ export function DisplayView({
   fadeMs,
   preloader: givenPreloader,
   search = typeof location === 'undefined' ? '' : location.search,
+  offlineMark = true,
 }: DisplayViewProps) {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
@@ -89,9 +96,10 @@ export function DisplayView({
       state.itemId !== null && !snapshot?.items.some((item) => item.id === state.itemId),
     [snapshot],
   );
-  const show = useScheduledShow(latestShow, syncOffsetMs, isGone);
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
   const status = useStore(stores.connection, (s) => s.status);
+  const played = useOfflineShow(latestShow, snapshot, status, clockOffsetMs);
+  const show = useScheduledShow(played, syncOffsetMs, isGone);
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
   const nowMs = useNow(clockOffsetMs);
   const [ownPreloader] = useState(() => createPreloader());
@@ -284,7 +292,7 @@ export function DisplayView({
           {refusal}
         </div>
       ) : null}
-      {status !== 'open' ? (
+      {status !== 'open' && offlineMark ? (
         // Never blank the slide for a dropped connection: the last state is still the truth
         // as far as we know, and the venue should not notice a server restart.
         <div className="reconnecting-mark" role="status" data-testid="reconnecting">

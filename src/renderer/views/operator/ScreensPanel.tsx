@@ -15,6 +15,7 @@ import { useRunner } from '../../controls/run';
 import { consoleLanguage, itemTitle } from '../../controls/text';
 import { localize } from '../../i18n/localize';
 import { spacedCode } from '../../controls/screen-code';
+import { ScreenThumbnail } from './ScreenThumbnail';
 import './screens-panel.css';
 
 type Output = ScreensStatus['outputs'][number];
@@ -80,7 +81,7 @@ export function ScreensPanel() {
         </div>
       ) : null}
       {screens.pairing && !screens.url ? (
-        // The LAN listener opens with the phone remote; until then only this machine can ask.
+        // The LAN listener opens with "Add a screen"; without a LAN address only this machine can ask.
         <p className="op-warning" data-testid="screens-no-address">
           {t('screens.noAddress')}
         </p>
@@ -102,7 +103,7 @@ export function ScreensPanel() {
       )}
       {screens.outputs.length > 0 ? (
         <p className="op-muted" data-testid="screens-playlist-note">
-          {t('screens.playlistLater')}
+          {t('screens.jobApplies')}
         </p>
       ) : null}
     </section>
@@ -202,6 +203,7 @@ function OutputRow({ output, run }: { output: Output; run: Run }) {
   };
   return (
     <li className="op-screen-output" data-testid={`screen-output-${output.id}`}>
+      <ScreenThumbnail output={output} />
       <div className="op-screen-output-head">
         <span className={`op-dot${output.online ? ' is-ok' : ''}`} aria-hidden="true" />
         <strong translate="no">{output.name}</strong>

@@ -19,6 +19,8 @@ interface SlidePreviewProps {
   lyricsLine?: number | null;
   label: string;
   testId?: string;
+  /** Laid out as on a 1080×1920 screen turned on its side (a screen set to portrait). */
+  portrait?: boolean;
 }
 
 /**
@@ -34,7 +36,9 @@ function SlidePreviewFrame({
   lyricsLine = null,
   label,
   testId,
+  portrait = false,
 }: SlidePreviewProps) {
+  const frameWidth = portrait ? FRAME_HEIGHT : FRAME_WIDTH;
   const box = useRef<HTMLDivElement | null>(null);
   const [scale, setScale] = useState(0.25);
   useLayoutEffect(() => {
@@ -42,18 +46,18 @@ function SlidePreviewFrame({
     if (!element) return;
     const measure = () => {
       const width = element.clientWidth;
-      if (width > 0) setScale(width / FRAME_WIDTH);
+      if (width > 0) setScale(width / frameWidth);
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [frameWidth]);
 
   const frame: CSSProperties = {
-    width: FRAME_WIDTH,
-    height: FRAME_HEIGHT,
+    width: frameWidth,
+    height: portrait ? FRAME_WIDTH : FRAME_HEIGHT,
     transform: `scale(${scale})`,
   };
   let body = null;
@@ -76,7 +80,7 @@ function SlidePreviewFrame({
   }
   return (
     <div
-      className="op-preview"
+      className={`op-preview${portrait ? ' is-portrait' : ''}`}
       ref={box}
       role="img"
       aria-label={label}
@@ -124,5 +128,6 @@ export const SlidePreview = memo(
     a.lyricsLine === b.lyricsLine &&
     a.label === b.label &&
     a.testId === b.testId &&
+    a.portrait === b.portrait &&
     sameTiming(a.timing, b.timing),
 );

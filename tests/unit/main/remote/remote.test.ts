@@ -13,7 +13,7 @@ import {
   type RemoteStatus,
   type ServerMessage,
 } from '../../../../src/shared/protocol';
-import { FakeStore, TestClient, get, makeFixture, stopTestServer } from '../server/helpers';
+import { FakeStore, TestClient, get, getRaw, makeFixture, stopTestServer } from '../server/helpers';
 import { caseItem, playlist, snapshot, song, statement, verses } from '../show/content-fixtures';
 import { FakeClock } from '../show/fake-clock';
 import { connectResult, post } from './helpers';
@@ -163,18 +163,17 @@ describe('the phone remote', () => {
     expect((await get(port, '/remote')).status).toBe(200);
     expect((await get(port, '/remote')).body).toContain('<div id="root">');
     expect((await get(port, '/assets/app.js')).status).toBe(200);
-    for (const p of [
-      '/',
-      '/display',
-      '/kiosk',
-      '/operator',
-      '/overlay',
-      '/media/media/photo.png',
-    ]) {
+    for (const p of ['/', '/display', '/kiosk', '/operator', '/overlay']) {
       const res = await get(port, p);
       expect(res.status, p).toBe(404);
       expect(res.body).toBe('Not found\n');
       for (const token of Object.values(server.tokens)) expect(res.body).not.toContain(token);
+    }
+    // Media is there for paired screens only: the fixed role tokens open none of it here.
+    for (const token of Object.values(server.tokens)) {
+      const res = await getRaw(port, `/media/media/photo.png?token=${token}`);
+      expect(res.status).toBe(401);
+      expect(res.body).not.toContain(token);
     }
     // Other roles are refused on this address, even with their right token.
     const display = socket(port, { role: 'display', token: server.tokens.display });

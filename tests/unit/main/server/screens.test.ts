@@ -5,6 +5,7 @@ import {
   commandPermissions,
   type Command,
   type OutputChanges,
+  type ShowState,
 } from '../../../../src/shared/protocol';
 import { playlist, snapshot, statement } from '../show/content-fixtures';
 import { post } from '../remote/helpers';
@@ -172,6 +173,108 @@ describe('pairing a screen', () => {
       expect(message.type).not.toBe('screens');
       if (message.type === 'result') break;
     }
+  });
+});
+
+/** Skips show messages until one matches; a screen's state must settle on it. */
+async function showWhere(client: TestClient, match: (show: ShowState) => boolean) {
+  for (;;) {
+    const { show } = await client.nextOf('show');
+    if (match(show)) return show;
+  }
+}
+
+describe('each screen does its own job', () => {
+  it('a screen on another playlist plays that one while the main display keeps the main show', async () => {
+    const operator = await connected('operator');
+    const kiosk = await connected('display');
+    await run(operator, { name: 'screenPairing', on: true });
+    const merchTv = await pairScreen(operator, 'merch TV');
+    const projector = await pairScreen(operator, 'projector');
+    await run(operator, {
+      name: 'outputConfigure',
+      outputId: merchTv.outputId,
+      changes: { playlist: 'merch', languages: ['ru'] },
+    });
+    const merchScreen = connect('display', merchTv.token);
+    const projectorScreen = connect('display', projector.token);
+    const merchShow = await showWhere(merchScreen, (s) => s.playlistId === 'merch');
+    expect(merchShow).toMatchObject({ itemId: 'b', order: ['b'] });
+    expect(merchShow.outputLanguages.display).toEqual(['ru']);
+    expect(await showWhere(projectorScreen, () => true)).toMatchObject({
+      playlistId: 'main',
+      itemId: 'a',
+    });
+    // The operator moves the main show: the projector follows, the merch TV keeps its own.
+    await run(operator, { name: 'next' });
+    expect((await kiosk.nextOf('show')).show).toMatchObject({ playlistId: 'main', itemId: 'b' });
+    expect((await projectorScreen.nextOf('show')).show).toMatchObject({ playlistId: 'main' });
+    expect((await merchScreen.nextOf('show')).show).toMatchObject({
+      playlistId: 'merch',
+      itemId: 'b',
+      sequence: merchShow.sequence,
+    });
+    // Blackout covers every screen, whatever it plays.
+    await run(operator, { name: 'blackout', on: true });
+    expect(await showWhere(merchScreen, (s) => s.blackout)).toMatchObject({
+      playlistId: 'merch',
+      itemId: 'b',
+    });
+  });
+
+  it("changing a screen's job applies live, and the main display never changes with it", async () => {
+    const operator = await connected('operator');
+    const kiosk = await connected('display');
+    await run(operator, { name: 'screenPairing', on: true });
+    const tv = await pairScreen(operator, 'merch TV');
+    const screen = connect('display', tv.token);
+    await showWhere(screen, (s) => s.playlistId === 'main');
+    const configure = (changes: OutputChanges) =>
+      run(operator, { name: 'outputConfigure', outputId: tv.outputId, changes });
+    await configure({ playlist: 'merch' });
+    expect(await showWhere(screen, (s) => s.playlistId === 'merch')).toMatchObject({
+      itemId: 'b',
+    });
+    await configure({ playlist: 'main' });
+    expect(await showWhere(screen, (s) => s.playlistId === 'main')).toMatchObject({
+      itemId: 'a',
+    });
+    await run(operator, { name: 'next' });
+    const { show } = await kiosk.nextOf('show');
+    expect(show).toMatchObject({ playlistId: 'main', itemId: 'b' });
+  });
+});
+
+describe("the console's view of each screen", () => {
+  it('hears what each screen shows, and again when that changes', async () => {
+    const operator = await connected('operator');
+    await run(operator, { name: 'screenPairing', on: true });
+    const tv = await pairScreen(operator, 'merch TV');
+    const projector = await pairScreen(operator, 'projector');
+    await run(operator, {
+      name: 'outputConfigure',
+      outputId: tv.outputId,
+      changes: { playlist: 'merch' },
+    });
+    const watcher = await connected('operator');
+    connect('display', tv.token);
+    connect('display', projector.token);
+    const onAir = async (match: (byId: Record<string, unknown>) => boolean) => {
+      for (;;) {
+        // Another console: the one that sends commands skips messages while it waits.
+        const { screens } = await watcher.nextOf('screens');
+        const byId = Object.fromEntries(screens.outputs.map((o) => [o.id, o.onAir]));
+        if (match(byId)) return byId;
+      }
+    };
+    const first = await onAir((byId) => JSON.stringify(byId[tv.outputId]).includes('merch'));
+    expect(first[tv.outputId]).toEqual({ itemId: 'b', playlistId: 'merch' });
+    expect(first[projector.outputId]).toEqual({ itemId: 'a', playlistId: 'main' });
+    await run(operator, { name: 'next' });
+    const moved = await onAir(
+      (byId) => (byId[projector.outputId] as { itemId: string }).itemId === 'b',
+    );
+    expect(moved[tv.outputId]).toEqual({ itemId: 'b', playlistId: 'merch' });
   });
 });
 

@@ -143,7 +143,7 @@ export function ScreenView({ fetcher = browserFetch }: { fetcher?: Fetch }) {
     };
   }, [token, stores]);
 
-  if (phase.kind === 'paired') return <DisplayView search="" />;
+  if (phase.kind === 'paired') return <DisplayView search="" offlineMark={false} />;
   return (
     <main className="screen-pairing" data-testid="screen-pairing" data-phase={phase.kind}>
       <h1 className="screen-title">{t('title')}</h1>

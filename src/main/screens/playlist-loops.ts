@@ -1,0 +1,114 @@
+import type { ContentSnapshot } from '../../shared/content';
+import { MAIN_PLAYLIST } from '../../shared/protocol';
+import { ShowLoop, type PlaylistPlay } from '../../shared/show';
+import type { Clock } from '../../shared/time';
+import { ChangeStamp } from '../show/change-stamp';
+
+export interface PlaylistLoopsOptions {
+  content: ContentSnapshot;
+  /** The show's clock (with the operator's offset): dates and time-of-day rules use it. */
+  clock: Clock;
+  /** The machine's clock, which `showAt` stamps are on (as the main show's). */
+  machineClock: Clock;
+  random: () => number;
+  /** The main show's safe mode: it holds on every loop. */
+  safeMode: () => boolean;
+  /** A loop's timers put another item on air. */
+  changed: (playlistId: string) => void;
+}
+
+interface RunningLoop {
+  loop: ShowLoop;
+  stamp: ChangeStamp;
+}
+
+/**
+ * One `ShowLoop` per playlist that a connected screen plays besides the main show, with the
+ * same rules as the main one (durations, dates and times of day, safe mode). A loop starts
+ * when the first screen that plays its playlist is there and stops when the last one leaves,
+ * so nothing keeps time for a playlist nobody watches.
+ */
+export class PlaylistLoops {
+  private readonly loops = new Map<string, RunningLoop>();
+  private content: ContentSnapshot;
+  private safeModeWas: boolean;
+
+  constructor(private readonly options: PlaylistLoopsOptions) {
+    this.content = options.content;
+    this.safeModeWas = options.safeMode();
+  }
+
+  /** The playlists that screens play now: starts the missing loops and stops the others. */
+  want(playlistIds: Iterable<string>): void {
+    const wanted = new Set([...playlistIds].filter((id) => id !== MAIN_PLAYLIST));
+    for (const [id, running] of this.loops) {
+      if (wanted.has(id)) continue;
+      running.loop.stop();
+      this.loops.delete(id);
+    }
+    for (const id of wanted) if (!this.loops.has(id)) this.start(id);
+  }
+
+  running(): string[] {
+    return [...this.loops.keys()];
+  }
+
+  /** Where `playlistId`'s loop stands, or null when none runs. */
+  play(playlistId: string): PlaylistPlay | null {
+    const running = this.loops.get(playlistId);
+    if (!running) return null;
+    const { loop, stamp } = running;
+    const current = loop.current();
+    return {
+      playlistId: loop.playlistId,
+      sequence: loop.sequence,
+      order: loop.order.map((p) => p.itemId),
+      position: current ? loop.position : 0,
+      itemId: current?.itemId ?? null,
+      startedAt: loop.startedAt,
+      durationMs: current?.durationMs ?? 0,
+      playback: current?.playback ?? null,
+      showAt: stamp.showAt(loop.sequence, null),
+    };
+  }
+
+  setContent(content: ContentSnapshot): void {
+    this.content = content;
+    for (const { loop } of this.loops.values()) {
+      loop.setContent(content);
+      loop.scheduleOrderCheck();
+    }
+  }
+
+  /** Safe mode turned on the main show: every loop hides sensitive items (or shows them). */
+  safeModeMaybeChanged(): void {
+    const on = this.options.safeMode();
+    if (on === this.safeModeWas) return;
+    this.safeModeWas = on;
+    for (const { loop } of this.loops.values()) loop.safeModeChanged(on);
+  }
+
+  stop(): void {
+    for (const { loop } of this.loops.values()) loop.stop();
+    this.loops.clear();
+  }
+
+  private start(playlistId: string): void {
+    const { clock, machineClock, random, safeMode, changed } = this.options;
+    const loop = new ShowLoop(
+      this.content,
+      { clock, random, safeMode, changed: () => changed(playlistId) },
+      {
+        playlistId,
+        itemId: null,
+        position: 0,
+        paused: false,
+        remainingMs: null,
+        blackout: false,
+        safeMode: safeMode(),
+      },
+    );
+    loop.scheduleOrderCheck();
+    this.loops.set(playlistId, { loop, stamp: new ChangeStamp(machineClock) });
+  }
+}

@@ -1,0 +1,75 @@
+import { MAIN_PLAYLIST, type OutputJob, type ShowState } from '../protocol';
+
+/**
+ * Where one playlist's own loop stands (a screen on the merch playlist while the projector
+ * runs the main show): the part of `ShowState` a loop decides.
+ */
+export type PlaylistPlay = Pick<
+  ShowState,
+  | 'playlistId'
+  | 'sequence'
+  | 'order'
+  | 'position'
+  | 'itemId'
+  | 'startedAt'
+  | 'durationMs'
+  | 'playback'
+  | 'showAt'
+>;
+
+/** What of an output's job decides what it shows. */
+export type OutputShowJob = Pick<OutputJob, 'playlist' | 'languages' | 'followLyrics'>;
+
+/** Whether a song with live lyrics is on air on the main show (it holds the loop). */
+export function songOnAir(main: ShowState): boolean {
+  return main.lyrics !== null && main.itemId === main.lyrics.songId;
+}
+
+/**
+ * What one output shows: the one place that answers "what does my output show".
+ *
+ * - On `main`, the main show, as the kiosk shows it.
+ * - On another playlist, that playlist's own loop (`own`). During a song on the main show, an
+ *   output that follows lyrics shows the song; one that does not keeps its playlist.
+ * - Its playlist not running now (out of its dates, or no loop yet): the main show, so the
+ *   screen is never empty while the venue's show runs.
+ * - Blackout and safe mode are the main show's and hold on every output; pause and the
+ *   operator's setlist are the main show's only.
+ * - Its languages, when it has any, replace the venue screens' languages.
+ */
+export function showForOutput(
+  main: ShowState,
+  job: OutputShowJob,
+  own: PlaylistPlay | null,
+): ShowState {
+  const outputLanguages =
+    job.languages.length > 0
+      ? { ...main.outputLanguages, display: [...job.languages] }
+      : main.outputLanguages;
+  const followsMain =
+    job.playlist === MAIN_PLAYLIST ||
+    own === null ||
+    own.playlistId !== job.playlist ||
+    (job.followLyrics && songOnAir(main));
+  if (followsMain) return { ...main, outputLanguages };
+  // The main show's change stamp is for its own slide: an own loop carries its own.
+  const { showAt: _mainShowAt, ...shared } = main;
+  return {
+    ...shared,
+    outputLanguages,
+    playlistId: own.playlistId,
+    sequence: own.sequence,
+    order: [...own.order],
+    position: own.position,
+    itemId: own.itemId,
+    startedAt: own.startedAt,
+    durationMs: own.durationMs,
+    playback: own.playback ?? null,
+    paused: false,
+    remainingMs: null,
+    lyrics: null,
+    setlist: null,
+    video: null,
+    ...(own.showAt === undefined ? {} : { showAt: own.showAt }),
+  };
+}
