@@ -22,6 +22,12 @@ export interface ProbeChange {
   frame: number;
   /** When that frame's rendering was done on the page's main thread: a task after it. */
   painted: number;
+  /**
+   * Whether the change was made in a frame's callback (a scheduled change), not on receipt.
+   * A stamped change made outside a frame after its showAt was handled late: the page could
+   * not get to the message before it was due.
+   */
+  inFrame: boolean;
 }
 
 export interface ProbeHeard {
@@ -96,7 +102,7 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
     const id = read();
     if (id === last) return;
     last = id;
-    const change = { id, dom: now(), frame: 0, painted: 0 };
+    const change = { id, dom: now(), frame: 0, painted: 0, inFrame };
     window.__changes.push(change);
     const stamp = (time) => {
       afterRendering(() => { change.painted = now(); change.frame = time; });
