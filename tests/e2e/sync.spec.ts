@@ -6,6 +6,7 @@ import {
   FRAME_MS,
   SCREEN_FLAGS,
   changesOf,
+  framesOf,
   heardOf,
   offsetOf,
   syncProbe,
@@ -66,7 +67,11 @@ interface Checked {
   spreads: number[];
   /** Changes a screen heard after their showAt. */
   heardLate: number;
-  /** Changes a screen heard in time but could only handle after showAt (a starved page). */
+  /**
+   * Changes a screen heard in time but could not act on by showAt, as its log shows: it put
+   * the change up on receipt after showAt, or ran no frame in the frame after showAt (a page
+   * starved of CPU: still building the change hidden, or descheduled).
+   */
   handledLate: number;
 }
 
@@ -110,14 +115,24 @@ async function checkChanges(
     const heardAt = heard.map(
       (messages: ProbeHeard[]) => messages.find((m) => m.showAt === showAt)?.heard,
     );
+    const ran = await Promise.all(pages.map(framesOf));
     const due = offsets.map((offset) => showAt - offset);
+    // The first frame each page ran at or after its due time.
+    const firstRun = ran.map((frames, index) =>
+      Math.min(...frames.filter((time) => time >= (due[index] as number))),
+    );
     const late = heardAt.map((at, index) => at === undefined || at > (due[index] as number));
-    // Put up on receipt (outside a frame) past its due time: the page got to it late.
-    const handledLate = latest.map((c, index) => !c.inFrame && c.dom > (due[index] as number));
+    const handledLate = latest.map(
+      (c, index) =>
+        // Put up on receipt (outside a frame) past its due time: the page got to it late.
+        (!c.inFrame && c.dom > (due[index] as number)) ||
+        // No frame ran in time to show it: the first one after due came a frame or more late.
+        (firstRun[index] as number) > (due[index] as number) + FRAME_MS + 1,
+    );
     const log = latest
       .map(
         (c, index) =>
-          `screen ${index}: due ${(showAt - (offsets[index] as number)).toFixed(1)}, heard ${heardAt[index]?.toFixed(1)}, frame ${c.frame.toFixed(1)}, dom ${c.dom.toFixed(1)}${c.inFrame ? '' : ' (on receipt)'}`,
+          `screen ${index}: due ${(showAt - (offsets[index] as number)).toFixed(1)}, heard ${heardAt[index]?.toFixed(1)}, frame ${c.frame.toFixed(1)} (first run ≥ due ${firstRun[index]?.toFixed(1)}), dom ${c.dom.toFixed(1)}${c.inFrame ? '' : ' (on receipt)'}`,
       )
       .join('; ');
     // Not before its time: each screen waited for showAt on its own clock (plus its offset).
@@ -130,6 +145,12 @@ async function checkChanges(
     if (late.some(Boolean)) {
       checked.heardLate += 1;
       continue;
+    }
+    // The rule itself, on every screen that heard it in time: up in the first frame it ran
+    // at or after its showAt (or the one after, when that frame came before its commit).
+    for (const [index, change] of latest.entries()) {
+      if (!change.inFrame) continue;
+      expect(change.frame - (firstRun[index] as number), log).toBeLessThanOrEqual(FRAME_MS + 1);
     }
     if (handledLate.some(Boolean)) {
       checked.handledLate += 1;

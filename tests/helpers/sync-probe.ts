@@ -49,6 +49,8 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
   const now = () => performance.timeOrigin + performance.now();
   window.__changes = [];
   window.__heard = [];
+  // Every frame the page ran a callback in: while a change waits, the scheduler asks for each.
+  window.__frames = [];
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     set onmessage(handler) {
@@ -82,6 +84,8 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
     if (!inFrame) {
       inFrame = true;
       frameTime = performance.timeOrigin + t;
+      window.__frames.push(frameTime);
+      if (window.__frames.length > 2000) window.__frames.shift();
       afterRendering(() => { inFrame = false; });
     }
     callback(t);
@@ -137,6 +141,7 @@ export function presentedAt(change: ProbeChange): number {
 
 export const changesOf = (page: Page) => page.evaluate<ProbeChange[]>('window.__changes');
 export const heardOf = (page: Page) => page.evaluate<ProbeHeard[]>('window.__heard');
+export const framesOf = (page: Page) => page.evaluate<number[]>('window.__frames');
 export const offsetOf = (page: Page) =>
   page.evaluate<number>(
     `Number(document.querySelector('[data-sync-offset]')?.getAttribute('data-sync-offset'))`,
