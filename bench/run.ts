@@ -204,7 +204,7 @@ async function videoSection(): Promise<void> {
 /** Screens that switch together: 4 displays, 200 changes, scheduled against on receipt. */
 async function syncSection(): Promise<void> {
   step('4 displays switching together: 200 changes scheduled, then 200 on receipt');
-  const lines = syncReport(await benchSync(browser), loadAtStart);
+  const lines = syncReport(await benchSync(), loadAtStart);
   writeResultsSection('Screens that switch together', lines);
   console.log(lines.join('\n'));
 }

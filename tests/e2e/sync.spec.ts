@@ -1,47 +1,42 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunch } from '../../playwright.config';
 import { connectOperator, type OperatorClient } from '../helpers/operator';
 import { serve, type Served } from '../helpers/serve';
+import {
+  FRAME_MS,
+  SCREEN_FLAGS,
+  changesOf,
+  framesOf,
+  heardOf,
+  offsetOf,
+  syncProbe,
+  type ProbeChange,
+  type ProbeHeard,
+} from '../helpers/sync-probe';
 
 /*
- * Screens that switch together: two displays of one `serve` in separate browser contexts, the
- * operator moves the show on ten times, and both put each new slide up within two frames of
- * each other, not before the core's `showAt`. A correctness check; the timing target is
- * bench/sync.ts.
+ * Screens that switch together: two screens of one `serve` in separate browser contexts (with
+ * the kiosk screen's flags), the operator moves the show on, and EVERY change goes up on both
+ * within two frames of each other, never before the core's `showAt`. A correctness check (the
+ * same frame chosen), not a timing target: that is bench/sync.ts. The one excuse is a change
+ * a screen could only show late, as its log proves: it heard the message after showAt, or
+ * heard it in time but (a page starved of CPU) put it up on receipt after showAt. Those are
+ * counted and reported, and may not be most of them.
  */
 
-const FRAME_MS = 1000 / 60;
-
-/** Stamps each change of the slide on air: its DOM time and the next frame's time. */
-const PROBE = `(() => {
-  window.__changes = [];
-  let last = null;
-  const check = () => {
-    const frame = document.querySelector('.slide-frame[data-phase="in"]');
-    const id = frame ? frame.getAttribute('data-item-id') : null;
-    if (id === last) return;
-    last = id;
-    const change = { id, dom: performance.timeOrigin + performance.now(), frame: 0 };
-    window.__changes.push(change);
-    requestAnimationFrame((t) => { change.frame = performance.timeOrigin + t; });
-  };
-  const start = () => {
-    new MutationObserver(check).observe(document.documentElement, {
-      subtree: true, childList: true, attributes: true, attributeFilter: ['data-item-id', 'data-phase'],
-    });
-    check();
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
-})()`;
-
-type Change = { id: string | null; dom: number; frame: number };
-const changesOf = (page: Page) => page.evaluate<Change[]>('window.__changes');
-const offsetOf = (page: Page) =>
-  page.locator('.display').getAttribute('data-sync-offset', { timeout: 10_000 });
-
+let browser: Browser;
 let server: Served;
-let contexts: BrowserContext[] = [];
 let operator: OperatorClient | null = null;
+
+test.beforeAll(async () => {
+  browser = await chromium.launch({
+    ...chromiumLaunch,
+    args: [...chromiumLaunch.args, ...SCREEN_FLAGS],
+  });
+});
+test.afterAll(async () => {
+  await browser.close();
+});
 
 test.beforeEach(async () => {
   server = await serve();
@@ -50,57 +45,160 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   operator?.close();
   operator = null;
-  await Promise.all(contexts.map((context) => context.close()));
-  contexts = [];
   await server.stop();
 });
 
-test('two displays put each of ten changes up within two frames of each other, at showAt', async ({
-  browser,
-}) => {
-  contexts = await Promise.all([browser.newContext(), browser.newContext()]);
-  const pages = await Promise.all(contexts.map((context) => context.newPage()));
-  for (const page of pages) {
-    await page.addInitScript(PROBE);
-    await page.goto(server.urls.display);
-    await expect(page.locator('.slide-frame[data-phase="in"]')).toHaveCount(1);
+async function openScreens(urls: string[], watch: 'slide' | 'line') {
+  const pages: Page[] = [];
+  for (const url of urls) {
+    const page = await (await browser.newContext()).newPage();
+    await page.addInitScript(syncProbe({ watch }));
+    await page.goto(url);
+    pages.push(page);
   }
   // Each screen has measured its clock against the core's.
-  await expect.poll(async () => Promise.all(pages.map(offsetOf))).not.toContain(null);
-  operator = await connectOperator(server.urls.operator);
+  await expect
+    .poll(async () => (await Promise.all(pages.map(offsetOf))).every(Number.isFinite))
+    .toBe(true);
+  return pages;
+}
 
-  const spreads: number[] = [];
-  for (let i = 0; i < 10; i++) {
+interface Checked {
+  spreads: number[];
+  /** Changes a screen heard after their showAt. */
+  heardLate: number;
+  /**
+   * Changes a screen heard in time but could not act on by showAt, as its log shows: it put
+   * the change up on receipt after showAt, or ran no frame in the frame after showAt (a page
+   * starved of CPU: still building the change hidden, or descheduled).
+   */
+  handledLate: number;
+}
+
+/**
+ * Sends `command` `times` times; after each, waits for every screen to show `id()` and checks
+ * the change: exactly one per press, not before showAt, within two frames of the others
+ * unless a screen heard it after showAt.
+ */
+async function checkChanges(
+  pages: Page[],
+  times: number,
+  command: Parameters<OperatorClient['send']>[0],
+  id: () => string,
+): Promise<Checked> {
+  const client = operator as OperatorClient;
+  const checked: Checked = { spreads: [], heardLate: 0, handledLate: 0 };
+  for (let i = 0; i < times; i++) {
     const before = await Promise.all(pages.map(async (page) => (await changesOf(page)).length));
-    expect((await operator.send({ name: 'next' })).ok).toBe(true);
-    const { itemId, showAt } = operator.show();
+    expect((await client.send(command)).ok).toBe(true);
+    const showAt = client.show().showAt as number;
     expect(showAt).toBeDefined();
-    const shown = await expect
+    const want = id();
+    await expect
       .poll(async () => {
         const all = await Promise.all(pages.map(changesOf));
-        const last = all.map((changes) => changes[changes.length - 1]);
-        return last.every((c) => c?.id === itemId && c.frame > 0) ? all : null;
+        return all.every((changes) => {
+          const last = changes[changes.length - 1];
+          return last?.id === want && last.painted > 0;
+        });
       })
-      .not.toBeNull()
-      .then(() => Promise.all(pages.map(changesOf)));
-    const latest = shown.map((changes, index) => {
+      .toBe(true);
+    const all = await Promise.all(pages.map(changesOf));
+    const heard = await Promise.all(pages.map(heardOf));
+    const offsets = await Promise.all(pages.map(offsetOf));
+    const latest = all.map((changes, index) => {
       // Exactly one change per press on every screen: none skipped, none shown twice.
       expect(changes).toHaveLength((before[index] as number) + 1);
-      return changes[changes.length - 1] as Change;
+      return changes[changes.length - 1] as ProbeChange;
     });
-    const frames = latest.map((c) => c.frame);
-    spreads.push(Math.max(...frames) - Math.min(...frames));
+    // The first message with this change's stamp: later states repeat it.
+    const heardAt = heard.map(
+      (messages: ProbeHeard[]) => messages.find((m) => m.showAt === showAt)?.heard,
+    );
+    const ran = await Promise.all(pages.map(framesOf));
+    const due = offsets.map((offset) => showAt - offset);
+    // The first frame each page ran at or after its due time.
+    const firstRun = ran.map((frames, index) =>
+      Math.min(...frames.filter((time) => time >= (due[index] as number))),
+    );
+    const late = heardAt.map((at, index) => at === undefined || at > (due[index] as number));
+    const handledLate = latest.map(
+      (c, index) =>
+        // Put up on receipt (outside a frame) past its due time: the page got to it late.
+        (!c.inFrame && c.dom > (due[index] as number)) ||
+        // No frame ran in time to show it: the first one after due came a frame or more late.
+        (firstRun[index] as number) > (due[index] as number) + FRAME_MS + 1,
+    );
+    const log = latest
+      .map(
+        (c, index) =>
+          `screen ${index}: due ${(showAt - (offsets[index] as number)).toFixed(1)}, heard ${heardAt[index]?.toFixed(1)}, frame ${c.frame.toFixed(1)} (first run ≥ due ${firstRun[index]?.toFixed(1)}), dom ${c.dom.toFixed(1)}${c.inFrame ? '' : ' (on receipt)'}`,
+      )
+      .join('; ');
     // Not before its time: each screen waited for showAt on its own clock (plus its offset).
     for (const [index, change] of latest.entries()) {
-      const offset = Number(await offsetOf(pages[index] as Page));
-      expect(change.dom + offset).toBeGreaterThanOrEqual((showAt as number) - 2);
+      expect(change.dom + (offsets[index] as number), log).toBeGreaterThanOrEqual(showAt - 2);
     }
+    const frames = latest.map((c) => c.frame);
+    const spread = Math.max(...frames) - Math.min(...frames);
+    checked.spreads.push(spread);
+    if (late.some(Boolean)) {
+      checked.heardLate += 1;
+      continue;
+    }
+    // The rule itself, on every screen that heard it in time: up in the first frame it ran
+    // at or after its showAt (or the one after, when that frame came before its commit).
+    for (const [index, change] of latest.entries()) {
+      if (!change.inFrame) continue;
+      expect(change.frame - (firstRun[index] as number), log).toBeLessThanOrEqual(FRAME_MS + 1);
+    }
+    if (handledLate.some(Boolean)) {
+      checked.handledLate += 1;
+      continue;
+    }
+    // The same frame chosen: two frames allow for an offset error at a frame's edge.
+    expect(spread, `change ${i}: ${log}`).toBeLessThanOrEqual(2 * FRAME_MS + 1);
   }
-  // Within two frames of each other. The median of the ten, not each one: on a machine with
-  // far more work than cores (the shared test machine) a page's renderer now and then misses
-  // frames on its own, which no schedule can undo; bench/sync.ts reports that tail.
-  const median = [...spreads].sort((a, b) => a - b)[5] as number;
-  expect(median, `spreads: ${spreads.map((s) => s.toFixed(1)).join(', ')}`).toBeLessThanOrEqual(
-    2 * FRAME_MS + 1,
+  return checked;
+}
+
+test('two displays put every change up within two frames of each other, at showAt', async () => {
+  const pages = await openScreens([server.urls.display, server.urls.display], 'slide');
+  await expect(pages[0]!.locator('.slide-frame[data-phase="in"]')).toHaveCount(1);
+  operator = await connectOperator(server.urls.operator);
+  const client = operator;
+  const { spreads, heardLate, handledLate } = await checkChanges(
+    pages,
+    10,
+    { name: 'next' },
+    () => client.show().itemId as string,
   );
+  test.info().annotations.push({
+    type: 'sync',
+    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate} of 10`,
+  });
+  expect(heardLate, 'most changes heard after their showAt: the lead is too short').toBeLessThan(5);
+});
+
+test('during a song, a display and the stage display move each line within two frames', async () => {
+  const pages = await openScreens([server.urls.display, server.urls.stage], 'line');
+  operator = await connectOperator(server.urls.operator);
+  const client = operator;
+  expect((await client.send({ name: 'lyricsStart', songId: 'internationale' })).ok).toBe(true);
+  await expect
+    .poll(async () =>
+      (await Promise.all(pages.map(changesOf))).every((changes) => changes.at(-1)?.id === 'line:0'),
+    )
+    .toBe(true);
+  const { spreads, heardLate, handledLate } = await checkChanges(
+    pages,
+    8,
+    { name: 'lyricsNext' },
+    () => `line:${client.show().lyrics?.line}`,
+  );
+  test.info().annotations.push({
+    type: 'sync',
+    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate} of 8`,
+  });
+  expect(heardLate + handledLate, 'most lines late: the lead is too short').toBeLessThan(4);
 });

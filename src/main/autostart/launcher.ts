@@ -1,3 +1,4 @@
+import { SCREEN_TIMING_FLAGS } from '../launch/browser';
 import { readTextBounded } from '../settings/atomic-file';
 import { MAX_TOKENS_FILE_BYTES, tokensFileSchema, tokensPath } from '../settings/tokens-file';
 import { views, viewUrl } from '../../shared/protocol';
@@ -36,6 +37,7 @@ export function browserArgs(url: string): string[] {
     '--no-first-run',
     '--password-store=basic',
     '--check-for-update-interval=31536000',
+    ...SCREEN_TIMING_FLAGS,
     url,
   ];
 }

@@ -46,6 +46,13 @@ export function hasGraphicalSession(environment = realEnvironment): boolean {
   return Boolean(environment.env.DISPLAY || environment.env.WAYLAND_DISPLAY);
 }
 
+/** Keep a screen's frames and timers running whatever Chromium thinks of its window. */
+export const SCREEN_TIMING_FLAGS = [
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
 /**
  * The kiosk's command line. A profile of its own, and the flags that keep Chromium from
  * contacting Google's services at start, so the kiosk makes no outbound connection.
@@ -67,5 +74,8 @@ export function kioskArguments(url: string, profileDir: string): string[] {
     '--disable-session-crashed-bubble',
     // A video slide starts on its own, with sound, on a screen nobody touches.
     '--autoplay-policy=no-user-gesture-required',
+    // Screens switch slides in the same frame (showAt): a window Chromium thinks is in the
+    // background or covered would get throttled timers and no frames, and switch late.
+    ...SCREEN_TIMING_FLAGS,
   ];
 }

@@ -4,8 +4,24 @@ import { ClockOffsetEstimator } from '../../shared/time';
 export const CONNECT_PINGS = 8;
 /** Apart, so one burst of Wi-Fi trouble does not hit them all. */
 export const CONNECT_PING_GAP_MS = 50;
+/**
+ * Then a few more, a second apart, once the page has settled. The connect pings go out while
+ * the page builds its first slide, and each answer waits for the busy page before it is
+ * stamped: lopsided trips, an offset off by half the wait (screens 20 ms apart, so a change
+ * due near a frame's edge went up a frame apart; bench/results.md). These trips are faster,
+ * so they outrank those in the estimate, and they soon replace them.
+ */
+export const SETTLE_PINGS = 8;
+export const SETTLE_PING_GAP_MS = 1_000;
 /** Then one now and then, so drift and a clock that was set are followed. */
 export const PING_EVERY_MS = 30_000;
+
+/** How long after the `sent`-th ping the next one goes. */
+export function pingGapMs(sent: number): number {
+  if (sent < CONNECT_PINGS) return CONNECT_PING_GAP_MS;
+  if (sent < CONNECT_PINGS + SETTLE_PINGS) return SETTLE_PING_GAP_MS;
+  return PING_EVERY_MS;
+}
 
 /** This page's clock: monotonic and sub-millisecond, unlike `Date.now()`. */
 export const pageClock = (): number => performance.timeOrigin + performance.now();
@@ -49,7 +65,7 @@ export function createClockSync(options: ClockSyncOptions): ClockSync {
       if (outstanding.size > CONNECT_PINGS) outstanding.delete(Math.min(...outstanding));
     }
     sent += 1;
-    timer = setTimer(ping, sent < CONNECT_PINGS ? CONNECT_PING_GAP_MS : PING_EVERY_MS);
+    timer = setTimer(ping, pingGapMs(sent));
   };
 
   return {

@@ -29,7 +29,7 @@ import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
 import { useOfflineShow } from './use-offline-show';
-import { useScheduledShow } from './use-scheduled-show';
+import { useScheduledShow } from '../../transport/use-scheduled-show';
 import { useStarted } from './use-started';
 import { useFirstImagesReady } from './use-first-images';
 import { loadAllFonts } from './fonts';
@@ -180,6 +180,11 @@ export function DisplayView({
   const after = started ? showAfterNext(show) : null;
   const afterScreen = after ? chooseScreen(snapshot, after) : null;
   const upcoming = after && afterScreen?.kind === 'slide' ? stageEntry(afterScreen, after) : null;
+  // A change already heard and waiting for its showAt: built now, so its frame is only a flip.
+  const waitingScreen =
+    latestShow && latestShow !== show ? chooseScreen(snapshot, latestShow) : null;
+  const imminent =
+    latestShow && waitingScreen?.kind === 'slide' ? stageEntry(waitingScreen, latestShow) : null;
   const timing = slideTiming(show, clockOffsetMs);
   const campaignTag = effectiveCampaignTag({
     pack,
@@ -255,6 +260,8 @@ export function DisplayView({
       data-view={view.mode}
       // The measured clock offset, for the sync benchmark and anyone debugging a late screen.
       data-sync-offset={syncOffsetMs ?? undefined}
+      // The sung line on air here, in the commit that moves it: what the sync checks read.
+      data-lyric-line={show.lyrics?.line}
       onClick={view.mode === 'loop' ? openBrowse : undefined}
     >
       {view.mode === 'loop' ? (
@@ -267,6 +274,7 @@ export function DisplayView({
             renderEntry={renderEntry}
             onShown={onShown}
             upcoming={upcoming}
+            imminent={imminent}
           />
         ) : (
           // Until then the screen is the theme's colour: no half-loaded picture, no text yet.

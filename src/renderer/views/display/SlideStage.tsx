@@ -86,6 +86,13 @@ interface SlideStageProps {
    * background while this slide is up, so that going to it is a switch, not a build.
    */
   upcoming?: StageEntry | null;
+  /**
+   * What the core has already scheduled to go up at its `showAt`: built hidden and fitted
+   * now, at normal priority, so that in the frame it is due only its visibility flips. Fitted
+   * in the background instead, a busy screen was still fitting it at its frame and went up
+   * 100–500 ms after the others (bench/results.md, "Screens that switch together").
+   */
+  imminent?: StageEntry | null;
 }
 
 /**
@@ -101,6 +108,7 @@ export function SlideStage({
   renderEntry,
   onShown,
   upcoming = null,
+  imminent = null,
 }: SlideStageProps) {
   const [firstKey] = useState(() => target.key);
   const [stage, setStage] = useState<StageState>(() => ({
@@ -166,14 +174,12 @@ export function SlideStage({
   // waiting for its images is built hidden too: when it was the prepared one, that is the
   // frame already there, and either way it goes up without being built at the switch.
   const deferredUpcomingKey = useDeferredValue(upcoming?.key ?? null);
+  const offStage = (entry: StageEntry) =>
+    entry.key !== shown.key && entry.key !== next.leaving?.key;
   const prepared =
     next.pending ??
-    (upcoming &&
-    upcoming.key === deferredUpcomingKey &&
-    upcoming.key !== shown.key &&
-    upcoming.key !== next.leaving?.key
-      ? upcoming
-      : null);
+    (imminent && offStage(imminent) ? imminent : null) ??
+    (upcoming && upcoming.key === deferredUpcomingKey && offStage(upcoming) ? upcoming : null);
 
   const frames = [...(next.leaving ? [next.leaving] : []), shown, ...(prepared ? [prepared] : [])];
   return (
@@ -195,7 +201,7 @@ export function SlideStage({
             inert={hidden || undefined}
             style={{ '--fade': `${fadeMs}ms` } as CSSProperties}
           >
-            <FitBatch background={phase === 'upcoming'}>
+            <FitBatch background={phase === 'upcoming' && entry !== imminent}>
               {renderEntry(entry, entry.key === firstKey, phase)}
             </FitBatch>
           </div>

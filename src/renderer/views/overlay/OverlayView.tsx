@@ -6,6 +6,7 @@ import { audienceLanguage, audienceT } from '../../i18n/audience';
 import { Qr } from '../../slides/Qr';
 import { BreakableUrl } from '../../slides/url-text';
 import { useStores } from '../../stores';
+import { useScheduledShow } from '../../transport/use-scheduled-show';
 import { overlaySlugs, parseOverlayPath, type OverlaySlug } from './elements';
 import { Fade } from './Fade';
 import {
@@ -73,6 +74,7 @@ function Lyrics({ content, lifted }: { content: LyricsContent; lifted: boolean }
       data-element="lyrics"
       data-song-id={content.songId}
       data-line={content.line}
+      data-lyric-line={content.line}
     >
       <Fit className="ov-lyrics-band" min={0.5} watch={`${content.songId}|${content.line}`}>
         <p className="ov-lyric-main" lang={main.lang}>
@@ -173,7 +175,10 @@ export function OverlayView({
   const { t } = useTranslation('overlay');
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
-  const show = useStore(stores.show, (s) => s.show);
+  const latestShow = useStore(stores.show, (s) => s.show);
+  const syncOffsetMs = useStore(stores.show, (s) => s.syncOffsetMs);
+  // A lyric line or a slide change goes up at its showAt, with the screens in the venue.
+  const show = useScheduledShow(latestShow, syncOffsetMs);
   const everOpened = useStore(stores.connection, (s) => s.everOpened);
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
   const content = useMemo(() => overlayContent(snapshot, show), [snapshot, show]);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../stores';
+import { useScheduledShow } from '../../transport/use-scheduled-show';
 import { useClock } from '../../controls/use-clock';
 import { audienceT } from '../../i18n/audience';
 import { countdownText, stageScreen, type StageScreen, type StageSong } from './stage-screen';
@@ -34,7 +35,10 @@ function SetlistColumn({ setlist }: { setlist: NonNullable<StageScreen['setlist'
 export function StageView() {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
-  const show = useStore(stores.show, (s) => s.show);
+  const latestShow = useStore(stores.show, (s) => s.show);
+  const syncOffsetMs = useStore(stores.show, (s) => s.syncOffsetMs);
+  // The sung line moves on the band's monitor in the same frame as on the screens behind them.
+  const show = useScheduledShow(latestShow, syncOffsetMs);
   const offset = useStore(stores.show, (s) => s.clockOffsetMs);
   const now = useClock(1000) + offset;
   const screen = show && snapshot ? stageScreen(show, snapshot, now) : null;
@@ -54,7 +58,11 @@ export function StageView() {
   }
   const { song, between, setlist, message, setEndsInMs } = screen;
   return (
-    <main className="stage">
+    <main
+      className="stage"
+      data-lyric-line={show?.lyrics?.line}
+      data-sync-offset={syncOffsetMs ?? undefined}
+    >
       <header className="stage-bar">
         <span className="stage-clock" data-testid="stage-clock">
           {clockText(words, now)}

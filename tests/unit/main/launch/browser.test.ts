@@ -48,4 +48,15 @@ describe('kioskArguments', () => {
     expect(args).toContain('--disable-background-networking');
     expect(args).toContain('--disable-component-update');
   });
+
+  it('keeps the screen’s frames and timers running, so it switches with the others', () => {
+    const args = kioskArguments('http://127.0.0.1:8080/display?token=t', '/tmp/profile');
+    expect(args).toEqual(
+      expect.arrayContaining([
+        '--disable-background-timer-throttling',
+        '--disable-renderer-backgrounding',
+        '--disable-backgrounding-occluded-windows',
+      ]),
+    );
+  });
 });

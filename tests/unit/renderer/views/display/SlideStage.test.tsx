@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Fit } from '../../../../../src/renderer/fit/Fit';
 import { createPreloader } from '../../../../../src/renderer/views/display/preload';
 import {
   SlideStage,
@@ -231,5 +232,89 @@ describe('SlideStage preparing the next slide', () => {
     const waiting = container.querySelector('[data-phase="upcoming"]');
     await act(async () => finishAll());
     expect(container.querySelector('[data-phase="in"]')).toBe(waiting);
+  });
+});
+
+describe('SlideStage with a change waiting for its showAt', () => {
+  // jsdom lays nothing out: a box 400 px high whose text needs 40 px a character at full size.
+  let restore: () => void = () => {};
+  beforeEach(() => {
+    vi.useFakeTimers();
+    const scale = (element: HTMLElement) => Number(element.style.getPropertyValue('--fit') || 1);
+    const spies = [
+      vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400),
+      vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(400),
+      vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(400),
+      vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (
+        this: HTMLElement,
+      ) {
+        return Math.max(400, 40 * (this.textContent?.length ?? 0) * scale(this));
+      }),
+    ];
+    restore = () => spies.forEach((spy) => spy.mockRestore());
+  });
+  afterEach(() => {
+    restore();
+    vi.useRealTimers();
+  });
+
+  const fitted = (e: StageEntry) =>
+    e.screen.kind === 'slide' ? <Fit>{`${e.screen.item.id} ${'x'.repeat(20)}`}</Fit> : null;
+  const props = () => ({
+    safeMode: false,
+    fadeMs: 400,
+    preloader: createPreloader(() => Promise.resolve()),
+    renderEntry: fitted,
+  });
+  const fitOf = (container: HTMLElement, itemId: string) =>
+    (
+      container.querySelector(`.slide-frame[data-item-id="${itemId}"] .fit`) as HTMLElement | null
+    )?.style.getPropertyValue('--fit') ?? null;
+
+  it('fits the slide it heard is coming now, hidden, not in the frame that puts it up', async () => {
+    const common = props();
+    const next = slide(drawingItem, 1);
+    const { container, rerender } = render(
+      <SlideStage target={slide(statementItem)} upcoming={next} {...common} />,
+    );
+    // The guess at what comes next is fitted in idle moments: none yet on a busy page.
+    expect(fitOf(container, 'raised-fist')).toBe('');
+    // The core says it goes up at showAt: the page has the lead time to finish it.
+    rerender(
+      <SlideStage target={slide(statementItem)} upcoming={next} imminent={next} {...common} />,
+    );
+    const waiting = container.querySelector('[data-phase="upcoming"]');
+    expect(waiting).toHaveAttribute('data-item-id', 'raised-fist');
+    expect(Number(fitOf(container, 'raised-fist'))).toBeGreaterThan(0);
+    expect(Number(fitOf(container, 'raised-fist'))).toBeLessThan(1);
+    // Its frame: that very element goes up.
+    await act(async () => {
+      rerender(<SlideStage target={next} {...common} />);
+    });
+    expect(container.querySelector('[data-phase="in"]')).toBe(waiting);
+  });
+
+  it('builds and fits a slide the operator jumped to (not the guessed one) when heard', () => {
+    const common = props();
+    const { container, rerender } = render(
+      <SlideStage target={slide(statementItem)} upcoming={slide(drawingItem, 1)} {...common} />,
+    );
+    rerender(
+      <SlideStage
+        target={slide(statementItem)}
+        upcoming={slide(drawingItem, 1)}
+        imminent={slide(caseItem, 1)}
+        {...common}
+      />,
+    );
+    const waiting = container.querySelector('[data-phase="upcoming"]');
+    expect(waiting).toHaveAttribute('data-item-id', 'boris-kagarlitsky');
+    expect(waiting).toHaveAttribute('aria-hidden', 'true');
+    expect(Number(fitOf(container, 'boris-kagarlitsky'))).toBeGreaterThan(0);
+    // Still the old slide on air until its frame.
+    expect(container.querySelector('[data-phase="in"]')).toHaveAttribute(
+      'data-item-id',
+      'call-to-action',
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   createStores,
   applyContent,
   applyShow,
+  applySyncOffset,
   connectionProblem,
   connectionWelcomed,
 } from '../../../../../src/renderer/stores';
@@ -283,5 +284,17 @@ describe('OverlayView', () => {
     expect(canvas.style.transform).toBe(
       `translate(0px, ${(768 - 1080 * scale) / 2}px) scale(${scale})`,
     );
+  });
+
+  it('moves the sung line at its showAt, with the screens, not when it hears it', () => {
+    const { container, setShow, stores } = live({}, singing(0, toggles({})));
+    act(() => applySyncOffset(0, stores.show));
+    const now = performance.timeOrigin + performance.now();
+    // Due in a minute on this page's clock: the band's line stays until then.
+    setShow(singing(1, { ...toggles({}), sequence: 1, showAt: now + 60_000 }));
+    expect(element(container, 'lyrics')).toHaveAttribute('data-line', '0');
+    // Due already (heard late): at once.
+    setShow(singing(1, { ...toggles({}), sequence: 2, showAt: now - 1 }));
+    expect(element(container, 'lyrics')).toHaveAttribute('data-line', '1');
   });
 });

@@ -3,8 +3,8 @@ import {
   ChangeScheduler,
   dueOnPageClock,
   isLate,
-} from '../../../../../src/renderer/views/display/change-scheduler';
-import { showState } from '../../fixtures';
+} from '../../../../src/renderer/transport/change-scheduler';
+import { showState } from '../fixtures';
 import { FakeFrames } from './fake-frames';
 
 /** 60 Hz frames from `start`. */

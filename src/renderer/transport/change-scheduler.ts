@@ -1,4 +1,4 @@
-import type { ShowState } from '../../../shared/protocol';
+import type { ShowState } from '../../shared/protocol';
 
 /**
  * The browser's animation frames, as the scheduler sees them: a callback gets the frame's

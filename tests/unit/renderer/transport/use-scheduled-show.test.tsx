@@ -1,8 +1,8 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ShowState } from '../../../../../src/shared/protocol';
-import { useScheduledShow } from '../../../../../src/renderer/views/display/use-scheduled-show';
-import { showState } from '../../fixtures';
+import type { ShowState } from '../../../../src/shared/protocol';
+import { useScheduledShow } from '../../../../src/renderer/transport/use-scheduled-show';
+import { showState } from '../fixtures';
 import { FakeFrames } from './fake-frames';
 
 /** A screen whose clock is 250 ms behind the core's, at page time `clock.now`. */

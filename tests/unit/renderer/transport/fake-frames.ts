@@ -1,4 +1,4 @@
-import type { FrameSource } from '../../../../../src/renderer/views/display/change-scheduler';
+import type { FrameSource } from '../../../../src/renderer/transport/change-scheduler';
 
 /** Animation frames the test runs by hand, each at a given page-clock time. */
 export class FakeFrames implements FrameSource {

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { ShowState } from '../../../shared/protocol';
-import { pageClock } from '../../transport/clock-sync';
+import type { ShowState } from '../../shared/protocol';
+import { pageClock } from './clock-sync';
 import {
   ChangeScheduler,
   animationFrames,

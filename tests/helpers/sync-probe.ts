@@ -1,0 +1,155 @@
+import type { Page } from '@playwright/test';
+
+/*
+ * What the sync e2e test and the sync benchmark read from each screen, installed before the
+ * app: for every `show` message, when it was heard and its `showAt`; for every change of the
+ * slide (or of the sung line) on screen, the frame that painted it and when that frame's
+ * rendering was done.
+ *
+ * Why not "the next animation frame after the DOM change" (the first version): a change made
+ * in a frame's own callback (a scheduled one) is painted in THAT frame, and the next frame's
+ * stamp added a frame, or many on a busy page, to scheduled changes but not to changes
+ * applied on receipt. And a frame's time is when it began: a busy page runs a frame's
+ * callbacks long after it, so the frame time alone can call a late paint on time.
+ */
+
+export interface ProbeChange {
+  /** What changed to: the slide's item id, or `line:<n>` for a lyric line. */
+  id: string | null;
+  /** The DOM change's own time (page clock, epoch ms). */
+  dom: number;
+  /** The time of the animation frame that painted it. */
+  frame: number;
+  /** When that frame's rendering was done on the page's main thread: a task after it. */
+  painted: number;
+  /**
+   * Whether the change was made in a frame's callback (a scheduled change), not on receipt.
+   * A stamped change made outside a frame after its showAt was handled late: the page could
+   * not get to the message before it was due.
+   */
+  inFrame: boolean;
+}
+
+export interface ProbeHeard {
+  itemId: string | null;
+  line: number | null;
+  showAt: number | null;
+  /** When the page got the message (page clock). */
+  heard: number;
+}
+
+export interface ProbeOptions {
+  /** Take `showAt` out of every message: the baseline that applies changes on receipt. */
+  stripShowAt?: boolean;
+  /** The element whose change is watched, and how its id is read. */
+  watch?: 'slide' | 'line';
+}
+
+export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions = {}) => `(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  window.__changes = [];
+  window.__heard = [];
+  // Every frame the page ran a callback in: while a change waits, the scheduler asks for each.
+  window.__frames = [];
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    set onmessage(handler) {
+      super.onmessage = handler && ((event) => {
+        const data = String(event.data);
+        if (!data.startsWith('{"type":"show"')) return handler(event);
+        const message = JSON.parse(data);
+        const show = message.show;
+        window.__heard.push({
+          itemId: show.itemId, line: show.lyrics ? show.lyrics.line : null,
+          showAt: ${stripShowAt} ? null : (show.showAt ?? null), heard: now(),
+        });
+        if (!${stripShowAt}) return handler(event);
+        delete show.showAt;
+        return handler(new MessageEvent('message', { data: JSON.stringify(message) }));
+      });
+    }
+    get onmessage() { return super.onmessage; }
+  };
+  // Whether the page is inside a frame's rendering steps (its callbacks, then style, layout,
+  // paint): from the first callback of a frame until a task, which runs only after them.
+  const nativeFrame = window.requestAnimationFrame.bind(window);
+  let inFrame = false;
+  let frameTime = 0;
+  const afterRendering = (then) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => then();
+    channel.port2.postMessage(null);
+  };
+  window.requestAnimationFrame = (callback) => nativeFrame((t) => {
+    if (!inFrame) {
+      inFrame = true;
+      frameTime = performance.timeOrigin + t;
+      window.__frames.push(frameTime);
+      if (window.__frames.length > 2000) window.__frames.shift();
+      afterRendering(() => { inFrame = false; });
+    }
+    callback(t);
+  });
+  const read = ${
+    watch === 'slide'
+      ? `() => {
+    const frame = document.querySelector('.slide-frame[data-phase="in"]');
+    return frame ? frame.getAttribute('data-item-id') : null;
+  }`
+      : `() => {
+    const line = document.querySelector('[data-lyric-line]');
+    return line ? 'line:' + line.getAttribute('data-lyric-line') : null;
+  }`
+  };
+  let last = null;
+  const check = () => {
+    const id = read();
+    if (id === last) return;
+    last = id;
+    const change = { id, dom: now(), frame: 0, painted: 0, inFrame };
+    window.__changes.push(change);
+    const stamp = (time) => {
+      afterRendering(() => { change.painted = now(); change.frame = time; });
+    };
+    // Made inside a frame (a scheduled change): that frame paints it. Else the next one.
+    if (inFrame) stamp(frameTime);
+    else nativeFrame((t) => stamp(performance.timeOrigin + t));
+  };
+  const start = () => {
+    new MutationObserver(check).observe(document.documentElement, {
+      subtree: true, childList: true, characterData: true, attributes: true,
+      attributeFilter: ['data-item-id', 'data-phase', 'data-lyric-line'],
+    });
+    check();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})()`;
+
+export const FRAME_MS = 1000 / 60;
+
+/**
+ * The vsync at which a change reached the screen: the first frame boundary after its
+ * frame's rendering was done (frames tick every FRAME_MS from the painting frame's time).
+ * A page that rendered its frame in time shows it one frame after the frame's start, like
+ * every other page; one that ran that frame late shows it as late as it really did.
+ */
+export function presentedAt(change: ProbeChange): number {
+  const frames = Math.max(1, Math.ceil((change.painted - change.frame) / FRAME_MS - 1e-6));
+  return change.frame + frames * FRAME_MS;
+}
+
+export const changesOf = (page: Page) => page.evaluate<ProbeChange[]>('window.__changes');
+export const heardOf = (page: Page) => page.evaluate<ProbeHeard[]>('window.__heard');
+export const framesOf = (page: Page) => page.evaluate<number[]>('window.__frames');
+export const offsetOf = (page: Page) =>
+  page.evaluate<number>(
+    `Number(document.querySelector('[data-sync-offset]')?.getAttribute('data-sync-offset'))`,
+  );
+
+/** Flags a screen's Chromium needs to keep its frames and timers when not in front. */
+export const SCREEN_FLAGS = [
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
