@@ -194,6 +194,7 @@ export function SlideStage({
             key={entry.key}
             className="slide-frame"
             data-phase={phase}
+            data-imminent={phase === 'upcoming' && entry === imminent ? 'true' : undefined}
             data-item-id={entryItemId(entry) ?? undefined}
             data-sensitive={isSensitive(entry) ? 'true' : undefined}
             lang={entry.language}

@@ -277,14 +277,18 @@ describe('SlideStage with a change waiting for its showAt', () => {
     const { container, rerender } = render(
       <SlideStage target={slide(statementItem)} upcoming={next} {...common} />,
     );
-    // The guess at what comes next is fitted in idle moments: none yet on a busy page.
+    // The guess at what comes next is fitted in idle moments: none yet on a busy page, and it
+    // is not painted ahead.
     expect(fitOf(container, 'raised-fist')).toBe('');
+    expect(container.querySelector('[data-phase="upcoming"]')).not.toHaveAttribute('data-imminent');
     // The core says it goes up at showAt: the page has the lead time to finish it.
     rerender(
       <SlideStage target={slide(statementItem)} upcoming={next} imminent={next} {...common} />,
     );
     const waiting = container.querySelector('[data-phase="upcoming"]');
     expect(waiting).toHaveAttribute('data-item-id', 'raised-fist');
+    // Marked as scheduled: the stylesheet paints it ahead, unseen, on a layer of its own.
+    expect(waiting).toHaveAttribute('data-imminent', 'true');
     expect(Number(fitOf(container, 'raised-fist'))).toBeGreaterThan(0);
     expect(Number(fitOf(container, 'raised-fist'))).toBeLessThan(1);
     // Its frame: that very element goes up.
