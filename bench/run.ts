@@ -146,6 +146,7 @@ try {
     writeResultsSection('Display, content and operator', report);
     await obsSection();
     await syncSection();
+    await videoSection();
     console.log(report.join('\n'));
     if (load.errors > 0) {
       console.error(
