@@ -277,4 +277,38 @@ test.describe('screens with jobs of their own', () => {
       .toBe(true);
     commands.close();
   });
+
+  test('a screen set to portrait and light turns on its landscape output and takes the look', async ({
+    browser,
+  }) => {
+    const operator = await openOperator(browser);
+    await operator.getByTestId('screens-pairing-toggle').click();
+    const lanUrl = await operator.getByTestId('screens-url').textContent();
+    const merchTv = await pairAt(browser, operator, lanUrl!, 'merch TV');
+    const display = merchTv.page.locator('.display');
+    await expect(display).toBeVisible({ timeout: 10_000 });
+    const background = () =>
+      merchTv.page.evaluate<string>(
+        `getComputedStyle(document.querySelector('.display')).backgroundColor`,
+      );
+    const packBackground = await background();
+    await expect(display).not.toHaveClass(/display-turned/);
+
+    const row = operator.getByTestId('screens-outputs').locator('li', { hasText: 'merch TV' });
+    await row.getByLabel('Orientation').selectOption('portrait');
+    await row.getByLabel('Look').selectOption('light');
+    await expect(display).toHaveClass(/display-turned/, { timeout: 10_000 });
+    // Turned a quarter: it fills the 960×540 window standing up, laid out as a portrait screen.
+    const box = await display.boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: 960, height: 540 });
+    const laidOut = await display.evaluate((el) => [el.clientWidth, el.clientHeight]);
+    expect(laidOut).toEqual([540, 960]);
+    await expect.poll(background).toBe('rgb(255, 255, 255)');
+    expect(packBackground).not.toBe('rgb(255, 255, 255)');
+    await merchTv.page.screenshot({ path: screenshotPath('screen-turned-portrait-light.png') });
+
+    // Back to following its window: no longer turned.
+    await row.getByLabel('Orientation').selectOption('auto');
+    await expect(display).not.toHaveClass(/display-turned/, { timeout: 10_000 });
+  });
 });

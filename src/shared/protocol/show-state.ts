@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageCode } from '../content/text';
+import { outputOrientations, outputThemes } from './screens';
 import { videoPlaybackSchema } from './video-playback';
 
 /** The stream's overlay elements; each can be shown or hidden by the operator. */
@@ -156,6 +157,13 @@ export const showStateSchema = z.strictObject({
     .optional(),
   /** The stage monitor's message and language. Never sent to the stream's outputs. */
   stage: stageStateSchema,
+  /**
+   * A paired screen's own look, as the operator set it: its theme and which way up it is.
+   * Only in the state sent to that screen; absent: the pack's theme, the window as it is.
+   */
+  look: z
+    .strictObject({ theme: z.enum(outputThemes), orientation: z.enum(outputOrientations) })
+    .optional(),
   /** Server clock when this state was sent, so views can correct for their own clock. */
   serverTime: z.number(),
   /**

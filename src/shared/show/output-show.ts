@@ -17,8 +17,11 @@ export type PlaylistPlay = Pick<
   | 'showAt'
 >;
 
-/** What of an output's job decides what it shows. */
-export type OutputShowJob = Pick<OutputJob, 'playlist' | 'languages' | 'followLyrics'>;
+/** What of an output's job decides what it shows and how it looks. */
+export type OutputShowJob = Pick<
+  OutputJob,
+  'playlist' | 'languages' | 'followLyrics' | 'theme' | 'orientation'
+>;
 
 /** Whether a song with live lyrics is on air on the main show (it holds the loop). */
 export function songOnAir(main: ShowState): boolean {
@@ -36,6 +39,7 @@ export function songOnAir(main: ShowState): boolean {
  * - Blackout and safe mode are the main show's and hold on every output; pause and the
  *   operator's setlist are the main show's only.
  * - Its languages, when it has any, replace the venue screens' languages.
+ * - Its look (theme, which way up) goes with it, whatever it shows.
  */
 export function showForOutput(
   main: ShowState,
@@ -51,12 +55,14 @@ export function showForOutput(
     own === null ||
     own.playlistId !== job.playlist ||
     (job.followLyrics && songOnAir(main));
-  if (followsMain) return { ...main, outputLanguages };
+  const look = { theme: job.theme, orientation: job.orientation };
+  if (followsMain) return { ...main, outputLanguages, look };
   // The main show's change stamp is for its own slide: an own loop carries its own.
   const { showAt: _mainShowAt, ...shared } = main;
   return {
     ...shared,
     outputLanguages,
+    look,
     playlistId: own.playlistId,
     sequence: own.sequence,
     order: [...own.order],

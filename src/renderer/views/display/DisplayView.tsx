@@ -28,6 +28,8 @@ import { themeStyle } from '../../slides/theme';
 import { useCursorIdle, useIdleTimeout } from './use-idle';
 import { useKioskKeys, type SendCommand } from './use-kiosk-keys';
 import { useNow } from './use-now';
+import { isTurned, screenTheme } from './screen-look';
+import { useWindowShape } from './use-window-shape';
 import { useOfflineShow } from './use-offline-show';
 import { useScheduledShow } from '../../transport/use-scheduled-show';
 import { useStarted } from './use-started';
@@ -102,6 +104,7 @@ export function DisplayView({
   const show = useScheduledShow(played, syncOffsetMs, isGone);
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
   const nowMs = useNow(clockOffsetMs);
+  const windowShape = useWindowShape();
   const [ownPreloader] = useState(() => createPreloader());
   const preloader = givenPreloader ?? ownPreloader;
   const [fade] = useState(() => fadeMs ?? (prefersReducedMotion() ? 0 : FADE_MS));
@@ -250,11 +253,12 @@ export function DisplayView({
   const classes = ['display'];
   if (cursorIdle) classes.push('cursor-idle');
   if (merch) classes.push('merch-enabled');
+  if (isTurned(show.look, windowShape)) classes.push('display-turned');
 
   return (
     <div
       className={classes.join(' ')}
-      style={themeStyle(pack.theme)}
+      style={themeStyle(screenTheme(pack.theme, show.look))}
       lang={language}
       data-status={status}
       data-view={view.mode}

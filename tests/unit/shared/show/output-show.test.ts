@@ -45,6 +45,8 @@ const job = (changes: Partial<OutputShowJob> = {}): OutputShowJob => ({
   playlist: 'merch',
   languages: [],
   followLyrics: true,
+  theme: 'pack',
+  orientation: 'auto',
   ...changes,
 });
 
@@ -57,7 +59,10 @@ const singing: ShowState = {
 
 describe('what an output shows', () => {
   it('on the main show: the main show, as the kiosk shows it', () => {
-    expect(showForOutput(main, job({ playlist: 'main' }), merch)).toEqual(main);
+    expect(showForOutput(main, job({ playlist: 'main' }), merch)).toEqual({
+      ...main,
+      look: { theme: 'pack', orientation: 'auto' },
+    });
   });
 
   it("on its own playlist: that loop's item, timing and change stamp, never the main one's", () => {
@@ -115,5 +120,14 @@ describe('what an output shows', () => {
       expect(shown.outputLanguages).toEqual({ display: ['ru', 'en'], overlay: ['en'] });
     }
     expect(showForOutput(main, job(), merch).outputLanguages).toEqual(main.outputLanguages);
+  });
+
+  it('carries its look (theme, which way up) on any playlist, and the state stays valid', () => {
+    const look = { theme: 'dark', orientation: 'portrait' } as const;
+    for (const playlist of ['main', 'merch']) {
+      const shown = showForOutput(main, job({ playlist, ...look }), merch);
+      expect(shown.look).toEqual(look);
+      expect(showStateSchema.safeParse(shown).success).toBe(true);
+    }
   });
 });
