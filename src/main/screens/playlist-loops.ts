@@ -1,6 +1,6 @@
 import type { ContentSnapshot } from '../../shared/content';
 import { MAIN_PLAYLIST } from '../../shared/protocol';
-import { ShowLoop, type PlaylistPlay } from '../../shared/show';
+import { keptOrStartingPlaylist, ShowLoop, type PlaylistPlay } from '../../shared/show';
 import type { Clock } from '../../shared/time';
 import { ChangeStamp } from '../show/change-stamp';
 
@@ -17,6 +17,9 @@ export interface PlaylistLoopsOptions {
   changed: (playlistId: string) => void;
 }
 
+/** How long after a minute begins its playlists are checked: clear of the minute's edge. */
+const MINUTE_SLACK_MS = 5;
+
 interface RunningLoop {
   loop: ShowLoop;
   stamp: ChangeStamp;
@@ -30,6 +33,8 @@ interface RunningLoop {
  */
 export class PlaylistLoops {
   private readonly loops = new Map<string, RunningLoop>();
+  /** The timer that looks, each minute, for a screen's playlist whose time has come. */
+  private startWatch: unknown = null;
   private content: ContentSnapshot;
   private safeModeWas: boolean;
 
@@ -47,6 +52,7 @@ export class PlaylistLoops {
       this.loops.delete(id);
     }
     for (const id of wanted) if (!this.loops.has(id)) this.start(id);
+    this.watchForStarts();
   }
 
   running(): string[] {
@@ -78,6 +84,7 @@ export class PlaylistLoops {
       loop.setContent(content);
       loop.scheduleOrderCheck();
     }
+    this.watchForStarts();
   }
 
   /** Safe mode turned on the main show: every loop hides sensitive items (or shows them). */
@@ -91,13 +98,59 @@ export class PlaylistLoops {
   stop(): void {
     for (const { loop } of this.loops.values()) loop.stop();
     this.loops.clear();
+    this.watchForStarts();
+  }
+
+  /**
+   * A loop whose playlist is not running yet (the merch playlist from 19:00) plays what the
+   * show would instead, and its screens the main show; it must take its own playlist up when
+   * that starts. Playlist times are to the minute, so the check runs just after each minute
+   * while any loop waits.
+   */
+  private watchForStarts(): void {
+    const { clock } = this.options;
+    if (this.waiting().length === 0) {
+      if (this.startWatch !== null) clock.clearTimeout(this.startWatch);
+      this.startWatch = null;
+      return;
+    }
+    // Armed already: left alone, or a slide changing on the minute would put it off each time.
+    if (this.startWatch !== null) return;
+    const now = clock.now();
+    // Just after the next minute begins (or this one, if it began a moment ago).
+    const check = Math.floor((now - MINUTE_SLACK_MS) / 60_000) * 60_000 + 60_000 + MINUTE_SLACK_MS;
+    this.startWatch = clock.setTimeout(() => {
+      this.startWatch = null;
+      const at = clock.now();
+      for (const id of this.waiting()) {
+        if (keptOrStartingPlaylist(this.content, id, at) !== id) continue;
+        this.loops.get(id)?.loop.stop();
+        this.start(id);
+        this.options.changed(id);
+      }
+      this.watchForStarts();
+    }, check - now);
+  }
+
+  /** The playlists screens want whose loops play something else for now. */
+  private waiting(): string[] {
+    return [...this.loops].filter(([id, { loop }]) => loop.playlistId !== id).map(([id]) => id);
   }
 
   private start(playlistId: string): void {
     const { clock, machineClock, random, safeMode, changed } = this.options;
     const loop = new ShowLoop(
       this.content,
-      { clock, random, safeMode, changed: () => changed(playlistId) },
+      {
+        clock,
+        random,
+        safeMode,
+        changed: () => {
+          // Its playlist may have just ended (an `until`): then it waits to start again.
+          this.watchForStarts();
+          changed(playlistId);
+        },
+      },
       {
         playlistId,
         itemId: null,

@@ -109,3 +109,65 @@ describe("the screens' own playlist loops", () => {
     expect(running.play('merch')).toMatchObject({ itemId: 'c', order: ['c'] });
   });
 });
+
+describe('a playlist with times of its own', () => {
+  it('is played from the moment it starts, though a screen asked for it before', () => {
+    // merch runs from 19:00 (UTC: the fixtures' pack has no time zone); it is 18:00.
+    const clock = new FakeClock(start);
+    const running = new PlaylistLoops({
+      content: snapshot(
+        [
+          caseItem('a'),
+          drawing('b'),
+          action('c'),
+          playlist('main', ['a', 'b']),
+          playlist('merch', ['c'], { from: '2026-12-12T19:00' }),
+        ],
+        {},
+      ),
+      clock,
+      machineClock: clock,
+      random: () => 0.5,
+      safeMode: () => false,
+      changed: () => {},
+    });
+    running.want(['merch']);
+    // Not yet: the screen shows the main show meanwhile (see showForOutput).
+    expect(running.play('merch')?.playlistId).not.toBe('merch');
+    clock.advance(60 * 60_000 + 1_000);
+    expect(running.play('merch')).toMatchObject({ playlistId: 'merch', itemId: 'c' });
+    running.stop();
+  });
+});
+
+describe('a playlist with an end and a start each day', () => {
+  it('gives its screens back to the main show when it ends, and takes them again when it starts', () => {
+    const clock = new FakeClock(start);
+    const running = new PlaylistLoops({
+      content: snapshot(
+        [
+          caseItem('a'),
+          action('c'),
+          playlist('main', ['a']),
+          playlist('merch', ['c'], { from: '2026-12-12T17:00', until: '2026-12-12T18:30' }),
+          playlist('late', ['c'], { from: '2026-12-12T20:00' }),
+        ],
+        {},
+      ),
+      clock,
+      machineClock: clock,
+      random: () => 0.5,
+      safeMode: () => false,
+      changed: () => {},
+    });
+    running.want(['merch', 'late']);
+    expect(running.play('merch')?.playlistId).toBe('merch');
+    expect(running.play('late')?.playlistId).not.toBe('late');
+    clock.advance(31 * 60_000);
+    expect(running.play('merch')?.playlistId).not.toBe('merch');
+    clock.advance(90 * 60_000);
+    expect(running.play('late')?.playlistId).toBe('late');
+    running.stop();
+    expect(clock.pending()).toBe(0);
+  });
+});
