@@ -56,8 +56,9 @@ export function ProblemsPanel() {
         <>
           <h2 className="op-heading">{problemsT('warning.heading', { count: warningCount })}</h2>
           <ul className="op-list op-errors op-warnings" data-testid="content-warnings">
-            {untranslated.map((warning) => (
-              <li key={`${warning.file}:${warning.language}`}>
+            {untranslated.map((warning, i) => (
+              // One file may miss one language in several places: the index keeps keys apart.
+              <li key={`${warning.file}:${warning.language}:${i}`}>
                 <code className="op-error-where">{warning.file}</code>
                 <span>{missingLanguageText(warning, problemsT, i18n.language)}</span>
               </li>
