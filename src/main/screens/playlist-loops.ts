@@ -1,6 +1,11 @@
 import type { ContentSnapshot } from '../../shared/content';
 import { MAIN_PLAYLIST } from '../../shared/protocol';
-import { keptOrStartingPlaylist, ShowLoop, type PlaylistPlay } from '../../shared/show';
+import {
+  keptOrStartingPlaylist,
+  loopStanding,
+  ShowLoop,
+  type PlaylistPlay,
+} from '../../shared/show';
 import type { Clock } from '../../shared/time';
 import { ChangeStamp } from '../show/change-stamp';
 
@@ -64,16 +69,9 @@ export class PlaylistLoops {
     const running = this.loops.get(playlistId);
     if (!running) return null;
     const { loop, stamp } = running;
-    const current = loop.current();
     return {
-      playlistId: loop.playlistId,
+      ...loopStanding(loop),
       sequence: loop.sequence,
-      order: loop.order.map((p) => p.itemId),
-      position: current ? loop.position : 0,
-      itemId: current?.itemId ?? null,
-      startedAt: loop.startedAt,
-      durationMs: current?.durationMs ?? 0,
-      playback: current?.playback ?? null,
       showAt: stamp.showAt(loop.sequence, null),
     };
   }

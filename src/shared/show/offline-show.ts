@@ -2,6 +2,7 @@ import type { ContentSnapshot } from '../content';
 import type { ShowState } from '../protocol';
 import type { Clock } from '../time';
 import { ShowLoop } from './loop';
+import { loopStanding } from './output-show';
 
 /**
  * Whether a screen that lost the core can keep playing from `last` by itself: a loop that
@@ -60,18 +61,11 @@ export class OfflineShow {
 
   state(): ShowState {
     const loop = this.loop;
-    const current = loop.current();
     const { showAt: _coreStamp, ...last } = this.last;
     return {
       ...last,
-      playlistId: loop.playlistId,
+      ...loopStanding(loop),
       sequence: loop.sequence + this.sequenceShift,
-      order: loop.order.map((p) => p.itemId),
-      position: current ? loop.position : 0,
-      itemId: current?.itemId ?? null,
-      startedAt: loop.startedAt,
-      durationMs: current?.durationMs ?? 0,
-      playback: current?.playback ?? null,
       paused: false,
       remainingMs: null,
       video: null,

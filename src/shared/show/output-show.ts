@@ -1,4 +1,5 @@
 import { MAIN_PLAYLIST, type OutputJob, type ShowState } from '../protocol';
+import type { ShowLoop } from './loop';
 
 /**
  * Where one playlist's own loop stands (a screen on the merch playlist while the projector
@@ -16,6 +17,23 @@ export type PlaylistPlay = Pick<
   | 'playback'
   | 'showAt'
 >;
+
+/**
+ * Where a loop stands, as a state carries it: its playlist, order and the item on air with its
+ * timing. The sequence and the change stamp are the caller's (a core stamp, an offline shift).
+ */
+export function loopStanding(loop: ShowLoop): Omit<PlaylistPlay, 'sequence' | 'showAt'> {
+  const current = loop.current();
+  return {
+    playlistId: loop.playlistId,
+    order: loop.order.map((p) => p.itemId),
+    position: current ? loop.position : 0,
+    itemId: current?.itemId ?? null,
+    startedAt: loop.startedAt,
+    durationMs: current?.durationMs ?? 0,
+    playback: current?.playback ?? null,
+  };
+}
 
 /** What of an output's job decides what it shows and how it looks. */
 export type OutputShowJob = Pick<
