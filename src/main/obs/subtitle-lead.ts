@@ -16,6 +16,20 @@ export function subtitleChangeKind(fromLine: string, toLine: string): SubtitleCh
   return fromLine === '' ? 'appear' : 'change';
 }
 
+/**
+ * How far a read may trail a cue edge the text was already flipped to and still keep the new
+ * text: the flip's moment is an estimate, and a read just before it must not flip the text back.
+ * Farther back is a seek or a restart, and the read decides again.
+ */
+export const FLIP_TRAIL_MS = 300;
+
+/** The moment whose text a read shows: the edge flipped to while the read trails it a little. */
+export function textMoment(cursorMs: number, flippedTo: number | null): number {
+  const trails =
+    flippedTo !== null && cursorMs < flippedTo && flippedTo - cursorMs <= FLIP_TRAIL_MS;
+  return trails ? flippedTo : cursorMs;
+}
+
 export class SubtitleLead {
   private readonly estimates = new Map<SubtitleChangeKind, number>();
 

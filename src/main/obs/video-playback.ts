@@ -7,22 +7,22 @@ import {
 import type { VideoPlacement } from '../../shared/protocol/obs';
 import type { Clock } from '../../shared/time';
 import type { ObsBridge } from './bridge';
-import { INPUT_PREFIX, OVERLAY_SCENE } from './overlay-elements';
-import { SubtitleLead, subtitleChangeKind } from './subtitle-lead';
+import { OVERLAY_SCENE } from './overlay-elements';
+import { SubtitleLead, subtitleChangeKind, textMoment } from './subtitle-lead';
+import {
+  mediaStateOf,
+  placeVideoSource,
+  SEEK_TOLERANCE_MS,
+  seekWhenOpen,
+  VIDEO_INPUT,
+  VIDEO_SCENE,
+  type VideoMediaState,
+} from './video-source';
 
-/** The scene a video plays in when it has a scene of its own (the default). */
-export const VIDEO_SCENE = 'Solidarity video';
-export const VIDEO_INPUT = `${INPUT_PREFIX}Video`;
+export { mediaStateOf, VIDEO_INPUT, VIDEO_SCENE, type VideoMediaState } from './video-source';
+
 /** How often the media cursor is read while a video plays: subtitles follow it. */
 export const VIDEO_POLL_MS = 50;
-/** A cursor this close before the range's start counts as there (OBS seeks to a keyframe). */
-const SEEK_TOLERANCE_MS = 250;
-/**
- * How far a read may trail a cue edge the text was already flipped to and still keep the new
- * text: the flip's moment is an estimate, and a read just before it must not flip the text back.
- * Farther back is a seek or a restart, and the read decides again.
- */
-const FLIP_TRAIL_MS = 300;
 /** After a loop's seek back, reads this soon may still show the old cursor: no second seek. */
 const LOOP_SEEK_SETTLE_MS = 1_000;
 
@@ -42,8 +42,6 @@ export interface VideoOnStream {
   tracks: VideoSubtitleTracks;
 }
 
-export type VideoMediaState = 'opening' | 'playing' | 'paused' | 'ended' | 'stopped' | 'error';
-
 export interface VideoMediaStatus {
   itemId: string;
   state: VideoMediaState;
@@ -60,25 +58,6 @@ export interface VideoPlayerDeps {
   placement?: VideoPlacement | (() => VideoPlacement);
   pollMs?: number;
   log?: (message: string) => void;
-}
-
-/** OBS's media states, as the console names them. */
-export function mediaStateOf(obsState: string): VideoMediaState {
-  switch (obsState) {
-    case 'OBS_MEDIA_STATE_PLAYING':
-      return 'playing';
-    case 'OBS_MEDIA_STATE_PAUSED':
-      return 'paused';
-    case 'OBS_MEDIA_STATE_ENDED':
-      return 'ended';
-    case 'OBS_MEDIA_STATE_ERROR':
-      return 'error';
-    case 'OBS_MEDIA_STATE_OPENING':
-    case 'OBS_MEDIA_STATE_BUFFERING':
-      return 'opening';
-    default:
-      return 'stopped';
-  }
 }
 
 /**
@@ -149,7 +128,7 @@ export class ObsVideoPlayer {
     const { placement } = this.deps;
     const placed = typeof placement === 'function' ? placement() : placement;
     const scene = placed === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
-    await this.placeSource(scene, video.file, video.loop === true);
+    await placeVideoSource(bridge, scene, video.file, video.loop === true);
     await bridge.call('SetInputMute', { inputName: VIDEO_INPUT, inputMuted: video.muted });
     if (scene === VIDEO_SCENE) {
       const { currentProgramSceneName } = await bridge.call('GetCurrentProgramScene');
@@ -160,7 +139,8 @@ export class ObsVideoPlayer {
       inputName: VIDEO_INPUT,
       mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_RESTART',
     });
-    if (video.startMs > 0) await this.seekWhenOpen(video.startMs);
+    if (video.startMs > 0)
+      await seekWhenOpen(bridge, this.deps.clock, video.startMs, this.deps.log);
     this.startPolling();
   }
 
@@ -183,102 +163,6 @@ export class ObsVideoPlayer {
     this.stopPolling();
     this.unsubscribe();
     this.listeners.clear();
-  }
-
-  /** The media source in `scene`, created once and pointed at this file. */
-  private async placeSource(scene: string, file: string, looping: boolean): Promise<void> {
-    const { bridge } = this.deps;
-    // OBS loops at the file's end by itself; a range's end is the poll's (see `loopBack`).
-    const settings = {
-      local_file: file,
-      is_local_file: true,
-      restart_on_activate: true,
-      close_when_inactive: true,
-      looping,
-    };
-    const { scenes } = await bridge.call('GetSceneList');
-    if (!scenes.some((s) => s.sceneName === scene)) {
-      await bridge.call('CreateScene', { sceneName: scene });
-    }
-    const { inputs } = await bridge.call('GetInputList', { inputKind: 'ffmpeg_source' });
-    if (inputs.some((input) => input.inputName === VIDEO_INPUT)) {
-      await bridge.call('SetInputSettings', { inputName: VIDEO_INPUT, inputSettings: settings });
-    } else {
-      await bridge.call('CreateInput', {
-        sceneName: scene,
-        inputName: VIDEO_INPUT,
-        inputKind: 'ffmpeg_source',
-        inputSettings: settings,
-      });
-    }
-    const { sceneItems } = await bridge.call('GetSceneItemList', { sceneName: scene });
-    let item = sceneItems.find((i) => i.sourceName === VIDEO_INPUT);
-    if (!item) {
-      const created = await bridge.call('CreateSceneItem', {
-        sceneName: scene,
-        sourceName: VIDEO_INPUT,
-      });
-      item = { sceneItemId: created.sceneItemId, sourceName: VIDEO_INPUT };
-    }
-    // Below every text source: the subtitles and the lower third stay readable over it.
-    await bridge.call('SetSceneItemIndex', {
-      sceneName: scene,
-      sceneItemId: Number(item.sceneItemId),
-      sceneItemIndex: 0,
-    });
-    await this.leaveOtherScene(scene === VIDEO_SCENE ? OVERLAY_SCENE : VIDEO_SCENE, scenes);
-    if (scene === VIDEO_SCENE && scenes.some((s) => s.sceneName === OVERLAY_SCENE)) {
-      // The subtitles are the overlay's lyrics sources: the overlay scene goes over the video.
-      if (!sceneItems.some((i) => i.sourceName === OVERLAY_SCENE)) {
-        await bridge.call('CreateSceneItem', { sceneName: scene, sourceName: OVERLAY_SCENE });
-      }
-    }
-  }
-
-  /**
-   * Takes the media source out of the scene the other placement uses: after the operator
-   * changes the setting, a film left under the overlays would play in every scene that holds
-   * them, the program scene included.
-   */
-  private async leaveOtherScene(
-    other: string,
-    scenes: readonly { sceneName?: unknown }[],
-  ): Promise<void> {
-    if (!scenes.some((s) => s.sceneName === other)) return;
-    const { bridge } = this.deps;
-    const { sceneItems } = await bridge.call('GetSceneItemList', { sceneName: other });
-    for (const left of sceneItems.filter((i) => i.sourceName === VIDEO_INPUT)) {
-      await bridge.call('RemoveSceneItem', {
-        sceneName: other,
-        sceneItemId: Number(left.sceneItemId),
-      });
-    }
-  }
-
-  /**
-   * Seeks to the range's start. OBS drops a seek sent while the file is still opening (it
-   * then plays from 0), and a seek far from a keyframe takes a while to decode up to: the
-   * cursor is read back and the seek sent once more only when it did not take in 2 s.
-   */
-  private async seekWhenOpen(ms: number): Promise<void> {
-    const { bridge, clock } = this.deps;
-    const wait = () => new Promise((resolve) => clock.setTimeout(() => resolve(undefined), 100));
-    const cursor = async () => {
-      const status = await bridge.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
-      return mediaStateOf(status.mediaState) === 'playing' ? status.mediaCursor : null;
-    };
-    for (let tries = 0; tries < 50 && (await cursor()) === null; tries++) await wait();
-    for (let seeks = 0; seeks < 2; seeks++) {
-      await bridge.call('SetMediaInputCursor', { inputName: VIDEO_INPUT, mediaCursor: ms });
-      for (let tries = 0; tries < 20; tries++) {
-        await wait();
-        const at = await cursor();
-        if (at !== null && at >= ms - SEEK_TOLERANCE_MS) return;
-      }
-    }
-    this.deps.log?.(
-      `obs: the video did not seek to ${ms} ms (a file with few keyframes seeks to the one before); it plays from where OBS has it`,
-    );
   }
 
   private startPolling(): void {
@@ -362,10 +246,9 @@ export class ObsVideoPlayer {
       await this.finish('ended');
       return;
     }
-    const flipped = this.flippedTo;
-    const keepsFlip = flipped !== null && cursorMs < flipped && flipped - cursorMs <= FLIP_TRAIL_MS;
-    if (!keepsFlip) this.flippedTo = null;
-    await this.showText(subtitleTextAt(video.tracks, keepsFlip ? flipped : cursorMs));
+    const moment = textMoment(cursorMs, this.flippedTo);
+    if (moment === cursorMs) this.flippedTo = null;
+    await this.showText(subtitleTextAt(video.tracks, moment));
     if (
       this.video === video &&
       this.timer !== null &&

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FLIP_TRAIL_MS,
   MAX_SUBTITLE_LEAD_MS,
   SubtitleLead,
   subtitleChangeKind,
+  textMoment,
 } from '../../../../src/main/obs/subtitle-lead';
 
 describe('how long a subtitle change takes to show', () => {
@@ -33,5 +35,17 @@ describe('how long a subtitle change takes to show', () => {
     lead.record('clear', -30);
     lead.record('clear', Number.NaN);
     expect(lead.leadMs('clear')).toBe(0);
+  });
+});
+
+describe('which moment a read shows the text of', () => {
+  it('keeps an edge flipped to while the read trails it a little, else the read decides', () => {
+    expect(textMoment(1_990, 2_000)).toBe(2_000);
+    expect(textMoment(2_000 - FLIP_TRAIL_MS, 2_000)).toBe(2_000);
+    // A seek back, far behind the edge: the read's own moment.
+    expect(textMoment(500, 2_000)).toBe(500);
+    // Past the edge, or nothing flipped: the read's own moment.
+    expect(textMoment(2_010, 2_000)).toBe(2_010);
+    expect(textMoment(1_990, null)).toBe(1_990);
   });
 });
