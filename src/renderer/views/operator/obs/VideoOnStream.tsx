@@ -38,24 +38,30 @@ function PlacementChoice({ placement }: { placement: VideoPlacement }) {
   const { t } = useTranslation('console');
   const stores = useStores();
   const { send } = useRunner();
+  // The click shows at once, until the core's status moves from what it was then (to the
+  // choice, or to another console's); a refusal puts it back.
+  const [asked, setAsked] = useState<{ value: VideoPlacement; over: VideoPlacement } | null>(null);
+  const shown = asked && asked.over === placement ? asked.value : placement;
   const choose = async (next: VideoPlacement) => {
+    setAsked({ value: next, over: placement });
     const result = await send({ name: 'obsVideoPlacement', placement: next });
     if (!result.ok) {
+      setAsked(null);
       reportRefusal(t('obsVideo.refused', { reason: localize(t, result.error) }), stores.operator);
     }
   };
-  const chosen = PLACEMENTS.find((p) => p.value === placement) ?? PLACEMENTS[0]!;
+  const chosen = PLACEMENTS.find((p) => p.value === shown) ?? PLACEMENTS[0]!;
   return (
     <fieldset className="op-obs-placement" data-testid="obs-video-placement">
       <legend className="op-muted">{t('obsVideo.placement.legend')}</legend>
       <div className="op-obs-placement-choices" role="radiogroup">
         {PLACEMENTS.map((option) => (
-          <label key={option.value} className={option.value === placement ? 'is-on' : undefined}>
+          <label key={option.value} className={option.value === shown ? 'is-on' : undefined}>
             <input
               type="radio"
               name="obs-video-placement"
               value={option.value}
-              checked={option.value === placement}
+              checked={option.value === shown}
               onChange={() => void choose(option.value)}
             />{' '}
             {t(option.label)}

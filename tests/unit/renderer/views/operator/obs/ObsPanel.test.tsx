@@ -162,6 +162,17 @@ describe('ObsPanel', () => {
       fireEvent.click(own);
     });
     expect(send).toHaveBeenCalledWith({ name: 'obsVideoPlacement', placement: 'own-scene' });
+    // Shown at once, before the core's status says so (the click is not lost in the wait).
+    expect(own).toBeChecked();
+    expect(under).not.toBeChecked();
+    cleanup();
+    // A refusal puts the saved choice back.
+    const refused = renderPanel({ ...connected, videoPlacement: 'overlay-scene' });
+    refused.send.mockResolvedValueOnce({ ok: false, error: 'OBS is busy' } as never);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('radio', { name: 'A scene of its own' }));
+    });
+    expect(screen.getByRole('radio', { name: 'Under the overlays' })).toBeChecked();
     cleanup();
     // An older core that does not say: the default, a scene of its own.
     renderPanel(connected);
