@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { coreText, type LocalizedText } from './localized-text';
 import { languageCode } from '../content/text';
-import { obsCommandSchemas } from './obs';
+import { obsCommandNames, obsCommandSchemas } from './obs';
 import type { Role } from './roles';
 import { outputChangesSchema, screenCode, screenName } from './screens';
 import { overlayElement, STAGE_MESSAGE_MAX, videoFaultReason } from './show-state';
@@ -150,13 +150,8 @@ const OPERATOR_COMMANDS: readonly CommandName[] = [
   'screenApprove',
   'screenRevoke',
   'outputConfigure',
-  'obsConfigure',
-  'obsSetup',
-  'obsSwitchScene',
-  'obsVideoPlay',
-  'obsVideoPause',
-  'obsVideoStop',
-  'obsVideoPlacement',
+  // Every OBS command is the console's: one list, in obs.ts.
+  ...obsCommandNames,
 ];
 
 /**
