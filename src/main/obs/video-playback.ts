@@ -9,11 +9,12 @@ import type { Clock } from '../../shared/time';
 import type { ObsBridge } from './bridge';
 import { OVERLAY_SCENE } from './overlay-elements';
 import { SubtitleLead, subtitleChangeKind, textMoment } from './subtitle-lead';
+import { TaskChain } from './task-chain';
 import {
   mediaStateOf,
   placeVideoSource,
   SEEK_TOLERANCE_MS,
-  seekWhenOpen,
+  seekToStart,
   VIDEO_INPUT,
   VIDEO_SCENE,
   type VideoMediaState,
@@ -71,7 +72,16 @@ export class ObsVideoPlayer {
   private readonly pollMs: number;
   private video: VideoOnStream | null = null;
   private current: VideoMediaStatus | null = null;
+  /**
+   * Play, pause, stop and OBS's end-of-file event, one at a time: an event or a press that
+   * comes while a video is still opening acts on it once it is open, not half way.
+   */
+  private readonly commands = new TaskChain();
+  /** Counts plays and stops: a play gives up its remaining steps once a newer one came. */
+  private session = 0;
   private timer: unknown = null;
+  /** The running read loop: a loop started again leaves the old one to end, not run beside. */
+  private pollLoop: object | null = null;
   /** The timer that flips the text at the next cue edge, between two reads of the cursor. */
   private flipTimer: unknown = null;
   /** The cue edge the text was flipped to ahead of the reads, until a read passes it. */
@@ -92,9 +102,8 @@ export class ObsVideoPlayer {
     this.unsubscribe = deps.bridge.on(
       'MediaInputPlaybackEnded',
       (event: OBSEventTypes['MediaInputPlaybackEnded']) => {
-        if (event.inputName !== VIDEO_INPUT || !this.video) return;
-        if (this.video.loop) void this.loopBack(this.video);
-        else void this.finish('ended');
+        if (event.inputName !== VIDEO_INPUT) return;
+        void this.commands.run(() => this.playbackEnded());
       },
     );
   }
@@ -108,7 +117,21 @@ export class ObsVideoPlayer {
     return () => this.listeners.delete(listener);
   }
 
-  async play(video: VideoOnStream): Promise<void> {
+  play(video: VideoOnStream): Promise<void> {
+    const session = ++this.session;
+    return this.commands.run(() => this.start(video, session));
+  }
+
+  pause(): Promise<void> {
+    return this.commands.run(() => this.pauseNow());
+  }
+
+  stop(): Promise<void> {
+    this.session++;
+    return this.commands.run(() => (this.video ? this.finish('stopped') : Promise.resolve()));
+  }
+
+  private async start(video: VideoOnStream, session: number): Promise<void> {
     const { bridge } = this.deps;
     if (this.video?.itemId === video.itemId && this.current?.state === 'paused') {
       await bridge.call('TriggerMediaInputAction', {
@@ -118,7 +141,10 @@ export class ObsVideoPlayer {
       this.startPolling();
       return;
     }
-    if (this.video) await this.stop();
+    if (this.video) await this.finish('stopped');
+    // A stop or another play came while this one waited: what it left is the next one's.
+    const superseded = () => session !== this.session;
+    if (superseded()) return;
     this.video = video;
     this.shown = null;
     this.shownLine = '';
@@ -130,6 +156,7 @@ export class ObsVideoPlayer {
     const scene = placed === 'overlay-scene' ? OVERLAY_SCENE : VIDEO_SCENE;
     await placeVideoSource(bridge, scene, video.file, video.loop === true);
     await bridge.call('SetInputMute', { inputName: VIDEO_INPUT, inputMuted: video.muted });
+    if (superseded()) return;
     if (scene === VIDEO_SCENE) {
       const { currentProgramSceneName } = await bridge.call('GetCurrentProgramScene');
       this.returnTo = currentProgramSceneName === VIDEO_SCENE ? null : currentProgramSceneName;
@@ -139,12 +166,31 @@ export class ObsVideoPlayer {
       inputName: VIDEO_INPUT,
       mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_RESTART',
     });
-    if (video.startMs > 0)
-      await seekWhenOpen(bridge, this.deps.clock, video.startMs, this.deps.log);
-    this.startPolling();
+    if (video.startMs > 0) {
+      await seekToStart(bridge, this.deps.clock, video.startMs, {
+        log: this.deps.log,
+        stillWanted: () => !superseded(),
+      });
+    }
+    if (!superseded()) this.startPolling();
   }
 
-  async pause(): Promise<void> {
+  /**
+   * OBS says the file reached its end. The event also comes late, for a file stopped or
+   * reopened a moment ago: only a source OBS reports ended now ends (or loops) the video.
+   */
+  private async playbackEnded(): Promise<void> {
+    const video = this.video;
+    if (!video) return;
+    const status = await this.deps.bridge
+      .call('GetMediaInputStatus', { inputName: VIDEO_INPUT })
+      .catch(() => null);
+    if (this.video !== video || status?.mediaState !== 'OBS_MEDIA_STATE_ENDED') return;
+    if (video.loop) await this.loopBack(video);
+    else await this.finish('ended');
+  }
+
+  private async pauseNow(): Promise<void> {
     if (!this.video) return;
     this.stopPolling();
     await this.deps.bridge.call('TriggerMediaInputAction', {
@@ -152,11 +198,6 @@ export class ObsVideoPlayer {
       mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_PAUSE',
     });
     await this.poll();
-  }
-
-  async stop(): Promise<void> {
-    if (!this.video) return;
-    await this.finish('stopped');
   }
 
   dispose(): void {
@@ -167,10 +208,12 @@ export class ObsVideoPlayer {
 
   private startPolling(): void {
     this.stopPolling();
+    const loop = {};
+    this.pollLoop = loop;
     const tick = () => {
       this.timer = this.deps.clock.setTimeout(() => {
         void this.poll().finally(() => {
-          if (this.timer !== null) tick();
+          if (this.pollLoop === loop) tick();
         });
       }, this.pollMs);
     };
@@ -180,6 +223,7 @@ export class ObsVideoPlayer {
   private stopPolling(): void {
     if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
+    this.pollLoop = null;
     this.clearFlip();
   }
 
@@ -205,7 +249,7 @@ export class ObsVideoPlayer {
     this.flipTimer = clock.setTimeout(
       () => {
         this.flipTimer = null;
-        if (this.video !== video || this.timer === null) return;
+        if (this.video !== video || this.pollLoop === null) return;
         this.flippedTo = edge;
         this.showText(subtitleTextAt(video.tracks, edge)).catch((error: unknown) =>
           this.deps.log?.(`obs: showing the video's subtitle failed: ${String(error)}`),
@@ -243,7 +287,11 @@ export class ObsVideoPlayer {
       return;
     }
     if (!video.loop && video.endMs !== null && cursorMs >= video.endMs) {
-      await this.finish('ended');
+      // Queued behind any press, not awaited: a pause's own read must not wait for itself.
+      this.stopPolling();
+      void this.commands.run(() =>
+        this.video === video ? this.finish('ended') : Promise.resolve(),
+      );
       return;
     }
     const moment = textMoment(cursorMs, this.flippedTo);
@@ -251,7 +299,7 @@ export class ObsVideoPlayer {
     await this.showText(subtitleTextAt(video.tracks, moment));
     if (
       this.video === video &&
-      this.timer !== null &&
+      this.pollLoop !== null &&
       status.mediaState === 'OBS_MEDIA_STATE_PLAYING'
     ) {
       this.scheduleFlip(video, cursorMs, readAt);

@@ -110,30 +110,81 @@ async function leaveOtherScene(
   }
 }
 
+/** A read of the media cursor, and when OBS made it (clock ms: the middle of the round trip). */
+export interface CursorRead {
+  cursorMs: number;
+  atMs: number;
+}
+
+/** How far off its run-on the cursor must move, towards the target, for a seek to have taken. */
+export const SEEK_JUMP_MS = 250;
+/** How long each seek is given to show in the cursor before it is sent again: short first. */
+export const SEEK_WINDOWS_MS = [400, 800, 1_600] as const;
+const READ_EVERY_MS = 100;
+
 /**
- * Seeks to the range's start. OBS drops a seek sent while the file is still opening (it
- * then plays from 0), and a seek far from a keyframe takes a while to decode up to: the
- * cursor is read back and the seek sent once more only when it did not take in 2 s.
+ * Whether a seek to `targetMs` has taken, from a read before it was sent and one after: the
+ * cursor is at the target, or it jumped off where it would have run on to, towards the target
+ * (OBS lands on the keyframe before it). A seek OBS dropped leaves the cursor running on; a
+ * restart that had not yet happened when the seek came resets it, away from a target ahead.
  */
-export async function seekWhenOpen(
+export function seekTook(before: CursorRead, after: CursorRead, targetMs: number): boolean {
+  const elapsed = after.atMs - before.atMs;
+  const atTarget =
+    after.cursorMs >= targetMs - SEEK_TOLERANCE_MS &&
+    after.cursorMs <= targetMs + elapsed + SEEK_TOLERANCE_MS;
+  if (atTarget) return true;
+  const runOn = before.cursorMs + elapsed;
+  const moved = after.cursorMs - runOn;
+  return targetMs > runOn ? moved > SEEK_JUMP_MS : moved < -SEEK_JUMP_MS;
+}
+
+export interface SeekOptions {
+  log?: (message: string) => void;
+  /** False once the video was stopped or another one started: the seek gives up. */
+  stillWanted?: () => boolean;
+}
+
+/**
+ * Seeks to the range's start once the file plays. OBS drops a seek that comes while the file
+ * is (re)opening, even when its status already says playing: each seek is checked in the
+ * cursor and sent again when it did not take, soon at first, then giving a seek far from a
+ * keyframe longer to decode up to.
+ */
+export async function seekToStart(
   bridge: Bridge,
   clock: Clock,
   ms: number,
-  log?: (message: string) => void,
+  { log, stillWanted = () => true }: SeekOptions = {},
 ): Promise<void> {
-  const wait = () => new Promise((resolve) => clock.setTimeout(() => resolve(undefined), 100));
-  const cursor = async () => {
+  const wait = () =>
+    new Promise((resolve) => clock.setTimeout(() => resolve(undefined), READ_EVERY_MS));
+  const read = async (): Promise<CursorRead | null> => {
+    const sentAt = clock.now();
     const status = await bridge.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
-    return mediaStateOf(status.mediaState) === 'playing' ? status.mediaCursor : null;
+    if (mediaStateOf(status.mediaState) !== 'playing' || status.mediaCursor === null) return null;
+    return { cursorMs: status.mediaCursor, atMs: (sentAt + clock.now()) / 2 };
   };
-  for (let tries = 0; tries < 50 && (await cursor()) === null; tries++) await wait();
-  for (let seeks = 0; seeks < 2; seeks++) {
+  let before: CursorRead | null = null;
+  for (let tries = 0; tries < 50 && stillWanted(); tries++) {
+    before = await read();
+    if (before) break;
+    await wait();
+  }
+  if (!stillWanted()) return;
+  if (!before) {
+    log?.(`obs: the video did not start playing, so it was not sent to ${ms} ms`);
+    return;
+  }
+  for (const windowMs of SEEK_WINDOWS_MS) {
     await bridge.call('SetMediaInputCursor', { inputName: VIDEO_INPUT, mediaCursor: ms });
-    for (let tries = 0; tries < 20; tries++) {
+    for (let waited = 0; waited < windowMs; waited += READ_EVERY_MS) {
       await wait();
-      const at = await cursor();
-      if (at !== null && at >= ms - SEEK_TOLERANCE_MS) return;
+      if (!stillWanted()) return;
+      const after = await read();
+      if (after && seekTook(before, after, ms)) return;
     }
+    before = (await read()) ?? before;
   }
   log?.(
     `obs: the video did not seek to ${ms} ms (a file with few keyframes seeks to the one before); it plays from where OBS has it`,

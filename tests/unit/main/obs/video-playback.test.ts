@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ObsVideoPlayer, VIDEO_SCENE } from '../../../../src/main/obs/video-playback';
 import type { Clock } from '../../../../src/shared/time';
+import { runningClock } from '../../../helpers/running-clock';
 
 /** A clock whose timers run only when the test says so. */
 function manualClock() {
@@ -31,6 +32,16 @@ function manualClock() {
 function fakeObs() {
   const media = { state: 'OBS_MEDIA_STATE_PLAYING', cursor: 0 };
   const calls: { type: string; data?: Record<string, unknown> }[] = [];
+  /** Cursor reads held unanswered (a slow OBS) until `release()`. */
+  let held: (() => void)[] | null = null;
+  const holdReads = () => {
+    held = [];
+  };
+  const release = () => {
+    const waiting = held ?? [];
+    held = null;
+    for (const answer of waiting) answer();
+  };
   let ended: ((event: { inputName: string }) => void) | null = null;
   const bridge = {
     call: (type: string, data?: Record<string, unknown>) => {
@@ -47,6 +58,10 @@ function fakeObs() {
           mediaDuration: 6000,
         },
       };
+      if (type === 'GetMediaInputStatus' && held) {
+        const waiting = held;
+        return new Promise((resolve) => waiting.push(() => resolve(answers[type])));
+      }
       return Promise.resolve(answers[type] ?? {});
     },
     on: (_event: string, listener: (event: { inputName: string }) => void) => {
@@ -54,7 +69,14 @@ function fakeObs() {
       return () => {};
     },
   };
-  return { bridge, media, calls, end: () => ended?.({ inputName: 'Solidarity · Video' }) };
+  /** The file reaches its end: OBS says so in the status, then sends the event. */
+  const end = () => {
+    media.state = 'OBS_MEDIA_STATE_ENDED';
+    ended?.({ inputName: 'Solidarity · Video' });
+  };
+  /** The event alone, late: for a file stopped or reopened a moment ago, not this one. */
+  const staleEnd = () => ended?.({ inputName: 'Solidarity · Video' });
+  return { bridge, media, calls, end, staleEnd, holdReads, release };
 }
 
 const tracks = {
@@ -130,39 +152,65 @@ describe('the OBS video player', () => {
   });
 });
 
-/** A clock that moves only when the test moves it, running each timer at its own moment. */
-function runningClock() {
-  let now = 0;
-  let order = 0;
-  let timers: { at: number; order: number; run: () => void }[] = [];
-  const clock: Clock = {
-    now: () => now,
-    setTimeout: (run, ms) => {
-      const timer = { at: now + ms, order: order++, run };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimeout: (handle) => {
-      timers = timers.filter((timer) => timer !== handle);
-    },
-  };
-  return {
-    clock,
-    now: () => now,
-    async advanceTo(end: number) {
-      for (;;) {
-        timers.sort((a, b) => a.at - b.at || a.order - b.order);
-        const due = timers[0];
-        if (!due || due.at > end) break;
-        timers.shift();
-        now = due.at;
-        due.run();
-        for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-      }
-      now = end;
-    },
-  };
-}
+describe('presses and OBS events that cross each other', () => {
+  const reads = (calls: { type: string }[]) =>
+    calls.filter((c) => c.type === 'GetMediaInputStatus').length;
+
+  it('a late end event for the last file does not end the one now opening', async () => {
+    const { obs, time, shown, player, video } = setUp();
+    await player.play({ ...video, itemId: 'first' });
+    // The stop of the first file and the opening of the next each make OBS send "ended" late.
+    const opening = player.play(video);
+    obs.staleEnd();
+    await opening;
+    obs.staleEnd();
+    await new Promise((resolve) => setImmediate(resolve));
+    obs.media.cursor = 1500;
+    await time.tick();
+    expect(player.status()).toMatchObject({ itemId: 'film', state: 'playing' });
+    expect(shown.at(-1)?.line).toBe('one');
+    expect(time.pending()).toBe(1);
+  });
+
+  it('a stop pressed before the video opened leaves nothing playing and the scene as it was', async () => {
+    const { obs, time, player, video } = setUp();
+    const opening = player.play(video);
+    const stopping = player.stop();
+    await Promise.all([opening, stopping]);
+    expect(obs.calls.some((c) => c.type === 'SetCurrentProgramScene')).toBe(false);
+    expect(time.pending()).toBe(0);
+  });
+
+  it('a stop pressed while the video seeks to its start ends the seek and the video', async () => {
+    const { obs, time, player, video } = setUp();
+    obs.media.cursor = 100;
+    const opening = player.play({ ...video, startMs: 3_000 });
+    await new Promise((resolve) => setImmediate(resolve));
+    const stopping = player.stop();
+    await time.tick();
+    await time.tick();
+    await Promise.all([opening, stopping]);
+    expect(time.pending()).toBe(0);
+    expect(player.status()).toMatchObject({ state: 'stopped' });
+    expect(obs.calls.at(-1)).toEqual({
+      type: 'SetCurrentProgramScene',
+      data: { sceneName: 'Scene' },
+    });
+  });
+
+  it('a read still out when the next video starts does not start a second read loop', async () => {
+    const { obs, time, player, video } = setUp();
+    await player.play({ ...video, itemId: 'first' });
+    obs.holdReads();
+    await time.tick();
+    await player.play(video);
+    obs.release();
+    await new Promise((resolve) => setImmediate(resolve));
+    const before = reads(obs.calls);
+    for (let i = 0; i < 4; i++) await time.tick();
+    expect(reads(obs.calls) - before).toBe(4);
+  });
+});
 
 describe('the stream’s subtitles on the cue’s own moment', () => {
   /** A media source that started 23 ms before the clock's 0: every edge falls between reads. */
@@ -256,13 +304,6 @@ describe('the stream’s subtitles on the cue’s own moment', () => {
 });
 
 describe('a looped entry on the stream', () => {
-  /** Runs the clock in small steps, letting the player's awaited OBS answers come in between. */
-  async function runUntil(time: ReturnType<typeof runningClock>, end: number) {
-    for (let at = time.now() + 10; at <= end; at += 10) {
-      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-      await time.advanceTo(at);
-    }
-  }
 
   /**
    * A media source whose cursor runs with the clock: a seek or a restart moves it, and OBS's
@@ -273,6 +314,7 @@ describe('a looped entry on the stream', () => {
     let base = 0;
     let since = 0;
     let looping = false;
+    let atEnd = false;
     const calls: { type: string; data?: Record<string, unknown> }[] = [];
     let ended: ((event: { inputName: string }) => void) | null = null;
     const bridge = {
@@ -287,11 +329,12 @@ describe('a looped entry on the stream', () => {
         if (type === 'TriggerMediaInputAction' && String(data!.mediaAction).endsWith('RESTART')) {
           base = 0;
           since = time.now();
+          atEnd = false;
         }
         if (type === 'GetMediaInputStatus') {
           const run = base + time.now() - since;
           return Promise.resolve({
-            mediaState: 'OBS_MEDIA_STATE_PLAYING',
+            mediaState: atEnd ? 'OBS_MEDIA_STATE_ENDED' : 'OBS_MEDIA_STATE_PLAYING',
             mediaCursor: looping ? run % fileMs : Math.min(run, fileMs),
             mediaDuration: fileMs,
           });
@@ -317,14 +360,18 @@ describe('a looped entry on the stream', () => {
         return Promise.resolve();
       },
     });
-    return { time, calls, lines, player, end: () => ended?.({ inputName: 'Solidarity · Video' }) };
+    const end = () => {
+      atEnd = true;
+      ended?.({ inputName: 'Solidarity · Video' });
+    };
+    return { time, calls, lines, player, end };
   }
 
   it('goes back to the range’s start at its end, pass after pass, the subtitles with it', async () => {
     const { time, calls, lines, player } = loopingObs(6_000);
     const video = { itemId: 'film', file: '/f.mp4', muted: true, tracks };
     const started = player.play({ ...video, startMs: 1_000, endMs: 2_500, loop: true });
-    await runUntil(time, 5_600);
+    await time.runUntil(5_600);
     await started;
     player.dispose();
     // Three passes of 1000–2500 ms: "one" then "two" each time, never the end of the video.
@@ -340,14 +387,14 @@ describe('a looped entry on the stream', () => {
     const { time, calls, lines, player, end } = loopingObs(3_500);
     const video = { itemId: 'film', file: '/f.mp4', muted: true, tracks };
     const started = player.play({ ...video, startMs: 0, endMs: 3_500, loop: true });
-    await runUntil(time, 5_700);
+    await time.runUntil(5_700);
     await started;
     const created = calls.find((c) => c.type === 'CreateInput');
     expect((created?.data?.inputSettings as { looping: boolean }).looping).toBe(true);
     // The first pass, then the cursor wraps to 0 and the first line comes back at 1000.
     expect(lines).toEqual(['', 'one', 'two', '', 'one', 'two']);
     end();
-    await runUntil(time, 5_800);
+    await time.runUntil(5_800);
     player.dispose();
     expect(player.status()?.state).toBe('playing');
     expect(calls.filter((c) => String(c.data?.mediaAction).endsWith('RESTART'))).toHaveLength(2);
@@ -357,7 +404,7 @@ describe('a looped entry on the stream', () => {
     const { time, calls, player } = loopingObs(3_500);
     const video = { itemId: 'film', file: '/f.mp4', muted: true, tracks };
     const started = player.play({ ...video, startMs: 0, endMs: 3_500 });
-    await runUntil(time, 4_000);
+    await time.runUntil(4_000);
     await started;
     const created = calls.find((c) => c.type === 'CreateInput');
     expect((created?.data?.inputSettings as { looping: boolean }).looping).toBe(false);
