@@ -1,14 +1,10 @@
 import type { OBSEventTypes } from 'obs-websocket-js/json';
-import {
-  nextSubtitleChangeMs,
-  subtitleTextAt,
-  type VideoSubtitleTracks,
-} from '../../shared/overlay/video-subtitles';
+import type { VideoSubtitleTracks } from '../../shared/overlay/video-subtitles';
 import type { VideoPlacement } from '../../shared/protocol/obs';
 import type { Clock } from '../../shared/time';
 import type { ObsBridge } from './bridge';
 import { OVERLAY_SCENE } from './overlay-elements';
-import { SubtitleLead, subtitleChangeKind, textMoment } from './subtitle-lead';
+import { StreamSubtitles } from './stream-subtitles';
 import { TaskChain } from './task-chain';
 import {
   mediaStateOf,
@@ -82,14 +78,7 @@ export class ObsVideoPlayer {
   private timer: unknown = null;
   /** The running read loop: a loop started again leaves the old one to end, not run beside. */
   private pollLoop: object | null = null;
-  /** The timer that flips the text at the next cue edge, between two reads of the cursor. */
-  private flipTimer: unknown = null;
-  /** The cue edge the text was flipped to ahead of the reads, until a read passes it. */
-  private flippedTo: number | null = null;
-  private shown: string | null = null;
-  /** The line the stream shows now (after the last change sent). */
-  private shownLine = '';
-  private readonly lead = new SubtitleLead();
+  private readonly subtitles: StreamSubtitles;
   /** When a looped video was last sent back to its start (clock ms). */
   private loopedAt: number | null = null;
   private returnTo: string | null = null;
@@ -99,6 +88,7 @@ export class ObsVideoPlayer {
   constructor(deps: VideoPlayerDeps) {
     this.deps = deps;
     this.pollMs = deps.pollMs ?? VIDEO_POLL_MS;
+    this.subtitles = new StreamSubtitles({ ...deps, pollMs: this.pollMs });
     this.unsubscribe = deps.bridge.on(
       'MediaInputPlaybackEnded',
       (event: OBSEventTypes['MediaInputPlaybackEnded']) => {
@@ -146,9 +136,7 @@ export class ObsVideoPlayer {
     const superseded = () => session !== this.session;
     if (superseded()) return;
     this.video = video;
-    this.shown = null;
-    this.shownLine = '';
-    this.flippedTo = null;
+    this.subtitles.reset();
     this.loopedAt = null;
     this.setStatus({ itemId: video.itemId, state: 'opening', cursorMs: null, durationMs: null });
     const { placement } = this.deps;
@@ -224,39 +212,7 @@ export class ObsVideoPlayer {
     if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
     this.pollLoop = null;
-    this.clearFlip();
-  }
-
-  private clearFlip(): void {
-    if (this.flipTimer !== null) this.deps.clock.clearTimeout(this.flipTimer);
-    this.flipTimer = null;
-  }
-
-  /**
-   * Flips the text at the next cue edge when it comes before the next read: reads alone would
-   * show a change up to a read's interval late. The edge's moment is estimated from the read's
-   * cursor and the time since OBS answered (the cursor is about half a round trip old then).
-   */
-  private scheduleFlip(video: VideoOnStream, cursorMs: number, readAt: number): void {
-    this.clearFlip();
-    const { clock } = this.deps;
-    const edge = nextSubtitleChangeMs(video.tracks, Math.max(cursorMs, this.flippedTo ?? cursorMs));
-    if (edge === null || (video.endMs !== null && edge >= video.endMs)) return;
-    // Sent ahead by as long as such a change has been taking to show, so it lands on the edge.
-    const kind = subtitleChangeKind(this.shownLine, subtitleTextAt(video.tracks, edge).line);
-    const delay = edge - cursorMs - (clock.now() - readAt) - this.lead.leadMs(kind);
-    if (delay > this.pollMs * 2) return;
-    this.flipTimer = clock.setTimeout(
-      () => {
-        this.flipTimer = null;
-        if (this.video !== video || this.pollLoop === null) return;
-        this.flippedTo = edge;
-        this.showText(subtitleTextAt(video.tracks, edge)).catch((error: unknown) =>
-          this.deps.log?.(`obs: showing the video's subtitle failed: ${String(error)}`),
-        );
-      },
-      Math.max(0, delay),
-    );
+    this.subtitles.cancelFlip();
   }
 
   /** Reads the cursor once: the status, the subtitle line, and the range's end. */
@@ -294,15 +250,10 @@ export class ObsVideoPlayer {
       );
       return;
     }
-    const moment = textMoment(cursorMs, this.flippedTo);
-    if (moment === cursorMs) this.flippedTo = null;
-    await this.showText(subtitleTextAt(video.tracks, moment));
-    if (
-      this.video === video &&
-      this.pollLoop !== null &&
-      status.mediaState === 'OBS_MEDIA_STATE_PLAYING'
-    ) {
-      this.scheduleFlip(video, cursorMs, readAt);
+    await this.subtitles.atRead(video.tracks, cursorMs);
+    const playingOn = () => this.video === video && this.pollLoop !== null;
+    if (playingOn() && status.mediaState === 'OBS_MEDIA_STATE_PLAYING') {
+      this.subtitles.flipAhead(video, cursorMs, readAt, playingOn);
     }
   }
 
@@ -322,8 +273,7 @@ export class ObsVideoPlayer {
   private async loopBack(video: VideoOnStream): Promise<void> {
     if (this.video !== video) return;
     this.loopedAt = this.deps.clock.now();
-    this.clearFlip();
-    this.flippedTo = null;
+    this.subtitles.jumped();
     try {
       await (video.startMs > 0
         ? this.deps.bridge.call('SetMediaInputCursor', {
@@ -339,18 +289,6 @@ export class ObsVideoPlayer {
     }
   }
 
-  /** Sets the text only when it changes: OBS re-renders a text source on every settings call. */
-  private async showText(text: { line: string; translation: string } | null): Promise<void> {
-    const key = text ? `${text.line}\u0000${text.translation}` : null;
-    if (key === this.shown) return;
-    this.shown = key;
-    const kind = subtitleChangeKind(this.shownLine, text?.line ?? '');
-    this.shownLine = text?.line ?? '';
-    const sentAt = this.deps.clock.now();
-    await this.deps.showSubtitles(text);
-    this.lead.record(kind, this.deps.clock.now() - sentAt);
-  }
-
   private async finish(state: 'ended' | 'stopped'): Promise<void> {
     const video = this.video;
     if (!video) return;
@@ -363,7 +301,7 @@ export class ObsVideoPlayer {
           inputName: VIDEO_INPUT,
           mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_STOP',
         }),
-      () => this.showText(null),
+      () => this.subtitles.show(null),
     ];
     const back = this.returnTo;
     this.returnTo = null;
