@@ -8,6 +8,7 @@ import {
   changesOf,
   framesOf,
   heardOf,
+  imminentOf,
   offsetOf,
   syncProbe,
   type ProbeChange,
@@ -56,10 +57,19 @@ async function openScreens(urls: string[], watch: 'slide' | 'line') {
     await page.goto(url);
     pages.push(page);
   }
-  // Each screen has measured its clock against the core's.
+  // Each screen has measured its clock against the core's, and they agree (they share one
+  // clock here): the first estimates come from pings sent while the page builds its first
+  // slide, and on a busy machine they can be a few frames off until the settled pings come.
   await expect
-    .poll(async () => (await Promise.all(pages.map(offsetOf))).every(Number.isFinite))
-    .toBe(true);
+    .poll(
+      async () => {
+        const offsets = await Promise.all(pages.map(offsetOf));
+        if (!offsets.every(Number.isFinite)) return Infinity;
+        return Math.max(...offsets) - Math.min(...offsets);
+      },
+      { message: 'the screens’ clock estimates did not come to agree', timeout: 15_000 },
+    )
+    .toBeLessThanOrEqual(FRAME_MS / 4);
   return pages;
 }
 
@@ -69,10 +79,18 @@ interface Checked {
   heardLate: number;
   /**
    * Changes a screen heard in time but could not act on by showAt, as its log shows: it put
-   * the change up on receipt after showAt, or ran no frame in the frame after showAt (a page
-   * starved of CPU: still building the change hidden, or descheduled).
+   * the change up on receipt after showAt, took it in (rendered it hidden and scheduled it)
+   * only after showAt, or ran no frame in the frame after showAt (a page starved of CPU:
+   * still building the change hidden, or descheduled). Each is still checked to go up in the
+   * first frame it could.
    */
   handledLate: number;
+  /**
+   * Changes at which the screens' clock estimates were more than a frame apart (they share one
+   * clock here: the truth is 0 apart). A busy machine stamps some pongs late; each screen
+   * still switches on its own estimate, so the spread may be that much wider.
+   */
+  clockApart: number;
 }
 
 /**
@@ -87,7 +105,7 @@ async function checkChanges(
   id: () => string,
 ): Promise<Checked> {
   const client = operator as OperatorClient;
-  const checked: Checked = { spreads: [], heardLate: 0, handledLate: 0 };
+  const checked: Checked = { spreads: [], heardLate: 0, handledLate: 0, clockApart: 0 };
   for (let i = 0; i < times; i++) {
     const before = await Promise.all(pages.map(async (page) => (await changesOf(page)).length));
     expect((await client.send(command)).ok).toBe(true);
@@ -116,23 +134,37 @@ async function checkChanges(
       (messages: ProbeHeard[]) => messages.find((m) => m.showAt === showAt)?.heard,
     );
     const ran = await Promise.all(pages.map(framesOf));
+    const imminent = await Promise.all(pages.map(imminentOf));
     const due = offsets.map((offset) => showAt - offset);
-    // The first frame each page ran at or after its due time.
+    // When the page had taken the change in and was waiting for its frame: a slide is marked
+    // imminent in the render that schedules it, which a busy page runs a while after hearing.
+    const takenIn = heardAt.map((heard, index) => {
+      if (heard === undefined) return undefined;
+      const marked = imminent[index]!.filter((m) => m.id === want && m.at >= heard).at(-1);
+      return Math.max(heard, marked?.at ?? heard);
+    });
+    // The first frame each page ran at or after its due time, once it was waiting for it.
     const firstRun = ran.map((frames, index) =>
-      Math.min(...frames.filter((time) => time >= (due[index] as number))),
+      Math.min(
+        ...frames
+          .filter((f) => f.time >= (due[index] as number) && f.ran >= (takenIn[index] ?? 0))
+          .map((f) => f.time),
+      ),
     );
     const late = heardAt.map((at, index) => at === undefined || at > (due[index] as number));
     const handledLate = latest.map(
       (c, index) =>
         // Put up on receipt (outside a frame) past its due time: the page got to it late.
         (!c.inFrame && c.dom > (due[index] as number)) ||
+        // Heard in time, but taken in (rendered and scheduled) only after its due time.
+        (takenIn[index] as number) > (due[index] as number) ||
         // No frame ran in time to show it: the first one after due came a frame or more late.
         (firstRun[index] as number) > (due[index] as number) + FRAME_MS + 1,
     );
     const log = latest
       .map(
         (c, index) =>
-          `screen ${index}: due ${(showAt - (offsets[index] as number)).toFixed(1)}, heard ${heardAt[index]?.toFixed(1)}, frame ${c.frame.toFixed(1)} (first run ≥ due ${firstRun[index]?.toFixed(1)}), dom ${c.dom.toFixed(1)}${c.inFrame ? '' : ' (on receipt)'}`,
+          `screen ${index}: due ${(showAt - (offsets[index] as number)).toFixed(1)}, heard ${heardAt[index]?.toFixed(1)}, taken in ${takenIn[index]?.toFixed(1)}, frame ${c.frame.toFixed(1)} (first run ≥ due ${firstRun[index]?.toFixed(1)}), dom ${c.dom.toFixed(1)}${c.inFrame ? '' : ' (on receipt)'}`,
       )
       .join('; ');
     // Not before its time: each screen waited for showAt on its own clock (plus its offset).
@@ -156,8 +188,13 @@ async function checkChanges(
       checked.handledLate += 1;
       continue;
     }
-    // The same frame chosen: two frames allow for an offset error at a frame's edge.
-    expect(spread, `change ${i}: ${log}`).toBeLessThanOrEqual(2 * FRAME_MS + 1);
+    // The same frame chosen: two frames allow for an offset error at a frame's edge, and
+    // estimates farther apart than that widen it by as much.
+    const apart = Math.max(...offsets) - Math.min(...offsets);
+    if (apart > FRAME_MS) checked.clockApart += 1;
+    expect(spread, `change ${i}: ${log}`).toBeLessThanOrEqual(
+      2 * FRAME_MS + 1 + Math.max(0, apart - FRAME_MS),
+    );
   }
   return checked;
 }
@@ -167,7 +204,7 @@ test('two displays put every change up within two frames of each other, at showA
   await expect(pages[0]!.locator('.slide-frame[data-phase="in"]')).toHaveCount(1);
   operator = await connectOperator(server.urls.operator);
   const client = operator;
-  const { spreads, heardLate, handledLate } = await checkChanges(
+  const { spreads, heardLate, handledLate, clockApart } = await checkChanges(
     pages,
     10,
     { name: 'next' },
@@ -175,8 +212,9 @@ test('two displays put every change up within two frames of each other, at showA
   );
   test.info().annotations.push({
     type: 'sync',
-    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate} of 10`,
+    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate}, clocks apart ${clockApart} of 10`,
   });
+  expect(clockApart, 'the screens’ clock estimates disagreed at most changes').toBeLessThan(5);
   expect(heardLate, 'most changes heard after their showAt: the lead is too short').toBeLessThan(5);
 });
 
@@ -190,7 +228,7 @@ test('during a song, a display and the stage display move each line within two f
       (await Promise.all(pages.map(changesOf))).every((changes) => changes.at(-1)?.id === 'line:0'),
     )
     .toBe(true);
-  const { spreads, heardLate, handledLate } = await checkChanges(
+  const { spreads, heardLate, handledLate, clockApart } = await checkChanges(
     pages,
     8,
     { name: 'lyricsNext' },
@@ -198,7 +236,8 @@ test('during a song, a display and the stage display move each line within two f
   );
   test.info().annotations.push({
     type: 'sync',
-    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate} of 8`,
+    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate}, clocks apart ${clockApart} of 8`,
   });
+  expect(clockApart, 'the screens’ clock estimates disagreed at most lines').toBeLessThan(4);
   expect(heardLate + handledLate, 'most lines late: the lead is too short').toBeLessThan(4);
 });

@@ -30,6 +30,18 @@ export interface ProbeChange {
   inFrame: boolean;
 }
 
+/** A frame the page ran callbacks in: its time, and when its first callback ran. */
+export interface ProbeFrame {
+  time: number;
+  ran: number;
+}
+
+/** When a slide was marked imminent: built hidden, its change heard and waiting for its frame. */
+export interface ProbeImminent {
+  id: string;
+  at: number;
+}
+
 export interface ProbeHeard {
   itemId: string | null;
   line: number | null;
@@ -51,6 +63,8 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
   window.__heard = [];
   // Every frame the page ran a callback in: while a change waits, the scheduler asks for each.
   window.__frames = [];
+  // Each slide as it was marked imminent: the page had taken its change in and scheduled it.
+  window.__imminent = [];
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     set onmessage(handler) {
@@ -84,7 +98,7 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
     if (!inFrame) {
       inFrame = true;
       frameTime = performance.timeOrigin + t;
-      window.__frames.push(frameTime);
+      window.__frames.push({ time: frameTime, ran: now() });
       if (window.__frames.length > 2000) window.__frames.shift();
       afterRendering(() => { inFrame = false; });
     }
@@ -102,7 +116,15 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
   }`
   };
   let last = null;
+  let lastImminent = null;
+  const checkImminent = () => {
+    const frame = document.querySelector('.slide-frame[data-imminent="true"]');
+    const id = frame ? frame.getAttribute('data-item-id') : null;
+    if (id !== null && id !== lastImminent) window.__imminent.push({ id, at: now() });
+    lastImminent = id;
+  };
   const check = () => {
+    checkImminent();
     const id = read();
     if (id === last) return;
     last = id;
@@ -118,7 +140,7 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
   const start = () => {
     new MutationObserver(check).observe(document.documentElement, {
       subtree: true, childList: true, characterData: true, attributes: true,
-      attributeFilter: ['data-item-id', 'data-phase', 'data-lyric-line'],
+      attributeFilter: ['data-item-id', 'data-phase', 'data-lyric-line', 'data-imminent'],
     });
     check();
   };
@@ -141,7 +163,8 @@ export function presentedAt(change: ProbeChange): number {
 
 export const changesOf = (page: Page) => page.evaluate<ProbeChange[]>('window.__changes');
 export const heardOf = (page: Page) => page.evaluate<ProbeHeard[]>('window.__heard');
-export const framesOf = (page: Page) => page.evaluate<number[]>('window.__frames');
+export const framesOf = (page: Page) => page.evaluate<ProbeFrame[]>('window.__frames');
+export const imminentOf = (page: Page) => page.evaluate<ProbeImminent[]>('window.__imminent');
 export const offsetOf = (page: Page) =>
   page.evaluate<number>(
     `Number(document.querySelector('[data-sync-offset]')?.getAttribute('data-sync-offset'))`,
