@@ -1,4 +1,4 @@
-import { readFile, stat, unlink } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { itemKinds, type ItemKind } from '../../../shared/content';
 import {
@@ -11,13 +11,13 @@ import {
   streamedFolderSchema,
 } from '../../../shared/protocol/content-api';
 import { problem } from '../../../shared/protocol/localized-text';
-import { writeFileAtomic } from '../../settings/atomic-file';
 import { readPack } from '../load-pack';
 import { MEDIA_DIR, PACK_FILE } from '../pack-files';
 import type { PackRead } from '../types';
 import { checkCandidate } from './check-candidate';
 import { carryOutForget, planForget } from './forget';
-import { keepInHistory, listHistory, readFromHistory } from './history';
+import { ChangedMeanwhile, createGuardedWriter, type ReadVersion } from './guarded-write';
+import { listHistory, readFromHistory } from './history';
 import { findItemFile, kindFolder } from './item-files';
 import { listItems, problemsByFile } from './item-list';
 import { editedText, fieldsOf } from './item-source';
@@ -42,9 +42,6 @@ export interface ContentEditorOptions {
   onChecked?: (file: string) => Promise<void>;
 }
 
-/** The file changed on disk between the check and the write. */
-class ChangedMeanwhile extends Error {}
-
 function isKind(kind: unknown): kind is ItemKind {
   return typeof kind === 'string' && (itemKinds as string[]).includes(kind);
 }
@@ -62,44 +59,12 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     return run;
   };
 
-  const abs = (file: string) => path.join(packDir, ...file.split('/'));
-
-  const readCurrent = async (file: string): Promise<Buffer | null> =>
-    readFile(abs(file)).catch(() => null);
-
+  const { abs, readCurrent, writeIfUnchanged } = createGuardedWriter({
+    packDir,
+    now,
+    historyLimit: options.historyLimit,
+  });
   const insidePack = (dir: string) => ensureInsidePack(packDir, dir);
-
-  /**
-   * Writes `text` to `file` only if the file is still `expected` (null: it must not exist),
-   * checked again right before the rename, so a hand edit made meanwhile wins and is kept. The
-   * replaced bytes go to `historyId`'s history.
-   */
-  const writeIfUnchanged = (
-    file: string,
-    text: string,
-    expected: { version: Version; bytes: Buffer } | null,
-    historyId: string,
-  ) =>
-    writeFileAtomic(abs(file), text, {
-      beforeRename: async () => {
-        const onDisk = await readCurrent(file);
-        const unchanged =
-          expected === null
-            ? onDisk === null
-            : onDisk !== null && versionOf(onDisk) === expected.version;
-        if (!unchanged) throw new ChangedMeanwhile();
-        if (!expected) return;
-        await keepInHistory(
-          packDir,
-          historyId,
-          expected.bytes,
-          expected.version,
-          path.extname(file),
-          now(),
-          options.historyLimit,
-        );
-      },
-    });
 
   /**
    * Checks `text` as the new content of `file` and writes it if the file is still `expected`
@@ -110,7 +75,7 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
     read: PackRead,
     file: string,
     text: string,
-    expected: { version: Version; bytes: Buffer } | null,
+    expected: ReadVersion | null,
     yours: { version: Version | null; item: ItemBody },
   ): Promise<WriteOutcome> => {
     const problems = await checkCandidate(packDir, read, file, text);
