@@ -1,4 +1,3 @@
-import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { remoteEnableAction, remoteRevokeAction } from '../../../shared/actions';
@@ -7,6 +6,7 @@ import { ActionButton } from '../../controls/ActionButton';
 import { since } from '../../controls/text';
 import { localize } from '../../i18n/localize';
 import { useClock } from '../../controls/use-clock';
+import { PairingBlock } from './PairingBlock';
 
 /** "123 456": six digits read aloud in two groups. */
 export function spacedPin(pin: string): string {
@@ -59,25 +59,16 @@ export function RemotePanel() {
         </p>
       ) : null}
       {remote.enabled && remote.url && remote.pin ? (
-        <div className="op-pairing">
-          <div className="op-qr">
-            <QRCodeSVG value={remote.url} size={200} marginSize={2} level="M" />
-          </div>
-          <div className="op-pairing-text">
-            <p className="op-muted">{t('remote.scan')}</p>
-            <p className="op-url" data-testid="remote-url" translate="no">
-              {remote.url}
-            </p>
-            <p className="op-muted">{t('remote.thenPin')}</p>
-            <p
-              className="op-pin"
-              data-testid="remote-pin"
-              aria-label={t('remote.pinAria', { digits: remote.pin.split('').join(' ') })}
-            >
-              {spacedPin(remote.pin)}
-            </p>
-          </div>
-        </div>
+        <PairingBlock url={remote.url} qrSize={200} urlTestId="remote-url" howTo={t('remote.scan')}>
+          <p className="op-muted">{t('remote.thenPin')}</p>
+          <p
+            className="op-pin"
+            data-testid="remote-pin"
+            aria-label={t('remote.pinAria', { digits: remote.pin.split('').join(' ') })}
+          >
+            {spacedPin(remote.pin)}
+          </p>
+        </PairingBlock>
       ) : null}
       {lockedFor > 0 ? (
         <p className="op-warning" data-testid="remote-locked">

@@ -1,4 +1,3 @@
-import { QRCodeSVG } from 'qrcode.react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -16,6 +15,7 @@ import { consoleLanguage, itemTitle } from '../../controls/text';
 import { localize } from '../../i18n/localize';
 import { spacedCode } from '../../controls/screen-code';
 import { ScreenThumbnail } from './ScreenThumbnail';
+import { PairingBlock } from './PairingBlock';
 import './screens-panel.css';
 
 type Output = ScreensStatus['outputs'][number];
@@ -67,18 +67,14 @@ export function ScreensPanel() {
         <p className="op-muted">{t(safeMode ? 'screens.offInSafeMode' : 'screens.off')}</p>
       ) : null}
       {screens.pairing && screens.url ? (
-        <div className="op-pairing">
-          <div className="op-qr">
-            <QRCodeSVG value={screens.url} size={160} marginSize={2} level="M" />
-          </div>
-          <div className="op-pairing-text">
-            <p className="op-muted">{t('screens.open')}</p>
-            <p className="op-url" data-testid="screens-url" translate="no">
-              {screens.url}
-            </p>
-            <p className="op-muted">{t('screens.thenCode')}</p>
-          </div>
-        </div>
+        <PairingBlock
+          url={screens.url}
+          qrSize={160}
+          urlTestId="screens-url"
+          howTo={t('screens.open')}
+        >
+          <p className="op-muted">{t('screens.thenCode')}</p>
+        </PairingBlock>
       ) : null}
       {screens.pairing && !screens.url ? (
         // The LAN listener opens with "Add a screen"; without a LAN address only this machine can ask.
