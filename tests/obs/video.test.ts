@@ -1,10 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ObsBridge } from '../../src/main/obs/bridge';
-import { setUpOverlays } from '../../src/main/obs/overlay-scene';
-import { emptyOverlayState } from '../../src/main/obs/overlay-state';
-import { OverlaySync } from '../../src/main/obs/overlay-sync';
 import {
   ObsVideoPlayer,
   VIDEO_INPUT,
@@ -13,42 +8,12 @@ import {
 } from '../../src/main/obs/video-playback';
 import { subtitleTextAt } from '../../src/shared/overlay/video-subtitles';
 import { parseSubtitles } from '../../src/shared/subtitles';
-import { systemClock } from '../../src/shared/time';
 import { LYRICS, LYRICS_SUB } from '../helpers/obs-sources';
-import { hasFfmpeg, makeClip } from '../helpers/video-clips';
-import { startObs, type ObsInstance } from './harness';
-import { inputText, itemEnabled, recordingBridge, sleep, tempDataDir, waitFor } from './helpers';
+import { inputText, itemEnabled, sleep, waitFor } from './helpers';
 import { describeWithObs } from './obs-suite';
+import { seekableClip, startVideoStage, type VideoStage } from './video-stage';
 
-const BASE_URL = 'http://127.0.0.1:4173/?token=overlay-token';
 const CLIP_SECONDS = 6;
-
-/**
- * The clip with a keyframe every half second, as real films have every second or two: OBS
- * seeks to the keyframe before the cursor asked for, and x264's default (one every 250
- * frames) would put every seek in this short clip back at 0.
- */
-function seekableClip(): string {
-  const clip = makeClip({ format: 'mp4', seconds: CLIP_SECONDS });
-  const out = clip.replace(/\.mp4$/, '-gop15.mp4');
-  if (!existsSync(out)) {
-    execFileSync(
-      'ffmpeg',
-      ['-y', '-loglevel', 'error', '-i', clip, '-c:v', 'libx264'].concat([
-        '-preset',
-        'ultrafast',
-        '-g',
-        '15',
-        '-pix_fmt',
-        'yuv420p',
-        '-c:a',
-        'copy',
-        out,
-      ]),
-    );
-  }
-  return out;
-}
 
 // Cues at known times, back to back and with gaps, in the spoken language and a translation.
 const ORIGINAL = `WEBVTT
@@ -72,44 +37,20 @@ and Miftakhov
 `;
 
 describeWithObs('"Play on stream" in a real OBS', () => {
-  let obs: ObsInstance;
+  let stage: VideoStage;
   let bridge: ObsBridge;
-  let data: { dir: string; cleanup: () => void };
-  let sync: OverlaySync;
   let player: ObsVideoPlayer;
   let video: VideoOnStream;
 
-  const status = () => bridge.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
-  /** What the stream shows in the lyrics line: its text while the source is on, else nothing. */
-  const shownLine = async () =>
-    (await itemEnabled(bridge, LYRICS)) ? String(await inputText(bridge, LYRICS)) : '';
+  const status = () => stage.status();
+  const shownLine = () => stage.shownLine();
 
   beforeAll(async () => {
-    if (!hasFfmpeg()) throw new Error('ffmpeg is needed to make the test clip');
-    obs = await startObs();
-    data = tempDataDir();
-    ({ bridge } = recordingBridge({ callTimeoutMs: 5_000 }));
-    const connected = await bridge.connect({
-      host: '127.0.0.1',
-      port: obs.port,
-      password: obs.password,
-    });
-    expect(connected.state, connected.message).toBe('connected');
-    await setUpOverlays(bridge, { overlayBaseUrl: BASE_URL });
-    sync = new OverlaySync(bridge, { dataDir: data.dir });
-    player = new ObsVideoPlayer({
-      bridge,
-      clock: systemClock,
-      showSubtitles: (text) => {
-        const state = emptyOverlayState();
-        state.lyrics = text ?? { line: '', translation: '' };
-        state.enabled.lyrics = Boolean(text && text.line !== '');
-        return sync.apply(state);
-      },
-    });
+    stage = await startVideoStage();
+    ({ bridge, player } = stage);
     video = {
       itemId: 'film',
-      file: seekableClip(),
+      file: seekableClip(CLIP_SECONDS),
       startMs: 0,
       endMs: null,
       muted: true,
@@ -121,10 +62,7 @@ describeWithObs('"Play on stream" in a real OBS', () => {
   });
 
   afterAll(async () => {
-    player?.dispose();
-    await bridge?.disconnect();
-    await obs?.stop();
-    data?.cleanup();
+    await stage?.stop();
   });
 
   it('creates the media source in its own scene, switches to it, and plays', async () => {
@@ -159,7 +97,12 @@ describeWithObs('"Play on stream" in a real OBS', () => {
     expect(first.mediaDuration).toBeGreaterThan(CLIP_SECONDS * 1000 - 200);
   });
 
-  it('the subtitle line follows the media cursor within 150 ms at every cue boundary', async () => {
+  /**
+   * Reads what the stream shows against OBS's own cursor until the clip's last cue is past:
+   * each read's error is how far the cursor is from the nearest moment at which that text is
+   * right (half the read's own span is uncertainty of the measure, not of the app).
+   */
+  async function followCues(): Promise<{ seen: Set<string>; errors: number[] }> {
     const seen = new Set<string>();
     const errors: number[] = [];
     for (;;) {
@@ -171,14 +114,12 @@ describeWithObs('"Play on stream" in a real OBS', () => {
       if (before.mediaCursor > 4_800) break;
       const cursor = (before.mediaCursor + after.mediaCursor) / 2;
       seen.add(shown);
-      // The error: how far the cursor is from the nearest moment at which this text is right.
       let error = Infinity;
       for (let t = 0; t <= CLIP_SECONDS * 1000; t += 5) {
         if (subtitleTextAt(video.tracks, t).line === shown) {
           error = Math.min(error, Math.abs(t - cursor));
         }
       }
-      // Half the read's own span is uncertainty of the measure, not of the app.
       errors.push(Math.max(0, error - (after.mediaCursor - before.mediaCursor) / 2));
       await sleep(20);
     }
@@ -186,7 +127,25 @@ describeWithObs('"Play on stream" in a real OBS', () => {
       expect.arrayContaining(['Свободу', 'Кагарлицкому', 'и Мифтахову', '']),
     );
     expect(errors.length).toBeGreaterThan(50);
-    expect(Math.max(...errors)).toBeLessThanOrEqual(150);
+    return { seen, errors };
+  }
+
+  it('the subtitle line follows the media cursor within 150 ms at every cue boundary', async () => {
+    // The player's first pass: how long each kind of change takes OBS is not known yet (the
+    // first line waits for OBS to draw and measure it, 100-300 ms on a busy machine), so a
+    // change can land that much after its edge.
+    const first = await followCues();
+    expect(Math.max(...first.errors)).toBeLessThanOrEqual(400);
+    // From then on each change is sent ahead by what it has been taking, and lands on its edge.
+    await player.stop();
+    await player.play(video);
+    // OBS's status can still read the stopped file's cursor for a moment after the restart.
+    await waitFor('the video to start again', async () => {
+      const now = await status();
+      return now.mediaState === 'OBS_MEDIA_STATE_PLAYING' && (now.mediaCursor ?? 1e9) < 700;
+    });
+    const again = await followCues();
+    expect(Math.max(...again.errors)).toBeLessThanOrEqual(150);
   });
 
   it('shows the translation under the original', async () => {
@@ -201,10 +160,12 @@ describeWithObs('"Play on stream" in a real OBS', () => {
 
   it('pause pauses: the cursor stands still, and the status says paused', async () => {
     await player.pause();
-    const first = await status();
-    expect(first.mediaState).toBe('OBS_MEDIA_STATE_PAUSED');
+    expect((await status()).mediaState).toBe('OBS_MEDIA_STATE_PAUSED');
+    // A frame OBS was already decoding may still come out just after the pause.
+    await sleep(150);
+    const settled = await status();
     await sleep(500);
-    expect((await status()).mediaCursor).toBe(first.mediaCursor);
+    expect((await status()).mediaCursor).toBe(settled.mediaCursor);
     expect(player.status()).toMatchObject({ itemId: 'film', state: 'paused' });
   });
 

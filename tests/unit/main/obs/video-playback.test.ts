@@ -304,7 +304,6 @@ describe('the stream’s subtitles on the cue’s own moment', () => {
 });
 
 describe('a looped entry on the stream', () => {
-
   /**
    * A media source whose cursor runs with the clock: a seek or a restart moves it, and OBS's
    * own `looping` setting wraps it at the file's end (as ffmpeg_source does).
