@@ -88,6 +88,14 @@ describeWithObs('"Play on stream" through the core', () => {
     expect(await operator.command({ name: 'obsSetup' })).toMatchObject({ ok: true });
   });
 
+  /** The switch back has ended: OBS names the old program scene until its transition is over. */
+  const programLeftVideoScene = () =>
+    waitFor(
+      'the program scene back from the video’s',
+      async () =>
+        (await probe.call('GetCurrentProgramScene')).currentProgramSceneName !== VIDEO_SCENE,
+    );
+
   afterAll(async () => {
     operator?.close();
     await probe?.disconnect();
@@ -139,6 +147,7 @@ describeWithObs('"Play on stream" through the core', () => {
 
     expect(await operator.command({ name: 'obsVideoStop' })).toMatchObject({ ok: true });
     expect(await itemEnabled(probe, LYRICS)).toBe(false);
+    await programLeftVideoScene();
   });
 
   it('refuses a sensitive film in safe mode, and safe mode takes one on air off', async () => {
@@ -151,6 +160,7 @@ describeWithObs('"Play on stream" through the core', () => {
     });
     expect(await operator.command({ name: 'safeMode', on: true })).toMatchObject({ ok: true });
     await operator.waitForObs('the film to stop', (o) => o.video?.state === 'stopped');
+    await programLeftVideoScene();
     const status = await probe.call('GetMediaInputStatus', { inputName: VIDEO_INPUT });
     expect(status.mediaState).not.toBe('OBS_MEDIA_STATE_PLAYING');
     expect(await itemEnabled(probe, LYRICS)).toBe(false);

@@ -82,6 +82,12 @@ export class ObsVideoPlayer {
   /** When a looped video was last sent back to its start (clock ms). */
   private loopedAt: number | null = null;
   private returnTo: string | null = null;
+  /**
+   * The scene the last stop switched the program back to. OBS names the old program scene
+   * until a transition ends (a fade, slow on a busy machine): a video started meanwhile would
+   * read its own scene and not know where to go back to.
+   */
+  private switchedBackTo: string | null = null;
   private readonly listeners = new Set<(status: VideoMediaStatus | null) => void>();
   private readonly unsubscribe: () => void;
 
@@ -147,7 +153,12 @@ export class ObsVideoPlayer {
     if (superseded()) return;
     if (scene === VIDEO_SCENE) {
       const { currentProgramSceneName } = await bridge.call('GetCurrentProgramScene');
-      this.returnTo = currentProgramSceneName === VIDEO_SCENE ? null : currentProgramSceneName;
+      const program =
+        currentProgramSceneName === VIDEO_SCENE && this.switchedBackTo
+          ? this.switchedBackTo
+          : currentProgramSceneName;
+      this.switchedBackTo = null;
+      this.returnTo = program === VIDEO_SCENE ? null : program;
       await bridge.call('SetCurrentProgramScene', { sceneName: VIDEO_SCENE });
     }
     await bridge.call('TriggerMediaInputAction', {
@@ -305,6 +316,7 @@ export class ObsVideoPlayer {
     ];
     const back = this.returnTo;
     this.returnTo = null;
+    this.switchedBackTo = back;
     if (back) steps.push(() => bridge.call('SetCurrentProgramScene', { sceneName: back }));
     // Each step on its own: a refused stop must not leave the subtitles up.
     for (const step of steps) {

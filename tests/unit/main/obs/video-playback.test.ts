@@ -30,7 +30,8 @@ function manualClock() {
 
 /** OBS as far as the player asks it: a media source whose cursor the test moves. */
 function fakeObs() {
-  const media = { state: 'OBS_MEDIA_STATE_PLAYING', cursor: 0 };
+  /** `program`: what OBS names as the program scene (the old one until a transition ends). */
+  const media = { state: 'OBS_MEDIA_STATE_PLAYING', cursor: 0, program: 'Scene' };
   const calls: { type: string; data?: Record<string, unknown> }[] = [];
   /** Cursor reads held unanswered (a slow OBS) until `release()`. */
   let held: (() => void)[] | null = null;
@@ -51,7 +52,7 @@ function fakeObs() {
         GetInputList: { inputs: [] },
         GetSceneItemList: { sceneItems: [] },
         CreateSceneItem: { sceneItemId: 7 },
-        GetCurrentProgramScene: { currentProgramSceneName: 'Scene' },
+        GetCurrentProgramScene: { currentProgramSceneName: media.program },
         GetMediaInputStatus: {
           mediaState: media.state,
           mediaCursor: media.cursor,
@@ -192,6 +193,20 @@ describe('presses and OBS events that cross each other', () => {
     await Promise.all([opening, stopping]);
     expect(time.pending()).toBe(0);
     expect(player.status()).toMatchObject({ state: 'stopped' });
+    expect(obs.calls.at(-1)).toEqual({
+      type: 'SetCurrentProgramScene',
+      data: { sceneName: 'Scene' },
+    });
+  });
+
+  it('a video started while the switch back is still in its transition goes back there too', async () => {
+    const { obs, player, video } = setUp();
+    await player.play({ ...video, itemId: 'first' });
+    await player.stop();
+    // OBS still names the video's scene: the fade back to "Scene" has not ended.
+    obs.media.program = VIDEO_SCENE;
+    await player.play(video);
+    await player.stop();
     expect(obs.calls.at(-1)).toEqual({
       type: 'SetCurrentProgramScene',
       data: { sceneName: 'Scene' },
