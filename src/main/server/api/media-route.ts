@@ -1,12 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   mediaFolderSchema,
   uploadedSchema,
   type MediaFolder,
 } from '../../../shared/protocol/content-api';
-import { coreText, type LocalizedText } from '../../../shared/protocol/localized-text';
+import { coreText } from '../../../shared/protocol/localized-text';
 import type { CleanUpload } from '../../content/edit/upload-result';
 import type { ContentEditor } from '../../content/edit/types';
+import { acceptRawBodies, refuse } from './raw-body';
 
 /** The largest upload read: a phone's biggest photo fits; more is refused before it is held. */
 export const MEDIA_BODY_LIMIT = 40 * 1024 * 1024;
@@ -21,10 +22,6 @@ const cleanInProcess: CleanUpload = async (bytes, claimedName) => {
 const DEFAULT_FOLDER: MediaFolder = 'images';
 const DEFAULT_NAME = 'image';
 const MAX_NAME_LENGTH = 1024;
-
-function refuse(reply: FastifyReply, status: number, error: LocalizedText) {
-  return reply.code(status).send({ error });
-}
 
 /** The sender's file name from `X-Filename` (percent-encoded UTF-8), or null when malformed. */
 function claimedName(request: FastifyRequest): string | null {
@@ -67,27 +64,9 @@ export function registerMediaRoute(
 ): void {
   void api.register(async (scope) => {
     // Raw bodies only here: no other route of the API takes bytes.
-    for (const type of ['application/octet-stream', /^image\/[\w.+-]+$/i]) {
-      scope.addContentTypeParser(
-        type,
-        { parseAs: 'buffer', bodyLimit: MEDIA_BODY_LIMIT },
-        (_request, body, done) => done(null, body),
-      );
-    }
-    scope.setErrorHandler((error, _request, reply) => {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        return refuse(
-          reply,
-          413,
-          coreText('api.media.tooLarge', { limit: MEDIA_BODY_LIMIT / 2 ** 20 }),
-        );
-      }
-      if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-        return refuse(reply, 415, coreText('api.media.notAnImage', { name: DEFAULT_NAME }));
-      }
-      // Anything else is the app's to answer, without internals.
-      throw error;
+    acceptRawBodies(scope, ['application/octet-stream', /^image\/[\w.+-]+$/i], MEDIA_BODY_LIMIT, {
+      tooLarge: coreText('api.media.tooLarge', { limit: MEDIA_BODY_LIMIT / 2 ** 20 }),
+      wrongType: coreText('api.media.notAnImage', { name: DEFAULT_NAME }),
     });
 
     scope.post('/media', { bodyLimit: MEDIA_BODY_LIMIT }, async (request, reply) => {

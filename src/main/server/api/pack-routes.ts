@@ -7,16 +7,13 @@ import {
   packImportedSchema,
   type PackRefused,
 } from '../../../shared/protocol/content-api';
-import { coreText, type LocalizedText } from '../../../shared/protocol/localized-text';
+import { coreText } from '../../../shared/protocol/localized-text';
 import type { ContentError } from '../../../shared/content';
 import type { ContentEditor } from '../../content/edit/types';
 import type { PackProblem } from '../../packs/problem';
+import { acceptRawBodies, refuse } from './raw-body';
 
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed'];
-
-function refuse(reply: FastifyReply, status: number, error: LocalizedText) {
-  return reply.code(status).send({ error });
-}
 
 /** 422: the same refusal the CLI prints, in the API's shape. Nothing was changed. */
 function refused(reply: FastifyReply, problem: PackProblem, errors: ContentError[]) {
@@ -48,24 +45,9 @@ export function packFileName(title: string, now: Date): string {
 export function registerPackRoutes(api: FastifyInstance, editor: ContentEditor): void {
   void api.register(async (scope) => {
     // The zip as raw bytes, only here; size-checked while it is read, before it is held whole.
-    scope.addContentTypeParser(
-      ZIP_TYPES,
-      { parseAs: 'buffer', bodyLimit: PACK_IMPORT_LIMIT },
-      (_request, body, done) => done(null, body),
-    );
-    scope.setErrorHandler((error, _request, reply) => {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        return refuse(
-          reply,
-          413,
-          coreText('api.pack.tooLarge', { limit: PACK_IMPORT_LIMIT / 2 ** 20 }),
-        );
-      }
-      if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-        return refuse(reply, 415, coreText('api.pack.notZip'));
-      }
-      throw error;
+    acceptRawBodies(scope, ZIP_TYPES, PACK_IMPORT_LIMIT, {
+      tooLarge: coreText('api.pack.tooLarge', { limit: PACK_IMPORT_LIMIT / 2 ** 20 }),
+      wrongType: coreText('api.pack.notZip'),
     });
 
     scope.get('/pack/export', async (request, reply) => {
