@@ -12,7 +12,7 @@ import { slideGlyphCoverage } from '../content/glyphs/coverage';
 import { readPack } from '../content/load-pack';
 import { PACK_FILE } from '../content/pack-files';
 import { hasHiddenSegment, resolveInsidePack } from '../content/paths';
-import { refuse } from './problem';
+import { refuse, type PackProblem } from './problem';
 
 /** One file that goes into the pack: its pack-relative path and its bytes as read now. */
 export interface CollectedFile {
@@ -27,6 +27,27 @@ export interface CollectedPack {
   items: { id: string; kind: ItemKind; file: string }[];
   /** The loader's problems with the whole folder. */
   errors: ContentError[];
+}
+
+/**
+ * Why a collection cannot be exported, or null when it can: nothing of it loads, or (unless
+ * forced) the loader has problems with it. The same refusal for an event pack and a player.
+ */
+export function collectionRefusal(
+  collected: CollectedPack,
+  contentDir: string,
+  force: boolean | undefined,
+): { ok: false; problem: PackProblem; errors: ContentError[] } | null {
+  const empty = collected.files.length === 0;
+  if (!empty && (collected.errors.length === 0 || force)) return null;
+  return {
+    ok: false,
+    problem: {
+      key: empty ? 'eventPack.notLoadable' : 'eventPack.hasProblems',
+      params: { count: collected.errors.length, dir: contentDir },
+    },
+    errors: collected.errors,
+  };
 }
 
 function entryIds(item: LoadedItem): string[] {

@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import type { ContentError } from '../../shared/content';
 import { isInside } from '../content/paths';
 import packageJson from '../../../package.json';
-import { collectPack } from './collect';
+import { collectPack, collectionRefusal } from './collect';
 import { sha256 } from './hash';
 import { fontLicences } from './licences';
 import { MANIFEST_FILE, PACK_FORMAT, PACK_SCHEMA_VERSION, type PackManifest } from './manifest';
@@ -71,16 +71,8 @@ export async function packBytes(options: PackBytesOptions): Promise<PackBytesRes
   const contentDir = path.resolve(options.contentDir);
   try {
     const collected = await collectPack(contentDir, options.playlists);
-    if (collected.files.length === 0 || (collected.errors.length > 0 && !options.force)) {
-      return {
-        ok: false,
-        problem: {
-          key: collected.files.length === 0 ? 'eventPack.notLoadable' : 'eventPack.hasProblems',
-          params: { count: collected.errors.length, dir: contentDir },
-        },
-        errors: collected.errors,
-      };
-    }
+    const refused = collectionRefusal(collected, contentDir, options.force);
+    if (refused) return refused;
     const licences = await fontLicences();
     const all = [
       ...collected.files,

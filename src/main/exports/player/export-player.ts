@@ -5,7 +5,7 @@ import { pickText, type ContentError, type ContentSnapshot } from '../../../shar
 import { loadPack } from '../../content/load-pack';
 import { loadSharp } from '../../content/load-sharp';
 import { isInside } from '../../content/paths';
-import { collectPack } from '../../packs/collect';
+import { collectPack, collectionRefusal } from '../../packs/collect';
 import { PackRefusal, type PackProblem } from '../../packs/problem';
 import {
   contentHash,
@@ -96,16 +96,8 @@ export async function exportPlayer(options: PlayerExportOptions): Promise<Player
   try {
     const leaveOut = (item: object) => options.safe && isSensitive(item);
     const collected = await collectPack(contentDir, options.playlists, leaveOut);
-    if (collected.files.length === 0 || (collected.errors.length > 0 && !options.force)) {
-      return {
-        ok: false,
-        problem: {
-          key: collected.files.length === 0 ? 'eventPack.notLoadable' : 'eventPack.hasProblems',
-          params: { count: collected.errors.length, dir: contentDir },
-        },
-        errors: collected.errors,
-      };
-    }
+    const refused = collectionRefusal(collected, contentDir, options.force);
+    if (refused) return refused;
     const loaded = await loadPack(contentDir);
     if (!loaded.pack) {
       return {
