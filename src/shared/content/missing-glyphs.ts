@@ -2,6 +2,7 @@ import { problem } from '../protocol/localized-text';
 import { displayFieldPath } from './field-path';
 import { itemSchemas, lyricLine, packSchema, type Pack } from './schema';
 import type { ContentError, LoadedItem } from './snapshot';
+import { walkSchema, type FieldPath } from './schema-walk';
 import { localizedText } from './text';
 
 /**
@@ -32,69 +33,33 @@ export type DrawsCharacter = (character: string) => boolean;
  */
 const DRAWN_STRINGS = new Set(['address', 'shortUrl', 'licence', 'made']);
 
-interface SchemaDef {
-  type?: string;
-  shape?: Record<string, unknown>;
-  innerType?: unknown;
-  element?: unknown;
-  in?: unknown;
-}
-
-const defOf = (schema: unknown): SchemaDef | undefined =>
-  (schema as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
-
 interface DrawnText {
-  path: (string | number)[];
+  path: FieldPath;
   language?: string;
   text: string;
 }
 
 /** Every text of `value` a slide draws, walking its schema: localized texts and lyric lines. */
-function drawnTexts(
-  schema: unknown,
-  value: unknown,
-  path: (string | number)[],
-  found: DrawnText[],
-) {
-  if (value === undefined || value === null || path.length > 20) return;
-  if (schema === localizedText || schema === lyricLine) {
-    if (typeof value === 'string') found.push({ path, text: value });
-    else if (typeof value === 'object') {
-      for (const [language, text] of Object.entries(value as Record<string, unknown>)) {
-        if (typeof text === 'string') found.push({ path, language, text });
+function drawnTexts(schema: unknown, value: unknown): DrawnText[] {
+  const found: DrawnText[] = [];
+  walkSchema(schema, value, (fieldSchema, fieldValue, path) => {
+    if (fieldSchema === localizedText || fieldSchema === lyricLine) {
+      if (typeof fieldValue === 'string') found.push({ path, text: fieldValue });
+      else if (typeof fieldValue === 'object') {
+        for (const [language, text] of Object.entries(fieldValue as Record<string, unknown>)) {
+          if (typeof text === 'string') found.push({ path, language, text });
+        }
       }
+      return true;
     }
-    return;
-  }
-  const def = defOf(schema);
-  switch (def?.type) {
-    case 'optional':
-    case 'default':
-    case 'prefault':
-    case 'nullable':
-    case 'readonly':
-      drawnTexts(def.innerType, value, path, found);
-      return;
-    case 'pipe':
-      drawnTexts(def.in, value, path, found);
-      return;
-    case 'array':
-      if (Array.isArray(value)) {
-        value.forEach((entry, i) => drawnTexts(def.element, entry, [...path, i], found));
-      }
-      return;
-    case 'object':
-      if (typeof value !== 'object') return;
-      for (const [key, field] of Object.entries(def.shape ?? {})) {
-        const inner = (value as Record<string, unknown>)[key];
-        if (DRAWN_STRINGS.has(key) && typeof inner === 'string') {
-          found.push({ path: [...path, key], text: inner });
-        } else drawnTexts(field, inner, [...path, key], found);
-      }
-      return;
-    default:
-      return;
-  }
+    const key = path.at(-1);
+    if (typeof key === 'string' && DRAWN_STRINGS.has(key) && typeof fieldValue === 'string') {
+      found.push({ path, text: fieldValue });
+      return true;
+    }
+    return false;
+  });
+  return found;
 }
 
 export const codePointLabel = (character: string) =>
@@ -110,8 +75,7 @@ function missingIn(
   value: unknown,
   draws: DrawsCharacter,
 ): MissingGlyph[] {
-  const texts: DrawnText[] = [];
-  drawnTexts(schema, value, [], texts);
+  const texts = drawnTexts(schema, value);
   const missing: MissingGlyph[] = [];
   for (const { path, language, text } of texts) {
     const seen = new Set<string>();

@@ -2,6 +2,7 @@ import type { Translate } from '../i18n';
 import { displayFieldPath } from './field-path';
 import { itemSchemas, packSchema, type Pack } from './schema';
 import type { LoadedItem } from './snapshot';
+import { walkSchema, type FieldPath } from './schema-walk';
 import { localizedText } from './text';
 
 /** A text of an item that is not written in one of the pack's languages. */
@@ -14,16 +15,9 @@ export interface MissingLanguage {
   fields: string[];
 }
 
-interface SchemaDef {
-  type?: string;
-  shape?: Record<string, unknown>;
-  innerType?: unknown;
-  element?: unknown;
-  in?: unknown;
-}
-
-function defOf(schema: unknown): SchemaDef | undefined {
-  return (schema as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+interface FoundText {
+  path: FieldPath;
+  text: Record<string, string>;
 }
 
 /**
@@ -31,54 +25,17 @@ function defOf(schema: unknown): SchemaDef | undefined {
  * `localizedText`, with its path. Lyric lines are maps of language to text too, but they are
  * the song's original and its translations, not texts every language must have.
  */
-function localizedTexts(
-  schema: unknown,
-  value: unknown,
-  path: (string | number)[],
-  found: { path: (string | number)[]; text: Record<string, string> }[],
-  depth = 0,
-): void {
-  if (value === undefined || value === null || depth > 20) return;
-  if (schema === localizedText) {
+function localizedTexts(schema: unknown, value: unknown): FoundText[] {
+  const found: FoundText[] = [];
+  walkSchema(schema, value, (fieldSchema, fieldValue, path) => {
+    if (fieldSchema !== localizedText) return false;
     // One string is the same text in every language: nothing is missing.
-    if (typeof value === 'object') found.push({ path, text: value as Record<string, string> });
-    return;
-  }
-  const def = defOf(schema);
-  switch (def?.type) {
-    case 'optional':
-    case 'default':
-    case 'prefault':
-    case 'nullable':
-    case 'readonly':
-      localizedTexts(def.innerType, value, path, found, depth + 1);
-      return;
-    case 'pipe':
-      localizedTexts(def.in, value, path, found, depth + 1);
-      return;
-    case 'array':
-      if (Array.isArray(value)) {
-        value.forEach((entry, i) =>
-          localizedTexts(def.element, entry, [...path, i], found, depth + 1),
-        );
-      }
-      return;
-    case 'object':
-      if (typeof value === 'object') {
-        for (const [key, field] of Object.entries(def.shape ?? {})) {
-          localizedTexts(
-            field,
-            (value as Record<string, unknown>)[key],
-            [...path, key],
-            found,
-            depth + 1,
-          );
-        }
-      }
-      return;
-    default:
-      return;
-  }
+    if (typeof fieldValue === 'object') {
+      found.push({ path, text: fieldValue as Record<string, string> });
+    }
+    return true;
+  });
+  return found;
 }
 
 function missingIn(
@@ -87,8 +44,7 @@ function missingIn(
   value: unknown,
   languages: readonly string[],
 ): MissingLanguage[] {
-  const texts: { path: (string | number)[]; text: Record<string, string> }[] = [];
-  localizedTexts(schema, value, [], texts);
+  const texts = localizedTexts(schema, value);
   const missing: MissingLanguage[] = [];
   for (const language of languages) {
     const fields = texts
