@@ -25,6 +25,7 @@ import { ShowControls } from './ShowControls';
 import { useOperatorKeys } from './use-operator-keys';
 import { LanguageMenu } from '../../controls/LanguageMenu';
 import { closeReasonKey, connectionKey } from './connection-text';
+import { TabButton } from '../../controls/TabButton';
 // The previews are the slides the screens show, with the slides' own styles.
 import '../../slides/styles/index.css';
 import './operator.css';
@@ -39,17 +40,14 @@ function TabSwitch({ tab, onTab }: { tab: ConsoleTab; onTab: (tab: ConsoleTab) =
   return (
     <nav className="op-tabs" role="tablist" aria-label={t('tab.label')}>
       {(['show', 'content'] as const).map((name) => (
-        <button
+        <TabButton
           key={name}
-          type="button"
-          role="tab"
-          aria-selected={tab === name}
-          className={`op-tab${tab === name ? ' is-active' : ''}`}
-          onClick={() => onTab(name)}
-          data-testid={`tab-${name}`}
+          selected={tab === name}
+          onSelect={() => onTab(name)}
+          testId={`tab-${name}`}
         >
           {t(`tab.${name}`)}
-        </button>
+        </TabButton>
       ))}
     </nav>
   );

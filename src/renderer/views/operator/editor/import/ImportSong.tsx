@@ -8,6 +8,7 @@ import { LanguageSelect } from './LanguageSelect';
 import { readSongFile } from './read-song-file';
 import { runImport, type ImportOutcome, type ImportSource } from './run-import';
 import { SongPreview } from './SongPreview';
+import { TabButton } from '../../../../controls/TabButton';
 import './import.css';
 
 export interface ImportSongProps {
@@ -82,16 +83,9 @@ export function ImportSong({ languages, onImported, onCancel }: ImportSongProps)
       <h3 id={`${id}-title`}>{t('import.title')}</h3>
       <div className="imp-tabs" role="tablist" aria-label={t('import.tabs.label')}>
         {tabs.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            className={`op-tab${tab === name ? ' is-active' : ''}`}
-            onClick={() => setTab(name)}
-          >
+          <TabButton key={name} selected={tab === name} onSelect={() => setTab(name)}>
             {t(`import.tabs.${name}`)}
-          </button>
+          </TabButton>
         ))}
       </div>
 
