@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/time';
 import type { ObsBridge } from './bridge';
 import { OVERLAY_SCENE } from './overlay-elements';
 import { StreamSubtitles } from './stream-subtitles';
-import { TaskChain } from './task-chain';
+import { TaskChain } from '../../shared/async/task-chain';
 import {
   mediaStateOf,
   placeVideoSource,

@@ -10,6 +10,7 @@ import {
   type Version,
   streamedFolderSchema,
 } from '../../../shared/protocol/content-api';
+import { TaskChain } from '../../../shared/async/task-chain';
 import { problem } from '../../../shared/protocol/localized-text';
 import { readPack } from '../load-pack';
 import { MEDIA_DIR, PACK_FILE } from '../pack-files';
@@ -51,13 +52,9 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
   const { packDir } = options;
   const now = options.now ?? (() => new Date());
   const reloadSoon = options.reloadSoon ?? (() => {});
-  let queue: Promise<unknown> = Promise.resolve();
   /** One write at a time: a check and the write it allows are never split by another write. */
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => {});
-    return run;
-  };
+  const writes = new TaskChain();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => writes.run(work);
 
   const { abs, readCurrent, writeIfUnchanged } = createGuardedWriter({
     packDir,
