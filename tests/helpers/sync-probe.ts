@@ -48,6 +48,8 @@ export interface ProbeHeard {
   showAt: number | null;
   /** When the page got the message (page clock). */
   heard: number;
+  /** The page's clock offset then (NaN before it had one): the one it scheduled the change by. */
+  offset: number;
 }
 
 export interface ProbeOptions {
@@ -76,6 +78,8 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
         window.__heard.push({
           itemId: show.itemId, line: show.lyrics ? show.lyrics.line : null,
           showAt: ${stripShowAt} ? null : (show.showAt ?? null), heard: now(),
+          // The clock offset the page had when it heard this: the one it scheduled it by.
+          offset: Number(document.querySelector('[data-sync-offset]')?.getAttribute('data-sync-offset')),
         });
         if (!${stripShowAt}) return handler(event);
         delete show.showAt;
