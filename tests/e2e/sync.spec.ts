@@ -222,6 +222,19 @@ test('two displays put every change up within two frames of each other, at showA
   });
   expect(clockApart, 'the screens’ clock estimates disagreed at most changes').toBeLessThan(5);
   expect(heardLate, 'most changes heard after their showAt: the lead is too short').toBeLessThan(5);
+  // The switches were flips of prepared frames (stage-flip.ts); once React has caught up, each
+  // screen has one slide on air, the one the core has on air, and only that one can be reached.
+  for (const page of pages) {
+    const onAir = page.locator('.slide-frame[data-phase="in"]');
+    await expect(onAir).toHaveCount(1);
+    await expect(onAir).toHaveAttribute('data-item-id', client.show().itemId as string);
+    await expect(onAir).not.toHaveAttribute('inert', /.*/);
+    await expect(page.locator('.stage')).toHaveAttribute(
+      'data-item-id',
+      client.show().itemId as string,
+    );
+    await expect(page.locator('.slide-frame:not([data-phase="in"]):not([inert])')).toHaveCount(0);
+  }
 });
 
 test('during a song, a display and the stage display move each line within two frames', async () => {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ShowState } from '../../shared/protocol';
 import { pageClock } from './clock-sync';
@@ -10,6 +10,25 @@ import {
   type FrameSource,
 } from './change-scheduler';
 
+export interface ScheduledShowOptions {
+  /**
+   * Whether the content no longer has what `state` puts on air (its file was deleted, or
+   * broke with no good version). Content reaches the screen at once; a slide change that
+   * waited for its frame would leave the screen blank meanwhile, so it goes up at once too.
+   */
+  isGone?: (state: ShowState) => boolean;
+  /**
+   * Puts `state` on screen in its frame by itself, without a render, and says whether it did
+   * (the display's prepared slide: views/display/stage-flip.ts). React then renders the same
+   * state after the frame; otherwise it renders it in the frame.
+   */
+  flip?: (state: ShowState) => boolean;
+  frames?: FrameSource;
+  now?: () => number;
+}
+
+const notGone = () => false;
+
 /**
  * The show as this screen should show it now: the core's latest state once its `showAt` has
  * come on this page's clock (corrected by the measured offset), so screens on the same
@@ -19,14 +38,7 @@ import {
 export function useScheduledShow(
   show: ShowState | null,
   syncOffsetMs: number | null,
-  /**
-   * Whether the content no longer has what `state` puts on air (its file was deleted, or
-   * broke with no good version). Content reaches the screen at once; a slide change that
-   * waited for its frame would leave the screen blank meanwhile, so it goes up at once too.
-   */
-  isGone: (state: ShowState) => boolean = () => false,
-  frames: FrameSource = animationFrames,
-  now: () => number = pageClock,
+  { isGone = notGone, flip, frames = animationFrames, now = pageClock }: ScheduledShowOptions = {},
 ): ShowState | null {
   const [shown, setShown] = useState(show);
   const [seen, setSeen] = useState(show);
@@ -45,19 +57,40 @@ export function useScheduledShow(
     }
   }
 
-  const [scheduler] = useState(
-    () =>
-      new ChangeScheduler<ShowState>(frames, (value) =>
-        // In the frame's own callback: rendered and committed before that frame paints.
-        flushSync(() => setShown(value)),
-      ),
-  );
+  const flipRef = useRef(flip);
+  const currentRef = useRef(current);
   useLayoutEffect(() => {
-    if (show === null || current === show) return;
+    flipRef.current = flip;
+    currentRef.current = current;
+  });
+  /** A state flipped onto the screen that React has not rendered yet: not scheduled again. */
+  const flippedRef = useRef<ShowState | null>(null);
+  const schedulerRef = useRef<ChangeScheduler<ShowState> | null>(null);
+  useLayoutEffect(() => {
+    const scheduler = new ChangeScheduler<ShowState>(frames, (value) => {
+      // Flipped in the frame: React renders the same state once the next frame has begun,
+      // so its render (a few ms) never competes with the flipped frame's own rendering, or on
+      // a machine driving several screens, with theirs. Unless something else went up
+      // meanwhile (a late change, safe mode): that one stays.
+      if (flipRef.current?.(value)) {
+        flippedRef.current = value;
+        const before = currentRef.current;
+        frames.request(() => setShown((shownNow) => (shownNow === before ? value : shownNow)));
+      }
+      // Else in the frame's own callback: rendered and committed before that frame paints.
+      else flushSync(() => setShown(value));
+    });
+    schedulerRef.current = scheduler;
+    return () => scheduler.cancel();
+  }, [frames]);
+  useLayoutEffect(() => {
+    const scheduler = schedulerRef.current;
+    if (flippedRef.current === current) flippedRef.current = null;
+    if (!scheduler || show === null || current === show || flippedRef.current === show) return;
     const due = isGone(current!) ? null : dueOnPageClock(show, current, syncOffsetMs);
     scheduler.schedule(show, due ?? -Infinity);
     return () => scheduler.cancel();
-  }, [show, current, syncOffsetMs, scheduler, isGone]);
+  }, [show, current, syncOffsetMs, isGone, frames]);
 
   return current;
 }

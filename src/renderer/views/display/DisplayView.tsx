@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { ShowState } from '../../../shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -32,6 +32,7 @@ import { isTurned, screenTheme } from './screen-look';
 import { useWindowShape } from './use-window-shape';
 import { useOfflineShow } from './use-offline-show';
 import { useScheduledShow } from '../../transport/use-scheduled-show';
+import { StageFlip } from './stage-flip';
 import { useStarted } from './use-started';
 import { useFirstImagesReady } from './use-first-images';
 import { loadAllFonts } from './fonts';
@@ -101,7 +102,21 @@ export function DisplayView({
   const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
   const status = useStore(stores.connection, (s) => s.status);
   const played = useOfflineShow(latestShow, snapshot, status, clockOffsetMs);
-  const show = useScheduledShow(played, syncOffsetMs, isGone);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [stageFlip] = useState(() => new StageFlip());
+  // The prepared slide goes up in its frame without a render (stage-flip.ts); the sung line,
+  // which the sync checks read from the root, moves with it.
+  const flip = useCallback(
+    (state: ShowState) => {
+      if (!stageFlip.flipTo(state)) return false;
+      const line = state.lyrics?.line;
+      if (line === undefined) rootRef.current?.removeAttribute('data-lyric-line');
+      else rootRef.current?.setAttribute('data-lyric-line', String(line));
+      return true;
+    },
+    [stageFlip],
+  );
+  const show = useScheduledShow(played, syncOffsetMs, { isGone, flip });
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
   const nowMs = useNow(clockOffsetMs);
   const windowShape = useWindowShape();
@@ -175,6 +190,7 @@ export function DisplayView({
           : `neutral|${on.showTitle}|${language}`,
       screen: on,
       language,
+      state: at,
     };
   };
   const target = stageEntry(screen, show);
@@ -188,14 +204,17 @@ export function DisplayView({
     latestShow && latestShow !== show ? chooseScreen(snapshot, latestShow) : null;
   const imminent =
     latestShow && waitingScreen?.kind === 'slide' ? stageEntry(waitingScreen, latestShow) : null;
-  const timing = slideTiming(show, clockOffsetMs);
   const campaignTag = effectiveCampaignTag({
     pack,
     items: snapshot.items,
     playlistId: show.playlistId,
     nowMs,
   });
-  const lyricsLine = (itemId: string) => (show.lyrics?.songId === itemId ? show.lyrics.line : null);
+  // The imminent slide is built as it will be when it goes up: it may go up without a render.
+  const stateFor = (entry: StageEntry) =>
+    entry.key === imminent?.key ? (entry.state ?? show) : show;
+  const lyricsLine = (itemId: string, at: ShowState) =>
+    at.lyrics?.songId === itemId ? at.lyrics.line : null;
   // A video's own entry: the stage's phase, the core's play state, where to send a fault.
   const videoContext = (item: ContentItem, phase: FramePhase): VideoSlideContext | undefined => {
     if (item.kind !== 'video') return undefined;
@@ -225,10 +244,10 @@ export function DisplayView({
           pack,
           language: entry.language,
           nowMs,
-          timing,
+          timing: slideTiming(stateFor(entry), clockOffsetMs),
           campaignTag,
           // The line being sung moves within the slide: no new key, so no cross-fade per line.
-          lyricsLine: lyricsLine(entry.screen.item.id),
+          lyricsLine: lyricsLine(entry.screen.item.id, stateFor(entry)),
           // The first slide shows the files as they are: nothing fades, nothing waits.
           mediaWidth: first ? null : undefined,
           video: videoContext(entry.screen.item, phase),
@@ -257,6 +276,7 @@ export function DisplayView({
 
   return (
     <div
+      ref={rootRef}
       className={classes.join(' ')}
       style={themeStyle(screenTheme(pack.theme, show.look))}
       lang={language}
@@ -279,6 +299,7 @@ export function DisplayView({
             onShown={onShown}
             upcoming={upcoming}
             imminent={imminent}
+            flip={stageFlip}
           />
         ) : (
           // Until then the screen is the theme's colour: no half-loaded picture, no text yet.

@@ -8,8 +8,12 @@ import {
   type ReactNode,
 } from 'react';
 import { FitBatch } from '../../fit/Fit';
+import type { ShowState } from '../../../shared/protocol';
 import type { Screen } from '../../slides/choose-screen';
 import { imagesOf, videoFramesOf, type Preloader } from './preload';
+import { frameAttributes, type FramePhase, type StageFlip } from './stage-flip';
+
+export type { FramePhase } from './stage-flip';
 
 /** One thing the stage can show: a slide (or the neutral screen) in one language. */
 export interface StageEntry {
@@ -17,6 +21,11 @@ export interface StageEntry {
   key: string;
   screen: Extract<Screen, { kind: 'slide' | 'neutral' }>;
   language: string;
+  /**
+   * The show state it was built for. The imminent slide is rendered with it (its timer, its
+   * sung line), since it may go up without a render; StageFlip flips it only for that state.
+   */
+  state?: ShowState;
 }
 
 /** How long an incoming slide may keep the outgoing one up while its images load. */
@@ -39,8 +48,6 @@ export const entryImages = (entry: StageEntry) =>
     ? [...imagesOf(entry.screen.item), ...videoFramesOf(entry.screen.item)]
     : [];
 
-/** Where a frame stands: on air, waiting (hidden) to go up, or fading out under the next. */
-export type FramePhase = 'in' | 'upcoming' | 'out';
 const isSensitive = (entry: StageEntry | null) =>
   entry?.screen.kind === 'slide' && entry.screen.item.sensitive;
 export const entryItemId = (entry: StageEntry) =>
@@ -93,6 +100,8 @@ interface SlideStageProps {
    * 100–500 ms after the others (bench/results.md, "Screens that switch together").
    */
   imminent?: StageEntry | null;
+  /** Lets the scheduler put the imminent slide up in its frame without a render (stage-flip.ts). */
+  flip?: StageFlip;
 }
 
 /**
@@ -109,6 +118,7 @@ export function SlideStage({
   onShown,
   upcoming = null,
   imminent = null,
+  flip,
 }: SlideStageProps) {
   const [firstKey] = useState(() => target.key);
   const [stage, setStage] = useState<StageState>(() => ({
@@ -182,24 +192,43 @@ export function SlideStage({
     (upcoming && upcoming.key === deferredUpcomingKey && offStage(upcoming) ? upcoming : null);
 
   const frames = [...(next.leaving ? [next.leaving] : []), shown, ...(prepared ? [prepared] : [])];
+  const stageRef = useRef<HTMLDivElement>(null);
+  const flipReady = prepared && prepared === imminent ? prepared : null;
+  const phaseOf = (entry: StageEntry): FramePhase =>
+    entry === shown ? 'in' : entry === prepared ? 'upcoming' : 'out';
+  useLayoutEffect(() => {
+    flip?.commit({
+      stage: stageRef.current,
+      shownKey: shown.key,
+      frames: frames.map((entry) => ({
+        key: entry.key,
+        phase: phaseOf(entry),
+        imminent: entry === imminent,
+      })),
+      imminent: flipReady
+        ? {
+            key: flipReady.key,
+            state: flipReady.state ?? null,
+            ready: () => preloader.isReady(entryImages(flipReady)),
+          }
+        : null,
+    });
+  });
   return (
-    <div className="stage" data-item-id={entryItemId(shown) ?? ''}>
+    <div className="stage" ref={stageRef} data-item-id={entryItemId(shown) ?? ''}>
       {frames.map((entry) => {
-        const phase: FramePhase = entry === shown ? 'in' : entry === prepared ? 'upcoming' : 'out';
-        const hidden = phase !== 'in';
+        const phase = phaseOf(entry);
         return (
           // Keyed by entry: when the upcoming slide goes up, its frame (fitted, images decoded)
           // is the one that fades in.
           <div
             key={entry.key}
+            ref={flip?.frameRef(entry.key)}
             className="slide-frame"
-            data-phase={phase}
-            data-imminent={phase === 'upcoming' && entry === imminent ? 'true' : undefined}
+            {...frameAttributes(phase, entry === imminent)}
             data-item-id={entryItemId(entry) ?? undefined}
             data-sensitive={isSensitive(entry) ? 'true' : undefined}
             lang={entry.language}
-            aria-hidden={hidden || undefined}
-            inert={hidden || undefined}
             style={{ '--fade': `${fadeMs}ms` } as CSSProperties}
           >
             <FitBatch background={phase === 'upcoming' && entry !== imminent}>

@@ -6,12 +6,16 @@ import { showState } from '../fixtures';
 import { FakeFrames } from './fake-frames';
 
 /** A screen whose clock is 250 ms behind the core's, at page time `clock.now`. */
-function screen(first: ShowState, gone: ReadonlySet<string> = new Set()) {
+function screen(
+  first: ShowState,
+  gone: ReadonlySet<string> = new Set(),
+  flip?: (state: ShowState) => boolean,
+) {
   const frames = new FakeFrames();
   const clock = { now: 10_000 };
   const isGone = (state: ShowState) => state.itemId !== null && gone.has(state.itemId);
   const hook = renderHook(
-    ({ show }) => useScheduledShow(show, 250, isGone, frames, () => clock.now),
+    ({ show }) => useScheduledShow(show, 250, { isGone, flip, frames, now: () => clock.now }),
     { initialProps: { show: first as ShowState | null } },
   );
   return { frames, clock, hook };
@@ -62,5 +66,61 @@ describe('useScheduledShow', () => {
     hook.rerender({ show: next });
     expect(hook.result.current).toBe(next);
     expect(frames.waiting).toBe(0);
+  });
+
+  it('lets the display flip a prepared slide in its frame, and renders it after that frame', async () => {
+    const flipped: ShowState[] = [];
+    let seenInFrame: ShowState | null = null;
+    const flip = (state: ShowState) => {
+      flipped.push(state);
+      return true;
+    };
+    const { frames, clock, hook } = screen(onAir, new Set(), flip);
+    hook.rerender({ show: next });
+    clock.now = 10_100;
+    act(() => {
+      frames.frame(10_100);
+      // Inside the frame nothing was rendered: the flip did the switch.
+      seenInFrame = hook.result.current;
+    });
+    expect(flipped).toEqual([next]);
+    expect(seenInFrame).toBe(onAir);
+    // Not rendered in the task after the flipped frame either: that frame's rendering, and the
+    // other screens' on the same machine, go first.
+    await act(async () => {});
+    expect(hook.result.current).toBe(onAir);
+    // Once the next frame has begun, React has the same state as the screen.
+    await act(async () => frames.frame(10_116));
+    expect(hook.result.current).toBe(next);
+    // Flipped once: nothing left waiting for a frame.
+    expect(flipped).toEqual([next]);
+    expect(frames.waiting).toBe(0);
+  });
+
+  it('renders the change in its frame when the display cannot flip it', () => {
+    const { frames, clock, hook } = screen(onAir, new Set(), () => false);
+    hook.rerender({ show: next });
+    clock.now = 10_100;
+    let seenInFrame: ShowState | null = null;
+    act(() => {
+      frames.frame(10_100);
+      seenInFrame = hook.result.current;
+    });
+    expect(seenInFrame).toBe(next);
+  });
+
+  it('keeps the order of changes: one heard late after a flip is the one that stays', async () => {
+    const { frames, clock, hook } = screen(onAir, new Set(), () => true);
+    hook.rerender({ show: next });
+    clock.now = 10_100;
+    const later = showState({ itemId: 'azat-miftakhov', position: 2, sequence: 3, showAt: 10_300 });
+    act(() => frames.frame(10_100));
+    // Heard before React got to the flipped state, already past its showAt: up at once.
+    clock.now = 10_200;
+    act(() => hook.rerender({ show: later }));
+    expect(hook.result.current).toBe(later);
+    // The flipped state's render comes after, and does not take the screen back.
+    await act(async () => frames.frame(10_216));
+    expect(hook.result.current).toBe(later);
   });
 });

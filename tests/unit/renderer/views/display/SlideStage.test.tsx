@@ -4,10 +4,12 @@ import { Fit } from '../../../../../src/renderer/fit/Fit';
 import { createPreloader } from '../../../../../src/renderer/views/display/preload';
 import {
   SlideStage,
+  entryImages,
   nextStage,
   type StageEntry,
 } from '../../../../../src/renderer/views/display/SlideStage';
-import { caseItem, drawingItem, safeStatement, statementItem } from '../../fixtures';
+import { StageFlip } from '../../../../../src/renderer/views/display/stage-flip';
+import { caseItem, drawingItem, safeStatement, showState, statementItem } from '../../fixtures';
 
 const entry = (
   item: StageEntry['screen'] extends infer S ? S : never,
@@ -316,6 +318,82 @@ describe('SlideStage with a change waiting for its showAt', () => {
     expect(waiting).toHaveAttribute('aria-hidden', 'true');
     expect(Number(fitOf(container, 'boris-kagarlitsky'))).toBeGreaterThan(0);
     // Still the old slide on air until its frame.
+    expect(container.querySelector('[data-phase="in"]')).toHaveAttribute(
+      'data-item-id',
+      'call-to-action',
+    );
+  });
+
+  const phases = (container: HTMLElement) =>
+    [...container.querySelectorAll('.slide-frame')].map((f) => [
+      f.getAttribute('data-item-id'),
+      f.getAttribute('data-phase'),
+    ]);
+
+  it('lets the scheduler put the imminent slide up in its frame, and React then agrees', async () => {
+    const common = props();
+    const flip = new StageFlip();
+    const due = showState({ itemId: drawingItem.id, sequence: 1 });
+    const next = { ...slide(drawingItem, 1), state: due };
+    const { container, rerender } = render(
+      <SlideStage target={slide(statementItem)} imminent={next} flip={flip} {...common} />,
+    );
+    const waiting = container.querySelector('[data-imminent="true"]') as HTMLElement;
+    const onAir = container.querySelector('[data-phase="in"]') as HTMLElement;
+    // Its picture decoded, as DisplayView has it fetched while the slide before is up.
+    expect(entryImages(next).length).toBeGreaterThan(0);
+    await act(async () => common.preloader.ready(entryImages(next), 1_000));
+    // Not for a state it was not built for (another change came meanwhile).
+    expect(flip.flipTo({ ...due })).toBe(false);
+    expect(phases(container)).toEqual([
+      ['call-to-action', 'in'],
+      ['raised-fist', 'upcoming'],
+    ]);
+
+    expect(flip.flipTo(due)).toBe(true);
+    // No render: the attributes that decide what is painted, on the two frames.
+    expect(phases(container)).toEqual([
+      ['call-to-action', 'out'],
+      ['raised-fist', 'in'],
+    ]);
+    expect(waiting).not.toHaveAttribute('data-imminent');
+    expect(container.querySelector('.stage')).toHaveAttribute('data-item-id', 'raised-fist');
+    // Once: until React has rendered it, there is nothing more to flip.
+    expect(flip.flipTo(due)).toBe(false);
+
+    await act(async () => {
+      rerender(<SlideStage target={next} flip={flip} {...common} />);
+    });
+    expect(phases(container)).toEqual([
+      ['call-to-action', 'out'],
+      ['raised-fist', 'in'],
+    ]);
+    expect(container.querySelector('[data-phase="in"]')).toBe(waiting);
+    expect(container.querySelector('[data-phase="out"]')).toBe(onAir);
+    // What the flip left to React: the new slide can be reached, the old one cannot.
+    expect(waiting).not.toHaveAttribute('aria-hidden');
+    expect(waiting).not.toHaveAttribute('inert');
+    expect(onAir).toHaveAttribute('aria-hidden', 'true');
+    expect(onAir).toHaveAttribute('inert');
+  });
+
+  it('does not flip a slide whose pictures are not decoded: the old one stays up', () => {
+    const { preloader } = deferredPreloader();
+    const flip = new StageFlip();
+    const due = showState({ itemId: drawingItem.id, sequence: 1 });
+    const next = { ...slide(drawingItem, 1), state: due };
+    const { container } = render(
+      <SlideStage
+        target={slide(statementItem)}
+        imminent={next}
+        flip={flip}
+        safeMode={false}
+        fadeMs={400}
+        preloader={preloader}
+        renderEntry={renderEntry}
+      />,
+    );
+    expect(flip.flipTo(due)).toBe(false);
     expect(container.querySelector('[data-phase="in"]')).toHaveAttribute(
       'data-item-id',
       'call-to-action',
