@@ -8,9 +8,11 @@ import { chromiumLaunch } from '../playwright.config';
 import { connectOperator } from '../tests/helpers/operator';
 import { serve } from '../tests/helpers/serve';
 import {
+  FRAME_MS,
   SCREEN_FLAGS,
   changesOf,
   heardOf,
+  latestChangeOf,
   offsetOf,
   presentedAt,
   syncProbe,
@@ -47,14 +49,20 @@ export interface SyncResult {
   gapMs: number;
   scheduled: SyncRun;
   onReceipt: SyncRun;
+  /** The gap of the second scheduled run, shorter than the cross-fade. */
+  fadeGapMs: number;
+  /** Scheduled, each change arriving inside the previous one's cross-fade. */
+  duringFade: SyncRun;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function untilAll(pages: Page[], done: (changes: ProbeChange[]) => boolean, ms = 10_000) {
+type Latest = Awaited<ReturnType<typeof latestChangeOf>>;
+
+async function untilAll(pages: Page[], done: (latest: Latest) => boolean, ms = 10_000) {
   const deadline = Date.now() + ms;
   for (;;) {
-    const all = await Promise.all(pages.map(changesOf));
+    const all = await Promise.all(pages.map(latestChangeOf));
     if (all.every(done)) return all;
     if (Date.now() > deadline) throw new Error('a screen did not show the change in time');
     await sleep(10);
@@ -78,7 +86,7 @@ async function runOnce(
       await page.addInitScript(syncProbe({ stripShowAt: !options.scheduled }));
       await page.goto(server.urls.display);
     }
-    await untilAll(pages, (changes) => changes.some((c) => c.id));
+    await untilAll(pages, ({ last }) => last !== null && last.id !== null);
     // Time for the pings at connect, and for the first slide's grace period.
     await sleep(2_000);
     const offsets = await Promise.all(pages.map(offsetOf));
@@ -92,11 +100,14 @@ async function runOnce(
       const result = await operator.send({ name: 'next' });
       if (!result.ok) throw new Error(`next was refused: ${JSON.stringify(result.error)}`);
       const { itemId: id, showAt } = operator.show();
-      const all = await untilAll(pages, (changes) => {
-        const last = changes[changes.length - 1];
-        return last !== undefined && last.id === id && last.painted > 0;
-      });
-      const at = all.map((changes) => changes[changes.length - 1] as ProbeChange);
+      // Not a word to the pages until the change is due (they share this machine's clock):
+      // each read is a task on their main threads, which would compete with the frame measured.
+      if (showAt !== undefined) await sleep(Math.max(0, showAt - Date.now() + 2 * FRAME_MS));
+      const all = await untilAll(
+        pages,
+        ({ last }) => last !== null && last.id === id && last.painted > 0,
+      );
+      const at = all.map(({ last }) => last as ProbeChange);
       if (showAt !== undefined) {
         const heard = await Promise.all(pages.map(heardOf));
         const late = heard.map((messages, index) => {
@@ -108,9 +119,9 @@ async function runOnce(
         if (late.some(Boolean)) heardLate += 1;
       }
       // Every screen showed exactly this change (none skipped one or showed it twice).
-      all.forEach((changes, index) => {
-        if (changes.length !== (counts[index] as number) + i + 1) {
-          throw new Error(`screen ${index} showed ${changes.length} changes, not one a press`);
+      all.forEach(({ count }, index) => {
+        if (count !== (counts[index] as number) + i + 1) {
+          throw new Error(`screen ${index} showed ${count} changes, not one a press`);
         }
       });
       const shown = at.map(presentedAt);
@@ -153,16 +164,33 @@ export function launchScreenBrowser(): Promise<Browser> {
   return chromium.launch({ ...chromiumLaunch, args: [...chromiumLaunch.args, ...SCREEN_FLAGS] });
 }
 
+/**
+ * Gaps between one change painted and the next command. The main one leaves the display's
+ * 400 ms cross-fade done before the next change is due (a show changes slides every few
+ * seconds, lyric lines every two or more); the short one lands each change in the fade of
+ * the one before, where this machine's one software compositor is drawing four fading
+ * screens at once.
+ */
+export const SYNC_GAP_MS = 600;
+export const SYNC_FADE_GAP_MS = 250;
+
 export async function benchSync({
   screens = 4,
   changes = 200,
-  gapMs = 250,
+  gapMs = SYNC_GAP_MS,
+  fadeGapMs = SYNC_FADE_GAP_MS,
 } = {}): Promise<SyncResult> {
   const browser = await launchScreenBrowser();
   try {
     const scheduled = await runOnce(browser, { screens, changes, gapMs, scheduled: true });
     const onReceipt = await runOnce(browser, { screens, changes, gapMs, scheduled: false });
-    return { screens, gapMs, scheduled, onReceipt };
+    const duringFade = await runOnce(browser, {
+      screens,
+      changes,
+      gapMs: fadeGapMs,
+      scheduled: true,
+    });
+    return { screens, gapMs, scheduled, onReceipt, fadeGapMs, duringFade };
   } finally {
     await browser.close();
   }
@@ -176,7 +204,7 @@ export function syncReport(r: SyncResult, loadAtStart: string): string[] {
   const ratio = b.spreadP95 > 0 ? s.spreadP95 / b.spreadP95 : Number.NaN;
   const share = (run: SyncRun) => `${((100 * run.sameFrame) / run.changes).toFixed(0)} %`;
   return [
-    `${r.screens} Chromium pages (separate contexts, one browser with the kiosk screen's flags \`${SCREEN_FLAGS.join(' ')}\`) as displays of one \`serve\` on the built-in pack; ${s.changes} operator \`next\` commands over a raw socket, ${r.gapMs} ms apart. Each page stamps the frame that painted each new slide (the frame it changed in when the change was made in a frame's callback, else the next one) and when that frame's rendering was done; a change reached the screen at the first vsync after that (a frame that ran late shows as late). They share this machine's clock. Baseline, in the same run: the same pages with \`showAt\` removed from every message (apply on receipt). Load average at the start: ${loadAtStart} on 2 cores, shared with other engineers' builds and tests.`,
+    `${r.screens} Chromium pages (separate contexts, one browser with the kiosk screen's flags \`${SCREEN_FLAGS.join(' ')}\`) as displays of one \`serve\` on the built-in pack; ${s.changes} operator \`next\` commands over a raw socket, each ${r.gapMs} ms after every screen had painted the one before; the bench reads nothing from the pages until a change is due (each read is a task on their main threads). Each page stamps the frame that painted each new slide (the frame it changed in when the change was made in a frame's callback, else the next one) and when that frame's rendering was done (the first task after it); a change reached the screen at the first vsync after that (a frame that ran late shows as late). They share this machine's clock. Baseline, in the same run: the same pages with \`showAt\` removed from every message (apply on receipt). Load average at the start: ${loadAtStart} on 2 cores, shared with other engineers' builds and tests.`,
     '',
     '| Measure | p50 | p95 (max) | Baseline: on receipt, p50 / p95 (max) | Ratio (p95) | Target | |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -187,5 +215,6 @@ export function syncReport(r: SyncResult, loadAtStart: string): string[] {
     `| Message heard before its showAt (lead 100 ms), p5 / p50 over screens × changes | ${ms(s.leadP5)} / ${ms(s.leadP50)} | | | | | |`,
     `| Changes a screen heard after their showAt (late before rendering) | ${s.heardLate} of ${s.changes} | | | | | |`,
     `| Clock offset estimate, \\|error\\| (true offset 0), over the screens | ${ms(s.offsetErrorP50)} | ${ms(s.offsetErrorP95)} | | | | |`,
+    `| Spread by vsync with the changes ${r.fadeGapMs} ms apart, each inside the previous one's cross-fade (scheduled; same vsync on every screen: ${share(r.duringFade)}) | ${ms(r.duringFade.spreadP50)} | ${ms(r.duringFade.spreadP95)} (${ms(r.duringFade.spreadMax)}) | | | | |`,
   ];
 }

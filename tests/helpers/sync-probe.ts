@@ -11,6 +11,11 @@ import type { Page } from '@playwright/test';
  * stamp added a frame, or many on a busy page, to scheduled changes but not to changes
  * applied on receipt. And a frame's time is when it began: a busy page runs a frame's
  * callbacks long after it, so the frame time alone can call a late paint on time.
+ *
+ * When the rendering was done is the first task after the frame, posted as the frame's first
+ * callback runs. A task posted later in the frame (the second version stamped from the change
+ * itself) queued behind whatever the page had posted meanwhile, such as React's own work after
+ * a commit, and counted that work as the frame's rendering.
  */
 
 export interface ProbeChange {
@@ -20,7 +25,7 @@ export interface ProbeChange {
   dom: number;
   /** The time of the animation frame that painted it. */
   frame: number;
-  /** When that frame's rendering was done on the page's main thread: a task after it. */
+  /** When that frame's rendering was done on the page's main thread: the first task after it. */
   painted: number;
   /**
    * Whether the change was made in a frame's callback (a scheduled change), not on receipt.
@@ -98,14 +103,26 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
     channel.port1.onmessage = () => then();
     channel.port2.postMessage(null);
   };
+  // Changes painted by the frame running now, told when its rendering is done.
+  let frameWaiters = [];
+  // The frame's "rendering done" task is posted before any of the page's callbacks run: a task
+  // the page posts in its callbacks (React's own work after a commit) would otherwise run
+  // first, and its time would count as the frame's rendering.
+  const beginFrame = (t) => {
+    if (inFrame) return;
+    inFrame = true;
+    frameTime = performance.timeOrigin + t;
+    window.__frames.push({ time: frameTime, ran: now() });
+    if (window.__frames.length > 2000) window.__frames.shift();
+    const waiters = (frameWaiters = []);
+    afterRendering(() => {
+      inFrame = false;
+      const done = now();
+      for (const w of waiters) w(done);
+    });
+  };
   window.requestAnimationFrame = (callback) => nativeFrame((t) => {
-    if (!inFrame) {
-      inFrame = true;
-      frameTime = performance.timeOrigin + t;
-      window.__frames.push({ time: frameTime, ran: now() });
-      if (window.__frames.length > 2000) window.__frames.shift();
-      afterRendering(() => { inFrame = false; });
-    }
+    beginFrame(t);
     callback(t);
   });
   const read = ${
@@ -135,11 +152,11 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
     const change = { id, dom: now(), frame: 0, painted: 0, inFrame };
     window.__changes.push(change);
     const stamp = (time) => {
-      afterRendering(() => { change.painted = now(); change.frame = time; });
+      frameWaiters.push((done) => { change.painted = done; change.frame = time; });
     };
     // Made inside a frame (a scheduled change): that frame paints it. Else the next one.
     if (inFrame) stamp(frameTime);
-    else nativeFrame((t) => stamp(performance.timeOrigin + t));
+    else nativeFrame((t) => { beginFrame(t); stamp(performance.timeOrigin + t); });
   };
   const start = () => {
     new MutationObserver(check).observe(document.documentElement, {
@@ -166,6 +183,11 @@ export function presentedAt(change: ProbeChange): number {
 }
 
 export const changesOf = (page: Page) => page.evaluate<ProbeChange[]>('window.__changes');
+/** How many changes a page has recorded, and the last: a light read for polling. */
+export const latestChangeOf = (page: Page) =>
+  page.evaluate<{ count: number; last: ProbeChange | null }>(
+    '({ count: window.__changes.length, last: window.__changes.at(-1) ?? null })',
+  );
 export const heardOf = (page: Page) => page.evaluate<ProbeHeard[]>('window.__heard');
 export const framesOf = (page: Page) => page.evaluate<ProbeFrame[]>('window.__frames');
 export const imminentOf = (page: Page) => page.evaluate<ProbeImminent[]>('window.__imminent');
