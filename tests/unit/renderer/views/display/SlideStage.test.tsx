@@ -22,6 +22,13 @@ const entry = (
 const slide = (item: typeof caseItem | typeof drawingItem | typeof safeStatement, n = 0) =>
   entry({ kind: 'slide', item }, `${item.id}|en|${n}`);
 
+/** Each frame on the stage, in order: its item and phase. */
+const phases = (container: HTMLElement) =>
+  [...container.querySelectorAll('.slide-frame')].map((f) => [
+    f.getAttribute('data-item-id'),
+    f.getAttribute('data-phase'),
+  ]);
+
 const ready = () => true;
 const notReady = () => false;
 
@@ -155,11 +162,6 @@ describe('SlideStage preparing the next slide', () => {
     preloader: createPreloader(() => Promise.resolve()),
     renderEntry,
   });
-  const frames = (container: HTMLElement) =>
-    [...container.querySelectorAll('.slide-frame')].map((f) => [
-      f.getAttribute('data-item-id'),
-      f.getAttribute('data-phase'),
-    ]);
 
   it('builds the upcoming slide hidden, and puts that very frame up when it comes', async () => {
     const common = props();
@@ -167,7 +169,7 @@ describe('SlideStage preparing the next slide', () => {
     const { container, rerender } = render(
       <SlideStage target={slide(statementItem)} upcoming={next} {...common} />,
     );
-    expect(frames(container)).toEqual([
+    expect(phases(container)).toEqual([
       ['call-to-action', 'in'],
       ['raised-fist', 'upcoming'],
     ]);
@@ -178,7 +180,7 @@ describe('SlideStage preparing the next slide', () => {
     await act(async () => {
       rerender(<SlideStage target={next} upcoming={null} {...common} />);
     });
-    expect(frames(container)).toEqual([
+    expect(phases(container)).toEqual([
       ['call-to-action', 'out'],
       ['raised-fist', 'in'],
     ]);
@@ -227,7 +229,7 @@ describe('SlideStage preparing the next slide', () => {
     rerender(
       <SlideStage target={slide(drawingItem, 1)} upcoming={slide(caseItem, 2)} {...common} />,
     );
-    expect(frames(container)).toEqual([
+    expect(phases(container)).toEqual([
       ['call-to-action', 'in'],
       ['raised-fist', 'upcoming'],
     ]);
@@ -323,12 +325,6 @@ describe('SlideStage with a change waiting for its showAt', () => {
       'call-to-action',
     );
   });
-
-  const phases = (container: HTMLElement) =>
-    [...container.querySelectorAll('.slide-frame')].map((f) => [
-      f.getAttribute('data-item-id'),
-      f.getAttribute('data-phase'),
-    ]);
 
   it('lets the scheduler put the imminent slide up in its frame, and React then agrees', async () => {
     const common = props();
