@@ -186,8 +186,11 @@ export function SlideStage({
   const deferredUpcomingKey = useDeferredValue(upcoming?.key ?? null);
   const offStage = (entry: StageEntry) =>
     entry.key !== shown.key && entry.key !== next.leaving?.key;
+  // A slide flipped up whose render has not come yet stays, as React last had it (stage-flip.ts).
+  const flipped = flip?.pendingEntry() as StageEntry | null | undefined;
   const prepared =
     next.pending ??
+    (flipped && offStage(flipped) ? flipped : null) ??
     (imminent && offStage(imminent) ? imminent : null) ??
     (upcoming && upcoming.key === deferredUpcomingKey && offStage(upcoming) ? upcoming : null);
 
@@ -210,10 +213,12 @@ export function SlideStage({
             key: flipReady.key,
             state: flipReady.state ?? null,
             ready: () => preloader.isReady(entryImages(flipReady)),
+            entry: flipReady,
           }
         : null,
     });
   });
+  useLayoutEffect(() => () => flip?.reset(), [flip]);
   return (
     <div className="stage" ref={stageRef} data-item-id={entryItemId(shown) ?? ''}>
       {frames.map((entry) => {

@@ -42,7 +42,13 @@ export interface StageCommitted {
    * The imminent frame: its key, the show state it was built for, and whether its images are
    * decoded. Null when there is none.
    */
-  imminent: { key: string; state: object | null; ready: () => boolean } | null;
+  imminent: {
+    key: string;
+    state: object | null;
+    ready: () => boolean;
+    /** What the stage built the frame from, handed back while the flip waits for React. */
+    entry: unknown;
+  } | null;
 }
 
 /**
@@ -59,7 +65,7 @@ export class StageFlip {
   private readonly refs = new Map<string, (element: HTMLElement | null) => void>();
   private committed: StageCommitted | null = null;
   /** A flip React has not rendered yet: the frame that was up, and the one put up. */
-  private flipped: { from: string; to: string } | null = null;
+  private flipped: { from: string; to: string; entry: unknown } | null = null;
 
   /** The ref callback for the frame with `key`. */
   frameRef(key: string): (element: HTMLElement | null) => void {
@@ -117,7 +123,22 @@ export class StageFlip {
     now.stage.setAttribute('data-item-id', incoming.getAttribute('data-item-id') ?? '');
     // Until React has rendered it, there is nothing more to flip.
     this.committed = { ...now, imminent: null };
-    this.flipped = { from: now.shownKey, to: key };
+    this.flipped = { from: now.shownKey, to: key, entry: now.imminent.entry };
     return true;
+  }
+
+  /**
+   * The entry of a flip React has not rendered yet. A render of the old state in between (a
+   * newer change heard meanwhile makes another slide the imminent one) must keep its frame:
+   * unmounting it would leave no slide on air.
+   */
+  pendingEntry(): unknown {
+    return this.flipped?.entry ?? null;
+  }
+
+  /** The stage is gone (a blackout, the merch table): no flip is pending any more. */
+  reset(): void {
+    this.flipped = null;
+    this.committed = null;
   }
 }

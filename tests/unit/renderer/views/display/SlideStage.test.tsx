@@ -373,6 +373,39 @@ describe('SlideStage with a change waiting for its showAt', () => {
     expect(onAir).toHaveAttribute('inert');
   });
 
+  it('keeps a flipped slide up through a render of the old state with a newer change heard', async () => {
+    const common = props();
+    const flip = new StageFlip();
+    const due = showState({ itemId: drawingItem.id, sequence: 1 });
+    const next = { ...slide(drawingItem, 1), state: due };
+    const { container, rerender } = render(
+      <SlideStage target={slide(statementItem)} imminent={next} flip={flip} {...common} />,
+    );
+    await act(async () => common.preloader.ready(entryImages(next), 1_000));
+    expect(flip.flipTo(due)).toBe(true);
+    const flipped = container.querySelector('[data-phase="in"]');
+    // A newer change is heard before React has rendered the flipped one: the render still has
+    // the old slide as its target, and another imminent one.
+    const newer = { ...slide(caseItem, 2), state: showState({ itemId: caseItem.id, sequence: 2 }) };
+    await act(async () => {
+      rerender(
+        <SlideStage target={slide(statementItem)} imminent={newer} flip={flip} {...common} />,
+      );
+    });
+    // Still exactly one slide on air: the flipped one, the same element.
+    expect(container.querySelectorAll('[data-phase="in"]')).toHaveLength(1);
+    expect(container.querySelector('[data-phase="in"]')).toBe(flipped);
+    // React then renders the flipped state, and the newer change is prepared as usual.
+    await act(async () => {
+      rerender(<SlideStage target={next} imminent={newer} flip={flip} {...common} />);
+    });
+    expect(phases(container)).toEqual([
+      ['call-to-action', 'out'],
+      ['raised-fist', 'in'],
+      ['boris-kagarlitsky', 'upcoming'],
+    ]);
+  });
+
   it('does not flip a slide whose pictures are not decoded: the old one stays up', () => {
     const { preloader } = deferredPreloader();
     const flip = new StageFlip();

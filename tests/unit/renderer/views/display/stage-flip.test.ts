@@ -43,7 +43,7 @@ describe('StageFlip', () => {
       { key: 'a', phase: 'in' as const, imminent: false },
       { key: 'b', phase: 'upcoming' as const, imminent: true },
     ],
-    imminent: { key: 'b', state: due, ready: () => ready },
+    imminent: { key: 'b', state: due, ready: () => ready, entry: 'entry b' },
   });
 
   it('gives the same attributes React renders for each phase', () => {
@@ -89,9 +89,12 @@ describe('StageFlip', () => {
       { key: 'b', phase: 'upcoming', imminent: true },
     ]);
     flip.commit(committedBeforeFlip(stage));
+    expect(flip.pendingEntry()).toBeNull();
     expect(flip.flipTo(due)).toBe(true);
     expect(phases(stage)).toEqual(['a:out', 'b:in']);
     expect(stage.getAttribute('data-item-id')).toBe('b');
+    // Handed back to the stage until React has rendered it, so its frame stays.
+    expect(flip.pendingEntry()).toBe('entry b');
     // Left for React's render after the frame: they restyle the slide's whole subtree.
     expect(elements.get('b')!.hasAttribute('inert')).toBe(true);
 
@@ -110,6 +113,19 @@ describe('StageFlip', () => {
       imminent: null,
     });
     expect(phases(stage)).toEqual(['a:out', 'b:in']);
+    expect(flip.pendingEntry()).toBeNull();
+  });
+
+  it('forgets a pending flip when the stage goes (a blackout)', () => {
+    const { flip, stage } = stageOf([
+      { key: 'a', phase: 'in' },
+      { key: 'b', phase: 'upcoming', imminent: true },
+    ]);
+    flip.commit(committedBeforeFlip(stage));
+    expect(flip.flipTo(due)).toBe(true);
+    flip.reset();
+    expect(flip.pendingEntry()).toBeNull();
+    expect(flip.flipTo(due)).toBe(false);
   });
 
   it('undoes its flip when another state went up instead', () => {
