@@ -43,8 +43,6 @@ export default defineConfig({
           launch: resolve(__dirname, 'src/main/launch.ts'),
           // The image scaling child: sharp kept out of Electron's main process.
           'scale-worker': resolve(__dirname, 'src/main/scale-worker.ts'),
-          // The pack's first load, in a worker thread while the server starts.
-          'pack-worker': resolve(__dirname, 'src/main/pack-worker.ts'),
         },
       },
     },

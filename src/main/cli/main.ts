@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { firstLoadInWorker } from '../content/first-load';
 import { USAGE, parseCli } from './args';
 import type { CliIo } from './serve';
 
@@ -25,12 +23,6 @@ export function defaultRendererDir(entryUrl: string): string {
   const here = path.dirname(fileURLToPath(entryUrl));
   const built = path.basename(here) === 'main' && path.basename(path.dirname(here)) === 'out';
   return built ? path.resolve(here, '../renderer') : path.resolve(here, '../../out/renderer');
-}
-
-/** The built pack worker next to the entry, or null (run from source). */
-export function packWorkerBeside(entryUrl: string): string | null {
-  const file = path.join(path.dirname(fileURLToPath(entryUrl)), 'pack-worker.js');
-  return existsSync(file) ? file : null;
 }
 
 async function isFolder(dir: string): Promise<boolean> {
@@ -90,10 +82,6 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     const { runValidate } = await import('../content/validate-command');
     return runValidate(parsed.contentDir, context.out, parsed.language);
   }
-  // The pack is read in a worker while this thread loads the server (built only: the
-  // worker is out/main/pack-worker.js).
-  const packWorker = packWorkerBeside(context.entryUrl);
-
   const { runServe, serveStartOptions } = await import('./serve');
   return runServe(
     {
@@ -106,9 +94,6 @@ export async function main(argv: readonly string[], context: MainContext): Promi
           cwd: context.cwd,
         },
       }),
-      ...(packWorker
-        ? { loadElsewhere: (packDir: string) => firstLoadInWorker(packWorker, packDir) }
-        : {}),
       waitForStop: context.waitForStop,
       // The e2e tests' wrong clock at boot; never set in real use.
       clockShiftMs: Number((context.env ?? process.env).SOLIDARITY_TEST_CLOCK_SHIFT_MS) || 0,

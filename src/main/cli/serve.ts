@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { FirstLoad } from '../content/first-load';
 import { formatContentError } from '../../shared/content';
 import { translate, type AppLanguage } from '../../shared/i18n';
 import { startCore, type Core } from '../core/start';
@@ -33,8 +32,6 @@ export interface ServeStartOptions {
   language?: AppLanguage;
   /** Tests only (SOLIDARITY_TEST_CLOCK_SHIFT_MS): the machine's clock, moved by this much. */
   clockShiftMs?: number;
-  /** Reads the pack in a worker once the server listens (see `CoreOptions.loadElsewhere`). */
-  loadElsewhere?: (packDir: string) => FirstLoad;
 }
 
 export interface ServeOptions extends ServeStartOptions {
@@ -87,7 +84,6 @@ export async function startServe(
         ? { clock: { ...systemClock, now: () => Date.now() + options.clockShiftMs! } }
         : {}),
       dataDir: options.dataDir,
-      ...(options.loadElsewhere ? { loadElsewhere: options.loadElsewhere } : {}),
       newTokens: options.newTokens,
       merchTable: options.merch,
       ...(options.remoteAddress ? { lanAddresses: () => [options.remoteAddress!] } : {}),

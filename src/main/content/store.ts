@@ -1,11 +1,12 @@
 import path from 'node:path';
-import type { FSWatcher } from 'chokidar';
-import type { ContentSnapshot } from '../../shared/content';
+import { watch, type FSWatcher } from 'chokidar';
+import { packSchema, type ContentSnapshot, type LoadedItem, type Pack } from '../../shared/content';
+import { assemblePack, videoFactsOf } from './assemble-pack';
+import { glyphWarnings } from './glyphs/pack-warnings';
+import { readPack } from './load-pack';
 import { problem } from '../../shared/protocol/localized-text';
-import type { FirstLoad } from './first-load';
 import { splitPackPath, type ResolveResult } from './paths';
-import type { StoreState } from './store-state';
-import type { PackStore, Unsubscribe } from './types';
+import type { PackStore, Unsubscribe, VerifiedMedia } from './types';
 import { folderIdentity, isChangeSince, watcherIgnores } from './watch-checks';
 
 export interface ContentStoreOptions {
@@ -27,14 +28,14 @@ export interface ContentStoreOptions {
    * is still picked up when the scan is done.
    */
   watchDelayMs?: number;
-  /**
-   * The first load, already under way (in a worker, from the process's start: see
-   * `first-load.ts`). If it fails, the store loads the pack itself.
-   */
-  firstLoad?: FirstLoad;
 }
 
-export { fallbackPack } from './store-state';
+/** Shown until a pack.yaml has loaded once, so the screens have a title and a language. */
+export const fallbackPack: Pack = packSchema.parse({
+  title: 'Solidarity Screens',
+  languages: ['en'],
+  defaultLanguage: 'en',
+});
 
 const DEFAULT_DEBOUNCE_MS = 150;
 const DEFAULT_ROOT_CHECK_MS = 1_000;
@@ -44,9 +45,6 @@ const MIN_DEBOUNCE_MS = 75;
  * Opens a pack folder as the show's content. The first load happens before this resolves; with
  * `watch`, later edits are merged so that a file saved broken keeps its last good item on screen
  * while its error is listed, and a deleted file's items go away.
- *
- * The parsers, the checks and the watcher are loaded on first use: a store whose first load
- * was made elsewhere answers the screens without compiling any of them.
  */
 export async function openContentStore(
   packDir: string,
@@ -58,34 +56,97 @@ export async function openContentStore(
   const debounceMs = Math.max(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, MIN_DEBOUNCE_MS);
   const listeners = new Set<(snapshot: ContentSnapshot) => void>();
 
-  let state: StoreState | null = null;
+  let lastGoodPack: Pack | null = null;
+  /** The last version of each file that loaded cleanly. */
+  let lastGood = new Map<string, LoadedItem>();
+  /** The checked media of each file's last good item, and so of the screens' content. */
+  let lastGoodMedia = new Map<string, VerifiedMedia[]>();
+  /** Every media file the content uses, by pack path: what the server may send. */
+  let mediaByPath = new Map<string, VerifiedMedia>();
+  let current: ContentSnapshot = { pack: fallbackPack, items: [], errors: [], revision: 0 };
   let closed = false;
   /** The folder the watcher watches, as the OS knows it; null while it is gone. */
   let watchedRoot: string | null = null;
 
-  const tell = (snapshot: ContentSnapshot): void => {
+  const reload = async (): Promise<void> => {
+    const read = await readPack(packDir);
+    let merged = new Map<string, LoadedItem>();
+    if (!read.readable) {
+      // The whole folder is gone for a moment (stick unplugged, branch checkout): keep showing
+      // what was there rather than blanking every screen.
+      merged = new Map(lastGood);
+      // Whatever comes back under this name, even the same folder, needs a new watch: the
+      // watcher let go of it when it went.
+      watchedRoot = null;
+    } else {
+      // Files that are gone take their items with them; files that are broken keep theirs.
+      for (const file of read.files) {
+        const item = file.item ?? lastGood.get(file.file);
+        if (item) merged.set(file.file, item);
+      }
+    }
+    // A file broken now plans with the facts of its last good video; a new check wins.
+    const videos = videoFactsOf([
+      ...[...lastGoodMedia.values()].flat(),
+      ...read.files.flatMap((f) => f.verified),
+    ]);
+    const { bySource, ...result } = assemblePack(read, merged, lastGood, videos);
+    const ownMedia = new Map(read.files.map((f) => [f.file, f]));
+    const nextMedia = new Map<string, VerifiedMedia[]>();
+    for (const [source, item] of bySource) {
+      // A file showing its new item brings the media it checked; one showing its last good
+      // item keeps the media versions checked with it.
+      const own = ownMedia.get(source);
+      const media = own?.item === item ? own.verified : lastGoodMedia.get(source);
+      if (media) nextMedia.set(source, media);
+    }
+    lastGood = bySource;
+    lastGoodMedia = nextMedia;
+    mediaByPath = new Map([...nextMedia.values()].flat().map((m) => [m.file, m]));
+    if (result.pack) lastGoodPack = result.pack;
+    const warnings = glyphWarnings(result.pack, result.items);
+    const next: ContentSnapshot = {
+      pack: lastGoodPack ?? fallbackPack,
+      items: result.items,
+      errors: result.errors,
+      media: Object.fromEntries([...mediaByPath].map(([file, m]) => [file, m.tag]).sort()),
+      ...(warnings.length > 0 ? { warnings } : {}),
+      videos: Object.fromEntries(
+        [...videoFactsOf([...mediaByPath.values()])].sort(([a], [b]) =>
+          a < b ? -1 : a > b ? 1 : 0,
+        ),
+      ),
+      revision: current.revision + 1,
+    };
+    // Saving a file without changing it should not make every view re-render.
+    const same =
+      current.revision > 0 &&
+      JSON.stringify([
+        current.pack,
+        current.items,
+        current.errors,
+        current.media,
+        current.warnings,
+        current.videos,
+      ]) ===
+        JSON.stringify([
+          next.pack,
+          next.items,
+          next.errors,
+          next.media,
+          next.warnings,
+          next.videos,
+        ]);
+    if (same) return;
+    current = next;
     if (closed) return;
     for (const listener of [...listeners]) {
       try {
-        listener(snapshot);
+        listener(current);
       } catch (error) {
         log('content: a snapshot listener failed', error);
       }
     }
-  };
-
-  const reload = async (): Promise<void> => {
-    const [{ readPack }, { applyRead, initialStoreState }] = await Promise.all([
-      import('./load-pack'),
-      import('./store-state'),
-    ]);
-    const read = await readPack(packDir);
-    // Whatever comes back under this name, even the same folder, needs a new watch: the
-    // watcher let go of it when it went.
-    if (!read.readable) watchedRoot = null;
-    const next = applyRead(state ?? initialStoreState(), read);
-    state = next.state;
-    if (next.changed) tell(state.snapshot);
   };
 
   const safeReload = async (): Promise<void> => {
@@ -130,15 +191,9 @@ export async function openContentStore(
   // (a stat per file) follows while they load their pages. An edit made meanwhile must still
   // be seen, so the scan notes anything modified since the load began and, if there is any,
   // reloads once it is ready.
-  const firstLoadStartedAt = options.firstLoad?.startedAt ?? Date.now();
-  const given = options.firstLoad ? await options.firstLoad.state.catch(() => null) : null;
-  if (given && !closed) state = given;
-  else {
-    runReload();
-    await running;
-    // A first load that failed (it was logged) leaves the screens an empty pack to wait on.
-    state ??= (await import('./store-state')).initialStoreState();
-  }
+  const firstLoadStartedAt = Date.now();
+  runReload();
+  await running;
 
   let watching: Promise<void> = Promise.resolve();
   let rootTimer: ReturnType<typeof setInterval> | undefined;
@@ -148,8 +203,6 @@ export async function openContentStore(
     if (closed) return;
     const root = path.resolve(packDir);
     watchedRoot = await folderIdentity(root);
-    const { watch } = await import('chokidar');
-    if (closed) return;
     const own = watch(root, {
       ignoreInitial: false,
       alwaysStat: true,
@@ -237,17 +290,17 @@ export async function openContentStore(
   return {
     packDir,
     watching,
-    // The first load is done before this is returned.
-    snapshot: () => state!.snapshot,
+    snapshot: () => current,
     reloadSoon: runReload,
     async media(relPath): Promise<ResolveResult> {
       const split = splitPackPath(relPath);
       if (!split.ok) return split;
       const file = split.segments.join('/');
       // The items' paths are as the author typed them; a request may come in the other form.
-      const byPath = state!.mediaByPath;
       const found =
-        byPath.get(file) ?? byPath.get(file.normalize('NFC')) ?? byPath.get(file.normalize('NFD'));
+        mediaByPath.get(file) ??
+        mediaByPath.get(file.normalize('NFC')) ??
+        mediaByPath.get(file.normalize('NFD'));
       if (!found) return { ok: false, error: problem('media.notUsed', { path: file }) };
       return { ok: true, path: found.path, info: found.info };
     },

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lateEditor } from '../content/edit/late-editor';
-import type { FirstLoad } from '../content/first-load';
 import type { openContentStore } from '../content/store';
 import type { ContentStore, PackStore } from '../content/types';
 import { coreText, type LocalizedText, type ViewRole } from '../../shared/protocol';
@@ -66,12 +65,6 @@ export interface CoreOptions {
    * `startCore` itself resolves once the content has loaded and the show has started.
    */
   onListening?: (server: ShowServer) => void;
-  /**
-   * Starts the pack's first load elsewhere (`firstLoadInWorker`); called once the server
-   * listens. Left out, the pack is read on this thread once the server has gone quiet
-   * (`pageQuiet`).
-   */
-  loadElsewhere?: (packDir: string) => FirstLoad;
   /** How the pack is opened; openContentStore unless a test slows it down. */
   openContent?: typeof openContentStore;
   /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
@@ -219,18 +212,23 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   try {
     // A browser opened on the printed address gets its page's scripts before the pack's
     // loading takes the thread: it compiles them while the pack loads (server/quiet.ts).
-    // A load made in a worker takes nothing from this thread: no need to wait.
-    const firstLoad = options.loadElsewhere?.(options.contentDir);
     const pageQuiet = options.pageQuiet ?? PAGE_QUIET;
-    if (!firstLoad) await server.settled(pageQuiet.quietMs, pageQuiet.maxMs);
+    await server.settled(pageQuiet.quietMs, pageQuiet.maxMs);
     // Loaded after listening: the YAML parsers, the image checks and the watcher are the
     // content's, and the pages need none of them to load.
     const open = options.openContent ?? (await import('../content/store')).openContentStore;
     store = await open(options.contentDir, {
       watch: options.watch ?? true,
       watchDelayMs: options.watchDelayMs ?? WATCH_DELAY_MS,
-      ...(firstLoad ? { firstLoad } : {}),
     });
+    const { createContentEditor } = await import('../content/edit/editor');
+    const packStore = store;
+    editor.attach(
+      createContentEditor({
+        packDir: options.contentDir,
+        reloadSoon: () => packStore.reloadSoon(),
+      }),
+    );
   } catch (error) {
     late.abandon(error);
     editor.abandon(error);
@@ -269,19 +267,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const views = mapSnapshots(store, (snapshot) => applyMerchTable(snapshot, options.merchTable));
   // The held views are greeted now, with the whole content and the show on it.
   late.attach(views, engine);
-  // The content API's writer loads the parsers: after the screens are greeted. Its requests
-  // wait for it meanwhile (lateEditor).
-  try {
-    const { createContentEditor } = await import('../content/edit/editor');
-    editor.attach(
-      createContentEditor({
-        packDir: options.contentDir,
-        reloadSoon: () => store.reloadSoon(),
-      }),
-    );
-  } catch (error) {
-    editor.abandon(error);
-  }
   // Wired after the server's subscription (carried over by attach), so views get the new content before the
   // show state that may point into it.
   const unsubscribe = store.subscribe((snapshot) => engine.setContent(snapshot));
