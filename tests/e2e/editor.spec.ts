@@ -117,3 +117,38 @@ test('forget: the delete panel lists what goes, asks, and the files leave the di
   expect(existsSync(join(pack, 'media/drawings/raised-fist.svg'))).toBe(false);
   expect(existsSync(join(pack, 'media/drawings/sailing-ship.svg'))).toBe(true);
 });
+
+test('a drawing takes an image already in the pack: no upload, the file names it, the screens show it', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByTestId('open-placeholder-raised-fist').click();
+  await expect(page.getByTestId('item-page')).toBeVisible();
+  await page.getByRole('button', { name: 'Use an image already in the pack…' }).click();
+  const choice = page.getByLabel('An image already in the pack');
+  await expect(choice).toBeVisible();
+  // The drawings folder first, each file with the items that use it.
+  await expect(choice.locator('optgroup').first()).toHaveAttribute('label', 'media/drawings/');
+  await expect(choice.locator('option', { hasText: 'sailing-ship.svg' })).toHaveText(
+    'sailing-ship.svg (in placeholder-sailing-ship)',
+  );
+  await page.screenshot({ path: screenshotPath('editor-reuse-image.png') });
+  const uploads: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/api/v1/media')) uploads.push(r.url());
+  });
+  await choice.selectOption('media/drawings/sailing-ship.svg');
+  await expect(page.getByText('In the pack as media/drawings/sailing-ship.svg')).toBeVisible();
+  // The preview already shows it, before the save.
+  const frame = page.frameLocator('[data-testid="preview-frame"] iframe');
+  await expect(frame.locator('.slide-frame img[src*="sailing-ship.svg"]').first()).toBeVisible();
+  await page.screenshot({ path: screenshotPath('editor-reused-image.png') });
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved/);
+  const saved = readFileSync(join(pack, 'drawings/placeholder-raised-fist.yaml'), 'utf8');
+  expect(saved).toContain('image: media/drawings/sailing-ship.svg');
+  expect(uploads).toEqual([]);
+  // Both files are still there: nothing was copied or moved.
+  expect(existsSync(join(pack, 'media/drawings/raised-fist.svg'))).toBe(true);
+  expect(existsSync(join(pack, 'media/drawings/sailing-ship.svg'))).toBe(true);
+});

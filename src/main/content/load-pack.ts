@@ -104,6 +104,7 @@ export async function readPack(packDir: string): Promise<PackRead> {
         packFile: { pack: null, lines: noLines, errors: [] },
         files: [],
         others: [],
+        media: [],
         errors: [{ file: '.', field: '', ...problem('pack.folderMissing', { dir: packDir }) }],
         readable: false,
       };
@@ -120,6 +121,7 @@ export async function readPack(packDir: string): Promise<PackRead> {
       packFile,
       files,
       others: walked.others,
+      media: walked.media,
       errors: walked.errors,
       readable: !walked.errors.some((e) => e.file === '.'),
     };
@@ -128,6 +130,7 @@ export async function readPack(packDir: string): Promise<PackRead> {
       packFile: { pack: null, lines: noLines, errors: [] },
       files: [],
       others: [],
+      media: [],
       errors: [{ file: '.', field: '', ...problem('pack.notRead', { detail: messageOf(error) }) }],
       readable: false,
     };

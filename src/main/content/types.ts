@@ -101,6 +101,8 @@ export interface PackRead {
   files: FileResult[];
   /** Files that are neither item files nor under media/: fine only when an item uses them. */
   others: string[];
+  /** Every file under media/, as walked (links inside the pack included, hidden files not). */
+  media: string[];
   /** Problems of the folder itself (unreadable folders, links leading out). */
   errors: ContentError[];
   /** False when the pack folder itself is missing or unreadable (unplugged stick, checkout). */

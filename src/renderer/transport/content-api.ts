@@ -10,6 +10,7 @@ import {
   invalidSchema,
   itemListSchema,
   itemRecordSchema,
+  packImagesSchema,
   savedSchema,
   subtitlesRefusedSchema,
   subtitlesUploadedSchema,
@@ -22,6 +23,7 @@ import {
   type ItemList,
   type ItemRecord,
   type MediaFolder,
+  type PackImage,
   type Saved,
   type SubtitlesRefused,
   type SubtitlesUploaded,
@@ -51,6 +53,8 @@ export interface ContentApi {
   history(id: string): Promise<ApiAnswer<HistoryEntry[]>>;
   restore(id: string, version: Version, ifMatch: Version | null): Promise<ApiAnswer<Saved>>;
   upload(file: Blob, filename: string, folder: MediaFolder): Promise<ApiAnswer<Uploaded>>;
+  /** The images already in the pack, each with the items that use it. */
+  listImages(): Promise<ApiAnswer<PackImage[]>>;
   /** A video, streamed by the browser from the file; judged by its bytes. */
   uploadVideo(file: Blob, filename: string): Promise<ApiAnswer<VideoUploaded>>;
   /** One language's subtitles; a file that does not parse answers its problems by line. */
@@ -147,6 +151,10 @@ export function createContentApi(token: string, base = '', fetchImpl: Fetch = fe
       return lines ? { status: 'lines', refused: lines } : answer;
     },
     list: () => call(apiPaths.items, json('GET'), itemListSchema),
+    listImages: async () => {
+      const answer = await call(apiPaths.media, json('GET'), packImagesSchema);
+      return answer.status === 'ok' ? { status: 'ok', value: answer.value.images } : answer;
+    },
     read: (id) => call(apiPaths.item(id), json('GET'), itemRecordSchema),
     save: (id, item, ifMatch) =>
       call(apiPaths.item(id), json('PUT', item, match(ifMatch)), savedSchema),

@@ -138,6 +138,19 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const mediaFolderSchema = z.enum(['images', 'photos', 'drawings']);
 export type MediaFolder = z.infer<typeof mediaFolderSchema>;
 
+/** One image file under `media/`, as `GET /api/v1/media` lists it. */
+export const packImageSchema = z.strictObject({
+  /** Its pack path, as an item names it (`media/drawings/cell.jpg`). */
+  path: z.string(),
+  /** The ids of the item files that name it, broken ones included; empty when none does. */
+  usedBy: z.array(z.string()),
+});
+export type PackImage = z.infer<typeof packImageSchema>;
+
+/** `200` after `GET /api/v1/media`: the pack's images, to reuse one in another item. */
+export const packImagesSchema = z.strictObject({ images: z.array(packImageSchema) });
+export type PackImages = z.infer<typeof packImagesSchema>;
+
 /** `201` after `POST /api/v1/media`. */
 export const uploadedSchema = z.strictObject({
   /** The pack path to put in the item (`media/photos/ivan.jpg`). */

@@ -5,6 +5,7 @@ import {
   API_ITEM_ID,
   type ItemBody,
   type ItemList,
+  type PackImages,
   type ItemRecord,
   type MediaFolder,
   type Version,
@@ -21,6 +22,7 @@ import { ChangedMeanwhile, createGuardedWriter, type ReadVersion } from './guard
 import { listHistory, readFromHistory } from './history';
 import { findItemFile, kindFolder } from './item-files';
 import { listItems, problemsByFile } from './item-list';
+import { packImages } from './pack-images';
 import { editedText, fieldsOf } from './item-source';
 import { writeNewMedia } from './media-writer';
 import { ensureInsidePack } from './pack-folder';
@@ -192,6 +194,9 @@ export function createContentEditor(options: ContentEditorOptions): ContentEdito
   return {
     async list(): Promise<ItemList> {
       return listItems(packDir, await readPack(packDir));
+    },
+    async listImages(): Promise<PackImages> {
+      return packImages(await readPack(packDir));
     },
 
     async read(id): Promise<ItemRecord | null> {

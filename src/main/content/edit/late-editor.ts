@@ -20,6 +20,7 @@ export function lateEditor(): LateEditor {
   return {
     editor: {
       list: async () => (await real).list(),
+      listImages: async () => (await real).listImages(),
       read: async (id) => (await real).read(id),
       write: async (id, body, ifMatch) => (await real).write(id, body, ifMatch),
       remove: async (id, options) => (await real).remove(id, options),

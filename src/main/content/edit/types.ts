@@ -6,6 +6,7 @@ import type {
   ItemList,
   ItemRecord,
   MediaFolder,
+  PackImages,
   StreamedFolder,
   Saved,
   Version,
@@ -35,6 +36,8 @@ export type DeleteOutcome =
  */
 export interface ContentEditor {
   list(): Promise<ItemList>;
+  /** The images under `media/`, with the items that use each: to reuse one (`pack-images.ts`). */
+  listImages(): Promise<PackImages>;
   read(id: string): Promise<ItemRecord | null>;
   /** Creates or replaces; `ifMatch` null means "create, or overwrite whatever is there". */
   write(id: string, body: ItemBody, ifMatch: Version | null): Promise<WriteOutcome>;

@@ -7,6 +7,7 @@ import {
   itemBodySchema,
   itemListSchema,
   itemRecordSchema,
+  packImagesSchema,
   savedSchema,
   subtitlesRefusedSchema,
   subtitlesUploadedSchema,
@@ -113,6 +114,16 @@ export const contentRoutes: readonly ApiRoute[] = [
       404: notFound,
       409: { schema: conflictSchema, description: 'The file changed since that version.' },
       422: { schema: invalidSchema, description: 'That version no longer loads.' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/media',
+    access: 'operator',
+    summary: 'The images under media/, each with the items that name it: to reuse one.',
+    responses: {
+      200: { schema: packImagesSchema, description: 'The images, by pack path.' },
+      ...denied,
     },
   },
   {

@@ -6,7 +6,7 @@ import type { CleanUpload } from '../../content/edit/upload-result';
 import type { ControlTokenStore } from '../../settings/control-tokens';
 import { requireRole } from './bearer';
 import { registerItemRoutes } from './items-routes';
-import { registerMediaRoute } from './media-route';
+import { registerImageListRoute, registerMediaRoute } from './media-route';
 import { registerPackRoutes } from './pack-routes';
 import {
   DEFAULT_STREAMED_LIMITS,
@@ -44,6 +44,7 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
         reply.header('Cache-Control', 'no-store');
       });
       registerItemRoutes(api, options.editor);
+      registerImageListRoute(api, options.editor);
       registerMediaRoute(api, options.editor, options.cleanUpload);
       registerStreamedMediaRoutes(
         api,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   mediaFolderSchema,
+  packImagesSchema,
   uploadedSchema,
   type MediaFolder,
 } from '../../../shared/protocol/content-api';
@@ -50,6 +51,14 @@ function folderOf(
       .slice(0, 40)
       .replace(/[^\x20-\x7e]/g, '?'),
   };
+}
+
+/**
+ * GET `/media`: the pack's images, each with the items that use it, so the editor can put one
+ * already in the pack into another item instead of uploading it again.
+ */
+export function registerImageListRoute(api: FastifyInstance, editor: ContentEditor): void {
+  api.get('/media', async () => packImagesSchema.parse(await editor.listImages()));
 }
 
 /**

@@ -14,6 +14,7 @@ import { createApp, hardenApp } from '../../../../../src/main/server/http';
 import { makeTokens } from '../../../../../src/main/settings/tokens';
 import {
   apiErrorSchema,
+  packImagesSchema,
   apiPaths,
   uploadedSchema,
   type MediaFolder,
@@ -35,6 +36,7 @@ function notHere(): never {
 function recordingEditor(calls: SaveCall[]): ContentEditor {
   return {
     list: notHere,
+    listImages: notHere,
     read: notHere,
     write: notHere,
     remove: notHere,
@@ -342,5 +344,43 @@ describe('POST /api/v1/media: what a refusal quotes', () => {
     const response = await upload(await png(4, 4), { folder: 'фото\u202e' });
     expect(response.statusCode).toBe(400);
     expect(refusal(response).message).not.toMatch(/[^\x20-\x7e“”]/);
+  });
+});
+
+describe('GET /api/v1/media: the pack’s images', () => {
+  const listing = [
+    { path: 'media/drawings/cell.jpg', usedBy: ['drawing-cell'] },
+    { path: 'media/photos/azat.jpg', usedBy: [] },
+  ];
+  const listingEditor = (): ContentEditor => ({
+    ...recordingEditor([]),
+    listImages: async () => ({ images: listing }),
+  });
+  const list = (token: string | null) =>
+    app.inject({
+      method: 'GET',
+      url: apiPaths.media,
+      headers: token === null ? {} : { authorization: `Bearer ${token}` },
+    });
+
+  it("answers the operator with the writer's list, never cached", async () => {
+    await app.close();
+    app = await startApp(listingEditor());
+    const response = await list(tokens.operator);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(packImagesSchema.parse(response.json())).toEqual({ images: listing });
+  });
+
+  it.each([
+    ['no token', null, 401],
+    ["the display's token", tokens.display, 403],
+    ["the overlay's token", tokens.overlay, 403],
+  ] as const)('refuses %s (%i): a view learns no file names', async (_, token, status) => {
+    await app.close();
+    app = await startApp(listingEditor());
+    const response = await list(token);
+    expect(response.statusCode).toBe(status);
+    expect(response.body).not.toContain('azat');
   });
 });

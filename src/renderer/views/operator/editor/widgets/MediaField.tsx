@@ -7,8 +7,9 @@ import { mediaUrl } from '../../../../slides/context';
 import { localize } from '../../../../i18n/localize';
 import type { WidgetProps } from '../form/spec';
 import { mediaFolderFor, uploadNotes, type UploadNote } from './media-folder';
+import { PackImagePicker, type ImageListApi } from './PackImagePicker';
 
-export type UploadApi = Pick<ContentApi, 'upload'>;
+export type UploadApi = Pick<ContentApi, 'upload'> & ImageListApi;
 
 export interface MediaFieldProps extends WidgetProps {
   /** How files reach the core; the console's own API (its link's token) by default. */
@@ -36,6 +37,7 @@ export function MediaField(props: MediaFieldProps) {
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const [blob, setBlob] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [uploads, setUploads] = useState(0);
   // Only the latest choice may write the field: an older upload that answers late, or one
   // that answers after the form is gone, changes nothing.
   const latest = useRef(0);
@@ -58,6 +60,7 @@ export function MediaField(props: MediaFieldProps) {
     if (ticket !== latest.current) return;
     if (answer.status === 'ok') {
       setStatus({ state: 'done', notes: uploadNotes(answer.value, file.name) });
+      setUploads((n) => n + 1);
       onChange(answer.value.path);
       return;
     }
@@ -70,6 +73,14 @@ export function MediaField(props: MediaFieldProps) {
           ? answer.errors.map((problem) => localize(t, problem)).join(' · ')
           : answer.status;
     setStatus({ state: 'failed', reason });
+  }
+
+  /** An image already in the pack: no upload, and one still under way may not overwrite it. */
+  function reuse(packPath: string) {
+    latest.current++;
+    setBlob(null);
+    setStatus({ state: 'idle' });
+    onChange(packPath);
   }
 
   function onDrop(event: DragEvent) {
@@ -117,6 +128,15 @@ export function MediaField(props: MediaFieldProps) {
           {t('widgets.media.choose')}
         </label>
         <p className="ed-media__hint">{t('widgets.media.drop')}</p>
+        <PackImagePicker
+          // A new upload is in the pack now: the list is read again when next opened.
+          key={uploads}
+          api={api}
+          folder={folder}
+          value={saved}
+          onPick={reuse}
+          fieldId={fieldId}
+        />
         {saved && <p className="ed-media__path">{t('widgets.media.saved', { path: saved })}</p>}
         {status.state === 'uploading' && <p role="status">{t('widgets.media.uploading')}</p>}
         {status.state === 'done' &&

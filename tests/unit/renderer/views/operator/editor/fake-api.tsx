@@ -84,6 +84,7 @@ export function fakeApi() {
       value: { id, file: `items/${id}.yaml`, version: V3, warnings: [] },
     })),
     upload: vi.fn(),
+    listImages: vi.fn(async () => ({ status: 'ok' as const, value: [] })),
     uploadVideo: vi.fn(),
     uploadSubtitles: vi.fn(),
   };

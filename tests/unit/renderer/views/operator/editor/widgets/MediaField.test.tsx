@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiAnswer } from '../../../../../../../src/renderer/transport/content-api';
-import type { Uploaded } from '../../../../../../../src/shared/protocol/content-api';
+import type { PackImage, Uploaded } from '../../../../../../../src/shared/protocol/content-api';
 import {
   MediaField,
   type UploadApi,
@@ -21,9 +21,13 @@ const answer = (path: string, more: Partial<Uploaded> = {}): ApiAnswer<Uploaded>
   },
 });
 
-function fakeApi(reply: (file: Blob, name: string) => Promise<ApiAnswer<Uploaded>>) {
+function fakeApi(
+  reply: (file: Blob, name: string) => Promise<ApiAnswer<Uploaded>>,
+  images: ApiAnswer<PackImage[]> = { status: 'ok', value: [] },
+) {
   const upload = vi.fn<UploadApi['upload']>((file, name) => reply(file, name));
-  return { upload };
+  const listImages = vi.fn<UploadApi['listImages']>(async () => images);
+  return { upload, listImages };
 }
 
 const photo = (name = 'ivan.jpg') => new File([new Uint8Array([0xff, 0xd8, 0xff])], name);
@@ -159,5 +163,114 @@ describe('MediaField', () => {
     });
     pick(photo());
     expect(await screen.findByRole('alert')).toHaveTextContent(/has no token/);
+  });
+
+  describe('an image already in the pack', () => {
+    const images: PackImage[] = [
+      { path: 'media/cover.png', usedBy: [] },
+      { path: 'media/drawings/cell.jpg', usedBy: ['drawing-cell'] },
+      { path: 'media/drawings/yard.jpg', usedBy: [] },
+      { path: 'media/photos/azat.jpg', usedBy: ['azat-miftakhov', 'statement-azat'] },
+    ];
+    const openList = () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Use an image already in the pack…' }));
+    const choice = () => screen.getByLabelText('An image already in the pack');
+
+    it('lists the pack’s images when asked, its own folder first, and writes the chosen path', async () => {
+      const api = fakeApi(async () => answer('unused'), { status: 'ok', value: images });
+      const form = renderWidget(MediaField, {
+        path: ['photo', 'file'],
+        spec: { type: 'media' },
+        parent: { consent: true },
+        extra: { api, previewUrl: (p: string) => `/media/${p}` },
+      });
+      // Nothing is read until the operator asks: a form that opens walks no folder.
+      expect(api.listImages).not.toHaveBeenCalled();
+      openList();
+      await screen.findByLabelText('An image already in the pack');
+      const groups = [...choice().querySelectorAll('optgroup')].map((g) => g.label);
+      expect(groups).toEqual(['media/photos/', 'media/drawings/', 'media/']);
+      expect(
+        screen.getByRole('option', { name: 'azat.jpg (in azat-miftakhov, statement-azat)' }),
+      ).toBeInTheDocument();
+      expect(screen.getByRole('option', { name: 'yard.jpg (not used yet)' })).toBeInTheDocument();
+      fireEvent.change(choice(), { target: { value: 'media/drawings/cell.jpg' } });
+      expect(form.last()).toBe('media/drawings/cell.jpg');
+      expect(api.upload).not.toHaveBeenCalled();
+    });
+
+    it('wins over an upload still under way', async () => {
+      let reply: (a: ApiAnswer<Uploaded>) => void = () => {};
+      const api = fakeApi(() => new Promise((resolve) => (reply = resolve)), {
+        status: 'ok',
+        value: images,
+      });
+      const form = renderWidget(MediaField, {
+        path: ['image'],
+        spec: { type: 'media' },
+        parent: { kind: 'drawing', consent: true },
+        extra: { api },
+      });
+      pick(photo('slow.jpg'));
+      openList();
+      await screen.findByLabelText('An image already in the pack');
+      fireEvent.change(choice(), { target: { value: 'media/drawings/yard.jpg' } });
+      await act(async () => reply(answer('media/drawings/slow.jpg')));
+      expect(form.changes).toEqual(['media/drawings/yard.jpg']);
+      expect(screen.queryByText('Uploading…')).toBeNull();
+    });
+
+    it('says so when the pack has no images, and why when the list cannot be read', async () => {
+      const empty = fakeApi(async () => answer('unused'));
+      const first = renderWidget(MediaField, {
+        path: ['image'],
+        spec: { type: 'media' },
+        parent: { kind: 'drawing', consent: true },
+        extra: { api: empty },
+      });
+      openList();
+      expect(await screen.findByText('The pack has no images yet.')).toBeInTheDocument();
+      first.unmount();
+
+      const refused = fakeApi(async () => answer('unused'), {
+        status: 'error',
+        httpStatus: 401,
+        error: { message: 'A valid operator token is needed.' },
+      });
+      renderWidget(MediaField, {
+        path: ['image'],
+        spec: { type: 'media' },
+        parent: { kind: 'drawing', consent: true },
+        extra: { api: refused },
+      });
+      openList();
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Could not list the pack’s images: A valid operator token is needed.',
+      );
+      // It can be asked again.
+      expect(
+        screen.getByRole('button', { name: 'Use an image already in the pack…' }),
+      ).toBeEnabled();
+    });
+
+    it('reads the list again after an upload, which is in the pack now', async () => {
+      const api = fakeApi(async () => answer('media/photos/new.jpg'), {
+        status: 'ok',
+        value: images,
+      });
+      renderWidget(MediaField, {
+        path: ['photo', 'file'],
+        spec: { type: 'media' },
+        parent: { consent: true },
+        extra: { api },
+      });
+      openList();
+      await screen.findByLabelText('An image already in the pack');
+      pick(photo('new.jpg'));
+      await screen.findByText('In the pack as media/photos/new.jpg');
+      openList();
+      await screen.findByLabelText('An image already in the pack');
+      expect(api.listImages).toHaveBeenCalledTimes(2);
+    });
   });
 });
