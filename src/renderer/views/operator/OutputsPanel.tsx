@@ -82,9 +82,13 @@ function LanguagePicker({ output, title, hint }: (typeof outputs)[number]) {
 }
 
 function ConnectedOutputs() {
-  const clients = useStore(useStores().operator, (s) => s.clients);
-  const self = useStore(useStores().connection, (s) => s.clientId);
-  const now = useClock(30_000);
+  const stores = useStores();
+  const clients = useStore(stores.operator, (s) => s.clients);
+  const self = useStore(stores.connection, (s) => s.clientId);
+  // `connectedAt` is the core's time: on a machine whose clock is wrong, the console's own
+  // clock would put a screen that just connected years in the past.
+  const clockOffsetMs = useStore(stores.show, (s) => s.clockOffsetMs);
+  const now = useClock(30_000) + clockOffsetMs;
   const { t, i18n } = useTranslation('console');
   if (clients === null) return <p className="op-muted">{t('outputs.waiting')}</p>;
   const others = clients.filter((client) => client.id !== self);

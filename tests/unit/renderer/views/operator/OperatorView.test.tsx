@@ -240,6 +240,29 @@ describe('OperatorView', () => {
     expect(screen.getByTestId('notices')).toHaveTextContent('tokens.json was unreadable');
   });
 
+  it('says how long an output has been connected by the core’s clock, not this computer’s', () => {
+    const { operator, stores } = renderOperator();
+    // The core's machine has no clock battery: it thinks it is six years ago.
+    const coreNow = Date.now() - 6 * 365 * 24 * 3_600_000;
+    act(() => {
+      applyShow(showState({ serverTime: coreNow }), stores.show);
+      applyClients(
+        [
+          {
+            id: 'd1',
+            role: 'display',
+            address: '127.0.0.1',
+            agent: null,
+            connectedAt: coreNow - 5.5 * 60_000,
+            deviceId: null,
+          },
+        ],
+        operator,
+      );
+    });
+    expect(screen.getByTestId('outputs')).toHaveTextContent('5 minutes ago');
+  });
+
   it('picks languages per output', () => {
     const { send, stores } = renderOperator();
     const display = within(screen.getByTestId('languages-display'));
