@@ -99,6 +99,7 @@ async function openDisplay(browser: Browser): Promise<Page> {
 async function openConsole(browser: Browser, lang = 'en'): Promise<Page> {
   const page = await openPage(browser, withQuery(server.urls.operator, { lang }));
   await expect(page.getByTestId('clock-banner')).toBeVisible();
+  await page.screenshot({ path: screenshotPath(`console-clock-banner-${lang}.png`) });
   return page;
 }
 
