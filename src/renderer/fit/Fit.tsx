@@ -24,6 +24,23 @@ import {
 const fitMemory = createFitMemory();
 
 /**
+ * Font loads finished on this page, counted from before the first box is fitted. A fit's own
+ * layout can start a face loading (the first italic on the page), and that load can finish
+ * before the box's effect subscribes to `loadingdone` (a busy page runs effects late, a cached
+ * font arrives at once): the box compares the count at its fit with the count then.
+ */
+let fontLoads = 0;
+let countingFontLoads: FontFaceSet | null = null;
+function fontLoadsNow(): number {
+  const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+  if (fonts && countingFontLoads !== fonts && fonts.addEventListener) {
+    countingFontLoads = fonts;
+    fonts.addEventListener('loadingdone', () => fontLoads++);
+  }
+  return fontLoads;
+}
+
+/**
  * When the browser has a moment between frames: one step of background fitting (a layout)
  * then never delays a frame of the slide on air, or its cross-fade.
  */
@@ -188,6 +205,8 @@ export function Fit({
   const fittedFor = useRef('');
   /** The markup the last fit was for. */
   const fittedMarkup = useRef<string | null>(null);
+  /** How many font loads had finished when the last fit was asked for. */
+  const fittedFontLoads = useRef(-1);
   /**
    * Fits the box with the slide's other boxes when there is a batch (a font arriving touches
    * them all), else at once. `markup` is the box's HTML, read once: the skip check, the fit
@@ -203,9 +222,11 @@ export function Fit({
         range: { min, max, precision },
         markup: markup ?? element.innerHTML,
       };
+      const loads = fontLoadsNow();
       const fitted = () => {
         fittedFor.current = `${element.clientWidth}x${element.clientHeight}`;
         fittedMarkup.current = request.markup;
+        fittedFontLoads.current = loads;
       };
       if (batch) {
         batch.add({ ...request, fitted });
@@ -248,6 +269,8 @@ export function Fit({
       });
     }
     fonts?.addEventListener?.('loadingdone', fitAgain);
+    // A face that finished loading between the fit and now: its event has already gone by.
+    if (fittedFontLoads.current !== -1 && fittedFontLoads.current !== fontLoadsNow()) fitAgain();
     return () => {
       live = false;
       observer?.disconnect();

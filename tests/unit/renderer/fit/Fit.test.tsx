@@ -1,4 +1,5 @@
 import { act, render } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Fit, FitBatch } from '../../../../src/renderer/fit/Fit';
 
@@ -6,7 +7,10 @@ import { Fit, FitBatch } from '../../../../src/renderer/fit/Fit';
  * jsdom lays nothing out, so the sizes are faked: a box 400 px high whose content needs
  * 40 px per character of text at full size, scaled by the element's --fit.
  */
+let fontWidth = 1;
+
 function fakeLayout() {
+  fontWidth = 1;
   const scale = (element: HTMLElement) => Number(element.style.getPropertyValue('--fit') || 1);
   const spies = [
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400),
@@ -15,7 +19,7 @@ function fakeLayout() {
     vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (
       this: HTMLElement,
     ) {
-      return Math.max(400, 40 * (this.textContent?.length ?? 0) * scale(this));
+      return Math.max(400, 40 * fontWidth * (this.textContent?.length ?? 0) * scale(this));
     }),
   ];
   return () => spies.forEach((spy) => spy.mockRestore());
@@ -107,6 +111,34 @@ describe('Fit', () => {
       expect(scales(later.container)).toEqual(expected);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('fits again for a font that finished loading before the box listened for it', () => {
+    // The page's fonts: all loaded when the box is fitted, as a cached face is.
+    const fonts = Object.assign(new EventTarget(), { status: 'loaded' });
+    Object.defineProperty(document, 'fonts', { value: fonts, configurable: true });
+    /** Runs after the box's fit and before its effects: a wider face arrives in between. */
+    function WiderFaceArrives() {
+      useLayoutEffect(() => {
+        fontWidth = 1.5;
+        fonts.dispatchEvent(new Event('loadingdone'));
+      }, []);
+      return null;
+    }
+    try {
+      const { container } = render(
+        <>
+          <Fit>{'e'.repeat(20)}</Fit>
+          <WiderFaceArrives />
+        </>,
+      );
+      const box = container.firstElementChild as HTMLElement;
+      // 20 characters at 1.5× the width need 1200 px at full size: a third fits, not a half.
+      expect(box.scrollHeight).toBeLessThanOrEqual(box.clientHeight);
+      expect(fit(container)).toBeLessThan(0.34);
+    } finally {
+      Reflect.deleteProperty(document, 'fonts');
     }
   });
 });
