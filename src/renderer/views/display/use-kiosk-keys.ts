@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { actionForKey, kioskActions, type Action } from '../../../shared/actions';
+import { useLatest } from '../../controls/use-latest';
 import type { Command, ShowState } from '../../../shared/protocol';
 import type { Result } from '../../../shared/protocol';
 
@@ -29,10 +30,7 @@ export function useKioskKeys(
   send: SendCommand,
   onRefused?: (error: string) => void,
 ): void {
-  const latest = useRef({ show, send, onRefused });
-  useEffect(() => {
-    latest.current = { show, send, onRefused };
-  });
+  const latest = useLatest({ show, send, onRefused });
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -47,5 +45,5 @@ export function useKioskKeys(
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
+  }, [enabled, latest]);
 }

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { operatorActionForKey } from '../../../shared/actions';
 import { useRunner } from '../../controls/run';
+import { useLatest } from '../../controls/use-latest';
 
 /**
  * Inputs that take no typing: a key press there is the show's, except the keys that activate
@@ -64,10 +65,7 @@ export interface OperatorKeyHandlers {
 /** The console's keyboard (and a clicker's keys): every press goes through the registered actions. */
 export function useOperatorKeys(handlers: OperatorKeyHandlers): void {
   const { run, context } = useRunner();
-  const latest = useRef({ handlers, run, context });
-  useEffect(() => {
-    latest.current = { handlers, run, context };
-  });
+  const latest = useLatest({ handlers, run, context });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // A key composing a character (an input method) is the field's whatever it is.
@@ -95,5 +93,5 @@ export function useOperatorKeys(handlers: OperatorKeyHandlers): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [latest]);
 }

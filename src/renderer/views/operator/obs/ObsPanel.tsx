@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import {
@@ -11,6 +11,7 @@ import type { ObsInfo } from '../../../../shared/protocol';
 import { keyBelongsToFocus } from '../use-operator-keys';
 import { useStores } from '../../../stores';
 import { useRunner } from '../../../controls/run';
+import { useLatest } from '../../../controls/use-latest';
 import { localize } from '../../../i18n/localize';
 import { ConnectForm } from './ConnectForm';
 import { OverlayHealth, SetupReport } from './OverlayHealth';
@@ -36,10 +37,7 @@ export function statusTone(state: ObsInfo['status']['state']): 'ok' | 'wait' | '
 
 /** Ctrl+1…9 switch scenes, whatever has the focus except a text field. */
 function useSceneKeys(obs: () => ObsInfo | null, switchTo: (scene: string) => void) {
-  const latest = useRef({ obs, switchTo });
-  useEffect(() => {
-    latest.current = { obs, switchTo };
-  });
+  const latest = useLatest({ obs, switchTo });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || keyBelongsToFocus(event.target, event.key)) return;
@@ -51,7 +49,7 @@ function useSceneKeys(obs: () => ObsInfo | null, switchTo: (scene: string) => vo
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [latest]);
 }
 
 function Outputs({ outputs }: { outputs: NonNullable<ObsInfo['outputs']> }) {

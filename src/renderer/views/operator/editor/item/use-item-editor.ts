@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { LocalizedText } from '../../../../../shared/protocol';
 import type {
   Conflict,
@@ -8,6 +8,7 @@ import type {
   Version,
 } from '../../../../../shared/protocol/content-api';
 import type { ApiAnswer, ContentApi } from '../../../../transport/content-api';
+import { useLatest } from '../../../../controls/use-latest';
 
 /** What the editor opens: an item of the pack, or a new one not saved yet. */
 export type OpenItem = { id: string } | { id: string; fresh: ItemBody };
@@ -65,10 +66,7 @@ function initial(open: OpenItem): ItemEditorState {
 /** One item's editing: load, save with its version, conflicts, delete and history restore. */
 export function useItemEditor(api: ContentApi, open: OpenItem) {
   const [state, setState] = useState(() => initial(open));
-  const latest = useRef(state);
-  useEffect(() => {
-    latest.current = state;
-  });
+  const latest = useLatest(state);
   const patch = useCallback((change: Partial<ItemEditorState>) => {
     setState((now) => ({ ...now, ...change }));
   }, []);
@@ -116,14 +114,14 @@ export function useItemEditor(api: ContentApi, open: OpenItem) {
       if (answer.status === 'conflict') return patch({ busy: false, conflict: answer.conflict });
       patch({ busy: false, error: failure(answer) });
     },
-    [api, open.id, patch],
+    [api, open.id, patch, latest],
   );
 
-  const save = useCallback(() => saveOver(latest.current.version), [saveOver]);
+  const save = useCallback(() => saveOver(latest.current.version), [saveOver, latest]);
   /** Mine wins: written over the version on disk now, which the conflict showed. */
   const keepMine = useCallback(
     () => saveOver(latest.current.conflict?.current.version ?? null),
-    [saveOver],
+    [saveOver, latest],
   );
   /** Theirs wins: the current version loads, and my edit stays beside it to copy from. */
   const takeTheirs = useCallback(() => {
@@ -131,7 +129,7 @@ export function useItemEditor(api: ContentApi, open: OpenItem) {
     if (!conflict) return;
     const { version, item } = conflict.current;
     patch({ version, saved: item, draft: item, yours: draft, conflict: null, problems: [] });
-  }, [patch]);
+  }, [patch, latest]);
 
   const remove = useCallback(
     async (removeReferences: boolean, forget = false) => {
@@ -152,7 +150,7 @@ export function useItemEditor(api: ContentApi, open: OpenItem) {
       if (answer.status === 'conflict') return patch({ busy: false, conflict: answer.conflict });
       patch({ busy: false, error: failure(answer) });
     },
-    [api, open.id, patch, load],
+    [api, open.id, patch, load, latest],
   );
 
   const dismiss = useCallback(

@@ -5,6 +5,7 @@ import { localize } from '../../../../i18n/localize';
 import { mediaUrl } from '../../../../slides/context';
 import { createContentApi, type ContentApi } from '../../../../transport/content-api';
 import { socketTarget } from '../../../../transport/socket';
+import { useLatest } from '../../../../controls/use-latest';
 import type { WidgetProps } from '../form/spec';
 import { frameAsJpeg, posterFromFile, posterName, seekVideo } from './poster-frame';
 
@@ -46,13 +47,9 @@ export function VideoFileField(props: VideoFileFieldProps) {
   const preview = useRef<HTMLVideoElement>(null);
   const latest = useRef(0);
   // The poster is set after an upload that took a while: with the form's value as it is then.
-  const siblings = useRef(props.onSiblings);
-  const hasPoster = useRef(false);
   const poster = typeof parent?.poster === 'string' && parent.poster !== '' ? parent.poster : null;
-  useEffect(() => {
-    siblings.current = props.onSiblings;
-    hasPoster.current = poster !== null;
-  });
+  const siblings = useLatest(props.onSiblings);
+  const hasPoster = useLatest(poster !== null);
   useEffect(() => () => void (latest.current = -1), []);
   useEffect(() => () => void (blob && URL.revokeObjectURL(blob)), [blob]);
   useEffect(() => () => void (posterBlob && URL.revokeObjectURL(posterBlob.url)), [posterBlob]);
