@@ -4,8 +4,8 @@ import type { ContentApi } from '../../../../transport/content-api';
 import { createContentApi } from '../../../../transport/content-api';
 import { socketTarget } from '../../../../transport/socket';
 import { mediaUrl } from '../../../../slides/context';
-import { localize } from '../../../../i18n/localize';
 import type { WidgetProps } from '../form/spec';
+import { failureText } from './failure-text';
 import { mediaFolderFor, uploadNotes, type UploadNote } from './media-folder';
 import { PackImagePicker, type ImageListApi } from './PackImagePicker';
 
@@ -66,13 +66,7 @@ export function MediaField(props: MediaFieldProps) {
     }
     // The field keeps its last good file; the preview goes back to it.
     setBlob(null);
-    const reason =
-      answer.status === 'error'
-        ? localize(t, answer.error)
-        : answer.status === 'invalid'
-          ? answer.errors.map((problem) => localize(t, problem)).join(' · ')
-          : answer.status;
-    setStatus({ state: 'failed', reason });
+    setStatus({ state: 'failed', reason: failureText(t, answer) });
   }
 
   /** An image already in the pack: no upload, and one still under way may not overwrite it. */

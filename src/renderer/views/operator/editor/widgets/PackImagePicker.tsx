@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaFolder } from '../../../../../shared/protocol/content-api';
 import type { ContentApi } from '../../../../transport/content-api';
-import { localize } from '../../../../i18n/localize';
+import { failureText } from './failure-text';
 import { groupPackImages, type PackImageGroup } from './pack-image-groups';
 
 export type ImageListApi = Pick<ContentApi, 'listImages'>;
@@ -44,8 +44,7 @@ export function PackImagePicker({ api, folder, value, onPick, fieldId }: PackIma
       setList({ state: 'ready', groups: groupPackImages(answer.value, folder) });
       return;
     }
-    const reason = answer.status === 'error' ? localize(t, answer.error) : answer.status;
-    setList({ state: 'failed', reason });
+    setList({ state: 'failed', reason: failureText(t, answer) });
   }
 
   if (list.state === 'loading') return <p role="status">{t('widgets.media.reuse.loading')}</p>;

@@ -7,6 +7,7 @@ import { createContentApi, type ContentApi } from '../../../../transport/content
 import { socketTarget } from '../../../../transport/socket';
 import type { WidgetProps } from '../form/spec';
 import { withField, type Obj } from '../form/value-edit';
+import { failureText } from './failure-text';
 
 export type SubtitleUploadApi = Pick<ContentApi, 'uploadSubtitles'>;
 
@@ -75,8 +76,7 @@ export function SubtitlesField(props: SubtitlesFieldProps) {
         lines: answer.refused.problems,
       });
     } else {
-      const reason = answer.status === 'error' ? reasonOf(t, answer.error) : answer.status;
-      setRow(language, { state: 'failed', reason, lines: [] });
+      setRow(language, { state: 'failed', reason: failureText(t, answer), lines: [] });
     }
   }
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VideoFacts } from '../../../../../shared/content/video-facts';
-import { localize } from '../../../../i18n/localize';
 import { mediaUrl } from '../../../../slides/context';
 import { createContentApi, type ContentApi } from '../../../../transport/content-api';
 import { socketTarget } from '../../../../transport/socket';
 import { useLatest } from '../../../../controls/use-latest';
 import type { WidgetProps } from '../form/spec';
+import { failureText } from './failure-text';
 import { frameAsJpeg, posterFromFile, posterName, seekVideo } from './poster-frame';
 
 export type VideoUploadApi = Pick<ContentApi, 'upload' | 'uploadVideo'>;
@@ -27,9 +27,6 @@ type Status =
   | { state: 'posterMaking' }
   | { state: 'done'; facts?: VideoFacts; poster?: string }
   | { state: 'failed'; key: 'failed' | 'posterFailed'; reason: string };
-
-const describeError = (t: (key: string) => string, answer: { status: string } & object) =>
-  'error' in answer ? localize(t as never, answer.error as never) : answer.status;
 
 /**
  * A video's file: chosen or dropped, streamed to the core (judged there by its bytes), its pack
@@ -63,7 +60,7 @@ export function VideoFileField(props: VideoFileFieldProps) {
     const answer = await api.upload(frame, posterName(name), 'images');
     if (ticket !== latest.current) return;
     if (answer.status !== 'ok') {
-      setStatus({ state: 'failed', key: 'posterFailed', reason: describeError(t, answer) });
+      setStatus({ state: 'failed', key: 'posterFailed', reason: failureText(t, answer) });
       return;
     }
     setPosterBlob({ path: answer.value.path, url: URL.createObjectURL(frame) });
@@ -83,7 +80,7 @@ export function VideoFileField(props: VideoFileFieldProps) {
     if (ticket !== latest.current) return;
     if (answer.status !== 'ok') {
       setBlob(null);
-      setStatus({ state: 'failed', key: 'failed', reason: describeError(t, answer) });
+      setStatus({ state: 'failed', key: 'failed', reason: failureText(t, answer) });
       return;
     }
     onChange(answer.value.path);
