@@ -1,9 +1,9 @@
+import path from 'node:path';
 import type { PackImages } from '../../../shared/protocol/content-api';
 import { imageExtensions } from '../media';
 import { compareText } from '../pack-files';
 import type { PackRead } from '../types';
 
-const extensionOf = (file: string) => /\.[^./]+$/.exec(file)?.[0]?.toLowerCase() ?? '';
 /** Names on disk and names in YAML may differ in Unicode form (a Mac writes NFD). */
 const key = (file: string) => file.normalize('NFC');
 
@@ -24,7 +24,7 @@ export function packImages(read: PackRead): PackImages {
   }
   return {
     images: read.media
-      .filter((file) => extensionOf(file) in imageExtensions)
+      .filter((file) => path.posix.extname(file).toLowerCase() in imageExtensions)
       .sort(compareText)
       .map((path) => ({ path, usedBy: [...(usedBy.get(key(path)) ?? [])].sort(compareText) })),
   };
