@@ -216,9 +216,13 @@ export function DisplayView({
   const lyricsLine = (itemId: string, at: ShowState) =>
     at.lyrics?.songId === itemId ? at.lyrics.line : null;
   // A video's own entry: the stage's phase, the core's play state, where to send a fault.
-  const videoContext = (item: ContentItem, phase: FramePhase): VideoSlideContext | undefined => {
+  const videoContext = (
+    item: ContentItem,
+    phase: FramePhase,
+    frameKey: string,
+  ): VideoSlideContext | undefined => {
     if (item.kind !== 'video') return undefined;
-    const frame = videoFrameKey(item.file);
+    const frame = videoFrameKey(frameKey);
     const { sequence } = show;
     return {
       phase,
@@ -250,7 +254,7 @@ export function DisplayView({
           lyricsLine: lyricsLine(entry.screen.item.id, stateFor(entry)),
           // The first slide shows the files as they are: nothing fades, nothing waits.
           mediaWidth: first ? null : undefined,
-          video: videoContext(entry.screen.item, phase),
+          video: videoContext(entry.screen.item, phase, entry.key),
         }}
       />
     ) : (

@@ -45,7 +45,7 @@ interface StageState {
  */
 export const entryImages = (entry: StageEntry) =>
   entry.screen.kind === 'slide'
-    ? [...imagesOf(entry.screen.item), ...videoFramesOf(entry.screen.item)]
+    ? [...imagesOf(entry.screen.item), ...videoFramesOf(entry.screen.item, entry.key)]
     : [];
 
 const isSensitive = (entry: StageEntry | null) =>

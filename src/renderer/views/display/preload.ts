@@ -17,13 +17,18 @@ export function imagesOf(
   }
 }
 
-/** What a video slide waits for before it goes up: its first frame, under its own URL. */
-export function videoFramesOf(item: ContentItem | undefined): string[] {
-  return item?.kind === 'video' ? [videoFrameKey(item.file)] : [];
+/**
+ * What a video slide waits for before it goes up: the first frame of its own <video>, in the
+ * stage frame keyed `frameKey`. Per frame, not per file: another frame of the same file (the
+ * same film on air under an older key, or shown again) having a frame says nothing of this
+ * element, which starts from nothing and would go up black.
+ */
+export function videoFramesOf(item: ContentItem | undefined, frameKey: string): string[] {
+  return item?.kind === 'video' ? [videoFrameKey(frameKey)] : [];
 }
 
 /** The key a video's first frame is known by in the preloader (not a URL that is fetched). */
-export const videoFrameKey = (file: string) => `video-frame:${file}`;
+export const videoFrameKey = (frameKey: string) => `video-frame:${frameKey}`;
 const isVideoFrameKey = (key: string) => key.startsWith('video-frame:');
 
 export type ImageLoader = (url: string) => Promise<void>;

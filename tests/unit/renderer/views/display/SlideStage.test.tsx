@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Fit } from '../../../../../src/renderer/fit/Fit';
-import { createPreloader } from '../../../../../src/renderer/views/display/preload';
+import { createPreloader, videoFrameKey } from '../../../../../src/renderer/views/display/preload';
 import {
   SlideStage,
   entryImages,
@@ -427,5 +427,47 @@ describe('SlideStage with a change waiting for its showAt', () => {
       'data-item-id',
       'call-to-action',
     );
+  });
+});
+
+describe('SlideStage and a video’s first frame', () => {
+  const film = {
+    kind: 'video',
+    id: 'film',
+    file: 'media/videos/film.webm',
+    title: { en: 'Film' },
+    licence: 'CC BY 4.0',
+  } as unknown as typeof drawingItem;
+  const filmEntry = (n: number) => entry({ kind: 'slide', item: film }, `film|en|${n}`);
+
+  it('puts a video frame up only once its own element has a frame, not another of the same file', async () => {
+    vi.useFakeTimers();
+    try {
+      const preloader = createPreloader(() => Promise.resolve());
+      const props = { safeMode: false, fadeMs: 0, preloader, renderEntry };
+      const first = filmEntry(1);
+      const { container, rerender } = render(
+        <SlideStage target={slide(statementItem)} {...props} />,
+      );
+      rerender(<SlideStage target={first} {...props} />);
+      const onAir = () =>
+        container.querySelector('[data-phase="in"]')?.getAttribute('data-item-id');
+      expect(onAir()).toBe('call-to-action');
+      await act(async () => preloader.frameReady(videoFrameKey(first.key)));
+      expect(onAir()).toBe('film');
+
+      // The same film again under a new key (a new showing): a new <video>, from nothing.
+      const again = filmEntry(2);
+      rerender(<SlideStage target={again} {...props} />);
+      expect(phases(container)).toEqual([
+        ['film', 'in'],
+        ['film', 'upcoming'],
+      ]);
+      await act(async () => preloader.frameReady(videoFrameKey(again.key)));
+      expect(phases(container)).toEqual([['film', 'in']]);
+      expect(preloader.isReady(entryImages(again))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
