@@ -16,7 +16,7 @@ import { registerControlApi } from './api/control-routes';
 import { collectApiRoutes, registerOpenApiRoute } from './api/openapi';
 import { controlStateOf } from './api/control-state';
 import { hostsOf } from './host-check';
-import { createQuietWatch } from './quiet';
+import { createQuietWatch, wantsContent } from './quiet';
 import { appPage, createApp, hardenApp, registerAssets, sendHtml } from './http';
 import { startLanListener } from './lan';
 import { registerMedia } from './media';
@@ -58,8 +58,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp();
   const apiRoutes = collectApiRoutes(app);
   const quiet = createQuietWatch();
-  app.addHook('onRequest', (_request, _reply, done) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     quiet.touch();
+    if (wantsContent(request.url)) quiet.wanted();
     done();
   });
   let port = options.port;

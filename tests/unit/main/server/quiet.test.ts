@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQuietWatch } from '../../../../src/main/server/quiet';
+import { createQuietWatch, wantsContent } from '../../../../src/main/server/quiet';
 
 describe('createQuietWatch', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -49,5 +49,34 @@ describe('createQuietWatch', () => {
     }
     await vi.advanceTimersByTimeAsync(10);
     expect(state.done).toBe(true);
+  });
+
+  it('ends the wait at once when something waits for the content itself', async () => {
+    const quiet = watch();
+    quiet.touch();
+    const state = settledFlag(quiet.settled(50, 400));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(state.done).toBe(false);
+    quiet.touch();
+    quiet.wanted(); // a screen's socket: its page has its scripts
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.done).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+    // Wanted before the wait: there is nothing to wait for.
+    const later = settledFlag(quiet.settled(50, 400));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(later.done).toBe(true);
+  });
+});
+
+describe('wantsContent', () => {
+  it('is a view’s socket or a pack file, with or without a query, and nothing else', () => {
+    expect(wantsContent('/ws?token=abc')).toBe(true);
+    expect(wantsContent('/ws')).toBe(true);
+    expect(wantsContent('/media/media/drawings/a.jpg?w=1280')).toBe(true);
+    expect(wantsContent('/display?token=abc')).toBe(false);
+    expect(wantsContent('/assets/index-abc.js')).toBe(false);
+    expect(wantsContent('/wsx')).toBe(false);
+    expect(wantsContent('/assets/media/x.js')).toBe(false);
   });
 });
