@@ -20,10 +20,15 @@ export const RELAUNCH_DELAY_MS = 1_000;
 export const QUICK_EXIT_MS = 10_000;
 /** Quick exits in a row after which the keeper gives up and says so. */
 export const MAX_QUICK_EXITS = 5;
+/** How long `stop` waits for a killed browser to exit before it gives up waiting. */
+export const STOP_WAIT_MS = 5_000;
 
 export interface KioskKeeper {
-  /** The show is stopping: stop reopening, and close the kiosk window. */
-  stop(): void;
+  /**
+   * The show is stopping: stop reopening, and close the kiosk window. Resolves once the
+   * browser has exited (at most STOP_WAIT_MS), so its profile folder can be removed.
+   */
+  stop(): Promise<void>;
 }
 
 /**
@@ -41,6 +46,8 @@ export function keepKioskOpen(options: KioskKeeperOptions): KioskKeeper {
   let current: KioskProcess | null = null;
   let timer: unknown = null;
   let quickExits = 0;
+  /** Who waits for the browser on screen to exit: `stop`. */
+  const exitWaiters = new Set<() => void>();
 
   const open = (): void => {
     timer = null;
@@ -49,7 +56,11 @@ export function keepKioskOpen(options: KioskKeeperOptions): KioskKeeper {
     const child = options.spawn();
     current = child;
     child.on('exit', (code) => {
-      if (current === child) current = null;
+      if (current === child) {
+        current = null;
+        for (const resolve of exitWaiters) resolve();
+        exitWaiters.clear();
+      }
       if (stopped) return;
       quickExits = now() - startedAt < QUICK_EXIT_MS ? quickExits + 1 : 0;
       if (quickExits >= MAX_QUICK_EXITS) {
@@ -71,8 +82,22 @@ export function keepKioskOpen(options: KioskKeeperOptions): KioskKeeper {
       stopped = true;
       if (timer !== null) clearTimer(timer);
       timer = null;
-      current?.kill?.();
-      current = null;
+      const running = current;
+      // Nothing on screen, or nothing this keeper can close: nothing to wait for.
+      if (!running?.kill) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => {
+        const waitTimer = setTimer(() => {
+          exitWaiters.delete(done);
+          resolve();
+        }, STOP_WAIT_MS);
+        const done = () => {
+          clearTimer(waitTimer);
+          resolve();
+        };
+        exitWaiters.add(done);
+      });
+      running.kill();
+      return exited;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { constants, homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliCommand } from '../cli/args';
@@ -149,12 +150,14 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
 
   const [display] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
   let kiosk: KioskKeeper | null = null;
+  let profile: string | null = null;
   if (display && browser) {
-    const profile = mkdtempSync(path.join(tmpdir(), 'solidarity-kiosk-'));
-    const logFile = path.join(core.dataDir ?? profile, KIOSK_BROWSER_LOG);
+    const kioskProfile = mkdtempSync(path.join(tmpdir(), 'solidarity-kiosk-'));
+    profile = kioskProfile;
+    const logFile = path.join(core.dataDir ?? kioskProfile, KIOSK_BROWSER_LOG);
     deps.out(`Opening the display in ${browser} (kiosk mode). Its own log: ${logFile}`);
     kiosk = keepKioskOpen({
-      spawn: () => deps.spawnProcess(browser, kioskArguments(display.url, profile), logFile),
+      spawn: () => deps.spawnProcess(browser, kioskArguments(display.url, kioskProfile), logFile),
       out: deps.out,
       err: deps.err,
     });
@@ -163,7 +166,10 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   }
 
   await deps.waitForStop();
-  kiosk?.stop();
+  await kiosk?.stop();
+  // The browser's profile (its cache, and the kiosk address with its token in its history)
+  // goes with the show; a new one is made at each start.
+  if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   await core.stop();
   return 0;
 }

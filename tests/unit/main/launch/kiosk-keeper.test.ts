@@ -3,6 +3,7 @@ import {
   MAX_QUICK_EXITS,
   QUICK_EXIT_MS,
   RELAUNCH_DELAY_MS,
+  STOP_WAIT_MS,
   keepKioskOpen,
 } from '../../../../src/main/launch/kiosk-keeper';
 
@@ -95,5 +96,35 @@ describe('keepKioskOpen', () => {
     running.browsers[0]!.exit(null);
     running.advance(RELAUNCH_DELAY_MS * 10);
     expect(running.browsers).toHaveLength(1);
+  });
+
+  it('says it has stopped once the killed browser has exited, or after a bounded wait', async () => {
+    const h = harness();
+    let stopped = false;
+    void h.keeper.stop().then(() => (stopped = true));
+    await Promise.resolve();
+    expect(h.browsers[0]!.killed).toBe(true);
+    expect(stopped).toBe(false);
+    h.browsers[0]!.exit(null);
+    await Promise.resolve();
+    expect(stopped).toBe(true);
+    expect(h.timers).toEqual([]);
+
+    // A browser that ignores the kill: the show still stops, after STOP_WAIT_MS.
+    const stuck = harness();
+    let given = false;
+    void stuck.keeper.stop().then(() => (given = true));
+    stuck.advance(STOP_WAIT_MS - 1);
+    await Promise.resolve();
+    expect(given).toBe(false);
+    stuck.advance(1);
+    await Promise.resolve();
+    expect(given).toBe(true);
+
+    // Nothing on screen (closed, waiting to reopen): nothing to wait for.
+    const closed = harness();
+    closed.browsers[0]!.exit(0);
+    await expect(closed.keeper.stop()).resolves.toBeUndefined();
+    expect(closed.timers).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -188,7 +188,11 @@ describe('launch', () => {
           const index = exits.length;
           return {
             on: (_event, cb) => void exits.push(cb),
-            kill: () => void killed.push(index),
+            // Killed, a browser exits, as a real one does.
+            kill: () => {
+              killed.push(index);
+              exits[index]?.(null);
+            },
           };
         },
         waitForStop: () => new Promise<void>((resolve) => (stop = resolve)),
@@ -212,6 +216,40 @@ describe('launch', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('removes the kiosk browser’s profile folder once the show has stopped and the browser exited', async () => {
+    let stop!: () => void;
+    let exit!: (code: number | null) => void;
+    const order: string[] = [];
+    const d = deps({
+      spawnProcess: (command, args) => {
+        d.spawned.push({ command, args });
+        return {
+          on: (_event, cb) => void (exit = cb),
+          kill: () => {
+            order.push('kill');
+            // The browser takes a moment to exit, writing its profile meanwhile.
+            setTimeout(() => {
+              order.push(`exited, profile there: ${existsSync(profileOf(d.spawned[0]!.args))}`);
+              exit(null);
+            }, 20);
+          },
+        };
+      },
+      waitForStop: () => new Promise<void>((resolve) => (stop = resolve)),
+    });
+    const profileOf = (args: string[]) =>
+      args.find((a) => a.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
+    const running = launch(options, d.all);
+    await vi.waitFor(() => expect(d.spawned).toHaveLength(1));
+    const profile = profileOf(d.spawned[0]!.args);
+    expect(path.basename(profile)).toMatch(/^solidarity-kiosk-/);
+    expect(existsSync(profile)).toBe(true);
+    stop();
+    expect(await running).toBe(0);
+    expect(order).toEqual(['kill', 'exited, profile there: true']);
+    expect(existsSync(profile)).toBe(false);
   });
 
   it('says nothing about a kiosk lock when it opens no browser', async () => {
