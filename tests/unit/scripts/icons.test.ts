@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { ICON_SIZES, makeIcons } from '../../../scripts/make-icons.mjs';
+import { tempDir } from '../../helpers/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const committed = (size: number) => path.join(root, `resources/icons/${size}x${size}.png`);
@@ -21,7 +20,7 @@ describe('app icons (resources/)', () => {
   });
 
   it('the committed PNGs are what icon.svg renders to (regenerated after the last change)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'icons-'));
+    const dir = tempDir('icons-');
     await makeIcons(path.join(root, 'resources/icon.svg'), dir);
     for (const size of [32, 256]) {
       const fresh = await sharp(path.join(dir, `${size}x${size}.png`))

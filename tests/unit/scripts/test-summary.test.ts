@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { summarise } from '../../../scripts/test-summary.mjs';
+import { tempDir } from '../../helpers/temp-dir';
 
 function reportsDir(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reports-'));
+  const dir = tempDir('reports-');
   for (const [name, body] of Object.entries(files)) {
     writeFileSync(join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
   }

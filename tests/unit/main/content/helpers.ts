@@ -1,16 +1,19 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { tempDir as makeTempDir } from '../../../helpers/temp-dir';
 
 export const fixturesDir = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 export const goodPack = path.join(fixturesDir, 'packs/good');
 export const brokenPack = path.join(fixturesDir, 'packs/broken');
 
-/** A fresh temporary folder; the returned cleanup removes it. */
+/**
+ * A fresh temporary folder, removed when the test that made it finishes (or sooner, by the
+ * returned cleanup); made outside a test, only the cleanup removes it.
+ */
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'solidarity-content-'));
+  const dir = makeTempDir('solidarity-content-');
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -1,7 +1,6 @@
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -9,11 +8,11 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolveResult } from '../../../../src/main/content/paths';
 import { checkedDrawingFiles, createCheckedMedia } from '../../../../src/main/obs/checked-media';
+import { tempDir } from '../../../helpers/temp-dir';
 
 const GOOD = Buffer.from('good drawing, version one');
 const BROKEN = Buffer.from('good draw');
@@ -24,7 +23,7 @@ const FIXED = Buffer.from('good drawing, version two (fixed)');
  * the loader does when a file passes its checks; a file saved broken is simply not checked.
  */
 function setup(maxFiles?: number) {
-  const root = mkdtempSync(path.join(tmpdir(), 'checked-media-'));
+  const root = tempDir('checked-media-');
   const pack = path.join(root, 'pack');
   const dir = path.join(root, 'data', 'obs', 'media');
   mkdirSync(path.join(pack, 'media'), { recursive: true });

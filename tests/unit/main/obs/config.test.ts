@@ -1,13 +1,4 @@
-import {
-  chmodSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   OBS_PASSWORD_ENV,
@@ -15,8 +6,9 @@ import {
   obsSettingsPath,
   saveObsSettings,
 } from '../../../../src/main/obs/config';
+import { tempDir } from '../../../helpers/temp-dir';
 
-const dataDir = () => mkdtempSync(path.join(tmpdir(), 'obs-config-'));
+const dataDir = () => tempDir('obs-config-');
 const posix = process.platform !== 'win32';
 
 describe('OBS settings file', () => {

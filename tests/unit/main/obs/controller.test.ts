@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,12 +16,13 @@ import { FakeClock } from '../show/fake-clock';
 import { FakeObs, SocketFactory, flush } from './fakes';
 import { showOnAir } from '../../../fixtures/state/show-state';
 import { LOWER } from '../../../helpers/obs-sources';
+import { tempDir } from '../../../helpers/temp-dir';
 
 function setup(
   env: NodeJS.ProcessEnv = {},
   extra: Pick<ObsControllerOptions, 'contentDir' | 'media'> = {},
 ) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'obs-controller-'));
+  const dataDir = tempDir('obs-controller-');
   const obs = new FakeObs();
   const factory = new SocketFactory(obs);
   const clock = new FakeClock(0);
@@ -163,7 +163,7 @@ describe('createObsController', () => {
   });
 
   it('gives OBS a copy of the checked drawing: a broken rewrite of the pack file never reaches it', async () => {
-    const pack = mkdtempSync(path.join(tmpdir(), 'obs-controller-pack-'));
+    const pack = tempDir('obs-controller-pack-');
     mkdirSync(path.join(pack, 'media'));
     const packFile = path.join(pack, 'media', 'crane.png');
     writeFileSync(packFile, 'the good drawing');

@@ -1,6 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   OVERLAY_SCENE,
@@ -13,12 +11,13 @@ import {
 import { FakeClock } from '../show/fake-clock';
 import { FakeObs, SocketFactory, flush } from './fakes';
 import { LYRICS, LOWER, QR, DRAWING, onAirOverlay } from '../../../helpers/obs-sources';
+import { tempDir } from '../../../helpers/temp-dir';
 
 const onAir = onAirOverlay();
 
 /** A controller wired to an in-memory OBS, reached at `host`. */
 async function connected(host = '127.0.0.1', overlayBaseUrl = 'http://127.0.0.1:4173/?token=t') {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'obs-health-'));
+  const dataDir = tempDir('obs-health-');
   writeFileSync(obsSettingsPath(dataDir), JSON.stringify({ host, port: 4455 }), { mode: 0o600 });
   const obs = new FakeObs();
   const factory = new SocketFactory(obs);

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { obsMediaDir, renderQrPng } from '../../../../src/main/obs/qr-png';
+import { tempDir } from '../../../helpers/temp-dir';
 
-const dataDir = () => mkdtempSync(path.join(tmpdir(), 'obs-qr-'));
+const dataDir = () => tempDir('obs-qr-');
 
 function decode(file: string) {
   const png = PNG.sync.read(readFileSync(file));

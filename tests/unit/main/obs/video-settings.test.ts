@@ -1,13 +1,4 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createObsController } from '../../../../src/main/obs/controller';
 import { loadObsConfig, obsSettingsPath } from '../../../../src/main/obs/config';
@@ -17,8 +8,9 @@ import {
   saveObsVideoSettings,
 } from '../../../../src/main/obs/video-settings';
 import { commandPermissions, commandSchema } from '../../../../src/shared/protocol';
+import { tempDir } from '../../../helpers/temp-dir';
 
-const dataDir = () => mkdtempSync(path.join(tmpdir(), 'obs-video-settings-'));
+const dataDir = () => tempDir('obs-video-settings-');
 
 describe('where "Play on stream" puts the video', () => {
   it('is a scene of its own until chosen, and the choice is saved (0600) and read back', async () => {

@@ -1,19 +1,12 @@
 import { fork } from 'node:child_process';
-import {
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-  existsSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readJsonFile, writeFileAtomic } from '../../../../src/main/settings/atomic-file';
+import { tempDir } from '../../../helpers/temp-dir';
 
-const dir = () => mkdtempSync(path.join(tmpdir(), 'atomic-'));
+const dir = () => tempDir('atomic-');
 const schema = z.strictObject({ volume: z.number().int() });
 
 describe('writeFileAtomic', () => {

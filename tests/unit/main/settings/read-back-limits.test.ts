@@ -4,8 +4,7 @@
  * printed to the terminal with the view links.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadShellSettings, settingsPath } from '../../../../src/main/electron/settings';
@@ -21,8 +20,9 @@ import {
 } from '../../../../src/main/settings/show-position';
 import { loadTokens, tokensPath } from '../../../../src/main/settings/tokens-file';
 import { viewRoles } from '../../../../src/shared/protocol';
+import { tempDir } from '../../../helpers/temp-dir';
 
-const dir = () => mkdtempSync(path.join(tmpdir(), 'ss-limits-'));
+const dir = () => tempDir('ss-limits-');
 const setAside = (d: string, name: string) =>
   readdirSync(d).filter((f) => f.startsWith(`${name}.corrupt-`));
 const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);

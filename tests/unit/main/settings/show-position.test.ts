@@ -1,12 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ShowPosition } from '../../../../src/main/show/engine';
@@ -16,8 +8,9 @@ import {
   showPositionPath,
   showPositionSaver,
 } from '../../../../src/main/settings/show-position';
+import { tempDir } from '../../../helpers/temp-dir';
 
-const dir = () => mkdtempSync(path.join(tmpdir(), 'ss-position-'));
+const dir = () => tempDir('ss-position-');
 const position = (overrides: Partial<ShowPosition> = {}): ShowPosition => ({
   playlistId: 'main',
   itemId: 'anna',

@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTokens, tokensPath } from '../../../../src/main/settings/tokens-file';
 import { viewRoles } from '../../../../src/shared/protocol';
+import { tempDir } from '../../../helpers/temp-dir';
 
-const dir = () => mkdtempSync(path.join(tmpdir(), 'ss-tokens-'));
+const dir = () => tempDir('ss-tokens-');
 const stored = (d: string) =>
   JSON.parse(readFileSync(tokensPath(d), 'utf8')) as Record<string, string>;
 
