@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openContentStore } from '../../../../src/main/content/store';
 import type { ShowServer } from '../../../../src/main/core/show-server';
 import { startCore, type Core } from '../../../../src/main/core/start';
@@ -202,5 +202,30 @@ describe('startCore reads the pack once the page has its scripts', () => {
     await core;
     await asked;
     expect(events).toEqual(['script 200', 'pack read']);
+  });
+
+  it('reads the pack as soon as a view opens its socket, without waiting for the quiet', async () => {
+    const events: string[] = [];
+    let opened = 0;
+    const core = startCore({
+      ...quietCoreOptions(),
+      // Far longer than this test may take: only the socket can end the wait.
+      pageQuiet: { quietMs: 60_000, maxMs: 60_000 },
+      onListening: (server) => {
+        opened = performance.now();
+        const display = connect(server as ShowServer, 'display');
+        void display.opened.then(() => events.push('socket open'));
+      },
+      openContent: async (packDir, options) => {
+        events.push('pack read');
+        return openContentStore(packDir, options);
+      },
+    });
+    cores.push(core);
+    // Without the socket ending it, this would wait the whole minute (and time out).
+    await core;
+    expect(performance.now() - opened).toBeLessThan(30_000);
+    expect(events).toContain('pack read');
+    await vi.waitFor(() => expect(events).toContain('socket open'));
   });
 });
