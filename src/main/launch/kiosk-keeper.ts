@@ -9,6 +9,8 @@ export interface KioskKeeperOptions {
   spawn: () => KioskProcess;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where the browser's own output goes: named when the keeper gives up, for the reason. */
+  logFile?: string;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
@@ -65,7 +67,7 @@ export function keepKioskOpen(options: KioskKeeperOptions): KioskKeeper {
       quickExits = now() - startedAt < QUICK_EXIT_MS ? quickExits + 1 : 0;
       if (quickExits >= MAX_QUICK_EXITS) {
         options.err(
-          `The kiosk browser closed ${MAX_QUICK_EXITS} times right after opening (last exit code ${code ?? 'none'}); it is not reopened again. The show keeps running: open the kiosk address from the banner by hand.`,
+          `The kiosk browser closed ${MAX_QUICK_EXITS} times right after opening (last exit code ${code ?? 'none'}); it is not reopened again. The show keeps running: open the kiosk address from the banner by hand.${options.logFile ? ` The browser's own log says why: ${options.logFile}` : ''}`,
         );
         return;
       }

@@ -52,6 +52,16 @@ export function exitStatus(code: number | null, signal: NodeJS.Signals | null): 
   return code ?? 0;
 }
 
+/**
+ * Chromium, Chrome and Electron all refuse to start as root unless their sandbox is turned off,
+ * and the show must not turn it off: the window shows pack files anyone may have edited.
+ */
+export const ROOT_PARAGRAPH =
+  'The show is running as root (administrator), for example through sudo. Chromium, Chrome ' +
+  'and the Electron desktop app refuse to start as root unless their sandbox is turned off, ' +
+  'and the show does not turn it off, so no window was opened. The show runs headless. ' +
+  'Run `npm start` as a normal user (without sudo): the show needs no administrator rights.';
+
 /** What the operator's console says when the venue screen is a browser kiosk. */
 export const BROWSER_KIOSK_NOTICE =
   'The venue screen is a Chromium kiosk window, not the desktop app, so it has no PIN lock: ' +
@@ -87,6 +97,8 @@ export interface LaunchDeps {
   waitForStop: () => Promise<unknown>;
   /** Date.now, except in tests. */
   now?: () => number;
+  /** Whether this process runs as root (false where there are no user ids, and in tests). */
+  runningAsRoot?: () => boolean;
 }
 
 export const realDeps = (): LaunchDeps => ({
@@ -111,6 +123,7 @@ export const realDeps = (): LaunchDeps => ({
   }),
   out: (line) => console.log(line),
   err: (line) => console.error(line),
+  runningAsRoot: () => process.getuid?.() === 0,
   waitForStop: () =>
     new Promise((resolve) => {
       process.once('SIGINT', resolve);
@@ -123,8 +136,12 @@ export const realDeps = (): LaunchDeps => ({
  * kiosk browser, or the URL to open. Returns the exit code.
  */
 export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<number> {
-  const electron = deps.findElectron();
-  if (electron.ok) {
+  // As root no window can open (ROOT_PARAGRAPH): say so once, and serve headless.
+  const asRoot = deps.runningAsRoot?.() ?? false;
+  const electron = asRoot ? null : deps.findElectron();
+  if (!electron) {
+    deps.err(ROOT_PARAGRAPH);
+  } else if (electron.ok) {
     const ran = await runElectron(electron.path, options, deps);
     if (ran.status === 0 || !ran.early) return ran.status;
     deps.err(ELECTRON_FAILED_PARAGRAPH(ran.how));
@@ -132,7 +149,7 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
     deps.err(NO_ELECTRON_PARAGRAPH(electron.reason));
   }
 
-  const browser = options.noBrowser || !deps.graphical() ? undefined : deps.findBrowser();
+  const browser = options.noBrowser || asRoot || !deps.graphical() ? undefined : deps.findBrowser();
   // Through `serve`'s own start, so the data folder (tokens, position, safe mode) and the
   // banner are the ones `npm run serve` and the desktop app use.
   const core = await startServe(
@@ -160,6 +177,7 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
       spawn: () => deps.spawnProcess(browser, kioskArguments(display.url, kioskProfile), logFile),
       out: deps.out,
       err: deps.err,
+      logFile,
     });
   } else if (display) {
     deps.out(`No kiosk browser was opened. Open this address in a browser: ${display.url}`);

@@ -33,6 +33,7 @@ function harness() {
     },
     out: (line) => out.push(line),
     err: (line) => err.push(line),
+    logFile: '/data/kiosk-browser.log',
     now: () => time,
     setTimer: (fn, ms) => {
       const timer = { at: time + ms, fn };
@@ -78,6 +79,8 @@ describe('keepKioskOpen', () => {
     }
     expect(h.browsers).toHaveLength(MAX_QUICK_EXITS);
     expect(h.err).toEqual([expect.stringMatching(/closed 5 times right after opening.*code 1/)]);
+    // Named by the keeper that knows where the browser's own output goes.
+    expect(h.err[0]).toMatch(/log says why: \/data\/kiosk-browser\.log$/);
     h.advance(60_000);
     expect(h.browsers).toHaveLength(MAX_QUICK_EXITS);
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   BROWSER_KIOSK_NOTICE,
+  ROOT_PARAGRAPH,
   launch,
   realDeps,
   type LaunchDeps,
@@ -267,6 +268,22 @@ describe('launch', () => {
         'No kiosk browser was opened. Open this address in a browser: http://127.0.0.1:9000/kiosk?token=k-token',
       );
     }
+  });
+
+  it('as root opens no window (Electron and Chromium refuse it), says why once, and serves headless', async () => {
+    const d = deps({
+      runningAsRoot: () => true,
+      findElectron: () => ({ ok: true, path: '/el/electron' }),
+    });
+    expect(await launch(options, d.all)).toBe(0);
+    expect(d.spawned).toEqual([]);
+    expect(d.err.filter((line) => /root/.test(line))).toEqual([ROOT_PARAGRAPH]);
+    expect(ROOT_PARAGRAPH).toMatch(/as a normal user/);
+    expect(d.err.join('\n')).not.toMatch(/not available on this machine|stopped right after/);
+    expect(d.all.startCore).toHaveBeenCalledWith(expect.objectContaining({ notices: [] }));
+    expect(d.out.at(-1)).toBe(
+      'No kiosk browser was opened. Open this address in a browser: http://127.0.0.1:9000/kiosk?token=k-token',
+    );
   });
 
   it('exits 1 with the reason when the core cannot start', async () => {
