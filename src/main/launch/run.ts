@@ -97,7 +97,7 @@ export interface LaunchDeps {
   waitForStop: () => Promise<unknown>;
   /** Date.now, except in tests. */
   now?: () => number;
-  /** Whether this process runs as root (false where there are no user ids, and in tests). */
+  /** Whether this process runs as root on Linux (false elsewhere, and in tests). */
   runningAsRoot?: () => boolean;
 }
 
@@ -123,7 +123,8 @@ export const realDeps = (): LaunchDeps => ({
   }),
   out: (line) => console.log(line),
   err: (line) => console.error(line),
-  runningAsRoot: () => process.getuid?.() === 0,
+  // Chromium's refusal of root is its Linux sandbox's (the zygote); elsewhere it is not asked.
+  runningAsRoot: () => process.platform === 'linux' && process.getuid?.() === 0,
   waitForStop: () =>
     new Promise((resolve) => {
       process.once('SIGINT', resolve);
