@@ -45,24 +45,22 @@ export function keepKioskOpen(options: KioskKeeperOptions): KioskKeeper {
   const clearTimer =
     options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let stopped = false;
-  let current: KioskProcess | null = null;
+  /** The browser on screen, and when it has exited (what `stop` waits for). */
+  let current: { child: KioskProcess; exited: Promise<void> } | null = null;
   let timer: unknown = null;
   let quickExits = 0;
-  /** Who waits for the browser on screen to exit: `stop`. */
-  const exitWaiters = new Set<() => void>();
 
   const open = (): void => {
     timer = null;
     if (stopped) return;
     const startedAt = now();
     const child = options.spawn();
-    current = child;
+    let exit!: () => void;
+    const running = { child, exited: new Promise<void>((resolve) => (exit = resolve)) };
+    current = running;
     child.on('exit', (code) => {
-      if (current === child) {
-        current = null;
-        for (const resolve of exitWaiters) resolve();
-        exitWaiters.clear();
-      }
+      exit();
+      if (current === running) current = null;
       if (stopped) return;
       quickExits = now() - startedAt < QUICK_EXIT_MS ? quickExits + 1 : 0;
       if (quickExits >= MAX_QUICK_EXITS) {
@@ -86,20 +84,15 @@ export function keepKioskOpen(options: KioskKeeperOptions): KioskKeeper {
       timer = null;
       const running = current;
       // Nothing on screen, or nothing this keeper can close: nothing to wait for.
-      if (!running?.kill) return Promise.resolve();
-      const exited = new Promise<void>((resolve) => {
-        const waitTimer = setTimer(() => {
-          exitWaiters.delete(done);
-          resolve();
-        }, STOP_WAIT_MS);
-        const done = () => {
+      if (!running?.child.kill) return Promise.resolve();
+      running.child.kill();
+      return new Promise<void>((resolve) => {
+        const waitTimer = setTimer(resolve, STOP_WAIT_MS);
+        void running.exited.then(() => {
           clearTimer(waitTimer);
           resolve();
-        };
-        exitWaiters.add(done);
+        });
       });
-      running.kill();
-      return exited;
     },
   };
 }

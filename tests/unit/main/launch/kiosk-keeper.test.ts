@@ -102,14 +102,16 @@ describe('keepKioskOpen', () => {
   });
 
   it('says it has stopped once the killed browser has exited, or after a bounded wait', async () => {
+    // Promise callbacks run; the hand-driven timers do not.
+    const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
     const h = harness();
     let stopped = false;
     void h.keeper.stop().then(() => (stopped = true));
-    await Promise.resolve();
+    await settle();
     expect(h.browsers[0]!.killed).toBe(true);
     expect(stopped).toBe(false);
     h.browsers[0]!.exit(null);
-    await Promise.resolve();
+    await settle();
     expect(stopped).toBe(true);
     expect(h.timers).toEqual([]);
 
@@ -118,10 +120,10 @@ describe('keepKioskOpen', () => {
     let given = false;
     void stuck.keeper.stop().then(() => (given = true));
     stuck.advance(STOP_WAIT_MS - 1);
-    await Promise.resolve();
+    await settle();
     expect(given).toBe(false);
     stuck.advance(1);
-    await Promise.resolve();
+    await settle();
     expect(given).toBe(true);
 
     // Nothing on screen (closed, waiting to reopen): nothing to wait for.
