@@ -10,7 +10,7 @@ import { viewUrls } from '../../shared/protocol';
 import type { DataDirEnvironment } from '../settings/data-dir';
 import { findElectronBinary, type ElectronLookup } from './electron-binary';
 import { findKioskBrowser, hasGraphicalSession, kioskArguments } from './browser';
-import { keepKioskOpen, type KioskKeeper, type KioskProcess } from './kiosk-keeper';
+import { keepKioskOpen, type KioskProcess } from './kiosk-keeper';
 
 type ServeCommand = Extract<CliCommand, { command: 'serve' }>;
 
@@ -167,30 +167,49 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   if (!core) return 1;
 
   const [display] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
-  let kiosk: KioskKeeper | null = null;
-  let profile: string | null = null;
+  let kiosk: KioskWindow | null = null;
   if (display && browser) {
-    const kioskProfile = mkdtempSync(path.join(tmpdir(), 'solidarity-kiosk-'));
-    profile = kioskProfile;
-    const logFile = path.join(core.dataDir ?? kioskProfile, KIOSK_BROWSER_LOG);
-    deps.out(`Opening the display in ${browser} (kiosk mode). Its own log: ${logFile}`);
-    kiosk = keepKioskOpen({
-      spawn: () => deps.spawnProcess(browser, kioskArguments(display.url, kioskProfile), logFile),
-      out: deps.out,
-      err: deps.err,
-      logFile,
-    });
+    kiosk = openKioskWindow(browser, display.url, core.dataDir, deps);
   } else if (display) {
     deps.out(`No kiosk browser was opened. Open this address in a browser: ${display.url}`);
   }
 
   await deps.waitForStop();
-  await kiosk?.stop();
-  // The browser's profile (its cache, and the kiosk address with its token in its history)
-  // goes with the show; a new one is made at each start.
-  if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+  await kiosk?.close();
   await core.stop();
   return 0;
+}
+
+interface KioskWindow {
+  /** Closes the window for good and removes its profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * The kiosk browser on a fresh profile of its own, kept open while the show runs. The
+ * profile (its cache, and the kiosk address with its token in its history) goes with it.
+ */
+function openKioskWindow(
+  browser: string,
+  url: string,
+  dataDir: string | null,
+  deps: LaunchDeps,
+): KioskWindow {
+  const profile = mkdtempSync(path.join(tmpdir(), 'solidarity-kiosk-'));
+  const logFile = path.join(dataDir ?? profile, KIOSK_BROWSER_LOG);
+  deps.out(`Opening the display in ${browser} (kiosk mode). Its own log: ${logFile}`);
+  const keeper = keepKioskOpen({
+    spawn: () => deps.spawnProcess(browser, kioskArguments(url, profile), logFile),
+    out: deps.out,
+    err: deps.err,
+    logFile,
+  });
+  return {
+    async close() {
+      await keeper.stop();
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
 }
 
 /**
