@@ -7,6 +7,7 @@ import {
   type CSSProperties,
   type ReactNode,
 } from 'react';
+import { useLatest } from '../../controls/use-latest';
 import { FitBatch } from '../../fit/Fit';
 import type { ShowState } from '../../../shared/protocol';
 import type { Screen } from '../../slides/choose-screen';
@@ -135,10 +136,7 @@ export function SlideStage({
   if (next !== stage) setStage(next);
 
   const pending = next.pending;
-  const pendingRef = useRef(pending);
-  useLayoutEffect(() => {
-    pendingRef.current = pending;
-  });
+  const pendingRef = useLatest(pending);
   const pendingKey = pending?.key;
   useEffect(() => {
     const entry = pendingRef.current;
@@ -155,7 +153,7 @@ export function SlideStage({
     return () => {
       live = false;
     };
-  }, [pendingKey, preloader, fadeMs]);
+  }, [pendingKey, preloader, fadeMs, pendingRef]);
 
   const leavingKey = next.leaving?.key;
   useEffect(() => {
@@ -169,10 +167,7 @@ export function SlideStage({
 
   // The entry's data is refreshed from the target while it stays on air (a content reload).
   const shown = next.shown.key === target.key ? target : next.shown;
-  const onShownRef = useRef(onShown);
-  useLayoutEffect(() => {
-    onShownRef.current = onShown;
-  });
+  const onShownRef = useLatest(onShown);
   useLayoutEffect(() => {
     onShownRef.current?.(shown);
     // Only when a new entry goes up, not on every refresh of its data.
