@@ -14,7 +14,13 @@ export function utilityScaleWorker(workerPath: string): () => Promise<ScaleWorke
       stdio: 'inherit',
     });
     return {
-      postMessage: (message) => child.postMessage(message),
+      postMessage: (message, failed) => {
+        try {
+          child.postMessage(message);
+        } catch (error) {
+          failed(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => child.on('exit', listener),
       kill: () => void child.kill(),

@@ -31,7 +31,11 @@ export type ScaleReply = z.infer<typeof scaleReplySchema>;
 
 /** The child as the scaler sees it: Node's `fork` and Electron's `utilityProcess` both fit. */
 export interface ScaleWorker {
-  postMessage(message: ScaleRequest | CleanRequest): void;
+  /**
+   * Sends a request. `failed` is called when it cannot reach the child (its channel closed as
+   * it died): the error is the caller's, never an uncaught 'error' that stops the core.
+   */
+  postMessage(message: ScaleRequest | CleanRequest, failed: (error: Error) => void): void;
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
@@ -57,6 +61,8 @@ export function createChildScaler(start: () => ScaleWorker | Promise<ScaleWorker
     { settle: (reply: unknown) => void; reject: (error: Error) => void }
   >();
   let worker: Promise<ScaleWorker> | undefined;
+  /** Children whose exit was heard: a request handed one of them would wait for ever. */
+  const exited = new WeakSet<ScaleWorker>();
   let nextId = 0;
 
   const failPending = (reason: string) => {
@@ -77,6 +83,7 @@ export function createChildScaler(start: () => ScaleWorker | Promise<ScaleWorker
           request.settle(raw);
         });
         child.onExit((code) => {
+          exited.add(child);
           worker = undefined;
           failPending(`the image scaler stopped (exit code ${code})`);
         });
@@ -94,6 +101,8 @@ export function createChildScaler(start: () => ScaleWorker | Promise<ScaleWorker
     read: (reply: unknown) => T,
   ): Promise<T> => {
     const child = await running();
+    // It died between being started and this request: the request fails, as a held one does.
+    if (exited.has(child)) throw new Error('the image scaler stopped');
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       const settle = (reply: unknown) => {
@@ -104,7 +113,10 @@ export function createChildScaler(start: () => ScaleWorker | Promise<ScaleWorker
         }
       };
       pending.set(id, { settle, reject });
-      child.postMessage(message(id));
+      child.postMessage(message(id), (error) => {
+        if (!pending.delete(id)) return;
+        reject(new Error(`the image scaler stopped (${error.message})`));
+      });
     });
   };
 
@@ -155,7 +167,12 @@ export function forkScaleWorker(workerPath: string, execArgv: string[] = []): Sc
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return {
-    postMessage: (message) => child.send(message),
+    // With a callback, a send to a child whose channel has closed is an error passed here;
+    // without one, Node emits it as 'error', which nothing handles, and the core would stop.
+    postMessage: (message, failed) =>
+      child.send(message, (error) => {
+        if (error) failed(error);
+      }),
     onMessage: (listener) => child.on('message', listener),
     onExit: (listener) => child.on('exit', (code) => listener(code)),
     kill: () => child.kill(),

@@ -112,3 +112,47 @@ describe('cleaning uploads in the child process', () => {
     expect(!result.ok && result.refusal.error.message).toContain('page.png');
   });
 });
+
+// The moments between a child dying and its exit being heard, made certain with a fake child.
+describe('a child that dies as a request is sent', () => {
+  function fakeChild(post: ScaleWorker['postMessage']) {
+    let exit: (code: number | null) => void = () => {};
+    const child: ScaleWorker = {
+      postMessage: post,
+      onMessage: () => {},
+      onExit: (listener) => (exit = listener),
+      kill: () => exit(null),
+    };
+    return { child, exit: (code: number | null) => exit(code) };
+  }
+
+  it('fails the request its send could not deliver, and nothing else is thrown', async () => {
+    const dead = fakeChild((_message, failed) => {
+      setImmediate(() => failed(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })));
+    });
+    const scaler = createChildScaler(() => dead.child);
+    await expect(scaler.scale(photo, 'image/jpeg', 640)).rejects.toThrow(
+      /image scaler stopped \(write EPIPE\)/,
+    );
+    scaler.close();
+  });
+
+  it('fails a request handed a child whose exit was already heard, instead of waiting for ever', async () => {
+    const sent: unknown[] = [];
+    let started = 0;
+    const scaler = createChildScaler(() => {
+      started += 1;
+      // Already dead: its exit is heard as soon as it is listened for, before the send.
+      return {
+        postMessage: (message) => void sent.push(message),
+        onMessage: () => {},
+        onExit: (listener) => queueMicrotask(() => listener(1)),
+        kill: () => {},
+      };
+    });
+    await expect(scaler.scale(photo, 'image/jpeg', 640)).rejects.toThrow(/image scaler stopped/);
+    expect(sent).toEqual([]);
+    expect(started).toBe(1);
+    scaler.close();
+  });
+});
