@@ -62,11 +62,30 @@ export default defineConfig({
     build: {
       // Smaller scripts parse sooner: the display's first slide waits for them.
       minify: true,
+      // Which chunks and stylesheets each view needs: the core names them in the view's page
+      // (server/view-preloads.ts), so they load with the entry.
+      manifest: true,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),
           // The Electron kiosk's PIN prompt: its own tiny page, loaded from app://kiosk-lock/.
           'kiosk-lock': resolve(__dirname, 'src/renderer/views/kiosk-lock/index.html'),
+        },
+        output: {
+          codeSplitting: {
+            // The code the views share, in one chunk rather than a dozen small ones: a browser
+            // asks one host for at most six files at a time, and the display's fifteen went in
+            // three rounds. The views' own folders and the slides stay out: each view's
+            // stylesheets stay with it (no view gets another's rules), and the slides' styles
+            // still load before the display's, which override them.
+            groups: [
+              {
+                name: 'common',
+                minShareCount: 2,
+                test: /[\\/]src[\\/](shared|renderer[\\/](?!views[\\/]|slides[\\/]))/,
+              },
+            ],
+          },
         },
       },
     },

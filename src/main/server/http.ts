@@ -7,6 +7,7 @@ import { refuseForeignHosts } from './host-check';
 import { notFound } from './media';
 import { briefError } from './brief-error';
 import { RENDERER_MISSING, readRendererIndex } from './pages';
+import { assetsNamedIn, readViewPreloads, withPreloads } from './view-preloads';
 
 /**
  * A listener's fastify. Errors the framework answers before any route or hook (a malformed
@@ -100,14 +101,24 @@ export function markOverlayPage(html: string): string {
   return html.replace(/<html(\s|>)/, '<html class="overlay-page"$1');
 }
 
-/** The single-page app's index for a view path; the path picks the view in the browser. */
-export function appPage(rendererDir: string, fallbackHost: () => string) {
+/**
+ * The single-page app's index for a view path; the path picks the view in the browser. The
+ * page names its view's code too (`view-preloads.ts`); `onPage` hears every file it names.
+ */
+export function appPage(
+  rendererDir: string,
+  fallbackHost: () => string,
+  onPage: (assets: string[]) => void = () => {},
+) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const html = await readRendererIndex(rendererDir);
-    if (html === null) {
+    const index = await readRendererIndex(rendererDir);
+    if (index === null) {
       return reply.code(503).type('text/plain; charset=utf-8').send(RENDERER_MISSING);
     }
+    const pathname = request.url.split('?', 1)[0] ?? '';
+    const html = withPreloads(index, await readViewPreloads(rendererDir, pathname));
     const page = isOverlayPath(request.url) ? markOverlayPage(html) : html;
+    onPage(assetsNamedIn(page));
     return sendHtml(request, reply, page, fallbackHost());
   };
 }

@@ -16,8 +16,16 @@ export interface QuietWatch {
    */
   wanted(): void;
   /**
-   * Resolves once no request has arrived for `quietMs`, or `maxMs` after the call, whichever
-   * comes first: a stream of requests cannot keep the pack from loading.
+   * A page was served that names these files (`/assets/…` paths): its browser asks for them
+   * next, and the wait ends once each has been answered.
+   */
+  expect(paths: readonly string[]): void;
+  /** A response to `url` has gone out in full. */
+  answered(url: string): void;
+  /**
+   * Resolves once every file a served page named has been answered, or no request has arrived
+   * for `quietMs`, or `maxMs` after the call, whichever comes first: a stream of requests
+   * cannot keep the pack from loading, nor can a browser that had the files already.
    */
   settled(quietMs: number, maxMs: number): Promise<void>;
 }
@@ -26,15 +34,31 @@ export interface QuietWatch {
 export function createQuietWatch(now: () => number = () => performance.now()): QuietWatch {
   let last = now();
   let isWanted = false;
+  // Files named by a served page and not yet answered; `pageServed` once a page named any.
+  const outstanding = new Set<string>();
+  let pageServed = false;
   const waiting = new Set<() => void>();
+  const endWaits = () => {
+    for (const resolve of waiting) resolve();
+    waiting.clear();
+  };
   return {
     touch() {
       last = now();
     },
     wanted() {
       isWanted = true;
-      for (const resolve of waiting) resolve();
-      waiting.clear();
+      endWaits();
+    },
+    expect(paths) {
+      if (paths.length === 0) return;
+      pageServed = true;
+      for (const p of paths) outstanding.add(p);
+    },
+    answered(url) {
+      const [pathname = ''] = url.split('?', 1);
+      if (!outstanding.delete(pathname)) return;
+      if (outstanding.size === 0) endWaits();
     },
     settled(quietMs, maxMs) {
       const deadline = now() + maxMs;
@@ -48,7 +72,8 @@ export function createQuietWatch(now: () => number = () => performance.now()): Q
         const check = () => {
           const at = now();
           const quietAt = Math.min(last + quietMs, deadline);
-          if (isWanted || at >= quietAt) done();
+          const pageHasAll = pageServed && outstanding.size === 0;
+          if (isWanted || pageHasAll || at >= quietAt) done();
           else timer = setTimeout(check, quietAt - at);
         };
         waiting.add(done);

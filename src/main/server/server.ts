@@ -63,6 +63,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (wantsContent(request.url)) quiet.wanted();
     done();
   });
+  app.addHook('onResponse', (request, _reply, done) => {
+    quiet.answered(request.url);
+    done();
+  });
   let port = options.port;
   let mainOrigins: Set<string> | null = null;
   let mainHosts: Set<string> | null = null;
@@ -137,7 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       fallbackHost(),
     );
   });
-  const serveApp = appPage(rendererDir, fallbackHost);
+  const serveApp = appPage(rendererDir, fallbackHost, (assets) => quiet.expect(assets));
   for (const view of [...views, printView]) app.get(view.path, serveApp);
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);

@@ -204,6 +204,69 @@ describe('startCore reads the pack once the page has its scripts', () => {
     expect(events).toEqual(['script 200', 'pack read']);
   });
 
+  it('reads the pack once the files the page named are answered, not after a quiet time', async () => {
+    // A built renderer in small: the page names its entry, and the manifest says what the
+    // display's view needs on top.
+    mkdirSync(path.join(rendererDir, 'assets'));
+    mkdirSync(path.join(rendererDir, '.vite'));
+    writeFileSync(
+      path.join(rendererDir, 'index.html'),
+      '<!doctype html><html><head><script type="module" crossorigin src="./assets/index.js"></script></head><body></body></html>',
+    );
+    for (const file of ['index.js', 'view.js', 'view.css']) {
+      writeFileSync(path.join(rendererDir, 'assets', file), '/* */');
+    }
+    writeFileSync(
+      path.join(rendererDir, '.vite', 'manifest.json'),
+      JSON.stringify({
+        'index.html': { file: 'assets/index.js' },
+        'views/display/DisplayView.tsx': {
+          file: 'assets/view.js',
+          imports: ['index.html'],
+          css: ['assets/view.css'],
+        },
+      }),
+    );
+    const events: string[] = [];
+    let asked: Promise<void> = Promise.resolve();
+    const core = startCore({
+      ...quietCoreOptions(),
+      // Far longer than this test may take: only the page's files being answered can end it.
+      pageQuiet: { quietMs: 60_000, maxMs: 60_000 },
+      onListening: (server) => {
+        asked = (async () => {
+          const page = await get(server.port, `/display?token=${server.tokens.display}`);
+          expect(page.body).toContain(
+            '<link rel="modulepreload" crossorigin href="/assets/view.js">',
+          );
+          expect(page.body).toContain(
+            '<link rel="stylesheet" crossorigin href="/assets/view.css">',
+          );
+          for (const file of ['/assets/index.js', '/assets/view.js', '/assets/view.css']) {
+            expect(events).not.toContain('pack read');
+            const answer = await get(server.port, file);
+            events.push(`${file} ${answer.status}`);
+          }
+        })();
+      },
+      openContent: async (packDir, options) => {
+        events.push('pack read');
+        return openContentStore(packDir, options);
+      },
+    });
+    cores.push(core);
+    await core;
+    await asked;
+    // Each file was asked for before the pack was read (checked above, before each request);
+    // the last one's answer is what started the read.
+    expect(events.filter((e) => e !== 'pack read')).toEqual([
+      '/assets/index.js 200',
+      '/assets/view.js 200',
+      '/assets/view.css 200',
+    ]);
+    expect(events).toContain('pack read');
+  });
+
   it('reads the pack as soon as a view opens its socket, without waiting for the quiet', async () => {
     const events: string[] = [];
     let opened = 0;

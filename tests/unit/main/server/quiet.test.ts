@@ -67,6 +67,48 @@ describe('createQuietWatch', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(later.done).toBe(true);
   });
+
+  it('ends the wait once every file a served page named has been answered', async () => {
+    const quiet = watch();
+    quiet.touch(); // the page
+    quiet.expect(['/assets/index.js', '/assets/view.js', '/assets/view.css']);
+    const state = settledFlag(quiet.settled(50, 400));
+    quiet.touch();
+    quiet.answered('/assets/index.js');
+    // An answer to something the page did not name, or the same file again, is not one of them.
+    quiet.answered('/assets/other.js');
+    quiet.answered('/assets/index.js');
+    quiet.answered('/assets/view.js');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(state.done).toBe(false);
+    quiet.answered('/assets/view.css?v=2'); // its query is not part of the file
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.done).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('still settles by the quiet time when a named file is never asked for (a cached copy)', async () => {
+    const quiet = watch();
+    quiet.touch();
+    quiet.expect(['/assets/index.js', '/assets/view.js']);
+    quiet.answered('/assets/index.js');
+    const state = settledFlag(quiet.settled(50, 400));
+    await vi.advanceTimersByTimeAsync(49);
+    expect(state.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.done).toBe(true);
+  });
+
+  it('a page that names nothing changes nothing', async () => {
+    const quiet = watch();
+    quiet.touch();
+    quiet.expect([]);
+    const state = settledFlag(quiet.settled(50, 400));
+    await vi.advanceTimersByTimeAsync(49);
+    expect(state.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.done).toBe(true);
+  });
 });
 
 describe('wantsContent', () => {
