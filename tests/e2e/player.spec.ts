@@ -12,6 +12,7 @@ import type { ContentSnapshot } from '../../src/shared/content';
 import { playOrder, startingPlaylist } from '../../src/shared/show';
 import { tagLink } from '../../src/shared/time';
 import { builtInPack, repoRoot } from '../helpers/serve';
+import { screenshotPath } from '../helpers/display';
 
 let folder: string;
 let snapshot: ContentSnapshot;
@@ -111,7 +112,7 @@ test('screenshots: landscape and phone portrait', async ({ browser }) => {
     await page.goto(pathToFileURL(join(folder, 'index.html')).href);
     await expect(onAir(page)).toBeVisible();
     await page.waitForTimeout(800);
-    await page.screenshot({ path: resolve(repoRoot, `docs/screenshots/${name}.png`) });
+    await page.screenshot({ path: screenshotPath(`${name}.png`) });
     await context.close();
   }
 });

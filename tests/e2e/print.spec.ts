@@ -8,6 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { builtInPackInFolder } from '../helpers/pack-copy';
 import { serve } from '../helpers/serve';
+import { screenshotPath } from '../helpers/display';
 
 /**
  * `npm run print` end to end: the CLI starts the core, prints the page in the system Chromium,
@@ -305,7 +306,7 @@ test.describe('Print… from the console’s Content tab', () => {
       await expect(dialog.getByRole('alert')).toContainText('marked sensitive');
       await dialog.getByLabel('A6 flyers, 4 per sheet').check();
       await dialog.getByLabel('Language', { exact: true }).selectOption('fr');
-      await page.screenshot({ path: 'docs/screenshots/console-print-dialog.png' });
+      await page.screenshot({ path: screenshotPath('console-print-dialog.png') });
 
       const [printPage] = await Promise.all([
         context.waitForEvent('page'),
