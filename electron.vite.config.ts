@@ -64,7 +64,7 @@ export default defineConfig({
       minify: true,
       // Which chunks and stylesheets each view needs: the core names them in the view's page
       // (server/view-preloads.ts), so they load with the entry.
-      manifest: true,
+      manifest: 'manifest.json',
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),

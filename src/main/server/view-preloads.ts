@@ -32,7 +32,13 @@ export function viewModuleFor(pathname: string): string | undefined {
   return view === printView ? PRINT_MODULE : VIEW_MODULES[view.role];
 }
 
-/** Vite's build manifest (`build.manifest`), as far as the pages need it. */
+/**
+ * Where the build writes Vite's manifest, beside the page (`build.manifest`): not in Vite's
+ * default `.vite/`, a dot folder packagers may leave out. The core serves only `assets/`.
+ */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Vite's build manifest, as far as the pages need it. */
 const manifestSchema = z.record(
   z.string(),
   z.object({
@@ -122,7 +128,7 @@ export async function readViewPreloads(
   if (!moduleKey) return NONE;
   let text: string;
   try {
-    text = await readFile(path.join(rendererDir, '.vite', 'manifest.json'), 'utf8');
+    text = await readFile(path.join(rendererDir, MANIFEST_FILE), 'utf8');
   } catch {
     return NONE;
   }

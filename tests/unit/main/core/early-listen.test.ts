@@ -208,7 +208,6 @@ describe('startCore reads the pack once the page has its scripts', () => {
     // A built renderer in small: the page names its entry, and the manifest says what the
     // display's view needs on top.
     mkdirSync(path.join(rendererDir, 'assets'));
-    mkdirSync(path.join(rendererDir, '.vite'));
     writeFileSync(
       path.join(rendererDir, 'index.html'),
       '<!doctype html><html><head><script type="module" crossorigin src="./assets/index.js"></script></head><body></body></html>',
@@ -217,7 +216,7 @@ describe('startCore reads the pack once the page has its scripts', () => {
       writeFileSync(path.join(rendererDir, 'assets', file), '/* */');
     }
     writeFileSync(
-      path.join(rendererDir, '.vite', 'manifest.json'),
+      path.join(rendererDir, 'manifest.json'),
       JSON.stringify({
         'index.html': { file: 'assets/index.js' },
         'views/display/DisplayView.tsx': {

@@ -154,8 +154,7 @@ describe('withPreloads and assetsNamedIn', () => {
 describe('readViewPreloads', () => {
   it('reads the built manifest beside the renderer', async () => {
     const dir = tempDir('ss-preloads-');
-    mkdirSync(path.join(dir, '.vite'));
-    writeFileSync(path.join(dir, '.vite', 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
     const preloads = await readViewPreloads(dir, '/display');
     expect(preloads.styles).toEqual(['/assets/styles-S.css', '/assets/DisplayView-D.css']);
     expect(await readViewPreloads(dir, '/')).toEqual({ scripts: [], styles: [] });
@@ -164,10 +163,9 @@ describe('readViewPreloads', () => {
   it('is nothing, not a failed page, without a manifest or with a broken one', async () => {
     const dir = tempDir('ss-preloads-');
     expect(await readViewPreloads(dir, '/display')).toEqual({ scripts: [], styles: [] });
-    mkdirSync(path.join(dir, '.vite'));
-    writeFileSync(path.join(dir, '.vite', 'manifest.json'), '{ not json');
+    writeFileSync(path.join(dir, 'manifest.json'), '{ not json');
     expect(await readViewPreloads(dir, '/display')).toEqual({ scripts: [], styles: [] });
-    writeFileSync(path.join(dir, '.vite', 'manifest.json'), '{"x": {"file": 3}}');
+    writeFileSync(path.join(dir, 'manifest.json'), '{"x": {"file": 3}}');
     expect(await readViewPreloads(dir, '/display')).toEqual({ scripts: [], styles: [] });
   });
 });
