@@ -112,7 +112,10 @@ export interface RunningServer {
   /** The `/api/v1` routes registered, `METHOD /path`: what the OpenAPI test holds the document to. */
   apiRoutes(): string[];
   sockets: RemoteSockets;
-  /** Resolves once no request has arrived for `quietMs` (at most `maxMs`): `quiet.ts`. */
+  /**
+   * Resolves once every file a served page named has been answered, or no request has arrived
+   * for `quietMs` (at most `maxMs`): `quiet.ts`.
+   */
   settled(quietMs: number, maxMs: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -107,7 +107,8 @@ export function withPreloads(html: string, preloads: ViewPreloads): string {
     ),
   ];
   if (links.length === 0) return html;
-  return html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
+  // A function, so nothing in a link is read as a replacement pattern (`$&`).
+  return html.replace('</head>', () => `    ${links.join('\n    ')}\n  </head>`);
 }
 
 /** Every `/assets/…` file a page names in its HTML: what its browser will ask for first. */

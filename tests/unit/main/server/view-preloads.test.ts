@@ -127,6 +127,12 @@ describe('withPreloads and assetsNamedIn', () => {
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });
 
+  it('writes a file name with a dollar sign as it is', () => {
+    const html = withPreloads(page, { scripts: ["/assets/a-$&-$'.js"], styles: [] });
+    expect(html).toContain(`href="/assets/a-$&#38;-$'.js"`);
+    expect(html.match(/<\/head>/g)).toHaveLength(1);
+  });
+
   it('leaves the page as it is when the view needs nothing more', () => {
     expect(withPreloads(page, { scripts: [], styles: [] })).toBe(page);
   });
