@@ -174,33 +174,49 @@ describe('startCore listens before the pack is read', () => {
   });
 });
 
+/**
+ * Starts a core that notes `pack read` in `events` when its pack is read, after waiting for
+ * `pageQuiet`; `browse` plays a browser on the listening server (its requests' answers go in
+ * `events` too). Resolves once both the core and `browse` are done.
+ */
+async function startWatched(
+  pageQuiet: { quietMs: number; maxMs: number },
+  browse: (server: ShowServer, events: string[]) => Promise<void> | void,
+): Promise<string[]> {
+  const events: string[] = [];
+  let browsing: Promise<void> | void = undefined;
+  const core = startCore({
+    ...quietCoreOptions(),
+    pageQuiet,
+    onListening: (server) => {
+      browsing = browse(server as ShowServer, events);
+    },
+    openContent: async (packDir, options) => {
+      events.push('pack read');
+      return openContentStore(packDir, options);
+    },
+  });
+  cores.push(core);
+  await core;
+  await browsing;
+  return events;
+}
+
 describe('startCore reads the pack once the page has its scripts', () => {
   it('answers the scripts a browser asks for on listening before it starts reading the pack', async () => {
     mkdirSync(path.join(rendererDir, 'assets'));
     writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
-    const events: string[] = [];
-    let asked: Promise<void> = Promise.resolve();
-    const core = startCore({
-      ...quietCoreOptions(),
+    const events = await startWatched(
       // Long enough that the requests below reach the server within it on any machine; the
       // limit is what lets the pack load at last.
-      pageQuiet: { quietMs: 1_000, maxMs: 5_000 },
+      { quietMs: 1_000, maxMs: 5_000 },
       // What a browser opened on the printed address does: the page, then its scripts.
-      onListening: (server) => {
-        asked = (async () => {
-          await get(server.port, `/display?token=${server.tokens.display}`);
-          const script = await get(server.port, '/assets/app.js');
-          events.push(`script ${script.status}`);
-        })();
+      async (server, seen) => {
+        await get(server.port, `/display?token=${server.tokens.display}`);
+        const script = await get(server.port, '/assets/app.js');
+        seen.push(`script ${script.status}`);
       },
-      openContent: async (packDir, options) => {
-        events.push('pack read');
-        return openContentStore(packDir, options);
-      },
-    });
-    cores.push(core);
-    await core;
-    await asked;
+    );
     expect(events).toEqual(['script 200', 'pack read']);
   });
 
@@ -226,36 +242,22 @@ describe('startCore reads the pack once the page has its scripts', () => {
         },
       }),
     );
-    const events: string[] = [];
-    let asked: Promise<void> = Promise.resolve();
-    const core = startCore({
-      ...quietCoreOptions(),
+    const events = await startWatched(
       // Far longer than this test may take: only the page's files being answered can end it.
-      pageQuiet: { quietMs: 60_000, maxMs: 60_000 },
-      onListening: (server) => {
-        asked = (async () => {
-          const page = await get(server.port, `/display?token=${server.tokens.display}`);
-          expect(page.body).toContain(
-            '<link rel="modulepreload" crossorigin href="/assets/view.js">',
-          );
-          expect(page.body).toContain(
-            '<link rel="stylesheet" crossorigin href="/assets/view.css">',
-          );
-          for (const file of ['/assets/index.js', '/assets/view.js', '/assets/view.css']) {
-            expect(events).not.toContain('pack read');
-            const answer = await get(server.port, file);
-            events.push(`${file} ${answer.status}`);
-          }
-        })();
+      { quietMs: 60_000, maxMs: 60_000 },
+      async (server, seen) => {
+        const page = await get(server.port, `/display?token=${server.tokens.display}`);
+        expect(page.body).toContain(
+          '<link rel="modulepreload" crossorigin href="/assets/view.js">',
+        );
+        expect(page.body).toContain('<link rel="stylesheet" crossorigin href="/assets/view.css">');
+        for (const file of ['/assets/index.js', '/assets/view.js', '/assets/view.css']) {
+          expect(seen).not.toContain('pack read');
+          const answer = await get(server.port, file);
+          seen.push(`${file} ${answer.status}`);
+        }
       },
-      openContent: async (packDir, options) => {
-        events.push('pack read');
-        return openContentStore(packDir, options);
-      },
-    });
-    cores.push(core);
-    await core;
-    await asked;
+    );
     // Each file was asked for before the pack was read (checked above, before each request);
     // the last one's answer is what started the read.
     expect(events.filter((e) => e !== 'pack read')).toEqual([
@@ -267,25 +269,17 @@ describe('startCore reads the pack once the page has its scripts', () => {
   });
 
   it('reads the pack as soon as a view opens its socket, without waiting for the quiet', async () => {
-    const events: string[] = [];
     let opened = 0;
-    const core = startCore({
-      ...quietCoreOptions(),
+    const events = await startWatched(
       // Far longer than this test may take: only the socket can end the wait.
-      pageQuiet: { quietMs: 60_000, maxMs: 60_000 },
-      onListening: (server) => {
+      { quietMs: 60_000, maxMs: 60_000 },
+      (server, seen) => {
         opened = performance.now();
-        const display = connect(server as ShowServer, 'display');
-        void display.opened.then(() => events.push('socket open'));
+        const display = connect(server, 'display');
+        void display.opened.then(() => seen.push('socket open'));
       },
-      openContent: async (packDir, options) => {
-        events.push('pack read');
-        return openContentStore(packDir, options);
-      },
-    });
-    cores.push(core);
+    );
     // Without the socket ending it, this would wait the whole minute (and time out).
-    await core;
     expect(performance.now() - opened).toBeLessThan(30_000);
     expect(events).toContain('pack read');
     await vi.waitFor(() => expect(events).toContain('socket open'));
