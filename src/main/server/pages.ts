@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ViewRole } from '../../shared/protocol';
 import { views, viewUrl } from '../../shared/protocol';
 
-const escapeHtml = (text: string): string =>
+/** Text made safe for HTML, in an element or a quoted attribute. */
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { matchView, printView, SCREEN_PAGE_PATH, type ViewRole } from '../../shared/protocol';
+import { escapeHtml } from './pages';
 
 /**
  * A page asks for its view's code only once its entry has run (`renderer/app/routes.ts` loads
@@ -93,17 +94,14 @@ function closure(manifest: BuildManifest, start: string): string[] {
   return ordered;
 }
 
-const escapeAttribute = (text: string): string =>
-  text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** The page with its view's stylesheets and scripts named in its head. */
 export function withPreloads(html: string, preloads: ViewPreloads): string {
   const links = [
     ...preloads.styles.map(
-      (href) => `<link rel="stylesheet" crossorigin href="${escapeAttribute(href)}">`,
+      (href) => `<link rel="stylesheet" crossorigin href="${escapeHtml(href)}">`,
     ),
     ...preloads.scripts.map(
-      (href) => `<link rel="modulepreload" crossorigin href="${escapeAttribute(href)}">`,
+      (href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`,
     ),
   ];
   if (links.length === 0) return html;

@@ -129,7 +129,7 @@ describe('withPreloads and assetsNamedIn', () => {
 
   it('writes a file name with a dollar sign as it is', () => {
     const html = withPreloads(page, { scripts: ["/assets/a-$&-$'.js"], styles: [] });
-    expect(html).toContain(`href="/assets/a-$&#38;-$'.js"`);
+    expect(html).toContain('href="/assets/a-$&#38;-$&#39;.js"');
     expect(html.match(/<\/head>/g)).toHaveLength(1);
   });
 
