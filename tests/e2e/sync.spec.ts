@@ -53,7 +53,7 @@ async function openScreens(urls: string[], watch: 'slide' | 'line') {
   const pages: Page[] = [];
   for (const url of urls) {
     const page = await (await browser.newContext()).newPage();
-    await page.addInitScript(syncProbe({ watch }));
+    await page.addInitScript(syncProbe({ watch, images: true }));
     await page.goto(url);
     pages.push(page);
   }
@@ -79,10 +79,10 @@ interface Checked {
   heardLate: number;
   /**
    * Changes a screen heard in time but could not act on by showAt, as its log shows: it put
-   * the change up on receipt after showAt, took it in (rendered it hidden and scheduled it)
-   * only after showAt, or ran no frame in the frame after showAt (a page starved of CPU:
-   * still building the change hidden, or descheduled). Each is still checked to go up in the
-   * first frame it could.
+   * the change up on receipt after showAt, took it in (rendered it hidden and scheduled it,
+   * its pictures decoded) only after showAt, or ran no frame in the frame after showAt (a page
+   * starved of CPU: still building the change hidden, or descheduled). Each is still checked
+   * to go up in the first frame it could.
    */
   handledLate: number;
   /**
@@ -142,12 +142,13 @@ async function checkChanges(
     const ran = await Promise.all(pages.map(framesOf));
     const imminent = await Promise.all(pages.map(imminentOf));
     const due = offsets.map((offset) => showAt - offset);
-    // When the page had taken the change in and was waiting for its frame: a slide is marked
-    // imminent in the render that schedules it, which a busy page runs a while after hearing.
+    // When the page had taken the change in and could put it up: a slide is marked imminent
+    // in the render that schedules it, which a busy page runs a while after hearing, and it
+    // goes up only once its pictures are decoded (a busy machine decodes them late).
     const takenIn = heardAt.map((heard, index) => {
       if (heard === undefined) return undefined;
       const marked = imminent[index]!.filter((m) => m.id === want && m.at >= heard).at(-1);
-      return Math.max(heard, marked?.at ?? heard);
+      return Math.max(heard, marked?.at ?? heard, marked?.imagesAt ?? heard);
     });
     // The first frame each page ran at or after its due time, once it was waiting for it.
     const firstRun = ran.map((frames, index) =>
@@ -167,10 +168,14 @@ async function checkChanges(
         // No frame ran in time to show it: the first one after due came a frame or more late.
         (firstRun[index] as number) > (due[index] as number) + FRAME_MS + 1,
     );
+    const pictures = (index: number) => {
+      const at = imminent[index]!.filter((m) => m.id === want).at(-1)?.imagesAt;
+      return at === undefined ? '' : ` (pictures decoded ${at.toFixed(1)})`;
+    };
     const log = latest
       .map(
         (c, index) =>
-          `screen ${index}: due ${(showAt - (offsets[index] as number)).toFixed(1)}, heard ${heardAt[index]?.toFixed(1)}, taken in ${takenIn[index]?.toFixed(1)}, frame ${c.frame.toFixed(1)} (first run ≥ due ${firstRun[index]?.toFixed(1)}), dom ${c.dom.toFixed(1)}${c.inFrame ? '' : ' (on receipt)'}`,
+          `screen ${index}: due ${(showAt - (offsets[index] as number)).toFixed(1)}, heard ${heardAt[index]?.toFixed(1)}, taken in ${takenIn[index]?.toFixed(1)}${pictures(index)}, frame ${c.frame.toFixed(1)} (first run ≥ due ${firstRun[index]?.toFixed(1)}), dom ${c.dom.toFixed(1)}${c.inFrame ? '' : ' (on receipt)'}`,
       )
       .join('; ');
     // Not before its time: each screen waited for showAt on its own clock (plus its offset).

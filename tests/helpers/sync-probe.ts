@@ -45,6 +45,11 @@ export interface ProbeFrame {
 export interface ProbeImminent {
   id: string;
   at: number;
+  /**
+   * With `images`: when every picture of that frame was decoded (its own <img>s' `decode()`).
+   * The display puts a slide up only once its pictures are decoded, so before then it cannot.
+   */
+  imagesAt?: number;
 }
 
 export interface ProbeHeard {
@@ -62,9 +67,15 @@ export interface ProbeOptions {
   stripShowAt?: boolean;
   /** The element whose change is watched, and how its id is read. */
   watch?: 'slide' | 'line';
+  /** Note when each imminent slide's pictures are decoded (`ProbeImminent.imagesAt`). */
+  images?: boolean;
 }
 
-export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions = {}) => `(() => {
+export const syncProbe = ({
+  stripShowAt = false,
+  watch = 'slide',
+  images = false,
+}: ProbeOptions = {}) => `(() => {
   const now = () => performance.timeOrigin + performance.now();
   window.__changes = [];
   window.__heard = [];
@@ -141,7 +152,16 @@ export const syncProbe = ({ stripShowAt = false, watch = 'slide' }: ProbeOptions
   const checkImminent = () => {
     const frame = document.querySelector('.slide-frame[data-imminent="true"]');
     const id = frame ? frame.getAttribute('data-item-id') : null;
-    if (id !== null && id !== lastImminent) window.__imminent.push({ id, at: now() });
+    if (id !== null && id !== lastImminent) {
+      const mark = { id, at: now() };
+      window.__imminent.push(mark);
+      if (${images}) {
+        const pictures = [...frame.querySelectorAll('img')];
+        Promise.all(pictures.map((img) => img.decode().catch(() => undefined))).then(() => {
+          mark.imagesAt = now();
+        });
+      }
+    }
     lastImminent = id;
   };
   const check = () => {
