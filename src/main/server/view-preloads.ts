@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { matchView, printView, SCREEN_PAGE_PATH, type ViewRole } from '../../shared/protocol';
+import { isScreenPage, matchView, printView, type ViewRole } from '../../shared/protocol';
 import { escapeHtml } from './pages';
 
 /**
@@ -26,8 +26,7 @@ export const SCREEN_MODULE = 'views/display/pairing/ScreenView.tsx';
 
 /** The module of the view a page path opens, as `matchRoute` in the renderer picks it. */
 export function viewModuleFor(pathname: string): string | undefined {
-  const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (trimmed === SCREEN_PAGE_PATH) return SCREEN_MODULE;
+  if (isScreenPage(pathname)) return SCREEN_MODULE;
   const view = matchView(pathname);
   if (!view) return undefined;
   return view === printView ? PRINT_MODULE : VIEW_MODULES[view.role];

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import {
+  isScreenPage,
   matchView,
   printView,
   SCREEN_PAGE_PATH,
@@ -53,8 +54,7 @@ export const screenRoute: Route = {
 };
 
 export function matchRoute(pathname: string): Route | undefined {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (path === SCREEN_PAGE_PATH) return screenRoute;
+  if (isScreenPage(pathname)) return screenRoute;
   const view = matchView(pathname);
   if (view === printView) return printRoute;
   return view && routes.find((route) => route.path === view.path);

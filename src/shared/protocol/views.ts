@@ -1,4 +1,5 @@
 import type { Role, ViewRole } from './roles';
+import { SCREEN_PAGE_PATH } from './screens';
 
 export interface View {
   role: ViewRole;
@@ -90,10 +91,18 @@ export function viewUrls(
     .map((view) => ({ view, url: viewUrl(base, view, tokens[view.role]) }));
 }
 
+/** A page path as the routes know it: a trailing slash (`/display/`) is typed from memory. */
+const trimmed = (pathname: string): string =>
+  pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+
+/** Whether a page path is the one a screen on the venue network asks to join on. */
+export function isScreenPage(pathname: string): boolean {
+  return trimmed(pathname) === SCREEN_PAGE_PATH;
+}
+
 /** The view a page path opens, if any. */
 export function matchView(pathname: string): View | undefined {
-  // A trailing slash (`/display/`) is what people type from memory.
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  const path = trimmed(pathname);
   // OBS browser sources open one overlay element each at /overlay/<name>; the view reads it.
   if (path === printView.path) return printView;
   return views.find(

@@ -51,6 +51,7 @@ describe('viewModuleFor', () => {
     expect(viewModuleFor('/overlay/lower-third')).toBe('views/overlay/OverlayView.tsx');
     expect(viewModuleFor('/print')).toBe(PRINT_MODULE);
     expect(viewModuleFor('/screen')).toBe(SCREEN_MODULE);
+    expect(viewModuleFor('/screen/')).toBe(SCREEN_MODULE);
     expect(viewModuleFor('/')).toBeUndefined();
     expect(viewModuleFor('/nothing')).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, roleForPath, routes } from '../../../../src/renderer/app/routes';
+import { matchRoute, roleForPath, routes, screenRoute } from '../../../../src/renderer/app/routes';
 import { viewRoles } from '../../../../src/shared/protocol';
 
 describe('routes', () => {
@@ -13,6 +13,9 @@ describe('routes', () => {
     expect(roleForPath('/')).toBeNull();
     expect(roleForPath('/display/extra')).toBeNull();
     expect(matchRoute('/overlay')?.path).toBe('/overlay');
+    expect(matchRoute('/screen')).toBe(screenRoute);
+    expect(matchRoute('/screen/')).toBe(screenRoute);
+    expect(matchRoute('/screen/x')).toBeUndefined();
   });
 
   it('loads each view as a component, and the kiosk as its own one', async () => {
