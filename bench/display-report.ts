@@ -25,7 +25,7 @@ const count = (n: number) => n.toLocaleString('en');
 export const medianRun = (runs: readonly FirstSlide[]) =>
   [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as FirstSlide;
 export const phases = (run: FirstSlide) =>
-  `server ready ${ms(run.phases.serverReady)}, page loaded +${ms(run.phases.pageReady)}, slide in the DOM +${ms(run.phases.slideInDom)}, image decoded and painted +${ms(run.phases.painted)}`;
+  `${run.phases.serverReady > 0 ? `server ready ${ms(run.phases.serverReady)}` : 'the core already up'}, page loaded +${ms(run.phases.pageReady)}, slide in the DOM +${ms(run.phases.slideInDom)}, image decoded and painted +${ms(run.phases.painted)}`;
 const gaps = (g: FrameGaps) =>
   `${g.dropped} of ${g.frames} frames; longest gap ${ms(g.longestGapMs)}`;
 

@@ -7,7 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { medianRun, ms, phases, REVEAL_TARGET } from './display-report';
-import { timeToFirstRevealSlide, timeToFirstSlide, type FirstSlide } from './first-slide';
+import {
+  SETTLE_MS,
+  timeToFirstRevealSlide,
+  timeToFirstSlide,
+  type FirstSlide,
+} from './first-slide';
 import { generatePack, type GeneratedPackSize } from './generate-pack';
 import { buildRevealDeck } from './reveal-deck';
 
@@ -25,17 +30,40 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** One unmeasured run of each, then `runs` rounds, each starting with the next one in turn. */
+interface Contender {
+  /** What is timed, from when: the row's first words. */
+  measure: string;
+  name: string;
+  /** Shown for where the time goes, held to no target. */
+  diagnostic?: boolean;
+  run: () => Promise<FirstSlide>;
+}
+
 export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promise<string[]> {
   const loadAtStart = os.loadavg()[0]?.toFixed(1) ?? '?';
   const packDir = path.join(o.root, 'pack-30');
   generatePack(packDir, o.pack, { drawing: o.drawing, order: 'interleaved' });
   const deck = buildRevealDeck(packDir, path.join(o.root, 'reveal-deck'), o.revealDist);
-  const contenders: { name: string; run: () => Promise<FirstSlide> }[] = [
-    { name: 'this build', run: () => timeToFirstSlide(browser, packDir) },
+  const serveStart = 'Serve start → first slide painted';
+  const contenders: Contender[] = [
+    { measure: serveStart, name: 'this build', run: () => timeToFirstSlide(browser, packDir) },
     ...(o.against
-      ? [{ name: `\`${o.against}\``, run: () => timeToFirstSlide(browser, packDir, o.against) }]
+      ? [
+          {
+            measure: serveStart,
+            name: `\`${o.against}\``,
+            run: () => timeToFirstSlide(browser, packDir, o.against),
+          },
+        ]
       : []),
-    { name: 'reveal.js', run: () => timeToFirstRevealSlide(browser, deck) },
+    {
+      // Where the time goes, not a second target: once the core is up, the page alone.
+      measure: `Display opened ${SETTLE_MS / 1000} s after the banner (the core settled) → first slide painted`,
+      name: 'this build, the page alone',
+      diagnostic: true,
+      run: () => timeToFirstSlide(browser, packDir, undefined, SETTLE_MS),
+    },
+    { measure: serveStart, name: 'reveal.js', run: () => timeToFirstRevealSlide(browser, deck) },
   ];
   const results = contenders.map(() => [] as FirstSlide[]);
   for (const c of contenders) await c.run();
@@ -55,7 +83,7 @@ export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promi
     const ratio = ourMedian.ms / deckMedian.ms;
     const perRound = median(ours.map((run, i) => run.ms / decks[i]!.ms));
     return {
-      row: `| Serve start → first slide painted, ${c.name}: ${deck.slides} slides (${o.pack.drawings} drawings at 4000×3000, first \`${ourMedian.itemId}\`); median of ${ours.length} rounds | ${ms(ourMedian.ms)} | reveal.js deck of the same slides, static server start → first slide painted: ${ms(deckMedian.ms)} | ${ratio.toFixed(2)}× (median of the rounds' own ratios: ${perRound.toFixed(2)}×) | ≤ ${REVEAL_TARGET.toFixed(1)}× | ${ratio <= REVEAL_TARGET ? 'met' : '**missed**'} |`,
+      row: `| ${c.measure}, ${c.name}: ${deck.slides} slides (${o.pack.drawings} drawings at 4000×3000, first \`${ourMedian.itemId}\`); median of ${ours.length} rounds | ${ms(ourMedian.ms)} | reveal.js deck of the same slides, static server start → first slide painted: ${ms(deckMedian.ms)} | ${ratio.toFixed(2)}× (median of the rounds' own ratios: ${perRound.toFixed(2)}×) | ${c.diagnostic ? '(diagnostic, no target)' : `≤ ${REVEAL_TARGET.toFixed(1)}×`} | ${c.diagnostic ? '' : ratio <= REVEAL_TARGET ? 'met' : '**missed**'} |`,
       notes: [
         `- ${c.name} (median run): ${phases(ourMedian)}.`,
         `  Each round: ${ours.map((r) => ms(r.ms)).join('; ')}.`,

@@ -17,3 +17,30 @@ describe('replaceSection', () => {
     expect(replaceSection('', 'OBS', '## OBS\n\nx')).toBe('# Benchmark results\n\n## OBS\n\nx\n\n');
   });
 });
+
+describe('replaceSection keeps a section’s history', () => {
+  const file =
+    '# Benchmark results\n\n## Display\n\nold table\n\n### History\n\n- tried X: no gain\n- old table kept\n\n## Soak\n\nold soak\n';
+
+  it('puts the old section’s history after the new lines, and leaves the next section alone', () => {
+    const out = replaceSection(file, 'Display', '## Display\n\nnew table');
+    expect(out).toBe(
+      '# Benchmark results\n\n## Display\n\nnew table\n\n### History\n\n- tried X: no gain\n- old table kept\n\n## Soak\n\nold soak\n',
+    );
+    expect(out).not.toContain('old table\n\n### History');
+  });
+
+  it('keeps a history at the end of the file, and writes none where there was none', () => {
+    const last = '# Benchmark results\n\n## Soak\n\nold\n\n### History\n\n- kept\n';
+    expect(replaceSection(last, 'Soak', '## Soak\n\nnew')).toBe(
+      '# Benchmark results\n\n## Soak\n\nnew\n\n### History\n\n- kept\n\n',
+    );
+    expect(replaceSection(file, 'Soak', '## Soak\n\nnew')).not.toContain('### History\n\n- kept');
+  });
+
+  it('writes a `$` in the new text as it is', () => {
+    expect(replaceSection(file, 'Display', "## Display\n\ncost $& and $'")).toContain(
+      "cost $& and $'",
+    );
+  });
+});
