@@ -8,6 +8,7 @@ import { notFound } from './media';
 import { briefError } from './brief-error';
 import { RENDERER_MISSING, readRendererIndex } from './pages';
 import { assetsNamedIn, readViewPreloads, withPreloads } from './view-preloads';
+import { withPictureHints } from './picture-hints';
 
 /**
  * A listener's fastify. Errors the framework answers before any route or hook (a malformed
@@ -101,22 +102,34 @@ export function markOverlayPage(html: string): string {
   return html.replace(/<html(\s|>)/, '<html class="overlay-page"$1');
 }
 
+/** The pictures a page should fetch first, by its path and the token in its link. */
+export type PictureHinter = (pathname: string, token: string | undefined) => string[];
+
 /**
  * The single-page app's index for a view path; the path picks the view in the browser. The
  * page names its view's code too (`view-preloads.ts`); `onPage` hears every file it names.
+ * `hints` names the pictures of the slide on air (`picture-hints.ts`).
  */
 export function appPage(
   rendererDir: string,
   fallbackHost: () => string,
   onPage: (assets: string[]) => void = () => {},
+  hints: PictureHinter = () => [],
 ) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const index = await readRendererIndex(rendererDir);
     if (index === null) {
       return reply.code(503).type('text/plain; charset=utf-8').send(RENDERER_MISSING);
     }
-    const pathname = request.url.split('?', 1)[0] ?? '';
-    const html = withPreloads(index, await readViewPreloads(rendererDir, pathname));
+    const queryAt = request.url.indexOf('?');
+    const pathname = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
+    // The token as the page's own script reads it from `location.search` (`socketTarget`).
+    const search = queryAt < 0 ? '' : request.url.slice(queryAt + 1);
+    const token = new URLSearchParams(search).get('token') ?? undefined;
+    const html = withPictureHints(
+      withPreloads(index, await readViewPreloads(rendererDir, pathname)),
+      hints(pathname, token),
+    );
     const page = isOverlayPath(request.url) ? markOverlayPage(html) : html;
     onPage(assetsNamedIn(page));
     return sendHtml(request, reply, page, fallbackHost());

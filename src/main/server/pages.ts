@@ -39,6 +39,13 @@ ${items}
 `;
 }
 
+/** The page with `tags` (links, each already escaped) at the end of its head. */
+export function withHeadTags(html: string, tags: readonly string[]): string {
+  if (tags.length === 0) return html;
+  // A function, so nothing in a tag is read as a replacement pattern (`$&`).
+  return html.replace('</head>', () => `    ${tags.join('\n    ')}\n  </head>`);
+}
+
 export const RENDERER_MISSING =
   'The renderer is not built, so there is no page to show.\nRun `npm run build` (or `npm run serve`, which builds first) and reload.\n';
 

@@ -18,6 +18,7 @@ import { controlStateOf } from './api/control-state';
 import { hostsOf } from './host-check';
 import { createQuietWatch, wantsContent } from './quiet';
 import { appPage, createApp, hardenApp, registerAssets, sendHtml } from './http';
+import { pictureHints } from './picture-hints';
 import { startLanListener } from './lan';
 import { registerMedia } from './media';
 import { createMediaAccess } from './media-access';
@@ -141,7 +142,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       fallbackHost(),
     );
   });
-  const serveApp = appPage(rendererDir, fallbackHost, (assets) => quiet.expect(assets));
+  // The show exists once the pack has been read (`core/late-show.ts`): a page served before
+  // names no picture.
+  let showLoaded = options.ready === undefined;
+  options.ready?.then(
+    () => (showLoaded = true),
+    () => {},
+  );
+  const hintSource = { tokens, content: () => store.snapshot(), show: () => show.state() };
+  const serveApp = appPage(
+    rendererDir,
+    fallbackHost,
+    (assets) => quiet.expect(assets),
+    (pathname, token) => (showLoaded ? pictureHints(hintSource, pathname, token) : []),
+  );
   for (const view of [...views, printView]) app.get(view.path, serveApp);
   // Overlay sub-pages (lower third, ticker, …) are routes inside the same app.
   app.get('/overlay/*', serveApp);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { isScreenPage, matchView, printView, type ViewRole } from '../../shared/protocol';
-import { escapeHtml } from './pages';
+import { escapeHtml, withHeadTags } from './pages';
 
 /**
  * A page asks for its view's code only once its entry has run (`renderer/app/routes.ts` loads
@@ -103,9 +103,7 @@ export function withPreloads(html: string, preloads: ViewPreloads): string {
       (href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`,
     ),
   ];
-  if (links.length === 0) return html;
-  // A function, so nothing in a link is read as a replacement pattern (`$&`).
-  return html.replace('</head>', () => `    ${links.join('\n    ')}\n  </head>`);
+  return withHeadTags(html, links);
 }
 
 /** Every `/assets/…` file a page names in its HTML: what its browser will ask for first. */

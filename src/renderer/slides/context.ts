@@ -1,4 +1,5 @@
 import { mediaWidthFor } from '../../shared/media/widths';
+import { mediaHref } from '../../shared/media/media-href';
 import { pickText, type LocalizedText, type Pack } from '../../shared/content';
 import type { ShowState } from '../../shared/protocol';
 import type { CampaignTag } from '../../shared/time/links';
@@ -72,9 +73,6 @@ export function pageMediaWidth(): number | null {
   return side > 0 ? mediaWidthFor(side) : null;
 }
 
-/** Photos the core scales down to the screen's width; SVG is drawn at any size, a GIF may move. */
-const SCALABLE = /\.(jpe?g|png|webp)$/i;
-
 let mediaToken: string | null = null;
 
 /**
@@ -117,17 +115,11 @@ export function setMediaVersions(versions: Readonly<Record<string, string>> | un
  * keeps its old version, so nothing on screen changes.
  */
 export function mediaUrl(path: string, width: number | null = pageMediaWidth()): string {
-  const escaped = path.split('/').map(encodeURIComponent).join('/');
   // The standalone player: plain files beside the page, nothing to scale, version or token.
-  if (staticMediaBase !== null) return `${staticMediaBase}${escaped}`;
-  const url = `/media/${escaped}`;
-  const query = new URLSearchParams();
-  if (width !== null && SCALABLE.test(path)) query.set('w', String(width));
-  const version = mediaVersions[path];
-  if (version) query.set('v', version);
-  if (mediaToken) query.set('token', mediaToken);
-  const search = query.toString();
-  return search ? `${url}?${search}` : url;
+  if (staticMediaBase !== null) {
+    return `${staticMediaBase}${path.split('/').map(encodeURIComponent).join('/')}`;
+  }
+  return mediaHref(path, { width, version: mediaVersions[path], token: mediaToken });
 }
 
 /** A calendar date (`YYYY-MM-DD`) in words, never shifted a day by a time zone. */

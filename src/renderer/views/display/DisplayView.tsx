@@ -10,7 +10,7 @@ import { Slide } from '../../slides/Slide';
 import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
 import { sendCommand } from '../../transport/socket';
-import { chooseScreen, nextSlot, showAfterNext, type Screen } from '../../slides/choose-screen';
+import { chooseScreen, nextSlot, showAfterNext, type Screen } from '../../../shared/show';
 import { MerchTable } from './merch/MerchTable';
 import {
   LOOP,
@@ -19,7 +19,7 @@ import {
   merchSettings,
   type MerchView,
 } from './merch/merch-state';
-import { createPreloader, imagesOf, videoFrameKey, type Preloader } from './preload';
+import { createPagePreloader, imagesOf, videoFrameKey, type Preloader } from './preload';
 import { MAX_IMAGE_WAIT_MS, SlideStage, type FramePhase, type StageEntry } from './SlideStage';
 import type { VideoSlideContext } from '../../slides/VideoSlide';
 import { publishedEntryOptions, videoEntryOptions } from '../../slides/video-sync';
@@ -120,7 +120,7 @@ export function DisplayView({
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
   const nowMs = useNow(clockOffsetMs);
   const windowShape = useWindowShape();
-  const [ownPreloader] = useState(() => createPreloader());
+  const [ownPreloader] = useState(() => createPagePreloader());
   const preloader = givenPreloader ?? ownPreloader;
   const [fade] = useState(() => fadeMs ?? (prefersReducedMotion() ? 0 : FADE_MS));
   const cursorIdle = useCursorIdle();

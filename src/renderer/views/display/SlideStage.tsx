@@ -10,7 +10,7 @@ import {
 import { useLatest } from '../../controls/use-latest';
 import { FitBatch } from '../../fit/Fit';
 import type { ShowState } from '../../../shared/protocol';
-import type { Screen } from '../../slides/choose-screen';
+import type { Screen } from '../../../shared/show';
 import { imagesOf, videoFramesOf, type Preloader } from './preload';
 import { frameAttributes, type FramePhase, type StageFlip } from './stage-flip';
 

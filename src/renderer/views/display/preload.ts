@@ -1,4 +1,5 @@
 import type { ContentItem } from '../../../shared/content';
+import { picturesOf } from '../../../shared/media/pictures';
 import { mediaUrl, pageMediaWidth } from '../../slides/context';
 
 /** The images a slide shows, as the URLs its <img> elements will ask for. */
@@ -6,15 +7,7 @@ export function imagesOf(
   item: ContentItem | undefined,
   width: number | null = pageMediaWidth(),
 ): string[] {
-  if (!item) return [];
-  switch (item.kind) {
-    case 'drawing':
-      return item.consent ? [mediaUrl(item.image, width)] : [];
-    case 'case':
-      return item.photo?.consent ? [mediaUrl(item.photo.file, width)] : [];
-    default:
-      return [];
-  }
+  return picturesOf(item).map((file) => mediaUrl(file, width));
 }
 
 /**
@@ -44,6 +37,17 @@ export const browserImageLoader: ImageLoader = (url) => {
     image.onerror = () => resolve();
   });
 };
+
+/**
+ * The pictures the core named in this page's head for the slide on air (`server/picture-hints.ts`):
+ * their addresses exactly as written, which are the ones the first slide asks for. Only the
+ * core's own media: a page is never told to decode anything else.
+ */
+export function hintedImages(doc: Pick<Document, 'querySelectorAll'>): string[] {
+  return [...doc.querySelectorAll('link[rel="preload"][as="image"]')]
+    .map((link) => link.getAttribute('href') ?? '')
+    .filter((href) => href.startsWith('/media/'));
+}
 
 /**
  * Remembers each image's load, so the preload for "the slide after this one" and the wait
@@ -110,3 +114,17 @@ export function createPreloader(load: ImageLoader = browserImageLoader) {
   };
 }
 export type Preloader = ReturnType<typeof createPreloader>;
+
+/**
+ * The display's own preloader, already fetching and decoding the pictures the core named in
+ * the page (`hintedImages`): the slide on air when the page was served, decoded while the
+ * socket connects, so it goes up as soon as the show says so.
+ */
+export function createPagePreloader(
+  doc: Pick<Document, 'querySelectorAll'> | undefined = globalThis.document,
+  load: ImageLoader = browserImageLoader,
+): Preloader {
+  const preloader = createPreloader(load);
+  if (doc) preloader.warm(hintedImages(doc));
+  return preloader;
+}

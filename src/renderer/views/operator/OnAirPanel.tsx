@@ -6,7 +6,7 @@ import { isShowItem } from '../../../shared/content';
 import { languageForSlide } from '../../i18n/language';
 import { slideTiming } from '../../slides/context';
 import { useStores } from '../../stores';
-import { chooseScreen, type Screen } from '../../slides/choose-screen';
+import { chooseScreen, type Screen } from '../../../shared/show';
 import { SlidePreview } from './SlidePreview';
 import { consoleLanguage, itemTitle, kindLabel } from '../../controls/text';
 import { useClock } from '../../controls/use-clock';

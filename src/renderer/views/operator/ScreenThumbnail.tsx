@@ -4,7 +4,7 @@ import type { ScreensStatus, ShowState } from '../../../shared/protocol';
 import { consoleLanguage, itemTitle } from '../../controls/text';
 import { useClock } from '../../controls/use-clock';
 import { languageForSlide } from '../../i18n/language';
-import { chooseScreen } from '../../slides/choose-screen';
+import { chooseScreen } from '../../../shared/show';
 import { useStores } from '../../stores';
 import { SlidePreview } from './SlidePreview';
 

@@ -2,7 +2,7 @@ import { memo, useLayoutEffect, useRef, useState, type CSSProperties } from 'rea
 import { pickText, type Pack } from '../../../shared/content';
 import type { SlideTiming } from '../../slides/context';
 import { Slide } from '../../slides/Slide';
-import type { Screen } from '../../slides/choose-screen';
+import type { Screen } from '../../../shared/show';
 import { themeStyle } from '../../slides/theme';
 
 /** The venue screen the preview pretends to be: the display's own layout at 1080p. */

@@ -23,6 +23,7 @@ import {
   PNG,
   TestClient,
   get,
+  getRaw,
   makeFixture,
 } from './helpers';
 
@@ -32,7 +33,13 @@ let engine: ShowEngine;
 let server: ShowServer;
 
 const content = () =>
-  snapshot([caseItem('a'), drawing('b'), statement('c'), playlist('main', ['a', 'b', 'c'])]);
+  snapshot([
+    caseItem('a'),
+    // A picture the fixture pack has (`makeFixture`).
+    drawing('b', { image: 'media/photo.png' }),
+    statement('c'),
+    playlist('main', ['a', 'b', 'c']),
+  ]);
 
 const { clients, connect, connected } = socketClients(() => server);
 
@@ -490,6 +497,43 @@ describe('HTTP', () => {
       expect(csp).toContain("style-src 'self' 'unsafe-inline'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('names the picture on air in the display’s page, for its own token only', async () => {
+    const hint = /<link rel="preload" as="image" fetchpriority="high" href="([^"]+)">/;
+    // The case on air has no picture: nothing to name.
+    expect((await get(server.port, `/display?token=${server.tokens.display}`)).body).not.toMatch(
+      hint,
+    );
+    const operator = await connected('operator');
+    operator.send({ type: 'command', requestId: 'r1', command: { name: 'next' } });
+    await operator.nextOf('result');
+    expect(engine.state().itemId).toBe('b');
+    const page = await get(server.port, `/display?token=${server.tokens.display}`);
+    const href = hint.exec(page.body)?.[1]?.replaceAll('&#38;', '&');
+    expect(href).toBe(`/media/media/photo.png?token=${server.tokens.display}`);
+    // The very address the page's slide asks for, and the core serves it.
+    const picture = await getRaw(server.port, href!);
+    expect(picture.status).toBe(200);
+    expect(picture.headers['content-type']).toBe('image/png');
+    const kiosk = await get(server.port, `/kiosk/?token=${server.tokens.kiosk}`);
+    expect(kiosk.body).toContain(`token=${server.tokens.kiosk}"`);
+    for (const other of [
+      '/display',
+      '/display?token=wrong',
+      `/display?token=${server.tokens.kiosk}`,
+      `/display?token=${server.tokens.operator}`,
+      `/display?token=wrong&token=${server.tokens.display}`,
+      `/kiosk?token=${server.tokens.display}`,
+      `/operator?token=${server.tokens.operator}`,
+      `/overlay?token=${server.tokens.overlay}`,
+      `/stage?token=${server.tokens.stage}`,
+    ]) {
+      const res = await get(server.port, other);
+      expect(res.status, other).toBe(200);
+      expect(res.body, other).not.toMatch(hint);
+      expect(res.body, other).not.toContain('/media/');
     }
   });
 

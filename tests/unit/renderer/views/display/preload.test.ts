@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPreloader, imagesOf } from '../../../../../src/renderer/views/display/preload';
+import {
+  createPagePreloader,
+  createPreloader,
+  hintedImages,
+  imagesOf,
+} from '../../../../../src/renderer/views/display/preload';
 import { actionItem, caseItem, drawingItem } from '../../fixtures';
 
 function deferredLoader() {
@@ -51,5 +56,35 @@ describe('createPreloader', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(done).toBe(true);
     expect(preloader.isReady(['/slow.png'])).toBe(false);
+  });
+});
+
+describe('the pictures the core named in the page', () => {
+  const page = (head: string) =>
+    new DOMParser().parseFromString(`<html><head>${head}</head></html>`, 'text/html');
+  const head = [
+    '<link rel="modulepreload" href="/assets/DisplayView.js">',
+    '<link rel="stylesheet" href="/assets/display.css">',
+    '<link rel="preload" as="image" fetchpriority="high" href="/media/media/a.jpg?v=1&#38;token=t">',
+    '<link rel="preload" as="image" href="https://elsewhere.example/b.jpg">',
+    '<link rel="preload" as="image" href="//elsewhere.example/c.jpg">',
+    '<link rel="preload" as="font" href="/media/font.woff2">',
+  ].join('');
+
+  it('reads the image preloads of the core’s own media, as written', () => {
+    expect(hintedImages(page(head))).toEqual(['/media/media/a.jpg?v=1&token=t']);
+    expect(hintedImages(page(''))).toEqual([]);
+  });
+
+  it('starts the display’s preloader on them, so the slide can go up at once', async () => {
+    const { load, finish } = deferredLoader();
+    const preloader = createPagePreloader(page(head), load);
+    expect(load.mock.calls.map(([url]) => url)).toEqual(['/media/media/a.jpg?v=1&token=t']);
+    const ready = preloader.ready(['/media/media/a.jpg?v=1&token=t'], 2_000);
+    expect(load).toHaveBeenCalledTimes(1);
+    finish('/media/media/a.jpg?v=1&token=t');
+    await ready;
+    expect(preloader.isReady(['/media/media/a.jpg?v=1&token=t'])).toBe(true);
+    expect(createPagePreloader(undefined, load).isReady(['/x'])).toBe(false);
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { chooseScreen, nextSlot, showAfterNext } from '../../../../src/shared/show/choose-screen';
 import {
-  chooseScreen,
-  nextSlot,
-  showAfterNext,
-} from '../../../../src/renderer/slides/choose-screen';
-import { caseItem, drawingItem, safeStatement, showState, snapshot } from '../fixtures';
+  caseItem,
+  drawingItem,
+  safeStatement,
+  showState,
+  snapshot,
+} from '../../../fixtures/state/content-items';
 
 const slideId = (screen: ReturnType<typeof chooseScreen>) =>
   screen.kind === 'slide' ? screen.item.id : screen.kind;

@@ -1,10 +1,5 @@
-import {
-  isShowItem,
-  type ContentSnapshot,
-  type LoadedItem,
-  type ShowItem,
-} from '../../shared/content';
-import type { ShowState } from '../../shared/protocol';
+import { isShowItem, type ContentSnapshot, type LoadedItem, type ShowItem } from '../content';
+import type { ShowState } from '../protocol';
 
 export type Screen =
   | { kind: 'connecting' }
