@@ -45,24 +45,24 @@ export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promi
   generatePack(packDir, o.pack, { drawing: o.drawing, order: 'interleaved' });
   const deck = buildRevealDeck(packDir, path.join(o.root, 'reveal-deck'), o.revealDist);
   const serveStart = 'Serve start → first slide painted';
+  // Where the time goes, not a second target: once the core is up, the page alone.
+  const pageAlone = `Display opened ${SETTLE_MS / 1000} s after the banner (the core settled) → first slide painted`;
+  const builds = [
+    { name: 'this build', cli: undefined },
+    ...(o.against ? [{ name: `\`${o.against}\``, cli: o.against }] : []),
+  ];
   const contenders: Contender[] = [
-    { measure: serveStart, name: 'this build', run: () => timeToFirstSlide(browser, packDir) },
-    ...(o.against
-      ? [
-          {
-            measure: serveStart,
-            name: `\`${o.against}\``,
-            run: () => timeToFirstSlide(browser, packDir, o.against),
-          },
-        ]
-      : []),
-    {
-      // Where the time goes, not a second target: once the core is up, the page alone.
-      measure: `Display opened ${SETTLE_MS / 1000} s after the banner (the core settled) → first slide painted`,
-      name: 'this build, the page alone',
+    ...builds.map((b) => ({
+      measure: serveStart,
+      name: b.name,
+      run: () => timeToFirstSlide(browser, packDir, b.cli),
+    })),
+    ...builds.map((b) => ({
+      measure: pageAlone,
+      name: `${b.name}, the page alone`,
       diagnostic: true,
-      run: () => timeToFirstSlide(browser, packDir, undefined, SETTLE_MS),
-    },
+      run: () => timeToFirstSlide(browser, packDir, b.cli, SETTLE_MS),
+    })),
     { measure: serveStart, name: 'reveal.js', run: () => timeToFirstRevealSlide(browser, deck) },
   ];
   const results = contenders.map(() => [] as FirstSlide[]);
