@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ResolveResult } from '../content/paths';
+import { fileStreamClosed } from '../content/file-stream';
 import { fileVersionTag, sameVersion } from '../content/version-tag';
 
 /** The content store's `media(relPath)`: the version of a pack file the loader checked. */
@@ -148,21 +149,21 @@ async function copyCheckedVersion(
   await mkdir(folder, { recursive: true });
   const temp = path.join(folder, `.copy-${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | null = null;
+  let sink: WriteStream | null = null;
   try {
     handle = await open(source, 'r');
     if (!sameVersion(checked, await handle.stat())) {
       throw new Error('the file changed since it was checked');
     }
-    await pipeline(
-      handle.createReadStream({ start: 0, autoClose: false }),
-      createWriteStream(temp, { flags: 'wx', mode: 0o644 }),
-    );
+    sink = createWriteStream(temp, { flags: 'wx', mode: 0o644 });
+    await pipeline(handle.createReadStream({ start: 0, autoClose: false }), sink);
     if (!sameVersion(checked, await handle.stat())) {
       throw new Error('the file changed while it was copied');
     }
     await rename(temp, file);
   } finally {
     await handle?.close();
+    if (sink) await fileStreamClosed(sink);
     await rm(temp, { force: true });
   }
 }

@@ -25,12 +25,12 @@ export async function writeNewMedia(
   const temp = path.join(dir, `.upload-${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     for (let n = 1; n < 10_000; n++) {
       const fileName = `${name}${n === 1 ? '' : `-${n}`}.${extension}`;
       try {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileStreamClosed } from '../file-stream';
 
 /*
  * An upload too big to hold in memory (a video is hundreds of MB), written as it arrives to a
@@ -50,11 +51,13 @@ export async function receiveToTemp(
   source.once('error', sourceFailed);
   source.once('aborted', () => counter.destroy(new Error('the upload was aborted')));
   source.pipe(counter);
+  // `wx`: a file that is there (planted, or a link) is never written through.
+  const sink = createWriteStream(temp, { flags: 'wx', mode: 0o644 });
   try {
-    // `wx`: a file that is there (planted, or a link) is never written through.
-    await pipeline(counter, createWriteStream(temp, { flags: 'wx', mode: 0o644 }));
+    await pipeline(counter, sink);
   } catch (error) {
     source.unpipe(counter);
+    await fileStreamClosed(sink);
     await rm(temp, { force: true });
     if (error instanceof UploadTooLarge) return { ok: false, tooLarge: true };
     throw error;
