@@ -89,8 +89,7 @@ export function sendHtml(
   );
 }
 
-function isOverlayPath(url: string): boolean {
-  const pathname = url.split('?')[0] ?? '';
+function isOverlayPath(pathname: string): boolean {
   return pathname === '/overlay' || pathname.startsWith('/overlay/');
 }
 
@@ -130,7 +129,7 @@ export function appPage(
       withPreloads(index, await readViewPreloads(rendererDir, pathname)),
       hints(pathname, token),
     );
-    const page = isOverlayPath(request.url) ? markOverlayPage(html) : html;
+    const page = isOverlayPath(pathname) ? markOverlayPage(html) : html;
     onPage(assetsNamedIn(page));
     return sendHtml(request, reply, page, fallbackHost());
   };

@@ -1,5 +1,5 @@
 import { mediaWidthFor } from '../../shared/media/widths';
-import { mediaHref } from '../../shared/media/media-href';
+import { encodePathParts, mediaHref } from '../../shared/media/media-href';
 import { pickText, type LocalizedText, type Pack } from '../../shared/content';
 import type { ShowState } from '../../shared/protocol';
 import type { CampaignTag } from '../../shared/time/links';
@@ -116,9 +116,7 @@ export function setMediaVersions(versions: Readonly<Record<string, string>> | un
  */
 export function mediaUrl(path: string, width: number | null = pageMediaWidth()): string {
   // The standalone player: plain files beside the page, nothing to scale, version or token.
-  if (staticMediaBase !== null) {
-    return `${staticMediaBase}${path.split('/').map(encodeURIComponent).join('/')}`;
-  }
+  if (staticMediaBase !== null) return `${staticMediaBase}${encodePathParts(path)}`;
   return mediaHref(path, { width, version: mediaVersions[path], token: mediaToken });
 }
 

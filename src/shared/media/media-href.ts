@@ -11,12 +11,20 @@ export interface MediaHrefOptions {
 }
 
 /**
+ * A relative file path (`media/drawings/raised fist.svg`) as a URL path: each part escaped,
+ * the slashes kept.
+ */
+export function encodePathParts(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
  * The address of a pack file on the core, `/media/…` with the width, version and token in
  * that order. One builder for the page and for the core naming a picture in a page's head:
  * the browser reuses a fetch only for the very same address.
  */
 export function mediaHref(path: string, options: MediaHrefOptions): string {
-  const escaped = path.split('/').map(encodeURIComponent).join('/');
+  const escaped = encodePathParts(path);
   const query = new URLSearchParams();
   if (options.width !== null && SCALABLE.test(path)) query.set('w', String(options.width));
   if (options.version) query.set('v', options.version);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { encodePathParts } from '../../../shared/media/media-href';
 
 /** The service worker's file name; the player registers it (renderer/app/player/register-sw.ts). */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -11,7 +12,7 @@ export const WEB_MANIFEST_FILE = 'manifest.webmanifest';
 export function precacheList(files: readonly string[]): string[] {
   const listed = files
     .filter((file) => file !== SERVICE_WORKER_FILE)
-    .map((file) => `./${file.split('/').map(encodeURIComponent).join('/')}`)
+    .map((file) => `./${encodePathParts(file)}`)
     .sort();
   return ['./', ...listed];
 }
