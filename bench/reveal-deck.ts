@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { GeneratedPackSize } from './generate-pack';
 
 type Localized = string | Record<string, string> | undefined;
 type Fields = Record<string, unknown>;
@@ -66,6 +67,9 @@ function section(id: string, item: Fields, text: (v: unknown) => string): string
       ${body}
     </section>`;
 }
+
+/** 30 slides, interleaved from a drawing, as in the comparison the issue describes. */
+export const REVEAL_PACK: GeneratedPackSize = { cases: 8, songs: 7, drawings: 8, statements: 7 };
 
 export interface RevealDeck {
   dir: string;

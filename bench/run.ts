@@ -16,7 +16,7 @@ import { benchObsLatency } from './obs-latency';
 import { benchOperatorLatency } from './operator-latency';
 import { writeResultsSection } from './results-file';
 import { benchSync, syncReport } from './sync';
-import { buildRevealDeck } from './reveal-deck';
+import { buildRevealDeck, REVEAL_PACK } from './reveal-deck';
 import { benchVideo, videoReport } from './video';
 import { NO_OPTIMISING_COMPILERS } from './v8-flags';
 
@@ -25,8 +25,6 @@ const REVEAL_RUNS = 5;
 const PACE_MS = 250;
 const PACED = 100;
 const PACK: GeneratedPackSize = { cases: 400, songs: 200, drawings: 200, statements: 200 };
-/** 30 slides, interleaved from a drawing, as in the comparison the issue describes. */
-const REVEAL_PACK: GeneratedPackSize = { cases: 8, songs: 7, drawings: 8, statements: 7 };
 /** Cold (100), halfway through the warm-up, warm (1,000), halfway through the rest, 2,000. */
 const HEAP_AFTER = [PACED, 550, WARM_UP, 1500, 2 * WARM_UP];
 

@@ -14,6 +14,7 @@ import { launchBenchBrowser } from './browser';
 import { makeDrawingJpeg } from './drawing';
 import { generatePack } from './generate-pack';
 import { DISPLAY_SLIDE, firstSlidePainted, firstSlideProbe } from './probes';
+import { REVEAL_PACK } from './reveal-deck';
 
 /** Wall-clock milliseconds, comparable with the page's `performance.timeOrigin`. */
 const wallNow = () => performance.timeOrigin + performance.now();
@@ -103,11 +104,10 @@ const browser = await launchBenchBrowser();
 try {
   const root = mkdtempSync(path.join(os.tmpdir(), 'timeline-'));
   const packDir = path.join(root, 'pack-30');
-  generatePack(
-    packDir,
-    { cases: 8, songs: 7, drawings: 8, statements: 7 },
-    { drawing: { data: await makeDrawingJpeg(browser), extension: '.jpg' }, order: 'interleaved' },
-  );
+  generatePack(packDir, REVEAL_PACK, {
+    drawing: { data: await makeDrawingJpeg(browser), extension: '.jpg' },
+    order: 'interleaved',
+  });
   const rounds = Number(values.rounds);
   for (let round = 0; round <= rounds; round++) {
     const rows = await oneStart(browser, packDir, { settled: values.settled, cli: values.cli });

@@ -12,7 +12,7 @@ import { launchBenchBrowser } from './browser';
 import { makeDrawingJpeg } from './drawing';
 import { generatePack } from './generate-pack';
 import { DISPLAY_SLIDE, REVEAL_SLIDE, firstSlidePainted, firstSlideProbe } from './probes';
-import { buildRevealDeck } from './reveal-deck';
+import { buildRevealDeck, REVEAL_PACK } from './reveal-deck';
 import { startStaticServer } from './static-serve';
 
 interface TraceEvent {
@@ -111,11 +111,7 @@ const browser = await launchBenchBrowser();
 try {
   const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };
   const packDir = path.join(outDir, 'pack-30');
-  generatePack(
-    packDir,
-    { cases: 8, songs: 7, drawings: 8, statements: 7 },
-    { drawing, order: 'interleaved' },
-  );
+  generatePack(packDir, REVEAL_PACK, { drawing, order: 'interleaved' });
   const deck = buildRevealDeck(packDir, path.join(outDir, 'reveal-deck'), revealDist);
   const report: string[] = [];
   for (let round = 0; round < 2; round++) {
