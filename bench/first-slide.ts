@@ -2,7 +2,7 @@
 // a static server with a reveal.js deck of the same slides, timed the same way in the same
 // Chromium.
 import type { Browser, Page } from '@playwright/test';
-import { serve } from '../tests/helpers/serve';
+import { serve, type Served } from '../tests/helpers/serve';
 import { DISPLAY_SLIDE, REVEAL_SLIDE, firstSlidePainted, firstSlideProbe } from './probes';
 import type { RevealDeck } from './reveal-deck';
 import { startStaticServer } from './static-serve';
@@ -121,4 +121,41 @@ export const SETTLE_MS = 1_500;
 /** The same for the reveal.js deck: spawning the static server to its first slide painted. */
 export function timeToFirstRevealSlide(browser: Browser, deck: RevealDeck): Promise<FirstSlide> {
   return measure(browser, REVEAL_SLIDE, () => startStaticServer(deck.mounts));
+}
+
+/** Our first slide as a static page (static-first-slide.ts), and what shares the cores with it. */
+export interface StaticSlideRun {
+  /** The static server's mounts: the saved pages at `/`, the renderer's assets, the pack's media. */
+  mounts: readonly string[];
+  /** The page's path under the server's root. */
+  path: string;
+  /** `serve` started beside the static server, `afterMs` after it is spawned; none if absent. */
+  core?: { packDir: string; afterMs: number };
+}
+
+/**
+ * Spawning the static server to the saved slide painted: the page a core answering with the
+ * finished slide would send, at a bare Node server's speed. With `core`, our real `serve`
+ * starts beside it (its own process, opened by nobody), so the page shares the two cores with
+ * a core's start as the real display does.
+ */
+export function timeToStaticFirstSlide(browser: Browser, run: StaticSlideRun): Promise<FirstSlide> {
+  return measure(browser, DISPLAY_SLIDE, async () => {
+    let core: Promise<Served> | undefined;
+    const startCore = (packDir: string) => {
+      core = serve({ content: packDir, timeoutMs: 60_000 });
+      // Stopped below; a failed start is not this measure's business until then.
+      core.catch(() => undefined);
+    };
+    const timer = run.core ? setTimeout(startCore, run.core.afterMs, run.core.packDir) : undefined;
+    const server = await startStaticServer(run.mounts);
+    return {
+      url: `${server.url}${run.path}`,
+      stop: async () => {
+        clearTimeout(timer);
+        await server.stop();
+        if (core) await (await core).stop();
+      },
+    };
+  });
 }

@@ -10,6 +10,7 @@ import { transitions } from './display';
 import { WARM_UP, displayReport, type DisplayBench } from './display-report';
 import { makeDrawingJpeg } from './drawing';
 import { timeToFirstRevealSlide, timeToFirstSlide, type FirstSlide } from './first-slide';
+import { firstSlideCeiling } from './first-slide-ceiling';
 import { firstSlideOnly } from './first-slide-run';
 import { generatePack, type GeneratedPackSize } from './generate-pack';
 import { benchObsLatency } from './obs-latency';
@@ -19,6 +20,7 @@ import { benchSync, syncReport } from './sync';
 import { buildRevealDeck, REVEAL_PACK } from './reveal-deck';
 import { benchVideo, videoReport } from './video';
 import { NO_OPTIMISING_COMPILERS } from './v8-flags';
+import { repoRoot } from '../tests/helpers/serve';
 
 const FIRST_SLIDE_RUNS = 3;
 const REVEAL_RUNS = 5;
@@ -38,11 +40,30 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 const browser = await launchBenchBrowser();
 /** `--first-slide [RUNS] [--against CLI]`: only the comparison with reveal.js (first-slide-run.ts). */
 const firstSlideFlag = process.argv.indexOf('--first-slide');
+/** `--first-slide-ceiling [RUNS]`: our saved first slide as a static page (first-slide-ceiling.ts). */
+const ceilingFlag = process.argv.indexOf('--first-slide-ceiling');
 try {
   if (process.argv.includes('--sync')) {
     await syncSection();
   } else if (process.argv.includes('--video')) {
     await videoSection();
+  } else if (ceilingFlag >= 0) {
+    step('encoding the drawing (4000×3000)');
+    const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };
+    const runs = Number(process.argv[ceilingFlag + 1] ?? REVEAL_RUNS) || REVEAL_RUNS;
+    step(
+      `our first slide as a static page beside reveal.js: one unmeasured run each, then ${runs}`,
+    );
+    const lines = await firstSlideCeiling(browser, {
+      pack: REVEAL_PACK,
+      drawing,
+      root,
+      revealDist,
+      assetsDir: path.join(repoRoot, 'out/renderer/assets'),
+      runs,
+    });
+    writeResultsSection("The first slide's ceiling", lines);
+    console.log(lines.join('\n'));
   } else if (firstSlideFlag >= 0) {
     step('encoding the drawing (4000×3000)');
     const drawing = { data: await makeDrawingJpeg(browser), extension: '.jpg' as const };

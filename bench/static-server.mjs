@@ -33,7 +33,8 @@ const mounts = process.argv
 function resolveFile(urlPath) {
   for (const [prefix, dir] of mounts) {
     if (!urlPath.startsWith(prefix)) continue;
-    const rest = urlPath.slice(prefix.length) || 'index.html';
+    // A folder's address (ending in `/`) means its index.html, as on any static host.
+    const rest = urlPath.slice(prefix.length).replace(/(^|\/)$/, '$1index.html');
     const file = path.resolve(dir, rest);
     if (file !== dir && !file.startsWith(dir + path.sep)) return null;
     try {
