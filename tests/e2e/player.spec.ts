@@ -2,10 +2,11 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse, stringify } from 'yaml';
 import { loadPack } from '../../src/main/content';
 import { exportPlayer } from '../../src/main/exports/player/export-player';
 import type { ContentSnapshot } from '../../src/shared/content';
@@ -160,9 +161,13 @@ const TYPES: Record<string, string> = {
 };
 
 /** A plain static host: the folder's files, nothing else. */
-function staticHost(root: string): Promise<{ server: Server; url: string }> {
+function staticHost(
+  root: string,
+  log?: (path: string) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    log?.(path);
     const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
     if (!file.startsWith(root + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
       response.writeHead(404).end();
@@ -204,5 +209,78 @@ test('served over http it installs a service worker and plays again offline', as
   } finally {
     await context.close();
     await new Promise((done) => server.close(done));
+  }
+});
+
+/** Notes (wall clock) when the first slide on air has its pictures loaded. */
+const SLIDE_UP_PROBE = `(() => {
+  const check = () => {
+    if (window.__slideUpAt) return;
+    const frame = document.querySelector('.slide-frame[data-phase="in"]');
+    const images = frame ? [...frame.querySelectorAll('img')] : [];
+    if (images.length > 0 && images.every((img) => img.complete && img.naturalWidth > 0)) {
+      window.__slideUpAt = Date.now();
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  document.addEventListener('load', check, true);
+})()`;
+
+test('over http the first picture comes with the page, and the offline copy waits for the first slide', async ({
+  browser,
+}) => {
+  // A show that opens on a drawing: the export names its picture in the page's head.
+  const content = join(mkdtempSync(join(tmpdir(), 'player-e2e-pack-')), 'content');
+  cpSync(builtInPack, content, { recursive: true });
+  const mainFile = join(content, 'playlists/main.yaml');
+  const main = parse(readFileSync(mainFile, 'utf8')) as { items: string[] };
+  main.items = [
+    'placeholder-raised-fist',
+    ...main.items.filter((id) => id !== 'placeholder-raised-fist'),
+  ];
+  writeFileSync(mainFile, stringify(main));
+  const out = join(resolve(content, '..'), 'player');
+  const result = await exportPlayer({
+    contentDir: content,
+    out,
+    playlists: [],
+    force: false,
+    safe: false,
+    playerDir: resolve(repoRoot, 'out/player'),
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problem));
+  const served: { path: string; at: number }[] = [];
+  const { server, url } = await staticHost(out, (path) => served.push({ path, at: Date.now() }));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(SLIDE_UP_PROBE);
+    await page.goto(url);
+    await expect(onAir(page)).toHaveAttribute('data-item-id', 'placeholder-raised-fist');
+    await page.evaluate('navigator.serviceWorker.ready.then(() => null)');
+    const slideUpAt = (await page.evaluate('window.__slideUpAt')) as number;
+    expect(slideUpAt).toBeGreaterThan(0);
+
+    // Fetched through the page's own hint, once: the slide asks for the very same address.
+    const picture = '/media/media/drawings/raised-fist.svg';
+    const initiators = (await page.evaluate(
+      `performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === ${JSON.stringify(picture)}).map((e) => e.initiatorType)`,
+    )) as string[];
+    expect(initiators).toEqual(['link']);
+    const swAt = served.find((r) => r.path === '/sw.js')?.at;
+    expect(
+      served.filter((r) => r.path === picture && (swAt === undefined || r.at < swAt)),
+    ).toHaveLength(1);
+
+    // The offline copy (the worker, then every file of the folder) starts only once the first
+    // slide is up: until then the slide has the machine to itself.
+    expect(swAt).toBeGreaterThanOrEqual(slideUpAt);
+    const otherMedia = served.filter((r) => r.path.startsWith('/media/') && r.path !== picture);
+    expect(otherMedia.length).toBeGreaterThan(0);
+    for (const r of otherMedia) expect(r.at, r.path).toBeGreaterThanOrEqual(slideUpAt);
+  } finally {
+    await context.close();
+    await new Promise((done) => server.close(done));
+    rmSync(resolve(content, '..'), { recursive: true, force: true });
   }
 });

@@ -95,6 +95,11 @@ export function setStaticMedia(base: string | null): void {
   staticMediaBase = base;
 }
 
+/** Where this page's pack media live: the core's `/media/`, or the player's own folder. */
+export function pageMediaPrefix(): string {
+  return staticMediaBase ?? '/media/';
+}
+
 /** The checked version of each media file, from the latest content snapshot. */
 let mediaVersions: Readonly<Record<string, string>> = {};
 

@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pickText, type ContentError, type ContentSnapshot } from '../../../shared/content';
+import {
+  firstSlidePictures,
+  PLAYER_MEDIA_BASE,
+  playerMediaHref,
+} from '../../../shared/player/folder';
 import { loadPack } from '../../content/load-pack';
 import { loadSharp } from '../../content/load-sharp';
 import { isInside } from '../../content/paths';
@@ -139,7 +144,9 @@ export async function exportPlayer(options: PlayerExportOptions): Promise<Player
       written.push({ path: file, bytes: await readFile(path.join(playerDir, file)) });
     }
     for (const file of collected.files) {
-      if (file.kind === 'media') written.push({ path: `media/${file.path}`, bytes: file.bytes });
+      if (file.kind === 'media') {
+        written.push({ path: `${PLAYER_MEDIA_BASE}${file.path}`, bytes: file.bytes });
+      }
     }
     const name =
       pickText(pack.title, pack.defaultLanguage, pack.defaultLanguage) ?? 'Solidarity Screens';
@@ -149,7 +156,14 @@ export async function exportPlayer(options: PlayerExportOptions): Promise<Player
       { path: PLAYER_DATA_FILE, bytes: text(playerDataScript(snapshot)) },
       {
         path: 'index.html',
-        bytes: text(playerIndexHtml({ title: name, language: pack.defaultLanguage, background })),
+        bytes: text(
+          playerIndexHtml({
+            title: name,
+            language: pack.defaultLanguage,
+            background,
+            pictures: firstSlidePictures(snapshot, Date.now()).map(playerMediaHref),
+          }),
+        ),
       },
       {
         path: WEB_MANIFEST_FILE,

@@ -1,10 +1,9 @@
 import type { ContentSnapshot } from '../../../shared/content';
+import { PLAYER_DATA_GLOBAL } from '../../../shared/player/folder';
 import { playerIconFile, WEB_MANIFEST_FILE } from './offline-files';
 
 /** The pack as a classic script: a page opened from file:// may not fetch a JSON file. */
 export const PLAYER_DATA_FILE = 'pack-data.js';
-/** Must match renderer/app/player/player-data.ts. */
-const PLAYER_DATA_GLOBAL = 'SOLIDARITY_PLAYER_DATA';
 
 /** JSON that is safe inside a <script>: no `</script>`, no HTML comment, no line separators. */
 function scriptJson(value: unknown): string {
@@ -28,12 +27,15 @@ const escapeHtml = (value: string) =>
 
 /**
  * Classic scripts only (Chromium runs no module script from file://), relative URLs only, and
- * a policy that lets the page reach nothing but its own folder.
+ * a policy that lets the page reach nothing but its own folder. `pictures` are the first
+ * slide's (their addresses in the folder): named in the head, they are fetched with the
+ * scripts, and the player decodes them before its show has even started.
  */
 export function playerIndexHtml(options: {
   title: string;
   language: string;
   background: string;
+  pictures?: readonly string[];
 }): string {
   const csp = [
     "default-src 'self'",
@@ -62,7 +64,7 @@ export function playerIndexHtml(options: {
     <link rel="manifest" href="${WEB_MANIFEST_FILE}" />
     <link rel="icon" href="icon.svg" />
     <link rel="apple-touch-icon" href="${playerIconFile(192)}" />
-    <link rel="stylesheet" href="player.css" />
+${(options.pictures ?? []).map((href) => `    <link rel="preload" as="image" fetchpriority="high" href="${escapeHtml(href)}" />\n`).join('')}    <link rel="stylesheet" href="player.css" />
     <script src="${PLAYER_DATA_FILE}"></script>
     <script src="player.js" defer></script>
   </head>

@@ -14,7 +14,14 @@ import './player.css';
  * The display view, fed by a show that runs in this page: the same slides, fonts, QR codes
  * and language cycle as a screen of the core, with no server behind it.
  */
-export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
+export function PlayerView({
+  snapshot,
+  onStarted,
+}: {
+  snapshot: ContentSnapshot;
+  /** Once the first slide has had the machine to itself (DisplayView's `onStarted`). */
+  onStarted?: () => void;
+}) {
   const [stores] = useState(() => {
     const fresh = createStores();
     fresh.content.setState({ snapshot });
@@ -83,7 +90,7 @@ export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
   return (
     <StoresContext.Provider value={stores}>
       <div className="player" onClick={onTap} data-testid="player">
-        <DisplayView send={send} />
+        <DisplayView send={send} onStarted={onStarted} />
         {canFullscreen ? (
           <button
             type="button"

@@ -7,15 +7,18 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/400-italic.css';
 import '@fontsource/inter/600.css';
 import { pickText } from '../../../shared/content';
+import { PLAYER_DATA_GLOBAL, PLAYER_MEDIA_BASE } from '../../../shared/player/folder';
 import { setStaticMedia } from '../../slides/context';
 import '../base.css';
-import { PLAYER_DATA_GLOBAL, readPlayerData } from './player-data';
+import { readPlayerData } from './player-data';
 import { PlayerView } from './PlayerView';
 import { registerOfflineCopy } from './register-sw';
 
 // Media are plain files in the folder, next to index.html.
-setStaticMedia('media/');
-registerOfflineCopy(location, typeof navigator === 'undefined' ? undefined : navigator);
+setStaticMedia(PLAYER_MEDIA_BASE);
+// The offline copy fetches every file of the folder: it waits until the first slide is up.
+const keepOfflineCopy = () =>
+  registerOfflineCopy(location, typeof navigator === 'undefined' ? undefined : navigator);
 
 const root = document.getElementById('root');
 if (root) {
@@ -29,7 +32,7 @@ if (root) {
     document.title = pickText(pack.title, pack.defaultLanguage, pack.defaultLanguage) ?? '';
     createRoot(root).render(
       <StrictMode>
-        <PlayerView snapshot={data.snapshot} />
+        <PlayerView snapshot={data.snapshot} onStarted={keepOfflineCopy} />
       </StrictMode>,
     );
   }

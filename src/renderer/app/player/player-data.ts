@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import type { ContentSnapshot } from '../../../shared/content';
 
-/** The global `pack-data.js` sets: a classic script, because file:// pages may not fetch. */
-export const PLAYER_DATA_GLOBAL = 'SOLIDARITY_PLAYER_DATA';
-
 /**
  * The export wrote this file from a pack the loader checked, so only its outline is checked
  * here: a folder copied by hand, half-written or mixed with another version must say so on

@@ -78,6 +78,11 @@ export interface DisplayViewProps {
    * the audience sees the show going on, and the operator sees the screen offline on the console.
    */
   offlineMark?: boolean;
+  /**
+   * Called when the first slide has had the machine to itself (`useStarted`): work that can
+   * wait starts then, as the display's own does (the next slide, the other fonts).
+   */
+  onStarted?: () => void;
 }
 
 export function DisplayView({
@@ -87,6 +92,7 @@ export function DisplayView({
   preloader: givenPreloader,
   search = typeof location === 'undefined' ? '' : location.search,
   offlineMark = true,
+  onStarted,
 }: DisplayViewProps) {
   const stores = useStores();
   const snapshot = useStore(stores.content, (s) => s.snapshot);
@@ -156,8 +162,14 @@ export function DisplayView({
   // The grace period counts from the first slide going up, not from its wait.
   const started = useStarted(onStage && firstUp);
   const nextImagesKey = started ? nextImages.join('\n') : '';
+  const onStartedRef = useRef(onStarted);
   useEffect(() => {
-    if (started) loadAllFonts();
+    onStartedRef.current = onStarted;
+  });
+  useEffect(() => {
+    if (!started) return;
+    loadAllFonts();
+    onStartedRef.current?.();
   }, [started]);
   useEffect(() => {
     if (nextImagesKey) preloader.warm(nextImagesKey.split('\n'));

@@ -1,6 +1,6 @@
 import type { ContentItem } from '../../../shared/content';
 import { picturesOf } from '../../../shared/media/pictures';
-import { mediaUrl, pageMediaWidth } from '../../slides/context';
+import { mediaUrl, pageMediaPrefix, pageMediaWidth } from '../../slides/context';
 
 /** The images a slide shows, as the URLs its <img> elements will ask for. */
 export function imagesOf(
@@ -39,14 +39,18 @@ export const browserImageLoader: ImageLoader = (url) => {
 };
 
 /**
- * The pictures the core named in this page's head for the slide on air (`server/picture-hints.ts`):
- * their addresses exactly as written, which are the ones the first slide asks for. Only the
- * core's own media: a page is never told to decode anything else.
+ * The pictures named in this page's head for its first slide (by the core,
+ * `server/picture-hints.ts`; by the player's export, `exports/player/page.ts`): their addresses
+ * exactly as written, which are the ones the first slide asks for. Only the page's own pack
+ * media (`pageMediaPrefix`): a page is never told to decode anything else.
  */
-export function hintedImages(doc: Pick<Document, 'querySelectorAll'>): string[] {
+export function hintedImages(
+  doc: Pick<Document, 'querySelectorAll'>,
+  mediaPrefix: string = pageMediaPrefix(),
+): string[] {
   return [...doc.querySelectorAll('link[rel="preload"][as="image"]')]
     .map((link) => link.getAttribute('href') ?? '')
-    .filter((href) => href.startsWith('/media/'));
+    .filter((href) => href.startsWith(mediaPrefix));
 }
 
 /**

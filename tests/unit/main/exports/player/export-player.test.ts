@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPlayer } from '../../../../../src/main/exports/player/export-player';
 import { precacheList } from '../../../../../src/main/exports/player/offline-files';
@@ -147,6 +148,44 @@ describe('exportPlayer', () => {
     expect(existsSync(path.join(out, 'media/media/drawings/raised-fist.svg'))).toBe(false);
     expect(readFileSync(path.join(out, 'pack-data.js'), 'utf8')).not.toContain('raised-fist.svg');
     expect(readFileSync(path.join(out, 'sw.js'), 'utf8')).not.toContain('raised-fist.svg');
+  });
+
+  it('names the first slide’s picture in the page, at its address in the folder, and never a left-out one', async () => {
+    const dir = copyOfBuiltInPack();
+    const mainFile = path.join(dir, 'playlists/main.yaml');
+    const main = parse(readFileSync(mainFile, 'utf8')) as { items: string[] };
+    const first = ['placeholder-raised-fist', 'placeholder-window-and-bird'];
+    main.items = [...first, ...main.items.filter((id) => !first.includes(id))];
+    writeFileSync(mainFile, stringify(main));
+    appendFileSync(path.join(dir, 'drawings/placeholder-raised-fist.yaml'), '\nsensitive: true\n');
+    // A drawing is sensitive unless its file says otherwise.
+    appendFileSync(
+      path.join(dir, 'drawings/placeholder-window-and-bird.yaml'),
+      '\nsensitive: false\n',
+    );
+    const preloads = (out: string) =>
+      [
+        ...readFileSync(path.join(out, 'index.html'), 'utf8').matchAll(
+          /<link rel="preload" as="image" fetchpriority="high" href="([^"]+)" \/>/g,
+        ),
+      ].map((m) => m[1] as string);
+
+    const plain = await run(dir);
+    if (!plain.result.ok) throw new Error(JSON.stringify(plain.result.problem));
+    expect(preloads(plain.out)).toEqual(['media/media/drawings/raised-fist.svg']);
+    expect(existsSync(path.join(plain.out, 'media/media/drawings/raised-fist.svg'))).toBe(true);
+
+    // --safe: the sensitive drawing is not in the folder, so the player opens on the next one.
+    const safe = await run(dir, { safe: true });
+    if (!safe.result.ok) throw new Error(JSON.stringify(safe.result.problem));
+    expect(preloads(safe.out)).toEqual(['media/media/drawings/window-and-bird.svg']);
+    expect(existsSync(path.join(safe.out, 'media/media/drawings/window-and-bird.svg'))).toBe(true);
+    expect(readFileSync(path.join(safe.out, 'index.html'), 'utf8')).not.toContain('raised-fist');
+
+    // The built-in show opens on a case without a photo: nothing to name.
+    const builtIn = await run(builtInPack);
+    if (!builtIn.result.ok) throw new Error('not exported');
+    expect(preloads(builtIn.out)).toEqual([]);
   });
 
   it('refuses a pack with loader problems unless --force, and writes nothing', async () => {

@@ -376,6 +376,31 @@ describe('DisplayView first slide', () => {
     }
   });
 
+  it('calls onStarted only once the first slide is up and has had the grace period', async () => {
+    vi.useFakeTimers();
+    try {
+      const { preloader, finish } = heldLoads();
+      const onStarted = vi.fn();
+      const { stores } = renderDisplay({ preloader, onStarted });
+      connected(stores, onDrawing());
+      // The picture is still arriving: however long that takes, nothing else starts.
+      act(() => vi.advanceTimersByTime(STARTUP_GRACE_MS * 2));
+      expect(onStarted).not.toHaveBeenCalled();
+      await finish(firstImage);
+      expect(screen.getByText('Raised fist')).toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(STARTUP_GRACE_MS - 1));
+      expect(onStarted).not.toHaveBeenCalled();
+      act(() => vi.advanceTimersByTime(1));
+      expect(onStarted).toHaveBeenCalledTimes(1);
+      // The show going on does not start it again.
+      act(() => applyShow(showState({ itemId: 'boris-kagarlitsky', position: 1 }), stores.show));
+      act(() => vi.advanceTimersByTime(STARTUP_GRACE_MS * 2));
+      expect(onStarted).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('in safe mode never asks for, nor waits on, a sensitive first picture', async () => {
     const { preloader, asked } = heldLoads();
     const content = snapshot([sensitiveDrawing, safeStatement, actionItem]);

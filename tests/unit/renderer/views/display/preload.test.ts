@@ -5,6 +5,12 @@ import {
   hintedImages,
   imagesOf,
 } from '../../../../../src/renderer/views/display/preload';
+import {
+  mediaUrl,
+  pageMediaPrefix,
+  setStaticMedia,
+} from '../../../../../src/renderer/slides/context';
+import { PLAYER_MEDIA_BASE, playerMediaHref } from '../../../../../src/shared/player/folder';
 import { actionItem, caseItem, drawingItem } from '../../fixtures';
 
 function deferredLoader() {
@@ -74,6 +80,29 @@ describe('the pictures the core named in the page', () => {
   it('reads the image preloads of the core’s own media, as written', () => {
     expect(hintedImages(page(head))).toEqual(['/media/media/a.jpg?v=1&token=t']);
     expect(hintedImages(page(''))).toEqual([]);
+  });
+
+  it('in the offline player, reads its own folder’s media and nothing else', () => {
+    const player = page(
+      [
+        '<link rel="preload" as="image" href="media/media/drawings/a%20b.jpg">',
+        '<link rel="preload" as="image" href="/media/media/c.jpg">',
+        '<link rel="preload" as="image" href="https://elsewhere.example/media/d.jpg">',
+        '<link rel="preload" as="image" href="other/e.jpg">',
+      ].join(''),
+    );
+    expect(hintedImages(player, PLAYER_MEDIA_BASE)).toEqual(['media/media/drawings/a%20b.jpg']);
+    // What the page asks for is the player's own address of the file: the same string.
+    setStaticMedia(PLAYER_MEDIA_BASE);
+    try {
+      expect(pageMediaPrefix()).toBe(PLAYER_MEDIA_BASE);
+      expect(hintedImages(player)).toEqual(['media/media/drawings/a%20b.jpg']);
+      expect(mediaUrl('media/drawings/a b.jpg')).toBe(playerMediaHref('media/drawings/a b.jpg'));
+      expect(mediaUrl('media/drawings/#1?.jpg')).toBe(playerMediaHref('media/drawings/#1?.jpg'));
+    } finally {
+      setStaticMedia(null);
+    }
+    expect(pageMediaPrefix()).toBe('/media/');
   });
 
   it('starts the display’s preloader on them, so the slide can go up at once', async () => {
