@@ -11,6 +11,7 @@ import type { Browser } from '@playwright/test';
 import { medianRun, ms, phases } from './display-report';
 import { timeToFirstRevealSlide, timeToStaticFirstSlide, type FirstSlide } from './first-slide';
 import { generatePack, type GeneratedPackSize } from './generate-pack';
+import { alternatingRounds, perRoundRatio } from './rounds';
 import { buildRevealDeck } from './reveal-deck';
 import { cliPath } from '../tests/helpers/serve';
 import { captureStaticFirstSlide, STATIC_PAGES } from './static-first-slide';
@@ -27,9 +28,6 @@ export interface CeilingOptions {
 
 /** The core starts this long after the static server in the "core held back" row. */
 export const CORE_HELD_BACK_MS = 500;
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 export async function firstSlideCeiling(browser: Browser, o: CeilingOptions): Promise<string[]> {
   const loadAtStart = os.loadavg()[0]?.toFixed(1) ?? '?';
@@ -77,22 +75,17 @@ export async function firstSlideCeiling(browser: Browser, o: CeilingOptions): Pr
     },
     { name: 'reveal.js', run: () => timeToFirstRevealSlide(browser, deck) },
   ];
-  const results = contenders.map(() => [] as FirstSlide[]);
-  for (const c of contenders) await c.run();
-  for (let i = 0; i < o.runs; i++) {
-    // Each goes first in turn, so none always gets the warmer caches.
-    for (let k = 0; k < contenders.length; k++) {
-      const at = (i + k) % contenders.length;
-      results[at]!.push(await contenders[at]!.run());
-    }
-  }
+  const results = await alternatingRounds(
+    contenders.map((c) => c.run),
+    o.runs,
+  );
   const loadAtEnd = os.loadavg()[0]?.toFixed(1) ?? '?';
   const decks = results[results.length - 1]!;
   const deckMedian = medianRun(decks);
   const rows = contenders.slice(0, -1).map((c, k) => {
     const runs = results[k]!;
     const ours = medianRun(runs);
-    const perRound = median(runs.map((run, i) => run.ms / decks[i]!.ms));
+    const perRound = perRoundRatio(runs, decks);
     if (ours.itemId !== saved.itemId) {
       throw new Error(`the static page showed ${ours.itemId}, not the saved ${saved.itemId}`);
     }

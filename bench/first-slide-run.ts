@@ -14,6 +14,7 @@ import {
   type FirstSlide,
 } from './first-slide';
 import { generatePack, type GeneratedPackSize } from './generate-pack';
+import { alternatingRounds, perRoundRatio } from './rounds';
 import { buildRevealDeck } from './reveal-deck';
 
 export interface FirstSlideOnly {
@@ -25,9 +26,6 @@ export interface FirstSlideOnly {
   /** Another build's cli.js, measured in the same rounds. */
   against?: string;
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** One unmeasured run of each, then `runs` rounds, each starting with the next one in turn. */
 interface Contender {
@@ -65,15 +63,10 @@ export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promi
     })),
     { measure: serveStart, name: 'reveal.js', run: () => timeToFirstRevealSlide(browser, deck) },
   ];
-  const results = contenders.map(() => [] as FirstSlide[]);
-  for (const c of contenders) await c.run();
-  for (let i = 0; i < o.runs; i++) {
-    // Each goes first in turn, so none always gets the warmer caches.
-    for (let k = 0; k < contenders.length; k++) {
-      const at = (i + k) % contenders.length;
-      results[at]!.push(await contenders[at]!.run());
-    }
-  }
+  const results = await alternatingRounds(
+    contenders.map((c) => c.run),
+    o.runs,
+  );
   const loadAtEnd = os.loadavg()[0]?.toFixed(1) ?? '?';
   const decks = results[results.length - 1]!;
   const deckMedian = medianRun(decks);
@@ -81,7 +74,7 @@ export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promi
     const ours = results[k]!;
     const ourMedian = medianRun(ours);
     const ratio = ourMedian.ms / deckMedian.ms;
-    const perRound = median(ours.map((run, i) => run.ms / decks[i]!.ms));
+    const perRound = perRoundRatio(ours, decks);
     return {
       row: `| ${c.measure}, ${c.name}: ${deck.slides} slides (${o.pack.drawings} drawings at 4000×3000, first \`${ourMedian.itemId}\`); median of ${ours.length} rounds | ${ms(ourMedian.ms)} | reveal.js deck of the same slides, static server start → first slide painted: ${ms(deckMedian.ms)} | ${ratio.toFixed(2)}× (median of the rounds' own ratios: ${perRound.toFixed(2)}×) | ${c.diagnostic ? '(diagnostic, no target)' : `≤ ${REVEAL_TARGET.toFixed(1)}×`} | ${c.diagnostic ? '' : ratio <= REVEAL_TARGET ? 'met' : '**missed**'} |`,
       notes: [
