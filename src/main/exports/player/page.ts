@@ -50,6 +50,12 @@ export function playerIndexHtml(options: {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+  const pictureLinks = (options.pictures ?? [])
+    .map(
+      (href) =>
+        `    <link rel="preload" as="image" fetchpriority="high" href="${escapeHtml(href)}" />\n`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="${escapeHtml(options.language)}">
   <head>
@@ -64,7 +70,7 @@ export function playerIndexHtml(options: {
     <link rel="manifest" href="${WEB_MANIFEST_FILE}" />
     <link rel="icon" href="icon.svg" />
     <link rel="apple-touch-icon" href="${playerIconFile(192)}" />
-${(options.pictures ?? []).map((href) => `    <link rel="preload" as="image" fetchpriority="high" href="${escapeHtml(href)}" />\n`).join('')}    <link rel="stylesheet" href="player.css" />
+${pictureLinks}    <link rel="stylesheet" href="player.css" />
     <script src="${PLAYER_DATA_FILE}"></script>
     <script src="player.js" defer></script>
   </head>

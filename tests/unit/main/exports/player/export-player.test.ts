@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPlayer } from '../../../../../src/main/exports/player/export-player';
 import { precacheList } from '../../../../../src/main/exports/player/offline-files';
+import { playerIndexHtml } from '../../../../../src/main/exports/player/page';
 import { pickText, type ContentSnapshot } from '../../../../../src/shared/content';
 import { builtInPack, copyOfBuiltInPack, removeTempDirs, tempDir } from '../../packs/pack-zips';
 
@@ -227,5 +228,22 @@ describe('exportPlayer', () => {
 
     const inside = await run(builtInPack, { out: path.join(builtInPack, 'player') });
     expect(!inside.result.ok && inside.result.problem.key).toBe('exportPlayer.outInside');
+  });
+});
+
+describe('playerIndexHtml', () => {
+  it('names each picture as a relative image preload, escaped, and nothing without pictures', () => {
+    const page = (pictures?: string[]) =>
+      playerIndexHtml({ title: 'T', language: 'en', background: '#000', pictures });
+    const html = page(['media/media/a%20b.jpg', 'media/x"><script>alert(1)</script>.jpg']);
+    expect(html).toContain(
+      '<link rel="preload" as="image" fetchpriority="high" href="media/media/a%20b.jpg" />',
+    );
+    expect(html).toContain('href="media/x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;.jpg"');
+    expect(html).not.toContain('<script>alert(1)');
+    // Named before the stylesheet and the scripts, so the browser asks for them first.
+    expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf('player.css'));
+    expect(page()).not.toContain('rel="preload"');
+    expect(page([])).not.toContain('rel="preload"');
   });
 });
