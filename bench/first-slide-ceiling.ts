@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import { medianRun, ms, phases } from './display-report';
+import { ms, phases } from './display-report';
 import { timeToFirstRevealSlide, timeToStaticFirstSlide, type FirstSlide } from './first-slide';
 import { generatePack, type GeneratedPackSize } from './generate-pack';
-import { alternatingRounds, perRoundRatio } from './rounds';
+import { roundsAgainstBaseline } from './rounds';
 import { buildRevealDeck } from './reveal-deck';
 import { cliPath } from '../tests/helpers/serve';
 import { captureStaticFirstSlide, STATIC_PAGES } from './static-first-slide';
@@ -75,23 +75,19 @@ export async function firstSlideCeiling(browser: Browser, o: CeilingOptions): Pr
     },
     { name: 'reveal.js', run: () => timeToFirstRevealSlide(browser, deck) },
   ];
-  const results = await alternatingRounds(
+  const { baseline, others } = await roundsAgainstBaseline(
     contenders.map((c) => c.run),
     o.runs,
   );
   const loadAtEnd = os.loadavg()[0]?.toFixed(1) ?? '?';
-  const decks = results[results.length - 1]!;
-  const deckMedian = medianRun(decks);
-  const rows = contenders.slice(0, -1).map((c, k) => {
-    const runs = results[k]!;
-    const ours = medianRun(runs);
-    const perRound = perRoundRatio(runs, decks);
+  const rows = others.map(({ runs, median: ours, ratio, perRound }, k) => {
+    const name = contenders[k]!.name;
     if (ours.itemId !== saved.itemId) {
       throw new Error(`the static page showed ${ours.itemId}, not the saved ${saved.itemId}`);
     }
     return {
-      row: `| ${c.name}; median of ${runs.length} rounds | ${ms(ours.ms)} | ${ms(deckMedian.ms)} | ${(ours.ms / deckMedian.ms).toFixed(2)}× (rounds' own: ${perRound.toFixed(2)}×) |`,
-      note: `- ${c.name} (median run): ${phases(ours)}. Each round: ${runs.map((r) => ms(r.ms)).join('; ')}.`,
+      row: `| ${name}; median of ${runs.length} rounds | ${ms(ours.ms)} | ${ms(baseline.median.ms)} | ${ratio.toFixed(2)}× (rounds' own: ${perRound.toFixed(2)}×) |`,
+      note: `- ${name} (median run): ${phases(ours)}. Each round: ${runs.map((r) => ms(r.ms)).join('; ')}.`,
     };
   });
   return [
@@ -105,7 +101,7 @@ export async function firstSlideCeiling(browser: Browser, o: CeilingOptions): Pr
     ...rows.map((r) => r.row),
     '',
     ...rows.map((r) => r.note),
-    `- reveal.js (median run): ${phases(deckMedian)}. Each round: ${decks.map((r) => ms(r.ms)).join('; ')}.`,
+    `- reveal.js (median run): ${phases(baseline.median)}. Each round: ${baseline.runs.map((r) => ms(r.ms)).join('; ')}.`,
   ];
 }
 

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import { medianRun, ms, phases, REVEAL_TARGET } from './display-report';
+import { ms, phases, REVEAL_TARGET } from './display-report';
 import {
   SETTLE_MS,
   timeToFirstRevealSlide,
@@ -14,7 +14,7 @@ import {
   type FirstSlide,
 } from './first-slide';
 import { generatePack, type GeneratedPackSize } from './generate-pack';
-import { alternatingRounds, perRoundRatio } from './rounds';
+import { roundsAgainstBaseline } from './rounds';
 import { buildRevealDeck } from './reveal-deck';
 
 export interface FirstSlideOnly {
@@ -63,18 +63,14 @@ export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promi
     })),
     { measure: serveStart, name: 'reveal.js', run: () => timeToFirstRevealSlide(browser, deck) },
   ];
-  const results = await alternatingRounds(
+  const { baseline, others } = await roundsAgainstBaseline(
     contenders.map((c) => c.run),
     o.runs,
   );
   const loadAtEnd = os.loadavg()[0]?.toFixed(1) ?? '?';
-  const decks = results[results.length - 1]!;
-  const deckMedian = medianRun(decks);
-  const rows = contenders.slice(0, -1).map((c, k) => {
-    const ours = results[k]!;
-    const ourMedian = medianRun(ours);
-    const ratio = ourMedian.ms / deckMedian.ms;
-    const perRound = perRoundRatio(ours, decks);
+  const deckMedian = baseline.median;
+  const rows = others.map(({ runs: ours, median: ourMedian, ratio, perRound }, k) => {
+    const c = contenders[k]!;
     return {
       row: `| ${c.measure}, ${c.name}: ${deck.slides} slides (${o.pack.drawings} drawings at 4000×3000, first \`${ourMedian.itemId}\`); median of ${ours.length} rounds | ${ms(ourMedian.ms)} | reveal.js deck of the same slides, static server start → first slide painted: ${ms(deckMedian.ms)} | ${ratio.toFixed(2)}× (median of the rounds' own ratios: ${perRound.toFixed(2)}×) | ${c.diagnostic ? '(diagnostic, no target)' : `≤ ${REVEAL_TARGET.toFixed(1)}×`} | ${c.diagnostic ? '' : ratio <= REVEAL_TARGET ? 'met' : '**missed**'} |`,
       notes: [
@@ -93,6 +89,6 @@ export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promi
     '',
     ...rows.flatMap((r) => r.notes),
     `- reveal.js (median run): ${phases(deckMedian)}.`,
-    `  Each round: ${decks.map((r) => ms(r.ms)).join('; ')}.`,
+    `  Each round: ${baseline.runs.map((r) => ms(r.ms)).join('; ')}.`,
   ];
 }

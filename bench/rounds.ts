@@ -1,5 +1,6 @@
 // The first-slide comparisons' rounds: several contenders timed in turn, so each shares the
 // same load and none always runs first on the warmer caches.
+import { medianRun } from './display-report';
 import type { FirstSlide } from './first-slide';
 
 /**
@@ -27,3 +28,36 @@ const median = (values: number[]) =>
 /** The median of each round's own ratio, `ours` against `baseline`'s run of the same round. */
 export const perRoundRatio = (ours: readonly FirstSlide[], baseline: readonly FirstSlide[]) =>
   median(ours.map((run, i) => run.ms / baseline[i]!.ms));
+
+export interface AgainstBaseline {
+  runs: FirstSlide[];
+  /** The median run, whose phases add up to its time. */
+  median: FirstSlide;
+  /** Its median against the baseline's. */
+  ratio: number;
+  /** The median of each round's own ratio. */
+  perRound: number;
+}
+
+/**
+ * `alternatingRounds` where the last contender is the baseline (reveal.js): the baseline's
+ * runs and median, and each other contender's against it.
+ */
+export async function roundsAgainstBaseline(
+  contenders: readonly (() => Promise<FirstSlide>)[],
+  rounds: number,
+): Promise<{ baseline: { runs: FirstSlide[]; median: FirstSlide }; others: AgainstBaseline[] }> {
+  const results = await alternatingRounds(contenders, rounds);
+  const runs = results[results.length - 1]!;
+  const baseline = { runs, median: medianRun(runs) };
+  const others = results.slice(0, -1).map((ours) => {
+    const median = medianRun(ours);
+    return {
+      runs: ours,
+      median,
+      ratio: median.ms / baseline.median.ms,
+      perRound: perRoundRatio(ours, runs),
+    };
+  });
+  return { baseline, others };
+}
