@@ -278,6 +278,22 @@ test('over http the first picture comes with the page, and the offline copy wait
     const otherMedia = served.filter((r) => r.path.startsWith('/media/') && r.path !== picture);
     expect(otherMedia.length).toBeGreaterThan(0);
     for (const r of otherMedia) expect(r.at, r.path).toBeGreaterThanOrEqual(slideUpAt);
+
+    // From a USB stick (file://) the same page plays its first picture, with nothing refused.
+    const filePage = await context.newPage();
+    const problems: string[] = [];
+    filePage.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await filePage.goto(pathToFileURL(join(out, 'index.html')).href);
+    await expect(onAir(filePage)).toHaveAttribute('data-item-id', 'placeholder-raised-fist');
+    const image = onAir(filePage).locator('img').first();
+    await expect(image).toHaveJSProperty('complete', true);
+    const width = await image.evaluate(
+      (img) => (img as unknown as { naturalWidth: number }).naturalWidth,
+    );
+    expect(width).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
   } finally {
     await context.close();
     await new Promise((done) => server.close(done));
