@@ -33,9 +33,8 @@ import { useWindowShape } from './use-window-shape';
 import { useOfflineShow } from './use-offline-show';
 import { useScheduledShow } from '../../transport/use-scheduled-show';
 import { StageFlip } from './stage-flip';
-import { useStarted } from './use-started';
+import { useAfterStart, useStarted } from './use-started';
 import { useFirstImagesReady } from './use-first-images';
-import { loadAllFonts } from './fonts';
 import '../../slides/styles/index.css';
 import './display.css';
 import './merch/merch.css';
@@ -161,19 +160,7 @@ export function DisplayView({
   const firstUp = useFirstImagesReady(onStage, firstImages, preloader, MAX_IMAGE_WAIT_MS);
   // The grace period counts from the first slide going up, not from its wait.
   const started = useStarted(onStage && firstUp);
-  const nextImagesKey = started ? nextImages.join('\n') : '';
-  const onStartedRef = useRef(onStarted);
-  useEffect(() => {
-    onStartedRef.current = onStarted;
-  });
-  useEffect(() => {
-    if (!started) return;
-    loadAllFonts();
-    onStartedRef.current?.();
-  }, [started]);
-  useEffect(() => {
-    if (nextImagesKey) preloader.warm(nextImagesKey.split('\n'));
-  }, [nextImagesKey, preloader]);
+  useAfterStart(started, nextImages, preloader, onStarted);
 
   const pinned = pinnedLanguage(search);
   const onShown = useCallback((entry: StageEntry) => {

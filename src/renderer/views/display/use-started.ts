@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { loadAllFonts } from './fonts';
+import type { Preloader } from './preload';
 
 /**
  * False until `delayMs` after the display first has something to show. Until then the first
@@ -16,3 +18,29 @@ export function useStarted(ready: boolean, delayMs = STARTUP_GRACE_MS): boolean 
 }
 
 export const STARTUP_GRACE_MS = 1_000;
+
+/**
+ * What waits for the start (`useStarted`): the other fonts, the caller's own work (the
+ * player's offline copy, `onStarted`, called once the start comes), and the next slide's
+ * images, fetched and decoded so it can go up on time.
+ */
+export function useAfterStart(
+  started: boolean,
+  nextImages: readonly string[],
+  preloader: Preloader,
+  onStarted?: () => void,
+): void {
+  const onStartedRef = useRef(onStarted);
+  useEffect(() => {
+    onStartedRef.current = onStarted;
+  });
+  useEffect(() => {
+    if (!started) return;
+    loadAllFonts();
+    onStartedRef.current?.();
+  }, [started]);
+  const nextKey = started ? nextImages.join('\n') : '';
+  useEffect(() => {
+    if (nextKey) preloader.warm(nextKey.split('\n'));
+  }, [nextKey, preloader]);
+}
