@@ -43,6 +43,9 @@ export default defineConfig({
           launch: resolve(__dirname, 'src/main/launch.ts'),
           // The image scaling child: sharp kept out of Electron's main process.
           'scale-worker': resolve(__dirname, 'src/main/scale-worker.ts'),
+          // Loaded lazily, once the show has started, to keep a copy of the first slide: its own
+          // chunk, so the core's start never compiles React's server renderer.
+          'first-slide-render': resolve(__dirname, 'src/renderer/first-slide/render-on-air.tsx'),
         },
       },
     },
