@@ -45,6 +45,15 @@ export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promi
   const serveStart = 'Serve start → first slide painted';
   // Where the time goes, not a second target: once the core is up, the page alone.
   const pageAlone = `Display opened ${SETTLE_MS / 1000} s after the banner (the core settled) → first slide painted`;
+  // The same data folder every round: each run starts where the one before stopped, and finds
+  // the first slide it kept (src/main/first-slide/); the unmeasured first round leaves it.
+  const serveRestart = 'Serve restart (nothing changed since the last stop) → first slide painted';
+  const restartDirs = new Map<string, string>();
+  const restartDataDir = (name: string): string => {
+    const dir = restartDirs.get(name) ?? path.join(o.root, `restart-data-${restartDirs.size}`);
+    restartDirs.set(name, dir);
+    return dir;
+  };
   const builds = [
     { name: 'this build', cli: undefined },
     ...(o.against ? [{ name: `\`${o.against}\``, cli: o.against }] : []),
@@ -54,6 +63,11 @@ export async function firstSlideOnly(browser: Browser, o: FirstSlideOnly): Promi
       measure: serveStart,
       name: b.name,
       run: () => timeToFirstSlide(browser, packDir, b.cli),
+    })),
+    ...builds.map((b) => ({
+      measure: serveRestart,
+      name: `${b.name}, a restart`,
+      run: () => timeToFirstSlide(browser, packDir, b.cli, 0, restartDataDir(b.name)),
     })),
     ...builds.map((b) => ({
       measure: pageAlone,

@@ -103,12 +103,15 @@ export function timeToFirstSlide(
   packDir: string,
   cli?: string,
   settleMs = 0,
+  /** A data folder kept from run to run: a restart, with the first slide the run before kept. */
+  dataDir?: string,
 ): Promise<FirstSlide> {
   return measure(
     browser,
     DISPLAY_SLIDE,
     async () => {
-      const served = await serve({ content: packDir, timeoutMs: 60_000, cli });
+      const env = dataDir ? { ...process.env, SOLIDARITY_DATA_DIR: dataDir } : undefined;
+      const served = await serve({ content: packDir, timeoutMs: 60_000, cli, env });
       return { url: served.urls.display, stop: served.stop };
     },
     settleMs,

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { USAGE, parseCli } from './args';
 import type { CliIo } from './serve';
+import { serveStartOptions, type ServeStartOptions } from './serve-options';
+import { listenWithKeptFirstSlide } from '../first-slide/launch';
 
 export interface MainContext extends CliIo {
   cwd: string;
@@ -23,6 +25,11 @@ export function defaultRendererDir(entryUrl: string): string {
   const here = path.dirname(fileURLToPath(entryUrl));
   const built = path.basename(here) === 'main' && path.basename(path.dirname(here)) === 'out';
   return built ? path.resolve(here, '../renderer') : path.resolve(here, '../../out/renderer');
+}
+
+/** The built server-side render of a slide, beside the built CLI (electron.vite.config.ts). */
+export function slideRendererFile(entryUrl: string): string {
+  return path.resolve(defaultRendererDir(entryUrl), '../main/first-slide-render.js');
 }
 
 async function isFolder(dir: string): Promise<boolean> {
@@ -82,22 +89,23 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     const { runValidate } = await import('../content/validate-command');
     return runValidate(parsed.contentDir, context.out, parsed.language);
   }
-  const { runServe, serveStartOptions } = await import('./serve');
-  return runServe(
-    {
-      ...serveStartOptions(parsed, {
-        rendererDir: defaultRendererDir(context.entryUrl),
-        environment: {
-          platform: process.platform,
-          env: context.env ?? process.env,
-          home: os.homedir(),
-          cwd: context.cwd,
-        },
-      }),
-      waitForStop: context.waitForStop,
-      // The e2e tests' wrong clock at boot; never set in real use.
-      clockShiftMs: Number((context.env ?? process.env).SOLIDARITY_TEST_CLOCK_SHIFT_MS) || 0,
-    },
-    context,
-  );
+  const start: ServeStartOptions = {
+    ...serveStartOptions(parsed, {
+      rendererDir: defaultRendererDir(context.entryUrl),
+      environment: {
+        platform: process.platform,
+        env: context.env ?? process.env,
+        home: os.homedir(),
+        cwd: context.cwd,
+      },
+    }),
+    // The e2e tests' wrong clock at boot; never set in real use.
+    clockShiftMs: Number((context.env ?? process.env).SOLIDARITY_TEST_CLOCK_SHIFT_MS) || 0,
+    slideRendererFile: slideRendererFile(context.entryUrl),
+  };
+  // A restart with nothing changed answers the display from the slide the last run kept, and
+  // loads the core only once that slide is up (first-slide/); null starts the usual way.
+  const kept = await listenWithKeptFirstSlide(start, context.out);
+  const { runServe } = await import('./serve');
+  return runServe({ ...start, kept, waitForStop: context.waitForStop }, context);
 }

@@ -1,65 +1,25 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { formatContentError } from '../../shared/content';
-import { translate, type AppLanguage } from '../../shared/i18n';
-import { startCore, type Core } from '../core/start';
+import { translate } from '../../shared/i18n';
+import { startCore, type Core, type KeepFirstSlideOption } from '../core/start';
+import type { RenderOnAir } from '../first-slide/keep';
+import { keptSlideOptions } from '../first-slide/options';
 import { systemClock } from '../../shared/time';
-import type { MerchTableOption } from '../server/merch-table';
 import { banner, bannerHead, bannerTail, listenErrorMessage } from '../core/messages';
-import { resolveDataDir, type DataDirEnvironment } from '../settings/data-dir';
-import type { CliCommand } from './args';
+import type { ServeStartOptions } from './serve-options';
+
+export { serveStartOptions, type ServeStartOptions } from './serve-options';
 
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
 }
 
-/** What `serve` and the headless `npm start` start: one shape, so they keep the same state. */
-export interface ServeStartOptions {
-  contentDir: string;
-  port: number;
-  host: string;
-  rendererDir: string;
-  /** Where the show position and the tokens are kept. */
-  dataDir: string;
-  newTokens?: boolean;
-  merch?: MerchTableOption | null;
-  /** Where the phone remote listens when turned on; this computer's LAN address if null. */
-  remoteAddress?: string | null;
-  /** What the operator should know from the start (how the venue screen is locked). */
-  notices?: readonly string[];
-  /** `--lang`: list the content's problems after the banner, in this language. */
-  language?: AppLanguage;
-  /** Tests only (SOLIDARITY_TEST_CLOCK_SHIFT_MS): the machine's clock, moved by this much. */
-  clockShiftMs?: number;
-}
-
 export interface ServeOptions extends ServeStartOptions {
   /** Resolves when the server should stop (Ctrl+C); injected so tests need no signals. */
   waitForStop: () => Promise<unknown>;
-}
-
-/**
- * The parsed `serve` options with every default filled in. The data folder is always a
- * folder (`--data`, else `SOLIDARITY_DATA_DIR`, else the OS default), never "keep nothing":
- * a start that forgot the last one would lose the tokens in every link handed out and
- * bring a show stopped in safe mode back out of it.
- */
-export function serveStartOptions(
-  parsed: Extract<CliCommand, { command: 'serve' }>,
-  defaults: { rendererDir: string; environment: DataDirEnvironment },
-): ServeStartOptions {
-  return {
-    contentDir: parsed.contentDir,
-    port: parsed.port,
-    host: parsed.host,
-    rendererDir: parsed.rendererDir ?? defaults.rendererDir,
-    dataDir: resolveDataDir(parsed.dataDir, defaults.environment),
-    newTokens: parsed.newTokens,
-    merch: parsed.merch,
-    remoteAddress: parsed.remoteAddress,
-    ...(parsed.language ? { language: parsed.language } : {}),
-  };
 }
 
 /**
@@ -72,9 +32,16 @@ export async function startServe(
   start: typeof startCore = startCore,
 ): Promise<Core | null> {
   let core: Core;
-  let printedHead = false;
+  // A kept first slide printed the addresses before the core was loaded (first-slide/launch.ts).
+  let printedHead = Boolean(options.kept);
   try {
     core = await start({
+      ...(options.kept
+        ? { early: options.kept.early, cliControlToken: options.kept.cliControlToken }
+        : {}),
+      ...(options.slideRendererFile
+        ? { keepFirstSlide: keptSlideOn(options, options.slideRendererFile) }
+        : {}),
       contentDir: options.contentDir,
       port: options.port,
       host: options.host,
@@ -114,6 +81,16 @@ export async function startServe(
     );
   }
   return core;
+}
+
+/** How the core keeps its first slide when it stops: the server-side render, loaded then. */
+function keptSlideOn(options: ServeStartOptions, file: string): KeepFirstSlideOption {
+  return {
+    options: keptSlideOptions(options),
+    load: async () =>
+      ((await import(pathToFileURL(file).href)) as { renderOnAirSlide: RenderOnAir })
+        .renderOnAirSlide,
+  };
 }
 
 export async function runServe(options: ServeOptions, io: CliIo): Promise<number> {

@@ -1,4 +1,6 @@
-import { viewUrls } from '../../shared/protocol';
+// The views' table alone, not the protocol's schemas: the first lines are printed before zod
+// is loaded when a kept first slide answers the display (first-slide/).
+import { viewUrls } from '../../shared/protocol/views';
 import type { Core } from './start';
 
 // What the core says to the person who started it, the same from `serve`, `npm start` and
@@ -27,7 +29,10 @@ export function banner(core: Core): string[] {
 }
 
 /** The banner's first lines, the views' addresses: printable once the server listens. */
-export function bannerHead(packDir: string, server: Core['server']): string[] {
+export function bannerHead(
+  packDir: string,
+  server: Pick<Core['server'], 'url' | 'tokens' | 'cliControlToken'>,
+): string[] {
   return [
     `Solidarity Screens is serving ${packDir}`,
     ...viewUrls(server.url, server.tokens).map(

@@ -2,105 +2,25 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lateEditor } from '../content/edit/late-editor';
-import type { openContentStore } from '../content/store';
-import type { ContentStore, PackStore } from '../content/types';
+import type { PackStore } from '../content/types';
 import { coreText, type LocalizedText, type ViewRole } from '../../shared/protocol';
-import {
-  createObsController,
-  createObsService,
-  type ObsBridgeOptions,
-  type ObsController,
-  type ObsService,
-  type PasswordStore,
-} from '../obs';
-import { applyMerchTable, type MerchTableOption } from '../server/merch-table';
-import type { ScaleImage } from '../server/media-scaling';
-import type { CleanUpload } from '../content/edit/upload-result';
+import { createObsController, createObsService, type ObsController, type ObsService } from '../obs';
+import { applyMerchTable } from '../server/merch-table';
 import { resolveDataDir } from '../settings/data-dir';
 import { SAFE_START, readShowPosition, showPositionSaver } from '../settings/show-position';
 import { loadTokens } from '../settings/tokens-file';
-import { ShowEngine, positionOf, systemClock, type Clock, type ShowPosition } from '../show/engine';
+import { ShowEngine, positionOf, systemClock, type ShowPosition } from '../show/engine';
 import { ShowClock, newestPastDayOf } from '../show/show-clock';
 import { clearShowClock, readShowClock, saveShowClock } from '../settings/show-clock-file';
 import { openControlTokenStore } from '../settings/control-tokens';
+import type { Core, CoreOptions } from './core-types';
+import { keepOnStop } from './keep-on-stop';
 import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
 import { startShowServer, type ShowServer } from './show-server';
 
-export interface CoreOptions {
-  /** The campaign pack folder. */
-  contentDir: string;
-  /** Before the pack is read, the server goes unasked this long (at most `maxMs`). */
-  pageQuiet?: { quietMs: number; maxMs: number };
-  port: number;
-  host?: string;
-  rendererDir: string;
-  /** Reload content when files change; on for `serve` and the app. */
-  watch?: boolean;
-  /** How long after the first load the file watcher starts (see openContentStore). */
-  watchDelayMs?: number;
-  /**
-   * Where the show position and the view tokens are kept across restarts. Left out: the same
-   * folder `serve` would pick (`SOLIDARITY_DATA_DIR`, else the OS default). null: keep
-   * nothing, every start is fresh (tests that are not about restarts).
-   */
-  dataDir?: string | null;
-  /** Tokens to use instead of the stored ones, per role; these are not stored. */
-  tokens?: Partial<Record<ViewRole, string>>;
-  /** Replace the stored tokens (`--new-tokens`): every link handed out before stops working. */
-  newTokens?: boolean;
-  /** `--merch [SECONDS]`: merch-table mode on for this run, whatever the pack says. */
-  merchTable?: MerchTableOption | null;
-  clock?: Clock;
-  /** [0, 1), for shuffled playlists. */
-  random?: () => number;
-  /** Where notices are written as they happen; stderr by default. */
-  log?: (message: string) => void;
-  /** Notices from whoever starts the core (how the venue screen is locked), first in the list. */
-  notices?: readonly (LocalizedText | string)[];
-  /** The phone remote's addresses, best first; this machine's LAN IPv4 addresses by default. */
-  lanAddresses?: () => string[];
-  /**
-   * Called once the server listens, before the pack is read: the pages can load meanwhile.
-   * `startCore` itself resolves once the content has loaded and the show has started.
-   */
-  onListening?: (server: ShowServer) => void;
-  /** How the pack is opened; openContentStore unless a test slows it down. */
-  openContent?: typeof openContentStore;
-  /** OBS over obs-websocket; on unless false. It connects only once OBS is configured. */
-  obs?: false | CoreObsOptions;
-  /** How `/media/?w=` copies are made; sharp in this process by default (the app uses a child). */
-  scaleImage?: ScaleImage;
-  /** How content API uploads are cleaned; sharp in this process by default (the app: a child). */
-  cleanUpload?: CleanUpload;
-}
-
-export interface CoreObsOptions {
-  /** Where the password is kept (safeStorage in the app); the 0600 `obs.json` by default. */
-  passwordStore?: PasswordStore;
-  /** Where `SOLIDARITY_OBS_PASSWORD` is read; process.env by default. */
-  env?: NodeJS.ProcessEnv;
-  bridge?: ObsBridgeOptions;
-  /** How often the stream status is read while an operator is connected. */
-  pollMs?: number;
-}
-
-export interface Core {
-  server: ShowServer;
-  engine: ShowEngine;
-  store: ContentStore;
-  /** Where this core keeps its state, or null when it keeps none. */
-  dataDir: string | null;
-  /**
-   * Things the operator should know that are not content problems: a saved file that was
-   * unusable and set aside, state that could not be saved, tokens that were replaced. Grows
-   * while the core runs; operators receive it (`notices`) on connect and on every change.
-   */
-  notices: LocalizedText[];
-  /** OBS, or null when the core runs without it (`obs: false`). */
-  obs: ObsController | null;
-  stop(): Promise<void>;
-}
+export type { Core, CoreObsOptions, CoreOptions } from './core-types';
+export type { KeepFirstSlideOption } from './keep-on-stop';
 
 /** The screens load their first slide before the watcher scans the pack. */
 const WATCH_DELAY_MS = 2_000;
@@ -199,6 +119,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       scaleImage: options.scaleImage,
       cleanUpload: options.cleanUpload,
       editor: editor.editor,
+      early: options.early,
+      cliControlToken: options.cliControlToken,
     });
   } catch (error) {
     late.abandon(error);
@@ -318,6 +240,23 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         unsubscribeSaver();
         // The last change (the operator's goTo just before Ctrl+C) must be on disk.
         await saver?.flush();
+        // After every write to the data folder: the kept slide's fingerprint covers them.
+        if (options.keepFirstSlide && dataDir !== null) {
+          await keepOnStop({
+            keep: options.keepFirstSlide,
+            contentDir: options.contentDir,
+            dataDir,
+            rendererDir: options.rendererDir,
+            store,
+            views,
+            engine,
+            showClock,
+            clock: options.clock ?? systemClock,
+            random: options.random,
+            tokens: server.tokens,
+            log,
+          });
+        }
         await store.close();
       })()),
   };

@@ -9,6 +9,7 @@ import { briefError } from './brief-error';
 import { RENDERER_MISSING, readRendererIndex } from './pages';
 import { assetsNamedIn, readViewPreloads, withPreloads } from './view-preloads';
 import { withPictureHints } from './picture-hints';
+import type { EarlyListener } from './server-types';
 
 /**
  * A listener's fastify. Errors the framework answers before any route or hook (a malformed
@@ -29,9 +30,12 @@ const noSchemaCompilers = {
   },
 };
 
-export function createApp(): FastifyInstance {
+export function createApp(early?: EarlyListener): FastifyInstance {
   return Fastify({
     logger: false,
+    // A server that already listens: fastify is given its requests once every route is
+    // registered (`handOver` in server.ts), never its own.
+    ...(early ? { serverFactory: () => early.server } : {}),
     schemaController: { compilersFactory: noSchemaCompilers },
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: (_error, _request, reply) => badRequest(reply),

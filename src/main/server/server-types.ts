@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type {
   Command,
   ConnectedClient,
@@ -77,6 +78,23 @@ export interface ServerOptions {
   cleanUpload?: CleanUpload;
   /** The named tokens of the control API; in memory only when left out. */
   controlTokens?: ControlTokenStore;
+  /** The run's `cli` control token when it was made (and printed) before the core loaded. */
+  cliControlToken?: string;
+  /**
+   * A server already listening (a kept first slide answering the display before the core was
+   * loaded, `first-slide/early-server.ts`): the app takes it over instead of listening itself;
+   * `host` and `port` must be the ones it listens on.
+   */
+  early?: EarlyListener;
+}
+
+/** A listening server whose requests the app takes over once its routes are ready. */
+export interface EarlyListener {
+  server: Server;
+  port: number;
+  /** From now on every request goes to `handler`, the held ones first. */
+  handOver(handler: (request: IncomingMessage, response: ServerResponse) => void): void;
+  close(): Promise<void>;
 }
 
 /** What the server needs from the screens: their pairing, tokens and status. */

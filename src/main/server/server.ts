@@ -5,6 +5,7 @@ import {
   SOCKET_PATH,
   type ViewRole,
   baseUrl,
+  localUrl,
   views,
   printView,
   SCREEN_PAGE_PATH,
@@ -44,8 +45,6 @@ export type {
 /** WebSocket messages from views are small commands; anything bigger is not one of ours. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
-
 const noNotices: NoticeBoard = { list: () => [], subscribe: () => () => {} };
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -56,7 +55,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const notices = options.notices ?? noNotices;
   const resolveMedia = options.resolveMedia ?? ((rel: string) => store.media(rel));
 
-  const app = createApp();
+  const { early } = options;
+  const app = createApp(early);
   const apiRoutes = collectApiRoutes(app);
   const quiet = createQuietWatch();
   app.addHook('onRequest', (request, _reply, done) => {
@@ -68,7 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     quiet.answered(request.url);
     done();
   });
-  let port = options.port;
+  let port = early?.port ?? options.port;
   let mainOrigins: Set<string> | null = null;
   let mainHosts: Set<string> | null = null;
   // Read per request, after listen: the port is known by then.
@@ -220,7 +220,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hub.accept(socket, request, 'main'),
   );
   // Only on this listener, never on the phones' LAN one, like the content API.
-  const cliControlToken = controlTokens.create('cli', { persist: false }).token;
+  const cliControlToken = controlTokens.create('cli', {
+    persist: false,
+    ...(options.cliControlToken ? { token: options.cliControlToken } : {}),
+  }).token;
   const obs = options.obs;
   await registerControlApi(app, {
     tokens,
@@ -240,10 +243,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerOpenApiRoute(app);
 
   try {
-    await app.listen({ host, port });
+    if (early) {
+      await app.ready();
+      early.handOver((request, response) => app.routing(request, response));
+    } else {
+      await app.listen({ host, port });
+    }
   } catch (error) {
     hub.close();
     await app.close();
+    await early?.close();
     throw error;
   }
   port = (app.server.address() as AddressInfo).port;
@@ -266,7 +275,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let closing: Promise<void> | null = null;
   return {
-    url: baseUrl(WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host, port),
+    url: localUrl(host, port),
     port,
     host,
     tokens,
@@ -285,6 +294,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         unsubscribeObs();
         hub.close();
         await app.close();
+        // fastify closes only a server it made listen itself.
+        await early?.close();
         // A token made or revoked just before the stop must be on disk.
         await controlTokens.flush();
       })()),

@@ -5,7 +5,7 @@ import { coreText, type LocalizedText } from '../../shared/protocol';
 import { CONTROL_TOKEN_NAME_MAX, type ControlTokenInfo } from '../../shared/protocol/control-api';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 import { latestWriter } from './latest-writer';
-import { newToken } from './tokens';
+import { newToken } from './new-token';
 
 export const CONTROL_TOKENS_FILE = 'control-tokens.json';
 /** A hundred named tokens take about 20 KiB. */
@@ -32,8 +32,14 @@ const fileSchema = z.strictObject({ tokens: z.array(storedTokenSchema).max(200) 
  */
 export interface ControlTokenStore {
   list(): ControlTokenInfo[];
-  /** `persist: false`: lives as long as the process (the `cli` token `serve` prints). */
-  create(name: string, options?: { persist?: boolean }): { token: string; info: ControlTokenInfo };
+  /**
+   * `persist: false`: lives as long as the process (the `cli` token `serve` prints). `token`:
+   * one made before the store was open (the banner printed before the core was loaded).
+   */
+  create(
+    name: string,
+    options?: { persist?: boolean; token?: string },
+  ): { token: string; info: ControlTokenInfo };
   revoke(id: string): boolean;
   /** The token `given` is, marked as used now; null for none. */
   authenticate(given: string): ControlTokenInfo | null;
@@ -103,7 +109,7 @@ export async function openControlTokenStore(
   return {
     list: () => tokens.map(infoOf),
     create(name, createOptions = {}) {
-      const token = newToken();
+      const token = createOptions.token ?? newToken();
       const stored: StoredToken = {
         id: randomUUID(),
         name: name.trim().slice(0, CONTROL_TOKEN_NAME_MAX),

@@ -1,6 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { viewRoles, type ViewRole } from '../../shared/protocol';
+import { newToken } from './new-token';
 
 /**
  * What a token may be, wherever it comes from (made here, read back from tokens.json, given
@@ -13,9 +14,7 @@ export const tokenSchema = z
   .max(256, 'too long: use at most 256 characters')
   .regex(/^[A-Za-z0-9._~-]+$/, 'use only letters, digits and . _ ~ -');
 
-export function newToken(): string {
-  return randomBytes(24).toString('base64url');
-}
+export { newToken };
 
 /** One token per role; given ones are kept (the Electron shell passes its stored ones). */
 export function makeTokens(

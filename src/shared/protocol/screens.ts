@@ -6,8 +6,8 @@ export const outputRoles = ['display', 'stage', 'kiosk', 'overlay'] as const;
 export const outputRole = z.enum(outputRoles);
 export type OutputRole = z.infer<typeof outputRole>;
 
-/** The page a screen's browser opens to ask to join; it needs no token. */
-export const SCREEN_PAGE_PATH = '/screen';
+// The page a screen's browser opens to ask to join lives with the other pages (views.ts).
+export { SCREEN_PAGE_PATH } from './views';
 
 /** `main`: follow the show the operator runs; anything else is a playlist id of the pack. */
 export const MAIN_PLAYLIST = 'main';

@@ -1,5 +1,17 @@
 import type { Role, ViewRole } from './roles';
-import { SCREEN_PAGE_PATH } from './screens';
+
+/**
+ * The page a screen's browser opens to ask to join; it needs no token. Here, not with the
+ * screens' schemas: this file imports no zod, so the CLI can print the views' addresses
+ * before any library is loaded (`first-slide/`).
+ */
+export const SCREEN_PAGE_PATH = '/screen';
+
+/**
+ * The element a restart's display page carries its kept first slide in, over the app's root:
+ * the core writes it (`main/first-slide/kept-page.ts`), the display removes it.
+ */
+export const KEPT_SLIDE_ID = 'kept-first-slide';
 
 export interface View {
   role: ViewRole;
@@ -72,6 +84,11 @@ export const printedRoles: readonly ViewRole[] = [
 /** `http://127.0.0.1:8080` for a host and port; IPv6 addresses get their brackets. */
 export function baseUrl(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** The address this machine opens a server on `host` at: a wildcard listens on loopback too. */
+export function localUrl(host: string, port: number): string {
+  return baseUrl(host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host, port);
 }
 
 export function viewUrl(base: string, view: View, token?: string): string {

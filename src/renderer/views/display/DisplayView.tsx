@@ -35,6 +35,7 @@ import { useScheduledShow } from '../../transport/use-scheduled-show';
 import { StageFlip } from './stage-flip';
 import { useAfterStart, useStarted } from './use-started';
 import { useFirstImagesReady } from './use-first-images';
+import { useDropKeptSlide } from './use-kept-slide';
 import '../../slides/styles/index.css';
 import './display.css';
 import './merch/merch.css';
@@ -161,6 +162,7 @@ export function DisplayView({
   // The grace period counts from the first slide going up, not from its wait.
   const started = useStarted(onStage && firstUp);
   useAfterStart(started, nextImages, preloader, onStarted);
+  useDropKeptSlide(screen, started);
 
   const pinned = pinnedLanguage(search);
   const onShown = useCallback((entry: StageEntry) => {

@@ -1,0 +1,112 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentSnapshot } from '../../shared/content';
+import type { ShowState, ViewRole } from '../../shared/protocol';
+import type { ResolveMedia } from '../server/media';
+import { mediaTypes } from '../server/media';
+import { withheldMediaPaths } from '../server/media-access';
+import { keptSlideFingerprint } from './fingerprint';
+import { keptDisplayPage, type OnAirMarkup } from './kept-page';
+import { forgetKeptSlide, writeKeptSlide, type KeptSlideRecord } from './record';
+
+/** The server-side render of the display's slide on air; null when it cannot be kept. */
+export type RenderOnAir = (input: {
+  content: ContentSnapshot;
+  show: ShowState;
+  mediaToken: string;
+  nowMs: number;
+}) => OnAirMarkup | null;
+
+/** What a stopping core knows that the kept slide is made of. */
+export interface KeepInput {
+  contentDir: string;
+  dataDir: string;
+  rendererDir: string;
+  /** The start options that change what is shown (`keptSlideOptions`). */
+  options: Record<string, string | number | boolean | null>;
+  /** The content as the displays receive it. */
+  content: ContentSnapshot;
+  /** The show as the next start will begin it (a fresh engine resumed from the saved position). */
+  show: ShowState;
+  tokens: Record<ViewRole, string>;
+  nowMs: number;
+  media: ResolveMedia;
+  render: RenderOnAir;
+}
+
+/** Why nothing was kept, for the tests and the log; null when a slide was kept. */
+export type NotKept =
+  'not-a-kept-kind' | 'show-clock-moved' | 'withheld-picture' | 'picture-unreadable' | 'no-page';
+
+/**
+ * The end of the local day: a case's days behind bars and a statement's "as of" are the
+ * machine's calendar date (`calendarDate` with no zone), so a kept slide is good until then.
+ */
+export function endOfLocalDay(nowMs: number): number {
+  const midnight = new Date(nowMs);
+  midnight.setHours(24, 0, 0, 0);
+  return midnight.getTime();
+}
+
+/** `/media/a%20b/c.jpg?v=…` → `a b/c.jpg`, or null for anything else. */
+function mediaPathOf(url: string): string | null {
+  const pathname = url.split('?')[0] ?? '';
+  if (!pathname.startsWith('/media/')) return null;
+  try {
+    return pathname.slice('/media/'.length).split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Renders the first slide the next start will show and keeps it, with what it fetches and a
+ * fingerprint of everything it depends on, in the data folder (`record.ts`). Anything that
+ * cannot be kept exactly as the live display would paint it forgets the old copy instead: a
+ * normal start is slower, never wrong. Called last in the core's stop, after every file of the
+ * data folder has been written, so the fingerprint is the one the next start computes.
+ */
+export async function keepFirstSlide(input: KeepInput): Promise<NotKept | null> {
+  const notKept = async (why: NotKept): Promise<NotKept> => {
+    await forgetKeptSlide(input.dataDir);
+    return why;
+  };
+  // A show clock set for a rehearsal moves every count; the live display's own clock decides.
+  if ((input.show.clock?.offsetMs ?? 0) !== 0) return notKept('show-clock-moved');
+  const markup = input.render({
+    content: input.content,
+    show: input.show,
+    mediaToken: input.tokens.display,
+    nowMs: input.nowMs,
+  });
+  if (!markup) return notKept('not-a-kept-kind');
+  const withheld = new Set(withheldMediaPaths(input.content, input.show.safeMode));
+  const media: KeptSlideRecord['media'] = [];
+  for (const url of markup.pictures) {
+    const rel = mediaPathOf(url);
+    if (rel === null || withheld.has(rel)) return notKept('withheld-picture');
+    const contentType = mediaTypes[path.extname(rel).toLowerCase()];
+    const resolved = await input.media(rel);
+    if (!contentType || !resolved.ok) return notKept('picture-unreadable');
+    const info = await stat(resolved.path);
+    media.push({ url, file: resolved.path, contentType, size: info.size, mtimeMs: info.mtimeMs });
+  }
+  const page = await keptDisplayPage(input.rendererDir, markup);
+  if (page === null) return notKept('no-page');
+  await writeKeptSlide(input.dataDir, {
+    version: 1,
+    fingerprint: await keptSlideFingerprint({
+      contentDir: input.contentDir,
+      dataDir: input.dataDir,
+      rendererDir: input.rendererDir,
+      options: input.options,
+    }),
+    itemId: markup.itemId,
+    writtenAtMs: input.nowMs,
+    validUntilMs: endOfLocalDay(input.nowMs),
+    tokens: { ...input.tokens },
+    page,
+    media,
+  });
+  return null;
+}
