@@ -5,6 +5,7 @@ import { ShowEngine, positionOf, type Clock } from '../show/engine';
 import type { ShowClock } from '../show/show-clock';
 import type { ViewRole } from '../../shared/protocol';
 import { briefError } from '../server/brief-error';
+import { scaleWithSharp, type ScaleImage } from '../server/media-scaling';
 
 /** `serve`'s wish to start faster next time (first-slide/). */
 export interface KeepFirstSlideOption {
@@ -26,6 +27,9 @@ export interface KeepOnStopInput {
   clock: Clock;
   random?: () => number;
   tokens: Record<ViewRole, string>;
+  /** The widest picture copy the screens asked for in this run (`ShowServer.widestMediaWidth`). */
+  mediaWidth: number | null;
+  scale?: ScaleImage;
   log: (message: string) => void;
 }
 
@@ -56,6 +60,8 @@ export async function keepOnStop(input: KeepOnStopInput): Promise<void> {
       nowMs: input.clock.now(),
       media: (rel) => input.store.media(rel),
       render,
+      mediaWidth: input.mediaWidth,
+      scale: input.scale ?? scaleWithSharp,
     });
   } catch (error) {
     input.log(`The first slide was not kept for the next start: ${briefError(error)}`);

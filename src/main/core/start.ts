@@ -254,6 +254,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
             clock: options.clock ?? systemClock,
             random: options.random,
             tokens: server.tokens,
+            mediaWidth: server.widestMediaWidth(),
+            scale: options.scaleImage,
             log,
           });
         }

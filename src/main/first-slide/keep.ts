@@ -1,13 +1,14 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentSnapshot } from '../../shared/content';
 import type { ShowState, ViewRole } from '../../shared/protocol';
 import type { ResolveMedia } from '../server/media';
 import { mediaTypes } from '../server/media';
+import type { ScaleImage } from '../server/media-scaling';
 import { withheldMediaPaths } from '../server/media-access';
 import { keptSlideFingerprint } from './fingerprint';
 import { keptDisplayPage, type OnAirMarkup } from './kept-page';
-import { forgetKeptSlide, writeKeptSlide, type KeptSlideRecord } from './record';
+import { forgetKeptSlide, keptPicturesDir, writeKeptSlide, type KeptSlideRecord } from './record';
 
 /** The server-side render of the display's slide on air; null when it cannot be kept. */
 export type RenderOnAir = (input: {
@@ -15,6 +16,7 @@ export type RenderOnAir = (input: {
   show: ShowState;
   mediaToken: string;
   nowMs: number;
+  mediaWidth?: number | null;
 }) => OnAirMarkup | null;
 
 /** What a stopping core knows that the kept slide is made of. */
@@ -32,6 +34,10 @@ export interface KeepInput {
   nowMs: number;
   media: ResolveMedia;
   render: RenderOnAir;
+  /** The widest copy the screens asked for in this run (`?w=`); null: the files themselves. */
+  mediaWidth: number | null;
+  /** How a picture is scaled to that width (the media route's own scaler). */
+  scale: ScaleImage;
 }
 
 /** Why nothing was kept, for the tests and the log; null when a slide was kept. */
@@ -60,6 +66,28 @@ function mediaPathOf(url: string): string | null {
 }
 
 /**
+ * The file to answer `url` with: for `?w=`, the copy the media route would make (written into
+ * the data folder, as the route keeps its copies only in memory), else the pack's own file.
+ * Scaled now, while nobody waits: a picture decoded at the screen's size goes up sooner.
+ */
+async function scaledCopy(
+  input: KeepInput,
+  source: string,
+  url: string,
+  contentType: string,
+  dir: string,
+  index: number,
+): Promise<string> {
+  const width = Number(new URLSearchParams(url.split('?')[1] ?? '').get('w'));
+  const data = width > 0 ? await input.scale(source, contentType, width) : null;
+  if (!data) return source;
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${index}${path.extname(source).toLowerCase()}`);
+  await writeFile(file, data, { mode: 0o600 });
+  return file;
+}
+
+/**
  * Renders the first slide the next start will show and keeps it, with what it fetches and a
  * fingerprint of everything it depends on, in the data folder (`record.ts`). Anything that
  * cannot be kept exactly as the live display would paint it forgets the old copy instead: a
@@ -78,18 +106,22 @@ export async function keepFirstSlide(input: KeepInput): Promise<NotKept | null> 
     show: input.show,
     mediaToken: input.tokens.display,
     nowMs: input.nowMs,
+    mediaWidth: input.mediaWidth,
   });
   if (!markup) return notKept('not-a-kept-kind');
   const withheld = new Set(withheldMediaPaths(input.content, input.show.safeMode));
+  const pictures = keptPicturesDir(input.dataDir);
+  await rm(pictures, { recursive: true, force: true });
   const media: KeptSlideRecord['media'] = [];
-  for (const url of markup.pictures) {
+  for (const [index, url] of markup.pictures.entries()) {
     const rel = mediaPathOf(url);
     if (rel === null || withheld.has(rel)) return notKept('withheld-picture');
     const contentType = mediaTypes[path.extname(rel).toLowerCase()];
     const resolved = await input.media(rel);
     if (!contentType || !resolved.ok) return notKept('picture-unreadable');
-    const info = await stat(resolved.path);
-    media.push({ url, file: resolved.path, contentType, size: info.size, mtimeMs: info.mtimeMs });
+    const file = await scaledCopy(input, resolved.path, url, contentType, pictures, index);
+    const info = await stat(file);
+    media.push({ url, file, contentType, size: info.size, mtimeMs: info.mtimeMs });
   }
   const page = await keptDisplayPage(input.rendererDir, markup);
   if (page === null) return notKept('no-page');

@@ -136,4 +136,13 @@ export async function readKeptSlide(dataDir: string): Promise<KeptSlideRecord | 
 /** Removes the record (and so the early answer) if there is one. */
 export async function forgetKeptSlide(dataDir: string): Promise<void> {
   await rm(keptSlidePath(dataDir), { force: true });
+  await rm(keptPicturesDir(dataDir), { recursive: true, force: true });
+}
+
+/**
+ * Where the kept slide's pictures are, scaled ahead to the screens' width (keep.ts). Inside
+ * the data folder, so the fingerprint covers them like any other file there.
+ */
+export function keptPicturesDir(dataDir: string): string {
+  return path.join(dataDir, 'first-slide-pictures');
 }

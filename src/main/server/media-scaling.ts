@@ -134,3 +134,22 @@ export function createMediaScaler(
     },
   };
 }
+
+/**
+ * The scaler, noting the widest copy asked for: the screens' own size, as their pages work it
+ * out (`pageMediaWidth`). A stopping core scales the kept first slide's picture to it
+ * (first-slide/keep.ts), so a restart's first picture decodes at the screen's size.
+ */
+export function widthsAsked(scaler: MediaScaler): MediaScaler & { widest(): number | null } {
+  let widest: number | null = null;
+  return {
+    get bytes() {
+      return scaler.bytes;
+    },
+    get(file, info, type, width) {
+      widest = Math.max(widest ?? 0, width);
+      return scaler.get(file, info, type, width);
+    },
+    widest: () => widest,
+  };
+}

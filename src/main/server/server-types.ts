@@ -135,5 +135,7 @@ export interface RunningServer {
    * for `quietMs` (at most `maxMs`): `quiet.ts`.
    */
   settled(quietMs: number, maxMs: number): Promise<void>;
+  /** The widest copy of a picture a screen has asked for in this run (`?w=`), or null. */
+  widestMediaWidth(): number | null;
   close(): Promise<void>;
 }

@@ -23,7 +23,7 @@ import { pictureHints } from './picture-hints';
 import { startLanListener } from './lan';
 import { registerMedia } from './media';
 import { createMediaAccess } from './media-access';
-import { createMediaScaler } from './media-scaling';
+import { createMediaScaler, widthsAsked } from './media-scaling';
 import { allowedOrigins, isLoopbackAddress, loopbackHosts } from './origin';
 import { homePage } from './pages';
 import { registerPairRoute } from './pair-route';
@@ -163,7 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (screens) app.get(SCREEN_PAGE_PATH, serveApp);
   await registerAssets(app, rendererDir);
   const ready = options.ready;
-  const mediaScaler = createMediaScaler({ scale: options.scaleImage });
+  const mediaScaler = widthsAsked(createMediaScaler({ scale: options.scaleImage }));
   /** Pack media on `target`, to whoever `pairedDevice` and `roleTokens` let in. */
   const registerMediaOn = (
     target: FastifyInstance,
@@ -284,6 +284,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     apiRoutes,
     sockets,
     settled: (quietMs, maxMs) => quiet.settled(quietMs, maxMs),
+    widestMediaWidth: () => mediaScaler.widest(),
     close: () =>
       (closing ??= (async () => {
         unsubscribeContent();

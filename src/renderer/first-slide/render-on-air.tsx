@@ -33,6 +33,11 @@ export interface OnAirInput {
   mediaToken: string;
   /** Epoch ms on the core's clock (the display's nowMs with a zero clock offset). */
   nowMs: number;
+  /**
+   * The width to ask pictures for (`?w=`): a copy the core made ahead at the screens' size.
+   * Null or absent: the files themselves, as the live display's first slide asks for them.
+   */
+  mediaWidth?: number | null;
 }
 
 export interface OnAirMarkup {
@@ -87,12 +92,14 @@ function OnAirDisplay({
   item,
   language,
   nowMs,
+  mediaWidth,
 }: {
   content: ContentSnapshot;
   show: ShowState;
   item: OnAirItem;
   language: string;
   nowMs: number;
+  mediaWidth: number | null;
 }) {
   const { pack } = content;
   const campaignTag = effectiveCampaignTag({
@@ -127,8 +134,9 @@ function OnAirDisplay({
               timing: slideTiming(show, 0),
               campaignTag,
               lyricsLine: null,
-              // The display's first slide shows the files as they are (DisplayView).
-              mediaWidth: null,
+              // The display's first slide shows the files as they are (DisplayView); a kept
+              // slide may name a copy made ahead at the screen's width instead.
+              mediaWidth,
               video: undefined,
             }}
           />
@@ -163,13 +171,14 @@ function imageSources(html: string): string[] {
  */
 export function renderOnAirSlide(input: OnAirInput): OnAirMarkup | null {
   const { content, show, mediaToken, nowMs } = input;
+  const mediaWidth = input.mediaWidth ?? null;
   const item = plainSlide(content, show);
   if (!item || pageMediaPrefix() !== CORE_MEDIA_PREFIX) return null;
   const language = languageForSlide(content.pack, show, null);
   // The addresses the display's first slide asks for, and the core names in the page's head
   // (server/picture-hints.ts): the same builder, so the browser fetches each file once.
   const pictures = picturesOf(item).map((file) =>
-    mediaHref(file, { width: null, version: content.media?.[file], token: mediaToken }),
+    mediaHref(file, { width: mediaWidth, version: content.media?.[file], token: mediaToken }),
   );
 
   // The slides build media URLs from the page's token and version table (slides/context.ts),
@@ -180,7 +189,14 @@ export function renderOnAirSlide(input: OnAirInput): OnAirMarkup | null {
   setMediaVersions(content.media);
   try {
     html = renderToStaticMarkup(
-      <OnAirDisplay content={content} show={show} item={item} language={language} nowMs={nowMs} />,
+      <OnAirDisplay
+        content={content}
+        show={show}
+        item={item}
+        language={language}
+        nowMs={nowMs}
+        mediaWidth={mediaWidth}
+      />,
     );
   } finally {
     setMediaToken(null);

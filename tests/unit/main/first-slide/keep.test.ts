@@ -103,6 +103,37 @@ describe('a stopping core keeps the next start’s first slide', () => {
     expect(record?.media[0]?.file).toBe(path.join(start.contentDir, 'media', 'ship.png'));
   });
 
+  it('its picture scaled ahead to the widest copy the screens asked for', async () => {
+    const scaled: [string, number][] = [];
+    const core = await startCore(
+      coreOptions({
+        scaleImage: async (file, _type, width) => {
+          scaled.push([path.basename(file), width]);
+          return Buffer.from(`ship at ${width}`);
+        },
+      }),
+    );
+    expect(core.engine.execute({ name: 'pause' })).toMatchObject({ ok: true });
+    expect(core.engine.execute({ name: 'goTo', itemId: 'ship' })).toMatchObject({ ok: true });
+    for (const width of [640, 1920]) {
+      const reply = await get(
+        core.server.port,
+        `/media/media/ship.png?w=${width}&token=${displayToken()}`,
+      );
+      expect(reply.status).toBe(200);
+    }
+    await core.stop();
+    expect(scaled).toContainEqual(['ship.png', 1920]);
+    const record = await kept();
+    const [picture] = record?.media ?? [];
+    expect(new URLSearchParams(picture?.url.split('?')[1]).get('w')).toBe('1920');
+    expect(path.relative(start.dataDir, picture!.file)).toBe(
+      path.join('first-slide-pictures', '0.png'),
+    );
+    expect(readFileSync(picture!.file, 'utf8')).toBe('ship at 1920');
+    expect(record?.page).toContain(`src="${picture!.url.replace(/&/g, '&amp;')}"`);
+  });
+
   it.each<[string, Command[]]>([
     ['a blackout', [{ name: 'blackout', on: true }]],
     ['a song, whose look follows the time', [{ name: 'goTo', itemId: 'internationale-refrain' }]],

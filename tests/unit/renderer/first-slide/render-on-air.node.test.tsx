@@ -59,6 +59,22 @@ describe('renderOnAirSlide in Node', () => {
     );
   });
 
+  it('names copies at the width it is given, and the files themselves by default', () => {
+    const raster = PLAIN_SLIDES.map((slide) =>
+      renderOnAirSlide({ ...slide, mediaToken: TOKEN, nowMs: NOW, mediaWidth: 1920 }),
+    ).find((kept) => kept?.pictures.some((url) => /\.(png|jpe?g|webp)\?/.test(url)));
+    expect(raster).toBeDefined();
+    for (const url of raster!.pictures.filter((u) => /\.(png|jpe?g|webp)\?/.test(u))) {
+      expect(new URLSearchParams(url.split('?')[1]).get('w')).toBe('1920');
+      expect(raster!.html).toContain(`src="${url.replace(/&/g, '&amp;')}"`);
+    }
+    const files = PLAIN_SLIDES.map((slide) =>
+      renderOnAirSlide({ ...slide, mediaToken: TOKEN, nowMs: NOW }),
+    ).flatMap((kept) => kept?.pictures ?? []);
+    expect(files.length).toBeGreaterThan(0);
+    for (const url of files) expect(url).not.toContain('w=');
+  });
+
   it('gives nothing for a blackout', () => {
     const show = onAir(caseItem.id, { blackout: true });
     expect(
