@@ -24,3 +24,28 @@ export function htmlCsp(hostHeader: string | undefined, fallbackHost: string): s
 
 /** An SVG opened directly must not run its scripts in our origin. */
 export const SVG_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** Every response of the app carries these (`hardenApp`), the early server's too. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** A page's own headers: the CSP, and never cached (the home page holds tokens, and a rebuild must show). */
+export function pageHeaders(
+  hostHeader: string | undefined,
+  fallbackHost: string,
+): Record<string, string> {
+  return {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': htmlCsp(hostHeader, fallbackHost),
+    'Cache-Control': 'no-store',
+  };
+}
+
+/** The refusal of a request that names another host (DNS rebinding), before its body. */
+export const FOREIGN_HOST_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/plain; charset=utf-8',
+  'Cache-Control': 'no-store',
+  Connection: 'close',
+};

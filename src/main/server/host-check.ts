@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { FOREIGN_HOST_HEADERS } from './headers';
 
 /** `host:port` of each origin (`http://host:port`), as a browser sends it in `Host`. */
 export function hostsOf(origins: Iterable<string>): Set<string> {
@@ -22,11 +23,6 @@ export function refuseForeignHosts(app: FastifyInstance, allowed: () => Set<stri
     if (request.headers.upgrade !== undefined) {
       reply.raw.once('finish', () => request.raw.socket.destroy());
     }
-    await reply
-      .code(421)
-      .type('text/plain; charset=utf-8')
-      .header('Cache-Control', 'no-store')
-      .header('Connection', 'close')
-      .send(FOREIGN_HOST_TEXT);
+    await reply.code(421).headers(FOREIGN_HOST_HEADERS).send(FOREIGN_HOST_TEXT);
   });
 }

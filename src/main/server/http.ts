@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { htmlCsp } from './headers';
+import { SECURITY_HEADERS, pageHeaders } from './headers';
 import { refuseForeignHosts } from './host-check';
 import { notFound } from './media';
 import { briefError } from './brief-error';
@@ -71,8 +71,7 @@ export function hardenApp(app: FastifyInstance, hosts: () => Set<string>): void 
     return reply.code(500).type('text/plain; charset=utf-8').send('Internal error\n');
   });
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    reply.headers(SECURITY_HEADERS);
   });
 }
 
@@ -83,14 +82,7 @@ export function sendHtml(
   html: string,
   fallbackHost: string,
 ) {
-  return (
-    reply
-      .type('text/html; charset=utf-8')
-      .header('Content-Security-Policy', htmlCsp(request.headers.host, fallbackHost))
-      // The home page holds tokens, and the app must pick up a rebuild.
-      .header('Cache-Control', 'no-store')
-      .send(html)
-  );
+  return reply.headers(pageHeaders(request.headers.host, fallbackHost)).send(html);
 }
 
 function isOverlayPath(pathname: string): boolean {

@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os';
-import { baseUrl } from '../../shared/protocol';
+// The views' table alone: the early server (first-slide/) checks hosts before zod is loaded.
+import { baseUrl } from '../../shared/protocol/views';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
