@@ -2,6 +2,7 @@
 // a static server with a reveal.js deck of the same slides, timed the same way in the same
 // Chromium.
 import type { Browser, Page } from '@playwright/test';
+import { connectOperator } from '../tests/helpers/operator';
 import { serve, type Served } from '../tests/helpers/serve';
 import { DISPLAY_SLIDE, REVEAL_SLIDE, firstSlidePainted, firstSlideProbe } from './probes';
 import type { RevealDeck } from './reveal-deck';
@@ -30,6 +31,7 @@ export interface FirstSlide {
 interface Started {
   url: string;
   stop(): Promise<void>;
+  afterPainted?: () => Promise<void>;
 }
 
 /**
@@ -67,6 +69,8 @@ async function measure(
     if (offLoopback.length > 0) {
       throw new Error(`the page asked for more than loopback: ${offLoopback.join(', ')}`);
     }
+    // Not timed: what the run does after its first slide, with the page still open.
+    await server.afterPainted?.();
     return {
       ms: t.painted - spawnedAt,
       itemId: t.itemId,
@@ -94,6 +98,28 @@ function watchOffLoopback(page: Page): string[] {
   return seen;
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A short show: past the first slide's start, four slides on (the display prepares each next
+ * one at its screen's width, pictures included), then back to the first slide, where it stops.
+ */
+async function runThroughShow(served: Served): Promise<void> {
+  const operator = await connectOperator(served.urls.operator);
+  try {
+    const first = operator.show().itemId;
+    await pause(1_200);
+    for (let i = 0; i < 4; i++) {
+      await operator.send({ name: 'next' });
+      await pause(400);
+    }
+    if (first) await operator.send({ name: 'goTo', itemId: first });
+    await pause(300);
+  } finally {
+    operator.close();
+  }
+}
+
 /**
  * From spawning `serve` to the display's first slide painted: the server starting, the pack
  * loading, the page and its scripts, the socket's snapshot, the slide's image fetched and decoded.
@@ -103,16 +129,21 @@ export function timeToFirstSlide(
   packDir: string,
   cli?: string,
   settleMs = 0,
-  /** A data folder kept from run to run: a restart, with the first slide the run before kept. */
-  dataDir?: string,
+  /**
+   * A data folder kept from run to run: a restart, with the first slide the run before kept.
+   * `runShow`: after its first slide each run goes through the next slides and back, as a
+   * show does, so its display asks for its screen's copies of the pictures; else it stops at once.
+   */
+  restart?: { dataDir: string; runShow: boolean },
 ): Promise<FirstSlide> {
   return measure(
     browser,
     DISPLAY_SLIDE,
     async () => {
-      const env = dataDir ? { ...process.env, SOLIDARITY_DATA_DIR: dataDir } : undefined;
+      const env = restart ? { ...process.env, SOLIDARITY_DATA_DIR: restart.dataDir } : undefined;
       const served = await serve({ content: packDir, timeoutMs: 60_000, cli, env });
-      return { url: served.urls.display, stop: served.stop };
+      const afterPainted = restart?.runShow ? () => runThroughShow(served) : undefined;
+      return { url: served.urls.display, stop: served.stop, afterPainted };
     },
     settleMs,
   );
