@@ -7,7 +7,7 @@ import type { ScaleImage } from '../server/media-scaling';
 import type { CleanUpload } from '../content/edit/upload-result';
 import type { EarlyListener } from '../server/server-types';
 import type { ShowEngine, Clock } from '../show/engine';
-import type { KeepFirstSlideOption } from './keep-on-stop';
+import type { KeepFirstSlideOption } from './kept-slide';
 import type { ShowServer } from './show-server';
 
 // What `startCore` (start.ts) takes and gives: apart, so that file is the wiring alone.

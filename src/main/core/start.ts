@@ -14,13 +14,13 @@ import { ShowClock, newestPastDayOf } from '../show/show-clock';
 import { clearShowClock, readShowClock, saveShowClock } from '../settings/show-clock-file';
 import { openControlTokenStore } from '../settings/control-tokens';
 import type { Core, CoreOptions } from './core-types';
-import { keepOnStop } from './keep-on-stop';
+import { keepFirstSlideNow, keepFirstSlideWhileRunning, type KeptSlideInput } from './kept-slide';
 import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
 import { startShowServer, type ShowServer } from './show-server';
 
 export type { Core, CoreObsOptions, CoreOptions } from './core-types';
-export type { KeepFirstSlideOption } from './keep-on-stop';
+export type { KeepFirstSlideOption } from './kept-slide';
 
 /** The screens load their first slide before the watcher scans the pack. */
 const WATCH_DELAY_MS = 2_000;
@@ -197,6 +197,27 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // Where the resumed show actually landed (the saved item may be gone), and an early word
   // if the folder cannot be written.
   saver?.save(positionOf(engine.state()));
+  // `serve` keeps the next start's first slide: while the show holds still, and at the stop.
+  const kept: KeptSlideInput | null =
+    options.keepFirstSlide && dataDir !== null
+      ? {
+          keep: options.keepFirstSlide,
+          contentDir: options.contentDir,
+          dataDir,
+          rendererDir: options.rendererDir,
+          store,
+          views,
+          engine,
+          showClock,
+          clock: options.clock ?? systemClock,
+          random: options.random,
+          tokens: server.tokens,
+          mediaWidth: () => server.widestMediaWidth(),
+          scale: options.scaleImage,
+          log,
+        }
+      : null;
+  const keeper = kept && saver ? keepFirstSlideWhileRunning(kept, () => saver.flush()) : null;
 
   // The stream follows the show: every change of the show or of the content goes to OBS. A
   // failed OBS call never reaches here (the controller answers reports), and OBS being away
@@ -241,24 +262,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         // The last change (the operator's goTo just before Ctrl+C) must be on disk.
         await saver?.flush();
         // After every write to the data folder: the kept slide's fingerprint covers them.
-        if (options.keepFirstSlide && dataDir !== null) {
-          await keepOnStop({
-            keep: options.keepFirstSlide,
-            contentDir: options.contentDir,
-            dataDir,
-            rendererDir: options.rendererDir,
-            store,
-            views,
-            engine,
-            showClock,
-            clock: options.clock ?? systemClock,
-            random: options.random,
-            tokens: server.tokens,
-            mediaWidth: server.widestMediaWidth(),
-            scale: options.scaleImage,
-            log,
-          });
-        }
+        await keeper?.stop();
+        if (kept) await keepFirstSlideNow(kept);
         await store.close();
       })()),
   };

@@ -149,6 +149,31 @@ describe('a stopping core keeps the next start’s first slide', () => {
   );
 });
 
+describe('a running core keeps it too', () => {
+  it('once the show has held still, so a crash restarts as fast as a stop', async () => {
+    const core = await startCore(coreOptions());
+    try {
+      expect(core.engine.execute({ name: 'pause' })).toMatchObject({ ok: true });
+      expect(core.engine.execute({ name: 'goTo', itemId: 'ship' })).toMatchObject({ ok: true });
+      // Still moving: nothing of this show yet.
+      expect((await kept())?.itemId).toBeUndefined();
+      // Held still for KEEP_AFTER_MS: kept, and good for a start right now (the core is
+      // never stopped cleanly here, as after a power cut).
+      await expect.poll(async () => (await kept())?.itemId, { timeout: 8_000 }).toBe('ship');
+      expect(core.engine.execute({ name: 'goTo', itemId: 'anna-example' })).toMatchObject({
+        ok: true,
+      });
+      // The position moved: the old copy no longer fits the saved show.
+      await expect.poll(async () => (await kept())?.itemId, { timeout: 2_000 }).toBeUndefined();
+      await expect
+        .poll(async () => (await kept())?.itemId, { timeout: 8_000 })
+        .toBe('anna-example');
+    } finally {
+      await core.stop();
+    }
+  }, 20_000);
+});
+
 describe('the next start finds it only if nothing changed', () => {
   beforeEach(() => runAndStop({ name: 'pause' }, { name: 'goTo', itemId: 'ship' }));
 
