@@ -2,12 +2,13 @@
 // renderer's stylesheets and fonts, each with the headers the app's own route gives it, so a
 // browser caches and revalidates them the same way before and after the hand-over.
 import type { Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { fileVersionTag } from '../content/version-tag';
 import { SVG_CSP } from '../server/headers';
+import { openAccepted } from '../server/open-file';
 import { SECURITY_HEADERS } from './app-rules';
 import type { KeptSlideMedia } from './record';
 
@@ -31,23 +32,8 @@ export function assetKind(name: string): AssetKind {
   return ext === '.js' ? 'script' : 'other';
 }
 
-/** The file opened and stat'ed (the handle's own stat: what is compared is what is sent). */
-async function openFile(file: string): Promise<{ handle: FileHandle; info: Stats } | null> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const info = await handle.stat();
-    if (info.isFile()) return { handle, info };
-  } catch {
-    // Unreadable: left to the app.
-  }
-  await handle.close();
-  return null;
-}
+/** A plain file, opened with its own stat (what is compared is what is sent). */
+const openFile = (file: string) => openAccepted(file, (info) => info.isFile());
 
 /**
  * A range or a precondition is the app's to answer (`byte-range.ts`, If-Range): the early

@@ -1,11 +1,12 @@
 import type { Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { mediaWidthFor } from '../../shared/media/widths';
 import type { ResolveResult } from '../content/paths';
 import { sameVersion } from '../content/version-tag';
 import { byteRange } from './byte-range';
+import { openAccepted } from './open-file';
 import { SVG_CSP } from './headers';
 import type { MediaAccess } from './media-access';
 import { fileVersionTag, type MediaScaler, type ScaledImage } from './media-scaling';
@@ -120,19 +121,7 @@ export function registerMedia(
  * is not sent until the loader has checked it again.
  */
 async function openCheckedVersion(file: string, checked: Stats): Promise<FileHandle | null> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    if (sameVersion(checked, await handle.stat())) return handle;
-  } catch {
-    // Not readable: the same as changed.
-  }
-  await handle.close();
-  return null;
+  return (await openAccepted(file, (info) => sameVersion(checked, info)))?.handle ?? null;
 }
 
 export function notFound(reply: import('fastify').FastifyReply) {
