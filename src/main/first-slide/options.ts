@@ -17,5 +17,8 @@ export function keptSlideOptions(
     rendererDir: path.resolve(start.rendererDir),
     merch: start.merch ? JSON.stringify(start.merch) : null,
     clockShiftMs: start.clockShiftMs ?? 0,
+    // A case counts its days in this machine's time zone: a laptop taken to another zone (or
+    // a clock change) must not show the count it kept in the old one, even for a second.
+    utcOffsetMinutes: new Date().getTimezoneOffset(),
   };
 }
