@@ -54,17 +54,6 @@ export function endOfLocalDay(nowMs: number): number {
   return midnight.getTime();
 }
 
-/** `/media/a%20b/c.jpg?v=…` → `a b/c.jpg`, or null for anything else. */
-function mediaPathOf(url: string): string | null {
-  const pathname = url.split('?')[0] ?? '';
-  if (!pathname.startsWith('/media/')) return null;
-  try {
-    return pathname.slice('/media/'.length).split('/').map(decodeURIComponent).join('/');
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The file to answer `url` with: for `?w=`, the copy the media route would make (written into
  * the data folder, as the route keeps its copies only in memory), else the pack's own file.
@@ -113,9 +102,8 @@ export async function keepFirstSlide(input: KeepInput): Promise<NotKept | null> 
   const pictures = keptPicturesDir(input.dataDir);
   await rm(pictures, { recursive: true, force: true });
   const media: KeptSlideRecord['media'] = [];
-  for (const [index, url] of markup.pictures.entries()) {
-    const rel = mediaPathOf(url);
-    if (rel === null || withheld.has(rel)) return notKept('withheld-picture');
+  for (const [index, { file: rel, url }] of markup.pictures.entries()) {
+    if (withheld.has(rel)) return notKept('withheld-picture');
     const contentType = mediaTypes[path.extname(rel).toLowerCase()];
     const resolved = await input.media(rel);
     if (!contentType || !resolved.ok) return notKept('picture-unreadable');

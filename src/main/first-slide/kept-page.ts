@@ -7,8 +7,8 @@ import { readViewPreloads, withPreloads } from '../server/view-preloads';
 export interface OnAirMarkup {
   itemId: string;
   html: string;
-  /** The `/media/…` addresses of its pictures, as in `html`. */
-  pictures: string[];
+  /** Its pictures: each pack file and its `/media/…` address, as in `html`. */
+  pictures: { file: string; url: string }[];
   lang: string;
 }
 
@@ -26,7 +26,10 @@ export async function keptDisplayPage(
   const index = await readRendererIndex(rendererDir);
   if (index === null) return null;
   const preloads = await readViewPreloads(rendererDir, '/display');
-  const page = withPictureHints(withPreloads(index, { ...preloads, scripts: [] }), markup.pictures)
+  const page = withPictureHints(
+    withPreloads(index, { ...preloads, scripts: [] }),
+    markup.pictures.map((picture) => picture.url),
+  )
     .replace(/\s*<link rel="modulepreload"[^>]*>/g, '')
     .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(markup.lang)}"`);
   const slide = `<div id="${KEPT_SLIDE_ID}" style="position:fixed;inset:0;z-index:1">${markup.html}</div>`;

@@ -44,8 +44,11 @@ export interface OnAirMarkup {
   itemId: string;
   /** The display's markup with only this slide on air: one `<div class="display …">`. */
   html: string;
-  /** The `/media/…` URLs of the pictures on the slide, exactly as written in `html` (attribute-unescaped), in order. */
-  pictures: string[];
+  /**
+   * The pictures on the slide, in order: each pack file and its `/media/…` URL exactly as
+   * written in `html` (attribute-unescaped).
+   */
+  pictures: { file: string; url: string }[];
   /** The language the display would set on <html lang> (StageEntry.language). */
   lang: string;
 }
@@ -177,9 +180,10 @@ export function renderOnAirSlide(input: OnAirInput): OnAirMarkup | null {
   const language = languageForSlide(content.pack, show, null);
   // The addresses the display's first slide asks for, and the core names in the page's head
   // (server/picture-hints.ts): the same builder, so the browser fetches each file once.
-  const pictures = picturesOf(item).map((file) =>
-    mediaHref(file, { width: mediaWidth, version: content.media?.[file], token: mediaToken }),
-  );
+  const pictures = picturesOf(item).map((file) => ({
+    file,
+    url: mediaHref(file, { width: mediaWidth, version: content.media?.[file], token: mediaToken }),
+  }));
 
   // The slides build media URLs from the page's token and version table (slides/context.ts),
   // set by the socket in a browser. Here they are this call's, for one synchronous render, then
@@ -211,7 +215,8 @@ export function renderOnAirSlide(input: OnAirInput): OnAirMarkup | null {
   // Pictures the page does not name would be fetched late, and a CSS background would be one
   // this list misses: either way this is not the slide we know how to keep.
   const written = imageSources(html);
-  const same = written.length === pictures.length && written.every((u, i) => u === pictures[i]);
+  const same =
+    written.length === pictures.length && written.every((u, i) => u === pictures[i]?.url);
   if (!same || /\sstyle="[^"]*url\(/.test(html)) return null;
   return { itemId: item.id, html, pictures, lang: language };
 }

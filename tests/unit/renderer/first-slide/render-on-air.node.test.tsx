@@ -49,10 +49,15 @@ describe('renderOnAirSlide in Node', () => {
   it('leaves no token or version behind for the next call', () => {
     const show = onAir(drawingItem.id);
     const first = renderOnAirSlide({ content: content(), show, mediaToken: 'first', nowMs: NOW })!;
-    expect(first.pictures[0]).toContain('token=first');
+    expect(first.pictures[0]?.url).toContain('token=first');
     const bare = { ...content(), media: undefined };
     const second = renderOnAirSlide({ content: bare, show, mediaToken: 'second', nowMs: NOW })!;
-    expect(second.pictures).toEqual(['/media/media/drawings/raised%20fist.svg?token=second']);
+    expect(second.pictures).toEqual([
+      {
+        file: 'media/drawings/raised fist.svg',
+        url: '/media/media/drawings/raised%20fist.svg?token=second',
+      },
+    ]);
     expect(second.html).not.toContain('first');
     expect(mediaUrl('media/drawings/raised fist.svg', null)).toBe(
       '/media/media/drawings/raised%20fist.svg',
@@ -62,15 +67,18 @@ describe('renderOnAirSlide in Node', () => {
   it('names copies at the width it is given, and the files themselves by default', () => {
     const raster = PLAIN_SLIDES.map((slide) =>
       renderOnAirSlide({ ...slide, mediaToken: TOKEN, nowMs: NOW, mediaWidth: 1920 }),
-    ).find((kept) => kept?.pictures.some((url) => /\.(png|jpe?g|webp)\?/.test(url)));
+    ).find((kept) => kept?.pictures.some(({ url }) => /\.(png|jpe?g|webp)\?/.test(url)));
     expect(raster).toBeDefined();
-    for (const url of raster!.pictures.filter((u) => /\.(png|jpe?g|webp)\?/.test(u))) {
+    const rasters = raster!.pictures
+      .map((p) => p.url)
+      .filter((u) => /\.(png|jpe?g|webp)\?/.test(u));
+    for (const url of rasters) {
       expect(new URLSearchParams(url.split('?')[1]).get('w')).toBe('1920');
       expect(raster!.html).toContain(`src="${url.replace(/&/g, '&amp;')}"`);
     }
     const files = PLAIN_SLIDES.map((slide) =>
       renderOnAirSlide({ ...slide, mediaToken: TOKEN, nowMs: NOW }),
-    ).flatMap((kept) => kept?.pictures ?? []);
+    ).flatMap((kept) => kept?.pictures.map((p) => p.url) ?? []);
     expect(files.length).toBeGreaterThan(0);
     for (const url of files) expect(url).not.toContain('w=');
   });

@@ -217,16 +217,17 @@ describe('renderOnAirSlide', () => {
     ])('%s: as written in the html, with the version and the token, unscaled', (id, file) => {
       const kept = renderOnAirSlide(input(content(), onAir(id)))!;
       const token = new URLSearchParams({ token: TOKEN }).toString();
-      expect(kept.pictures).toEqual([`/media/${file}&${token}`]);
+      expect(kept.pictures.map((p) => p.url)).toEqual([`/media/${file}&${token}`]);
+      expect(kept.pictures.map((p) => encodeURI(p.file))).toEqual([file.split('?')[0]]);
       const sources = [...parse(kept.html).querySelectorAll('img')].map((img) =>
         img.getAttribute('src'),
       );
-      expect(sources).toEqual(kept.pictures);
+      expect(sources).toEqual(kept.pictures.map((p) => p.url));
       // React's own image preloads are left out: the page's head names the pictures.
       expect(kept.html).not.toContain('<link');
       // Attribute-escaped in the html, plain in the list.
       expect(kept.html).toContain(`src="/media/${file}&amp;${token}"`);
-      for (const url of kept.pictures) {
+      for (const { url } of kept.pictures) {
         const query = new URL(url, 'http://core').searchParams;
         expect(query.get('token')).toBe(TOKEN);
         expect(query.get('v')).not.toBeNull();
