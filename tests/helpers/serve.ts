@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const cliPath = resolve(repoRoot, 'out/main/cli.js');
+/** `npm start`'s entry: the desktop app if Electron is there, else the same core headless. */
+export const launchPath = resolve(repoRoot, 'out/main/launch.js');
 export const builtInPack = resolve(repoRoot, 'content');
 
 export type ViewName = 'display' | 'kiosk' | 'operator' | 'overlay' | 'stage';
@@ -25,6 +27,11 @@ export interface ServeOptions {
   env?: NodeJS.ProcessEnv;
   /** Another build's `cli.js` (the bench compares builds); this checkout's by default. */
   cli?: string;
+  /**
+   * `npm start`'s headless start (`launch.js --no-browser`) instead of `serve`: the same
+   * options, with Electron kept out even where it is installed.
+   */
+  npmStart?: boolean;
 }
 
 const URL_LINE = /^\s+(display|kiosk|operator|overlay|stage)\s+(http\S+)$/;
@@ -47,7 +54,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * or stays silent past the timeout, so a broken server reads as a broken server.
  */
 export async function serve(options: ServeOptions = {}): Promise<Served> {
-  const cli = options.cli ?? cliPath;
+  const cli = options.npmStart ? launchPath : (options.cli ?? cliPath);
   if (!existsSync(cli)) {
     throw new Error(`${cli} does not exist: run \`npm run build\` first`);
   }
@@ -58,14 +65,17 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   const ownDataDir = options.env?.SOLIDARITY_DATA_DIR
     ? null
     : mkdtempSync(join(tmpdir(), 'ss-e2e-data-'));
+  const command = options.npmStart ? ['--no-browser'] : ['serve'];
   const child = spawn(
     process.execPath,
-    [cli, 'serve', '--port', '0', '--content', content, ...(options.extraArgs ?? [])],
+    [cli, ...command, '--port', '0', '--content', content, ...(options.extraArgs ?? [])],
     {
       cwd: repoRoot,
       env: {
         ...process.env,
         ...(ownDataDir ? { SOLIDARITY_DATA_DIR: ownDataDir } : {}),
+        // An Electron binary that is never there: the headless start, on every machine.
+        ...(options.npmStart ? { ELECTRON_OVERRIDE_DIST_PATH: join(tmpdir(), 'no-electron') } : {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -106,6 +106,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
   // A restart with nothing changed answers the display from the slide the last run kept, and
   // loads the core only once that slide is up (first-slide/); null starts the usual way.
   const kept = await listenWithKeptFirstSlide(start, context.out);
+  await kept?.early.wake;
   const { runServe } = await import('./serve');
   return runServe({ ...start, kept, waitForStop: context.waitForStop }, context);
 }

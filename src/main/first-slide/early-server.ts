@@ -1,5 +1,5 @@
 // The server that listens on a restart before the core is loaded, and answers the display's page
-// with the slide the previous run kept (`record.ts`), its picture and its stylesheets. The core
+// (and the kiosk's, the same view) with the slide the previous run kept (`record.ts`), its picture and its stylesheets. The core
 // (fastify, zod, the pack loader) is loaded once that picture has gone out (`wake`) and then
 // takes the same server over (`handOver`). On the way to listening: Node builtins and small
 // local modules only (see tests/unit/main/first-slide/imports.test.ts).
@@ -7,6 +7,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
+import { views } from '../../shared/protocol/views';
+import type { ViewRole } from '../../shared/protocol/roles';
 import { FOREIGN_HOST_TEXT } from '../server/host-check';
 import { FOREIGN_HOST_HEADERS, KEEP_ALIVE_MS, allowedHosts, pageHeaders } from './app-rules';
 import { assetKind, sendAsset, sendMedia } from './early-files';
@@ -22,7 +24,7 @@ export interface EarlyServer {
    * Resolves when the core should be loaded: the kept page and all its media have been sent
    * plus `settleMs`; or a request arrived that only the core can answer (anything held, but
    * the kept page's own scripts: they are to wait for the picture); or `idleMs` with nothing
-   * asked with the display's token (nobody came, or the page's media never were); or
+   * asked with a kept page's token (nobody came, or the page's media never were); or
    * `maxWaitMs` after listening, whatever else. Never resolves once `close()` is called first.
    */
   wake: Promise<void>;
@@ -46,7 +48,23 @@ export interface EarlyServerOptions {
   maxWaitMs?: number;
 }
 
-const DISPLAY_PATHS = new Set(['/display', '/display/']);
+/**
+ * The views the kept page is: the display, and the kiosk (the same view with the kiosk's keys,
+ * which `npm start` opens on this machine's own screen). Each only with its own token.
+ */
+const KEPT_PAGE_ROLES: readonly ViewRole[] = ['display', 'kiosk'];
+
+/** Page path (with and without the trailing slash the routes allow) → that view's token. */
+function keptPageTokens(tokens: Record<string, string>): Map<string, string> {
+  const byPath = new Map<string, string>();
+  for (const view of views) {
+    const token = tokens[view.role];
+    if (!KEPT_PAGE_ROLES.includes(view.role) || typeof token !== 'string') continue;
+    byPath.set(view.path, token);
+    byPath.set(`${view.path}/`, token);
+  }
+  return byPath;
+}
 
 /** Constant time, so a client cannot learn a token a character at a time (`tokenMatches`). */
 function tokenEquals(expected: string, given: string): boolean {
@@ -81,6 +99,7 @@ export async function listenWithKeptSlide(options: EarlyServerOptions): Promise<
   const settleMs = options.settleMs ?? 300;
   const idleMs = options.idleMs ?? 1000;
   const maxWaitMs = options.maxWaitMs ?? 3000;
+  const pageTokens = keptPageTokens(record.tokens);
   const page = Buffer.from(record.page);
   const assetsDir = path.join(options.rendererDir, 'assets');
   // Media only for the display's token: the record cannot open a file to anyone else.
@@ -119,7 +138,7 @@ export async function listenWithKeptSlide(options: EarlyServerOptions): Promise<
     wakeUp();
   };
   const maxTimer = setTimeout(wakeNow, maxWaitMs).unref();
-  // Restarted by every answer to the display's token (its page, its media): unasked for
+  // Restarted by every answer with a token (a kept page, its media): unasked for
   // `idleMs` (nobody came, or the page came but not all of its media), the core is loaded
   // anyway. Stylesheets and fonts need no token, so they do not put it off; nothing puts it
   // off past `maxWaitMs` (a display reloading in a loop, several displays one after another).
@@ -189,8 +208,9 @@ export async function listenWithKeptSlide(options: EarlyServerOptions): Promise<
     const at = url.indexOf('?');
     const pathname = at < 0 ? url : url.slice(0, at);
     const query = at < 0 ? null : url.slice(at + 1);
-    if (DISPLAY_PATHS.has(pathname)) {
-      if (!isOnlyToken(query, displayToken)) return hold(request, response);
+    const pageToken = pageTokens.get(pathname);
+    if (pageToken !== undefined) {
+      if (!isOnlyToken(query, pageToken)) return hold(request, response);
       pageAsked = true;
       answering(
         response,

@@ -5,6 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
+import { KIOSK_BROWSER_LOG } from '../settings/data-dir';
 import { KEPT_SLIDE_FILE } from './record';
 
 /** Changed whenever what goes into the hash changes, so an old record never matches by chance. */
@@ -22,10 +23,11 @@ export interface KeptSlideFingerprintInput {
 
 /**
  * The record itself and `writeFileAtomic`'s temp files for it (`.<name>.<12 hex>.tmp`): writing
- * the record must not change the hash the record holds.
+ * the record must not change the hash the record holds. And the kiosk browser's log, which the
+ * browser writes to while the show runs (and which says nothing about what it shows).
  */
-const OWN_FILES = new RegExp(
-  `^(?:${escape(KEPT_SLIDE_FILE)}|\\.${escape(KEPT_SLIDE_FILE)}\\.[0-9a-f]{12}\\.tmp)$`,
+const NOT_SHOW_STATE = new RegExp(
+  `^(?:${escape(KEPT_SLIDE_FILE)}|\\.${escape(KEPT_SLIDE_FILE)}\\.[0-9a-f]{12}\\.tmp|${escape(KIOSK_BROWSER_LOG)})$`,
 );
 
 function escape(text: string): string {
@@ -34,7 +36,8 @@ function escape(text: string): string {
 
 /**
  * sha256 (hex) over, in this order: the version tag; the options as JSON with sorted keys;
- * every entry under `contentDir`, then under `dataDir` (but the record), by relative path;
+ * every entry under `contentDir`, then under `dataDir` (but the record and the kiosk
+ * browser's log), by relative path;
  * the bytes of the renderer's `index.html` and `manifest.json`. Any read error throws: the
  * caller then starts the usual way.
  */
@@ -46,7 +49,7 @@ export async function keptSlideFingerprint(input: KeptSlideFingerprintInput): Pr
     .map((key) => [key, input.options[key]]);
   hash.update(`options ${JSON.stringify(sorted)}\n`);
   const content = treeLines(input.contentDir, () => false);
-  const data = treeLines(input.dataDir, (rel) => OWN_FILES.test(rel));
+  const data = treeLines(input.dataDir, (rel) => NOT_SHOW_STATE.test(rel));
   hash.update(`content ${content.length}\n`);
   for (const line of content) hash.update(line);
   hash.update(`data ${data.length}\n`);

@@ -8,10 +8,24 @@ import { keptSlideFor } from './kept-start';
 import { keptSlideOptions } from './options';
 import type { KeptSlideRecord } from './record';
 
-/** A start answered from the kept first slide: the server listening, and the run's `cli` token. */
+/**
+ * A start answered from the kept first slide: the server listening (load the core once its
+ * `wake` resolves), the run's `cli` token, and the views' addresses as the banner printed them.
+ */
 export interface KeptStart {
   early: EarlyServer;
   cliControlToken: string;
+  url: string;
+  tokens: Record<ViewRole, string>;
+}
+
+export interface KeptFirstSlideTiming {
+  /**
+   * How long the early server waits for a browser with nothing asked before it wakes the core
+   * (`EarlyServerOptions.idleMs`). A launcher that opens the browser itself gives it longer:
+   * a browser's own start takes a second or more before its first request.
+   */
+  idleMs?: number;
 }
 
 /** The record's tokens as the banner needs them: one for every view, or none at all. */
@@ -27,9 +41,10 @@ function viewTokens(record: KeptSlideRecord): Record<ViewRole, string> | null {
 
 /**
  * A restart with nothing changed since the last stop (same pack files, same saved show, same
- * build, same day): listens at once, answers the display with the slide the last run kept,
- * prints the views' addresses, and resolves once the core may be loaded (`wake`: the slide's
- * picture sent and given time to paint, or a request only the core can answer). Null for a
+ * build, same day): listens at once, answers the display (and the kiosk) with the slide the last
+ * run kept, and prints the views' addresses. The caller loads the core once `early.wake`
+ * resolves (the slide's picture sent and given time to paint, or a request only the core can
+ * answer), and may open a browser on the addresses before that. Null for a
  * normal start: no usable copy, new tokens asked for, or the port not free (the core then says
  * why in its own words). Everything here is Node's own modules and a few small files: a start
  * this path takes must not pay for the libraries it is there to put off.
@@ -38,6 +53,7 @@ export async function listenWithKeptFirstSlide(
   start: ServeStartOptions,
   out: (line: string) => void,
   now: number = Date.now(),
+  timing: KeptFirstSlideTiming = {},
 ): Promise<KeptStart | null> {
   if (start.newTokens) return null;
   const record = await keptSlideFor({
@@ -56,6 +72,7 @@ export async function listenWithKeptFirstSlide(
       port: start.port,
       record,
       rendererDir: start.rendererDir,
+      ...(timing.idleMs === undefined ? {} : { idleMs: timing.idleMs }),
     });
   } catch {
     return null;
@@ -63,6 +80,5 @@ export async function listenWithKeptFirstSlide(
   const cliControlToken = newToken();
   const server = { url: localUrl(start.host, early.port), tokens, cliControlToken };
   for (const line of bannerHead(start.contentDir, server)) out(line);
-  await early.wake;
-  return { early, cliControlToken };
+  return { early, ...server };
 }

@@ -4,10 +4,11 @@ import { rm } from 'node:fs/promises';
 import { constants, homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliCommand } from '../cli/args';
-import { serveStartOptions, startServe } from '../cli/serve';
-import { startCore } from '../core/start';
-import { viewUrls } from '../../shared/protocol';
-import type { DataDirEnvironment } from '../settings/data-dir';
+import { serveStartOptions } from '../cli/serve-options';
+import type { startCore } from '../core/start';
+import { listenWithKeptFirstSlide, type KeptStart } from '../first-slide/launch';
+import { viewUrls } from '../../shared/protocol/views';
+import { KIOSK_BROWSER_LOG, type DataDirEnvironment } from '../settings/data-dir';
 import { findElectronBinary, type ElectronLookup } from './electron-binary';
 import { findKioskBrowser, hasGraphicalSession, kioskArguments } from './browser';
 import { keepKioskOpen, type KioskProcess } from './kiosk-keeper';
@@ -22,8 +23,12 @@ export const NO_ELECTRON_PARAGRAPH = (reason: string) =>
   'only): Alt+F4 closes it, and it reopens while the show runs; Ctrl+C stops the show. ' +
   'To get the desktop app, run `npx install-electron` on a machine with internet access, with Node 22.12 or later.';
 
-/** The kiosk browser's own log, in the data folder (beside the tokens it must not print). */
-export const KIOSK_BROWSER_LOG = 'kiosk-browser.log';
+/**
+ * How long a kept first slide waits for the kiosk browser `npm start` opened before the core is
+ * loaded anyway: a browser's own start takes a second or more (the early server's own default,
+ * for a browser already open, is a second).
+ */
+export const KEPT_BROWSER_IDLE_MS = 3_000;
 
 /** An Electron that ends this soon after its start never showed the show: fall back. */
 export const EARLY_EXIT_MS = 15_000;
@@ -89,7 +94,10 @@ export interface LaunchDeps {
    * (the kiosk browser's dbus and GPU chatter would bury the app's own lines).
    */
   spawnProcess: (command: string, args: string[], logFile?: string) => KioskProcess;
+  /** Starts the core (loaded only when it is called: a kept first slide goes up before). */
   startCore: typeof startCore;
+  /** Listens with the slide the last run kept, when this start may (`first-slide/launch.ts`). */
+  listenKept: typeof listenWithKeptFirstSlide;
   /** Where `--data`, `SOLIDARITY_DATA_DIR` and the OS default are read from. */
   dataDirEnvironment: () => DataDirEnvironment;
   out: (line: string) => void;
@@ -114,7 +122,8 @@ export const realDeps = (): LaunchDeps => ({
       closeSync(log);
     }
   },
-  startCore,
+  startCore: async (options) => (await import('../core/start')).startCore(options),
+  listenKept: listenWithKeptFirstSlide,
   dataDirEnvironment: () => ({
     platform: process.platform,
     env: process.env,
@@ -151,28 +160,43 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   }
 
   const browser = options.noBrowser || asRoot || !deps.graphical() ? undefined : deps.findBrowser();
+  const start = {
+    ...serveStartOptions(options.serve, {
+      rendererDir: path.join(options.appRoot, 'out/renderer'),
+      environment: deps.dataDirEnvironment(),
+    }),
+    notices: browser ? [BROWSER_KIOSK_NOTICE] : [],
+    // Built beside the launcher (electron.vite.config.ts): the core keeps the next start's slide.
+    slideRendererFile: path.join(options.appRoot, 'out/main/first-slide-render.js'),
+  };
+  // A restart with nothing changed puts the kept slide up before the core is loaded: the kiosk
+  // window opens on it at once, and the core waits for its picture (or a browser's slow start).
+  const kept = await deps.listenKept(start, deps.out, (deps.now ?? Date.now)(), {
+    idleMs: browser ? KEPT_BROWSER_IDLE_MS : undefined,
+  });
+  const openKiosk = (url: string, tokens: KeptStart['tokens']): KioskWindow | null => {
+    const [kioskView] = viewUrls(url, tokens, ['kiosk']);
+    if (kioskView && browser) return openKioskWindow(browser, kioskView.url, start.dataDir, deps);
+    if (kioskView) {
+      deps.out(`No kiosk browser was opened. Open this address in a browser: ${kioskView.url}`);
+    }
+    return null;
+  };
+  let kiosk = kept ? openKiosk(kept.url, kept.tokens) : null;
+  await kept?.early.wake;
   // Through `serve`'s own start, so the data folder (tokens, position, safe mode) and the
   // banner are the ones `npm run serve` and the desktop app use.
+  const { startServe } = await import('../cli/serve');
   const core = await startServe(
-    {
-      ...serveStartOptions(options.serve, {
-        rendererDir: path.join(options.appRoot, 'out/renderer'),
-        environment: deps.dataDirEnvironment(),
-      }),
-      notices: browser ? [BROWSER_KIOSK_NOTICE] : [],
-    },
+    { ...start, kept },
     { out: deps.out, err: deps.err },
     deps.startCore,
   );
-  if (!core) return 1;
-
-  const [display] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
-  let kiosk: KioskWindow | null = null;
-  if (display && browser) {
-    kiosk = openKioskWindow(browser, display.url, core.dataDir, deps);
-  } else if (display) {
-    deps.out(`No kiosk browser was opened. Open this address in a browser: ${display.url}`);
+  if (!core) {
+    await kiosk?.close();
+    return 1;
   }
+  if (!kept) kiosk = openKiosk(core.server.url, core.server.tokens);
 
   await deps.waitForStop();
   await kiosk?.close();

@@ -2,6 +2,13 @@
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * The kiosk browser's own output (`npm start` without Electron), kept out of the terminal. A
+ * log, not the show's state: it grows while the show runs, and the kept first slide's
+ * fingerprint leaves it out.
+ */
+export const KIOSK_BROWSER_LOG = 'kiosk-browser.log';
+
 /** Overrides the OS default, e.g. a folder on a Pi's data partition or one per test. */
 export const DATA_DIR_ENV = 'SOLIDARITY_DATA_DIR';
 

@@ -9,7 +9,15 @@ import {
 } from '../../../../src/main/first-slide/early-server';
 import type { KeptSlideRecord } from '../../../../src/main/first-slide/record';
 import { FOREIGN_HOST_TEXT } from '../../../../src/main/server/host-check';
-import { DISPLAY_TOKEN, get, makeRecord, settlesWithin, sleep, tempDir } from './helpers';
+import {
+  DISPLAY_TOKEN,
+  KIOSK_TOKEN,
+  get,
+  makeRecord,
+  settlesWithin,
+  sleep,
+  tempDir,
+} from './helpers';
 
 const PAGE = `/display?token=${DISPLAY_TOKEN}`;
 const PHOTO_URL = `/media/photos/a.jpg?v=1&token=${DISPLAY_TOKEN}`;
@@ -99,6 +107,31 @@ describe('the early server, before the hand-over', () => {
     expect((await get(early.port, escaped)).body).toBe(record.page);
   });
 
+  it("answers the kiosk (the display that npm start opens) with the same page, for the kiosk's own token", async () => {
+    const { early, record } = await setup();
+    for (const target of [`/kiosk?token=${KIOSK_TOKEN}`, `/kiosk/?token=${KIOSK_TOKEN}`]) {
+      const reply = await get(early.port, target);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe(record.page);
+      expect(reply.headers['cache-control']).toBe('no-store');
+    }
+    // The kiosk's page counts as a kept page asked for: its picture then wakes the core.
+    expect(await settlesWithin(early.wake, 200)).toBe(false);
+    await get(early.port, PHOTO_URL);
+    expect(await settlesWithin(early.wake, 1_000)).toBe(true);
+  });
+
+  it('answers no kiosk page when the record has no kiosk token', async () => {
+    const { early } = await setup({}, (record) => ({
+      ...record,
+      tokens: { display: DISPLAY_TOKEN },
+    }));
+    const reply = get(early.port, `/kiosk?token=${KIOSK_TOKEN}`);
+    expect(await settlesWithin(early.wake, 1_000)).toBe(true);
+    early.handOver(app);
+    expect((await reply).body).toBe(`app: GET /kiosk?token=${KIOSK_TOKEN}`);
+  });
+
   it('sends the slide picture with the media route headers, and a 304 for the held version', async () => {
     const { early } = await setup();
     const reply = await get(early.port, PHOTO_URL);
@@ -168,6 +201,9 @@ describe('what the early server holds for the app', () => {
     ['an empty token', '/display?token=', 'GET'],
     ["another view with the display's token", `/operator?token=${T}`, 'GET'],
     ["the kiosk with the display's token", `/kiosk?token=${T}`, 'GET'],
+    ["the display with the kiosk's token", `/display?token=${KIOSK_TOKEN}`, 'GET'],
+    ["the operator with the kiosk's token", `/operator?token=${KIOSK_TOKEN}`, 'GET'],
+    ['the kiosk and another parameter', `/kiosk?token=${KIOSK_TOKEN}&lang=es`, 'GET'],
     ['a path that only starts like the display', `/display/..%2f?token=${T}`, 'GET'],
     ['the display under another spelling', `/Display?token=${T}`, 'GET'],
     ['a POST to the page', PAGE, 'POST'],

@@ -1,8 +1,9 @@
-import { mkdir, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keptSlideFingerprint } from '../../../../src/main/first-slide/fingerprint';
 import { KEPT_SLIDE_FILE, writeKeptSlide } from '../../../../src/main/first-slide/record';
+import { KIOSK_BROWSER_LOG } from '../../../../src/main/settings/data-dir';
 import { makeRecord, sleep, tempDir } from './helpers';
 
 let contentDir: string;
@@ -172,6 +173,20 @@ describe('keptSlideFingerprint', () => {
     expect(await fingerprint()).toBe(before);
     await writeKeptSlide(dataDir, makeRecord({ itemId: 'case-2' }));
     expect(await fingerprint()).toBe(before);
+  });
+
+  it("does not change when the kiosk browser writes its log (npm start's browser, while the show runs)", async () => {
+    const before = await fingerprint();
+    await tick();
+    await writeFile(path.join(dataDir, KIOSK_BROWSER_LOG), '[dbus] ERROR: one line\n');
+    expect(await fingerprint()).toBe(before);
+    await tick();
+    await appendFile(path.join(dataDir, KIOSK_BROWSER_LOG), '[gpu] another line\n');
+    expect(await fingerprint()).toBe(before);
+    // Only that one name: a log of the same name in a folder, or another log, is state.
+    await mkdir(path.join(dataDir, 'sub'));
+    await writeFile(path.join(dataDir, 'sub', KIOSK_BROWSER_LOG), 'x');
+    expect(await fingerprint()).not.toBe(before);
   });
 
   it.skipIf(process.platform === 'win32')(

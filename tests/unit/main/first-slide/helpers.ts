@@ -22,6 +22,7 @@ afterEach(async () => {
 
 export const DISPLAY_TOKEN = 'display-token-0123456789abcdef';
 export const OPERATOR_TOKEN = 'operator-token-0123456789abcdef';
+export const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
 
 export function makeRecord(overrides: Partial<KeptSlideRecord> = {}): KeptSlideRecord {
   return {
@@ -30,7 +31,7 @@ export function makeRecord(overrides: Partial<KeptSlideRecord> = {}): KeptSlideR
     itemId: 'case-1',
     writtenAtMs: 1_000,
     validUntilMs: 2_000,
-    tokens: { display: DISPLAY_TOKEN, operator: OPERATOR_TOKEN },
+    tokens: { display: DISPLAY_TOKEN, kiosk: KIOSK_TOKEN, operator: OPERATOR_TOKEN },
     page: '<!doctype html><html><head><title>kept</title></head><body>slide</body></html>',
     media: [],
     ...overrides,

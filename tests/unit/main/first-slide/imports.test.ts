@@ -54,4 +54,21 @@ describe('what the early start loads', () => {
     ).toEqual([]);
     expect(files.length).toBeLessThan(16);
   });
+
+  // The two entries a restart goes through: `serve` (and autostart) and the headless `npm start`.
+  it.each(['main/cli.ts', 'main/launch.ts'])(
+    '%s reaches no library and no core before the kept slide is up',
+    (entry) => {
+      const { files, others } = reached(path.join(SRC, entry));
+      expect(others.filter((name) => !name.startsWith('node:'))).toEqual([]);
+      expect(
+        files.filter((file) =>
+          /protocol[/\\]index|core[/\\]start|cli[/\\]serve\.ts|server[/\\](http|server)\.ts/.test(
+            file,
+          ),
+        ),
+      ).toEqual([]);
+      expect(files).toContain('main/first-slide/early-server.ts');
+    },
+  );
 });

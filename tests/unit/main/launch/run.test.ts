@@ -2,8 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { EarlyServer } from '../../../../src/main/first-slide/early-server';
+import type { KeptStart } from '../../../../src/main/first-slide/launch';
 import {
   BROWSER_KIOSK_NOTICE,
+  KEPT_BROWSER_IDLE_MS,
   ROOT_PARAGRAPH,
   launch,
   realDeps,
@@ -45,6 +48,7 @@ function deps(overrides: Partial<LaunchDeps>) {
       return { on: (_event, cb) => cb(0) };
     },
     startCore: vi.fn(async () => core),
+    listenKept: vi.fn(async () => null),
     dataDirEnvironment: () => ({ platform: 'linux', env: {}, home: '/home/ada', cwd: '/app' }),
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -251,6 +255,102 @@ describe('launch', () => {
     expect(await running).toBe(0);
     expect(order).toEqual(['kill', 'exited, profile there: true']);
     expect(existsSync(profile)).toBe(false);
+  });
+
+  /** A restart the last run kept a slide for: the early server, its wake in the test's hands. */
+  function keptStart() {
+    let wakeUp!: () => void;
+    const wake = new Promise<void>((resolve) => (wakeUp = resolve));
+    const early = { wake, port: 9100 } as unknown as EarlyServer;
+    const kept: KeptStart = {
+      early,
+      cliControlToken: 'cli-token',
+      url: 'http://127.0.0.1:9100',
+      tokens: {
+        display: 'd2',
+        kiosk: 'k2',
+        operator: 'o2',
+        overlay: 'v2',
+        remote: 'r2',
+        stage: 's2',
+      },
+    };
+    return { kept, wakeUp };
+  }
+
+  it('on a restart with a kept slide, opens the kiosk on it at once and starts the core only at its wake', async () => {
+    const { kept, wakeUp } = keptStart();
+    const d = deps({ listenKept: vi.fn(async () => kept) });
+    const running = launch(options, d.all);
+    await vi.waitFor(() => expect(d.spawned).toHaveLength(1));
+    expect(d.spawned[0]?.args).toContain('--app=http://127.0.0.1:9100/kiosk?token=k2');
+    // The core is not even loaded while the kept slide's picture goes up.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(d.all.startCore).not.toHaveBeenCalled();
+    wakeUp();
+    expect(await running).toBe(0);
+    expect(d.all.startCore).toHaveBeenCalledWith(
+      expect.objectContaining({ early: kept.early, cliControlToken: 'cli-token' }),
+    );
+    // One window: the core's own start opens no second one.
+    expect(d.spawned).toHaveLength(1);
+    expect(d.core.stop).toHaveBeenCalled();
+  });
+
+  it("gives the kept slide the browser's start to wait for, and keeps the next start's slide", async () => {
+    const d = deps({});
+    await launch(options, d.all);
+    expect(d.all.listenKept).toHaveBeenCalledWith(
+      expect.objectContaining({ contentDir: '/app/content', dataDir: '/data', port: 8080 }),
+      d.all.out,
+      expect.any(Number),
+      { idleMs: KEPT_BROWSER_IDLE_MS },
+    );
+    expect(d.all.startCore).toHaveBeenCalledWith(
+      expect.objectContaining({
+        keepFirstSlide: expect.objectContaining({ load: expect.any(Function) }),
+      }),
+    );
+    const noBrowser = deps({ findBrowser: () => undefined });
+    await launch(options, noBrowser.all);
+    expect(vi.mocked(noBrowser.all.listenKept).mock.calls[0]?.[3]).toEqual({ idleMs: undefined });
+  });
+
+  it('without a browser, a kept start prints the kiosk address to open', async () => {
+    const { kept, wakeUp } = keptStart();
+    wakeUp();
+    const d = deps({ findBrowser: () => undefined, listenKept: vi.fn(async () => kept) });
+    expect(await launch(options, d.all)).toBe(0);
+    expect(d.spawned).toEqual([]);
+    expect(d.out).toContain(
+      'No kiosk browser was opened. Open this address in a browser: http://127.0.0.1:9100/kiosk?token=k2',
+    );
+  });
+
+  it('closes the kiosk window it opened on the kept slide when the core then fails to start', async () => {
+    const { kept, wakeUp } = keptStart();
+    wakeUp();
+    const killed: string[] = [];
+    const d = deps({
+      listenKept: vi.fn(async () => kept),
+      startCore: vi.fn(async () => {
+        throw new Error('the pack folder vanished');
+      }),
+      spawnProcess: (command, args) => {
+        d.spawned.push({ command, args });
+        let onExit: ((code: number | null) => void) | undefined;
+        return {
+          on: (_event, cb) => void (onExit = cb),
+          kill: () => {
+            killed.push(command);
+            onExit?.(null);
+          },
+        };
+      },
+    });
+    expect(await launch(options, d.all)).toBe(1);
+    expect(d.err.join('\n')).toContain('the pack folder vanished');
+    expect(killed).toEqual(['/usr/bin/chromium']);
   });
 
   it('says nothing about a kiosk lock when it opens no browser', async () => {
