@@ -8,7 +8,14 @@ import type { ScaleImage } from '../server/media-scaling';
 import { withheldMediaPaths } from '../server/media-access';
 import { keptSlideFingerprint } from './fingerprint';
 import { keptDisplayPage, type OnAirMarkup } from './kept-page';
-import { forgetKeptSlide, keptPicturesDir, writeKeptSlide, type KeptSlideRecord } from './record';
+import { MEDIA_WIDTHS } from '../../shared/media/widths';
+import {
+  forgetKeptSlide,
+  keptPicturesDir,
+  readKeptSlide,
+  writeKeptSlide,
+  type KeptSlideRecord,
+} from './record';
 
 /** The server-side render of the display's slide on air; null when it cannot be kept. */
 export type RenderOnAir = (input: {
@@ -34,7 +41,10 @@ export interface KeepInput {
   nowMs: number;
   media: ResolveMedia;
   render: RenderOnAir;
-  /** The widest copy the screens asked for in this run (`?w=`); null: the files themselves. */
+  /**
+   * The widest copy the screens asked for in this run (`?w=`); null: none was, and the width
+   * the last copy was kept at is used (`lastKeptWidth`), else the files themselves.
+   */
   mediaWidth: number | null;
   /** How a picture is scaled to that width (the media route's own scaler). */
   scale: ScaleImage;
@@ -54,6 +64,26 @@ export function endOfLocalDay(nowMs: number): number {
   return midnight.getTime();
 }
 
+/** The `?w=` of an address, or NaN. */
+const widthIn = (url: string): number =>
+  Number(new URLSearchParams(url.split('?')[1] ?? '').get('w') ?? NaN);
+
+/**
+ * The width the last kept copy's pictures were scaled to. A run that never left its first
+ * slide asked for no width (a display's first slide shows the files themselves, as the page
+ * named them), but the screen is the one the last copy was made for: without this, every
+ * restart after it would decode the full-size file. Only one of the core's own steps: the
+ * record is a file anyone with the data folder can edit.
+ */
+async function lastKeptWidth(dataDir: string): Promise<number | null> {
+  const record = await readKeptSlide(dataDir).catch(() => null);
+  for (const { url } of record?.media ?? []) {
+    const width = widthIn(url);
+    if ((MEDIA_WIDTHS as readonly number[]).includes(width)) return width;
+  }
+  return null;
+}
+
 /**
  * The file to answer `url` with: for `?w=`, the copy the media route would make (written into
  * the data folder, as the route keeps its copies only in memory), else the pack's own file.
@@ -67,7 +97,7 @@ async function scaledCopy(
   dir: string,
   index: number,
 ): Promise<string> {
-  const width = Number(new URLSearchParams(url.split('?')[1] ?? '').get('w'));
+  const width = widthIn(url);
   const data = width > 0 ? await input.scale(source, contentType, width) : null;
   if (!data) return source;
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -95,7 +125,7 @@ export async function keepFirstSlide(input: KeepInput): Promise<NotKept | null> 
     show: input.show,
     mediaToken: input.tokens.display,
     nowMs: input.nowMs,
-    mediaWidth: input.mediaWidth,
+    mediaWidth: input.mediaWidth ?? (await lastKeptWidth(input.dataDir)),
   });
   if (!markup) return notKept('not-a-kept-kind');
   const withheld = new Set(withheldMediaPaths(input.content, input.show.safeMode));

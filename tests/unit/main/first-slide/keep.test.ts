@@ -134,6 +134,52 @@ describe('a stopping core keeps the next start’s first slide', () => {
     expect(record?.page).toContain(`src="${picture!.url.replace(/&/g, '&amp;')}"`);
   });
 
+  it('a run whose screens asked for no width keeps the width the last copy was made at', async () => {
+    const scaled: number[] = [];
+    const scaleImage = async (_file: string, _type: string, width: number) => {
+      scaled.push(width);
+      return Buffer.from(`ship at ${width}`);
+    };
+    const first = await startCore(coreOptions({ scaleImage }));
+    expect(first.engine.execute({ name: 'pause' })).toMatchObject({ ok: true });
+    expect(first.engine.execute({ name: 'goTo', itemId: 'ship' })).toMatchObject({ ok: true });
+    const url = `/media/media/ship.png?w=2560&token=${displayToken()}`;
+    expect((await get(first.server.port, url)).status).toBe(200);
+    await first.stop();
+    // The next run never leaves its first slide: its display shows the file itself.
+    scaled.length = 0;
+    const second = await startCore(coreOptions({ scaleImage }));
+    await second.stop();
+    expect(scaled).toEqual([2560]);
+    const [picture] = (await kept())?.media ?? [];
+    expect(new URLSearchParams(picture?.url.split('?')[1]).get('w')).toBe('2560');
+    expect(readFileSync(picture!.file, 'utf8')).toBe('ship at 2560');
+  });
+
+  it('takes no width from a record edited to ask for one the core would never make', async () => {
+    await runAndStop({ name: 'pause' }, { name: 'goTo', itemId: 'ship' });
+    const file = path.join(start.dataDir, KEPT_SLIDE_FILE);
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { media: { url: string }[] };
+    record.media[0]!.url = record.media[0]!.url.replace(
+      '/media/media/ship.png?',
+      '/media/media/ship.png?w=99999&',
+    );
+    writeFileSync(file, JSON.stringify(record));
+    const scaled: number[] = [];
+    const core = await startCore(
+      coreOptions({
+        scaleImage: async (_file, _type, width) => {
+          scaled.push(width);
+          return Buffer.from('scaled');
+        },
+      }),
+    );
+    await core.stop();
+    expect(scaled).toEqual([]);
+    const [picture] = (await kept())?.media ?? [];
+    expect(new URLSearchParams(picture?.url.split('?')[1]).get('w')).toBeNull();
+  });
+
   it.each<[string, Command[]]>([
     ['a blackout', [{ name: 'blackout', on: true }]],
     ['a song, whose look follows the time', [{ name: 'goTo', itemId: 'internationale-refrain' }]],
