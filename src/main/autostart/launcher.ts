@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { SCREEN_TIMING_FLAGS } from '../launch/browser';
 import { readTextBounded } from '../settings/atomic-file';
 import { MAX_TOKENS_FILE_BYTES, tokensFileSchema, tokensPath } from '../settings/tokens-file';
@@ -43,13 +44,34 @@ export function browserArgs(url: string): string[] {
 }
 
 export interface WaitDeps {
-  /** Resolves when anything answers at the URL (any HTTP status), rejects when nothing does. */
+  /** Resolves when something listens at the URL's host and port, rejects when nothing does. */
   probe: (url: string) => Promise<unknown>;
   sleep: (ms: number) => Promise<void>;
 }
 
 /**
- * Waits until `serve` answers, so the browser never opens on a "can't connect" page at boot.
+ * Whether anything accepts a connection at the URL's host and port: a connection, no request.
+ * An HTTP request would be one only the core can answer, and on a restart would wake the core
+ * before the browser has asked for the slide the last run kept (`first-slide/`).
+ */
+export function acceptsConnections(url: string, timeoutMs = 2000): Promise<void> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) || 80 });
+    socket.setTimeout(timeoutMs, () => {
+      socket.destroy();
+      reject(new Error(`${url}: no answer in ${timeoutMs} ms`));
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once('error', reject);
+  });
+}
+
+/**
+ * Waits until `serve` listens, so the browser never opens on a "can't connect" page at boot.
  * Waits as long as it takes: at a venue there is no one to start it again.
  */
 export async function waitForServer(url: string, deps: WaitDeps, intervalMs = 1000): Promise<void> {

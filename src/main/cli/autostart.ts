@@ -5,6 +5,7 @@ import { translate } from '../../shared/i18n';
 import type { AppLanguage } from '../../shared/i18n/languages';
 import { autostartStatus, installAutostart, removeAutostart } from '../autostart/install';
 import {
+  acceptsConnections,
   browserArgs,
   launcherArgs,
   readViewUrl,
@@ -207,7 +208,7 @@ async function launch(
 ): Promise<number> {
   const base = `http://127.0.0.1:${parsed.port}/`;
   await waitForServer(base, {
-    probe: (url) => fetch(url, { signal: AbortSignal.timeout(2000) }),
+    probe: (url) => acceptsConnections(url),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   const view = await readViewUrl(parsed.dataDir, parsed.output, parsed.port);

@@ -23,9 +23,10 @@ export interface EarlyServer {
   /**
    * Resolves when the core should be loaded: the kept page and all its media have been sent
    * plus `settleMs`; or a request arrived that only the core can answer (anything held, but
-   * the kept page's own scripts: they are to wait for the picture); or `idleMs` with nothing
-   * asked with a kept page's token (nobody came, or the page's media never were); or
-   * `maxWaitMs` after listening, whatever else. Never resolves once `close()` is called first.
+   * the kept page's own scripts: they are to wait for the picture); or, once a kept page was
+   * asked for, `idleMs` with nothing more asked with its token (its media never were); or
+   * `maxWaitMs` after listening, whatever else (nobody came: a browser may take seconds to
+   * start, at boot or `npm start`'s kiosk window). Never resolves once `close()` is called first.
    */
   wake: Promise<void>;
   /** From now on every request goes to `handler`, held ones first (in order); held upgrade requests are re-emitted as 'upgrade' on the server for the app's own listener (destroyed if none). */
@@ -42,7 +43,7 @@ export interface EarlyServerOptions {
   rendererDir: string;
   /** After the last of the slide's media has gone out; 300 ms by default. */
   settleMs?: number;
-  /** Unasked for this long, the core is loaded anyway; 1000 ms by default. */
+  /** After a kept page's first answer, unasked for this long, the core is loaded anyway; 1000 ms by default. */
   idleMs?: number;
   /** The core is loaded this long after the call at the latest, whatever comes; 3000 ms by default. */
   maxWaitMs?: number;
@@ -138,10 +139,13 @@ export async function listenWithKeptSlide(options: EarlyServerOptions): Promise<
     wakeUp();
   };
   const maxTimer = setTimeout(wakeNow, maxWaitMs).unref();
-  // Restarted by every answer with a token (a kept page, its media): unasked for
-  // `idleMs` (nobody came, or the page came but not all of its media), the core is loaded
-  // anyway. Stylesheets and fonts need no token, so they do not put it off; nothing puts it
-  // off past `maxWaitMs` (a display reloading in a loop, several displays one after another).
+  // Started by the first answer with a token (a kept page, its media) and restarted by every
+  // other: unasked for `idleMs` (the page came but not all of its media), the core is loaded
+  // anyway. Before that, nobody has come yet, and a browser still starting (at boot, or the
+  // kiosk window `npm start` opens) is given up to `maxWaitMs`: a request only the core can
+  // answer wakes it at once anyway. Stylesheets and fonts need no token, so they do not put it
+  // off; nothing puts it off past `maxWaitMs` (a display reloading in a loop, several
+  // displays one after another).
   const restartIdle = () => {
     clearTimeout(idleTimer);
     if (!woke) idleTimer = setTimeout(wakeNow, idleMs).unref();
@@ -281,7 +285,6 @@ export async function listenWithKeptSlide(options: EarlyServerOptions): Promise<
     });
   });
   port = (server.address() as AddressInfo).port;
-  restartIdle();
 
   return {
     server,

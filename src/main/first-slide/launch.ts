@@ -19,15 +19,6 @@ export interface KeptStart {
   tokens: Record<ViewRole, string>;
 }
 
-export interface KeptFirstSlideTiming {
-  /**
-   * How long the early server waits for a browser with nothing asked before it wakes the core
-   * (`EarlyServerOptions.idleMs`). A launcher that opens the browser itself gives it longer:
-   * a browser's own start takes a second or more before its first request.
-   */
-  idleMs?: number;
-}
-
 /** The record's tokens as the banner needs them: one for every view, or none at all. */
 function viewTokens(record: KeptSlideRecord): Record<ViewRole, string> | null {
   const tokens = {} as Record<ViewRole, string>;
@@ -53,7 +44,6 @@ export async function listenWithKeptFirstSlide(
   start: ServeStartOptions,
   out: (line: string) => void,
   now: number = Date.now(),
-  timing: KeptFirstSlideTiming = {},
 ): Promise<KeptStart | null> {
   if (start.newTokens) return null;
   const record = await keptSlideFor({
@@ -72,7 +62,6 @@ export async function listenWithKeptFirstSlide(
       port: start.port,
       record,
       rendererDir: start.rendererDir,
-      ...(timing.idleMs === undefined ? {} : { idleMs: timing.idleMs }),
     });
   } catch {
     return null;

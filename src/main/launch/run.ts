@@ -23,13 +23,6 @@ export const NO_ELECTRON_PARAGRAPH = (reason: string) =>
   'only): Alt+F4 closes it, and it reopens while the show runs; Ctrl+C stops the show. ' +
   'To get the desktop app, run `npx install-electron` on a machine with internet access, with Node 22.12 or later.';
 
-/**
- * How long a kept first slide waits for the kiosk browser `npm start` opened before the core is
- * loaded anyway: a browser's own start takes a second or more (the early server's own default,
- * for a browser already open, is a second).
- */
-export const KEPT_BROWSER_IDLE_MS = 3_000;
-
 /** An Electron that ends this soon after its start never showed the show: fall back. */
 export const EARLY_EXIT_MS = 15_000;
 
@@ -171,9 +164,7 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
   };
   // A restart with nothing changed puts the kept slide up before the core is loaded: the kiosk
   // window opens on it at once, and the core waits for its picture (or a browser's slow start).
-  const kept = await deps.listenKept(start, deps.out, (deps.now ?? Date.now)(), {
-    idleMs: browser ? KEPT_BROWSER_IDLE_MS : undefined,
-  });
+  const kept = await deps.listenKept(start, deps.out, (deps.now ?? Date.now)());
   const openKiosk = (url: string, tokens: KeptStart['tokens']): KioskWindow | null => {
     const [kioskView] = viewUrls(url, tokens, ['kiosk']);
     if (kioskView && browser) return openKioskWindow(browser, kioskView.url, start.dataDir, deps);

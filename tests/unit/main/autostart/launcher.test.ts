@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readViewUrl, waitForServer } from '../../../../src/main/autostart/launcher';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  acceptsConnections,
+  readViewUrl,
+  waitForServer,
+} from '../../../../src/main/autostart/launcher';
 import { loadTokens } from '../../../../src/main/settings/tokens-file';
 
 const temps: string[] = [];
@@ -50,5 +56,24 @@ describe('the launcher', () => {
     });
     expect(probes).toBe(4);
     expect(sleeps).toEqual([1000, 1000, 1000]);
+  });
+
+  it("probes serve with a connection and no request, so a restart's core is not woken before the browser asks", async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await expect(acceptsConnections(`http://127.0.0.1:${port}/`)).resolves.toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(requests).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    // Nothing listens there any more.
+    await expect(acceptsConnections(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
 });

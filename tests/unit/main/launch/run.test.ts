@@ -6,7 +6,6 @@ import type { EarlyServer } from '../../../../src/main/first-slide/early-server'
 import type { KeptStart } from '../../../../src/main/first-slide/launch';
 import {
   BROWSER_KIOSK_NOTICE,
-  KEPT_BROWSER_IDLE_MS,
   ROOT_PARAGRAPH,
   launch,
   realDeps,
@@ -297,23 +296,19 @@ describe('launch', () => {
     expect(d.core.stop).toHaveBeenCalled();
   });
 
-  it("gives the kept slide the browser's start to wait for, and keeps the next start's slide", async () => {
+  it("looks for a kept slide with serve's own options, and keeps the next start's slide", async () => {
     const d = deps({});
     await launch(options, d.all);
     expect(d.all.listenKept).toHaveBeenCalledWith(
       expect.objectContaining({ contentDir: '/app/content', dataDir: '/data', port: 8080 }),
       d.all.out,
       expect.any(Number),
-      { idleMs: KEPT_BROWSER_IDLE_MS },
     );
     expect(d.all.startCore).toHaveBeenCalledWith(
       expect.objectContaining({
         keepFirstSlide: expect.objectContaining({ load: expect.any(Function) }),
       }),
     );
-    const noBrowser = deps({ findBrowser: () => undefined });
-    await launch(options, noBrowser.all);
-    expect(vi.mocked(noBrowser.all.listenKept).mock.calls[0]?.[3]).toEqual({ idleMs: undefined });
   });
 
   it('without a browser, a kept start prints the kiosk address to open', async () => {
