@@ -16,6 +16,7 @@ void startElectronApp(
     preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
     rendererDir: path.join(appRoot, 'out/renderer'),
     scaleWorkerPath: path.join(import.meta.dirname, 'scale-worker.js'),
+    slideRendererPath: path.join(import.meta.dirname, 'first-slide-render.js'),
   },
   process.argv.slice(1),
 );

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { connectOperator } from '../helpers/operator';
 import { builtInPack, repoRoot } from '../helpers/serve';
 import { mainEntry } from './app';
 
@@ -103,5 +104,44 @@ test('a port already in use is said in a dialog, and the app exits with 1', asyn
   } finally {
     await stop(run);
     await new Promise((resolve) => blocker.close(resolve));
+  }
+});
+
+test('a restart with nothing changed opens the window on the slide the last run kept', async () => {
+  const args = ['--data', dataDir, '--port', '0', '--content', builtInPack];
+  const first = startEntry(args);
+  try {
+    const [, operatorUrl] = await first.waitFor(
+      /operator\s+(http:\/\/127\.0\.0\.1:\d+\/operator\?token=\S+)/,
+    );
+    await first.waitFor(/fake-electron load /);
+    const operator = await connectOperator(operatorUrl!);
+    await operator.send({ name: 'pause' });
+    expect(await operator.send({ name: 'goTo', itemId: 'boris-kagarlitsky' })).toEqual(
+      expect.objectContaining({ ok: true }),
+    );
+    operator.close();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  } finally {
+    await stop(first);
+  }
+  expect(statSync(path.join(dataDir, 'first-slide.json')).mode & 0o777).toBe(0o600);
+
+  const second = startEntry(args);
+  try {
+    const [, kioskUrl] = await second.waitFor(
+      /fake-electron load (http:\/\/127\.0\.0\.1:\d+\/kiosk\?token=\S+)/,
+    );
+    // Before the core: the kept slide itself is the page.
+    const page = await (await fetch(kioskUrl!)).text();
+    expect(page).toContain('<div id="kept-first-slide"');
+    expect(page).toContain('data-item-id="boris-kagarlitsky"');
+    // Then the core takes the same server over: the banner's tail, and a clean stop.
+    await second.waitFor(/Data: /);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  } finally {
+    await stop(second);
   }
 });

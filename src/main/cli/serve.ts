@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { formatContentError } from '../../shared/content';
 import { translate } from '../../shared/i18n';
-import { startCore, type Core, type KeepFirstSlideOption } from '../core/start';
-import type { RenderOnAir } from '../first-slide/keep';
-import { keptSlideOptions } from '../first-slide/options';
+import { startCore, type Core } from '../core/start';
+import { keepFirstSlideWith } from '../core/kept-slide';
 import { systemClock } from '../../shared/time';
 import { banner, bannerHead, bannerTail, listenErrorMessage } from '../core/messages';
 import type { ServeStartOptions } from './serve-options';
@@ -40,7 +38,7 @@ export async function startServe(
         ? { early: options.kept.early, cliControlToken: options.kept.cliControlToken }
         : {}),
       ...(options.slideRendererFile
-        ? { keepFirstSlide: keptSlideOn(options, options.slideRendererFile) }
+        ? { keepFirstSlide: keepFirstSlideWith(options, options.slideRendererFile) }
         : {}),
       contentDir: options.contentDir,
       port: options.port,
@@ -81,16 +79,6 @@ export async function startServe(
     );
   }
   return core;
-}
-
-/** How the core keeps its first slide when it stops: the server-side render, loaded then. */
-function keptSlideOn(options: ServeStartOptions, file: string): KeepFirstSlideOption {
-  return {
-    options: keptSlideOptions(options),
-    load: async () =>
-      ((await import(pathToFileURL(file).href)) as { renderOnAirSlide: RenderOnAir })
-        .renderOnAirSlide,
-  };
 }
 
 export async function runServe(options: ServeOptions, io: CliIo): Promise<number> {

@@ -1,6 +1,7 @@
+import { pathToFileURL } from 'node:url';
 import type { ContentStore } from '../content/types';
 import { keepFirstSlide, type RenderOnAir } from '../first-slide/keep';
-import type { KeptSlideOptions } from '../first-slide/options';
+import { keptSlideOptions, type KeptSlideOptions } from '../first-slide/options';
 import { ShowEngine, positionOf, type Clock } from '../show/engine';
 import type { ShowClock } from '../show/show-clock';
 import type { ViewRole } from '../../shared/protocol';
@@ -12,6 +13,23 @@ export interface KeepFirstSlideOption {
   options: KeptSlideOptions;
   /** The server-side render of a slide, loaded only now: React's server renderer is not small. */
   load: () => Promise<RenderOnAir>;
+}
+
+/**
+ * The option for a start with the built slide render beside it (`out/main/first-slide-render.js`):
+ * `serve`, the headless `npm start` and the desktop app, so each keeps the slide its next start
+ * checks with the same `keptSlideOptions`.
+ */
+export function keepFirstSlideWith(
+  start: Parameters<typeof keptSlideOptions>[0],
+  renderFile: string,
+): KeepFirstSlideOption {
+  return {
+    options: keptSlideOptions(start),
+    load: async () =>
+      ((await import(pathToFileURL(renderFile).href)) as { renderOnAirSlide: RenderOnAir })
+        .renderOnAirSlide,
+  };
 }
 
 export interface KeptSlideInput {

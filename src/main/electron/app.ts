@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { app, dialog } from 'electron';
-import { banner, listenErrorMessage } from '../core/messages';
+import { banner, bannerTail, listenErrorMessage } from '../core/messages';
+import { keepFirstSlideWith } from '../core/kept-slide';
 import { startCore, type Core } from '../core/start';
+import { listenWithKeptFirstSlide } from '../first-slide/launch';
+import type { ServeStartOptions } from '../cli/serve-options';
 import { createChildScaler } from '../server/child-scaling';
 import { viewUrls } from '../../shared/protocol';
-import { resolveDataDir } from '../settings/data-dir';
+import { ELECTRON_PROFILE_DIR, resolveDataDir } from '../settings/data-dir';
 import { DEFAULT_PORT } from '../cli/args';
 import { parseShellArgs, type ShellArgs } from './args';
 import { safeStoragePasswordStore } from './obs-password';
@@ -21,12 +24,13 @@ export interface AppPaths {
   rendererDir: string;
   /** The built image scaling child (out/main/scale-worker.js). */
   scaleWorkerPath: string;
+  /** The built server-side render of a slide (out/main/first-slide-render.js), to keep the first slide. */
+  slideRendererPath: string;
 }
 
 export const DEFAULT_APP_PORT = DEFAULT_PORT;
 
-/** Chromium's profile (cache, storage, the single-instance lock) inside the data folder. */
-export const ELECTRON_PROFILE_DIR = 'electron';
+export { ELECTRON_PROFILE_DIR };
 
 /**
  * The Electron app from start to window. One data folder for everything, found the way
@@ -88,13 +92,57 @@ async function startShowAndWindow(
   }
 
   const port = args.port ?? DEFAULT_APP_PORT;
+  const start: ServeStartOptions = {
+    contentDir: path.resolve(args.content ?? builtInContentDir(paths)),
+    port,
+    host: '127.0.0.1',
+    rendererDir: paths.rendererDir,
+    dataDir,
+    newTokens: args.newTokens,
+    merch: args.merch,
+  };
+  // A restart with nothing changed: the window opens on the slide the last run kept, and the
+  // core is loaded once that slide is up (first-slide/; the banner's head is printed now).
+  const kept = await listenWithKeptFirstSlide(start, (line) => console.log(line));
   // sharp must not run in Electron's main process (GLib clash on Linux): a child scales,
   // and cleans uploads to the content API.
   const scaler = createChildScaler(utilityScaleWorker(paths.scaleWorkerPath));
-  let core: Core;
+  let core: Core | undefined;
+  const openWindow = async (url: string, tokens: Core['server']['tokens']): Promise<Shell> => {
+    const [kiosk] = viewUrls(url, tokens, ['kiosk']);
+    if (!kiosk) throw new Error('the kiosk view is missing from the view table');
+    await app.whenReady();
+    const wayland = waylandWarning(
+      process.platform,
+      process.env,
+      app.commandLine.getSwitchValue('ozone-platform'),
+    );
+    if (wayland) console.warn(wayland);
+    return startShell({
+      kioskUrl: kiosk.url,
+      pin: settings.pin,
+      preferredDisplayId: settings.settings.display?.monitorId,
+      startAtLogin: settings.settings.startAtLogin === true,
+      rendererDir: paths.rendererDir,
+      preloadPath: paths.preloadPath,
+      dev: Boolean(process.env.ELECTRON_RENDERER_URL),
+      // Left before the core is up (the PIN, in the kept slide's second): only its server.
+      onQuit: async () => {
+        try {
+          await (core ? core.stop() : kept?.early.close());
+        } finally {
+          scaler.close();
+        }
+      },
+    });
+  };
+  const shell = kept ? await openWindow(kept.url, kept.tokens) : undefined;
+  await kept?.early.wake;
   try {
     core = await startCore({
-      contentDir: path.resolve(args.content ?? builtInContentDir(paths)),
+      ...(kept ? { early: kept.early, cliControlToken: kept.cliControlToken } : {}),
+      keepFirstSlide: keepFirstSlideWith(start, paths.slideRendererPath),
+      contentDir: start.contentDir,
       port,
       rendererDir: paths.rendererDir,
       watch: true,
@@ -113,28 +161,8 @@ async function startShowAndWindow(
     throw error;
   }
   // The same banner as `serve`: the operator console's link is how the show is run.
-  for (const line of banner(core)) console.log(line);
-
-  const [kiosk] = viewUrls(core.server.url, core.server.tokens, ['kiosk']);
-  if (!kiosk) throw new Error('the kiosk view is missing from the view table');
-
-  await app.whenReady();
-  const wayland = waylandWarning(
-    process.platform,
-    process.env,
-    app.commandLine.getSwitchValue('ozone-platform'),
-  );
-  if (wayland) console.warn(wayland);
-  return startShell({
-    kioskUrl: kiosk.url,
-    pin: settings.pin,
-    preferredDisplayId: settings.settings.display?.monitorId,
-    startAtLogin: settings.settings.startAtLogin === true,
-    rendererDir: paths.rendererDir,
-    preloadPath: paths.preloadPath,
-    dev: Boolean(process.env.ELECTRON_RENDERER_URL),
-    onQuit: () => core.stop().finally(() => scaler.close()),
-  });
+  for (const line of kept ? bannerTail(core) : banner(core)) console.log(line);
+  return shell ?? openWindow(core.server.url, core.server.tokens);
 }
 
 /**

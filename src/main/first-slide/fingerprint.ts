@@ -5,7 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
-import { KIOSK_BROWSER_LOG } from '../settings/data-dir';
+import { ELECTRON_PROFILE_DIR, KIOSK_BROWSER_LOG } from '../settings/data-dir';
 import { KEPT_SLIDE_FILE } from './record';
 
 /** Changed whenever what goes into the hash changes, so an old record never matches by chance. */
@@ -23,11 +23,12 @@ export interface KeptSlideFingerprintInput {
 
 /**
  * The record itself and `writeFileAtomic`'s temp files for it (`.<name>.<12 hex>.tmp`): writing
- * the record must not change the hash the record holds. And the kiosk browser's log, which the
- * browser writes to while the show runs (and which says nothing about what it shows).
+ * the record must not change the hash the record holds. And what a browser writes while the
+ * show runs, which says nothing about what it shows: the kiosk browser's log, and the desktop
+ * app's Chromium profile (a folder: nothing under it is walked).
  */
 const NOT_SHOW_STATE = new RegExp(
-  `^(?:${escape(KEPT_SLIDE_FILE)}|\\.${escape(KEPT_SLIDE_FILE)}\\.[0-9a-f]{12}\\.tmp|${escape(KIOSK_BROWSER_LOG)})$`,
+  `^(?:${escape(KEPT_SLIDE_FILE)}|\\.${escape(KEPT_SLIDE_FILE)}\\.[0-9a-f]{12}\\.tmp|${escape(KIOSK_BROWSER_LOG)}|${escape(ELECTRON_PROFILE_DIR)})$`,
 );
 
 function escape(text: string): string {
@@ -36,8 +37,8 @@ function escape(text: string): string {
 
 /**
  * sha256 (hex) over, in this order: the version tag; the options as JSON with sorted keys;
- * every entry under `contentDir`, then under `dataDir` (but the record and the kiosk
- * browser's log), by relative path;
+ * every entry under `contentDir`, then under `dataDir` (but the record, the kiosk
+ * browser's log and the desktop app's profile), by relative path;
  * the bytes of the renderer's `index.html` and `manifest.json`. Any read error throws: the
  * caller then starts the usual way.
  */

@@ -9,6 +9,13 @@ import path from 'node:path';
  */
 export const KIOSK_BROWSER_LOG = 'kiosk-browser.log';
 
+/**
+ * The desktop app's Chromium profile (cache, storage, the single-instance lock). Chromium's,
+ * not the show's: it changes while the window is open, and the kept first slide's
+ * fingerprint leaves it out.
+ */
+export const ELECTRON_PROFILE_DIR = 'electron';
+
 /** Overrides the OS default, e.g. a folder on a Pi's data partition or one per test. */
 export const DATA_DIR_ENV = 'SOLIDARITY_DATA_DIR';
 

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startElectronApp } from '../../../../src/main/electron/app';
 import { startCore, type Core } from '../../../../src/main/core/start';
+import type { EarlyServer } from '../../../../src/main/first-slide/early-server';
+import { listenWithKeptFirstSlide } from '../../../../src/main/first-slide/launch';
+import { keptSlideOptions } from '../../../../src/main/first-slide/options';
 import {
   FakeBrowserWindow,
   FakeUtilityProcess,
@@ -14,12 +17,16 @@ import {
 
 vi.mock('electron', async () => (await import('../../../mocks/electron')).electron);
 vi.mock('../../../../src/main/core/start', () => ({ startCore: vi.fn() }));
+vi.mock('../../../../src/main/first-slide/launch', () => ({
+  listenWithKeptFirstSlide: vi.fn(async () => null),
+}));
 
 const paths = {
   appRoot: '/app',
   preloadPath: '/app/out/preload/index.cjs',
   rendererDir: '/app/out/renderer',
   scaleWorkerPath: '/app/out/main/scale-worker.js',
+  slideRendererPath: '/app/out/main/first-slide-render.js',
 };
 
 function fakeCore(): Core {
@@ -216,5 +223,54 @@ describe('startElectronApp', () => {
     );
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it("keeps the next start's first slide, with the options the next start checks", async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    await runElectronApp(paths, ['/app', '--data', dataDir, '--content', '/pack', '--merch', '90']);
+    const keep = vi.mocked(startCore).mock.calls[0]?.[0].keepFirstSlide;
+    expect(keep?.options).toEqual(
+      keptSlideOptions({
+        contentDir: '/pack',
+        rendererDir: '/app/out/renderer',
+        merch: { idleSeconds: 90 },
+      }),
+    );
+    expect(keep?.load).toBeTypeOf('function');
+    expect(vi.mocked(listenWithKeptFirstSlide)).toHaveBeenCalledWith(
+      expect.objectContaining({ contentDir: '/pack', dataDir, port: 8080, host: '127.0.0.1' }),
+      expect.any(Function),
+    );
+  });
+
+  it('on a restart with a kept slide, opens the window on it and loads the core only at its wake', async () => {
+    let wakeUp!: () => void;
+    const early = {
+      wake: new Promise<void>((resolve) => (wakeUp = resolve)),
+      port: 9100,
+      close: vi.fn(async () => {}),
+    } as unknown as EarlyServer;
+    vi.mocked(listenWithKeptFirstSlide).mockResolvedValueOnce({
+      early,
+      cliControlToken: 'cli-token-0123456789',
+      url: 'http://127.0.0.1:9100',
+      tokens: { ...fakeCore().server.tokens, kiosk: 'kept-kiosk-token-0123' },
+    });
+    vi.mocked(startCore).mockResolvedValue(fakeCore());
+    const started = runElectronApp(paths, ['/app', '--data', dataDir]);
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    expect(FakeBrowserWindow.instances[0]?.url).toBe(
+      'http://127.0.0.1:9100/kiosk?token=kept-kiosk-token-0123',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(startCore).not.toHaveBeenCalled();
+    wakeUp();
+    await started;
+    expect(startCore).toHaveBeenCalledWith(
+      expect.objectContaining({ early, cliControlToken: 'cli-token-0123456789' }),
+    );
+    // One window, and the banner's tail only: its head was printed with the kept slide.
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(log.mock.calls.flat().join('\n')).not.toContain('operator  http://127.0.0.1:9000');
   });
 });

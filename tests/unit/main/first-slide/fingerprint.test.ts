@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keptSlideFingerprint } from '../../../../src/main/first-slide/fingerprint';
 import { KEPT_SLIDE_FILE, writeKeptSlide } from '../../../../src/main/first-slide/record';
-import { KIOSK_BROWSER_LOG } from '../../../../src/main/settings/data-dir';
+import { ELECTRON_PROFILE_DIR, KIOSK_BROWSER_LOG } from '../../../../src/main/settings/data-dir';
 import { makeRecord, sleep, tempDir } from './helpers';
 
 let contentDir: string;
@@ -175,7 +175,7 @@ describe('keptSlideFingerprint', () => {
     expect(await fingerprint()).toBe(before);
   });
 
-  it("does not change when the kiosk browser writes its log (npm start's browser, while the show runs)", async () => {
+  it("does not change when a browser writes its own files (the kiosk browser's log, the desktop app's profile)", async () => {
     const before = await fingerprint();
     await tick();
     await writeFile(path.join(dataDir, KIOSK_BROWSER_LOG), '[dbus] ERROR: one line\n');
@@ -183,7 +183,12 @@ describe('keptSlideFingerprint', () => {
     await tick();
     await appendFile(path.join(dataDir, KIOSK_BROWSER_LOG), '[gpu] another line\n');
     expect(await fingerprint()).toBe(before);
-    // Only that one name: a log of the same name in a folder, or another log, is state.
+    // The desktop app's Chromium profile, whatever it writes under it.
+    await mkdir(path.join(dataDir, ELECTRON_PROFILE_DIR, 'Default', 'Cache'), { recursive: true });
+    await writeFile(path.join(dataDir, ELECTRON_PROFILE_DIR, 'Default', 'Cache', 'data_0'), 'x');
+    await writeFile(path.join(dataDir, ELECTRON_PROFILE_DIR, 'SingletonLock'), 'host-1');
+    expect(await fingerprint()).toBe(before);
+    // Only those names: a log of the same name in a folder, or another log, is state.
     await mkdir(path.join(dataDir, 'sub'));
     await writeFile(path.join(dataDir, 'sub', KIOSK_BROWSER_LOG), 'x');
     expect(await fingerprint()).not.toBe(before);
