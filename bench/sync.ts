@@ -19,6 +19,7 @@ import {
   type ProbeChange,
 } from '../tests/helpers/sync-probe';
 import { percentile } from './operator-latency';
+import { CHANGE_LEAD_MS } from '../src/shared/protocol/show-state';
 
 export interface SyncRun {
   changes: number;
@@ -212,7 +213,7 @@ export function syncReport(r: SyncResult, loadAtStart: string): string[] {
     `| Changes shown at the same vsync on every screen | ${share(s)} | | ${share(b)} | | | |`,
     `| Spread by the painting frame's own time | ${ms(s.frameSpreadP50)} | ${ms(s.frameSpreadP95)} | ${ms(b.frameSpreadP50)} / ${ms(b.frameSpreadP95)} | | | |`,
     `| Spread by the DOM change's own time | ${ms(s.domSpreadP50)} | ${ms(s.domSpreadP95)} | ${ms(b.domSpreadP50)} / ${ms(b.domSpreadP95)} | | | |`,
-    `| Message heard before its showAt (lead 100 ms), p5 / p50 over screens × changes | ${ms(s.leadP5)} / ${ms(s.leadP50)} | | | | | |`,
+    `| Message heard before its showAt (lead ${CHANGE_LEAD_MS} ms), p5 / p50 over screens × changes | ${ms(s.leadP5)} / ${ms(s.leadP50)} | | | | | |`,
     `| Changes a screen heard after their showAt (late before rendering) | ${s.heardLate} of ${s.changes} | | | | | |`,
     `| Clock offset estimate, \\|error\\| (true offset 0), over the screens | ${ms(s.offsetErrorP50)} | ${ms(s.offsetErrorP95)} | | | | |`,
     `| Spread by vsync with the changes ${r.fadeGapMs} ms apart, each inside the previous one's cross-fade (scheduled; same vsync on every screen: ${share(r.duringFade)}) | ${ms(r.duringFade.spreadP50)} | ${ms(r.duringFade.spreadP95)} (${ms(r.duringFade.spreadMax)}) | | | | |`,
