@@ -30,7 +30,8 @@ export interface ServeStartOptions {
   kept?: { early: EarlyListener; cliControlToken: string } | null;
   /**
    * The built server-side render of a slide (`out/main/first-slide-render.js`): when given, the
-   * core keeps the next start's first slide as it stops. The CLI gives it; the app does not.
+   * core keeps the next start's first slide as it stops. `serve` and the headless `npm start`
+   * give it; the desktop app has its own (`AppPaths.slideRendererPath`).
    */
   slideRendererFile?: string;
   /** Tests only (SOLIDARITY_TEST_CLOCK_SHIFT_MS): the machine's clock, moved by this much. */
