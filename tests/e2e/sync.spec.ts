@@ -10,6 +10,7 @@ import {
   heardOf,
   imminentOf,
   offsetOf,
+  preparedOf,
   syncProbe,
   type ProbeChange,
   type ProbeHeard,
@@ -91,6 +92,8 @@ interface Checked {
    * still switches on its own estimate, so the spread may be that much wider.
    */
   clockApart: number;
+  /** showAt minus when the command was sent, per change: a little over the learned lead. */
+  leads: number[];
 }
 
 /**
@@ -105,12 +108,20 @@ async function checkChanges(
   id: () => string,
 ): Promise<Checked> {
   const client = operator as OperatorClient;
-  const checked: Checked = { spreads: [], heardLate: 0, handledLate: 0, clockApart: 0 };
+  const checked: Checked = {
+    spreads: [],
+    heardLate: 0,
+    handledLate: 0,
+    clockApart: 0,
+    leads: [],
+  };
   for (let i = 0; i < times; i++) {
     const before = await Promise.all(pages.map(async (page) => (await changesOf(page)).length));
+    const sentAt = Date.now();
     expect((await client.send(command)).ok).toBe(true);
     const showAt = client.show().showAt as number;
     expect(showAt).toBeDefined();
+    checked.leads.push(showAt - sentAt);
     const want = id();
     await expect
       .poll(async () => {
@@ -210,12 +221,35 @@ async function checkChanges(
   return checked;
 }
 
+/**
+ * Each screen told the core when it had the changes in (`prepared`), and told the truth: each
+ * report names a change it heard, at a time on the core's clock between hearing it and now.
+ * Reports are at most one every 250 ms a page, so not every change has one.
+ */
+async function expectTrueReports(pages: Page[], changes: number) {
+  for (const [index, page] of pages.entries()) {
+    const reports = await preparedOf(page);
+    const heard = await heardOf(page);
+    const offset = await offsetOf(page);
+    expect(reports.length, `screen ${index} reported too few changes`).toBeGreaterThanOrEqual(
+      Math.min(3, changes),
+    );
+    for (const report of reports) {
+      const first = heard.find((m) => m.showAt === report.showAt);
+      expect(first, `screen ${index} reported a change it never heard`).toBeDefined();
+      // On the core's clock by the page's offset: after it heard it, and when it sent it.
+      expect(report.at - offset).toBeGreaterThanOrEqual(first!.heard - FRAME_MS);
+      expect(report.at - offset).toBeLessThanOrEqual(report.sent + FRAME_MS);
+    }
+  }
+}
+
 test('two displays put every change up within two frames of each other, at showAt', async () => {
   const pages = await openScreens([server.urls.display, server.urls.display], 'slide');
   await expect(pages[0]!.locator('.slide-frame[data-phase="in"]')).toHaveCount(1);
   operator = await connectOperator(server.urls.operator);
   const client = operator;
-  const { spreads, heardLate, handledLate, clockApart } = await checkChanges(
+  const { spreads, heardLate, handledLate, clockApart, leads } = await checkChanges(
     pages,
     10,
     { name: 'next' },
@@ -223,8 +257,9 @@ test('two displays put every change up within two frames of each other, at showA
   );
   test.info().annotations.push({
     type: 'sync',
-    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate}, clocks apart ${clockApart} of 10`,
+    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate}, clocks apart ${clockApart} of 10; leads ${leads.map((l) => l.toFixed(0)).join(', ')} ms`,
   });
+  await expectTrueReports(pages, 10);
   expect(clockApart, 'the screens’ clock estimates disagreed at most changes').toBeLessThan(5);
   expect(heardLate, 'most changes heard after their showAt: the lead is too short').toBeLessThan(5);
   // The switches were flips of prepared frames (stage-flip.ts); once React has caught up, each
@@ -252,7 +287,7 @@ test('during a song, a display and the stage display move each line within two f
       (await Promise.all(pages.map(changesOf))).every((changes) => changes.at(-1)?.id === 'line:0'),
     )
     .toBe(true);
-  const { spreads, heardLate, handledLate, clockApart } = await checkChanges(
+  const { spreads, heardLate, handledLate, clockApart, leads } = await checkChanges(
     pages,
     8,
     { name: 'lyricsNext' },
@@ -260,8 +295,9 @@ test('during a song, a display and the stage display move each line within two f
   );
   test.info().annotations.push({
     type: 'sync',
-    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate}, clocks apart ${clockApart} of 8`,
+    description: `spreads ${spreads.map((s) => s.toFixed(1)).join(', ')}; heard late ${heardLate}, handled late ${handledLate}, clocks apart ${clockApart} of 8; leads ${leads.map((l) => l.toFixed(0)).join(', ')} ms`,
   });
+  await expectTrueReports(pages, 8);
   expect(clockApart, 'the screens’ clock estimates disagreed at most lines').toBeLessThan(4);
   expect(heardLate + handledLate, 'most lines late: the lead is too short').toBeLessThan(4);
 });

@@ -79,6 +79,7 @@ export const syncProbe = ({
   const now = () => performance.timeOrigin + performance.now();
   window.__changes = [];
   window.__heard = [];
+  window.__prepared = [];
   // Every frame the page ran a callback in: while a change waits, the scheduler asks for each.
   window.__frames = [];
   // Each slide as it was marked imminent: the page had taken its change in and scheduled it.
@@ -103,6 +104,13 @@ export const syncProbe = ({
       });
     }
     get onmessage() { return super.onmessage; }
+    send(data) {
+      // The page's reports of when it had a change in (the core learns its lead from them).
+      if (String(data).startsWith('{"type":"prepared"')) {
+        window.__prepared.push({ ...JSON.parse(String(data)), sent: now() });
+      }
+      return super.send(data);
+    }
   };
   // Whether the page is inside a frame's rendering steps (its callbacks, then style, layout,
   // paint): from the first callback of a frame until a task, which runs only after them.
@@ -210,6 +218,13 @@ export const latestChangeOf = (page: Page) =>
   );
 export const heardOf = (page: Page) => page.evaluate<ProbeHeard[]>('window.__heard');
 export const framesOf = (page: Page) => page.evaluate<ProbeFrame[]>('window.__frames');
+/** A page's `prepared` reports as it sent them, and when (page clock). */
+export interface ProbePrepared {
+  showAt: number;
+  at: number;
+  sent: number;
+}
+export const preparedOf = (page: Page) => page.evaluate<ProbePrepared[]>('window.__prepared');
 export const imminentOf = (page: Page) => page.evaluate<ProbeImminent[]>('window.__imminent');
 export const offsetOf = (page: Page) =>
   page.evaluate<number>(

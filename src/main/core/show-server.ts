@@ -14,6 +14,7 @@ import { openOutputRegistry } from '../screens/output-registry';
 import { PendingScreens } from '../screens/pending-screens';
 import { PlaylistLoops } from '../screens/playlist-loops';
 import { ScreensController } from '../screens/screens-controller';
+import type { ChangeLead } from '../show/change-lead';
 import { showForOutput } from '../../shared/show/output-show';
 import {
   startServer,
@@ -41,6 +42,8 @@ export interface ShowServerOptions extends Omit<ServerOptions, 'show' | 'execute
   obs?: ObsService;
   /** [0, 1); for the screens' own shuffled playlists. */
   random?: () => number;
+  /** The lead of `showAt`, shared with the show: the screens' own playlists stamp with it. */
+  changeLead?: ChangeLead;
 }
 
 /** The server with the phone remote the core built for it. */
@@ -140,6 +143,7 @@ export async function startShowServer(options: ShowServerOptions): Promise<ShowS
       content: options.store.snapshot(),
       clock: showTime,
       machineClock: clock,
+      changeLead: options.changeLead,
       random: options.random ?? Math.random,
       safeMode: () => safeMode,
       changed: () => {

@@ -18,6 +18,7 @@ import { keepFirstSlideNow, keepFirstSlideWhileRunning, type KeptSlideInput } fr
 import { lateShow } from './late-show';
 import { mapSnapshots, prepareDataDir } from './parts';
 import { startShowServer, type ShowServer } from './show-server';
+import { ChangeLead } from '../show/change-lead';
 
 export type { Core, CoreObsOptions, CoreOptions } from './core-types';
 export type { KeepFirstSlideOption } from './kept-slide';
@@ -93,6 +94,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (obsDir && obsDir !== dataDir) await rm(obsDir, { recursive: true, force: true });
   };
 
+  // One lead for every `showAt` the core stamps, learned from every screen's reports.
+  const changeLead = new ChangeLead();
   let server: ShowServer;
   try {
     server = await startShowServer({
@@ -121,6 +124,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       editor: editor.editor,
       early: options.early,
       cliControlToken: options.cliControlToken,
+      changeLead,
     });
   } catch (error) {
     late.abandon(error);
@@ -178,6 +182,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     random: options.random,
     resume,
+    changeLead,
   });
 
   const saver = dataDir === null ? null : showPositionSaver(dataDir, notice);

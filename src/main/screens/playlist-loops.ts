@@ -7,6 +7,7 @@ import {
   type PlaylistPlay,
 } from '../../shared/show';
 import type { Clock } from '../../shared/time';
+import type { ChangeLead } from '../show/change-lead';
 import { ChangeStamp } from '../show/change-stamp';
 
 export interface PlaylistLoopsOptions {
@@ -20,6 +21,8 @@ export interface PlaylistLoopsOptions {
   safeMode: () => boolean;
   /** A loop's timers put another item on air. */
   changed: (playlistId: string) => void;
+  /** The main show's lead of `showAt`, learned from every screen. */
+  changeLead?: ChangeLead;
 }
 
 /** How long after a minute begins its playlists are checked: clear of the minute's edge. */
@@ -160,6 +163,9 @@ export class PlaylistLoops {
       },
     );
     loop.scheduleOrderCheck();
-    this.loops.set(playlistId, { loop, stamp: new ChangeStamp(machineClock) });
+    this.loops.set(playlistId, {
+      loop,
+      stamp: new ChangeStamp(machineClock, this.options.changeLead),
+    });
   }
 }

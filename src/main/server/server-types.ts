@@ -14,6 +14,7 @@ import type { ContentEditor } from '../content/edit/types';
 import type { CleanUpload } from '../content/edit/upload-result';
 import type { ContentStore } from '../content/types';
 import type { ObsService } from '../obs/service';
+import type { ChangeLeadReports } from '../show/change-lead';
 import type { LanListener, RemoteController } from '../remote/controller';
 import type { ControlTokenStore } from '../settings/control-tokens';
 import type { ResolveMedia } from './media';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   execute: (command: Command) => Result | Promise<Result>;
   /** The phone remote; the server admits its phones and hands it the LAN listener. */
   remote: RemoteController;
+  /** Where screens' `prepared` reports go, and who left: the lead of `showAt` learns from them. */
+  changeLead?: ChangeLeadReports;
   /** Screens on the venue network (`screens/`): pairing, and admitting paired screens. */
   screens?: ServerScreens;
   /** The LAN listener's origin while it is open (shared by remote and screens); the remote's if left out. */

@@ -89,7 +89,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       { type: 'notices', notices: [...notices.list()] },
       ...(options.obs ? [{ type: 'obs' as const, obs: options.obs.info() }] : []),
     ],
+    onPrepared: (clientId, showAt, at) => options.changeLead?.prepared(clientId, showAt, at),
     onClientsChanged: (client, joined) => {
+      if (!joined) options.changeLead?.forget(client.id);
       options.obs?.setOperatorCount(hub.clients().filter((c) => c.role === 'operator').length);
       hub.sendToOperators(
         { type: 'clients', clients: hub.clients() },

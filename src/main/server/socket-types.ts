@@ -52,6 +52,8 @@ export interface SocketHubOptions {
    */
   onClientsChanged: (client: ConnectedClient, joined: boolean) => void;
   now: () => number;
+  /** A screen's `prepared` report (SCHEDULED_ROLES only), for the lead of `showAt`. */
+  onPrepared?: (clientId: string, showAt: number, at: number) => void;
   /**
    * The machine's clock for the `pong` stamps: the one `showAt` is on. By default `now`; the
    * core's is without the show clock's offset.

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import {
   PROTOCOL_VERSION,
+  SCHEDULED_ROLES,
   clientMessageSchema,
   type ServerMessage,
   type ShowState,
@@ -201,6 +202,13 @@ export function createSocketHub(options: SocketHubOptions): SocketHub {
       // limit above counts pings like any message.
       const { t0 } = parsed.data;
       send(client.socket, { type: 'pong', t0, t1: receivedAt, t2: machineNow() });
+      return;
+    }
+    if (parsed.data.type === 'prepared') {
+      // Unanswered, like a pong's echo: a report is not a command.
+      if (SCHEDULED_ROLES.has(client.info.role)) {
+        options.onPrepared?.(client.info.id, parsed.data.showAt, parsed.data.at);
+      }
       return;
     }
     const { requestId, command } = parsed.data;

@@ -8,6 +8,7 @@ import {
   type ShowState,
 } from '../../shared/protocol';
 import { systemClock, type Clock } from '../../shared/time';
+import type { ChangeLead } from './change-lead';
 import { ChangeStamp } from './change-stamp';
 import type { ShowClock } from './show-clock';
 import { setShowClock } from './show-clock-command';
@@ -39,6 +40,8 @@ export interface ShowEngineOptions {
   onShowClockSet?: (offsetMs: number) => void;
   /** Where the last run stopped (or crashed): start there instead of at the top. */
   resume?: ShowPosition | null;
+  /** The lead of `showAt`, learned from the screens; left out: the fixed starting lead. */
+  changeLead?: ChangeLead;
 }
 
 export type ShowListener = (state: ShowState) => void;
@@ -74,7 +77,10 @@ export class ShowEngine {
     this.showClock = options.showClock ?? null;
     this.onShowClockSet = options.onShowClockSet ?? (() => {});
     this.clock = this.showClock ?? options.clock ?? systemClock;
-    this.changeStamp = new ChangeStamp(options.clock ?? this.showClock?.machine ?? systemClock);
+    this.changeStamp = new ChangeStamp(
+      options.clock ?? this.showClock?.machine ?? systemClock,
+      options.changeLead,
+    );
     this.lyrics = new LiveLyrics(this.clock, () => this.emit());
     const resume = options.resume ?? null;
     // Restored first, so the first order is already the safe one: a crash during a rally

@@ -16,7 +16,7 @@ import {
   type Stores,
 } from '../stores';
 import { DEFAULT_BACKOFF, backoffDelay } from '../../shared/time';
-import { createClockSync, type ClockSync } from './clock-sync';
+import { createClockSync, pageClock, type ClockSync } from './clock-sync';
 import { createCommandSender } from './commands';
 import { createMessageHandler, parseServerMessage } from './messages';
 
@@ -48,6 +48,8 @@ export interface SocketClientOptions {
   /** Retry interval after the core refused us (wrong token, foreign page): retrying fast cannot help. */
   refusedRetryMs?: number;
   random?: () => number;
+  /** This page's clock, for the gap between `prepared` reports. */
+  now?: () => number;
   /** Clock pings for `showAt` (by default on); tests of other things turn them off. */
   clockSync?: ClockSync | false;
   warn?: (...args: unknown[]) => void;
@@ -57,7 +59,16 @@ export interface SocketClient {
   start(): void;
   stop(): void;
   sendCommand(command: Command, timeoutMs?: number): Promise<Result>;
+  /**
+   * Tells the core when a change was ready (the `prepared` message). Dropped when the socket
+   * is not open, or within PREPARED_GAP_MS of the last: a held key's thirty changes a second
+   * must not spend the rate limit the page's pings and commands need.
+   */
+  reportPrepared(showAt: number, at: number): void;
 }
+
+/** The least time between two `prepared` reports of one page. */
+export const PREPARED_GAP_MS = 100;
 
 export function createSocketClient(options: SocketClientOptions): SocketClient {
   const stores = options.stores ?? defaultStores;
@@ -73,11 +84,14 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let handshakeTimer: ReturnType<typeof setTimeout> | null = null;
-  const commands = createCommandSender(() =>
+  /** The socket, once the core has welcomed us on it; null before and after. */
+  const welcomed = (): SocketLike | null =>
     socket && socket.readyState === OPEN && stores.connection.getState().status === 'open'
       ? socket
-      : null,
-  );
+      : null;
+  const commands = createCommandSender(welcomed);
+  const now = options.now ?? pageClock;
+  let lastPreparedAt = -Infinity;
   const clockSync =
     options.clockSync === false
       ? null
@@ -215,6 +229,12 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
     },
     sendCommand(command, timeoutMs = commandTimeoutMs) {
       return commands.send(command, timeoutMs);
+    },
+    reportPrepared(showAt, at) {
+      const open = welcomed();
+      if (!open || now() - lastPreparedAt < PREPARED_GAP_MS) return;
+      lastPreparedAt = now();
+      open.send(JSON.stringify({ type: 'prepared', showAt, at }));
     },
   };
 }

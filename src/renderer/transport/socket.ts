@@ -53,3 +53,8 @@ export function sendCommand(command: Command, timeoutMs?: number): Promise<Resul
   }
   return pageClient.sendCommand(command, timeoutMs);
 }
+
+/** A screen had the change stamped `showAt` ready at `at` (see use-scheduled-show.ts). */
+export function reportPrepared(showAt: number, at: number): void {
+  pageClient?.reportPrepared(showAt, at);
+}

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ShowState } from '../../shared/protocol';
 import { pageClock } from './clock-sync';
+import { reportPrepared } from './socket';
 import {
   ChangeScheduler,
   animationFrames,
@@ -25,7 +26,24 @@ export interface ScheduledShowOptions {
   flip?: (state: ShowState) => boolean;
   frames?: FrameSource;
   now?: () => number;
+  /**
+   * Whether this screen could put `state` up in a frame now (the display: its frame built
+   * hidden and painted, its pictures decoded). Left out: once it is rendered.
+   */
+  isPrepared?: (state: ShowState) => boolean;
+  /**
+   * Tells the core when a change was ready to go up (core's clock): it learns how far ahead to
+   * stamp the next ones from every screen's reports. By default over this page's socket.
+   */
+  onPrepared?: (showAt: number, at: number) => void;
 }
+
+/**
+ * Frames a change is watched for `isPrepared` before it is reported anyway: a screen not
+ * ready by then is slow, and says so with the time it gave up at.
+ */
+export const PREPARED_WAIT_FRAMES = 30;
+const preparedOnRender = () => true;
 
 const notGone = () => false;
 
@@ -38,7 +56,14 @@ const notGone = () => false;
 export function useScheduledShow(
   show: ShowState | null,
   syncOffsetMs: number | null,
-  { isGone = notGone, flip, frames = animationFrames, now = pageClock }: ScheduledShowOptions = {},
+  {
+    isGone = notGone,
+    flip,
+    frames = animationFrames,
+    now = pageClock,
+    isPrepared = preparedOnRender,
+    onPrepared = reportPrepared,
+  }: ScheduledShowOptions = {},
 ): ShowState | null {
   const [shown, setShown] = useState(show);
   const [seen, setSeen] = useState(show);
@@ -91,6 +116,43 @@ export function useScheduledShow(
     scheduler.schedule(show, due ?? -Infinity);
     return () => scheduler.cancel();
   }, [show, current, syncOffsetMs, isGone, frames]);
+
+  // Once a change is in (painted hidden and ready to flip, or up if it came late): say when,
+  // on the core's clock, at the first frame that finds it so. Not the first state a page
+  // hears: that is its greeting, not a change it was sent.
+  const reportedRef = useRef<number | null>(null);
+  const isPreparedRef = useRef(isPrepared);
+  // Read when the report goes: a newer estimate (pings go on) must not cancel a wait.
+  const offsetRef = useRef(syncOffsetMs);
+  useLayoutEffect(() => {
+    isPreparedRef.current = isPrepared;
+    offsetRef.current = syncOffsetMs;
+  });
+  useLayoutEffect(() => {
+    if (show?.showAt === undefined || offsetRef.current === null) return;
+    const first = reportedRef.current === null;
+    if (show.showAt === reportedRef.current) return;
+    reportedRef.current = show.showAt;
+    if (first) return;
+    const { showAt } = show;
+    let waited = 0;
+    let handle: unknown = null;
+    const check = () => {
+      handle = null;
+      const ready =
+        currentRef.current === show || flippedRef.current === show || isPreparedRef.current(show);
+      if (ready || ++waited >= PREPARED_WAIT_FRAMES) {
+        onPrepared(showAt, now() + (offsetRef.current ?? 0));
+      } else handle = frames.request(check);
+    };
+    // Up already (it came late, or could not wait): now. Else not before the next frame:
+    // what this commit built is painted only then.
+    if (currentRef.current === show) check();
+    else handle = frames.request(check);
+    return () => {
+      if (handle !== null) frames.cancel(handle);
+    };
+  }, [show, now, onPrepared, frames]);
 
   return current;
 }

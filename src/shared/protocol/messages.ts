@@ -140,6 +140,10 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   // A view measuring its clock against the core's: `t0` is its own clock when it sent this.
   z.strictObject({ type: z.literal('ping'), t0: clockStamp }),
+  // A screen had the change stamped `showAt` ready to go up (heard, built, scheduled) at `at`,
+  // on the core's machine clock by its offset: the core learns its lead from these
+  // (src/main/show/change-lead.ts). No answer; from a role that shows no changes, ignored.
+  z.strictObject({ type: z.literal('prepared'), showAt: clockStamp, at: clockStamp }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 

@@ -24,3 +24,14 @@ export const roles = role.options;
 /** The roles with a page of their own and one fixed token each (`tokens.json`). */
 export type ViewRole = Exclude<Role, 'control'>;
 export const viewRoles = roles.filter((r): r is ViewRole => r !== 'control');
+
+/**
+ * The roles whose pages put changes up at their `showAt` (transport/use-scheduled-show.ts), and
+ * so report when they had one ready (the `prepared` message): the lead is learned from them.
+ */
+export const SCHEDULED_ROLES: ReadonlySet<Role> = new Set<Role>([
+  'display',
+  'kiosk',
+  'overlay',
+  'stage',
+]);

@@ -85,18 +85,6 @@ export const stageStateSchema = z.strictObject({
 });
 export type StageState = z.infer<typeof stageStateSchema>;
 
-/**
- * How far ahead the core schedules a change of slide or lyric line (`showAt`), so that every
- * screen has it before it is due and all switch on the same frame. It must cover getting the
- * message to a screen and rendering it, on this machine busy (p95 about 52 + 41 ms:
- * bench/results.md). It costs issue 4's target, a key press on every display's DOM within
- * 50 ms (p95 119 ms with it). 25 ms met both on an idle machine (key press 44-48 ms p95, screens
- * on one vsync) but not under CI's load, where half the changes reached a screen after their
- * `showAt` (tests/e2e/sync.spec.ts): a fixed lead cannot meet both here. See the note in
- * bench/results.md ("Screens that switch together", History). The console does not wait for it.
- */
-export const CHANGE_LEAD_MS = 100;
-
 /** What is on air. The core owns it; every view only renders it. */
 export const showStateSchema = z.strictObject({
   playlistId: z.string().nullable(),
@@ -173,7 +161,8 @@ export const showStateSchema = z.strictObject({
    * The machine's clock (epoch ms, not the show clock's offset) at which the latest change of
    * slide or lyric line goes up on every screen: screens apply it then, on their own clock
    * corrected by their measured offset. Absent, or past: at once. Safe mode and blackout
-   * never wait for it.
+   * never wait for it. How far ahead it is, the core learns from the screens
+   * (src/main/show/change-lead.ts).
    */
   showAt: z.number().finite().optional(),
 });

@@ -122,7 +122,8 @@ export function DisplayView({
     },
     [stageFlip],
   );
-  const show = useScheduledShow(played, syncOffsetMs, { isGone, flip });
+  const isPrepared = useCallback((state: ShowState) => stageFlip.canFlip(state), [stageFlip]);
+  const show = useScheduledShow(played, syncOffsetMs, { isGone, flip, isPrepared });
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
   const nowMs = useNow(clockOffsetMs);
   const windowShape = useWindowShape();

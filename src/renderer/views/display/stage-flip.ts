@@ -111,9 +111,7 @@ export class StageFlip {
    */
   flipTo(state: object): boolean {
     const now = this.committed;
-    if (!now?.stage || !now.imminent || now.imminent.state !== state || !now.imminent.ready()) {
-      return false;
-    }
+    if (!now?.stage || !now.imminent || !this.canFlip(state)) return false;
     const { key } = now.imminent;
     const incoming = this.frames.get(key);
     const outgoing = this.frames.get(now.shownKey);
@@ -125,6 +123,19 @@ export class StageFlip {
     this.committed = { ...now, imminent: null };
     this.flipped = { from: now.shownKey, to: key, entry: now.imminent.entry };
     return true;
+  }
+
+  /**
+   * Whether `state` could go up by a flip now: its frame built, its images decoded. The core
+   * hears when it first could (use-scheduled-show.ts, `isPrepared`): that is when this screen
+   * was ready for the change.
+   */
+  canFlip(state: object): boolean {
+    const now = this.committed;
+    if (!now?.stage || !now.imminent || now.imminent.state !== state || !now.imminent.ready()) {
+      return false;
+    }
+    return this.frames.has(now.imminent.key) && this.frames.has(now.shownKey);
   }
 
   /**

@@ -9,6 +9,7 @@ import type { ContentSnapshot } from '../../../../src/shared/content';
 import type { ServerMessage, ViewRole } from '../../../../src/shared/protocol';
 import { startShowServer } from '../../../../src/main/core/show-server';
 import { ShowEngine } from '../../../../src/main/show/engine';
+import { ChangeLead } from '../../../../src/main/show/change-lead';
 
 /** The ContentStore interface over a snapshot the test can swap. */
 export class FakeStore implements ContentStore {
@@ -255,16 +256,19 @@ export function socketClients(server: () => { port: number; tokens: Record<ViewR
 export async function startTestServer(content: ContentSnapshot) {
   const fixture = makeFixture();
   const store = new FakeStore(fixture.packDir, content);
-  const engine = new ShowEngine(store.snapshot());
+  // One lead for the show and the server, as core/start.ts wires them.
+  const changeLead = new ChangeLead();
+  const engine = new ShowEngine(store.snapshot(), { changeLead });
   const server = await startShowServer({
     store,
     engine,
     rendererDir: fixture.rendererDir,
     port: 0,
     lanAddresses: () => ['127.0.0.1'],
+    changeLead,
   });
   presentMediaToken(server.tokens.display);
-  return { fixture, store, engine, server };
+  return { fixture, store, engine, server, changeLead };
 }
 
 /** Undoes `startTestServer`: the server (and its sockets), the engine's timers, the temp pack. */

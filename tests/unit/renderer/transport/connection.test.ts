@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSocketClient, type SocketLike } from '../../../../src/renderer/transport/connection';
+import {
+  PREPARED_GAP_MS,
+  createSocketClient,
+  type SocketLike,
+} from '../../../../src/renderer/transport/connection';
 import { HOLD_CONTENT_MS } from '../../../../src/renderer/transport/messages';
 import { createStores, type Stores } from '../../../../src/renderer/stores';
 import { showState, snapshot } from '../fixtures';
@@ -98,6 +102,38 @@ describe('socket client', () => {
     expect(pings()).toHaveLength(8);
     const offset = stores.show.getState().syncOffsetMs as number;
     expect(Math.abs(offset - 40_000)).toBeLessThan(1);
+  });
+
+  it('reports a prepared change to the core, once the core has welcomed it, at most every PREPARED_GAP_MS', () => {
+    let pageNow = 1_000;
+    const client = start({ now: () => pageNow });
+    const reports = () =>
+      latest()
+        .sent.map((s) => JSON.parse(s) as { type: string })
+        .filter((m) => m.type === 'prepared');
+    // Not before the welcome: nothing is listening for it yet.
+    client.reportPrepared(5_000, 4_990);
+    latest().open();
+    client.reportPrepared(5_000, 4_990);
+    expect(latest().sent).toHaveLength(0);
+    latest().welcome();
+    client.reportPrepared(5_000, 4_990);
+    expect(reports()).toEqual([{ type: 'prepared', showAt: 5_000, at: 4_990 }]);
+    // A held key's changes: the ones within PREPARED_GAP_MS of a report are dropped.
+    pageNow += PREPARED_GAP_MS - 1;
+    client.reportPrepared(5_100, 5_090);
+    expect(reports()).toHaveLength(1);
+    pageNow += 1;
+    client.reportPrepared(5_200, 5_190);
+    expect(reports()).toEqual([
+      { type: 'prepared', showAt: 5_000, at: 4_990 },
+      { type: 'prepared', showAt: 5_200, at: 5_190 },
+    ]);
+    // Gone: dropped, not queued for a socket that may never come back.
+    latest().drop();
+    pageNow += 1_000;
+    client.reportPrepared(5_300, 5_290);
+    expect(reports()).toHaveLength(2);
   });
 
   it('pushes welcome, content and show into the stores', () => {

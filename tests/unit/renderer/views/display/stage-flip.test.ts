@@ -67,10 +67,17 @@ describe('StageFlip', () => {
       { key: 'a', phase: 'in' },
       { key: 'b', phase: 'upcoming', imminent: true },
     ]);
+    expect(flip.canFlip(due)).toBe(false);
     expect(flip.flipTo(due)).toBe(false);
     flip.commit(committedBeforeFlip(stage));
+    expect(flip.canFlip({ sequence: 2 })).toBe(false);
     expect(flip.flipTo({ sequence: 2 })).toBe(false);
     expect(phases(stage)).toEqual(['a:in', 'b:upcoming']);
+    // Asking changes nothing; the flip it promised is the one it does.
+    expect(flip.canFlip(due)).toBe(true);
+    expect(phases(stage)).toEqual(['a:in', 'b:upcoming']);
+    expect(flip.flipTo(due)).toBe(true);
+    expect(flip.canFlip(due)).toBe(false);
   });
 
   it('flips nothing while the imminent slide’s images are not decoded', () => {
@@ -79,6 +86,7 @@ describe('StageFlip', () => {
       { key: 'b', phase: 'upcoming', imminent: true },
     ]);
     flip.commit(committedBeforeFlip(stage, false));
+    expect(flip.canFlip(due)).toBe(false);
     expect(flip.flipTo(due)).toBe(false);
     expect(phases(stage)).toEqual(['a:in', 'b:upcoming']);
   });
