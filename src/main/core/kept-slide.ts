@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { ContentStore } from '../content/types';
-import { keepFirstSlide, type RenderOnAir } from '../first-slide/keep';
+import { keepFirstSlide, lastKeptWidth, type RenderOnAir } from '../first-slide/keep';
 import { keptSlideOptions, type KeptSlideOptions } from '../first-slide/options';
 import { ShowEngine, positionOf, type Clock } from '../show/engine';
 import type { ShowClock } from '../show/show-clock';
@@ -79,12 +79,28 @@ export async function keepFirstSlideNow(input: KeptSlideInput): Promise<void> {
       nowMs: input.clock.now(),
       media: (rel) => input.store.media(rel),
       render,
-      mediaWidth: input.mediaWidth(),
+      mediaWidth: await widthToKeep(input),
       scale: input.scale ?? scaleWithSharp,
     });
   } catch (error) {
     input.log(`The first slide was not kept for the next start: ${briefError(error)}`);
   }
+}
+
+/** The width each run last kept its pictures at: the record is read once a run, not each keep. */
+const keptWidths = new WeakMap<KeptSlideInput, number | null>();
+
+/**
+ * The widest copy the screens asked for in this run; a run that asked for none (it never left
+ * its first slide) keeps the width the last copy was made at: the screen is the same.
+ */
+async function widthToKeep(input: KeptSlideInput): Promise<number | null> {
+  const asked = input.mediaWidth();
+  const width =
+    asked ??
+    (keptWidths.has(input) ? (keptWidths.get(input) ?? null) : await lastKeptWidth(input.dataDir));
+  keptWidths.set(input, width);
+  return width;
 }
 
 /** How long the show must hold still before its slide is kept: not on every click of a run. */

@@ -42,8 +42,9 @@ export interface KeepInput {
   media: ResolveMedia;
   render: RenderOnAir;
   /**
-   * The widest copy the screens asked for in this run (`?w=`); null: none was, and the width
-   * the last copy was kept at is used (`lastKeptWidth`), else the files themselves.
+   * The width to keep the pictures at: the widest copy the screens asked for in this run
+   * (`?w=`), else the one the last copy was kept at (`lastKeptWidth`); null: the files
+   * themselves.
    */
   mediaWidth: number | null;
   /** How a picture is scaled to that width (the media route's own scaler). */
@@ -75,7 +76,7 @@ const widthIn = (url: string): number =>
  * restart after it would decode the full-size file. Only one of the core's own steps: the
  * record is a file anyone with the data folder can edit.
  */
-async function lastKeptWidth(dataDir: string): Promise<number | null> {
+export async function lastKeptWidth(dataDir: string): Promise<number | null> {
   const record = await readKeptSlide(dataDir).catch(() => null);
   for (const { url } of record?.media ?? []) {
     const width = widthIn(url);
@@ -125,7 +126,7 @@ export async function keepFirstSlide(input: KeepInput): Promise<NotKept | null> 
     show: input.show,
     mediaToken: input.tokens.display,
     nowMs: input.nowMs,
-    mediaWidth: input.mediaWidth ?? (await lastKeptWidth(input.dataDir)),
+    mediaWidth: input.mediaWidth,
   });
   if (!markup) return notKept('not-a-kept-kind');
   const withheld = new Set(withheldMediaPaths(input.content, input.show.safeMode));
