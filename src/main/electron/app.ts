@@ -4,6 +4,7 @@ import { banner, bannerTail, listenErrorMessage } from '../core/messages';
 import { keepFirstSlideWith } from '../core/kept-slide';
 import { startCore, type Core } from '../core/start';
 import { listenWithKeptFirstSlide } from '../first-slide/launch';
+import { startBehindKeptSlide } from '../first-slide/start-behind';
 import type { ServeStartOptions } from '../cli/serve-options';
 import { createChildScaler } from '../server/child-scaling';
 import { viewUrls } from '../../shared/protocol';
@@ -136,33 +137,41 @@ async function startShowAndWindow(
       },
     });
   };
-  const shell = kept ? await openWindow(kept.url, kept.tokens) : undefined;
-  await kept?.early.wake;
-  try {
-    core = await startCore({
-      ...(kept ? { early: kept.early, cliControlToken: kept.cliControlToken } : {}),
-      keepFirstSlide: keepFirstSlideWith(start, paths.slideRendererPath),
-      contentDir: start.contentDir,
-      port,
-      rendererDir: paths.rendererDir,
-      watch: true,
-      dataDir,
-      newTokens: args.newTokens,
-      merchTable: args.merch,
-      // The OBS password is kept with safeStorage here; `serve` uses the env or a 0600 file.
-      obs: { passwordStore: safeStoragePasswordStore({ dataDir, notice: console.warn }) },
-      scaleImage: scaler.scale,
-      cleanUpload: scaler.clean,
-    });
-  } catch (error) {
-    scaler.close();
-    const known = listenErrorMessage(error, port, '127.0.0.1');
-    if (known) throw new StartError(known);
-    throw error;
-  }
-  // The same banner as `serve`: the operator console's link is how the show is run.
-  for (const line of kept ? bannerTail(core) : banner(core)) console.log(line);
-  return shell ?? openWindow(core.server.url, core.server.tokens);
+  const startAppCore = async (): Promise<Core> => {
+    try {
+      core = await startCore({
+        ...(kept ? { early: kept.early, cliControlToken: kept.cliControlToken } : {}),
+        keepFirstSlide: keepFirstSlideWith(start, paths.slideRendererPath),
+        contentDir: start.contentDir,
+        port,
+        rendererDir: paths.rendererDir,
+        watch: true,
+        dataDir,
+        newTokens: args.newTokens,
+        merchTable: args.merch,
+        // The OBS password is kept with safeStorage here; `serve` uses the env or a 0600 file.
+        obs: { passwordStore: safeStoragePasswordStore({ dataDir, notice: console.warn }) },
+        scaleImage: scaler.scale,
+        cleanUpload: scaler.clean,
+      });
+    } catch (error) {
+      scaler.close();
+      const known = listenErrorMessage(error, port, '127.0.0.1');
+      if (known) throw new StartError(known);
+      throw error;
+    }
+    // The same banner as `serve`: the operator console's link is how the show is run.
+    for (const line of kept ? bannerTail(core) : banner(core)) console.log(line);
+    return core;
+  };
+  const started = await startBehindKeptSlide({
+    kept,
+    open: ({ url, tokens }) => openWindow(url, tokens),
+    startCore: startAppCore,
+    addressOf: (running) => running.server,
+  });
+  // The core never comes back null here (it throws), so the window is the one opened.
+  return started.window as Shell;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CliCommand } from '../cli/args';
 import { serveStartOptions } from '../cli/serve-options';
 import type { startCore } from '../core/start';
 import { listenWithKeptFirstSlide, type KeptStart } from '../first-slide/launch';
+import { startBehindKeptSlide } from '../first-slide/start-behind';
 import { viewUrls } from '../../shared/protocol/views';
 import { KIOSK_BROWSER_LOG, type DataDirEnvironment } from '../settings/data-dir';
 import { findElectronBinary, type ElectronLookup } from './electron-binary';
@@ -173,21 +174,23 @@ export async function launch(options: LaunchOptions, deps: LaunchDeps): Promise<
     }
     return null;
   };
-  let kiosk = kept ? openKiosk(kept.url, kept.tokens) : null;
-  await kept?.early.wake;
-  // Through `serve`'s own start, so the data folder (tokens, position, safe mode) and the
-  // banner are the ones `npm run serve` and the desktop app use.
-  const { startServe } = await import('../cli/serve');
-  const core = await startServe(
-    { ...start, kept },
-    { out: deps.out, err: deps.err },
-    deps.startCore,
-  );
+  const { core, window: kiosk } = await startBehindKeptSlide({
+    kept,
+    open: ({ url, tokens }) => openKiosk(url, tokens),
+    // Through `serve`'s own start, so the data folder (tokens, position, safe mode) and the
+    // banner are the ones `npm run serve` and the desktop app use.
+    startCore: async () =>
+      (await import('../cli/serve')).startServe(
+        { ...start, kept },
+        { out: deps.out, err: deps.err },
+        deps.startCore,
+      ),
+    addressOf: (running) => running.server,
+  });
   if (!core) {
     await kiosk?.close();
     return 1;
   }
-  if (!kept) kiosk = openKiosk(core.server.url, core.server.tokens);
 
   await deps.waitForStop();
   await kiosk?.close();
