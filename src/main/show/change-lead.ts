@@ -27,11 +27,12 @@ export const CHANGE_LEAD = {
   /** A screen's recent delays kept; its high one is the 90th percentile of them. */
   samples: 20,
   /**
-   * A screen counts once it has reported this many: a page's first changes come while it is
-   * still warming up (its deferred fonts and next slide), and one of them 180 ms late held
-   * the lead at the ceiling for twenty changes in the sync test (with its highest counted).
+   * A screen counts once it has reported this many, and its highest delay never does: a
+   * page's first changes come while it is still warming up (its deferred fonts and next
+   * slide), and one of them 180 ms late held the lead at the ceiling for twenty changes in the
+   * sync test when it counted. Three: the middle one of its first three.
    */
-  minSamples: 5,
+  minSamples: 3,
   /** Older delays say nothing of the machine now (a build ended, a screen warmed up). */
   sampleMaxAgeMs: 5 * 60_000,
   /**
