@@ -27,8 +27,8 @@ export interface ScheduledShowOptions {
   frames?: FrameSource;
   now?: () => number;
   /**
-   * Whether this screen could put `state` up in a frame now (the display: its frame built
-   * hidden and painted, its pictures decoded). Left out: once it is rendered.
+   * Whether this screen has `state` ready to put up in a frame (the display: its frame built
+   * hidden). Reported at the frame after: painted. Left out: once it is rendered.
    */
   isPrepared?: (state: ShowState) => boolean;
   /**

@@ -122,7 +122,7 @@ export function DisplayView({
     },
     [stageFlip],
   );
-  const isPrepared = useCallback((state: ShowState) => stageFlip.canFlip(state), [stageFlip]);
+  const isPrepared = useCallback((state: ShowState) => stageFlip.hasBuilt(state), [stageFlip]);
   const show = useScheduledShow(played, syncOffsetMs, { isGone, flip, isPrepared });
   const problem = useStore(stores.connection, (s) => s.lastCloseReason);
   const nowMs = useNow(clockOffsetMs);

@@ -111,7 +111,9 @@ export class StageFlip {
    */
   flipTo(state: object): boolean {
     const now = this.committed;
-    if (!now?.stage || !now.imminent || !this.canFlip(state)) return false;
+    if (!now?.stage || !now.imminent || !this.hasBuilt(state) || !now.imminent.ready()) {
+      return false;
+    }
     const { key } = now.imminent;
     const incoming = this.frames.get(key);
     const outgoing = this.frames.get(now.shownKey);
@@ -126,15 +128,14 @@ export class StageFlip {
   }
 
   /**
-   * Whether `state` could go up by a flip now: its frame built, its images decoded. The core
-   * hears when it first could (use-scheduled-show.ts, `isPrepared`): that is when this screen
-   * was ready for the change.
+   * Whether the frame for `state` is built, hidden (its pictures aside): once it is painted,
+   * this screen is ready for the change, and says so (use-scheduled-show.ts, `isPrepared`).
+   * A picture still decoding is the item's, not the screen's: waiting for it would hold the
+   * lead of every later change up by the largest picture's decode.
    */
-  canFlip(state: object): boolean {
+  hasBuilt(state: object): boolean {
     const now = this.committed;
-    if (!now?.stage || !now.imminent || now.imminent.state !== state || !now.imminent.ready()) {
-      return false;
-    }
+    if (!now?.stage || !now.imminent || now.imminent.state !== state) return false;
     return this.frames.has(now.imminent.key) && this.frames.has(now.shownKey);
   }
 

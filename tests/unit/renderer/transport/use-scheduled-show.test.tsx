@@ -78,7 +78,7 @@ describe('useScheduledShow', () => {
   });
 
   it('waits for the screen to say it could put the change up, and gives up after a while', () => {
-    let canFlip = false;
+    let built = false;
     const frames = new FakeFrames();
     const clock = { now: 10_000 };
     const prepared: number[] = [];
@@ -87,7 +87,7 @@ describe('useScheduledShow', () => {
         useScheduledShow(show, 250, {
           frames,
           now: () => clock.now,
-          isPrepared: (state) => canFlip && state === next,
+          isPrepared: (state) => built && state === next,
           onPrepared: (_showAt, at) => prepared.push(at),
         }),
       { initialProps: { show: onAir } },
@@ -97,15 +97,15 @@ describe('useScheduledShow', () => {
       clock.now = time;
       act(() => frames.frame(time));
     }
-    // Its pictures are still decoding: not ready, not said.
+    // Its frame is still being built: not ready, not said.
     expect(prepared).toEqual([]);
-    canFlip = true;
+    built = true;
     clock.now = 10_050;
     act(() => frames.frame(10_050));
     expect(prepared).toEqual([10_300]);
 
     // A screen that never can: said after PREPARED_WAIT_FRAMES, with the time it gave up.
-    canFlip = false;
+    built = false;
     const other = showState({ itemId: 'a', position: 0, sequence: 3, showAt: 11_000 });
     hook.rerender({ show: other });
     for (let n = 1; n <= PREPARED_WAIT_FRAMES; n++) {

@@ -67,17 +67,17 @@ describe('StageFlip', () => {
       { key: 'a', phase: 'in' },
       { key: 'b', phase: 'upcoming', imminent: true },
     ]);
-    expect(flip.canFlip(due)).toBe(false);
+    expect(flip.hasBuilt(due)).toBe(false);
     expect(flip.flipTo(due)).toBe(false);
     flip.commit(committedBeforeFlip(stage));
-    expect(flip.canFlip({ sequence: 2 })).toBe(false);
+    expect(flip.hasBuilt({ sequence: 2 })).toBe(false);
     expect(flip.flipTo({ sequence: 2 })).toBe(false);
     expect(phases(stage)).toEqual(['a:in', 'b:upcoming']);
-    // Asking changes nothing; the flip it promised is the one it does.
-    expect(flip.canFlip(due)).toBe(true);
+    // Asking changes nothing; the frame it has built is the one it flips to.
+    expect(flip.hasBuilt(due)).toBe(true);
     expect(phases(stage)).toEqual(['a:in', 'b:upcoming']);
     expect(flip.flipTo(due)).toBe(true);
-    expect(flip.canFlip(due)).toBe(false);
+    expect(flip.hasBuilt(due)).toBe(false);
   });
 
   it('flips nothing while the imminent slide’s images are not decoded', () => {
@@ -86,7 +86,8 @@ describe('StageFlip', () => {
       { key: 'b', phase: 'upcoming', imminent: true },
     ]);
     flip.commit(committedBeforeFlip(stage, false));
-    expect(flip.canFlip(due)).toBe(false);
+    // Built, so the screen is ready for the change; its pictures are the item's own wait.
+    expect(flip.hasBuilt(due)).toBe(true);
     expect(flip.flipTo(due)).toBe(false);
     expect(phases(stage)).toEqual(['a:in', 'b:upcoming']);
   });
