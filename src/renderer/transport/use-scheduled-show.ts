@@ -1,8 +1,9 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ShowState } from '../../shared/protocol';
 import { pageClock } from './clock-sync';
 import { reportPrepared } from './socket';
+import { usePreparedReport } from './use-prepared-report';
 import {
   ChangeScheduler,
   animationFrames,
@@ -10,6 +11,8 @@ import {
   isLate,
   type FrameSource,
 } from './change-scheduler';
+
+export { PREPARED_WAIT_FRAMES } from './use-prepared-report';
 
 export interface ScheduledShowOptions {
   /**
@@ -38,11 +41,6 @@ export interface ScheduledShowOptions {
   onPrepared?: (showAt: number, at: number) => void;
 }
 
-/**
- * Frames a change is watched for `isPrepared` before it is reported anyway: a screen not
- * ready by then is slow, and says so with the time it gave up at.
- */
-export const PREPARED_WAIT_FRAMES = 30;
 const preparedOnRender = () => true;
 
 const notGone = () => false;
@@ -117,42 +115,12 @@ export function useScheduledShow(
     return () => scheduler.cancel();
   }, [show, current, syncOffsetMs, isGone, frames]);
 
-  // Once a change is in (painted hidden and ready to flip, or up if it came late): say when,
-  // on the core's clock, at the first frame that finds it so. Not the first state a page
-  // hears: that is its greeting, not a change it was sent.
-  const reportedRef = useRef<number | null>(null);
-  const isPreparedRef = useRef(isPrepared);
-  // Read when the report goes: a newer estimate (pings go on) must not cancel a wait.
-  const offsetRef = useRef(syncOffsetMs);
-  useLayoutEffect(() => {
-    isPreparedRef.current = isPrepared;
-    offsetRef.current = syncOffsetMs;
-  });
-  useLayoutEffect(() => {
-    if (show?.showAt === undefined || offsetRef.current === null) return;
-    const first = reportedRef.current === null;
-    if (show.showAt === reportedRef.current) return;
-    reportedRef.current = show.showAt;
-    if (first) return;
-    const { showAt } = show;
-    let waited = 0;
-    let handle: unknown = null;
-    const check = () => {
-      handle = null;
-      const ready =
-        currentRef.current === show || flippedRef.current === show || isPreparedRef.current(show);
-      if (ready || ++waited >= PREPARED_WAIT_FRAMES) {
-        onPrepared(showAt, now() + (offsetRef.current ?? 0));
-      } else handle = frames.request(check);
-    };
-    // Up already (it came late, or could not wait): now. Else not before the next frame:
-    // what this commit built is painted only then.
-    if (currentRef.current === show) check();
-    else handle = frames.request(check);
-    return () => {
-      if (handle !== null) frames.cancel(handle);
-    };
-  }, [show, now, onPrepared, frames]);
+  // Once a change is in, the core hears when (use-prepared-report.ts).
+  const isUp = useCallback(
+    (state: ShowState) => currentRef.current === state || flippedRef.current === state,
+    [],
+  );
+  usePreparedReport(show, syncOffsetMs, { isUp, isPrepared, onPrepared, frames, now });
 
   return current;
 }

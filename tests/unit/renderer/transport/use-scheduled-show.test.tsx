@@ -117,6 +117,25 @@ describe('useScheduledShow', () => {
     expect(prepared).toEqual([10_300, 10_050 + PREPARED_WAIT_FRAMES * 16 + 250]);
   });
 
+  it('goes on waiting through a newer state of the same change, and says it once', () => {
+    const { frames, clock, hook, prepared } = screen(onAir);
+    const change = showState({
+      itemId: 'free-boris-site',
+      position: 1,
+      sequence: 2,
+      showAt: 10_350,
+    });
+    hook.rerender({ offset: 250, show: change });
+    // Before the frame, the core sends the same change again (something else moved): the
+    // report is not lost, and the new offset estimate does not restart the wait either.
+    hook.rerender({ offset: 251, show: { ...change } });
+    clock.now = 10_010;
+    act(() => frames.frame(10_010));
+    expect(prepared).toEqual([{ showAt: 10_350, at: 10_261 }]);
+    act(() => frames.frame(10_026));
+    expect(prepared).toHaveLength(1);
+  });
+
   it('says nothing it cannot time: no offset measured yet, or a state without showAt', () => {
     const { hook, prepared } = screen(onAir);
     hook.rerender({ offset: null, show: next });
